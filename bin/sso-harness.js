@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Entry point of the `sso-harness` command. The harness needs Node.js 22+ (it runs its
+// TypeScript sources directly); when started by an older system Node, it re-runs itself
+// with the Node 22 that the `node` devDependency installs under node_modules.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const major = Number(process.versions.node.split('.')[0]);
+
+if (major < 22) {
+  const node22 = join(root, 'node_modules', '.bin', 'node');
+  if (!existsSync(node22)) {
+    process.stderr.write(`sso-harness needs Node.js 22 or later (this is ${process.version}).\nRun \`npm install\` in ${root} (it installs Node 22 as a dev dependency), or install Node 22.\n`);
+    process.exit(2);
+  }
+  const result = spawnSync(node22, ['--disable-warning=ExperimentalWarning', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+} else {
+  const { main } = await import('../cli/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,40 @@
+// Loopback-only listening: every server of the harness binds 127.0.0.1 and, by default, a free port.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export class PortInUseError extends Error {
+  readonly code = 'PORT_IN_USE';
+  readonly port: number;
+  constructor(port: number, what: string) {
+    super(`${what} cannot listen on ${LOOPBACK_HOST}:${port}: the port is already in use. Stop the other process, pick another --port, or pass --port 0 for a free one.`);
+    this.port = port;
+  }
+}
+
+/** Listen on loopback; resolve with the bound URL (no trailing slash). Port 0 picks a free port. */
+export function listenOnLoopback(server: Server, port: number, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, what) : error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${LOOPBACK_HOST}:${bound}`);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, LOOPBACK_HOST);
+  });
+}
+
+/** Close a server and every idle keep-alive connection, resolving when it is closed. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

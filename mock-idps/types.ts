@@ -1,0 +1,139 @@
+// Contract of the mock IdPs: what a persona is (vendor shape as data), what a fault is
+// (catalog entry + the narrow seam that produces it), and what a tenant holds.
+// Persona and fault *values* live in mock-idps/personas/*.ts and mock-idps/faults/*.ts.
+import type { ReasonCode } from '../lib/reasons.ts';
+
+export const VENDORS = ['entra', 'okta', 'google', 'auth0'] as const;
+export type Vendor = (typeof VENDORS)[number];
+export const PROTOCOLS = ['saml', 'oidc'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+export type PersonaId = `${Vendor}-${Protocol}`;
+export const PERSONA_IDS: readonly PersonaId[] = VENDORS.flatMap((v) => PROTOCOLS.map((p) => `${v}-${p}` as const));
+
+/** Where a fact about a vendor comes from (docs page, support article, captured fixture). */
+export interface Source {
+  readonly fact: string;
+  readonly url: string;
+}
+
+/**
+ * Per-tenant identifiers, derived deterministically from the harness tenant key.
+ * Templates in persona data use them as `{tid}`, `{org}`, `{idpid}`, `{exk}`, `{slug}`,
+ * `{tenant}` (Auth0 tenant name), `{clientId}` and `{base}` (server origin, no trailing slash).
+ */
+export interface TenantIds {
+  readonly key: string;
+  readonly tid: string;
+  readonly org: string;
+  readonly idpid: string;
+  readonly exk: string;
+  readonly slug: string;
+  readonly tenant: string;
+  readonly clientId: string;
+}
+
+/** A directory user as the IdP knows it; one directory per tenant backs both protocols. */
+export interface DirectoryUser {
+  readonly id: string;
+  email: string;
+  /** Entra UPN (may be a guest `#EXT#` UPN); Okta username; otherwise = email. */
+  upn: string;
+  givenName: string;
+  familyName: string;
+  displayName: string;
+  password: string;
+  emailVerified: boolean;
+  /** Assigned to the SP's application at the IdP. */
+  assigned: boolean;
+  disabled: boolean;
+  groups: string[];
+  /** Vendor-native subject ids, e.g. Okta `00u…`, Google 21 digits, Auth0 `auth0|…`, Entra oid GUID. */
+  readonly vendorIds: Readonly<Record<Vendor, string>>;
+  /** Google Workspace hosted domain (`hd`), when the account belongs to one. */
+  hostedDomain?: string;
+}
+
+export type SamlSigningScope = 'none' | 'assertion' | 'response' | 'both';
+export type SignatureAlgorithm = 'rsa-sha256' | 'rsa-sha1';
+export type UserField = 'email' | 'upn' | 'givenName' | 'familyName' | 'displayName' | 'id' | 'vendorId' | 'groups' | 'tid';
+
+/** The error page a vendor shows for a given situation. */
+export interface VendorError {
+  readonly code: string;
+  readonly title: string;
+  readonly message: string;
+  readonly httpStatus: number;
+}
+
+export type LoginFlow = 'email-then-password' | 'username-and-password' | 'account-chooser' | 'universal-login';
+
+export interface SamlPersona {
+  readonly id: PersonaId;
+  readonly vendor: Vendor;
+  readonly protocol: 'saml';
+  readonly displayName: string;
+  readonly entityIdTemplate: string;
+  readonly ssoPathTemplate: string;
+  readonly metadataPathTemplate: string;
+  readonly idpInitiatedPathTemplate: string;
+  readonly signing: { readonly scope: SamlSigningScope; readonly algorithm: SignatureAlgorithm; readonly digest: 'sha256' | 'sha1' };
+  readonly nameId: { readonly format: string; readonly value: UserField };
+  readonly attributes: ReadonlyArray<{ readonly name: string; readonly from: UserField; readonly nameFormat?: string }>;
+  readonly validity: { readonly notBeforeSeconds: number; readonly notOnOrAfterSeconds: number };
+  readonly certificateLifetimeDays: number;
+  readonly wire: {
+    readonly xmlDeclaration: boolean;
+    readonly idStyle: 'underscore-uuid' | 'okta-digits' | 'underscore-hex32' | 'underscore-alnum';
+    readonly issuerFormat?: string;
+    readonly assertionChildOrder: ReadonlyArray<'Subject' | 'Conditions' | 'AuthnStatement' | 'AttributeStatement'>;
+    readonly authnContextClassRef: string;
+    readonly sessionIndex: 'assertion-id' | 'in-response-to' | 'random';
+  };
+  readonly loginFlow: LoginFlow;
+  readonly errors: Readonly<Record<'acsMismatch' | 'unknownSp' | 'userNotAssigned' | 'userDisabled' | 'malformedRequest', VendorError>>;
+  readonly sources: readonly Source[];
+}
+
+export interface OidcPersona {
+  readonly id: PersonaId;
+  readonly vendor: Vendor;
+  readonly protocol: 'oidc';
+  readonly displayName: string;
+  /** Path of the issuer under the server origin, e.g. `/entra/{tid}/v2.0`; `{base}{issuerPath}` is the issuer. */
+  readonly issuerPathTemplate: string;
+  readonly idToken: {
+    readonly lifetimeSeconds: number;
+    readonly headerTyp: boolean;
+    /** Claim name → where its value comes from; order is the order in the payload. */
+    readonly claims: ReadonlyArray<{ readonly name: string; readonly from: UserField | 'emailVerified' | 'hostedDomain' | 'constant'; readonly value?: unknown; readonly requiresScope?: string }>;
+    readonly signingAlgorithm: 'RS256';
+  };
+  readonly loginFlow: LoginFlow;
+  readonly errors: Readonly<Record<'redirectUriMismatch' | 'invalidClient' | 'userNotAssigned' | 'userDisabled', VendorError>>;
+  readonly sources: readonly Source[];
+}
+
+export type Persona = SamlPersona | OidcPersona;
+
+export type FaultCategory = 'misconfig' | 'attack' | 'quirk';
+export type FaultProtocol = Protocol | 'seat';
+export type ExpectedOutcome = 'reject' | 'accept' | 'accept-with-warning';
+
+/** A catalog entry. `produce` is the narrow seam; everything else is data for suites and reports. */
+export interface FaultDefinition {
+  /** Stable id (reports and ledgers refer to it), e.g. `saml.audience-mismatch`. */
+  readonly id: string;
+  readonly title: string;
+  readonly protocol: FaultProtocol;
+  readonly category: FaultCategory;
+  readonly personas: readonly PersonaId[];
+  /** Spec section, advisory or CVE. */
+  readonly reference: string;
+  readonly expected: ExpectedOutcome;
+  /** The reason a correct SP gives (for reject), or the warning it shows (accept-with-warning). */
+  readonly reason?: ReasonCode;
+  readonly customerSees: string;
+  readonly fix: { readonly default: string } & Partial<Record<Vendor, string>>;
+  /** One line: how the mock IdP produces it (shown by `faults --json`). */
+  readonly how: string;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Idempotent set-up run before `npm start` and `npm test` (and by .ci/run).
+# 1. dependencies: `npm ci` when node_modules is missing or older than package-lock.json;
+# 2. Node.js 22: the `node` devDependency provides it under node_modules/.bin (npm scripts use it);
+# 3. Chromium: Debian's package, since Playwright cannot download its own browsers here.
+# Every step says what it does; nothing is done when nothing is stale.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+command -v npm >/dev/null || fail "npm is not installed. Install Node.js (any version >= 18) with npm, then run this again."
+
+stamp=node_modules/.sso-harness-setup-stamp
+want=$(sha256sum package-lock.json package.json | sha256sum | cut -c1-64)
+have=$(cat "$stamp" 2>/dev/null || true)
+if [ "$want" != "$have" ] || [ ! -x node_modules/.bin/node ]; then
+  say "installing dependencies (npm ci) because node_modules is missing or stale"
+  npm ci --no-audit --no-fund --loglevel=error >&2 || fail "npm ci failed (see above). Check that the npm registry is reachable, then run this again."
+  printf '%s\n' "$want" > "$stamp"
+fi
+
+node22=node_modules/.bin/node
+ver=$("$node22" -p 'process.versions.node' 2>/dev/null || true)
+case "$ver" in
+  2[2-9].*|[3-9][0-9].*) ;;
+  *) fail "node_modules/.bin/node reports '${ver:-nothing}', expected Node.js 22 or later. Delete node_modules and run this again (the 'node' devDependency needs its install script, approved in package.json allowScripts)." ;;
+esac
+
+chromium=${SSO_HARNESS_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  say "installing Debian's chromium (Playwright cannot download its own browsers on this network)"
+  sudo_cmd=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || fail "Chromium is missing and this is not root. Run: sudo apt-get update && sudo apt-get install -y chromium"
+    sudo_cmd=sudo
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  log=$(mktemp -t sso-harness-apt.XXXXXX)
+  { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y --no-install-recommends chromium fonts-liberation; } >"$log" 2>&1 \
+    || { tail -n 20 "$log" >&2; fail "installing chromium with apt-get failed (full log: $log). Install it by hand (apt-get install -y chromium) or set SSO_HARNESS_CHROMIUM to a Chromium binary."; }
+  rm -f "$log"
+  [ -x "$chromium" ] || fail "chromium was installed but $chromium does not exist; set SSO_HARNESS_CHROMIUM to its path."
+fi
+exit 0
