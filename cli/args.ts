@@ -25,7 +25,7 @@ export function parsePort(command: string, value: string | undefined, fallback =
 }
 
 /** Run a command body, turning UsageError into exit code 2 with its message. */
-export async function runCommand(body: () => Promise<number>): Promise<number> {
+export async function runCommand(body: () => number | Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (error) {

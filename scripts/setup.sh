@@ -12,13 +12,16 @@ fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
 command -v npm >/dev/null || fail "npm is not installed. Install Node.js (any version >= 18) with npm, then run this again."
 
-stamp=node_modules/.sso-harness-setup-stamp
-want=$(sha256sum package-lock.json package.json | sha256sum | cut -c1-64)
-have=$(cat "$stamp" 2>/dev/null || true)
-if [ "$want" != "$have" ] || [ ! -x node_modules/.bin/node ]; then
-  say "installing dependencies (npm ci) because node_modules is missing or stale"
+# npm writes node_modules/.package-lock.json after every install: older than the lock file
+# means stale. A fresh clone gets `npm ci`; a stale tree gets an incremental `npm install`.
+hidden=node_modules/.package-lock.json
+if [ ! -x node_modules/.bin/node ] || [ ! -f "$hidden" ]; then
+  say "installing dependencies (npm ci): node_modules is missing"
   npm ci --no-audit --no-fund --loglevel=error >&2 || fail "npm ci failed (see above). Check that the npm registry is reachable, then run this again."
-  printf '%s\n' "$want" > "$stamp"
+elif [ package-lock.json -nt "$hidden" ] || [ package.json -nt "$hidden" ]; then
+  say "updating dependencies (npm install): package.json or package-lock.json changed since the last install"
+  npm install --no-audit --no-fund --loglevel=error >&2 || fail "npm install failed (see above). Check that the npm registry is reachable, then run this again."
+  touch "$hidden"
 fi
 
 node22=node_modules/.bin/node

@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium (Playwright cannot download its own browsers on these machines). The flags
+// keep Chromium off the closed network: no background, sync, update or QUIC traffic.
+export const CHROMIUM_PATH = process.env.SSO_HARNESS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+];
+
+
+export default defineConfig({
+  testDir: 'suites',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: process.env.SSO_HARNESS_WORKERS ? Number(process.env.SSO_HARNESS_WORKERS) : 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'reports/playwright/results.json' }],
+    ['junit', { outputFile: 'reports/junit/playwright.xml' }],
+    ['html', { outputFolder: 'reports/playwright/html', open: 'never' }],
+    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: true }],
+  ],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: 'web', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } } },
+  ],
+});
