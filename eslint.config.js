@@ -28,8 +28,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/portal/**'], message: 'portal/ and mock-idps/ meet only over HTTP.' }] }] },
   },
   {
+    // Suites reach the portal only through the PortalDriver, and the IdPs only through the
+    // control client and the catalog/persona data; suites/target/ is the one place that starts them.
     files: ['suites/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/portal/**', '!**/portal/driver*'], message: 'Suites reach the portal only through the PortalDriver.' }] }] },
+    ignores: ['suites/target/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/portal/**'], message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
+        { group: ['**/mock-idps/**', '!**/mock-idps/control/client*', '!**/mock-idps/personas/**', '!**/mock-idps/faults/**', '!**/mock-idps/types*'], message: 'Suites reach the IdPs only through the control client and the persona/fault data.' },
+      ] }],
+    },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },

@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Library tests live beside their source (*.test.ts); Playwright suites live under suites/.
 export default defineConfig({
   test: {
-    include: ['{lib,cli,mock-idps,portal,support,bench,scripts}/**/*.test.ts'],
-    exclude: ['node_modules/**', 'suites/**'],
+    include: ['{lib,cli,mock-idps,portal,support,bench,scripts}/**/*.test.ts', 'suites/**/*.test.ts'],
+    exclude: ['node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ReasonCode } from '../../lib/reasons.ts';
+import { DEFECTS, parseDefects } from '../defects.ts';
+import type { DefectId } from '../defects.ts';
+import type { OidcSettings, SsoResult } from './contract.ts';
+import { validateIdToken } from './idToken.ts';
+import { clearJwksCache } from './jwks.ts';
+import { clearDiscoveryCache } from './oidcDiscovery.ts';
+import { completeOidcLogin, OidcStartError, startOidcLogin } from './oidcLogin.ts';
+import { spEndpointsFor } from './spEndpoints.ts';
+import { newSigningKey, startTestOidcProvider } from './testing/oidcProviderFixture.ts';
+import type { SigningKey, TestOidcProvider } from './testing/oidcProviderFixture.ts';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const sp = spEndpointsFor('http://127.0.0.1:8080', 7);
+
+let provider: TestOidcProvider;
+let unpublished: SigningKey;
+let ecKey: SigningKey;
+let secondKey: SigningKey;
+
+beforeAll(async () => {
+  provider = await startTestOidcProvider({ now: NOW });
+  unpublished = newSigningKey('key-1');
+  ecKey = newSigningKey('ec-1', 'ec');
+  secondKey = newSigningKey('key-2');
+});
+afterAll(async () => provider.close());
+
+let originalKey: SigningKey;
+function reset(): void {
+  originalKey ??= provider.published[0] as SigningKey;
+  provider.published = [originalKey];
+  provider.discovery = {};
+  provider.claims = {};
+  provider.signWith = {};
+  provider.tokenAnswer = undefined;
+  provider.userinfo = undefined;
+  provider.server.requests.length = 0;
+  clearDiscoveryCache();
+  clearJwksCache();
+}
+beforeEach(reset);
+
+function settingsFor(overrides: Partial<OidcSettings> = {}): OidcSettings {
+  return {
+    protocol: 'oidc',
+    vendor: 'okta',
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    scopes: 'openid email profile',
+    emailClaim: 'email',
+    allowedClockSkewSeconds: 120,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+interface Case {
+  readonly name: string;
+  readonly arrange?: () => void;
+  readonly settings?: Partial<OidcSettings>;
+  readonly callback?: (callback: URL) => void;
+  readonly reason: ReasonCode;
+  readonly detail?: string | RegExp;
+  readonly acceptedWith?: DefectId;
+}
+
+async function login(c: Pick<Case, 'arrange' | 'settings' | 'callback'> = {}, defects: readonly string[] = []): Promise<SsoResult> {
+  c.arrange?.();
+  const settings = settingsFor(c.settings);
+  const { url, pending } = await startOidcLogin(settings, sp);
+  const callback = provider.authorize(url);
+  c.callback?.(callback);
+  return completeOidcLogin(settings, sp, callback, pending, { now: NOW, defects: parseDefects(defects) });
+}
+
+const requested = (path: string): number => provider.server.requests.filter((r) => r.endsWith(` ${path}`)).length;
+
+const CASES: Case[] = [
+  { name: 'an IdP error (user not assigned)', callback: (u) => { u.search = `?error=access_denied&error_description=${encodeURIComponent('User is not assigned to the client application.')}&state=${u.searchParams.get('state') ?? ''}`; }, reason: 'oidc-idp-error', detail: 'The IdP answered error=access_denied: "User is not assigned to the client application.".' },
+  { name: 'a callback with neither code nor error', callback: (u) => u.searchParams.delete('code'), reason: 'oidc-idp-error', detail: 'The callback carries neither an authorization code nor an error.' },
+  { name: 'a state from another session', callback: (u) => u.searchParams.set('state', 'attacker-state'), reason: 'oidc-state-mismatch', detail: 'The callback state is not the state of the login this browser started.', acceptedWith: 'oidc-skip-state' },
+  { name: 'no state', callback: (u) => u.searchParams.delete('state'), reason: 'oidc-state-mismatch', detail: 'The callback has no state parameter.', acceptedWith: 'oidc-skip-state' },
+  { name: 'a wrong client secret', settings: { clientSecret: 'expired-secret' }, reason: 'oidc-token-error', detail: 'The token endpoint answered invalid_client: "Client authentication failed." (HTTP 401).' },
+  { name: 'a token response without id_token', arrange: () => { provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer' } }; }, reason: 'oidc-token-error', detail: 'The token endpoint returned no id_token: check that the application is an OpenID Connect app and the "openid" scope is granted.' },
+  { name: 'an ID token from another issuer (Okta org vs /oauth2/default)', arrange: () => { provider.claims = { iss: `${provider.issuer}/oauth2/default` }; }, reason: 'oidc-issuer-mismatch', detail: `The ID token iss is "${'${issuer}'}/oauth2/default"; this account expects "${'${issuer}'}".`, acceptedWith: 'oidc-skip-issuer' },
+  { name: 'an ID token without iss', arrange: () => { provider.claims = { iss: undefined }; }, reason: 'oidc-issuer-mismatch', acceptedWith: 'oidc-skip-issuer' },
+  { name: 'an ID token for another client', arrange: () => { provider.claims = { aud: 'another-client' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token aud is "another-client"; this account\'s client ID is "portal-client".', acceptedWith: 'oidc-skip-audience' },
+  { name: 'several audiences without azp', arrange: () => { provider.claims = { aud: ['portal-client', 'other'] }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token has several audiences (portal-client, other) and no azp claim naming the client it was issued to.', acceptedWith: 'oidc-skip-audience' },
+  { name: 'azp naming another client', arrange: () => { provider.claims = { aud: ['portal-client', 'other'], azp: 'other' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token azp is "other"; this account\'s client ID is "portal-client".', acceptedWith: 'oidc-skip-audience' },
+  { name: 'no aud', arrange: () => { provider.claims = { aud: undefined }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token has no aud claim.', acceptedWith: 'oidc-skip-audience' },
+  { name: 'alg none', arrange: () => { provider.signWith = { alg: 'none', kid: null }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with none; this account accepts RS256 only.', acceptedWith: 'oidc-accept-any-alg' },
+  { name: 'HS256 keyed with the client secret (Auth0 misconfiguration)', arrange: () => { provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(provider.clientSecret), kid: null }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with HS256; this account accepts RS256 only (HS256 means the IdP signs with the client secret: Auth0 → Advanced settings → OAuth → JsonWebToken Signature Algorithm → RS256).', acceptedWith: 'oidc-accept-any-alg' },
+  { name: 'HS256 keyed with the IdP public key (algorithm confusion)', arrange: () => { provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(originalKey.publicKeyPem), kid: originalKey.kid }; }, reason: 'oidc-alg-not-allowed', acceptedWith: 'oidc-accept-any-alg' },
+  { name: 'ES256 from a published EC key', arrange: () => { provider.published = [originalKey, ecKey]; provider.signWith = { alg: 'ES256', key: ecKey }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with ES256; this account accepts RS256 only.', acceptedWith: 'oidc-accept-any-alg' },
+  { name: 'a signature by an unpublished key with a published kid', arrange: () => { provider.signWith = { key: unpublished }; }, reason: 'oidc-signature-invalid', detail: 'The ID token signature does not verify with the IdP key "key-1": the token was altered or signed by another key.' },
+  { name: 'an unknown kid', arrange: () => { provider.signWith = { key: secondKey }; }, reason: 'oidc-signature-invalid', detail: 'The ID token was signed with key "key-2", which the IdP does not publish in its JWKS (fetched again once to pick up a rotation).' },
+  { name: 'no kid while several keys are published', arrange: () => { provider.published = [originalKey, secondKey]; provider.signWith = { kid: null }; }, reason: 'oidc-signature-invalid', detail: 'The ID token header has no kid and the IdP publishes 2 RSA signing keys, so the key cannot be chosen.' },
+  { name: 'a token that is not a JWS', arrange: () => { provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer', id_token: 'garbage' } }; }, reason: 'oidc-signature-invalid', detail: 'The ID token is not a JWS compact serialization (three base64url parts).' },
+  { name: 'no sub', arrange: () => { provider.claims = { sub: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks sub (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
+  { name: 'no iat', arrange: () => { provider.claims = { iat: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks iat (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
+  { name: 'no exp', arrange: () => { provider.claims = { exp: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks exp (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
+  { name: 'an expired ID token', arrange: () => { provider.claims = { iat: NOW_S - 3900, exp: NOW_S - 300 }; }, reason: 'oidc-expired', detail: 'The ID token expired at 2026-06-01T11:55:00.000Z (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).' },
+  { name: 'an ID token issued in the future', arrange: () => { provider.claims = { iat: NOW_S + 600, exp: NOW_S + 4200 }; }, reason: 'oidc-expired', detail: 'The ID token was issued at 2026-06-01T12:10:00.000Z, in the future (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).' },
+  { name: 'no nonce', arrange: () => { provider.claims = { nonce: undefined }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token has no nonce, but this login sent one.', acceptedWith: 'oidc-skip-nonce' },
+  { name: 'the nonce of another login', arrange: () => { provider.claims = { nonce: 'another-nonce' }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token nonce is not the nonce of this login.', acceptedWith: 'oidc-skip-nonce' },
+  { name: 'an at_hash of another access token', arrange: () => { provider.claims = { at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }; }, reason: 'oidc-hash-mismatch', detail: 'The ID token at_hash does not match the access token it came with.' },
+  { name: 'a c_hash of another code', arrange: () => { provider.claims = { c_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }; }, reason: 'oidc-hash-mismatch', detail: 'The ID token c_hash does not match the authorization code.' },
+  { name: 'userinfo about another user', arrange: () => { provider.claims = { email: undefined }; provider.userinfo = { sub: 'someone-else', email: 'mallory@corp.example' }; }, reason: 'oidc-userinfo-sub-mismatch', detail: 'Userinfo describes sub "someone-else", the ID token sub "user-0001".' },
+  { name: 'no email claim anywhere (Entra default)', settings: { vendor: 'entra' }, arrange: () => { provider.claims = { email: undefined, email_verified: undefined, preferred_username: 'alice@corp.example' }; }, reason: 'email-missing', detail: /^Neither the ID token nor userinfo carries the claim "email"\. Claims received: sub, iss, aud, iat, exp, nonce, at_hash, preferred_username\. Entra ID sends email only as an optional claim/ },
+  { name: 'a guest UPN as preferred_username', settings: { vendor: 'entra', emailClaim: 'preferred_username' }, arrange: () => { provider.claims = { preferred_username: 'alice_contoso.com#EXT#@fabrikam.onmicrosoft.com' }; }, reason: 'email-missing', detail: 'The claim "preferred_username" holds an Entra guest UPN (alice_contoso.com#EXT#@fabrikam.onmicrosoft.com), which is not the user\'s email. Use the email claim (optional claim "email") instead.' },
+  { name: 'email_verified false', arrange: () => { provider.claims = { email_verified: false }; }, reason: 'email-unverified', detail: 'The IdP marks alice@corp.example as not verified (email_verified=false).', acceptedWith: 'oidc-skip-email-verified' },
+  { name: 'a Google account outside the hosted domain', settings: { vendor: 'google', hostedDomain: 'corp.example' }, arrange: () => { provider.claims = { hd: 'gmail.com' }; }, reason: 'hosted-domain-mismatch', detail: 'The Google account alice@corp.example belongs to the Workspace domain "gmail.com"; this account requires "corp.example".' },
+  { name: 'a consumer Google account (no hd)', settings: { vendor: 'google', hostedDomain: 'corp.example' }, reason: 'hosted-domain-mismatch', detail: 'The Google account alice@corp.example is not part of any Workspace (no hd claim); this account requires "corp.example".' },
+];
+
+function expandIssuer(detail: string | RegExp | undefined): string | RegExp | undefined {
+  return typeof detail === 'string' ? detail.replaceAll('${issuer}', provider.issuer) : detail;
+}
+
+describe('completeOidcLogin refuses each bad artefact with its exact reason, and nothing further happens', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const result = await login(c);
+    expect(result).toMatchObject({ ok: false, reason: c.reason });
+    const detail = expandIssuer(c.detail);
+    if (!result.ok && detail !== undefined) {
+      if (typeof detail === 'string') expect(result.detail).toBe(detail);
+      else expect(result.detail).toMatch(detail);
+    }
+    if (c.reason !== 'oidc-userinfo-sub-mismatch' && c.reason !== 'email-missing') expect(requested('/userinfo')).toBe(0);
+  });
+});
+
+describe('each OIDC defect switch accepts exactly its artefact', () => {
+  const withDefect = CASES.filter((c): c is Case & { acceptedWith: DefectId } => c.acceptedWith !== undefined);
+
+  it.each(withDefect.map((c) => [c.acceptedWith, c.name, c] as const))('%s accepts %s', async (defect, _name, c) => {
+    expect(await login(c, [defect])).toMatchObject({ ok: true });
+  });
+
+  const oidcDefects = (Object.keys(DEFECTS) as DefectId[]).filter((id) => id.startsWith('oidc-'));
+  it.each(oidcDefects)('%s leaves every other check in place', async (defect) => {
+    for (const c of CASES.filter((row) => row.acceptedWith !== defect)) {
+      reset();
+      const result = await login(c, [defect]);
+      expect({ name: c.name, reason: result.ok ? 'accepted' : result.reason }).toEqual({ name: c.name, reason: c.reason });
+    }
+  });
+
+  it('every OIDC defect switch has an artefact it accepts', () => {
+    expect(new Set(withDefect.map((c) => c.acceptedWith))).toEqual(new Set(oidcDefects));
+  });
+});
+
+describe('completeOidcLogin accepts valid logins', () => {
+  it('returns the identity from the ID token, after a PKCE code exchange, without calling userinfo', async () => {
+    const result = await login();
+    expect(result).toEqual({
+      ok: true,
+      identity: {
+        email: 'alice@corp.example',
+        subject: 'user-0001',
+        issuer: provider.issuer,
+        emailSource: 'ID token claim email',
+        attributes: { iss: provider.issuer, sub: 'user-0001', aud: 'portal-client', iat: String(NOW_S), exp: String(NOW_S + 3600), email: 'alice@corp.example', email_verified: 'true' },
+        warnings: [],
+      },
+    });
+    expect(requested('/userinfo')).toBe(0);
+    expect(requested('/token')).toBe(1);
+  });
+
+  it('sends code + PKCE S256 + state + nonce to the authorization endpoint', async () => {
+    const settings = settingsFor();
+    const { url, pending } = await startOidcLogin(settings, sp);
+    const params = new URL(url).searchParams;
+    expect(url.startsWith(`${provider.server.url}/authorize?`)).toBe(true);
+    expect(Object.fromEntries(params)).toMatchObject({ client_id: 'portal-client', redirect_uri: sp.oidcRedirectUri, response_type: 'code', scope: 'openid email profile', state: pending.state, nonce: pending.nonce, code_challenge_method: 'S256' });
+    expect(params.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(pending.codeVerifier).not.toBe(params.get('code_challenge'));
+    expect(url).not.toContain(provider.clientSecret);
+  });
+
+  it('reads the email from userinfo when the ID token has none (Entra with the email optional claim on userinfo only)', async () => {
+    const result = await login({ settings: { vendor: 'entra' }, arrange: () => { provider.claims = { email: undefined, email_verified: undefined }; provider.userinfo = { sub: 'user-0001', email: 'alice@corp.example' }; } });
+    expect(result.ok && [result.identity.email, result.identity.emailSource]).toEqual(['alice@corp.example', 'userinfo claim email']);
+    expect(requested('/userinfo')).toBe(1);
+  });
+
+  it('takes the email from preferred_username when configured', async () => {
+    const result = await login({ settings: { vendor: 'entra', emailClaim: 'preferred_username' }, arrange: () => { provider.claims = { email: undefined, preferred_username: 'alice@corp.example' }; } });
+    expect(result.ok && result.identity.emailSource).toBe('ID token claim preferred_username');
+  });
+
+  it('accepts Google\'s legacy issuer accounts.google.com for the Google preset only (documented decision)', async () => {
+    provider.claims = { iss: 'accounts.google.com', nonce: 'nonce-1' };
+    const token = await provider.mintIdToken();
+    const google = settingsFor({ vendor: 'google', issuer: 'https://accounts.google.com' });
+    const check = { token, jwksUri: `${provider.server.url}/jwks`, expectedNonce: 'nonce-1', code: 'code', now: NOW, defects: parseDefects([]) };
+    expect((await validateIdToken({ ...check, settings: google })).ok).toBe(true);
+    expect(await validateIdToken({ ...check, settings: { ...google, vendor: 'other' } })).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
+  });
+
+  it('accepts an ID token expired by less than the allowed skew', async () => {
+    expect((await login({ arrange: () => { provider.claims = { iat: NOW_S - 3660, exp: NOW_S - 60 }; } })).ok).toBe(true);
+  });
+
+  it('accepts a token without kid when exactly one key is published', async () => {
+    expect((await login({ arrange: () => { provider.signWith = { kid: null }; } })).ok).toBe(true);
+  });
+
+  it('sends the Google hosted domain hint and accepts the matching hd', async () => {
+    const result = await login({ settings: { vendor: 'google', hostedDomain: 'Corp.Example' }, arrange: () => { provider.claims = { hd: 'corp.example' }; } });
+    expect(result.ok).toBe(true);
+    expect(provider.lastAuthorize?.params.get('hd')).toBe('Corp.Example');
+  });
+});
+
+describe('discovery and JWKS caching', () => {
+  it('fetches discovery and JWKS once for several logins', async () => {
+    await login();
+    await login();
+    expect([requested('/.well-known/openid-configuration'), requested('/jwks'), requested('/token')]).toEqual([1, 1, 2]);
+  });
+
+  it('refetches the JWKS once when the IdP rotated its key, then logs in', async () => {
+    await login();
+    const result = await login({ arrange: () => { provider.published = [originalKey, secondKey]; provider.signWith = { key: secondKey }; } });
+    expect(result.ok).toBe(true);
+    expect(requested('/jwks')).toBe(2);
+  });
+
+  it('refetches only once for an unknown kid, not in a loop', async () => {
+    await login();
+    const result = await login({ arrange: () => { provider.signWith = { key: secondKey }; } });
+    expect(result).toMatchObject({ ok: false, reason: 'oidc-signature-invalid' });
+    expect(requested('/jwks')).toBe(2);
+  });
+});
+
+describe('IdP availability', () => {
+  it('startOidcLogin says when the discovery document names another issuer', async () => {
+    provider.discovery = { issuer: `${provider.issuer}/` };
+    await expect(startOidcLogin(settingsFor(), sp)).rejects.toMatchObject({
+      name: 'OidcStartError',
+      reason: 'oidc-discovery-mismatch',
+      message: `The discovery document at ${provider.issuer}/.well-known/openid-configuration names the issuer "${provider.issuer}/", but "${provider.issuer}" is configured. Enter the issuer exactly as the discovery document states it (Auth0 issuers end with a slash: the trailing slash is part of the issuer).`,
+    });
+  });
+
+  it('startOidcLogin says when the IdP is down', async () => {
+    const gone = await startTestOidcProvider({ now: NOW });
+    const issuer = gone.issuer;
+    await gone.close();
+    const error = await startOidcLogin(settingsFor({ issuer }), sp).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OidcStartError);
+    expect(error).toMatchObject({ reason: 'oidc-idp-unreachable', message: `Discovery failed: Nothing is listening at ${issuer} (connection refused): start the IdP, or correct the host and port.` });
+  });
+
+  it('completeOidcLogin refuses when the discovery document changed to another issuer', async () => {
+    const settings = settingsFor();
+    const { url, pending } = await startOidcLogin(settings, sp);
+    const callback = provider.authorize(url);
+    clearDiscoveryCache();
+    provider.discovery = { issuer: 'http://127.0.0.1:1/other' };
+    const result = await completeOidcLogin(settings, sp, callback, pending, { now: NOW, defects: parseDefects([]) });
+    expect(result).toMatchObject({ ok: false, reason: 'oidc-discovery-mismatch' });
+    expect(requested('/token')).toBe(0);
+  });
+
+  it('never puts the client secret in a refusal', async () => {
+    const result = await login({ settings: { clientSecret: 'super-secret-value-123' } });
+    expect(JSON.stringify(result)).not.toContain('super-secret-value-123');
+  });
+});
