@@ -1,0 +1,148 @@
+// oidc-provider storage for one persona of one tenant: clients come live from the tenant's app
+// registrations (so the control API edits them at run time), everything else (sessions, codes,
+// tokens, grants, interactions) lives in a bounded in-memory store with expiry, so memory stays
+// flat over thousands of logins.
+import type { Adapter, AdapterFactory, AdapterPayload } from 'oidc-provider';
+import type { OidcAppRegistration } from '../tenants.ts';
+
+interface Entry {
+  readonly payload: AdapterPayload;
+  readonly expiresAt: number;
+}
+
+/** Oldest entries are evicted beyond this (far more than one test tenant ever holds at once). */
+const MAX_ENTRIES = 5000;
+
+export class OidcStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #sessionByUid = new Map<string, string>();
+  readonly #grantMembers = new Map<string, Set<string>>();
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string): AdapterPayload | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      this.delete(key);
+      return undefined;
+    }
+    return entry.payload;
+  }
+
+  set(key: string, payload: AdapterPayload, expiresInSeconds: number | undefined): void {
+    this.delete(key);
+    const expiresAt = expiresInSeconds === undefined ? Number.POSITIVE_INFINITY : Date.now() + expiresInSeconds * 1000;
+    this.#entries.set(key, { payload, expiresAt });
+    if (payload.uid !== undefined && key.startsWith('Session:')) this.#sessionByUid.set(payload.uid, key);
+    if (payload.grantId !== undefined) {
+      const members = this.#grantMembers.get(payload.grantId) ?? new Set<string>();
+      members.add(key);
+      this.#grantMembers.set(payload.grantId, members);
+    }
+    if (this.#entries.size > MAX_ENTRIES) this.#evictOldest();
+  }
+
+  delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    const { uid, grantId } = entry.payload;
+    if (uid !== undefined && this.#sessionByUid.get(uid) === key) this.#sessionByUid.delete(uid);
+    if (grantId !== undefined) {
+      const members = this.#grantMembers.get(grantId);
+      members?.delete(key);
+      if (members?.size === 0) this.#grantMembers.delete(grantId);
+    }
+  }
+
+  sessionKeyByUid(uid: string): string | undefined {
+    return this.#sessionByUid.get(uid);
+  }
+
+  revokeGrant(grantId: string): void {
+    for (const key of [...(this.#grantMembers.get(grantId) ?? [])]) this.delete(key);
+    this.#grantMembers.delete(grantId);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#sessionByUid.clear();
+    this.#grantMembers.clear();
+  }
+
+  #evictOldest(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.delete(key);
+    while (this.#entries.size > MAX_ENTRIES) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done === true) break;
+      this.delete(oldest.value);
+    }
+  }
+}
+
+export interface AdapterHooks {
+  /** The registration of the persona's app at the IdP, read on every lookup (live edits). */
+  registration(clientId: string): OidcAppRegistration | undefined;
+  /** Fault seam: the registered redirect URIs as the IdP currently sees them. */
+  redirectUris(registration: OidcAppRegistration): string[];
+  /** Fault seam: false while the IdP lets an authorization code be redeemed twice. */
+  consumeCodes(): boolean;
+}
+
+/** oidc-provider client metadata for a registration. */
+export function clientMetadata(registration: OidcAppRegistration, redirectUris: string[]): AdapterPayload {
+  const method = registration.tokenEndpointAuthMethod ?? 'client_secret_basic';
+  return {
+    client_id: registration.clientId,
+    ...(method === 'none' ? {} : { client_secret: registration.clientSecret }),
+    redirect_uris: redirectUris,
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: method,
+    // oidc-provider's own ID token is replaced by the vendor-shaped one; it signs with a cheap key.
+    id_token_signed_response_alg: 'ES256',
+  };
+}
+
+export function createAdapterFactory(store: OidcStore, hooks: AdapterHooks): AdapterFactory {
+  return (model: string): Adapter => {
+    const keyOf = (id: string): string => `${model}:${id}`;
+    return {
+      find(id) {
+        if (model === 'Client') {
+          const registration = hooks.registration(id);
+          return Promise.resolve(registration ? clientMetadata(registration, hooks.redirectUris(registration)) : undefined);
+        }
+        return Promise.resolve(store.get(keyOf(id)));
+      },
+      findByUid(uid) {
+        const key = store.sessionKeyByUid(uid);
+        return Promise.resolve(key === undefined ? undefined : store.get(key));
+      },
+      findByUserCode() {
+        return Promise.resolve(undefined);
+      },
+      upsert(id, payload, expiresIn) {
+        store.set(keyOf(id), payload, expiresIn);
+        return Promise.resolve();
+      },
+      consume(id) {
+        const payload = store.get(keyOf(id));
+        if (payload && (model !== 'AuthorizationCode' || hooks.consumeCodes())) payload.consumed = Math.floor(Date.now() / 1000);
+        return Promise.resolve();
+      },
+      destroy(id) {
+        store.delete(keyOf(id));
+        return Promise.resolve();
+      },
+      revokeByGrantId(grantId) {
+        store.revokeGrant(grantId);
+        return Promise.resolve();
+      },
+    };
+  };
+}

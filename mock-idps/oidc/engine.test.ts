@@ -1,0 +1,247 @@
+// End to end, per persona: a real authorization code + PKCE flow against the running engine,
+// driven by openid-client over loopback HTTP, with the vendor's login pages filled by label.
+import * as client from 'openid-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decodeProtectedHeader } from 'jose';
+import { OIDC_PERSONAS } from '../personas/index.ts';
+import { HttpBrowser, parseForms } from './httpBrowser.ts';
+import { decodeUnverified } from './jwtMutator.ts';
+import { LOGIN_FORMS } from './pages.ts';
+import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
+
+const insecure = { execute: [client.allowInsecureRequests] };
+
+const EXPECTED_SUB: Readonly<Record<string, RegExp>> = {
+  'entra-oidc': /^[\w-]{43}$/,
+  'okta-oidc': /^00u[0-9A-Za-z]{17}$/,
+  'google-oidc': /^\d{21}$/,
+  'auth0-oidc': /^auth0\|[0-9a-f]{24}$/,
+};
+
+describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaId) => {
+  let server: OidcTestServer;
+  let config: client.Configuration;
+  let redirectUri: string;
+
+  beforeAll(async () => {
+    server = await startOidcTestServer(personaId);
+    redirectUri = server.app.redirectUris[0]!;
+    config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretBasic(server.app.clientSecret), insecure);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.tenant.resetFaults();
+    server.tenant.clearRequestLog();
+  });
+
+  async function authorize(browser: HttpBrowser, extra: Record<string, string> = {}) {
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri, scope: 'openid profile email', state, nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+    });
+    return { landing: await browser.navigate(url, redirectUri), checks: { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce } };
+  }
+
+  it('serves discovery with the vendor issuer and endpoint shapes', async () => {
+    const metadata = config.serverMetadata();
+    expect(metadata.issuer).toBe(server.issuer);
+    expect(metadata.issuer.endsWith('/')).toBe(personaId === 'auth0-oidc');
+    const base = server.issuer.replace(/\/$/, '');
+    expect(metadata.authorization_endpoint).toBe(base + server.persona.endpoints.authorization);
+    expect(metadata.token_endpoint).toBe(base + server.persona.endpoints.token);
+    expect(metadata.userinfo_endpoint).toBe(base + server.persona.endpoints.userinfo);
+    expect(metadata.jwks_uri).toBe(base + server.persona.endpoints.jwks);
+    expect(metadata.id_token_signing_alg_values_supported).toEqual(['RS256']);
+    expect(metadata.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post']));
+    expect(metadata).not.toHaveProperty('authorization_response_iss_parameter_supported');
+    const raw = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as { claims_supported: string[] };
+    expect(raw.claims_supported).toEqual(['sub', ...server.persona.idToken.claims.map((spec) => spec.name).filter((name) => name !== 'sub')]);
+  });
+
+  it('logs in with code + PKCE and returns the vendor-shaped claims; userinfo agrees', async () => {
+    const browser = new HttpBrowser();
+    const { landing, checks } = await authorize(browser);
+    const callback = await signIn(browser, landing, server.persona, redirectUri, 'bob.user@example.com');
+    expect(callback.reachedRedirectUri).toBe(true);
+    expect(callback.url.searchParams.has('iss')).toBe(false);
+    const tokens = await client.authorizationCodeGrant(config, callback.url, checks);
+    const claims = tokens.claims()!;
+    expect(claims).toMatchObject({ iss: server.issuer, aud: server.app.clientId, email: 'bob.user@example.com', name: 'Bob User', nonce: checks.expectedNonce });
+    expect(claims.sub).toMatch(EXPECTED_SUB[personaId]!);
+    expect(Object.keys(decodeUnverified(tokens.id_token!).payload)).toEqual(server.persona.idToken.claims
+      .filter((spec) => spec.requiresScope === undefined || ['openid', 'profile', 'email'].includes(spec.requiresScope))
+      .map((spec) => spec.name));
+    const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<{ kid: string; kty: string }> };
+    expect(jwks.keys.map((key) => key.kid)).toEqual([decodeProtectedHeader(tokens.id_token!).kid]);
+    const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    expect(userinfo).toMatchObject({ sub: claims.sub, email: 'bob.user@example.com' });
+    expect(server.tenant.requestLog.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['oidc.authorize', 'oidc.login', 'oidc.token', 'oidc.jwks', 'oidc.userinfo']));
+  });
+
+  it('accepts client_secret_post as well as client_secret_basic', async () => {
+    const post = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), insecure);
+    const browser = new HttpBrowser();
+    const { landing, checks } = await authorize(browser);
+    const callback = await signIn(browser, landing, server.persona, redirectUri, 'alice.admin@example.com');
+    expect((await client.authorizationCodeGrant(post, callback.url, checks)).claims()?.email).toBe('alice.admin@example.com');
+  });
+
+  it('keeps an IdP session: the second login in the same browser is a redirect chain', async () => {
+    const browser = new HttpBrowser();
+    const first = await authorize(browser);
+    await signIn(browser, first.landing, server.persona, redirectUri, 'bob.user@example.com');
+    const second = await authorize(browser);
+    expect(second.landing.reachedRedirectUri).toBe(true);
+    expect(second.landing.hops.every((hop) => hop.status >= 300 && hop.status < 400)).toBe(true);
+    expect((await client.authorizationCodeGrant(config, second.landing.url, second.checks)).claims()?.email).toBe('bob.user@example.com');
+    expect(browser.cookieNames()).toContain(server.persona.sessionCookie);
+  });
+
+  it('forgets IdP sessions when the tenant is reset', async () => {
+    const browser = new HttpBrowser();
+    await signIn(browser, (await authorize(browser)).landing, server.persona, redirectUri, 'bob.user@example.com');
+    const app = server.tenant.oidcApp(server.persona.id)!;
+    server.tenant.reset();
+    server.tenant.registerApp(server.persona.id, { oidc: app });
+    expect((await authorize(browser)).landing.reachedRedirectUri).toBe(false);
+  });
+
+  it('shows the vendor login page with accessible labels', async () => {
+    const { landing } = await authorize(new HttpBrowser());
+    const form = LOGIN_FORMS[server.persona.loginFlow];
+    expect(landing.status).toBe(200);
+    const [login] = parseForms(landing.html, landing.url);
+    expect(login?.fields.map((field) => field.label)).toEqual(form.steps === 1 ? [form.identifierLabel, form.passwordLabel] : [form.identifierLabel]);
+    expect(landing.html).toContain(`<h1>${form.heading}</h1>`);
+    expect(landing.html).not.toContain(server.app.clientSecret);
+  });
+
+  it('refuses a wrong password on the same page, with the vendor message', async () => {
+    const browser = new HttpBrowser();
+    const page = await signIn(browser, (await authorize(browser)).landing, server.persona, redirectUri, 'bob.user@example.com', 'not-the-password');
+    expect(page.reachedRedirectUri).toBe(false);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`role="alert" class="alert">${LOGIN_FORMS[server.persona.loginFlow].wrongCredentials.replace(/'/g, '&#39;')}`);
+    expect(server.tenant.requestLog.map((entry) => entry.kind)).not.toContain('oidc.token');
+  });
+
+  it.each([
+    ['frank.disabled@example.com', 'userDisabled'],
+    ['erin.unassigned@example.com', 'userNotAssigned'],
+  ] as const)('refuses %s the way the vendor does (%s)', async (email, which) => {
+    const browser = new HttpBrowser();
+    const { landing, checks } = await authorize(browser);
+    const result = await signIn(browser, landing, server.persona, redirectUri, email);
+    const error = server.persona.errors[which];
+    if (error.httpStatus === 302) {
+      expect(result.reachedRedirectUri).toBe(true);
+      expect(Object.fromEntries(result.url.searchParams)).toMatchObject({ error: error.code, error_description: error.message, state: checks.expectedState });
+      await expect(client.authorizationCodeGrant(config, result.url, checks)).rejects.toBeInstanceOf(client.AuthorizationResponseError);
+    } else {
+      expect(result.reachedRedirectUri).toBe(false);
+      expect(result.status).toBe(error.httpStatus);
+      expect(result.html).toContain(error.code);
+    }
+    expect(server.tenant.requestLog.map((entry) => entry.kind)).not.toContain('oidc.token');
+  });
+
+  it('applies a one-shot fault to one login only', async () => {
+    server.tenant.useFault({ id: 'oidc.nonce-invalid', once: true });
+    const first = new HttpBrowser();
+    const a = await authorize(first);
+    const callbackA = await signIn(first, a.landing, server.persona, redirectUri, 'bob.user@example.com');
+    // openid-client checks the nonce: the faulted token is refused.
+    await expect(client.authorizationCodeGrant(config, callbackA.url, a.checks)).rejects.toMatchObject({ code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' });
+    const second = new HttpBrowser();
+    const b = await authorize(second);
+    const tokensB = await client.authorizationCodeGrant(config, (await signIn(second, b.landing, server.persona, redirectUri, 'bob.user@example.com')).url, b.checks);
+    expect(tokensB.claims()?.nonce).toBe(b.checks.expectedNonce);
+    expect(server.tenant.faults).toEqual([]);
+  });
+
+  async function loginTokens(): Promise<{ idToken: string; kids: string[] }> {
+    const browser = new HttpBrowser();
+    const { landing, checks } = await authorize(browser);
+    const tokens = await client.authorizationCodeGrant(config, (await signIn(browser, landing, server.persona, redirectUri, 'bob.user@example.com')).url, checks);
+    return { idToken: tokens.id_token!, kids: await publishedKids() };
+  }
+
+  async function publishedKids(): Promise<string[]> {
+    const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<{ kid: string }> };
+    return jwks.keys.map((key) => key.kid);
+  }
+
+  it('rotates the signing key once per activation of oidc.jwks-rotated; the JWKS keeps the previous key', async () => {
+    const [before] = await publishedKids();
+    server.tenant.useFault({ id: 'oidc.jwks-rotated', once: false });
+    const first = await loginTokens();
+    const rotated = decodeProtectedHeader(first.idToken).kid;
+    expect(rotated).not.toBe(before);
+    expect(first.kids).toEqual([rotated, before]);
+    const second = await loginTokens();
+    expect(decodeProtectedHeader(second.idToken).kid).toBe(rotated);
+  });
+
+  it('keeps publishing the extra key a consumed one-shot fault needed, until faults are reset', async () => {
+    server.tenant.useFault({ id: 'oidc.kid-absent-multiple-keys', once: true });
+    const { idToken, kids } = await loginTokens();
+    expect(decodeProtectedHeader(idToken)).not.toHaveProperty('kid');
+    const extra = kids.at(-1);
+    expect(kids.length).toBeGreaterThanOrEqual(2);
+    expect(await publishedKids()).toContain(extra);
+    server.tenant.resetFaults();
+    expect(await publishedKids()).not.toContain(extra);
+  });
+
+  it('answers bad input with clear 4xx, never a stack trace', async () => {
+    const base = server.issuer.replace(/\/$/, '');
+    const garbage = await fetch(base + server.persona.endpoints.token, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=authorization_code&code=%%%' });
+    expect(garbage.status).toBeGreaterThanOrEqual(400);
+    expect(garbage.status).toBeLessThan(500);
+    expect(await garbage.text()).not.toMatch(/at .*\.js:\d+/);
+
+    const unknownClient = await new HttpBrowser().navigate(`${base}${server.persona.endpoints.authorization}?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(redirectUri)}`, redirectUri);
+    expect(unknownClient.status).toBe(400);
+    expect(unknownClient.html).toContain('no app with this client_id is registered');
+
+    const lost = await fetch(`${base}${loginPrefix(server)}/does-not-exist`);
+    expect(lost.status).toBe(400);
+    expect(await lost.text()).toContain('Start the login again from the application');
+
+    const nowhere = await fetch(`${base}/no/such/endpoint`);
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.text()).toContain('.well-known/openid-configuration');
+  });
+});
+
+function loginPrefix(server: OidcTestServer): string {
+  return { entra: '/login', okta: '/signin', google: '/v3/signin', auth0: '/u/login' }[server.persona.vendor];
+}
+
+describe('Google account chooser', () => {
+  let server: OidcTestServer;
+  beforeAll(async () => {
+    server = await startOidcTestServer('google-oidc');
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('offers the accounts used in this browser when Google asks again (prompt=login)', async () => {
+    const config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), insecure);
+    const redirectUri = server.app.redirectUris[0]!;
+    const browser = new HttpBrowser();
+    const start = (prompt?: string) => browser.navigate(client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', ...(prompt ? { prompt } : {}) }), redirectUri);
+    await signIn(browser, await start(), server.persona, redirectUri, 'bob.user@example.com');
+    const chooser = await start('login');
+    expect(chooser.html).toContain('<h1>Choose an account</h1>');
+    expect(parseForms(chooser.html, chooser.url).flatMap((form) => form.buttons.map((button) => button.text))).toEqual(['bob.user@example.com', 'Use another account']);
+    const done = await signIn(browser, chooser, server.persona, redirectUri, 'bob.user@example.com');
+    expect(done.reachedRedirectUri).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+// The persona's login pages (oidc-provider interactions): the vendor's steps, users and passwords
+// from the tenant directory, the IdP session set on success so the next login is a redirect
+// chain. Google's account chooser remembers the accounts used in this browser.
+import express, { type Request, type Response, type Router } from 'express';
+import type Provider from 'oidc-provider';
+import type { TenantState } from '../tenants.ts';
+import type { OidcPersona, VendorError } from '../types.ts';
+import { LOGIN_FORMS, renderErrorPage, renderLoginPage, type LoginPageInput } from './pages.ts';
+
+const CHOOSER_COOKIE = 'ACCOUNT_CHOOSER';
+
+export interface LoginDeps {
+  readonly persona: OidcPersona;
+  readonly tenant: TenantState;
+  readonly provider: Provider;
+  readonly mountPath: string;
+  readonly loginPath: string;
+}
+
+const SESSION_LOST: VendorError = {
+  code: 'session_expired',
+  title: 'Your sign-in session has expired',
+  message: 'This sign-in page is no longer valid: it expired, or it was opened in another browser.',
+  httpStatus: 400,
+};
+
+function cookieValue(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+function field(body: unknown, name: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function createLoginRouter(deps: LoginDeps): Router {
+  const { persona, tenant, provider } = deps;
+  const form = LOGIN_FORMS[persona.loginFlow];
+  const router = express.Router();
+  const cookiePath = `${deps.mountPath}/`;
+
+  function remembered(req: Request): string[] {
+    return (cookieValue(req, CHOOSER_COOKIE) ?? '').split('|').filter(Boolean);
+  }
+
+  function sendPage(res: Response, status: number, input: Omit<LoginPageInput, 'vendor' | 'flow'>): void {
+    res.status(status).type('html').set('cache-control', 'no-store').send(renderLoginPage({ vendor: persona.vendor, flow: persona.loginFlow, ...input }));
+  }
+
+  function sendError(res: Response, error: VendorError, values: Record<string, string>, hint: string): void {
+    res.status(error.httpStatus === 302 ? 400 : error.httpStatus).type('html').set('cache-control', 'no-store').send(renderErrorPage({ vendor: persona.vendor, error, values, hint }));
+  }
+
+  function sessionLost(res: Response): void {
+    sendError(res, SESSION_LOST, {}, 'Start the login again from the application (the SP); this page belongs to an interaction that no longer exists.');
+  }
+
+  async function details(req: Request, res: Response): Promise<Awaited<ReturnType<Provider['interactionDetails']>> | undefined> {
+    try {
+      return await provider.interactionDetails(req, res);
+    } catch {
+      sessionLost(res);
+      return undefined;
+    }
+  }
+
+  router.get('/:uid', async (req, res) => {
+    const interaction = await details(req, res);
+    if (!interaction) return;
+    const accounts = remembered(req);
+    const step = persona.loginFlow === 'account-chooser' && accounts.length > 0 ? 'chooser' : 'identifier';
+    sendPage(res, 200, { action: req.originalUrl, appName: typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '', step, rememberedAccounts: accounts });
+  });
+
+  router.post('/:uid', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
+    const interaction = await details(req, res);
+    if (!interaction) return;
+    const base = { action: req.originalUrl, appName: typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '' };
+    const login = field(req.body, form.identifierField)?.trim();
+    const password = field(req.body, form.passwordField);
+    if (field(req.body, 'use_another') !== undefined) {
+      sendPage(res, 200, { ...base, step: 'identifier' });
+      return;
+    }
+    if (!login) {
+      sendPage(res, 400, { ...base, step: 'identifier', error: form.unknownUser });
+      return;
+    }
+    const user = tenant.directory.findByLogin(login);
+    if (password === undefined) {
+      if (form.steps === 1) sendPage(res, 400, { ...base, step: 'identifier', login, error: form.wrongCredentials });
+      else if (!user) sendPage(res, 200, { ...base, step: 'identifier', login, error: form.unknownUser });
+      else sendPage(res, 200, { ...base, step: 'password', login });
+      return;
+    }
+    if (!user || user.password !== password) {
+      sendPage(res, 200, { ...base, step: form.steps === 1 ? 'identifier' : 'password', login, error: form.wrongCredentials });
+      return;
+    }
+    if (user.disabled) {
+      const error = persona.errors.userDisabled;
+      if (error.httpStatus === 302) {
+        await provider.interactionFinished(req, res, { error: error.code, error_description: error.message }, { mergeWithLastSubmission: false });
+      } else {
+        sendError(res, error, { user: user.upn, clientId: base.appName }, 'The directory user is disabled: enable it through the control API (PATCH the user) or log in as another user.');
+      }
+      return;
+    }
+    if (persona.loginFlow === 'account-chooser') {
+      const accounts = [user.email, ...remembered(req).filter((email) => email !== user.email)].slice(0, 10);
+      res.cookie(CHOOSER_COOKIE, accounts.join('|'), { path: cookiePath, httpOnly: true, sameSite: 'lax' });
+    }
+    try {
+      await provider.interactionFinished(req, res, { login: { accountId: user.id, remember: true } }, { mergeWithLastSubmission: false });
+    } catch {
+      sessionLost(res);
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,97 @@
+// oidc-provider configured as one vendor persona of one tenant: vendor endpoint paths under the
+// issuer path, a session cookie scoped to that path, our own login pages (devInteractions off),
+// consent granted silently (first-party SSO apps), and clients read live from the tenant.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import Provider, { type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import type { TenantState } from '../tenants.ts';
+import type { OidcPersona } from '../types.ts';
+import { LOGIN_PATHS } from './pages.ts';
+
+export interface ProviderSetup {
+  readonly persona: OidcPersona;
+  readonly tenant: TenantState;
+  readonly issuer: string;
+  /** The issuer path without a trailing slash: where the provider is mounted. */
+  readonly mountPath: string;
+  readonly adapter: AdapterFactory;
+  readonly renderError: (ctx: KoaContextWithOIDC, out: ErrorOut, error: Error) => void;
+}
+
+// oidc-provider signs its own (discarded) ID tokens; a P-256 key is cheap to make. The tokens the
+// RP sees are re-issued in the vendor's shape with the tenant's RSA key (see issue.ts).
+let internalKey: JWK | undefined;
+function internalSigningKey(): JWK {
+  internalKey ??= { ...(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as JWK), use: 'sig', alg: 'ES256' };
+  return internalKey;
+}
+
+const SCOPE_CLAIMS = {
+  openid: ['sub'],
+  profile: ['name', 'given_name', 'family_name', 'nickname', 'preferred_username', 'picture', 'updated_at'],
+  email: ['email', 'email_verified'],
+  groups: ['groups'],
+};
+
+async function grantSilently(ctx: KoaContextWithOIDC): Promise<InstanceType<Provider['Grant']> | undefined> {
+  const { oidc } = ctx;
+  const client = oidc.client;
+  const accountId = oidc.session?.accountId;
+  if (!client || accountId === undefined) return undefined;
+  const existingId = oidc.session?.grantIdFor(client.clientId);
+  const grant = (existingId ? await oidc.provider.Grant.find(existingId) : undefined) ?? new oidc.provider.Grant({ clientId: client.clientId, accountId });
+  // Enterprise SSO apps are admin-consented: no consent screen, every requested OIDC scope granted.
+  const requested = typeof oidc.params?.scope === 'string' ? oidc.params.scope : 'openid';
+  grant.addOIDCScope(requested);
+  await grant.save();
+  return grant;
+}
+
+export function buildProvider(setup: ProviderSetup): Provider {
+  const { persona, tenant, mountPath } = setup;
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, path: `${mountPath}/` };
+  const configuration: Configuration = {
+    adapter: setup.adapter,
+    jwks: { keys: [internalSigningKey()] },
+    features: {
+      devInteractions: { enabled: false },
+      userinfo: { enabled: true },
+    },
+    routes: {
+      authorization: persona.endpoints.authorization,
+      token: persona.endpoints.token,
+      userinfo: persona.endpoints.userinfo,
+      jwks: persona.endpoints.jwks,
+    },
+    responseTypes: ['code'],
+    scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS).filter((scope) => scope !== 'openid')],
+    claims: SCOPE_CLAIMS,
+    // Vendors require PKCE from public clients (SPA, native); confidential web apps may use it.
+    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    allowOmittingSingleRegisteredRedirectUri: false,
+    interactions: { url: (_ctx, interaction) => `${mountPath}${LOGIN_PATHS[persona.vendor]}/${interaction.uid}` },
+    cookies: {
+      keys: [randomBytes(32).toString('base64url')],
+      names: { session: persona.sessionCookie, interaction: `${persona.sessionCookie}_interaction`, resume: `${persona.sessionCookie}_resume` },
+      long: cookie,
+      short: cookie,
+    },
+    findAccount: (_ctx, id) => {
+      const user = tenant.directory.byId(id);
+      return user ? { accountId: user.id, claims: () => ({ sub: user.id }) } : undefined;
+    },
+    loadExistingGrant: grantSilently,
+    renderError: (ctx, out, error) => setup.renderError(ctx, out, error),
+    clientBasedCORS: () => true,
+    ttl: {
+      AccessToken: 3600,
+      // Entra and Okta codes live 10 and 5 minutes; 5 is the stricter.
+      AuthorizationCode: 300,
+      IdToken: persona.idToken.lifetimeSeconds,
+      Interaction: 900,
+      Session: 86_400,
+      Grant: 86_400,
+      RefreshToken: 86_400,
+    },
+  };
+  return new Provider(setup.issuer, configuration);
+}
