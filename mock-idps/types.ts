@@ -81,6 +81,8 @@ export interface SamlPersona {
   readonly attributes: ReadonlyArray<{ readonly name: string; readonly from: UserField; readonly nameFormat?: string }>;
   readonly validity: { readonly notBeforeSeconds: number; readonly notOnOrAfterSeconds: number };
   readonly certificateLifetimeDays: number;
+  /** Subject CN of the signing certificate the vendor generates. */
+  readonly certificateCommonNameTemplate: string;
   readonly wire: {
     readonly xmlDeclaration: boolean;
     readonly idStyle: 'underscore-uuid' | 'okta-digits' | 'underscore-hex32' | 'underscore-alnum';
@@ -88,10 +90,50 @@ export interface SamlPersona {
     readonly assertionChildOrder: ReadonlyArray<'Subject' | 'Conditions' | 'AuthnStatement' | 'AttributeStatement'>;
     readonly authnContextClassRef: string;
     readonly sessionIndex: 'assertion-id' | 'in-response-to' | 'random';
+    /** Namespace prefix of the protocol elements (Response, Status). */
+    readonly protocolPrefix: 'samlp' | 'saml2p';
+    /** Prefix of assertion elements; '' = default namespace declared on Issuer and Assertion (Entra). */
+    readonly assertionPrefix: '' | 'saml' | 'saml2';
+    /** Prefix of ds:Signature; '' = unprefixed with its own xmlns. */
+    readonly signaturePrefix: '' | 'ds';
+    /** `standalone="no"` on the XML declaration (Google). */
+    readonly xmlStandaloneNo: boolean;
+    /** Where a Response-level signature goes; Auth0's signResponse puts it last. */
+    readonly responseSignaturePosition: 'after-issuer' | 'last-child';
+    /** SubjectConfirmationData NotOnOrAfter, seconds after issue. */
+    readonly subjectConfirmationSeconds: number;
+    /** xsi:type="xs:string" on AttributeValue, declaring xs/xsi where the vendor does. */
+    readonly attributeValueXsiType: boolean;
   };
+  /**
+   * How the vendor checks an incoming AuthnRequest against the app registration.
+   * `spEntityId`: 'exact' (case-sensitive), 'ignored' (the app is chosen by the SSO URL itself).
+   * `acsUrl`: 'must-match' a registered ACS, or 'ignored' (the IdP posts to the configured ACS).
+   */
+  readonly authnRequestPolicy: { readonly spEntityId: 'exact' | 'ignored'; readonly acsUrl: 'must-match' | 'ignored' };
   readonly loginFlow: LoginFlow;
   readonly errors: Readonly<Record<'acsMismatch' | 'unknownSp' | 'userNotAssigned' | 'userDisabled' | 'malformedRequest', VendorError>>;
   readonly sources: readonly Source[];
+}
+
+/** Where an ID token claim takes its value from: the user, a constant, or the token being issued. */
+export type OidcClaimSource =
+  | UserField | 'emailVerified' | 'hostedDomain' | 'constant'
+  | 'issuer' | 'audience' | 'authorizedParty' | 'subject' | 'issuedAt' | 'notBefore' | 'expiresAt'
+  | 'authTime' | 'nonce' | 'accessTokenHash' | 'sessionId' | 'emailLocalPart' | 'updatedAt'
+  /** Random per token; `value` (a string) is its prefix, e.g. Okta `jti` "ID.". */
+  | 'opaque'
+  /** Stable per tenant; `value` (a string) is its prefix, e.g. Okta `idp` "00o". */
+  | 'tenantScoped';
+
+export interface OidcClaimSpec {
+  readonly name: string;
+  readonly from: OidcClaimSource;
+  readonly value?: unknown;
+  /** Sent only when the authorization request asked for this scope. */
+  readonly requiresScope?: string;
+  /** Also returned by the userinfo endpoint. */
+  readonly userinfo?: boolean;
 }
 
 export interface OidcPersona {
@@ -105,11 +147,25 @@ export interface OidcPersona {
     readonly lifetimeSeconds: number;
     readonly headerTyp: boolean;
     /** Claim name → where its value comes from; order is the order in the payload. */
-    readonly claims: ReadonlyArray<{ readonly name: string; readonly from: UserField | 'emailVerified' | 'hostedDomain' | 'constant'; readonly value?: unknown; readonly requiresScope?: string }>;
+    readonly claims: ReadonlyArray<OidcClaimSpec>;
     readonly signingAlgorithm: 'RS256';
+    /** JOSE header parameters in the order the vendor writes them (`typ` only where headerTyp). */
+    readonly headerOrder: ReadonlyArray<'alg' | 'kid' | 'typ'>;
+    /** `sub`: the vendor's user id, or an id pairwise per client (Entra). */
+    readonly subject: 'vendor-id' | 'pairwise-per-client';
+    /** Seconds `iat` (and `nbf`) are back-dated (Entra: 5 min, which makes its 65 min lifetime). */
+    readonly issuedAtBackdateSeconds: number;
   };
+  /** Endpoint paths relative to the issuer path, shaped like the vendor's own. */
+  readonly endpoints: { readonly authorization: string; readonly token: string; readonly userinfo: string; readonly jwks: string };
+  /** Name of the IdP session cookie (scoped to the issuer path). */
+  readonly sessionCookie: string;
   readonly loginFlow: LoginFlow;
-  readonly errors: Readonly<Record<'redirectUriMismatch' | 'invalidClient' | 'userNotAssigned' | 'userDisabled', VendorError>>;
+  /**
+   * Vendor errors. `httpStatus: 302` means the vendor sends the error back to the redirect URI
+   * (`error` = code, `error_description` = message) instead of showing its own page.
+   */
+  readonly errors: Readonly<Record<'redirectUriMismatch' | 'invalidClient' | 'clientSecretExpired' | 'userNotAssigned' | 'userDisabled', VendorError>>;
   readonly sources: readonly Source[];
 }
 

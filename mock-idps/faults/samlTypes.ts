@@ -1,0 +1,34 @@
+// Shape of a SAML catalog entry: the shared FaultDefinition plus the effect the engine applies,
+// the SP settings the conformance test configures, and the one SP check a single-check fault
+// violates (relaxing it, and nothing else, makes a correct SP accept: see saml.proofs.test.ts).
+import type { SamlEffect } from '../saml/effects.ts';
+import type { FaultDefinition } from '../types.ts';
+
+/** A check a correct SAML SP performs, named once for faults, proofs and reports. */
+export type SpCheck =
+  | 'size' | 'doctype' | 'status' | 'signature-scope' | 'single-assertion' | 'weak-algorithm'
+  | 'signature-trust' | 'issuer' | 'audience' | 'destination' | 'recipient' | 'time-window'
+  | 'conditions-present' | 'in-response-to' | 'unsolicited' | 'replay' | 'encryption';
+
+/** SP-side settings for the test (unset = the vendor preset: sign where the vendor signs). */
+export interface SpExpectations {
+  readonly requireSignedResponse?: boolean;
+  readonly requireSignedAssertion?: boolean;
+  readonly allowIdpInitiated?: boolean;
+}
+
+/**
+ * How the test drives the login. `sp-initiated` (default): the SP sends an AuthnRequest.
+ * `idp-initiated`: the user starts at the IdP. `idp-initiated-replay`: an unsolicited response
+ * is delivered twice.
+ */
+export type SamlFlow = 'sp-initiated' | 'idp-initiated' | 'idp-initiated-replay';
+
+export interface SamlFault extends FaultDefinition {
+  readonly protocol: 'saml';
+  readonly effect: SamlEffect;
+  readonly sp?: SpExpectations;
+  readonly flow?: SamlFlow;
+  /** Present when the fault is a single-check violation: the check a relaxed SP skips. */
+  readonly singleCheck?: SpCheck;
+}

@@ -1,0 +1,115 @@
+// Auth0: the "SAML2 Web App" addon of an application, and the application over OIDC.
+// Every value below is the vendor's default; faults override.
+import type { OidcPersona, SamlPersona } from '../types.ts';
+
+const DOCS = 'https://auth0.com/docs';
+const CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
+
+export const saml: SamlPersona = {
+  id: 'auth0-saml',
+  vendor: 'auth0',
+  protocol: 'saml',
+  displayName: 'Auth0 (SAML)',
+  entityIdTemplate: 'urn:{tenant}.auth0.com',
+  ssoPathTemplate: '/auth0/{tenant}/samlp/{clientId}',
+  metadataPathTemplate: '/auth0/{tenant}/samlp/metadata/{clientId}',
+  // Auth0 treats a GET of the SSO URL without SAMLRequest as an IdP-initiated login.
+  idpInitiatedPathTemplate: '/auth0/{tenant}/samlp/{clientId}',
+  // Older tenants default to RSA-SHA1 / SHA-1; new tenants (the happy path here) use SHA-256.
+  signing: { scope: 'assertion', algorithm: 'rsa-sha256', digest: 'sha256' },
+  // The Auth0 user_id, not the email, unless remapped with nameIdentifierProbes.
+  nameId: { format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', value: 'vendorId' },
+  attributes: [
+    { name: `${CLAIMS}/nameidentifier`, from: 'vendorId', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri' },
+    { name: `${CLAIMS}/emailaddress`, from: 'email', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri' },
+    { name: `${CLAIMS}/name`, from: 'displayName', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri' },
+    { name: `${CLAIMS}/upn`, from: 'email', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri' },
+    { name: 'http://schemas.auth0.com/nickname', from: 'givenName', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri' },
+  ],
+  // lifetimeInSeconds 3600; NotBefore = IssueInstant.
+  validity: { notBeforeSeconds: 0, notOnOrAfterSeconds: 3600 },
+  certificateLifetimeDays: 10 * 365,
+  certificateCommonNameTemplate: '{tenant}.auth0.com',
+  wire: {
+    xmlDeclaration: false,
+    idStyle: 'underscore-alnum',
+    assertionChildOrder: ['Subject', 'Conditions', 'AuthnStatement', 'AttributeStatement'],
+    authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified',
+    sessionIndex: 'random',
+    protocolPrefix: 'samlp',
+    assertionPrefix: 'saml',
+    signaturePrefix: '',
+    xmlStandaloneNo: false,
+    responseSignaturePosition: 'last-child',
+    subjectConfirmationSeconds: 3600,
+    attributeValueXsiType: true,
+  },
+  // The app is chosen by the client_id in the SSO URL; the ACS must be the Application Callback URL.
+  authnRequestPolicy: { spEntityId: 'ignored', acsUrl: 'must-match' },
+  loginFlow: 'universal-login',
+  errors: {
+    acsMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri \'{acs}\' is not in the list of allowed callback URLs. Please go to the Application Settings page and make sure you are sending a valid callback url from your application.', httpStatus: 400 },
+    unknownSp: { code: 'invalid_client', title: 'Oops!, something went wrong', message: 'Unknown client: {clientId}.', httpStatus: 400 },
+    userNotAssigned: { code: 'access_denied', title: 'Oops!, something went wrong', message: 'access_denied: the user is not allowed to use this application (blocked by a login Action).', httpStatus: 403 },
+    userDisabled: { code: 'unauthorized', title: 'Oops!, something went wrong', message: 'user is blocked', httpStatus: 401 },
+    malformedRequest: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'invalid_request: the SAMLRequest could not be parsed.', httpStatus: 400 },
+  },
+  sources: [
+    { fact: 'Issuer urn:{tenant}.auth0.com, SSO URL /samlp/{client_id}, metadata /samlp/metadata/{client_id}, IdP-initiated via GET of the SSO URL', url: `${DOCS}/authenticate/protocols/saml/saml-sso-integrations/configure-auth0-saml-identity-provider` },
+    { fact: 'Addon settings: signResponse, signatureAlgorithm (rsa-sha1 on older tenants), lifetimeInSeconds 3600, nameIdentifierProbes, default attribute mappings', url: `${DOCS}/authenticate/protocols/saml/saml-configuration/customize-saml-assertions` },
+    { fact: 'Callback URL mismatch error page', url: `${DOCS}/troubleshoot/authentication-issues/saml-errors` },
+    { fact: 'Wire shape: samlp/saml prefixes, unprefixed Signature after the Assertion Issuer, NotBefore = IssueInstant, random SessionIndex', url: 'https://github.com/auth0/node-samlp/tree/master/test (fixtures)' },
+  ],
+};
+
+export const oidc: OidcPersona = {
+  id: 'auth0-oidc',
+  vendor: 'auth0',
+  protocol: 'oidc',
+  displayName: 'Auth0 (OIDC)',
+  // The trailing slash is part of the issuer; dropping it is the classic mismatch.
+  issuerPathTemplate: '/auth0/{tenant}/',
+  idToken: {
+    lifetimeSeconds: 36_000,
+    headerTyp: true,
+    headerOrder: ['alg', 'typ', 'kid'],
+    subject: 'vendor-id',
+    issuedAtBackdateSeconds: 0,
+    claims: [
+      { name: 'nickname', from: 'emailLocalPart', requiresScope: 'profile', userinfo: true },
+      { name: 'name', from: 'displayName', requiresScope: 'profile', userinfo: true },
+      { name: 'picture', from: 'constant', value: 'https://s.gravatar.com/avatar/0?s=480&r=pg&d=mp', requiresScope: 'profile', userinfo: true },
+      { name: 'updated_at', from: 'updatedAt', requiresScope: 'profile', userinfo: true },
+      { name: 'email', from: 'email', requiresScope: 'email', userinfo: true },
+      { name: 'email_verified', from: 'emailVerified', requiresScope: 'email', userinfo: true },
+      { name: 'iss', from: 'issuer' },
+      { name: 'aud', from: 'audience' },
+      { name: 'iat', from: 'issuedAt' },
+      { name: 'exp', from: 'expiresAt' },
+      { name: 'sub', from: 'subject', userinfo: true },
+      { name: 'sid', from: 'sessionId' },
+      { name: 'nonce', from: 'nonce' },
+      // Custom claims added by an Action must be namespaced (non-namespaced ones are dropped).
+      { name: 'https://example.com/groups', from: 'groups' },
+    ],
+    signingAlgorithm: 'RS256',
+  },
+  endpoints: { authorization: '/authorize', token: '/oauth/token', userinfo: '/userinfo', jwks: '/.well-known/jwks.json' },
+  sessionCookie: 'auth0',
+  loginFlow: 'universal-login',
+  errors: {
+    redirectUriMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.', httpStatus: 400 },
+    invalidClient: { code: 'access_denied', title: 'Unauthorized', message: 'Unauthorized', httpStatus: 401 },
+    clientSecretExpired: { code: 'access_denied', title: 'Unauthorized', message: 'Unauthorized', httpStatus: 401 },
+    // 302: Auth0 (an Action's api.access.deny) sends these back to the callback URL.
+    userNotAssigned: { code: 'access_denied', title: 'access_denied', message: 'Access denied.', httpStatus: 302 },
+    userDisabled: { code: 'unauthorized', title: 'unauthorized', message: 'user is blocked', httpStatus: 302 },
+  },
+  sources: [
+    { fact: 'Issuer https://{tenant}.auth0.com/ with trailing slash; ID token structure (profile claims first, sid) and 10 h lifetime', url: `${DOCS}/secure/tokens/id-tokens/id-token-structure` },
+    { fact: 'Endpoints /authorize, /oauth/token, /userinfo, /.well-known/jwks.json', url: `${DOCS}/api/authentication` },
+    { fact: 'Custom claims must be namespaced', url: `${DOCS}/secure/tokens/json-web-tokens/create-custom-claims` },
+    { fact: 'HS256 vs RS256 signing algorithm setting', url: `${DOCS}/get-started/applications/signing-algorithms` },
+    { fact: 'Wrong client secret: 401 {"error":"access_denied","error_description":"Unauthorized"}', url: `${DOCS}/api/authentication#authorization-code-flow` },
+  ],
+};

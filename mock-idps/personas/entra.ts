@@ -1,0 +1,121 @@
+// Microsoft Entra ID (Azure AD): Enterprise application "SAML-based Sign-on" and an App
+// registration on the v2.0 endpoint. Every value below is the vendor's default; faults override.
+import type { OidcPersona, SamlPersona } from '../types.ts';
+
+const LEARN = 'https://learn.microsoft.com/en-us/entra';
+const CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
+const MS_CLAIMS = 'http://schemas.microsoft.com/identity/claims';
+
+export const saml: SamlPersona = {
+  id: 'entra-saml',
+  vendor: 'entra',
+  protocol: 'saml',
+  displayName: 'Microsoft Entra ID (SAML)',
+  // The issuer is only an identifier: kept byte for byte, including the trailing slash.
+  entityIdTemplate: 'https://sts.windows.net/{tid}/',
+  ssoPathTemplate: '/entra/{tid}/saml2',
+  metadataPathTemplate: '/entra/{tid}/federationmetadata/2007-06/federationmetadata.xml',
+  // My Apps "user access URL": https://launcher.myapps.microsoft.com/api/signin/{appId}?tenantId={tid}
+  idpInitiatedPathTemplate: '/entra/{tid}/myapps/signin/{clientId}',
+  signing: { scope: 'assertion', algorithm: 'rsa-sha256', digest: 'sha256' },
+  nameId: { format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', value: 'upn' },
+  attributes: [
+    { name: `${MS_CLAIMS}/tenantid`, from: 'tid' },
+    { name: `${MS_CLAIMS}/objectidentifier`, from: 'vendorId' },
+    { name: `${MS_CLAIMS}/displayname`, from: 'displayName' },
+    { name: `${CLAIMS}/givenname`, from: 'givenName' },
+    { name: `${CLAIMS}/surname`, from: 'familyName' },
+    { name: `${CLAIMS}/emailaddress`, from: 'email' },
+    { name: `${CLAIMS}/name`, from: 'upn' },
+  ],
+  validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 3600 },
+  certificateLifetimeDays: 3 * 365,
+  certificateCommonNameTemplate: 'Microsoft Azure Federated SSO Certificate',
+  wire: {
+    xmlDeclaration: false,
+    idStyle: 'underscore-uuid',
+    assertionChildOrder: ['Subject', 'Conditions', 'AttributeStatement', 'AuthnStatement'],
+    authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Password',
+    sessionIndex: 'assertion-id',
+    protocolPrefix: 'samlp',
+    assertionPrefix: '',
+    signaturePrefix: '',
+    xmlStandaloneNo: false,
+    responseSignaturePosition: 'after-issuer',
+    subjectConfirmationSeconds: 300,
+    attributeValueXsiType: false,
+  },
+  authnRequestPolicy: { spEntityId: 'exact', acsUrl: 'must-match' },
+  loginFlow: 'email-then-password',
+  errors: {
+    acsMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{acs}\' specified in the request does not match the redirect URIs configured for the application \'{spEntityId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
+    unknownSp: { code: 'AADSTS700016', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Application with identifier \'{spEntityId}\' was not found in the directory \'{tid}\'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.', httpStatus: 400 },
+    userNotAssigned: { code: 'AADSTS50105', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Your administrator has configured the application \'{spEntityId}\' to block users unless they are specifically granted (\'assigned\') access to the application. The signed in user \'{user}\' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.', httpStatus: 400 },
+    userDisabled: { code: 'AADSTS50057', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The user account is disabled. The account has been disabled by an administrator.', httpStatus: 400 },
+    malformedRequest: { code: 'AADSTS750054', title: 'Sorry, but we\'re having trouble signing you in.', message: 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.', httpStatus: 400 },
+  },
+  sources: [
+    { fact: 'Issuer https://sts.windows.net/{tid}/, SSO URL /{tid}/saml2, attribute URIs, NameID emailAddress, Password AuthnContextClassRef', url: `${LEARN}/identity-platform/reference-saml-tokens` },
+    { fact: 'AuthnRequest handling: Issuer must match an app identifier, AssertionConsumerServiceURL must match a reply URL', url: `${LEARN}/identity-platform/single-sign-on-saml-protocol` },
+    { fact: 'Default signing: assertion only, RSA-SHA256; SHA-1 selectable; response-only / both options', url: `${LEARN}/identity/enterprise-apps/certificate-signing-options` },
+    { fact: 'Signing certificate valid 3 years by default', url: `${LEARN}/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on` },
+    { fact: 'AADSTS50011, AADSTS700016, AADSTS50105, AADSTS50057, AADSTS750054', url: `${LEARN}/identity-platform/reference-error-codes` },
+    { fact: 'Wire shape: unprefixed Issuer/Assertion/Signature with own xmlns, _UUID ids, NotBefore -5 min / +60 min, SessionIndex = assertion ID', url: 'https://github.com/node-saml/passport-saml/tree/master/test/static (captured Azure AD responses)' },
+  ],
+};
+
+export const oidc: OidcPersona = {
+  id: 'entra-oidc',
+  vendor: 'entra',
+  protocol: 'oidc',
+  displayName: 'Microsoft Entra ID (OIDC)',
+  issuerPathTemplate: '/entra/{tid}/v2.0',
+  idToken: {
+    // Entra v2.0 tokens live 65 minutes: iat and nbf are back-dated 5 min, exp = real time + 60 min.
+    lifetimeSeconds: 3900,
+    headerTyp: true,
+    headerOrder: ['typ', 'alg', 'kid'],
+    // `sub` is pairwise: the same user has another `sub` in every app registration.
+    subject: 'pairwise-per-client',
+    issuedAtBackdateSeconds: 300,
+    claims: [
+      { name: 'aud', from: 'audience' },
+      { name: 'iss', from: 'issuer' },
+      { name: 'iat', from: 'issuedAt' },
+      { name: 'nbf', from: 'notBefore' },
+      { name: 'exp', from: 'expiresAt' },
+      { name: 'aio', from: 'opaque', value: 'AW' },
+      // `email` is an *optional claim*, absent by default; OE's set-up guide has the admin add it,
+      // so the happy path carries it and the fault `oidc.email-claim-absent` is the Entra default.
+      { name: 'email', from: 'email', requiresScope: 'email', userinfo: true },
+      { name: 'name', from: 'displayName', requiresScope: 'profile', userinfo: true },
+      { name: 'nonce', from: 'nonce' },
+      { name: 'oid', from: 'vendorId' },
+      // preferred_username is the UPN: not guaranteed to be an email (guests: #EXT#).
+      { name: 'preferred_username', from: 'upn', requiresScope: 'profile' },
+      { name: 'rh', from: 'opaque', value: '0.A' },
+      { name: 'sub', from: 'subject', userinfo: true },
+      { name: 'tid', from: 'tid' },
+      { name: 'uti', from: 'opaque', value: '' },
+      { name: 'ver', from: 'constant', value: '2.0' },
+    ],
+    signingAlgorithm: 'RS256',
+  },
+  // Real endpoints sit beside the issuer (/{tid}/oauth2/v2.0/…); here they sit under it, same names.
+  endpoints: { authorization: '/oauth2/v2.0/authorize', token: '/oauth2/v2.0/token', userinfo: '/oidc/userinfo', jwks: '/discovery/v2.0/keys' },
+  sessionCookie: 'ESTSAUTH',
+  loginFlow: 'email-then-password',
+  errors: {
+    redirectUriMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{redirectUri}\' specified in the request does not match the redirect URIs configured for the application \'{clientId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
+    invalidClient: { code: 'invalid_client', title: 'AADSTS7000215', message: 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'{clientId}\'.', httpStatus: 401 },
+    clientSecretExpired: { code: 'invalid_client', title: 'AADSTS7000222', message: 'AADSTS7000222: The provided client secret keys for app \'{clientId}\' are expired. Visit the Azure portal to create new keys for your app.', httpStatus: 401 },
+    userNotAssigned: { code: 'AADSTS50105', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Your administrator has configured the application \'{clientId}\' to block users unless they are specifically granted (\'assigned\') access to the application. The signed in user \'{user}\' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.', httpStatus: 400 },
+    userDisabled: { code: 'AADSTS50057', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The user account is disabled. The account has been disabled by an administrator.', httpStatus: 400 },
+  },
+  sources: [
+    { fact: 'Issuer https://login.microsoftonline.com/{tid}/v2.0, discovery under /v2.0/.well-known/openid-configuration, endpoint names', url: `${LEARN}/identity-platform/v2-protocols-oidc` },
+    { fact: 'ID token claims (aio, oid, tid, rh, uti, preferred_username, ver 2.0; pairwise sub; email optional); header typ, alg, kid', url: `${LEARN}/identity-platform/id-token-claims-reference` },
+    { fact: 'email is an optional claim the admin adds under Token configuration', url: `${LEARN}/identity-platform/optional-claims-reference` },
+    { fact: 'AADSTS50011, AADSTS7000215, AADSTS7000222, AADSTS50105, AADSTS50057 (shown on Microsoft\'s page, token errors as invalid_client JSON)', url: `${LEARN}/identity-platform/reference-error-codes` },
+  ],
+};

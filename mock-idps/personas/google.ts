@@ -1,0 +1,105 @@
+// Google Workspace: a custom SAML app and "Sign in with Google" (OpenID Connect).
+// Every value below is the vendor's default; faults override.
+import type { OidcPersona, SamlPersona } from '../types.ts';
+
+export const saml: SamlPersona = {
+  id: 'google-saml',
+  vendor: 'google',
+  protocol: 'saml',
+  displayName: 'Google Workspace (SAML)',
+  entityIdTemplate: 'https://accounts.google.com/o/saml2?idpid={idpid}',
+  ssoPathTemplate: '/google/{idpid}/o/saml2/idp',
+  metadataPathTemplate: '/google/{idpid}/o/saml2/metadata',
+  // The app launcher tile ("Test SAML login"): https://accounts.google.com/o/saml2/initsso?idpid=…&spid=…
+  idpInitiatedPathTemplate: '/google/{idpid}/o/saml2/initsso',
+  signing: { scope: 'assertion', algorithm: 'rsa-sha256', digest: 'sha256' },
+  nameId: { format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', value: 'email' },
+  // No attributes unless the admin maps them ("Attribute mapping" is empty by default).
+  attributes: [],
+  validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 300 },
+  certificateLifetimeDays: 5 * 365,
+  certificateCommonNameTemplate: 'Google',
+  wire: {
+    xmlDeclaration: true,
+    idStyle: 'underscore-hex32',
+    assertionChildOrder: ['Subject', 'Conditions', 'AttributeStatement', 'AuthnStatement'],
+    authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified',
+    sessionIndex: 'assertion-id',
+    protocolPrefix: 'saml2p',
+    assertionPrefix: 'saml2',
+    signaturePrefix: 'ds',
+    xmlStandaloneNo: true,
+    responseSignaturePosition: 'after-issuer',
+    subjectConfirmationSeconds: 300,
+    attributeValueXsiType: true,
+  },
+  // Google compares the AuthnRequest Issuer with the app's Entity ID case-sensitively.
+  authnRequestPolicy: { spEntityId: 'exact', acsUrl: 'must-match' },
+  loginFlow: 'account-chooser',
+  errors: {
+    acsMismatch: { code: 'invalid_request', title: '400. That\'s an error.', message: 'Error: invalid_request. The ACS URL \'{acs}\' in the request does not match the ACS URL configured for the SAML app.', httpStatus: 400 },
+    unknownSp: { code: 'app_not_configured_for_user', title: '403. That\'s an error.', message: 'Error: app_not_configured_for_user. Service is not configured for this user. (The entity ID \'{spEntityId}\' does not match any SAML app; the comparison is case-sensitive.)', httpStatus: 403 },
+    userNotAssigned: { code: 'app_not_enabled_for_user', title: '403. That\'s an error.', message: 'Error: app_not_enabled_for_user. Service is not available for this user: the app is turned off for the user\'s organizational unit.', httpStatus: 403 },
+    userDisabled: { code: 'account_disabled', title: 'Account disabled', message: 'Your account has been disabled. Contact your Google Workspace administrator.', httpStatus: 403 },
+    malformedRequest: { code: 'invalid_request', title: '400. That\'s an error.', message: 'Error: invalid_request. The SAML request could not be parsed.', httpStatus: 400 },
+  },
+  sources: [
+    { fact: 'Entity ID https://accounts.google.com/o/saml2?idpid=…, SSO URL /o/saml2/idp?idpid=…, signed response optional, NameID primary email', url: 'https://support.google.com/a/answer/6087519' },
+    { fact: 'app_not_configured_for_user (entity ID mismatch, case-sensitive), app_not_enabled_for_user, invalid_request', url: 'https://support.google.com/a/answer/6301076' },
+    { fact: 'Signing certificate valid 5 years', url: 'https://support.google.com/a/answer/7394709' },
+    { fact: 'Wire shape: saml2p/saml2 prefixes, XML declaration standalone="no", _ + 32 hex ids, ±5 min', url: 'https://github.com/SAML-Toolkits/python3-saml/tree/master/tests/data/responses (captured Google responses)' },
+  ],
+};
+
+export const oidc: OidcPersona = {
+  id: 'google-oidc',
+  vendor: 'google',
+  protocol: 'oidc',
+  displayName: 'Google Workspace (OIDC)',
+  // Real issuer https://accounts.google.com; tokens may carry the legacy `accounts.google.com`
+  // (fault oidc.issuer-google-legacy drops the scheme the same way).
+  issuerPathTemplate: '/google/{idpid}',
+  idToken: {
+    lifetimeSeconds: 3600,
+    headerTyp: true,
+    headerOrder: ['alg', 'kid', 'typ'],
+    subject: 'vendor-id',
+    issuedAtBackdateSeconds: 0,
+    claims: [
+      { name: 'iss', from: 'issuer' },
+      { name: 'azp', from: 'authorizedParty' },
+      { name: 'aud', from: 'audience' },
+      { name: 'sub', from: 'subject', userinfo: true },
+      // `hd` only for Workspace accounts: the one reliable signal of domain membership.
+      { name: 'hd', from: 'hostedDomain', userinfo: true },
+      { name: 'email', from: 'email', requiresScope: 'email', userinfo: true },
+      { name: 'email_verified', from: 'emailVerified', requiresScope: 'email', userinfo: true },
+      { name: 'at_hash', from: 'accessTokenHash' },
+      { name: 'nonce', from: 'nonce' },
+      { name: 'name', from: 'displayName', requiresScope: 'profile', userinfo: true },
+      { name: 'picture', from: 'constant', value: 'https://lh3.googleusercontent.com/a/default-user=s96-c', requiresScope: 'profile', userinfo: true },
+      { name: 'given_name', from: 'givenName', requiresScope: 'profile', userinfo: true },
+      { name: 'family_name', from: 'familyName', requiresScope: 'profile', userinfo: true },
+      { name: 'iat', from: 'issuedAt' },
+      { name: 'exp', from: 'expiresAt' },
+    ],
+    signingAlgorithm: 'RS256',
+  },
+  // accounts.google.com/o/oauth2/v2/auth, oauth2.googleapis.com/token,
+  // openidconnect.googleapis.com/v1/userinfo, www.googleapis.com/oauth2/v3/certs — one host here.
+  endpoints: { authorization: '/o/oauth2/v2/auth', token: '/token', userinfo: '/v1/userinfo', jwks: '/oauth2/v3/certs' },
+  sessionCookie: 'SID',
+  loginFlow: 'account-chooser',
+  errors: {
+    redirectUriMismatch: { code: 'redirect_uri_mismatch', title: 'Access blocked: This app\'s request is invalid', message: 'Error 400: redirect_uri_mismatch. You can\'t sign in because this app sent an invalid request. If you\'re the app developer, register the redirect URI in the Google Cloud Console.', httpStatus: 400 },
+    invalidClient: { code: 'invalid_client', title: 'invalid_client', message: 'Unauthorized', httpStatus: 401 },
+    clientSecretExpired: { code: 'invalid_client', title: 'invalid_client', message: 'Unauthorized', httpStatus: 401 },
+    userNotAssigned: { code: 'org_internal', title: 'Access blocked: {clientId} can only be used within its organization', message: 'Error 403: org_internal. This app is restricted to users within its organization.', httpStatus: 403 },
+    userDisabled: { code: 'access_denied', title: 'Couldn\'t sign you in', message: 'Error 403: access_denied. This account has been disabled.', httpStatus: 403 },
+  },
+  sources: [
+    { fact: 'Issuer https://accounts.google.com or accounts.google.com; claims sub (21 digits), email, email_verified, hd, at_hash, name, picture; header alg, kid, typ', url: 'https://developers.google.com/identity/openid-connect/openid-connect' },
+    { fact: 'Endpoints from https://accounts.google.com/.well-known/openid-configuration', url: 'https://accounts.google.com/.well-known/openid-configuration' },
+    { fact: 'redirect_uri_mismatch, org_internal', url: 'https://developers.google.com/identity/protocols/oauth2/web-server#authorization-errors' },
+  ],
+};

@@ -1,0 +1,118 @@
+// Okta: a SAML 2.0 app integration and an OIDC web app on the custom authorization server
+// `default`. Every value below is the vendor's default; faults override.
+import type { OidcPersona, SamlPersona } from '../types.ts';
+
+const HELP = 'https://help.okta.com/en-us/content/topics';
+const DEV = 'https://developer.okta.com/docs';
+
+export const saml: SamlPersona = {
+  id: 'okta-saml',
+  vendor: 'okta',
+  protocol: 'saml',
+  displayName: 'Okta (SAML)',
+  // `http`, not `https`: the single most common issuer typo at SPs.
+  entityIdTemplate: 'http://www.okta.com/{exk}',
+  ssoPathTemplate: '/okta/{org}/app/{slug}/{exk}/sso/saml',
+  metadataPathTemplate: '/okta/{org}/app/{exk}/sso/saml/metadata',
+  // The app tile on the Okta dashboard ("embed link").
+  idpInitiatedPathTemplate: '/okta/{org}/home/{slug}/{exk}',
+  signing: { scope: 'both', algorithm: 'rsa-sha256', digest: 'sha256' },
+  // Value is the Okta username, which in most orgs is the login email.
+  nameId: { format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', value: 'upn' },
+  // Okta sends no attributes by default; these are the Attribute Statements the SP's setup guide asks the admin to add.
+  attributes: [
+    { name: 'email', from: 'email', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified' },
+    { name: 'firstName', from: 'givenName', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified' },
+    { name: 'lastName', from: 'familyName', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified' },
+  ],
+  validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 300 },
+  certificateLifetimeDays: 10 * 365,
+  certificateCommonNameTemplate: '{org}',
+  wire: {
+    xmlDeclaration: true,
+    idStyle: 'okta-digits',
+    issuerFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:entity',
+    assertionChildOrder: ['Subject', 'Conditions', 'AuthnStatement', 'AttributeStatement'],
+    authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+    sessionIndex: 'in-response-to',
+    protocolPrefix: 'saml2p',
+    assertionPrefix: 'saml2',
+    signaturePrefix: 'ds',
+    xmlStandaloneNo: false,
+    responseSignaturePosition: 'after-issuer',
+    subjectConfirmationSeconds: 300,
+    attributeValueXsiType: true,
+  },
+  // The app is chosen by the SSO URL (it carries the exk id); Okta posts to its configured
+  // "Single sign-on URL" unless "Allow this app to request other SSO URLs" is ticked.
+  authnRequestPolicy: { spEntityId: 'ignored', acsUrl: 'must-match' },
+  loginFlow: 'username-and-password',
+  errors: {
+    acsMismatch: { code: 'invalid_acs', title: '400 Bad Request', message: 'The AssertionConsumerServiceURL \'{acs}\' in the request is not the Single sign-on URL of this app and "Allow this app to request other SSO URLs" is not enabled.', httpStatus: 400 },
+    unknownSp: { code: '404', title: '404 Page not found', message: 'The app link you followed does not exist in this Okta org. Check the Okta SSO URL configured at the SP.', httpStatus: 404 },
+    userNotAssigned: { code: 'app_not_assigned', title: '403 — App Not Assigned', message: 'User is not assigned to this application. Sorry, you can\'t access {app} because you are not assigned this app in Okta.', httpStatus: 403 },
+    userDisabled: { code: 'user_deactivated', title: 'Unable to sign in', message: 'Your account is deactivated. Contact your Okta administrator.', httpStatus: 403 },
+    malformedRequest: { code: 'invalid_saml_request', title: '400 Bad Request', message: 'The SAMLRequest could not be decoded or is not a valid AuthnRequest.', httpStatus: 400 },
+  },
+  sources: [
+    { fact: 'Issuer http://www.okta.com/{exk…}, SSO URL /app/{slug}/{exk}/sso/saml, metadata URL', url: `${HELP}/apps/apps_app_integration_wizard_saml.htm` },
+    { fact: 'Response and Assertion signed, RSA-SHA256 default, SHA-1 selectable; NameID unspecified = Okta username', url: `${DEV}/concepts/saml/` },
+    { fact: 'Attribute Statements are admin-defined, none by default', url: `${HELP}/apps/define-attribute-statements.htm` },
+    { fact: 'Signing certificate valid 10 years', url: `${HELP}/apps/manage-signing-keys.htm` },
+    { fact: '403 App Not Assigned / "you are not assigned this app"', url: `${HELP}/end-user/app-not-assigned.htm` },
+    { fact: 'Wire shape: saml2p/saml2/ds prefixes, XML declaration, id + digits, Issuer Format entity, ±5 min, SessionIndex = InResponseTo', url: 'https://github.com/node-saml/passport-saml/tree/master/test/static (captured Okta responses)' },
+  ],
+};
+
+export const oidc: OidcPersona = {
+  id: 'okta-oidc',
+  vendor: 'okta',
+  protocol: 'oidc',
+  displayName: 'Okta (OIDC)',
+  // Custom authorization server `default`; the org server would be `/okta/{org}` (fault oidc.issuer-okta-org-server).
+  issuerPathTemplate: '/okta/{org}/oauth2/default',
+  idToken: {
+    lifetimeSeconds: 3600,
+    headerTyp: false,
+    headerOrder: ['kid', 'alg'],
+    subject: 'vendor-id',
+    issuedAtBackdateSeconds: 0,
+    claims: [
+      { name: 'sub', from: 'subject', userinfo: true },
+      { name: 'name', from: 'displayName', requiresScope: 'profile', userinfo: true },
+      { name: 'email', from: 'email', requiresScope: 'email', userinfo: true },
+      { name: 'ver', from: 'constant', value: 1 },
+      { name: 'iss', from: 'issuer' },
+      { name: 'aud', from: 'audience' },
+      { name: 'iat', from: 'issuedAt' },
+      { name: 'exp', from: 'expiresAt' },
+      { name: 'jti', from: 'opaque', value: 'ID.' },
+      { name: 'amr', from: 'constant', value: ['pwd'] },
+      { name: 'idp', from: 'tenantScoped', value: '00o' },
+      { name: 'nonce', from: 'nonce' },
+      { name: 'preferred_username', from: 'upn', requiresScope: 'profile', userinfo: true },
+      { name: 'auth_time', from: 'authTime' },
+      { name: 'at_hash', from: 'accessTokenHash' },
+      { name: 'email_verified', from: 'emailVerified', requiresScope: 'email', userinfo: true },
+      { name: 'groups', from: 'groups', requiresScope: 'groups', userinfo: true },
+    ],
+    signingAlgorithm: 'RS256',
+  },
+  endpoints: { authorization: '/v1/authorize', token: '/v1/token', userinfo: '/v1/userinfo', jwks: '/v1/keys' },
+  sessionCookie: 'idx',
+  loginFlow: 'username-and-password',
+  errors: {
+    redirectUriMismatch: { code: 'invalid_request', title: '400 Bad Request', message: 'The \'redirect_uri\' parameter must be a Login redirect URI in the client app settings: {clientId}', httpStatus: 400 },
+    invalidClient: { code: 'invalid_client', title: 'invalid_client', message: 'The client secret supplied for a confidential client is invalid.', httpStatus: 401 },
+    clientSecretExpired: { code: 'invalid_client', title: 'invalid_client', message: 'The client secret supplied for a confidential client is invalid.', httpStatus: 401 },
+    // 302: Okta sends these back to the redirect URI instead of showing a page.
+    userNotAssigned: { code: 'access_denied', title: 'access_denied', message: 'User is not assigned to the client application.', httpStatus: 302 },
+    userDisabled: { code: 'access_denied', title: 'access_denied', message: 'The user account is deactivated.', httpStatus: 302 },
+  },
+  sources: [
+    { fact: 'Org vs custom authorization server issuers; /v1/authorize, /v1/token, /v1/userinfo, /v1/keys', url: `${DEV}/concepts/auth-servers/` },
+    { fact: 'ID token claims (ver 1, jti ID.…, amr, idp, auth_time, at_hash; email with the email scope); header kid, alg, no typ', url: `${DEV}/reference/api/oidc/` },
+    { fact: 'redirect_uri error page text; access_denied for unassigned users', url: `${DEV}/guides/sign-into-web-app-redirect/` },
+    { fact: 'invalid_client text of the token endpoint', url: `${DEV}/reference/api/oidc/#response-properties-5` },
+  ],
+};

@@ -1,0 +1,26 @@
+// Persona data is the single source of vendor facts: check it is complete and self-consistent.
+import { describe, expect, it } from 'vitest';
+import { PERSONA_IDS, VENDORS } from '../types.ts';
+import { PERSONAS, SAML_PERSONAS } from './index.ts';
+
+describe('personas', () => {
+  it('defines all eight vendor × protocol personas, each with sourced facts', () => {
+    expect(Object.keys(PERSONAS).sort()).toEqual([...PERSONA_IDS].sort());
+    for (const persona of Object.values(PERSONAS)) {
+      expect(persona.id).toBe(`${persona.vendor}-${persona.protocol}`);
+      expect(persona.sources.length).toBeGreaterThan(0);
+      for (const source of persona.sources) expect(source.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it.each(SAML_PERSONAS.map((p) => [p.id, p] as const))('%s: every URL path lives under /{vendor}/{tenant id}/', (_id, persona) => {
+    const prefix = { entra: '/entra/{tid}/', okta: '/okta/{org}/', google: '/google/{idpid}/', auth0: '/auth0/{tenant}/' }[persona.vendor];
+    for (const template of [persona.ssoPathTemplate, persona.metadataPathTemplate, persona.idpInitiatedPathTemplate]) expect(template.startsWith(prefix)).toBe(true);
+    expect(persona.wire.assertionChildOrder).toContain('Subject');
+    expect(Object.keys(persona.errors).sort()).toEqual(['acsMismatch', 'malformedRequest', 'unknownSp', 'userDisabled', 'userNotAssigned']);
+  });
+
+  it('covers every vendor', () => {
+    expect(new Set(Object.values(PERSONAS).map((p) => p.vendor))).toEqual(new Set(VENDORS));
+  });
+});

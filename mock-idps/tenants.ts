@@ -1,0 +1,315 @@
+// Per-tenant state of the mock IdPs. A tenant is what one test (or one Playwright worker) owns:
+// its vendor ids, user directory, app registrations, active faults, clock offset, signing keys
+// and request log. Nothing is shared between tenants, so parallel workers never interfere.
+import { randomBytes } from 'node:crypto';
+import type { TestKeyPair } from '../lib/x509.ts';
+import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
+import { expiredCopy, newSigningKey, type Keyring } from './keys.ts';
+import { PERSONAS } from './personas/index.ts';
+import { deriveTenantIds, fillTemplate, TENANT_KEY_PATTERN, vendorPathId } from './tenantIds.ts';
+import type { Persona, PersonaId, TenantIds, Vendor } from './types.ts';
+
+/** What the customer's admin registers in the vendor console for a SAML app. */
+export interface SamlAppRegistration {
+  /** SP entity ID ("Identifier", "Audience URI", "Entity ID"). */
+  entityId: string;
+  /** Reply / ACS URLs; the first is the default the IdP posts to. */
+  acsUrls: string[];
+  /** SP encryption certificate (PEM), when the admin turned assertion encryption on. */
+  encryptionCertificate?: string;
+}
+
+/** What the customer's admin registers in the vendor console for an OIDC client. */
+export interface OidcAppRegistration {
+  clientId: string;
+  /** Secret: never logged or shown by the control API's listings. */
+  clientSecret: string;
+  redirectUris: string[];
+  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'none';
+}
+
+export interface AppRegistration {
+  saml?: SamlAppRegistration;
+  oidc?: OidcAppRegistration;
+}
+
+export interface ActiveFault {
+  readonly id: string;
+  /** Removed after the first artefact it shaped. */
+  readonly once: boolean;
+  /** Restrict to one persona; otherwise it applies to every persona the catalog entry lists. */
+  readonly persona?: PersonaId;
+}
+
+export interface RequestLogEntry {
+  /** Increases by one per entry: `requests({ after: mark })` is exact where timestamps tie. */
+  readonly seq: number;
+  readonly at: string;
+  readonly persona: PersonaId | null;
+  readonly method: string;
+  readonly path: string;
+  /** What the request was, e.g. `saml.sso`, `saml.metadata`, `oidc.token`, `control`. */
+  readonly kind: string;
+}
+
+/** An IdP browser session (the cookie that makes a second login a redirect chain). */
+export interface IdpSession {
+  readonly userId: string;
+  readonly vendor: Vendor;
+  readonly createdAt: number;
+}
+
+export type TenantChange = 'apps' | 'keys' | 'directory' | 'faults' | 'clock' | 'reset';
+export type TenantListener = (change: TenantChange, persona?: PersonaId) => void;
+
+/** Everything a persona engine needs to serve one persona of one tenant. */
+export interface PersonaContext {
+  tenant: TenantState;
+  persona: Persona;
+  /** Server origin, e.g. `http://127.0.0.1:4100` (no trailing slash). */
+  origin: string;
+  /** The tenant's path prefix for this persona's vendor, e.g. `/entra/{tid}` filled in. */
+  basePath: string;
+}
+
+const REQUEST_LOG_LIMIT = 5000;
+const OIDC_KEY_LIFETIME_DAYS = 365;
+
+export class TenantState {
+  readonly ids: TenantIds;
+  readonly directory: Directory;
+  readonly createdAt = new Date();
+  readonly apps = new Map<PersonaId, AppRegistration>();
+  readonly sessions = new Map<string, IdpSession>();
+  readonly requestLog: RequestLogEntry[] = [];
+  #faults: ActiveFault[] = [];
+  #clockOffsetSeconds = 0;
+  #seq = 0;
+  readonly #keyrings = new Map<PersonaId, Keyring>();
+  readonly #nextKeys = new Map<PersonaId, TestKeyPair>();
+  readonly #listeners = new Set<TenantListener>();
+
+  constructor(key: string, domain = DEFAULT_DIRECTORY_DOMAIN) {
+    this.ids = deriveTenantIds(key);
+    this.directory = new Directory(key, domain);
+  }
+
+  get key(): string {
+    return this.ids.key;
+  }
+
+  // --- clock -------------------------------------------------------------------------------
+  get clockOffsetSeconds(): number {
+    return this.#clockOffsetSeconds;
+  }
+
+  /** The IdP's idea of "now": real time plus the test-controlled offset. */
+  now(): Date {
+    return new Date(Date.now() + this.#clockOffsetSeconds * 1000);
+  }
+
+  setClockOffset(seconds: number): void {
+    this.#clockOffsetSeconds = seconds;
+    this.#emit('clock');
+  }
+
+  // --- app registrations ---------------------------------------------------------------------
+  registerApp(persona: PersonaId, registration: AppRegistration): AppRegistration {
+    const merged = { ...this.apps.get(persona), ...registration };
+    this.apps.set(persona, merged);
+    this.#emit('apps', persona);
+    return merged;
+  }
+
+  unregisterApp(persona: PersonaId): boolean {
+    const removed = this.apps.delete(persona);
+    this.#emit('apps', persona);
+    return removed;
+  }
+
+  samlApp(persona: PersonaId): SamlAppRegistration | undefined {
+    return this.apps.get(persona)?.saml;
+  }
+
+  oidcApp(persona: PersonaId): OidcAppRegistration | undefined {
+    return this.apps.get(persona)?.oidc;
+  }
+
+  // --- faults --------------------------------------------------------------------------------
+  get faults(): readonly ActiveFault[] {
+    return this.#faults;
+  }
+
+  useFault(fault: ActiveFault): void {
+    this.#faults.push(fault);
+    this.#emit('faults', fault.persona);
+  }
+
+  resetFaults(): void {
+    this.#faults = [];
+    this.#emit('faults');
+  }
+
+  /** Faults that shape the next artefact of `persona`, without consuming one-shot faults. */
+  peekFaults(persona: PersonaId, appliesTo: (faultId: string, persona: PersonaId) => boolean): ActiveFault[] {
+    return this.#faults.filter((fault) => (fault.persona ?? persona) === persona && appliesTo(fault.id, persona));
+  }
+
+  /** Faults for the artefact being issued now; one-shot faults are consumed. */
+  takeFaults(persona: PersonaId, appliesTo: (faultId: string, persona: PersonaId) => boolean): ActiveFault[] {
+    const taken = this.peekFaults(persona, appliesTo);
+    if (taken.some((fault) => fault.once)) {
+      this.#faults = this.#faults.filter((fault) => !(fault.once && taken.includes(fault)));
+      this.#emit('faults', persona);
+    }
+    return taken;
+  }
+
+  // --- signing keys --------------------------------------------------------------------------
+  /** The persona's keyring, generated on first use (key generation is ~70 ms; cold start stays fast). */
+  signingKeys(persona: PersonaId): Keyring {
+    let ring = this.#keyrings.get(persona);
+    if (!ring) {
+      ring = { current: this.#newKey(persona) };
+      this.#keyrings.set(persona, ring);
+    }
+    return ring;
+  }
+
+  /**
+   * The key the next rotation will activate, generated on first use. The `cert-rotated` fault
+   * signs with it: the IdP has rotated, the SP still trusts the old certificate.
+   */
+  nextSigningKey(persona: PersonaId): TestKeyPair {
+    let next = this.#nextKeys.get(persona);
+    if (!next) {
+      next = this.#newKey(persona);
+      this.#nextKeys.set(persona, next);
+    }
+    return next;
+  }
+
+  /** Vendor "new certificate" + "make active": the old key is kept as `previous`. */
+  rotateSigningKey(persona: PersonaId): Keyring {
+    const ring: Keyring = { current: this.nextSigningKey(persona), previous: this.signingKeys(persona).current };
+    this.#nextKeys.delete(persona);
+    this.#keyrings.set(persona, ring);
+    this.#emit('keys', persona);
+    return ring;
+  }
+
+  /** The active certificate runs past its NotAfter (same key): what an SP sees when nobody renewed it. */
+  expireSigningKey(persona: PersonaId): Keyring {
+    const ring = this.signingKeys(persona);
+    const expired: Keyring = { current: expiredCopy(ring.current, this.now()), ...(ring.previous ? { previous: ring.previous } : {}) };
+    this.#keyrings.set(persona, expired);
+    this.#emit('keys', persona);
+    return expired;
+  }
+
+  #newKey(personaId: PersonaId): TestKeyPair {
+    const persona = PERSONAS[personaId];
+    if (persona.protocol === 'saml') {
+      return newSigningKey(fillTemplate(persona.certificateCommonNameTemplate, this.ids), persona.certificateLifetimeDays);
+    }
+    return newSigningKey(`${persona.displayName} token signing`, OIDC_KEY_LIFETIME_DAYS);
+  }
+
+  // --- request log ---------------------------------------------------------------------------
+  /** Sequence number of the latest entry (0 before any): a mark to read "what happened after". */
+  get requestLogMark(): number {
+    return this.#seq;
+  }
+
+  log(entry: Omit<RequestLogEntry, 'at' | 'seq'>): void {
+    this.requestLog.push({ seq: ++this.#seq, at: new Date().toISOString(), ...entry });
+    if (this.requestLog.length > REQUEST_LOG_LIMIT) this.requestLog.splice(0, this.requestLog.length - REQUEST_LOG_LIMIT);
+  }
+
+  clearRequestLog(): void {
+    this.requestLog.length = 0;
+  }
+
+  // --- lifecycle -----------------------------------------------------------------------------
+  /** Back to the state right after creation: seeded users, no apps, no faults, clock at 0, fresh keys. */
+  reset(): void {
+    this.apps.clear();
+    this.sessions.clear();
+    this.#faults = [];
+    this.#clockOffsetSeconds = 0;
+    this.#keyrings.clear();
+    this.#nextKeys.clear();
+    this.directory.reseed();
+    this.clearRequestLog();
+    this.#emit('reset');
+  }
+
+  /** Engines subscribe to rebuild what they derived from tenant state (e.g. OIDC clients, JWKS). */
+  subscribe(listener: TenantListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  notifyDirectoryChanged(): void {
+    this.#emit('directory');
+  }
+
+  #emit(change: TenantChange, persona?: PersonaId): void {
+    for (const listener of this.#listeners) listener(change, persona);
+  }
+}
+
+export class TenantError extends Error {
+  readonly code: 'tenant-exists' | 'tenant-key-invalid';
+  constructor(code: TenantError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Every tenant of one server, found by harness key or by the vendor id in a request path. */
+export class TenantRegistry {
+  readonly #byKey = new Map<string, TenantState>();
+  readonly #byVendorId = new Map<string, TenantState>();
+
+  create(options: { key?: string; domain?: string } = {}): TenantState {
+    const key = options.key ?? `t-${randomBytes(6).toString('hex')}`;
+    if (!TENANT_KEY_PATTERN.test(key)) {
+      throw new TenantError('tenant-key-invalid', `Tenant key "${key}" is not valid: use 1–63 lower-case letters, digits and hyphens, starting with a letter or digit (or omit "key" for a random one).`);
+    }
+    if (this.#byKey.has(key)) {
+      throw new TenantError('tenant-exists', `Tenant "${key}" already exists: pick another key, omit "key" for a random one, or reset the tenant instead.`);
+    }
+    const tenant = new TenantState(key, options.domain);
+    for (const vendor of ['entra', 'okta', 'google', 'auth0'] as const) {
+      const vendorId = `${vendor}/${vendorPathId(vendor, tenant.ids)}`;
+      if (this.#byVendorId.has(vendorId)) {
+        throw new TenantError('tenant-exists', `Tenant "${key}" derives the same ${vendor} id as another tenant: pick another key.`);
+      }
+    }
+    this.#byKey.set(key, tenant);
+    for (const vendor of ['entra', 'okta', 'google', 'auth0'] as const) this.#byVendorId.set(`${vendor}/${vendorPathId(vendor, tenant.ids)}`, tenant);
+    return tenant;
+  }
+
+  get(key: string): TenantState | undefined {
+    return this.#byKey.get(key);
+  }
+
+  /** The tenant whose `{tid}` / `{org}` / `{idpid}` / `{tenant}` is `id`. */
+  byVendorPathId(vendor: Vendor, id: string): TenantState | undefined {
+    return this.#byVendorId.get(`${vendor}/${id}`);
+  }
+
+  delete(key: string): boolean {
+    const tenant = this.#byKey.get(key);
+    if (!tenant) return false;
+    this.#byKey.delete(key);
+    for (const vendor of ['entra', 'okta', 'google', 'auth0'] as const) this.#byVendorId.delete(`${vendor}/${vendorPathId(vendor, tenant.ids)}`);
+    return true;
+  }
+
+  list(): TenantState[] {
+    return [...this.#byKey.values()];
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCertificationReport, type ReportInput } from './certificationReport.ts';
+import { escapeHtml, renderReportHtml, renderReportMarkdown, writeCertificationReport } from './writers.ts';
+
+const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'reference portal', startedAt: '2026-03-02T09:00:00.000Z', durationMs: 1234 };
+const INFO = { area: 'metadata', check: 'metadata.structure', severity: 'info' as const, title: 'ok', detail: 'ok' };
+
+describe('buildCertificationReport verdict', () => {
+  it.each<[string, Partial<ReportInput>, 'certified' | 'not-certified']>([
+    ['only info findings', { findings: [INFO] }, 'certified'],
+    ['a warning', { findings: [{ ...INFO, severity: 'warning' }] }, 'certified'],
+    ['a blocking finding', { findings: [{ ...INFO, severity: 'blocking' }] }, 'not-certified'],
+    ['a failed matrix cell', { findings: [], matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'web', outcome: 'fail' }] }, 'not-certified'],
+    ['a failed lifecycle stage', { findings: [], lifecycle: [{ stage: 'enable', outcome: 'fail' }] }, 'not-certified'],
+    ['a missed fault', { findings: [], conformance: [{ faultId: 'saml.xsw1', persona: 'okta-saml', expected: 'reject', observed: 'accepted', caught: false }] }, 'not-certified'],
+    ['a missed fault listed in the ledger', { findings: [], conformance: [{ faultId: 'saml.xsw1', persona: 'okta-saml', expected: 'reject', observed: 'accepted', caught: false, knownDeviation: true }] }, 'certified'],
+    ['a known-deviation cell', { findings: [], matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'mobile', outcome: 'known-deviation' }] }, 'certified'],
+  ])('%s → %s', (_what, input, verdict) => {
+    expect(buildCertificationReport({ run: RUN, findings: [], ...input }).verdict).toBe(verdict);
+  });
+
+  it('sorts blocking findings first and counts them', () => {
+    const report = buildCertificationReport({ run: RUN, findings: [INFO, { ...INFO, severity: 'warning' }, { ...INFO, severity: 'blocking' }] });
+    expect(report.findings.map((item) => item.severity)).toEqual(['blocking', 'warning', 'info']);
+    expect(report.summary).toEqual({ blocking: 1, warning: 1, info: 1, matrixFailed: 0, lifecycleFailed: 0, conformanceMissed: 0 });
+  });
+});
+
+describe('report writers', () => {
+  const hostile = buildCertificationReport({
+    run: RUN,
+    subject: { customer: '<script>alert(1)</script>', vendor: 'okta', protocol: 'saml' },
+    findings: [{ area: 'seats', check: 'seats.invalid-email', severity: 'blocking', title: 'Seat "<img src=x onerror=alert(1)>"', detail: 'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNlY3JldC12YWx1ZQ and -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----', fix: 'a | b' }],
+    matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'web', outcome: 'pass' }],
+  });
+
+  it('escapes every value in HTML', () => {
+    const html = renderReportHtml(hostile);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
+  });
+
+  it('keeps Markdown tables intact and drops secrets from every format', async () => {
+    const md = renderReportMarkdown(hostile);
+    expect(md).toContain('| okta | saml | web | pass |  |');
+    const dir = mkdtempSync(join(tmpdir(), 'sso-harness-report-'));
+    try {
+      const paths = await writeCertificationReport(hostile, dir);
+      for (const path of [paths.json, paths.md, paths.html]) {
+        const text = readFileSync(path, 'utf8');
+        expect(text).not.toContain('c2lnbmF0dXJlLXNlY3JldC12YWx1ZQ');
+        expect(text).not.toContain('MIIE');
+      }
+      expect(paths).toEqual({ json: join(dir, 'certification.json'), md: join(dir, 'certification.md'), html: join(dir, 'certification.html') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
