@@ -34,8 +34,8 @@ export default tseslint.config(
     ignores: ['suites/target/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/portal/**'], message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
-        { group: ['**/mock-idps/**', '!**/mock-idps/control/client*', '!**/mock-idps/personas/**', '!**/mock-idps/faults/**', '!**/mock-idps/types*'], message: 'Suites reach the IdPs only through the control client and the persona/fault data.' },
+        { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
+        { regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$)', message: 'Suites reach the IdPs only through the control client and the persona/fault data.' },
       ] }],
     },
   },

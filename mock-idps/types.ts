@@ -72,6 +72,8 @@ export interface SamlPersona {
   readonly vendor: Vendor;
   readonly protocol: 'saml';
   readonly displayName: string;
+  /** The vendor console's names of the fields where the admin pastes the SP entity ID and ACS URL. */
+  readonly consoleFields: { readonly entityId: string; readonly acsUrl: string };
   readonly entityIdTemplate: string;
   readonly ssoPathTemplate: string;
   readonly metadataPathTemplate: string;
@@ -141,6 +143,8 @@ export interface OidcPersona {
   readonly vendor: Vendor;
   readonly protocol: 'oidc';
   readonly displayName: string;
+  /** The vendor console's name of the field where the admin pastes the SP redirect URI. */
+  readonly consoleFields: { readonly redirectUri: string };
   /** Path of the issuer under the server origin, e.g. `/entra/{tid}/v2.0`; `{base}{issuerPath}` is the issuer. */
   readonly issuerPathTemplate: string;
   readonly idToken: {

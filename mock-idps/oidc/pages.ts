@@ -3,51 +3,10 @@
 // the vendor's codes. Labels are data (LOGIN_FORMS) so suites fill forms by label, not CSS.
 import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 
-export interface LoginForm {
-  /** Heading of the identifier (or combined) step. */
-  readonly heading: string;
-  readonly identifierLabel: string;
-  readonly identifierField: string;
-  readonly passwordHeading: string;
-  readonly passwordLabel: string;
-  readonly passwordField: string;
-  /** Button that submits the identifier step (two-step flows) or the whole form. */
-  readonly nextButton: string;
-  readonly submitButton: string;
-  /** Both fields on one page (Okta, Auth0) or identifier first, then password (Entra, Google). */
-  readonly steps: 1 | 2;
-  readonly wrongCredentials: string;
-  readonly unknownUser: string;
-}
+import { LOGIN_FORMS } from '../personas/loginForms.ts';
 
-export const LOGIN_FORMS: Readonly<Record<LoginFlow, LoginForm>> = {
-  'email-then-password': {
-    heading: 'Sign in', identifierLabel: 'Email, phone, or Skype', identifierField: 'loginfmt',
-    passwordHeading: 'Enter password', passwordLabel: 'Password', passwordField: 'passwd',
-    nextButton: 'Next', submitButton: 'Sign in', steps: 2,
-    wrongCredentials: 'Your account or password is incorrect. If you don\'t remember your password, reset it now.',
-    unknownUser: 'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
-  },
-  'username-and-password': {
-    heading: 'Sign In', identifierLabel: 'Username', identifierField: 'identifier',
-    passwordHeading: 'Sign In', passwordLabel: 'Password', passwordField: 'credentials.passcode',
-    nextButton: 'Sign in', submitButton: 'Sign in', steps: 1,
-    wrongCredentials: 'Unable to sign in', unknownUser: 'Unable to sign in',
-  },
-  'account-chooser': {
-    heading: 'Sign in', identifierLabel: 'Email or phone', identifierField: 'identifier',
-    passwordHeading: 'Welcome', passwordLabel: 'Enter your password', passwordField: 'Passwd',
-    nextButton: 'Next', submitButton: 'Next', steps: 2,
-    wrongCredentials: 'Wrong password. Try again or click Forgot password to reset it.',
-    unknownUser: 'Couldn\'t find your Google Account',
-  },
-  'universal-login': {
-    heading: 'Welcome', identifierLabel: 'Email address', identifierField: 'username',
-    passwordHeading: 'Welcome', passwordLabel: 'Password', passwordField: 'password',
-    nextButton: 'Continue', submitButton: 'Continue', steps: 1,
-    wrongCredentials: 'Wrong email or password.', unknownUser: 'Wrong email or password.',
-  },
-};
+export { LOGIN_FORMS };
+export type { LoginForm } from '../personas/loginForms.ts';
 
 /** Path of the login page under the issuer path, shaped like the vendor's. */
 export const LOGIN_PATHS: Readonly<Record<Vendor, string>> = {

@@ -10,6 +10,8 @@ export const saml: SamlPersona = {
   vendor: 'auth0',
   protocol: 'saml',
   displayName: 'Auth0 (SAML)',
+  // Where the customer's admin pastes the SP values in this console (the suites read the portal's link of the same name).
+  consoleFields: { entityId: 'Settings: "audience"', acsUrl: 'Application Callback URL' },
   entityIdTemplate: 'urn:{tenant}.auth0.com',
   ssoPathTemplate: '/auth0/{tenant}/samlp/{clientId}',
   metadataPathTemplate: '/auth0/{tenant}/samlp/metadata/{clientId}',
@@ -67,6 +69,8 @@ export const oidc: OidcPersona = {
   vendor: 'auth0',
   protocol: 'oidc',
   displayName: 'Auth0 (OIDC)',
+  // Where the customer's admin pastes the SP redirect URI in this console.
+  consoleFields: { redirectUri: 'Allowed Callback URLs' },
   // The trailing slash is part of the issuer; dropping it is the classic mismatch.
   issuerPathTemplate: '/auth0/{tenant}/',
   idToken: {

@@ -11,6 +11,8 @@ export const saml: SamlPersona = {
   vendor: 'entra',
   protocol: 'saml',
   displayName: 'Microsoft Entra ID (SAML)',
+  // Where the customer's admin pastes the SP values in this console (the suites read the portal's link of the same name).
+  consoleFields: { entityId: 'Identifier (Entity ID)', acsUrl: 'Reply URL (Assertion Consumer Service URL)' },
   // The issuer is only an identifier: kept byte for byte, including the trailing slash.
   entityIdTemplate: 'https://sts.windows.net/{tid}/',
   ssoPathTemplate: '/entra/{tid}/saml2',
@@ -69,6 +71,8 @@ export const oidc: OidcPersona = {
   vendor: 'entra',
   protocol: 'oidc',
   displayName: 'Microsoft Entra ID (OIDC)',
+  // Where the customer's admin pastes the SP redirect URI in this console.
+  consoleFields: { redirectUri: 'Redirect URI (Web)' },
   issuerPathTemplate: '/entra/{tid}/v2.0',
   idToken: {
     // Entra v2.0 tokens live 65 minutes: iat and nbf are back-dated 5 min, exp = real time + 60 min.

@@ -7,6 +7,8 @@ export const saml: SamlPersona = {
   vendor: 'google',
   protocol: 'saml',
   displayName: 'Google Workspace (SAML)',
+  // Where the customer's admin pastes the SP values in this console (the suites read the portal's link of the same name).
+  consoleFields: { entityId: 'Entity ID', acsUrl: 'ACS URL' },
   entityIdTemplate: 'https://accounts.google.com/o/saml2?idpid={idpid}',
   ssoPathTemplate: '/google/{idpid}/o/saml2/idp',
   metadataPathTemplate: '/google/{idpid}/o/saml2/metadata',
@@ -56,6 +58,8 @@ export const oidc: OidcPersona = {
   vendor: 'google',
   protocol: 'oidc',
   displayName: 'Google Workspace (OIDC)',
+  // Where the customer's admin pastes the SP redirect URI in this console.
+  consoleFields: { redirectUri: 'Authorized redirect URIs' },
   // Real issuer https://accounts.google.com; tokens may carry the legacy `accounts.google.com`
   // (fault oidc.issuer-google-legacy drops the scheme the same way).
   issuerPathTemplate: '/google/{idpid}',

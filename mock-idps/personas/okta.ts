@@ -10,6 +10,8 @@ export const saml: SamlPersona = {
   vendor: 'okta',
   protocol: 'saml',
   displayName: 'Okta (SAML)',
+  // Where the customer's admin pastes the SP values in this console (the suites read the portal's link of the same name).
+  consoleFields: { entityId: 'Audience URI (SP Entity ID)', acsUrl: 'Single sign-on URL' },
   // `http`, not `https`: the single most common issuer typo at SPs.
   entityIdTemplate: 'http://www.okta.com/{exk}',
   ssoPathTemplate: '/okta/{org}/app/{slug}/{exk}/sso/saml',
@@ -69,6 +71,8 @@ export const oidc: OidcPersona = {
   vendor: 'okta',
   protocol: 'oidc',
   displayName: 'Okta (OIDC)',
+  // Where the customer's admin pastes the SP redirect URI in this console.
+  consoleFields: { redirectUri: 'Sign-in redirect URIs' },
   // Custom authorization server `default`; the org server would be `/okta/{org}` (fault oidc.issuer-okta-org-server).
   issuerPathTemplate: '/okta/{org}/oauth2/default',
   idToken: {

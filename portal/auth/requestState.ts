@@ -1,0 +1,107 @@
+// Per-request identity: the browser id, the seat session and the support session, resolved once
+// from the cookies and kept beside the request (typed, unlike res.locals).
+import type { NextFunction, Request, Response } from 'express';
+import type { PortalContext } from '../context.ts';
+import type { Account, Seat } from '../db/accounts.ts';
+import type { Session } from '../db/sessions.ts';
+import type { SupportStaff } from '../db/support.ts';
+import { COOKIES, clearCookie, parseCookies, setCookie } from './cookies.ts';
+import { csrfToken } from './csrf.ts';
+import { randomToken, sha256 } from './tokens.ts';
+
+export interface SeatLogin {
+  readonly seat: Seat;
+  readonly account: Account;
+  readonly session: Session;
+  readonly token: string;
+}
+
+export interface SupportLogin {
+  readonly staff: SupportStaff;
+  readonly session: Session;
+  readonly token: string;
+}
+
+export interface RequestState {
+  readonly browserId: string;
+  readonly seatLogin?: SeatLogin;
+  readonly supportLogin?: SupportLogin;
+}
+
+export type CsrfScope = 'seat' | 'support';
+
+const states = new WeakMap<Request, RequestState>();
+
+export function requestState(req: Request): RequestState {
+  const state = states.get(req);
+  if (!state) throw new Error('requestState() used before the request-state middleware ran');
+  return state;
+}
+
+/** The CSRF token for forms acting on the seat session, or on the support session. */
+export function csrfFor(ctx: PortalContext, req: Request, scope: CsrfScope): string {
+  return csrfToken(ctx.csrfKey, csrfBinding(req, scope));
+}
+
+export function csrfBinding(req: Request, scope: CsrfScope): string {
+  const state = requestState(req);
+  const login = scope === 'seat' ? state.seatLogin : state.supportLogin;
+  return login ? `${scope}:${login.token}` : `browser:${state.browserId}`;
+}
+
+export function loadRequestState(ctx: PortalContext) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const cookies = parseCookies(req.headers.cookie);
+    const now = ctx.now().getTime();
+    let browserId = cookies.get(COOKIES.browser);
+    if (!browserId || !/^[\w-]{20,100}$/.test(browserId)) {
+      browserId = randomToken();
+      setCookie(res, COOKIES.browser, browserId);
+    }
+    const seatLogin = resolveSeatLogin(ctx, cookies.get(COOKIES.seatSession), now);
+    if (cookies.has(COOKIES.seatSession) && !seatLogin) clearCookie(res, COOKIES.seatSession);
+    const supportLogin = resolveSupportLogin(ctx, cookies.get(COOKIES.supportSession), now);
+    if (cookies.has(COOKIES.supportSession) && !supportLogin) clearCookie(res, COOKIES.supportSession);
+    states.set(req, { browserId, ...(seatLogin ? { seatLogin } : {}), ...(supportLogin ? { supportLogin } : {}) });
+    next();
+  };
+}
+
+function resolveSeatLogin(ctx: PortalContext, token: string | undefined, now: number): SeatLogin | undefined {
+  if (!token) return undefined;
+  const session = ctx.store.sessions.find(sha256(token), 'seat', now);
+  if (!session) return undefined;
+  const seat = ctx.store.seats.get(session.subjectId);
+  // A seat disabled after it logged in loses its session at the next request.
+  if (!seat || seat.disabled) return undefined;
+  const account = ctx.store.accounts.get(seat.accountId);
+  return account ? { seat, account, session, token } : undefined;
+}
+
+function resolveSupportLogin(ctx: PortalContext, token: string | undefined, now: number): SupportLogin | undefined {
+  if (!token) return undefined;
+  const session = ctx.store.sessions.find(sha256(token), 'support', now);
+  if (!session) return undefined;
+  const staff = ctx.store.support.getStaff(session.subjectId);
+  return staff ? { staff, session, token } : undefined;
+}
+
+/** Start a session after a successful login, replacing any session this browser had (no fixation). */
+export function startSession(ctx: PortalContext, req: Request, res: Response, kind: 'seat' | 'support', subjectId: number, authMethod: Session['authMethod']): void {
+  const cookie = kind === 'seat' ? COOKIES.seatSession : COOKIES.supportSession;
+  const previous = parseCookies(req.headers.cookie).get(cookie);
+  if (previous) ctx.store.sessions.delete(sha256(previous));
+  const token = randomToken();
+  const now = ctx.now().getTime();
+  const ttl = kind === 'seat' ? ctx.timings.seatSessionMs : ctx.timings.supportSessionMs;
+  ctx.store.sessions.purgeExpired(now);
+  ctx.store.sessions.create(sha256(token), { kind, subjectId, authMethod, createdAt: now, expiresAt: now + ttl });
+  setCookie(res, cookie, token);
+}
+
+export function endSession(ctx: PortalContext, req: Request, res: Response, kind: 'seat' | 'support'): void {
+  const cookie = kind === 'seat' ? COOKIES.seatSession : COOKIES.supportSession;
+  const token = parseCookies(req.headers.cookie).get(cookie);
+  if (token) ctx.store.sessions.delete(sha256(token));
+  clearCookie(res, cookie);
+}

@@ -1,0 +1,83 @@
+// The embedded reference portal as a test target: started in-process on a free loopback port
+// with a throw-away data directory and a random harness token, provisioned through the harness
+// API (HTTP), removed on close. Suites may import this module (and no other portal module).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPortal, type Portal, type PortalOptions } from './app.ts';
+
+export interface SeatSpec {
+  readonly name: string;
+  readonly email: string;
+  readonly role: 'admin' | 'user';
+  readonly password?: string;
+  readonly disabled?: boolean;
+}
+
+export interface AccountSpec {
+  readonly name?: string;
+  /** Default: the domain of the first admin's email. */
+  readonly ssoDomains?: readonly string[];
+  readonly seats: readonly SeatSpec[];
+}
+
+export interface ProvisionedAccount {
+  readonly accountId: number;
+  readonly name: string;
+  readonly ssoDomains: readonly string[];
+  readonly seats: readonly { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }[];
+  readonly urls: {
+    readonly portal: string;
+    readonly login: string;
+    readonly accountParameters: string;
+    readonly support: string;
+    readonly sp: { readonly entityId: string; readonly acsUrl: string; readonly metadataUrl: string; readonly signOnUrl: string; readonly oidcRedirectUri: string };
+  };
+}
+
+export interface EmbeddedPortal {
+  readonly url: string;
+  readonly portal: Portal;
+  readonly dataDir: string;
+  readonly harnessToken: string;
+  createAccount(spec: AccountSpec): Promise<ProvisionedAccount>;
+  createSupportStaff(staff: { name: string; email: string; password: string }): Promise<{ id: number; name: string; email: string }>;
+  close(): Promise<void>;
+}
+
+export type EmbeddedPortalOptions = Omit<PortalOptions, 'dataDir' | 'harnessToken'> & { readonly dataDir?: string };
+
+export async function startEmbeddedPortal(options: EmbeddedPortalOptions = {}): Promise<EmbeddedPortal> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oe-portal-'));
+  const harnessToken = randomBytes(24).toString('base64url');
+  let portal: Portal;
+  try {
+    portal = await createPortal({ ...options, dataDir, harnessToken });
+  } catch (error) {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const call = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${portal.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${harnessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json: unknown = await response.json();
+    if (response.status !== 201) throw new Error(`Harness API ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+    return json as T;
+  };
+  return {
+    url: portal.url,
+    portal,
+    dataDir,
+    harnessToken,
+    createAccount: (spec) => call<ProvisionedAccount>('/_harness/accounts', spec),
+    createSupportStaff: (staff) => call<{ id: number; name: string; email: string }>('/_harness/support-staff', staff),
+    async close(): Promise<void> {
+      await portal.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Seats page: the list, add one, import / export CSV; and the page editing one seat.
+import type { Seat } from '../db/accounts.ts';
+import { checkboxInput, selectInput, textArea, textInput } from './controls.ts';
+import { html, type SafeHtml } from './html.ts';
+import type { CsvLineError } from './seatCsv.ts';
+
+const ROLE_OPTIONS = [{ value: 'user', label: 'User' }, { value: 'admin', label: 'Admin' }];
+
+export interface SeatsPageModel {
+  readonly csrf: SafeHtml;
+  readonly seats: readonly Seat[];
+  readonly notice?: string;
+  readonly addError?: string;
+  readonly addValues?: { readonly name: string; readonly email: string; readonly role: string };
+  readonly importErrors?: readonly CsvLineError[];
+}
+
+export function seatsPageBody(m: SeatsPageModel): SafeHtml {
+  return html`<h1>Seats</h1>
+${m.notice && html`<p role="status" class="notice">${m.notice}</p>`}
+<table aria-label="Seats">
+<thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Password</th><th scope="col">Actions</th></tr></thead>
+<tbody>
+${m.seats.map((seat) => html`<tr><td>${seat.name}</td><td>${seat.email}</td><td>${seat.role}</td><td>${seat.disabled ? 'disabled' : 'active'}</td><td>${seat.hasPassword ? 'set' : 'none'}</td>
+<td><a href="/account/seats/${seat.id}" aria-label="Edit ${seat.email}">Edit</a></td></tr>`)}
+</tbody>
+</table>
+<section aria-labelledby="add-seat">
+<h2 id="add-seat">Add a seat</h2>
+${m.addError && html`<p role="alert" class="error">${m.addError}</p>`}
+<form method="post" novalidate action="/account/seats">${m.csrf}
+${textInput({ name: 'name', label: 'Name', value: m.addValues?.name ?? '', required: true })}
+${textInput({ name: 'email', label: 'Email', type: 'email', value: m.addValues?.email ?? '', required: true })}
+${selectInput({ name: 'role', label: 'Role', value: m.addValues?.role ?? 'user', options: ROLE_OPTIONS })}
+${textInput({ name: 'password', label: 'Initial password (optional)', type: 'password', value: '', autocomplete: 'new-password', hint: 'At least 8 characters. Leave empty for a seat that logs in through SSO only.' })}
+<button type="submit">Add seat</button>
+</form>
+</section>
+<section aria-labelledby="import-seats">
+<h2 id="import-seats">Import and export</h2>
+<p>CSV columns: <code>name,email,role,disabled</code>. Known emails update their seat, new emails add a seat; nothing is deleted. A file with any error changes nothing.</p>
+${m.importErrors && m.importErrors.length > 0 && html`<div role="alert" class="error"><h3>The seat list was not imported (nothing changed):</h3><ul>
+${m.importErrors.map((error) => html`<li>Line ${error.line}: ${error.message}</li>`)}</ul></div>`}
+<form method="post" novalidate action="/account/seats/import" enctype="multipart/form-data">${m.csrf}
+${textInput({ name: 'seatsFile', label: 'Seat list CSV file', type: 'file', value: '', accept: '.csv,text/csv' })}
+${textArea({ name: 'seatsCsv', label: 'Or paste the seat list CSV', value: '', rows: 4 })}
+<button type="submit">Import seats</button>
+</form>
+<p><a href="/account/seats.csv" download>Export seats as CSV</a></p>
+</section>`;
+}
+
+export function seatEditBody(csrf: SafeHtml, seat: Seat, error?: string): SafeHtml {
+  return html`<h1>Edit seat</h1>
+${error && html`<p role="alert" class="error">${error}</p>`}
+<form method="post" novalidate action="/account/seats/${seat.id}">${csrf}
+${textInput({ name: 'name', label: 'Name', value: seat.name, required: true })}
+${textInput({ name: 'email', label: 'Email', type: 'email', value: seat.email, required: true })}
+${selectInput({ name: 'role', label: 'Role', value: seat.role, options: ROLE_OPTIONS })}
+${checkboxInput({ name: 'disabled', label: 'Seat disabled', checked: seat.disabled, hint: 'A disabled seat cannot log in, with a password or through SSO.' })}
+${textInput({ name: 'newPassword', label: 'New password (optional)', type: 'password', value: '', autocomplete: 'new-password', hint: seat.hasPassword ? 'A password is set. Leave empty to keep it.' : 'No password is set. At least 8 characters.' })}
+<button type="submit">Save seat</button>
+</form>
+<p><a href="/account/seats">Back to seats</a></p>`;
+}

@@ -1,0 +1,145 @@
+// Starting and finishing an SSO login, for the three ways one begins: a seat logging in (email
+// first, or the sign-on URL), the admin's Test SSO (nobody is logged in; the result is recorded
+// against the configuration version), and an IdP-initiated SAML response.
+import type { Request, Response } from 'express';
+import type { ReasonCode } from '../../lib/reasons.ts';
+import { COOKIES, clearCookie, readCookie, setCookie } from '../auth/cookies.ts';
+import { startSession } from '../auth/requestState.ts';
+import { randomToken, sha256 } from '../auth/tokens.ts';
+import type { PortalContext } from '../context.ts';
+import type { Account, Seat } from '../db/accounts.ts';
+import type { PendingLoginRecord, PendingPurpose } from '../db/pendingLogins.ts';
+import type { SsoConfigRecord } from '../db/ssoConfigs.ts';
+import type { SsoResult } from '../sso/contract.ts';
+import { startOidcLogin } from '../sso/oidcLogin.ts';
+import { startSamlLogin } from '../sso/samlLogin.ts';
+import { spEndpointsFor } from '../sso/spEndpoints.ts';
+import { seatActor, ssoIdentityActor } from './actors.ts';
+import { sendErrorPage, sendPage } from './layout.ts';
+import { REASON_HEADER, refuse } from './refusal.ts';
+import { safeReturnTo } from './returnTo.ts';
+import { testResultBody } from './ssoViews.ts';
+
+export interface SsoStart {
+  readonly account: Account;
+  readonly config: SsoConfigRecord;
+  readonly purpose: PendingPurpose;
+  readonly returnTo?: string;
+}
+
+/** Redirect the browser to the IdP, keeping the login's state server-side under a fresh cookie. */
+export async function startSso(ctx: PortalContext, res: Response, start: SsoStart): Promise<void> {
+  const sp = spEndpointsFor(ctx.baseUrl(), start.account.id);
+  const now = ctx.now();
+  const settings = start.config.settings;
+  let redirectUrl: string;
+  let state: PendingLoginRecord['state'];
+  try {
+    if (settings.protocol === 'saml') {
+      const started = startSamlLogin(settings, sp, { now });
+      redirectUrl = started.redirectUrl;
+      state = started.pending;
+    } else {
+      const started = await startOidcLogin(settings, sp);
+      redirectUrl = started.url;
+      state = started.pending;
+    }
+  } catch (error) {
+    // Typically the OIDC discovery document cannot be fetched: the IdP is down or the issuer changed.
+    const detail = `The login could not be started: ${(error as Error).message}`;
+    ctx.store.audit.record({ accountId: start.account.id, actor: { kind: 'system', label: 'portal' }, action: start.purpose === 'test' ? 'sso.test.failed' : 'sso.login.start-failed', detail }, now.getTime());
+    sendErrorPage(res, 502, 'The identity provider cannot be reached', `${detail} Check the IdP configuration in Account parameters → IdP and SSO, or try again later.`);
+    return;
+  }
+  const cookie = randomToken();
+  ctx.store.pendingLogins.put(sha256(cookie), {
+    accountId: start.account.id,
+    purpose: start.purpose,
+    configVersion: start.config.version,
+    state,
+    ...(start.returnTo ? { returnTo: start.returnTo } : {}),
+    expiresAt: now.getTime() + ctx.timings.pendingLoginMs,
+  }, now.getTime());
+  setCookie(res, COOKIES.pendingLogin, cookie, ctx.timings.pendingLoginMs);
+  res.redirect(303, redirectUrl);
+}
+
+/** The pending login of this browser (consumed: one response per login, whatever the outcome). */
+export function takePendingLogin(ctx: PortalContext, req: Request, res: Response): PendingLoginRecord | undefined {
+  const cookie = readCookie(req, COOKIES.pendingLogin);
+  if (!cookie) return undefined;
+  clearCookie(res, COOKIES.pendingLogin);
+  return ctx.store.pendingLogins.take(sha256(cookie), ctx.now().getTime());
+}
+
+type SeatMatch = { readonly ok: true; readonly seat: Seat } | { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
+
+/** The seat an SSO identity logs in as: email matched case-insensitively within the account. */
+export function matchSeat(ctx: PortalContext, account: Account, email: string): SeatMatch {
+  const seats = ctx.store.seats.findByEmail(account.id, email);
+  const enabled = seats.filter((seat) => !seat.disabled);
+  if (seats.length === 0) {
+    return { ok: false, reason: 'no-seat-for-email', detail: `The IdP sent the email ${email}; no seat of account "${account.name}" has it. Fix the seat's email in Seats (see the seat email audit) or the user's email at the IdP.` };
+  }
+  if (enabled.length === 0) return { ok: false, reason: 'seat-disabled', detail: `The seat with the email ${email} is disabled.` };
+  const [only] = enabled;
+  if (enabled.length > 1 || !only) {
+    return { ok: false, reason: 'no-seat-for-email', detail: `${enabled.length} seats of account "${account.name}" share the email ${email}, so the portal cannot tell which one is logging in. Give each seat its own email (the seat email audit lists duplicates).` };
+  }
+  return { ok: true, seat: only };
+}
+
+export interface SsoFinish {
+  readonly account: Account;
+  readonly purpose: PendingPurpose;
+  readonly configVersion: number;
+  readonly result: SsoResult;
+  readonly pending?: PendingLoginRecord;
+  /** RelayState of a SAML response: followed only when it is a portal path. */
+  readonly relayState?: string;
+}
+
+export function finishSso(ctx: PortalContext, req: Request, res: Response, finish: SsoFinish): void {
+  const { account, result } = finish;
+  const now = ctx.now().getTime();
+  const match = result.ok ? matchSeat(ctx, account, result.identity.email) : undefined;
+  const failure = !result.ok ? { reason: result.reason, detail: result.detail } : match && !match.ok ? { reason: match.reason, detail: match.detail } : undefined;
+
+  if (finish.purpose === 'test') {
+    const email = result.ok ? result.identity.email : undefined;
+    ctx.store.ssoConfigs.recordTest(account.id, {
+      version: finish.configVersion, ok: failure === undefined, ...(failure ? { reason: failure.reason } : {}),
+      detail: failure?.detail ?? `Logged in as ${email ?? ''}`, ...(email ? { email } : {}), testedAt: now,
+    });
+    ctx.store.audit.record({
+      accountId: account.id, actor: { kind: 'system', label: 'Test SSO' },
+      action: failure ? 'sso.test.failed' : 'sso.test.passed',
+      ...(failure ? { reason: failure.reason } : {}),
+      detail: `Configuration version ${finish.configVersion}: ${failure ? failure.detail : `identity ${email ?? ''} matches a seat`}`,
+    }, now);
+    if (failure) res.setHeader(REASON_HEADER, failure.reason);
+    sendPage(res, {
+      title: 'Test SSO result',
+      body: testResultBody({
+        version: finish.configVersion,
+        ...(result.ok ? { identity: result.identity } : {}),
+        ...(match?.ok ? { seat: match.seat } : {}),
+        ...(failure ? { failure } : {}),
+      }),
+    });
+    return;
+  }
+
+  if (failure || !match?.ok) {
+    const email = result.ok ? result.identity.email : undefined;
+    refuse(ctx, res, { reason: failure?.reason ?? 'no-seat-for-email', detail: failure?.detail ?? '', accountId: account.id, actor: ssoIdentityActor(email), action: 'sso.login.refused' });
+    return;
+  }
+  startSession(ctx, req, res, 'seat', match.seat.id, 'sso');
+  ctx.store.audit.record({
+    accountId: account.id, actor: seatActor(match.seat), action: 'sso.login.succeeded',
+    detail: `${finish.pending ? 'SP-initiated' : 'IdP-initiated'} ${finish.result.ok ? `login; email from ${finish.result.identity.emailSource}` : 'login'}`,
+  }, now);
+  const target = safeReturnTo(finish.pending?.returnTo, ctx.defects) ?? safeReturnTo(finish.relayState, ctx.defects) ?? '/home';
+  res.redirect(303, target);
+}
