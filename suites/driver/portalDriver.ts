@@ -3,12 +3,11 @@
 // what a person does. The reference portal's implementation is the default; a real OE
 // environment plugs in by configuration (SSO_HARNESS_TARGET, selectors), not by editing suites.
 import type { Locator, Page } from '@playwright/test';
+import type { Vendor } from '../../mock-idps/types.ts';
 import type { AccountState, HarnessTarget } from '../target/harnessTarget.ts';
 
-export type VendorPresetName = 'Microsoft Entra ID' | 'Okta' | 'Google Workspace' | 'Auth0' | 'Other';
-
 export interface SamlSetup {
-  readonly vendor: VendorPresetName;
+  readonly vendor: Vendor;
   readonly metadataUrl: string;
   readonly requireSignedResponse: boolean;
   readonly requireSignedAssertion: boolean;
@@ -17,7 +16,7 @@ export interface SamlSetup {
 }
 
 export interface OidcSetup {
-  readonly vendor: VendorPresetName;
+  readonly vendor: Vendor;
   readonly issuer: string;
   readonly clientId: string;
   /** Secret: typed into the form, never attached. */

@@ -1,44 +1,58 @@
 // Signing in at the mock IdP as the user would, following the persona's login flow (labels and
 // buttons come from the persona data, the IdP's own source of truth). When the IdP session is
 // already live the browser never stops at the IdP, and there is nothing to fill.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
 import { TEST_USER_PASSWORD } from '../../mock-idps/control/client.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
 
-const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactly = (text: string): RegExp => new RegExp(`^${escape(text)}$`, 'i');
 
 export interface IdpUser {
   readonly email: string;
   readonly upn?: string;
+  /** Default: the directory's test-only password. */
   readonly password?: string;
 }
 
-/** Fill the IdP's sign-in page(s) for `user`; resolves once the IdP has been left or shows an error. */
+/** Whatever the IdP shows first when it wants the user to sign in. */
+export function idpSignInPrompt(page: Page, flow: LoginFlow): Locator {
+  const form = LOGIN_FORMS[flow];
+  const prompt = page.getByLabel(form.identifierLabel, { exact: true }).or(page.getByLabel(form.passwordLabel, { exact: true }));
+  return flow === 'account-chooser' ? prompt.or(page.getByRole('list', { name: 'Accounts' })) : prompt;
+}
+
+/**
+ * Go through the IdP: if it asks the user to sign in, do so; if its session is live it sends the
+ * browser straight back. Resolves once `landed` (what the caller expects to see next: the portal
+ * home, a refusal, a Test SSO result, an IdP error page) is visible.
+ */
+export async function throughIdp(page: Page, flow: LoginFlow, user: IdpUser, landed: Locator): Promise<void> {
+  const prompt = idpSignInPrompt(page, flow);
+  await expect(prompt.or(landed).first()).toBeVisible();
+  if (!(await landed.first().isVisible())) await signInAtIdp(page, flow, user);
+  await expect(landed.first()).toBeVisible();
+}
+
+/** Fill the IdP's sign-in page(s) for `user` (the sign-in prompt must be showing). */
 export async function signInAtIdp(page: Page, flow: LoginFlow, user: IdpUser): Promise<void> {
   const form = LOGIN_FORMS[flow];
   const identifier = flow === 'email-then-password' ? (user.upn ?? user.email) : user.email;
-  const password = user.password ?? TEST_USER_PASSWORD;
-  if (flow === 'account-chooser') {
-    const chooser = page.getByRole('list', { name: 'Accounts' });
-    const identifierField = page.getByLabel(form.identifierLabel, { exact: true });
-    await expect(chooser.or(identifierField).first()).toBeVisible();
-    if (await chooser.isVisible()) {
-      const account = chooser.getByRole('button', { name: new RegExp(user.email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') });
-      await (await account.count() > 0 ? account.first() : chooser.getByRole('button', { name: 'Use another account' })).click();
-    }
-  }
   const identifierField = page.getByLabel(form.identifierLabel, { exact: true });
   const passwordField = page.getByLabel(form.passwordLabel, { exact: true });
-  if (form.steps === 2) {
-    await expect(identifierField.or(passwordField).first()).toBeVisible();
-    if (await identifierField.isVisible()) {
-      await identifierField.fill(identifier);
-      await page.getByRole('button', { name: exactly(form.nextButton) }).click();
+  if (flow === 'account-chooser') {
+    const chooser = page.getByRole('list', { name: 'Accounts' });
+    if (await chooser.isVisible()) {
+      const account = chooser.getByRole('button', { name: new RegExp(escape(user.email), 'i') });
+      await ((await account.count()) > 0 ? account.first() : chooser.getByRole('button', { name: 'Use another account' })).click();
+      await expect(identifierField.or(passwordField).first()).toBeVisible();
     }
-  } else {
-    await identifierField.fill(identifier);
   }
-  await passwordField.fill(password);
+  if (await identifierField.isVisible()) {
+    await identifierField.fill(identifier);
+    if (form.steps === 2) await page.getByRole('button', { name: exactly(form.nextButton) }).click();
+  }
+  await passwordField.fill(user.password ?? TEST_USER_PASSWORD);
   await page.getByRole('button', { name: exactly(form.submitButton) }).click();
 }

@@ -1,6 +1,15 @@
 // Accessible names (labels, button names, headings) of the reference portal. A real OE target
 // overrides any of them from its target file ("selectors"), without touching a suite.
+import type { Vendor } from '../../../mock-idps/types.ts';
 import type { SelectorOverrides } from '../../target/targetConfig.ts';
+
+/** The portal's vendor presets, by the option label a person picks. */
+export const VENDOR_PRESET_LABELS: Readonly<Record<Vendor, string>> = {
+  entra: 'Microsoft Entra ID',
+  okta: 'Okta',
+  google: 'Google Workspace',
+  auth0: 'Auth0',
+};
 
 export const REFERENCE_NAMES = {
   emailLabel: 'Email',

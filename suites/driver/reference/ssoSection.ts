@@ -1,7 +1,7 @@
 // Account parameters → "IdP and SSO" of the reference portal, as the customer's admin uses it.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { OidcSetup, SamlSetup, SsoSectionObject } from '../portalDriver.ts';
-import type { Names } from './names.ts';
+import { VENDOR_PRESET_LABELS, type Names } from './names.ts';
 
 export class SsoSection implements SsoSectionObject {
   readonly heading: Locator;
@@ -31,7 +31,7 @@ export class SsoSection implements SsoSectionObject {
 
   async configureSaml(setup: SamlSetup): Promise<void> {
     await this.#page.getByRole('radio', { name: this.#names.protocolSaml, exact: true }).check();
-    await this.#label('vendorSelect').selectOption({ label: setup.vendor });
+    await this.#label('vendorSelect').selectOption({ label: VENDOR_PRESET_LABELS[setup.vendor] });
     await this.#page.getByRole('radio', { name: this.#names.metadataFromUrl, exact: true }).check();
     await this.#label('metadataUrl').fill(setup.metadataUrl);
     await this.#label('requireSignedResponse').setChecked(setup.requireSignedResponse);
@@ -43,7 +43,7 @@ export class SsoSection implements SsoSectionObject {
 
   async configureOidc(setup: OidcSetup): Promise<void> {
     await this.#page.getByRole('radio', { name: this.#names.protocolOidc, exact: true }).check();
-    await this.#label('vendorSelect').selectOption({ label: setup.vendor });
+    await this.#label('vendorSelect').selectOption({ label: VENDOR_PRESET_LABELS[setup.vendor] });
     await this.#label('issuer').fill(setup.issuer);
     await this.#label('clientId').fill(setup.clientId);
     await this.#label('clientSecret').fill(setup.clientSecret);

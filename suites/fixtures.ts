@@ -1,0 +1,82 @@
+// Playwright fixtures: each worker gets its own target (portal + mock IdP server on loopback);
+// each test gets a fresh IdP tenant (its own directory, keys, faults, clock), a fresh OE account
+// whose seats are the tenant's directory users, and a PortalDriver. Faults and the IdP clock are
+// reset after every test (msw's resetHandlers), and the tenant is deleted.
+import { randomBytes } from 'node:crypto';
+import { test as base, expect } from '@playwright/test';
+import { IdpControlClient, type PublicUser } from '../mock-idps/control/client.ts';
+import { createPortalDriver } from './driver/reference/referencePortalDriver.ts';
+import type { PortalDriver } from './driver/portalDriver.ts';
+import { startHarnessTarget, type HarnessTarget, type ProvisionedAccount } from './target/harnessTarget.ts';
+
+export interface SeatLogin {
+  readonly email: string;
+  /** The seat's portal password (test only; never attached). */
+  readonly password: string;
+  /** The same person in the IdP directory. */
+  readonly idpUser: PublicUser;
+}
+
+export interface TestAccount {
+  readonly id: number;
+  readonly provisioned: ProvisionedAccount;
+  readonly admin: SeatLogin;
+  readonly user: SeatLogin;
+}
+
+interface WorkerFixtures {
+  target: HarnessTarget;
+}
+
+interface TestFixtures {
+  idp: IdpControlClient;
+  account: TestAccount;
+  driver: PortalDriver;
+}
+
+const testPassword = (): string => `oe-${randomBytes(9).toString('base64url')}-TEST`;
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  target: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
+    async ({}, use) => {
+      const target = await startHarnessTarget();
+      await use(target);
+      await target.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  baseURL: async ({ target }, use) => {
+    await use(target.portalUrl);
+  },
+
+  idp: async ({ target }, use) => {
+    // A domain per tenant keeps every test's seat emails unique across the worker's accounts.
+    const key = `t${randomBytes(5).toString('hex')}`;
+    const idp = await IdpControlClient.createTenant(target.idpControlUrl, { key, domain: `${key}.example.com` });
+    await use(idp);
+    await idp.reset();
+    await idp.delete();
+  },
+
+  account: async ({ target, idp }, use) => {
+    const [adminUser, ordinaryUser] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary')]);
+    const admin = { email: adminUser.email, password: testPassword(), idpUser: adminUser };
+    const user = { email: ordinaryUser.email, password: testPassword(), idpUser: ordinaryUser };
+    const provisioned = await target.provisionAccount({
+      name: `Account for ${idp.key}`,
+      seats: [
+        { name: adminUser.displayName, email: admin.email, role: 'admin', password: admin.password },
+        { name: ordinaryUser.displayName, email: user.email, role: 'user', password: user.password },
+      ],
+    });
+    await use({ id: provisioned.accountId, provisioned, admin, user });
+  },
+
+  driver: async ({ page, target }, use) => {
+    await use(createPortalDriver(page, target));
+  },
+});
+
+export { expect };
