@@ -19,6 +19,11 @@ if (major < 22) {
   const result = spawnSync(node22, ['--disable-warning=ExperimentalWarning', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 } else {
+  // `sso-harness faults | head`: a closed pipe ends the output, not the process with a stack trace.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const { main } = await import('../cli/main.ts');
   process.exitCode = await main(process.argv.slice(2));
 }

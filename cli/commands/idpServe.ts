@@ -72,6 +72,8 @@ export async function run(args: string[]): Promise<number> {
     const { values } = parseCommandArgs('idp serve', args, { port: { type: 'string' }, personas: { type: 'string' } });
     const port = parsePort('idp serve', values.port, DEFAULT_IDP_PORT);
     const personas = parsePersonaList(values.personas);
+    // Listen for Ctrl-C before anything starts, so an early one still shuts down cleanly.
+    const stopRequested = untilSignal();
     let server: IdpServer;
     try {
       server = await startIdpServer({ port, ...(personas ? { personas } : {}) });
@@ -80,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
       throw error;
     }
     process.stdout.write(describeServer(server));
-    await untilSignal();
+    await stopRequested;
     await server.close();
     process.stdout.write('Mock IdPs stopped.\n');
     return 0;
