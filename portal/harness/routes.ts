@@ -9,6 +9,7 @@ import { transaction } from '../db/database.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { auditEventJson } from '../web/auditLogView.ts';
 import { isHarnessRequest } from './harnessAuth.ts';
+import { harnessSsoConfigRoutes } from './ssoConfigRoute.ts';
 
 interface SeatSpec { name: string; email: string; role: SeatRole; password?: string; disabled: boolean }
 
@@ -115,6 +116,8 @@ export function harnessRoutes(ctx: PortalContext): Router {
       auditEvents: ctx.store.audit.listByAccount(account.id).map(auditEventJson),
     });
   });
+
+  router.use(harnessSsoConfigRoutes(ctx));
 
   router.use('/_harness', (_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'Unknown harness endpoint. See portal/README.md.' });
