@@ -26,12 +26,16 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
+  // Order matters: the trace redactor runs first (before others copy traces), the certification
+  // report and its secrets scan last (after every other report file is written). suites/reporting/.
   reporter: [
-    ['list'],
+    ['./suites/reporting/traceRedactor.ts'],
+    [process.env.SSO_HARNESS_PROGRESS === '1' ? './suites/reporting/progressReporter.ts' : 'list'],
     ['json', { outputFile: 'reports/playwright/results.json' }],
     ['junit', { outputFile: 'reports/junit/playwright.xml' }],
     ['html', { outputFolder: 'reports/playwright/html', open: 'never' }],
     ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: true }],
+    ['./suites/reporting/certificationReporter.ts', { outputDir: 'reports' }],
   ],
   use: {
     browserName: 'chromium',

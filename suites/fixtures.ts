@@ -7,6 +7,7 @@ import { test as base, expect } from '@playwright/test';
 import { IdpControlClient, type PublicUser } from '../mock-idps/control/client.ts';
 import { createPortalDriver } from './driver/reference/referencePortalDriver.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
+import { evidenceFixtures, type EvidenceFixtures } from './reporting/evidenceFixtures.ts';
 import { startHarnessTarget, type HarnessTarget, type ProvisionedAccount } from './target/harnessTarget.ts';
 
 export interface SeatLogin {
@@ -36,7 +37,7 @@ interface TestFixtures {
 
 const testPassword = (): string => `oe-${randomBytes(9).toString('base64url')}-TEST`;
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
+const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
   target: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
     async ({}, use) => {
@@ -78,5 +79,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(createPortalDriver(page, target));
   },
 });
+
+// Evidence for the reports (decoded SAML / ID tokens, screenshots, Allure labels) and the run's
+// secrets ledger for the secrets scan: suites/reporting/evidenceFixtures.ts.
+export const test = harnessTest.extend<EvidenceFixtures>(evidenceFixtures<TestAccount>());
 
 export { expect };

@@ -1,38 +1,218 @@
-// `sso-harness certify`: run the certification suites with Playwright against the target and
-// report the verdict. The lifecycle / entry-point / conformance suites arrive with issues 5 and 6;
-// until they exist this command runs what exists and never reports "certified".
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCommandArgs, runCommand } from '../args.ts';
+// `sso-harness certify`: run the certification suites (Playwright, suites/) against the target,
+// show progress, render the Allure 3 report, scan every report for the run's secrets, print the
+// matrix and the verdict. Exit 0 only when certified. `--config` is the offline pre-enable check
+// of one customer's files (support/offlineCertify).
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { CertificationReport } from '../../support/report/certificationReport.ts';
+import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
+import { RUN_ENV } from '../../suites/reporting/runEnv.ts';
+import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
+import { describeLeak, scanForSecrets } from '../../suites/reporting/secrets/scan.ts';
+import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, selectionEnv, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
+import { TargetConfigError, loadTargetConfig } from '../../suites/target/targetConfig.ts';
+import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
+import { runNodeScript } from '../certify/childRun.ts';
+import { renderSummary, type ReportPaths } from '../certify/summary.ts';
+import { runSelfCheck } from './certifySelfCheck.ts';
 
-export const help = `Usage: sso-harness certify [--ci]
+export const help = `Usage:
+  sso-harness certify [--target embedded|<target file>] [--vendors LIST] [--protocols LIST]
+                      [--entry LIST] [--workers N] [--ci]
+  sso-harness certify --config <customer file> [--json] [--out DIR]
+  sso-harness certify --self-check [--json] [--defects LIST] [--workers N]
 
-Runs the certification suites (Playwright, suites/) against the embedded reference portal and
-the mock IdPs, then prints the verdict. Exit code 0 only when certified.
+Runs the whole certification — every vendor × protocol × entry point, the SSO lifecycle, the
+fault catalog conformance matrix, seats and security suites — against the target, and writes:
+  reports/certification.{json,md,html}   verdict, matrix, lifecycle stages, findings with fixes
+  reports/allure-report/index.html       Allure 3 report (steps, decoded SAML / ID tokens, screenshots, traces)
+  reports/playwright/html/index.html     Playwright HTML report
+  reports/junit/playwright.xml           JUnit XML for CI
+Every generated file is scanned for the run's secrets; a leak fails the run.
+Exit code: 0 certified, 1 not certified (or a secret leaked), 2 bad options.
 
 Options:
-  --ci    CI mode: no HTML report is opened; JUnit XML goes to reports/junit/.
+  --target T      "embedded" (default: the reference portal, started per worker) or a target
+                  JSON file describing a real OE environment (README: "Pointing the harness at a
+                  real OE environment").
+  --vendors L     comma list of ${VENDORS.join(', ')} (default: all)
+  --protocols L   comma list of ${PROTOCOLS.join(', ')} (default: both)
+  --entry L       comma list of ${ENTRY_POINTS.join(', ')} (default: all); mobile = iPhone and Android
+  --workers N     Playwright workers (default 2, or SSO_HARNESS_WORKERS)
+  --ci            CI mode: the report says "ci"; same outputs, no interactive output
+  --config FILE   offline pre-enable check of a customer file instead (support/offlineCertify/README.md)
+  --json          with --config: print the report as JSON
+  --out DIR       with --config: where certification.{json,md,html} go (default: reports)
+  --self-check    prove the conformance matrix catches every defect switch of the reference
+                  portal (portal/defects.ts): a baseline run, then one run per defect, each
+                  stopping at its first catch; --json prints { scenarios, defects: [{ id, caught,
+                  failingTests }] }; --defects LIST checks only those ids
+
+A scoped run (--vendors/--protocols/--entry) gives a verdict for that scope only; the report says so.
 
 Examples:
   npm start
   sso-harness certify --ci
+  sso-harness certify --vendors okta,entra --protocols saml
+  sso-harness certify --target oe-staging.json --workers 1
+  sso-harness certify --config contoso.json
 `;
 
-const REQUIRED_SUITES = ['lifecycle', 'login', 'seats', 'conformance', 'security'];
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const REPORTS = join(ROOT, 'reports');
+const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
+const ALLURE_CLI = join(ROOT, 'node_modules', 'allure', 'cli.js');
+const ALLURE_RESULTS = join(REPORTS, 'allure-results');
+const ALLURE_REPORT = join(REPORTS, 'allure-report');
+// Report name, and the tree grouped vendor › protocol › spec file (feature / story labels set by the evidence fixture).
+const ALLURE_CONFIG = join(ROOT, 'suites', 'reporting', 'allure.config.json');
+const OUTPUT_DIR = join(ROOT, 'test-results');
+
+interface FullRunOptions {
+  readonly target: string;
+  readonly selection: Selection;
+  readonly workers?: number;
+  readonly ci: boolean;
+  readonly commandLine: string;
+}
+
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError(`sso-harness certify: --workers must be a whole number from 1 to 16, not "${value}".`);
+  return workers;
+}
+
+function parseTarget(value: string | undefined): string {
+  if (value === undefined || value === 'embedded') return 'embedded';
+  const path = resolve(value);
+  if (!existsSync(path)) throw new UsageError(`sso-harness certify --target: ${path} does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`);
+  try {
+    loadTargetConfig({ SSO_HARNESS_TARGET: path });
+  } catch (error) {
+    if (error instanceof TargetConfigError) throw new UsageError(`sso-harness certify --target: ${error.message}`);
+    throw error;
+  }
+  return path;
+}
+
+function parseSelection(values: { vendors?: string; protocols?: string; entry?: string }): Selection {
+  try {
+    const vendors = parseList('vendors', values.vendors, VENDORS);
+    const protocols = parseList('protocols', values.protocols, PROTOCOLS);
+    const entryPoints = parseList('entry', values.entry, ENTRY_POINTS);
+    const selection = { ...(vendors ? { vendors } : {}), ...(protocols ? { protocols } : {}), ...(entryPoints ? { entryPoints } : {}) };
+    titleGrep(selection);
+    return selection;
+  } catch (error) {
+    if (error instanceof SelectionError) throw new UsageError(`sso-harness certify: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Tests whose titles name a native entry point left out of the selection ("web" is too common a word to filter on). */
+export function entryGrepInvert(selection: Selection): string | undefined {
+  if (!selection.entryPoints) return undefined;
+  const words: string[] = [];
+  if (!selection.entryPoints.includes('desktop')) words.push('\\bdesktop\\b');
+  if (!selection.entryPoints.includes('mobile')) words.push('\\biphone\\b', '\\bandroid\\b', '\\bmobile\\b');
+  return words.length ? words.join('|') : undefined;
+}
+
+function readReport(): CertificationReport | undefined {
+  const path = join(REPORTS, 'certification.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as CertificationReport;
+  } catch {
+    return undefined;
+  }
+}
+
+const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+async function runFull(options: FullRunOptions): Promise<number> {
+  const started = Date.now();
+  // Results of an earlier run must never show up in this run's reports.
+  for (const stale of [ALLURE_RESULTS, ALLURE_REPORT, ...['json', 'md', 'html'].map((ext) => join(REPORTS, `certification.${ext}`))]) rmSync(stale, { recursive: true, force: true });
+
+  const grep = titleGrep(options.selection);
+  const grepInvert = entryGrepInvert(options.selection);
+  const args = ['test', ...(grep ? [`--grep=${grep}`] : []), ...(grepInvert ? [`--grep-invert=${grepInvert}`] : []), ...(options.workers ? [`--workers=${options.workers}`] : [])];
+  process.stdout.write(`sso-harness certify: ${options.target === 'embedded' ? 'embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ') || '(all suites)'}\n`);
+  const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, {
+    cwd: ROOT,
+    env: {
+      SSO_HARNESS_TARGET: options.target,
+      [RUN_ENV.progress]: '1',
+      [RUN_ENV.mode]: options.ci ? 'ci' : 'full',
+      [RUN_ENV.command]: options.commandLine,
+      ...selectionEnv(options.selection),
+    },
+  });
+
+  const problems: string[] = [];
+  let allureMs: number | undefined;
+  if (existsSync(ALLURE_RESULTS)) {
+    process.stdout.write('Rendering the Allure report…\n');
+    const allure = await runNodeScript(ALLURE_CLI, ['generate', ALLURE_RESULTS, '--config', ALLURE_CONFIG, '--output', ALLURE_REPORT], { cwd: ROOT, quiet: true });
+    allureMs = allure.ms;
+    if (allure.code !== 0) problems.push(`The Allure report could not be rendered (allure generate exited ${allure.code}); the other reports are complete.`);
+  } else {
+    problems.push('Playwright wrote no Allure results: the run stopped before any test (see the output above).');
+  }
+
+  // The certification reporter scanned everything else at the end of the Playwright run; the
+  // Allure report was rendered after it, from copies of the same attachments.
+  const secrets = readSecrets(ledgerDir(OUTPUT_DIR));
+  const { leaks } = scanForSecrets([ALLURE_REPORT], secrets);
+  for (const leak of leaks) problems.push(`Secret in a generated file: ${describeLeak(leak)}`);
+  if (existsSync(ALLURE_REPORT) && leaks.length === 0) process.stdout.write('Secrets scan of the Allure report: none found.\n');
+
+  const report = readReport();
+  if (!report) {
+    process.stdout.write(`\nNOT CERTIFIED: no certification report was written (Playwright exited ${playwright.code}); see the errors above.\n`);
+    return 1;
+  }
+  if (playwright.code !== 0 && report.verdict === 'certified') problems.push(`Playwright exited ${playwright.code} although every test passed: see its output above.`);
+  const paths: ReportPaths[] = [
+    { label: 'Certification report', path: `${shown(join(REPORTS, 'certification.html'))} (.json, .md)` },
+    ...(existsSync(join(ALLURE_REPORT, 'index.html')) ? [{ label: 'Allure report', path: shown(join(ALLURE_REPORT, 'index.html')) }] : []),
+    { label: 'Playwright report', path: shown(join(REPORTS, 'playwright', 'html', 'index.html')) },
+    { label: 'JUnit XML', path: shown(join(REPORTS, 'junit', 'playwright.xml')) },
+  ];
+  process.stdout.write(renderSummary(report, paths, { wallMs: Date.now() - started, playwrightMs: playwright.ms, ...(allureMs !== undefined ? { allureMs } : {}) }, problems));
+  return report.verdict === 'certified' && problems.length === 0 ? 0 : 1;
+}
 
 export async function run(args: string[]): Promise<number> {
-  return runCommand(() => {
-    parseCommandArgs('certify', args, { ci: { type: 'boolean' } });
-    const root = join(import.meta.dirname, '..', '..');
-    const present = existsSync(join(root, 'suites')) ? readdirSync(join(root, 'suites')) : [];
-    const missing = REQUIRED_SUITES.filter((suite) => !present.includes(suite));
-    const status = spawnSync(join(root, 'node_modules', '.bin', 'playwright'), ['test'], { cwd: root, stdio: 'inherit' }).status ?? 1;
-    process.stdout.write(`\nSuites run: ${present.join(', ') || '(none)'}; exit ${status}.\n`);
-    if (missing.length > 0) {
-      process.stdout.write(`NOT CERTIFIED: the certification suites ${missing.join(', ')} are not part of this version yet, so no verdict can be given.\n`);
-      return 1;
+  // The matrix self-check (issue 6) is its own command body: cli/commands/certifySelfCheck.ts.
+  if (args.includes('--self-check')) return runSelfCheck(args.filter((arg) => arg !== '--self-check'));
+  return runCommand(async () => {
+    const { values } = parseCommandArgs('certify', args, {
+      target: { type: 'string' },
+      vendors: { type: 'string' },
+      protocols: { type: 'string' },
+      entry: { type: 'string' },
+      workers: { type: 'string' },
+      ci: { type: 'boolean' },
+      config: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    });
+    if (values.config !== undefined) {
+      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers'] as const).filter((name) => values[name] !== undefined);
+      if (clashing.length) throw new UsageError(`sso-harness certify: --config checks a customer's files offline; it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`);
+      return runOfflineCertify({ configPath: values.config, json: values.json ?? false, out: values.out ?? 'reports' });
     }
-    return status === 0 ? 0 : 1;
+    if (values.json || values.out) throw new UsageError('sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.');
+    const options: FullRunOptions = {
+      target: parseTarget(values.target),
+      selection: parseSelection(values),
+      ...(values.workers !== undefined ? { workers: parseWorkers(values.workers) } : {}),
+      ci: values.ci ?? Boolean(process.env.CI),
+      commandLine: ['sso-harness certify', ...args].join(' '),
+    };
+    return runFull(options);
   });
 }

@@ -1,0 +1,108 @@
+// Fixtures that make every test leave evidence and declare its secrets, layered over the harness
+// fixtures (suites/fixtures.ts) without changing them: `evidence` is automatic; `browser`,
+// `context`, `target`, `idp` and `account` are the harness's own, wrapped to route new browser
+// contexts to the running test's evidence and to write every secret they hand out to the ledger.
+import type { Browser, BrowserContext, Fixtures, PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions } from '@playwright/test';
+import { TEST_USER_PASSWORD, type IdpControlClient } from '../../mock-idps/control/client.ts';
+import type { HarnessTarget } from '../target/harnessTarget.ts';
+import { ledgerDir, recordSecret } from './secrets/ledger.ts';
+import { TestEvidence } from './testEvidence.ts';
+
+/** The part of the harness's test account the ledger needs. */
+export interface AccountSecrets {
+  readonly admin: { readonly password: string };
+  readonly user: { readonly password: string };
+}
+
+/** What the harness fixtures provide that the evidence layer wraps. */
+export interface HarnessFixtures<A extends AccountSecrets> {
+  idp: IdpControlClient;
+  account: A;
+}
+
+export interface HarnessWorkerFixtures {
+  target: HarnessTarget;
+}
+
+export interface EvidenceFixtures {
+  /** The running test's evidence; `evidence.record(kind, value)` declares a secret a spec made itself. */
+  evidence: TestEvidence;
+}
+
+// Tests of a worker run one at a time: the browser's new contexts belong to the running test.
+let running: TestEvidence | undefined;
+
+/** An IdP control client that writes the OIDC client secrets it registers to the ledger. */
+export function recordingClientSecrets(idp: IdpControlClient, record: (secret: string | undefined) => void): IdpControlClient {
+  return new Proxy(idp, {
+    get(target, property) {
+      if (property === 'registerOidcApp') {
+        return async (...args: Parameters<IdpControlClient['registerOidcApp']>) => {
+          record(args[1].clientSecret);
+          const registered = await target.registerOidcApp(...args);
+          record(registered.clientSecret);
+          return registered;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+type Args<A extends AccountSecrets> = PlaywrightTestArgs & PlaywrightTestOptions & HarnessFixtures<A>;
+type WorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions & HarnessWorkerFixtures;
+
+/** For `harnessTest.extend<EvidenceFixtures>(evidenceFixtures<TestAccount>())`. */
+export const evidenceFixtures = <A extends AccountSecrets>(): Fixtures<EvidenceFixtures, object, Args<A>, WorkerArgs> => ({
+  browser: [
+    async ({ browser }: { browser: Browser }, use: (browser: Browser) => Promise<void>) => {
+      const onContext = (context: BrowserContext): void => running?.track(context);
+      browser.on('context', onContext);
+      await use(browser);
+      browser.off('context', onContext);
+    },
+    { scope: 'worker' },
+  ],
+
+  target: [
+    async ({ target }, use, workerInfo) => {
+      const ledger = ledgerDir(workerInfo.project.outputDir);
+      recordSecret(ledger, 'password', target.supportStaff.password);
+      recordSecret(ledger, 'password', TEST_USER_PASSWORD);
+      await use(target);
+    },
+    { scope: 'worker' },
+  ],
+
+  evidence: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
+    async ({}, use, testInfo) => {
+      const evidence = new TestEvidence(ledgerDir(testInfo.project.outputDir));
+      running = evidence;
+      try {
+        await use(evidence);
+      } finally {
+        running = undefined;
+        await evidence.finish(testInfo);
+      }
+    },
+    { auto: true },
+  ],
+
+  context: async ({ context, evidence }, use, testInfo) => {
+    evidence.track(context);
+    await use(context);
+    await evidence.beforeContextCloses(context, testInfo);
+  },
+
+  idp: async ({ idp, evidence }, use) => {
+    await use(recordingClientSecrets(idp, (secret) => evidence.record('client-secret', secret)));
+  },
+
+  account: async ({ account, evidence }, use) => {
+    evidence.record('password', account.admin.password);
+    evidence.record('password', account.user.password);
+    await use(account);
+  },
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { REASONS } from '../../lib/reasons.ts';
+import { getFault } from '../../mock-idps/faults/catalog.ts';
+import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
+import { buildRunReport, reasonIn, type RunProblems, type TestRecord } from './runReport.ts';
+
+const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'embedded reference portal', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1234 };
+const CLEAN: RunProblems = { globalErrors: [], status: 'passed', missingSuites: [], filesNotRun: [] };
+
+const persona = (id: string, vendor: string, protocol: string) => [
+  { type: 'vendor', description: vendor }, { type: 'protocol', description: protocol }, { type: 'persona', description: id },
+];
+
+function lifecycle(overrides: Partial<TestRecord> = {}): TestRecord {
+  return {
+    title: 'Okta (SAML): set up, enable, lock out (acs-url-changed), support recovery, re-enable',
+    file: 'lifecycle/ssoLifecycle.spec.ts',
+    outcome: 'pass',
+    durationMs: 10,
+    annotations: [...persona('okta-saml', 'okta', 'saml'), { type: 'lockout-cause', description: 'acs-url-changed' }],
+    stages: [{ title: 'admin enables SSO (after confirming)', outcome: 'pass' }, { title: 'everyone logs in with SSO again', outcome: 'pass' }],
+    ...overrides,
+  };
+}
+
+function scenario(faultId: string, outcome: TestRecord['outcome'], extra: TestRecord['annotations'] = []): TestRecord {
+  return {
+    title: `${faultId} × okta-saml`,
+    file: 'conformance/catalog.spec.ts',
+    outcome,
+    durationMs: 5,
+    annotations: [...persona('okta-saml', 'okta', 'saml'), { type: 'fault', description: faultId }, { type: 'expected', description: 'reject' }, ...extra],
+    stages: [],
+    ...(outcome === 'fail' ? { error: 'expected reason saml-audience-mismatch, the SP logged the user in' } : {}),
+  };
+}
+
+describe('buildRunReport', () => {
+  it('certifies a clean run and fills matrix and lifecycle from annotations and steps', () => {
+    const withEntries = lifecycle({ annotations: [...lifecycle().annotations, { type: 'entry-point', description: 'web' }, { type: 'entry-point', description: 'desktop' }] });
+    const report = buildRunReport({ run: RUN, tests: [withEntries], problems: CLEAN });
+    expect(report.verdict).toBe('certified');
+    expect(report.matrix).toEqual([
+      { vendor: 'okta', protocol: 'saml', entryPoint: 'desktop', outcome: 'pass', detail: '1 test(s) passed' },
+      { vendor: 'okta', protocol: 'saml', entryPoint: 'web', outcome: 'pass', detail: '1 test(s) passed' },
+    ]);
+    expect(report.lifecycle.map((stage) => stage.stage)).toEqual(['Okta (SAML) › admin enables SSO (after confirming)', 'Okta (SAML) › everyone logs in with SSO again']);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('fails only the entry point a failed stage names; the others are marked not completed', () => {
+    const entries = ['web', 'desktop', 'mobile-ios'].map((description) => ({ type: 'entry-point', description }));
+    const failed = lifecycle({
+      outcome: 'fail',
+      annotations: [...lifecycle().annotations, ...entries],
+      stages: [{ title: 'SSO login works for a user and for the admin on the web admin portal', outcome: 'pass' }, { title: 'SSO login works for a user and for the admin on the mobile app (iPhone)', outcome: 'fail', error: 'Error: nothing came back' }],
+    });
+    const cells = buildRunReport({ run: RUN, tests: [failed], problems: CLEAN }).matrix.map(({ entryPoint, outcome }) => [entryPoint, outcome]);
+    expect(cells).toEqual([['desktop', 'skipped'], ['mobile-ios', 'fail'], ['web', 'skipped']]);
+    const general = lifecycle({ outcome: 'fail', annotations: [...lifecycle().annotations, ...entries], stages: [{ title: 'admin enables SSO (after confirming)', outcome: 'fail' }] });
+    expect(buildRunReport({ run: RUN, tests: [general], problems: CLEAN }).matrix.every((cell) => cell.outcome === 'fail')).toBe(true);
+  });
+
+  it('names where a timed-out test stopped (Playwright marks no step as failed)', () => {
+    const timedOut = lifecycle({ outcome: 'fail', error: 'Test timeout of 60000ms exceeded.' });
+    const report = buildRunReport({ run: RUN, tests: [timedOut], problems: CLEAN });
+    expect(report.lifecycle.at(-1)).toEqual({ stage: 'Okta (SAML) › (not completed after "everyone logs in with SSO again")', outcome: 'fail', detail: 'Test timeout of 60000ms exceeded.' });
+    expect(report.findings[0]?.title).toBe('Okta (SAML): set up, enable, lock out (acs-url-changed), support recovery, re-enable — stopped after "everyone logs in with SSO again"');
+  });
+
+  it('puts a test without entry-point annotations in the web column', () => {
+    expect(buildRunReport({ run: RUN, tests: [lifecycle()], problems: CLEAN }).matrix.map((cell) => cell.entryPoint)).toEqual(['web']);
+  });
+
+  it('turns a failed stage into a failed cell, a failed stage row and a blocking finding with the reason fix', () => {
+    const failed = lifecycle({
+      outcome: 'fail',
+      error: 'expected the refusal saml-cert-untrusted',
+      stages: [{ title: 'admin enables SSO (after confirming)', outcome: 'pass' }, { title: 'Test SSO passes without enabling', outcome: 'fail', error: 'Timed out waiting for code[data-reason="saml-cert-untrusted"]' }],
+    });
+    const report = buildRunReport({ run: RUN, tests: [failed], problems: CLEAN });
+    expect(report.verdict).toBe('not-certified');
+    expect(report.summary).toMatchObject({ blocking: 1, matrixFailed: 1, lifecycleFailed: 1 });
+    expect(report.matrix[0]).toMatchObject({ outcome: 'fail', detail: expect.stringContaining('at "Test SSO passes without enabling"') as unknown });
+    expect(report.findings[0]).toMatchObject({
+      area: 'lifecycle', severity: 'blocking', reason: 'saml-cert-untrusted', fix: REASONS['saml-cert-untrusted'].fix,
+      title: 'Okta (SAML): set up, enable, lock out (acs-url-changed), support recovery, re-enable — failed at "Test SSO passes without enabling"',
+    });
+  });
+
+  it.each([
+    ['without a reason code', 'the IdP error page did not show'],
+    ['naming a reason code', 'expected the refusal saml-destination-mismatch'],
+  ])('uses the lockout cause\'s catalog fix for the vendor when the lockout stage fails (%s)', (_name, error) => {
+    const failed = lifecycle({ outcome: 'fail', stages: [{ title: 'the user and the admin are locked out of the web admin portal (IdP error E0000001)', outcome: 'fail', error }] });
+    const [item] = buildRunReport({ run: RUN, tests: [failed], problems: CLEAN }).findings;
+    const fault = getFault(LOCKOUT_CAUSES['acs-url-changed'].fault)!;
+    expect(item).toMatchObject({ faultId: fault.id, fix: fault.fix.okta ?? fault.fix.default });
+  });
+
+  it('reports conformance: caught, missed (blocking, with the vendor fix) and known deviations (not blocking)', () => {
+    const report = buildRunReport({
+      run: RUN,
+      problems: CLEAN,
+      tests: [
+        scenario('saml.audience-mismatch', 'pass'),
+        scenario('saml.audience-mismatch', 'fail', [{ type: 'observed', description: 'accepted' }]),
+        scenario('saml.destination-mismatch', 'known-deviation', [{ type: 'known-deviation', description: 'OE-1234 accepted risk' }]),
+      ],
+    });
+    expect(report.conformance.map(({ faultId, observed, caught, knownDeviation }) => ({ faultId, observed, caught, knownDeviation }))).toEqual([
+      { faultId: 'saml.audience-mismatch', observed: 'rejected', caught: true, knownDeviation: undefined },
+      { faultId: 'saml.audience-mismatch', observed: 'accepted', caught: false, knownDeviation: undefined },
+      { faultId: 'saml.destination-mismatch', observed: 'error', caught: false, knownDeviation: true },
+    ]);
+    expect(report.summary.conformanceMissed).toBe(1);
+    expect(report.matrix).toEqual([]);
+    const blocking = report.findings.filter((item) => item.severity === 'blocking');
+    expect(blocking).toHaveLength(1);
+    expect(blocking[0]).toMatchObject({ faultId: 'saml.audience-mismatch', reason: 'saml-audience-mismatch', fix: getFault('saml.audience-mismatch')?.fix.okta, title: 'The SP does not refuse "Audience is another SP entity ID" as expected (Okta (SAML))' });
+    expect(report.findings.find((item) => item.severity === 'warning')).toMatchObject({ title: 'Known deviation: saml.destination-mismatch × okta-saml', detail: 'OE-1234 accepted risk' });
+  });
+
+  it('blocks on a ledgered deviation that now passes', () => {
+    const report = buildRunReport({ run: RUN, problems: CLEAN, tests: [{ ...scenario('saml.audience-mismatch', 'pass', [{ type: 'known-deviation', description: 'OE-1' }]), unexpectedPass: true }] });
+    expect(report.verdict).toBe('not-certified');
+    expect(report.findings[0]?.title).toBe('saml.audience-mismatch × okta-saml: listed as a known deviation, but now behaves correctly');
+  });
+
+  it.each<[string, Partial<RunProblems>, number, string]>([
+    ['no test ran', {}, 0, 'No test ran'],
+    ['an interrupted run', { status: 'interrupted' }, 1, 'The run did not finish (interrupted)'],
+    ['a global error', { globalErrors: ['worker crashed'] }, 1, 'An error outside the tests stopped part of the run'],
+    ['a missing suite', { missingSuites: ['security'] }, 1, 'The security suite is missing'],
+    ['a partial run', { filesNotRun: ['seats/seatAudit.spec.ts'] }, 1, 'Only part of the certification ran'],
+  ])('does not certify %s', (_name, problems, tests, title) => {
+    const report = buildRunReport({ run: RUN, tests: tests ? [lifecycle()] : [], problems: { ...CLEAN, ...problems } });
+    expect(report.verdict).toBe('not-certified');
+    expect(report.findings[0]).toMatchObject({ area: 'run', severity: 'blocking', title });
+  });
+
+  it('accepts left-out files when certify ran a declared scope', () => {
+    const report = buildRunReport({ run: RUN, tests: [lifecycle()], problems: { ...CLEAN, filesNotRun: ['seats/seatAudit.spec.ts'] }, scope: { vendors: ['okta'] } });
+    expect(report.verdict).toBe('certified');
+    expect(report.subject).toEqual({ vendor: 'okta' });
+  });
+});
+
+describe('reasonIn', () => {
+  it.each([
+    ['Timed out waiting for code[data-reason="saml-cert-untrusted"]', 'saml-cert-untrusted'],
+    ['expected sso-required, got something-else-entirely', 'sso-required'],
+    ['no reason here', undefined],
+  ])('%s → %s', (text, reason) => {
+    expect(reasonIn(text)).toBe(reason);
+  });
+});

@@ -1,0 +1,248 @@
+// From the tests of one Playwright run to the certification report (support/report): the
+// vendor × protocol × entry point matrix, the lifecycle stages, the conformance results and one
+// blocking finding, with its vendor-specific fix, for everything that stops certification.
+import { isReasonCode, type ReasonCode } from '../../lib/reasons.ts';
+import { getFault } from '../../mock-idps/faults/catalog.ts';
+import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
+import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { PersonaId, Vendor } from '../../mock-idps/types.ts';
+import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from '../../support/report/certificationReport.ts';
+import { fixFor } from '../../support/findings/catalogLookup.ts';
+import { finding } from '../../support/findings/finding.ts';
+import { entryPointsNamedIn, entryPointsOf, readSubject, type Annotation, type Observed, type TestSubject } from './annotations.ts';
+
+export type TestOutcome = 'pass' | 'fail' | 'skipped' | 'known-deviation';
+
+export interface StageRecord {
+  readonly title: string;
+  readonly outcome: 'pass' | 'fail';
+  /** First line of the error, secrets removed. */
+  readonly error?: string;
+}
+
+/** One test as the reporter saw it (the last attempt; retries are off). */
+export interface TestRecord {
+  readonly title: string;
+  /** Path under suites/, e.g. `lifecycle/ssoLifecycle.spec.ts`. */
+  readonly file: string;
+  readonly outcome: TestOutcome;
+  /** A ledgered known deviation that passed: the ledger entry must go. */
+  readonly unexpectedPass?: boolean;
+  readonly durationMs: number;
+  readonly annotations: readonly Annotation[];
+  /** Top-level `test.step`s in order. */
+  readonly stages: readonly StageRecord[];
+  /** First line of the error when it failed, secrets removed. */
+  readonly error?: string;
+}
+
+export interface RunProblems {
+  /** Errors outside any test (config, global set-up, a worker that crashed). */
+  readonly globalErrors: readonly string[];
+  /** Playwright's overall status. */
+  readonly status: 'passed' | 'failed' | 'timedout' | 'interrupted';
+  /** Suites (directories under suites/) that must run for a verdict and ran no test. */
+  readonly missingSuites: readonly string[];
+  /** Spec files that exist but were left out of this run by a filter. */
+  readonly filesNotRun: readonly string[];
+}
+
+export interface RunReportInput {
+  readonly run: RunInfo;
+  readonly tests: readonly TestRecord[];
+  readonly problems: RunProblems;
+  /** The selection certify ran with (vendors, protocols, entry points): a scoped verdict. */
+  readonly scope?: { readonly vendors?: readonly string[]; readonly protocols?: readonly string[]; readonly entryPoints?: readonly string[] };
+}
+
+/** The suite a test belongs to: its first directory under suites/. */
+export function areaOf(file: string): string {
+  return file.split(/[\\/]/)[0] ?? file;
+}
+
+function personaName(subject: TestSubject): string {
+  if (subject.persona && Object.hasOwn(PERSONAS, subject.persona)) return PERSONAS[subject.persona as PersonaId].displayName;
+  return [subject.vendor, subject.protocol?.toUpperCase()].filter(Boolean).join(' ') || 'no persona';
+}
+
+function asVendor(value: string | undefined): Vendor | undefined {
+  return value === 'entra' || value === 'okta' || value === 'google' || value === 'auth0' ? value : undefined;
+}
+
+/** The first SP reason code an error names (e.g. an expectation on `saml-cert-untrusted`). */
+export function reasonIn(text: string | undefined): ReasonCode | undefined {
+  for (const match of (text ?? '').matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
+    if (isReasonCode(match[0])) return match[0];
+  }
+  return undefined;
+}
+
+const failedStage = (test: TestRecord): StageRecord | undefined => test.stages.find((stage) => stage.outcome === 'fail');
+
+// ---------- matrix ----------
+
+function mergeOutcome(a: CellOutcome, b: CellOutcome): CellOutcome {
+  const rank: Readonly<Record<CellOutcome, number>> = { fail: 3, 'known-deviation': 2, pass: 1, skipped: 0 };
+  return rank[a] >= rank[b] ? a : b;
+}
+
+function buildMatrix(tests: readonly TestRecord[]): MatrixCell[] {
+  const cells = new Map<string, { vendor: string; protocol: 'saml' | 'oidc'; entryPoint: string; outcome: CellOutcome; passed: number; failures: string[]; incomplete: string[] }>();
+  for (const test of tests) {
+    const subject = readSubject(test.annotations);
+    // Conformance scenarios have their own section; they are not entry-point logins.
+    if (!subject.vendor || !subject.protocol || subject.fault) continue;
+    const entryPoints = entryPointsOf(subject);
+    const stage = failedStage(test);
+    // A failed stage that names entry points fails those; the others were not completed.
+    const named = stage ? entryPointsNamedIn(stage.title, entryPoints) : [];
+    for (const entryPoint of entryPoints) {
+      let outcome: CellOutcome = test.unexpectedPass ? 'fail' : test.outcome;
+      if (outcome === 'fail' && named.length > 0 && !named.includes(entryPoint)) outcome = 'skipped';
+      const key = `${subject.vendor}|${subject.protocol}|${entryPoint}`;
+      const cell = cells.get(key) ?? { vendor: subject.vendor, protocol: subject.protocol, entryPoint, outcome: 'skipped' as CellOutcome, passed: 0, failures: [], incomplete: [] };
+      cell.outcome = mergeOutcome(cell.outcome, outcome);
+      if (outcome === 'pass') cell.passed += 1;
+      if (outcome === 'fail') cell.failures.push(`${test.title}${stage ? ` — at "${stage.title}"` : ''}${stage?.error ?? test.error ? `: ${stage?.error ?? test.error}` : ''}`);
+      if (outcome === 'skipped' && test.outcome === 'fail') cell.incomplete.push(`not completed: ${test.title} stopped at "${stage?.title ?? 'set-up'}"`);
+      cells.set(key, cell);
+    }
+  }
+  return [...cells.values()]
+    .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.protocol.localeCompare(b.protocol) || a.entryPoint.localeCompare(b.entryPoint))
+    .map(({ vendor, protocol, entryPoint, outcome, passed, failures, incomplete }) => ({
+      vendor, protocol, entryPoint, outcome,
+      detail: [...failures, ...(outcome === 'pass' ? [`${passed} test(s) passed`] : []), ...incomplete].join('; ') || outcome,
+    }));
+}
+
+// ---------- lifecycle ----------
+
+function isLifecycle(test: TestRecord, subject: TestSubject): boolean {
+  return subject.lockoutCause !== undefined || areaOf(test.file) === 'lifecycle';
+}
+
+function buildLifecycle(tests: readonly TestRecord[]): LifecycleStage[] {
+  const stages: LifecycleStage[] = [];
+  for (const test of tests) {
+    const subject = readSubject(test.annotations);
+    if (!isLifecycle(test, subject)) continue;
+    const who = personaName(subject);
+    for (const stage of test.stages) stages.push({ stage: `${who} › ${stage.title}`, outcome: stage.outcome, ...(stage.error ? { detail: stage.error } : {}) });
+    if (test.outcome === 'fail' && !failedStage(test)) {
+      // A timeout stops the running step without marking it failed: name where the test stopped.
+      const last = test.stages.at(-1);
+      stages.push({ stage: `${who} › ${last ? `(not completed after "${last.title}")` : '(set-up, before the first stage)'}`, outcome: 'fail', ...(test.error ? { detail: test.error } : {}) });
+    }
+    if (test.outcome === 'skipped') stages.push({ stage: `${who} › (test skipped)`, outcome: 'skipped' });
+  }
+  return stages;
+}
+
+// ---------- conformance ----------
+
+const OBSERVED_WHEN_CAUGHT = { reject: 'rejected', accept: 'accepted', 'accept-with-warning': 'accepted-with-warning' } as const;
+
+function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
+  const results: ConformanceResult[] = [];
+  for (const test of tests) {
+    const subject = readSubject(test.annotations);
+    if (!subject.fault) continue;
+    const fault = getFault(subject.fault);
+    const expected = subject.expected ?? fault?.expected ?? 'reject';
+    const caught = test.outcome === 'pass';
+    const observed: Observed = test.outcome === 'skipped' ? 'not-run' : subject.observed ?? (caught ? OBSERVED_WHEN_CAUGHT[expected] : 'error');
+    results.push({
+      faultId: subject.fault,
+      persona: subject.persona ?? personaName(subject),
+      expected,
+      observed,
+      caught,
+      ...(test.outcome === 'known-deviation' ? { knownDeviation: true } : {}),
+      ...(fault?.reason ? { reason: fault.reason } : {}),
+      ...(fault ? { customerSees: fault.customerSees, fix: fixFor(fault, asVendor(subject.vendor)) } : {}),
+    });
+  }
+  return results;
+}
+
+// ---------- findings ----------
+
+function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
+  const vendor = asVendor(subject.vendor);
+  const area = areaOf(test.file);
+  const stage = failedStage(test);
+  const detail = stage?.error ?? test.error ?? 'the test failed without an error message';
+  if (test.unexpectedPass) {
+    return { area, ...finding({ check: `${area}.ledger`, severity: 'blocking', title: `${test.title}: listed as a known deviation, but now behaves correctly`, detail: `Remove it from the expected-failures ledger (${subject.knownDeviation ?? 'ledger entry'}) so that a regression is caught again.` }, vendor) };
+  }
+  if (subject.fault) {
+    const fault = getFault(subject.fault);
+    const expected = subject.expected ?? fault?.expected ?? 'reject';
+    const verb = expected === 'reject' ? 'refuse' : 'accept';
+    return {
+      area,
+      ...finding({
+        check: `${area}.${subject.fault}`,
+        severity: 'blocking',
+        title: `The SP does not ${verb} "${fault?.title ?? subject.fault}" as expected (${personaName(subject)})`,
+        detail,
+        fault: subject.fault,
+      }, vendor),
+    };
+  }
+  const reason = reasonIn(detail);
+  const cause = subject.lockoutCause !== undefined && Object.hasOwn(LOCKOUT_CAUSES, subject.lockoutCause) ? LOCKOUT_CAUSES[subject.lockoutCause as keyof typeof LOCKOUT_CAUSES] : undefined;
+  // The cause's catalog fix applies only when the lockout itself misbehaved, not when set-up failed.
+  const aboutLockout = cause !== undefined && stage !== undefined && /locked out|IdP changes/i.test(stage.title);
+  return {
+    area,
+    ...finding({
+      check: `${area}.${stage ? 'stage' : 'test'}`,
+      severity: 'blocking',
+      title: `${test.title}${stage ? ` — failed at "${stage.title}"` : test.stages.length ? ` — stopped after "${test.stages.at(-1)!.title}"` : ' — failed'}`,
+      detail,
+      ...(reason ? { reason } : {}),
+      // The catalog's fix is in the vendor's own console words: it wins over the reason's generic one.
+      ...(aboutLockout ? { fault: cause.fault } : {}),
+    }, vendor),
+  };
+}
+
+function runFindings(input: RunReportInput): ReportFinding[] {
+  const { problems, tests } = input;
+  const out: ReportFinding[] = [];
+  const blocking = (check: string, title: string, detail: string, fix: string): void => {
+    out.push({ area: 'run', check, severity: 'blocking', title, detail, fix });
+  };
+  if (tests.length === 0) blocking('run.no-tests', 'No test ran', 'The run selected no test, so nothing was certified.', 'Check the --vendors / --protocols / --entry selection, or run `sso-harness certify` without filters.');
+  if (problems.status === 'interrupted' || problems.status === 'timedout') blocking('run.incomplete', `The run did not finish (${problems.status})`, 'Tests after the interruption did not run.', 'Run the certification again to completion; raise the global timeout if the machine is slow.');
+  for (const error of problems.globalErrors) blocking('run.error', 'An error outside the tests stopped part of the run', error, 'Read the error: usually the target could not start or a spec file does not load.');
+  for (const suite of problems.missingSuites) blocking('run.suite-missing', `The ${suite} suite is missing`, `suites/${suite}/ has no spec file in this version of the harness, so its part of the certification cannot run.`, `Add the ${suite} suite (DESIGN.md "suites/"); until then no run can be certified.`);
+  if (!input.scope && problems.filesNotRun.length > 0) {
+    blocking('run.partial', 'Only part of the certification ran', `Spec files left out of this run: ${problems.filesNotRun.join(', ')}.`, 'A verdict needs every suite: run `sso-harness certify` (or `npx playwright test` without file or -g filters).');
+  }
+  return out;
+}
+
+export function buildRunReport(input: RunReportInput): CertificationReport {
+  const findings: ReportFinding[] = runFindings(input);
+  for (const test of input.tests) {
+    const subject = readSubject(test.annotations);
+    if (test.outcome === 'fail' || test.unexpectedPass) findings.push(testFinding(test, subject));
+    if (test.outcome === 'known-deviation') {
+      findings.push({ area: areaOf(test.file), check: `${areaOf(test.file)}.known-deviation`, severity: 'warning', title: `Known deviation: ${test.title}`, detail: subject.knownDeviation ?? 'listed in the expected-failures ledger', ...(subject.fault ? { faultId: subject.fault } : {}) });
+    }
+  }
+  const skipped = input.tests.filter((test) => test.outcome === 'skipped');
+  if (skipped.length > 0) findings.push({ area: 'run', check: 'run.skipped', severity: 'info', title: `${skipped.length} test(s) skipped`, detail: skipped.map((test) => test.title).slice(0, 20).join('; ') });
+  const scope = input.scope;
+  return buildCertificationReport({
+    run: input.run,
+    ...(scope ? { subject: { ...(scope.vendors?.length ? { vendor: scope.vendors.join(', ') } : {}), ...(scope.protocols?.length ? { protocol: scope.protocols.join(', ') } : {}) } } : {}),
+    findings,
+    matrix: buildMatrix(input.tests),
+    lifecycle: buildLifecycle(input.tests),
+    conformance: buildConformance(input.tests),
+  });
+}
