@@ -1,16 +1,16 @@
 // The whole SSO lifecycle of an OE account, once per IdP persona (vendor × protocol), as one story:
-// set-up → Test SSO → enable → password refused → SSO works → a change at the IdP locks everyone
-// out → Ooma support turns SSO off → the admin finds the configuration intact, fixes it → Test SSO
-// → re-enable → everyone logs in again → the audit log tells who did what.
-import type { BrowserContext, Page } from '@playwright/test';
+// set-up → Test SSO → enable → password refused → SSO works on every entry point → a change at the
+// IdP locks everyone out everywhere → Ooma support turns SSO off → the admin finds the configuration
+// intact, fixes it → Test SSO → re-enable → everyone logs in again everywhere → the audit log tells
+// who did what.
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { OidcPersonaId, SamlPersonaId } from '../../mock-idps/control/client.ts';
 import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
 import { createPortalDriver } from '../driver/reference/referencePortalDriver.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
-import { expect, test, type SeatLogin } from '../fixtures.ts';
-import { throughIdp } from '../idp/idpSignIn.ts';
-import { LOCKOUT_CAUSES, type LockoutCauseId, type LockoutContext, type Symptom } from './lockoutCauses.ts';
+import { describeSymptom, type EntryPoint } from '../entrypoints/entryPoint.ts';
+import { expect, test } from '../entrypoints/fixtures.ts';
+import { ssoSetUp } from '../flows/ssoSetUp.ts';
+import { LOCKOUT_CAUSES, type LockoutCauseId, type LockoutContext } from './lockoutCauses.ts';
 
 /** One lockout cause per persona, so that each cause runs for its protocol across the vendors. */
 const LOCKOUT_BY_PERSONA: Readonly<Record<PersonaId, LockoutCauseId>> = {
@@ -24,67 +24,40 @@ const LOCKOUT_BY_PERSONA: Readonly<Record<PersonaId, LockoutCauseId>> = {
   'auth0-oidc': 'client-secret-changed',
 };
 
-/** A person with their own browser (own cookies, own IdP session). */
-async function personBrowser(context: BrowserContext, driverFor: (page: Page) => PortalDriver): Promise<PortalDriver> {
-  return driverFor(await context.newPage());
-}
-
 for (const personaId of PERSONA_IDS) {
   const persona = PERSONAS[personaId];
   const cause = LOCKOUT_CAUSES[LOCKOUT_BY_PERSONA[personaId]];
 
-  test(`${persona.displayName}: set up, enable, lock out (${cause.id}), support recovery, re-enable`, async ({ driver, idp, account, browser, target }) => {
+  test(`${persona.displayName}: set up, enable, lock out (${cause.id}), support recovery, re-enable`, async ({ driver, idp, account, browser, target, entryPoints }) => {
+    // Some thirty SSO logins, refusals and sign-outs across four entry points (≈ 25 CPU-seconds):
+    // twice the default time, a guard for a loaded machine rather than a target.
+    test.setTimeout(120_000);
     test.info().annotations.push(
       { type: 'vendor', description: persona.vendor },
       { type: 'protocol', description: persona.protocol },
       { type: 'persona', description: persona.id },
       { type: 'lockout-cause', description: cause.id },
     );
-    const newPerson = async (): Promise<PortalDriver> =>
-      personBrowser(await browser.newContext({ baseURL: target.portalUrl }), (page) => createPortalDriver(page, target));
-    let oidcClient: { clientId: string; clientSecret: string } | undefined;
-
-    const reconfigure = async (options: { clientSecret?: string } = {}): Promise<void> => {
-      await driver.sso.goto();
-      if (persona.protocol === 'saml') {
-        await driver.sso.configureSaml({
-          vendor: persona.vendor,
-          metadataUrl: idp.samlUrls(persona.id as SamlPersonaId).metadataUrl,
-          requireSignedAssertion: persona.signing.scope === 'assertion' || persona.signing.scope === 'both',
-          requireSignedResponse: persona.signing.scope === 'response' || persona.signing.scope === 'both',
-        });
-      } else {
-        if (!oidcClient) throw new Error('register the OIDC client at the IdP first');
-        if (options.clientSecret !== undefined) oidcClient = { ...oidcClient, clientSecret: options.clientSecret };
-        await driver.sso.configureOidc({ vendor: persona.vendor, issuer: idp.oidcUrls(persona.id as OidcPersonaId).issuer, ...oidcClient });
-      }
+    /** Another person with a browser of their own (own cookies, own IdP session). */
+    const newPerson = async (): Promise<PortalDriver> => {
+      const context = await browser.newContext({ baseURL: target.portalUrl });
+      return createPortalDriver(await context.newPage(), target);
     };
-
-    const registerAtIdp = async (): Promise<void> => {
-      await driver.sso.goto();
-      if (persona.protocol === 'saml') {
-        const fields = (persona).consoleFields;
-        await idp.registerSamlApp(persona.id as SamlPersonaId, { entityId: await driver.sso.idpSideLink(fields.entityId), acsUrls: [await driver.sso.idpSideLink(fields.acsUrl)] });
-      } else {
-        const fields = (persona).consoleFields;
-        await idp.registerOidcApp(persona.id as OidcPersonaId, { ...oidcClient, redirectUris: [await driver.sso.idpSideLink(fields.redirectUri)] });
-      }
+    const setUp = ssoSetUp(driver, idp, persona);
+    const ctx: LockoutContext = {
+      idp, driver, persona,
+      reconfigure: (options) => setUp.enterIdpConfiguration(options),
+      registerAtIdp: () => setUp.registerAtIdp(),
+      get oidcClient() { return setUp.oidcClient; },
     };
-
-    const ctx: LockoutContext = { idp, driver, persona, reconfigure, registerAtIdp, get oidcClient() { return oidcClient; } };
-
-    /** Email first at the portal, then through the IdP; `seat` lands on the portal home, signed in by SSO. */
-    const ssoLogIn = async (person: PortalDriver, seat: SeatLogin): Promise<void> => {
-      await person.login.continueWith(seat.email);
-      await throughIdp(person.page, persona.loginFlow, seat.idpUser, person.home.signedInAs);
-      await person.home.expectSignedIn(seat.email, 'single sign-on');
-    };
-
-    /** The SSO attempt fails where the customer would see it: a portal refusal or an IdP error page. */
-    const expectSsoFails = async (person: PortalDriver, seat: SeatLogin, symptom: Symptom): Promise<void> => {
-      await person.login.continueWith(seat.email);
-      const seen = symptom.at === 'portal' ? person.refusal.reasonCode.filter({ hasText: symptom.reason }) : person.page.getByText(symptom.code).first();
-      await throughIdp(person.page, persona.loginFlow, seat.idpUser, seen);
+    // On the web the admin is the person who set SSO up (this browser); the user has a browser of their own.
+    const everywhere = entryPoints({ loginFlow: persona.loginFlow, webPerson: (seat) => (seat === account.admin ? driver : undefined) });
+    const user = await everywhere.webBrowserOf(account.user);
+    for (const entryPoint of everywhere.all) test.info().annotations.push({ type: 'entry-point', description: entryPoint.id });
+    const seats = [account.user, account.admin];
+    /** One step per entry point, one after the other (side by side gains nothing on a CPU the workers already fill). */
+    const onEveryEntryPoint = async (title: (entryPoint: EntryPoint) => string, body: (entryPoint: EntryPoint) => Promise<void>): Promise<void> => {
+      for (const entryPoint of everywhere.all) await test.step(title(entryPoint), () => body(entryPoint));
     };
 
     let configurationBefore: Readonly<Record<string, string | boolean>> = {};
@@ -96,20 +69,14 @@ for (const personaId of PERSONA_IDS) {
     });
 
     await test.step(`admin enters the ${persona.displayName} ${persona.protocol === 'saml' ? 'metadata' : 'issuer and client'} and saves`, async () => {
-      if (persona.protocol === 'oidc') {
-        // As in the vendor consoles: create the app first (its wizard proposes a placeholder callback), copy the client.
-        const app = await idp.registerOidcApp(persona.id as OidcPersonaId, { redirectUris: ['https://app.example.com/callback'] });
-        oidcClient = { clientId: app.clientId, clientSecret: app.clientSecret };
-      }
-      await reconfigure();
+      if (persona.protocol === 'oidc') await setUp.createOidcAppAtIdp();
+      await setUp.enterIdpConfiguration();
     });
 
-    await test.step('admin reads the links shown and registers them at the IdP, field by field', registerAtIdp);
+    await test.step('admin reads the links shown and registers them at the IdP, field by field', () => setUp.registerAtIdp());
 
     await test.step('Test SSO passes without enabling', async () => {
-      await driver.sso.startTestSso();
-      await throughIdp(driver.page, persona.loginFlow, account.admin.idpUser, driver.page.getByRole('heading', { name: 'Test SSO result' }));
-      await driver.sso.expectTestSsoPassed();
+      await setUp.passTestSso(account.admin);
       expect((await driver.accountState(account.id)).sso.enabled).toBe(false);
     });
 
@@ -119,25 +86,24 @@ for (const personaId of PERSONA_IDS) {
       await driver.home.logOut();
     });
 
-    const user = await newPerson();
     await test.step('password login is refused for a seat, with a pointer to SSO', async () => {
       await user.login.submitPasswordForm(account.user.email, account.user.password);
       await user.refusal.expectReason('sso-required');
     });
 
-    await test.step('SSO login works for a user and for the admin (web)', async () => {
-      await ssoLogIn(user, account.user);
-      await ssoLogIn(driver, account.admin);
-      await driver.home.logOut();
-      await user.home.logOut();
+    await onEveryEntryPoint((entryPoint) => `SSO login works for a user and for the admin on the ${entryPoint.title}`, async (entryPoint) => {
+      for (const seat of seats) expect((await entryPoint.logIn(seat)).email, `${entryPoint.title}: the seat logged in`).toBe(seat.email);
+      for (const seat of seats) await entryPoint.logOut(seat);
     });
 
     const lockout = await test.step(`the IdP changes: ${cause.title}`, () => cause.introduce(ctx));
     const symptom = cause.symptom(persona);
 
-    await test.step(`everyone is locked out (${symptom.at === 'portal' ? symptom.reason : symptom.code}), the admin included`, async () => {
-      await expectSsoFails(user, account.user, symptom);
-      await expectSsoFails(driver, account.admin, symptom);
+    await onEveryEntryPoint((entryPoint) => `the user and the admin are locked out of the ${entryPoint.title} (${describeSymptom(symptom)})`, async (entryPoint) => {
+      for (const seat of seats) await entryPoint.expectFails(seat, symptom);
+    });
+
+    await test.step('the admin cannot fall back to a password, and no seat is logged in anywhere', async () => {
       await driver.login.submitPasswordForm(account.admin.email, account.admin.password);
       await driver.refusal.expectReason('sso-required');
       expect((await driver.accountState(account.id)).seatSessions).toBe(0);
@@ -159,19 +125,21 @@ for (const personaId of PERSONA_IDS) {
 
     await test.step(`fix: ${cause.fixTitle}; Test SSO passes; SSO re-enabled`, async () => {
       await cause.fix(ctx, lockout);
-      await driver.sso.startTestSso();
-      await throughIdp(driver.page, persona.loginFlow, account.admin.idpUser, driver.page.getByRole('heading', { name: 'Test SSO result' }));
-      await driver.sso.expectTestSsoPassed();
+      await setUp.passTestSso(account.admin);
       await driver.sso.enableSso();
       await driver.home.logOut();
     });
 
-    await test.step('everyone logs in with SSO again', async () => {
-      await ssoLogIn(user, account.user);
-      await ssoLogIn(driver, account.admin);
+    // The admin's web login comes last of the web ones and stays, to read the audit log.
+    await onEveryEntryPoint((entryPoint) => `everyone logs in with SSO again on the ${entryPoint.title}`, async (entryPoint) => {
+      for (const seat of seats) expect((await entryPoint.logIn(seat)).email, `${entryPoint.title}: the seat logged in`).toBe(seat.email);
     });
 
     await test.step('the audit log shows each step and who did it', async () => {
+      if (!everywhere.all.some((entryPoint) => entryPoint.id === 'web')) {
+        // The audit log is in the admin portal: with the web entry point left out of this run, the admin signs in there first.
+        await entryPoints({ loginFlow: persona.loginFlow, webPerson: () => driver }, ['web']).get('web').logIn(account.admin);
+      }
       await driver.auditLog.goto();
       const entries = await driver.auditLog.entries();
       const actions = entries.map((entry) => entry.action);

@@ -14,7 +14,7 @@ export function createPortalDriver(page: Page, target: HarnessTarget): PortalDri
     target,
     page,
     login: new LoginPage(page, names),
-    refusal: new RefusalPage(page),
+    refusal: new RefusalPage(page, names),
     home: new HomePage(page, names),
     sso: new SsoSection(page, names),
     support: new SupportConsole(page, names, target.supportStaff),

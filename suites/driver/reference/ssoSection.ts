@@ -1,6 +1,6 @@
 // Account parameters → "IdP and SSO" of the reference portal, as the customer's admin uses it.
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { OidcSetup, SamlSetup, SsoSectionObject } from '../portalDriver.ts';
+import type { IdpUserExportFile, OidcSetup, SamlSetup, SeatAuditRow, SsoSectionObject } from '../portalDriver.ts';
 import { VENDOR_PRESET_LABELS, type Names } from './names.ts';
 
 export class SsoSection implements SsoSectionObject {
@@ -8,6 +8,7 @@ export class SsoSection implements SsoSectionObject {
   readonly saveButton: Locator;
   readonly testSsoButton: Locator;
   readonly enableSwitch: Locator;
+  readonly testSsoResultHeading: Locator;
   readonly #page: Page;
   readonly #names: Names;
 
@@ -18,6 +19,7 @@ export class SsoSection implements SsoSectionObject {
     this.saveButton = page.getByRole('button', { name: names.saveSso, exact: true });
     this.testSsoButton = page.getByRole('button', { name: names.testSso, exact: true });
     this.enableSwitch = page.getByRole('switch', { name: names.enableSwitch, exact: true });
+    this.testSsoResultHeading = page.getByRole('heading', { name: names.testSsoResult, exact: true });
   }
 
   #label(name: keyof Names): Locator {
@@ -88,6 +90,43 @@ export class SsoSection implements SsoSectionObject {
     await this.enableSwitch.click();
     await this.#page.getByRole('button', { name: this.#names.enableConfirm }).click();
     await this.expectSsoEnabled(true);
+  }
+
+  async enableSsoAnyway(): Promise<readonly string[]> {
+    await this.goto();
+    await this.enableSwitch.click();
+    const warnings = this.#page.getByRole('alert').filter({ has: this.#page.getByRole('heading', { name: this.#names.enableWarnings, exact: true }) });
+    await expect(warnings, 'the Enable SSO confirmation lists no warning').toBeVisible();
+    const items = await warnings.getByRole('listitem').allInnerTexts();
+    await this.#page.getByRole('button', { name: this.#names.enableAnyway, exact: true }).click();
+    await this.expectSsoEnabled(true);
+    return items.map((item) => item.trim());
+  }
+
+  async seatAudit(): Promise<readonly SeatAuditRow[]> {
+    await this.goto();
+    const rows = this.#page.getByRole('list', { name: this.#names.seatAuditFindings, exact: true }).getByRole('listitem');
+    // Each row reads "[Blocking:] <code>kind</code> email: message".
+    const shown = await rows.evaluateAll((items) => items.map((item) => ({
+      blocking: item.querySelector('strong') !== null,
+      kind: item.querySelector('code')?.textContent?.trim() ?? '',
+      text: item.textContent?.trim() ?? '',
+    })));
+    return shown.map(({ blocking, kind, text }) => {
+      const rest = text.slice(text.indexOf(kind) + kind.length).trim();
+      const colon = rest.indexOf(': ');
+      return { kind, blocking, email: colon < 0 ? rest : rest.slice(0, colon), message: colon < 0 ? '' : rest.slice(colon + 2) };
+    });
+  }
+
+  async uploadIdpUserExport(file: IdpUserExportFile): Promise<void> {
+    await this.goto();
+    await this.#label('idpUserExportFile').setInputFiles({ name: file.fileName, mimeType: 'text/csv', buffer: Buffer.from(file.csv, 'utf8') });
+    await this.#page.getByRole('button', { name: this.#names.uploadIdpUserExport, exact: true }).click();
+    const done = this.#page.getByRole('status').filter({ hasText: this.#names.idpUserExportUploaded });
+    const problem = this.#page.getByRole('alert');
+    await expect(done.or(problem).first()).toBeVisible();
+    if (!(await done.isVisible())) throw new Error(`The portal did not take the IdP user export ${file.fileName}: ${(await problem.allInnerTexts()).join(' | ')}`);
   }
 
   async expectSsoEnabled(enabled: boolean): Promise<void> {
