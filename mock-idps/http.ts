@@ -49,8 +49,10 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    // The auto-POST form needs its one inline script; nothing else runs.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action *; base-uri 'none'; frame-ancestors 'none'",
+    // The auto-POST form needs its one inline script; nothing else runs. No form-action: Chromium
+    // applies it to the redirects after a form post, so the ACS's redirect on to a native app's
+    // private-use scheme (com.ooma.enterprise:/…) would be blocked (form-action does not fall back to default-src).
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
     ...headers,
   }).end(html);
 }

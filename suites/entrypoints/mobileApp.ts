@@ -21,12 +21,7 @@ export type PhoneId = keyof typeof PHONES;
 export async function newPhone(browser: Browser, phone: PhoneId, portalUrl: string): Promise<BrowserContext> {
   // defaultBrowserType names the engine to launch; the context takes the rest of the descriptor.
   const { defaultBrowserType: _engine, ...descriptor } = devices[PHONES[phone].device];
-  // WORKAROUND (mock IdP, to remove once fixed there): the mock IdPs' HTML pages carry CSP
-  // "form-action *", and Chromium applies form-action to the redirects after a form post — so
-  // the SAML POST to the ACS, redirected on to com.ooma.enterprise:/…, is blocked ("*" matches
-  // network schemes only). The reference portal leaves form-action out for the same reason
-  // (portal/app.ts); the fix is the same in mock-idps/http.ts.
-  return browser.newContext({ ...descriptor, baseURL: portalUrl, bypassCSP: true });
+  return browser.newContext({ ...descriptor, baseURL: portalUrl });
 }
 
 export function mobileApp(options: { readonly phone: PhoneId; readonly device: BrowserContext; readonly target: HarnessTarget; readonly loginFlow: LoginFlow }): NativeApp {
