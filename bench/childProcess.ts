@@ -20,6 +20,8 @@ export interface ChildOptions {
   readonly execArgv?: readonly string[];
   /** Give up on the first message after this long (the child is then killed). */
   readonly messageTimeoutMs: number;
+  /** Extra environment variables for the child (added to this process's environment). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const EXIT_GRACE_MS = 5000;
@@ -28,7 +30,7 @@ const EXIT_GRACE_MS = 5000;
 export function startBenchChild<T>(script: URL, args: readonly string[], options: ChildOptions): BenchChild<T> {
   const path = fileURLToPath(script);
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), path, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), path, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

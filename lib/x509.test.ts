@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { X509Certificate } from 'node:crypto';
-import { generateTestKeyPair, pemBody, toCertificatePem } from './x509.ts';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { generateTestKeyPair, generateTestKeyPairAsync, pemBody, recertifyTestKeyPair, testKeyPairFromPrivateKey, toCertificatePem } from './x509.ts';
 
 describe('generateTestKeyPair', () => {
   it('makes a self-signed certificate that Node parses, with the requested validity', () => {
@@ -20,5 +20,31 @@ describe('generateTestKeyPair', () => {
     const pair = generateTestKeyPair({ commonName: 'round trip', lifetimeDays: 1 });
     expect(pemBody(toCertificatePem(pair.certificateBase64))).toBe(pair.certificateBase64);
     expect(new X509Certificate(toCertificatePem(pair.certificateBase64)).fingerprint256).toBe(pair.fingerprint256);
+  });
+});
+
+describe('generateTestKeyPairAsync, testKeyPairFromPrivateKey, recertifyTestKeyPair', () => {
+  it('generates off the event loop a pair as good as the synchronous one', async () => {
+    const notBefore = new Date('2026-02-01T00:00:00Z');
+    const pair = await generateTestKeyPairAsync({ commonName: 'async test', notBefore, lifetimeDays: 10 });
+    const cert = new X509Certificate(pair.certificatePem);
+    expect(cert.subject).toBe('CN=async test\nO=sso-harness TEST ONLY');
+    expect(new Date(cert.validTo).toISOString()).toBe('2026-02-11T00:00:00.000Z');
+    expect(cert.verify(cert.publicKey)).toBe(true);
+    expect(cert.checkPrivateKey(createPrivateKey(pair.privateKeyPem))).toBe(true);
+  });
+
+  it('certifies an existing private key, and recertifies a pair for the same key', () => {
+    const original = generateTestKeyPair({ commonName: 'key owner', lifetimeDays: 30 });
+    const again = testKeyPairFromPrivateKey(original.privateKeyPem, { commonName: 'key owner', lifetimeDays: 30 });
+    expect(again.publicKeyPem).toBe(original.publicKeyPem);
+    expect(again.fingerprint256).not.toBe(original.fingerprint256);
+    const notAfter = new Date('2025-06-01T00:00:00Z');
+    const expired = recertifyTestKeyPair(original, { commonName: 'key owner', serial: Buffer.from('02ab', 'hex'), notBefore: new Date('2024-06-01T00:00:00Z'), notAfter });
+    const cert = new X509Certificate(expired.certificatePem);
+    expect(cert.serialNumber).toBe('02AB');
+    expect(new Date(cert.validTo).toISOString()).toBe(notAfter.toISOString());
+    expect(cert.checkPrivateKey(createPrivateKey(original.privateKeyPem))).toBe(true);
+    expect(expired.privateKeyPem).toBe(original.privateKeyPem);
   });
 });

@@ -1,7 +1,10 @@
 // Test-only key pairs and self-signed X.509 certificates, generated at run time.
 // Nothing here is a production credential; every subject carries "TEST ONLY".
-import { generateKeyPairSync, X509Certificate, randomBytes } from 'node:crypto';
-import forge from 'node-forge';
+// The certificate is written with node:crypto and the small DER encoder in x509Der.ts: RSA key
+// generation runs on libuv's thread pool in the async variant, and no certificate library is
+// loaded at start-up (node-forge alone took ~50 ms to import and ~10 ms per certificate).
+import { generateKeyPair, generateKeyPairSync, X509Certificate, randomBytes, sign, createPrivateKey, createPublicKey, type KeyObject, type RSAKeyPairOptions } from 'node:crypto';
+import { tbsCertificate, signedCertificate, type CertificateFields } from './x509Der.ts';
 
 export interface TestKeyPair {
   /** PKCS#8 PEM private key. Secret: never log or attach it. */
@@ -27,44 +30,80 @@ export interface CertificateOptions {
 }
 
 const DAY_MS = 86_400_000;
+export const TEST_ONLY_ORGANIZATION = 'sso-harness TEST ONLY';
+interface PemKeys {
+  readonly privateKey: string;
+  readonly publicKey: string;
+}
+
+const rsaOptions = (options: CertificateOptions): RSAKeyPairOptions<'pem', 'pem'> => ({
+  modulusLength: options.modulusLength ?? 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 
 export function generateTestKeyPair(options: CertificateOptions): TestKeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: options.modulusLength ?? 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  return certifiedPair(generateKeyPairSync('rsa', rsaOptions(options)), options);
+}
+
+/** The same as `generateTestKeyPair`, with the RSA key generated on libuv's thread pool (the event loop keeps serving). */
+export async function generateTestKeyPairAsync(options: CertificateOptions): Promise<TestKeyPair> {
+  const keys = await new Promise<PemKeys>((resolve, reject) => {
+    generateKeyPair('rsa', rsaOptions(options), (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey })));
   });
+  return certifiedPair(keys, options);
+}
+
+/** A test key pair for an existing PKCS#8 private key (PEM), with a new self-signed certificate. */
+export function testKeyPairFromPrivateKey(privateKeyPem: string, options: Omit<CertificateOptions, 'modulusLength'>): TestKeyPair {
+  const publicKey = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+  return certifiedPair({ privateKey: privateKeyPem, publicKey }, options);
+}
+
+function certifiedPair(keys: PemKeys, options: Omit<CertificateOptions, 'modulusLength'>): TestKeyPair {
   const notBefore = options.notBefore ?? new Date(Date.now() - DAY_MS);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + (options.lifetimeDays ?? 365) * DAY_MS);
-  const certificatePem = selfSign(privateKey, publicKey, options.commonName, notBefore, notAfter);
-  const x509 = new X509Certificate(certificatePem);
+  // Positive serial: first byte below 0x80.
+  const serial = Buffer.concat([Buffer.from([0x01]), randomBytes(15)]);
+  const certificatePem = selfSignedCertificatePem(keys, { commonName: options.commonName, serial, notBefore, notAfter });
+  return pairWithCertificate(keys, certificatePem, notBefore, notAfter);
+}
+
+/**
+ * The same key pair with a new self-signed certificate (another validity, another serial): what a
+ * vendor console does when it renews a certificate for the same key.
+ */
+export function recertifyTestKeyPair(pair: TestKeyPair, fields: { commonName: string; serial: Buffer; notBefore: Date; notAfter: Date }): TestKeyPair {
+  const keys = { privateKey: pair.privateKeyPem, publicKey: pair.publicKeyPem };
+  return pairWithCertificate(keys, selfSignedCertificatePem(keys, fields), fields.notBefore, fields.notAfter);
+}
+
+function pairWithCertificate(keys: PemKeys, certificatePem: string, notBefore: Date, notAfter: Date): TestKeyPair {
   return {
-    privateKeyPem: privateKey,
-    publicKeyPem: publicKey,
+    privateKeyPem: keys.privateKey,
+    publicKeyPem: keys.publicKey,
     certificatePem,
     certificateBase64: pemBody(certificatePem),
-    fingerprint256: x509.fingerprint256,
+    fingerprint256: new X509Certificate(certificatePem).fingerprint256,
     notBefore,
     notAfter,
   };
 }
 
-function selfSign(privateKeyPem: string, publicKeyPem: string, commonName: string, notBefore: Date, notAfter: Date): string {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
-  // Positive serial: first byte below 0x80.
-  cert.serialNumber = '01' + randomBytes(15).toString('hex');
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = notAfter;
-  const attrs = [
-    { name: 'commonName', value: commonName },
-    { name: 'organizationName', value: 'sso-harness TEST ONLY' },
-  ];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKeyPem), forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert);
+const privateKeys = new Map<string, KeyObject>();
+
+function selfSignedCertificatePem(keys: PemKeys, fields: Omit<CertificateFields, 'subjectPublicKeyInfo' | 'organization'>): string {
+  let privateKey = privateKeys.get(keys.privateKey);
+  if (!privateKey) {
+    privateKey = createPrivateKey(keys.privateKey);
+    // Recertifying (expired copies, rotations) signs with the same key again; keep a few parsed.
+    if (privateKeys.size > 64) privateKeys.clear();
+    privateKeys.set(keys.privateKey, privateKey);
+  }
+  const subjectPublicKeyInfo = createPublicKey(keys.publicKey).export({ type: 'spki', format: 'der' });
+  const tbs = tbsCertificate({ ...fields, organization: TEST_ONLY_ORGANIZATION, subjectPublicKeyInfo });
+  const der = signedCertificate(tbs, sign('sha256', tbs, privateKey));
+  return toCertificatePem(der.toString('base64'));
 }
 
 /** The base64 body of a PEM block, without armour or line breaks. */

@@ -1,8 +1,7 @@
 // Signing keys of the personas: generated lazily (cold start stays fast), one keyring per
 // tenant and persona, plus process-wide keys that stand for "another app" and "the attacker".
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
-import forge from 'node-forge';
-import { generateTestKeyPair, pemBody, type TestKeyPair } from '../lib/x509.ts';
+import { generateTestKeyPair, generateTestKeyPairAsync, recertifyTestKeyPair, testKeyPairFromPrivateKey, type TestKeyPair } from '../lib/x509.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,27 +12,31 @@ export interface Keyring {
 }
 
 export function newSigningKey(commonName: string, lifetimeDays: number, now = new Date()): TestKeyPair {
+  return generateTestKeyPair(signingKeyOptions(commonName, lifetimeDays, now));
+}
+
+/** `newSigningKey` with the RSA key generated on libuv's thread pool: the event loop keeps serving meanwhile. */
+export function newSigningKeyAsync(commonName: string, lifetimeDays: number, now = new Date()): Promise<TestKeyPair> {
+  return generateTestKeyPairAsync(signingKeyOptions(commonName, lifetimeDays, now));
+}
+
+/** A signing key pair for an existing (cached) private key, with a new certificate as `newSigningKey` issues it. */
+export function signingKeyFromPrivateKey(privateKeyPem: string, commonName: string, lifetimeDays: number, now = new Date()): TestKeyPair {
+  return testKeyPairFromPrivateKey(privateKeyPem, signingKeyOptions(commonName, lifetimeDays, now));
+}
+
+function signingKeyOptions(commonName: string, lifetimeDays: number, now: Date): { commonName: string; notBefore: Date; notAfter: Date } {
   // Back-dated a day, like vendor consoles, so a slightly slow SP clock still sees it valid.
   const notBefore = new Date(now.getTime() - DAY_MS);
-  return generateTestKeyPair({ commonName, notBefore, notAfter: new Date(notBefore.getTime() + lifetimeDays * DAY_MS) });
+  return { commonName, notBefore, notAfter: new Date(notBefore.getTime() + lifetimeDays * DAY_MS) };
 }
 
 /** The same key pair with a new certificate (e.g. one that expired yesterday). */
 export function recertify(pair: TestKeyPair, notBefore: Date, notAfter: Date): TestKeyPair {
   const subject = new X509Certificate(pair.certificatePem).subject;
   const commonName = /CN=([^\n]+)/.exec(subject)?.[1] ?? 'sso-harness';
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(pair.publicKeyPem);
-  cert.serialNumber = '02' + Date.now().toString(16).padStart(30, '0');
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = notAfter;
-  const attrs = [{ name: 'commonName', value: commonName }, { name: 'organizationName', value: 'sso-harness TEST ONLY' }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }]);
-  cert.sign(forge.pki.privateKeyFromPem(pair.privateKeyPem), forge.md.sha256.create());
-  const certificatePem = forge.pki.certificateToPem(cert);
-  return { ...pair, certificatePem, certificateBase64: pemBody(certificatePem), fingerprint256: new X509Certificate(certificatePem).fingerprint256, notBefore, notAfter };
+  const serial = Buffer.from('02' + Date.now().toString(16).padStart(30, '0'), 'hex');
+  return recertifyTestKeyPair(pair, { commonName, serial, notBefore, notAfter });
 }
 
 /** A certificate for the same key that expired `daysAgo` days ago. */

@@ -91,6 +91,55 @@ describe('signing keys', () => {
   });
 });
 
+describe('signing keys generated off the event loop', () => {
+  it('ensureSigningKeys generates once, shares the pending key, and agrees with signingKeys()', async () => {
+    const tenant = new TenantState('async-keys');
+    const [first, second] = await Promise.all([tenant.ensureSigningKeys('okta-saml'), tenant.ensureSigningKeys('okta-saml')]);
+    expect(second).toBe(first);
+    expect(tenant.signingKeys('okta-saml')).toBe(first);
+    expect((first.current.notAfter.getTime() - first.current.notBefore.getTime()) / 86_400_000).toBe(10 * 365);
+    const next = await tenant.ensureNextSigningKey('okta-saml');
+    expect(tenant.nextSigningKey('okta-saml')).toBe(next);
+    expect(tenant.rotateSigningKey('okta-saml').current).toBe(next);
+  });
+
+  it('a synchronous caller that gets there first wins; a key generated before reset() is dropped', async () => {
+    const tenant = new TenantState('race');
+    const pending = tenant.ensureSigningKeys('auth0-saml');
+    const sync = tenant.signingKeys('auth0-saml');
+    expect(await pending).toBe(sync);
+    const beforeReset = tenant.ensureSigningKeys('google-saml');
+    tenant.reset();
+    const after = await beforeReset;
+    expect(tenant.signingKeys('google-saml')).toBe(after);
+    expect(await tenant.ensureSigningKeys('google-saml')).toBe(after);
+  });
+
+  it('takes the first keys from a key cache and fills it, but never after a reset or for the next key', async () => {
+    const remembered = new Map<string, string>();
+    const cache = { privateKeyPem: (slot: string) => remembered.get(slot), remember: (slot: string, pem: string) => void remembered.set(slot, pem) };
+    const first = new TenantState('demo');
+    first.useKeyCache(cache);
+    const generated = await first.ensureSigningKeys('entra-saml');
+    expect(remembered.get('entra-saml')).toBe(generated.current.privateKeyPem);
+    await first.ensureNextSigningKey('entra-saml');
+    expect([...remembered.keys()]).toEqual(['entra-saml']);
+
+    const restarted = new TenantState('demo');
+    restarted.useKeyCache(cache);
+    const reused = restarted.signingKeys('entra-saml').current;
+    expect(reused.privateKeyPem).toBe(generated.current.privateKeyPem);
+    // A new certificate for the reused key, shaped like a new one (vendor lifetime, back-dated a day).
+    expect(reused.fingerprint256).not.toBe(generated.current.fingerprint256);
+    expect((reused.notAfter.getTime() - reused.notBefore.getTime()) / 86_400_000).toBe(3 * 365);
+    expect(certificateMatchesKey(reused.certificatePem, reused.privateKeyPem)).toBe(true);
+
+    restarted.reset();
+    expect(restarted.signingKeys('entra-saml').current.privateKeyPem).not.toBe(generated.current.privateKeyPem);
+    expect(remembered.get('entra-saml')).toBe(generated.current.privateKeyPem);
+  });
+});
+
 describe('registry', () => {
   it('finds tenants by key and by vendor path id; refuses bad and duplicate keys', () => {
     const registry = new TenantRegistry();

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TestKeyPair } from '../lib/x509.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
-import { expiredCopy, newSigningKey, type Keyring } from './keys.ts';
+import type { KeyCache } from './keyCache.ts';
+import { expiredCopy, newSigningKey, newSigningKeyAsync, signingKeyFromPrivateKey, type Keyring } from './keys.ts';
 import { PERSONAS } from './personas/index.ts';
 import { deriveTenantIds, fillTemplate, TENANT_KEY_PATTERN, vendorPathId } from './tenantIds.ts';
 import type { Persona, PersonaId, TenantIds, Vendor } from './types.ts';
@@ -87,6 +88,11 @@ export class TenantState {
   #seq = 0;
   readonly #keyrings = new Map<PersonaId, Keyring>();
   readonly #nextKeys = new Map<PersonaId, TestKeyPair>();
+  /** Keys being generated off the event loop, by slot (`current:persona`, `next:persona`). */
+  readonly #generating = new Map<string, Promise<TestKeyPair>>();
+  /** Bumped by reset(): a key generated for the state before it is dropped. */
+  #keyEpoch = 0;
+  #keyCache: KeyCache | undefined;
   readonly #listeners = new Set<TenantListener>();
 
   constructor(key: string, domain = DEFAULT_DIRECTORY_DOMAIN) {
@@ -170,7 +176,7 @@ export class TenantState {
   signingKeys(persona: PersonaId): Keyring {
     let ring = this.#keyrings.get(persona);
     if (!ring) {
-      ring = { current: this.#newKey(persona) };
+      ring = { current: this.#newKey(persona, 'current') };
       this.#keyrings.set(persona, ring);
     }
     return ring;
@@ -183,10 +189,61 @@ export class TenantState {
   nextSigningKey(persona: PersonaId): TestKeyPair {
     let next = this.#nextKeys.get(persona);
     if (!next) {
-      next = this.#newKey(persona);
+      next = this.#newKey(persona, 'next');
       this.#nextKeys.set(persona, next);
     }
     return next;
+  }
+
+  /**
+   * Where this tenant's first signing keys come from (the server does this for the demo tenant
+   * only): the TEST-ONLY per-machine cache, or a key generated since start-up; new ones are added
+   * to the cache. Rotations, next keys and every key after a reset are generated fresh.
+   */
+  useKeyCache(cache: KeyCache | undefined): void {
+    this.#keyCache = cache;
+  }
+
+  /**
+   * The persona's keyring, its key generated on libuv's thread pool when it does not exist yet:
+   * engines await this before they sign or publish, so a new tenant never stalls the event loop
+   * (and the server start warms the demo tenant's keys in the background). `signingKeys()` stays
+   * the synchronous way in; whichever finishes first wins, and both then see the same ring.
+   */
+  async ensureSigningKeys(persona: PersonaId): Promise<Keyring> {
+    while (!this.#keyrings.has(persona)) {
+      const epoch = this.#keyEpoch;
+      const key = await this.#generate('current', persona);
+      if (epoch === this.#keyEpoch && !this.#keyrings.has(persona)) this.#keyrings.set(persona, { current: key });
+    }
+    return this.#keyrings.get(persona)!;
+  }
+
+  /** `nextSigningKey()` generated off the event loop (what a rotation will activate). */
+  async ensureNextSigningKey(persona: PersonaId): Promise<TestKeyPair> {
+    while (!this.#nextKeys.has(persona)) {
+      const epoch = this.#keyEpoch;
+      const key = await this.#generate('next', persona);
+      if (epoch === this.#keyEpoch && !this.#nextKeys.has(persona)) this.#nextKeys.set(persona, key);
+    }
+    return this.#nextKeys.get(persona)!;
+  }
+
+  /** Start generating the keys of these personas in the background; resolves when all are there. */
+  async prepareSigningKeys(personas: readonly PersonaId[]): Promise<void> {
+    await Promise.all(personas.map((persona) => this.ensureSigningKeys(persona)));
+  }
+
+  #generate(slot: 'current' | 'next', persona: PersonaId): Promise<TestKeyPair> {
+    const key = `${slot}:${persona}`;
+    let pending = this.#generating.get(key);
+    if (!pending) {
+      pending = this.#newKeyAsync(persona, slot).finally(() => {
+        if (this.#generating.get(key) === pending) this.#generating.delete(key);
+      });
+      this.#generating.set(key, pending);
+    }
+    return pending;
   }
 
   /** Vendor "new certificate" + "make active": the old key is kept as `previous`. */
@@ -207,12 +264,44 @@ export class TenantState {
     return expired;
   }
 
-  #newKey(personaId: PersonaId): TestKeyPair {
+  #newKey(personaId: PersonaId, slot: 'current' | 'next'): TestKeyPair {
+    const cached = this.#cachedKey(personaId, slot);
+    if (cached) return cached;
+    const { commonName, lifetimeDays } = this.#keyShape(personaId);
+    return this.#remember(personaId, slot, newSigningKey(commonName, lifetimeDays));
+  }
+
+  async #newKeyAsync(personaId: PersonaId, slot: 'current' | 'next'): Promise<TestKeyPair> {
+    const cached = this.#cachedKey(personaId, slot);
+    if (cached) return cached;
+    const { commonName, lifetimeDays } = this.#keyShape(personaId);
+    const early = this.#cacheApplies(slot) ? await this.#keyCache?.pendingPrivateKeyPem?.(personaId) : undefined;
+    if (early) return this.#remember(personaId, slot, signingKeyFromPrivateKey(early, commonName, lifetimeDays));
+    return this.#remember(personaId, slot, await newSigningKeyAsync(commonName, lifetimeDays));
+  }
+
+  #cacheApplies(slot: 'current' | 'next'): boolean {
+    return this.#keyCache !== undefined && slot === 'current' && this.#keyEpoch === 0;
+  }
+
+  #cachedKey(personaId: PersonaId, slot: 'current' | 'next'): TestKeyPair | undefined {
+    const pem = this.#cacheApplies(slot) ? this.#keyCache?.privateKeyPem(personaId) : undefined;
+    if (!pem) return undefined;
+    const { commonName, lifetimeDays } = this.#keyShape(personaId);
+    return signingKeyFromPrivateKey(pem, commonName, lifetimeDays);
+  }
+
+  #remember(personaId: PersonaId, slot: 'current' | 'next', pair: TestKeyPair): TestKeyPair {
+    if (this.#cacheApplies(slot)) this.#keyCache?.remember(personaId, pair.privateKeyPem);
+    return pair;
+  }
+
+  #keyShape(personaId: PersonaId): { commonName: string; lifetimeDays: number } {
     const persona = PERSONAS[personaId];
     if (persona.protocol === 'saml') {
-      return newSigningKey(fillTemplate(persona.certificateCommonNameTemplate, this.ids), persona.certificateLifetimeDays);
+      return { commonName: fillTemplate(persona.certificateCommonNameTemplate, this.ids), lifetimeDays: persona.certificateLifetimeDays };
     }
-    return newSigningKey(`${persona.displayName} token signing`, OIDC_KEY_LIFETIME_DAYS);
+    return { commonName: `${persona.displayName} token signing`, lifetimeDays: OIDC_KEY_LIFETIME_DAYS };
   }
 
   // --- request log ---------------------------------------------------------------------------
@@ -239,6 +328,8 @@ export class TenantState {
     this.#clockOffsetSeconds = 0;
     this.#keyrings.clear();
     this.#nextKeys.clear();
+    this.#generating.clear();
+    this.#keyEpoch++;
     this.directory.reseed();
     this.clearRequestLog();
     this.#emit('reset');

@@ -210,16 +210,24 @@ function keysView(tenant: TenantState, persona: PersonaId): Json {
   return { persona, current: certificateView(ring.current), ...(ring.previous ? { previous: certificateView(ring.previous) } : {}) };
 }
 
-route('GET', '/tenants/:key/keys/:persona', 'signing certificates (current, previous)', (call) => sendJson(call.res, 200, keysView(tenantOf(call), personaOf(call))));
-route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', (call) => {
+route('GET', '/tenants/:key/keys/:persona', 'signing certificates (current, previous)', async (call) => {
   const tenant = tenantOf(call);
   const persona = personaOf(call);
+  await tenant.ensureSigningKeys(persona);
+  sendJson(call.res, 200, keysView(tenant, persona));
+});
+route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', async (call) => {
+  const tenant = tenantOf(call);
+  const persona = personaOf(call);
+  // Both keys off the event loop: other tenants' tests keep being served meanwhile.
+  await Promise.all([tenant.ensureSigningKeys(persona), tenant.ensureNextSigningKey(persona)]);
   tenant.rotateSigningKey(persona);
   sendJson(call.res, 200, keysView(tenant, persona));
 });
-route('POST', '/tenants/:key/keys/:persona/expire', 'let the signing certificate expire (same key)', (call) => {
+route('POST', '/tenants/:key/keys/:persona/expire', 'let the signing certificate expire (same key)', async (call) => {
   const tenant = tenantOf(call);
   const persona = personaOf(call);
+  await tenant.ensureSigningKeys(persona);
   tenant.expireSigningKey(persona);
   sendJson(call.res, 200, keysView(tenant, persona));
 });

@@ -10,13 +10,22 @@ interface Entry {
   readonly expiresAt: number;
 }
 
-/** Oldest entries are evicted beyond this (far more than one test tenant ever holds at once). */
-const MAX_ENTRIES = 5000;
+/**
+ * Oldest entries are evicted beyond this, per persona and tenant. A complete login leaves about
+ * four (session, grant, consumed code, access token), so the last ~250 logins stay valid: far more
+ * than one test holds at once, while a load test's thousands of logins keep memory flat.
+ */
+export const DEFAULT_MAX_ENTRIES = 1000;
 
 export class OidcStore {
+  readonly #maxEntries: number;
   readonly #entries = new Map<string, Entry>();
   readonly #sessionByUid = new Map<string, string>();
   readonly #grantMembers = new Map<string, Set<string>>();
+
+  constructor(options: { maxEntries?: number } = {}) {
+    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  }
 
   get size(): number {
     return this.#entries.size;
@@ -42,7 +51,7 @@ export class OidcStore {
       members.add(key);
       this.#grantMembers.set(payload.grantId, members);
     }
-    if (this.#entries.size > MAX_ENTRIES) this.#evictOldest();
+    if (this.#entries.size > this.#maxEntries) this.#evictOldest();
   }
 
   delete(key: string): void {
@@ -73,10 +82,13 @@ export class OidcStore {
     this.#grantMembers.clear();
   }
 
+  /** Expired entries first, then the least recently written, down to 90% of the cap: one scan per many writes. */
   #evictOldest(): void {
     const now = Date.now();
     for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.delete(key);
-    while (this.#entries.size > MAX_ENTRIES) {
+    if (this.#entries.size <= this.#maxEntries) return;
+    const target = Math.floor(this.#maxEntries * 0.9);
+    while (this.#entries.size > target) {
       const oldest = this.#entries.keys().next();
       if (oldest.done === true) break;
       this.delete(oldest.value);

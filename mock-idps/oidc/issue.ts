@@ -61,8 +61,8 @@ export function applyUserClaimFaults(payload: JwtPayload, faults: readonly OidcF
 }
 
 /** The key the persona signs with now. */
-export function currentSigningKey(tenant: TenantState, persona: OidcPersona): Promise<SigningKey> {
-  return rsaSigningKey(tenant.signingKeys(persona.id).current);
+export async function currentSigningKey(tenant: TenantState, persona: OidcPersona): Promise<SigningKey> {
+  return rsaSigningKey((await tenant.ensureSigningKeys(persona.id)).current);
 }
 
 /**
@@ -70,7 +70,7 @@ export function currentSigningKey(tenant: TenantState, persona: OidcPersona): Pr
  * keep it published), and whatever extra key an active fault needs.
  */
 export async function publishedJwks(tenant: TenantState, persona: OidcPersona, extras: ReadonlySet<'extra-rsa-key' | 'ec-key'>): Promise<JsonWebKeySet> {
-  const ring = tenant.signingKeys(persona.id);
+  const ring = await tenant.ensureSigningKeys(persona.id);
   const keys = [await rsaSigningKey(ring.current)];
   if (ring.previous) keys.push(await rsaSigningKey(ring.previous));
   if (extras.has('extra-rsa-key')) keys.push(await extraPublishedSigningKey());

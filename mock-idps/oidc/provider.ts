@@ -6,6 +6,7 @@ import Provider, { type AdapterFactory, type Configuration, type ErrorOut, type 
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import { LOGIN_PATHS } from './pages.ts';
+import { SCOPE_CLAIMS, SUPPORTED_SCOPES } from './scopes.ts';
 
 export interface ProviderSetup {
   readonly persona: OidcPersona;
@@ -24,13 +25,6 @@ function internalSigningKey(): JWK {
   internalKey ??= { ...(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as JWK), use: 'sig', alg: 'ES256' };
   return internalKey;
 }
-
-const SCOPE_CLAIMS = {
-  openid: ['sub'],
-  profile: ['name', 'given_name', 'family_name', 'nickname', 'preferred_username', 'picture', 'updated_at'],
-  email: ['email', 'email_verified'],
-  groups: ['groups'],
-};
 
 async function grantSilently(ctx: KoaContextWithOIDC): Promise<InstanceType<Provider['Grant']> | undefined> {
   const { oidc } = ctx;
@@ -63,7 +57,7 @@ export function buildProvider(setup: ProviderSetup): Provider {
       jwks: persona.endpoints.jwks,
     },
     responseTypes: ['code'],
-    scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS).filter((scope) => scope !== 'openid')],
+    scopes: SUPPORTED_SCOPES,
     claims: SCOPE_CLAIMS,
     // Vendors require PKCE from public clients (SPA, native); confidential web apps may use it.
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
@@ -82,15 +76,18 @@ export function buildProvider(setup: ProviderSetup): Provider {
     loadExistingGrant: grantSilently,
     renderError: (ctx, out, error) => setup.renderError(ctx, out, error),
     clientBasedCORS: () => true,
+    // A test IdP keeps what a login leaves behind for hours, not days (adapter.ts also caps the
+    // store): a working day of sessions, ten minutes to type a password. Lifetimes an RP sees on
+    // the wire (access token expires_in, ID token exp) stay the vendors'.
     ttl: {
       AccessToken: 3600,
       // Entra and Okta codes live 10 and 5 minutes; 5 is the stricter.
       AuthorizationCode: 300,
       IdToken: persona.idToken.lifetimeSeconds,
-      Interaction: 900,
-      Session: 86_400,
-      Grant: 86_400,
-      RefreshToken: 86_400,
+      Interaction: 600,
+      Session: 28_800,
+      Grant: 28_800,
+      RefreshToken: 28_800,
     },
   };
   return new Provider(setup.issuer, configuration);

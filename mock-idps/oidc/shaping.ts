@@ -7,12 +7,13 @@ import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import type { PersonaFaults, ResolvedFault } from './activeFaults.ts';
 import type { OidcFault } from './effects.ts';
+import { claimsSupported, DISCOVERY_PATH } from './discovery.ts';
 import { issueIdToken, issueUserinfo, publishedExtras, publishedJwks, type IssueRequest } from './issue.ts';
 import { alterIssuer, decodeUnverified } from './jwtMutator.ts';
 
 export type OidcRoute = 'discovery' | 'jwks' | 'authorize' | 'token' | 'userinfo' | 'login' | 'other';
 
-export const DISCOVERY_PATH = '/.well-known/openid-configuration';
+export { DISCOVERY_PATH } from './discovery.ts';
 
 export function routeOf(persona: OidcPersona, relativePath: string, loginPath: string): OidcRoute {
   const { endpoints } = persona;
@@ -220,7 +221,7 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     const variant = deps.faults.take('discovery').map(({ fault }) => fault.effect).find((effect) => effect.seam === 'discovery');
     if (variant?.seam === 'discovery') body.issuer = alterIssuer(deps.issuer, variant.issuer);
     body.id_token_signing_alg_values_supported = [persona.idToken.signingAlgorithm];
-    body.claims_supported = ['sub', ...new Set(persona.idToken.claims.map((claim) => claim.name).filter((name) => name !== 'sub'))];
+    body.claims_supported = claimsSupported(persona);
     delete body.authorization_response_iss_parameter_supported;
     ctx.body = body;
   }

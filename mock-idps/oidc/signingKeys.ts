@@ -22,7 +22,8 @@ export interface JsonWebKeySet {
   keys: JWK[];
 }
 
-const byPrivatePem = new Map<string, Promise<SigningKey>>();
+// Weak: a deleted or reset tenant's keys go with it (a suite creates a tenant per test).
+const byPair = new WeakMap<TestKeyPair, Promise<SigningKey>>();
 
 async function toSigningKey(privateKey: KeyObject, alg: SigningKey['alg']): Promise<SigningKey> {
   const publicKey = createPublicKey(privateKey);
@@ -38,12 +39,12 @@ async function toSigningKey(privateKey: KeyObject, alg: SigningKey['alg']): Prom
   };
 }
 
-/** The RS256 signing key for a test key pair (cached: the same pair always has the same kid). */
+/** The RS256 signing key for a test key pair (cached per pair; the kid is the key's thumbprint, so a recertified copy has the same kid). */
 export function rsaSigningKey(pair: TestKeyPair): Promise<SigningKey> {
-  let key = byPrivatePem.get(pair.privateKeyPem);
+  let key = byPair.get(pair);
   if (!key) {
     key = toSigningKey(createPrivateKey(pair.privateKeyPem), 'RS256');
-    byPrivatePem.set(pair.privateKeyPem, key);
+    byPair.set(pair, key);
   }
   return key;
 }

@@ -8,13 +8,12 @@ import { appliesTo, getSamlFault } from '../faults/catalog.ts';
 import type { SamlFault } from '../faults/samlTypes.ts';
 import { BodyError, parseCookies, readForm, sendHtml } from '../http.ts';
 import type { PersonaContext } from '../tenants.ts';
-import { fillTemplate } from '../tenantIds.ts';
 import type { DirectoryUser, SamlPersona } from '../types.ts';
 import { decodeSamlRequest, parseSamlRequest, SamlRequestError, type AuthnRequestInfo } from './authnRequest.ts';
 import type { SamlEffect } from './effects.ts';
 import { issueSamlResponse } from './issue.ts';
 import { keyChooserFor } from './keyChooser.ts';
-import { idpMetadata } from './metadata.ts';
+import { serveIdpMetadata } from './metadata.ts';
 import { autoPostForm, badCredentialsMessage, errorPage, loginPage, simplePage } from './pages.ts';
 import { samlPaths, samlRouteOf } from './routes.ts';
 import { STATUS } from './spec.ts';
@@ -46,7 +45,6 @@ const HINTS: Record<ErrorKey, string> = {
 export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona }): PersonaEngine {
   const { tenant, persona } = ctx;
   const paths = samlPaths(persona, tenant.ids);
-  const entityId = fillTemplate(persona.entityIdTemplate, tenant.ids);
   const cookieName = `sso_harness_${persona.vendor}_session`;
   const pending = new Map<string, PendingLogin>();
   let lastResponse: { acs: string; samlResponse: string; relayState: string | undefined } | undefined;
@@ -149,15 +147,6 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
   }
 
   // --- routes ------------------------------------------------------------------------------------
-  function metadata(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain; charset=utf-8' }).end('IdP metadata is read with GET.\n');
-      return;
-    }
-    const xml = idpMetadata(persona, entityId, ctx.origin + paths.sso, tenant.signingKeys(persona.id).current);
-    res.writeHead(200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : xml);
-  }
-
   async function sso(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     let encoded: string | null;
     let relayState: string | undefined;
@@ -253,8 +242,10 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     async handle(req, res) {
       const url = new URL(req.url ?? '/', ctx.origin);
       try {
+        // Metadata and responses need the signing key; a new tenant's is generated off the event loop.
+        await tenant.ensureSigningKeys(persona.id);
         switch (samlRouteOf(paths, url.pathname)) {
-          case 'metadata': return metadata(req, res);
+          case 'metadata': return serveIdpMetadata(req, res, persona, tenant, ctx.origin);
           case 'sso': return await sso(req, res, url);
           case 'idp-initiated': return await idpInitiated(req, res, url);
           case 'login': return await login(req, res, url);

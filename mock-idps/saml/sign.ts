@@ -1,50 +1,30 @@
-// XML-DSig for SAML with xml-crypto: enveloped signature, exclusive C14N, the algorithm set
-// explicitly (never a library default), placed where the vendor places it.
-import { createPrivateKey, createSign, type KeyObject } from 'node:crypto';
+// XML-DSig for SAML: enveloped signature, exclusive C14N, the algorithm set explicitly (never a
+// library default), placed where the vendor places it. The templates' own XML is signed directly
+// (directSign.ts, the same bytes xml-crypto writes, several times faster); anything else — what
+// a fault wrote before signing, say — is signed by xml-crypto.
+import { createSign } from 'node:crypto';
 import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import type { TestKeyPair } from '../../lib/x509.ts';
-import type { SamlPersona, SignatureAlgorithm } from '../types.ts';
+import type { SignatureAlgorithm } from '../types.ts';
+import { ALGORITHMS, DIGESTS, ENVELOPED, EXC_C14N, privateKeyObject, signInTree, type SignOptions } from './directSign.ts';
 import { NS } from './render.ts';
+import { parseXmlSubset, serializeLikeXmldom } from './xmlSubset.ts';
 
-export const ALGORITHMS = {
-  'rsa-sha256': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-  'rsa-sha1': 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
-} as const satisfies Record<SignatureAlgorithm, string>;
-
-export const DIGESTS = {
-  sha256: 'http://www.w3.org/2001/04/xmlenc#sha256',
-  sha1: 'http://www.w3.org/2000/09/xmldsig#sha1',
-} as const;
-
-export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
-export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+export { ALGORITHMS, DIGESTS, ENVELOPED, EXC_C14N, type SignOptions } from './directSign.ts';
 
 const RESPONSE_XPATH = "/*[local-name(.)='Response']";
 const ASSERTION_XPATH = "/*[local-name(.)='Response']/*[local-name(.)='Assertion']";
 
-export interface SignOptions {
-  readonly target: 'assertion' | 'response';
-  readonly key: TestKeyPair;
-  readonly algorithm: SignatureAlgorithm;
-  readonly digest: 'sha256' | 'sha1';
-  readonly wire: Pick<SamlPersona['wire'], 'signaturePrefix' | 'responseSignaturePosition'>;
-}
-
-const keyObjects = new WeakMap<TestKeyPair, KeyObject>();
-
-/** Parsed once per key pair: re-parsing the PEM on every signature costs as much as the RSA operation. */
-function privateKeyObject(pair: TestKeyPair): KeyObject {
-  let key = keyObjects.get(pair);
-  if (!key) {
-    key = createPrivateKey(pair.privateKeyPem);
-    keyObjects.set(pair, key);
-  }
-  return key;
-}
-
 /** Sign the Assertion or the Response of `xml` and return the signed document. */
 export function signSamlElement(xml: string, options: SignOptions): string {
+  const root = parseXmlSubset(xml);
+  if (root && signInTree(root, options)) return serializeLikeXmldom(root);
+  return signSamlElementWithXmlCrypto(xml, options);
+}
+
+/** The general path (and the reference the direct signer is tested against): xml-crypto on a DOM. */
+export function signSamlElementWithXmlCrypto(xml: string, options: SignOptions): string {
   const targetXPath = options.target === 'assertion' ? ASSERTION_XPATH : RESPONSE_XPATH;
   const signer = new SignedXml({
     privateKey: privateKeyObject(options.key),
@@ -63,11 +43,25 @@ export function signSamlElement(xml: string, options: SignOptions): string {
   return signer.getSignedXml();
 }
 
+type Scope = 'none' | 'assertion' | 'response' | 'both';
+
 /** Sign as the persona's (possibly fault-adjusted) signing settings say: assertion first, then response. */
-export function signResponse(xml: string, scope: 'none' | 'assertion' | 'response' | 'both', options: Omit<SignOptions, 'target'>): string {
+export function signResponse(xml: string, scope: Scope, options: Omit<SignOptions, 'target'>): string {
+  const signAssertion = (scope === 'assertion' || scope === 'both') && xml.includes('Assertion');
+  const signWhole = scope === 'response' || scope === 'both';
+  if (!signAssertion && !signWhole) return xml;
+  // One parse for both signatures; should either need the general path, the whole call takes it.
+  const root = parseXmlSubset(xml);
+  if (root && (!signAssertion || signInTree(root, { ...options, target: 'assertion' }))) {
+    if (!signWhole || signInTree(root, { ...options, target: 'response' })) return serializeLikeXmldom(root);
+  }
+  return signResponseWithXmlCrypto(xml, scope, options);
+}
+
+export function signResponseWithXmlCrypto(xml: string, scope: Scope, options: Omit<SignOptions, 'target'>): string {
   let signed = xml;
-  if ((scope === 'assertion' || scope === 'both') && signed.includes('Assertion')) signed = signSamlElement(signed, { ...options, target: 'assertion' });
-  if (scope === 'response' || scope === 'both') signed = signSamlElement(signed, { ...options, target: 'response' });
+  if ((scope === 'assertion' || scope === 'both') && signed.includes('Assertion')) signed = signSamlElementWithXmlCrypto(signed, { ...options, target: 'assertion' });
+  if (scope === 'response' || scope === 'both') signed = signSamlElementWithXmlCrypto(signed, { ...options, target: 'response' });
   return signed;
 }
 

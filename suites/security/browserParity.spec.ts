@@ -1,0 +1,58 @@
+// The matrix drives scenarios at the HTTP level; here a few of them run in Chromium, where the
+// browser itself is part of the behaviour: the IdP's auto-POST form submitted by script, cookies
+// as the browser keeps them, and a redirect the browser would follow off-site (every request off
+// loopback is aborted and recorded — nothing leaves the machine). The outcome must be the one the
+// matrix expects, read from the page and through the target.
+import { catalogScenarios } from '../conformance/catalogScenarios.ts';
+import { expect, test } from '../conformance/fixtures.ts';
+import { isLoopbackHttpUrl } from '../conformance/http/httpBrowser.ts';
+import { expectationSummary } from '../conformance/scenario.ts';
+import { createPortalDriver } from '../driver/reference/referencePortalDriver.ts';
+import { throughIdp } from '../idp/idpSignIn.ts';
+import { PERSONAS } from '../../mock-idps/personas/index.ts';
+
+/** One reject per protocol and the open-redirect attempt: what a browser could change. */
+const IN_A_BROWSER = ['saml.audience-mismatch × entra-saml', 'oidc.nonce-invalid × auth0-oidc', 'saml.relaystate-external-url × google-saml'];
+
+const scenarios = catalogScenarios().filter((scenario) => IN_A_BROWSER.includes(scenario.id));
+
+for (const scenario of scenarios) {
+  test(`in Chromium: ${scenario.id} is ${expectationSummary(scenario.expectation)}`, { tag: [`@${scenario.protocol}`, `@${scenario.vendor}`, '@browser'] }, async ({ matrix, page }) => {
+    test.info().annotations.push({ type: 'security-check', description: `browser parity: ${scenario.id}` }, { type: 'persona', description: scenario.persona });
+    const offSite: string[] = [];
+    await page.context().route((url) => !isLoopbackHttpUrl(url), async (route) => {
+      offSite.push(route.request().url());
+      await route.abort('blockedbyclient');
+    });
+    const account = await matrix.account(scenario.persona, scenario.profile);
+    const driver = createPortalDriver(page, matrix.target);
+    const before = await matrix.target.accountState(account.accountId);
+    for (const id of scenario.idpFaults) await account.idp.use(id, { once: true, persona: scenario.persona });
+    // A browser sent off-site never lands: say so rather than "element not found".
+    const landed = async (step: Promise<void>): Promise<void> => {
+      try {
+        await step;
+      } catch (error) {
+        expect(offSite, 'the browser tried to leave the machine (open redirect)').toEqual([]);
+        throw error;
+      }
+    };
+    try {
+      await page.goto(account.sp.signOnUrl);
+      const expectation = scenario.expectation;
+      if (expectation.kind === 'portal-refusal') {
+        await landed(throughIdp(page, PERSONAS[scenario.persona].loginFlow, account.user, driver.refusal.reasonCode));
+        await driver.refusal.expectReason(expectation.reasons[0] ?? '');
+        expect((await matrix.target.accountState(account.accountId)).seatSessions, 'no seat is logged in').toBe(before.seatSessions);
+      } else {
+        await landed(throughIdp(page, PERSONAS[scenario.persona].loginFlow, account.user, driver.home.signedInAs));
+        await driver.home.expectSignedIn(account.user.email, 'single sign-on');
+        expect(new URL(page.url()).origin, 'the browser stays on the portal').toBe(new URL(matrix.target.portalUrl).origin);
+        await driver.home.logOut();
+      }
+      expect(offSite, 'the browser tried to leave the machine (open redirect)').toEqual([]);
+    } finally {
+      await account.idp.resetFaults();
+    }
+  });
+}
