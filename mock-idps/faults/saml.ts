@@ -551,8 +551,9 @@ export const samlFaults: readonly SamlFault[] = [
     title: 'Entra guest UPN (#EXT#) as NameID, no email attribute',
     protocol: 'saml', category: 'misconfig', personas: ['entra-saml'],
     reference: 'Entra B2B: guest UPN format `user_domain#EXT#@tenant.onmicrosoft.com`',
-    expected: 'reject', reason: 'no-seat-for-email',
-    customerSees: 'The portal says no seat has the email address the IdP sent (an address containing #EXT#).',
+    // A #EXT# UPN is not the guest's email (it is not even deliverable): a correct SP does not treat it as one.
+    expected: 'reject', reason: 'email-missing',
+    customerSees: 'The portal says the IdP sent no email address: the NameID is the guest\'s #EXT# UPN, which is not an email.',
     fix: { ...EMAIL_FIX, entra: 'Entra admin center → your app → Single sign-on → Attributes & Claims → Unique User Identifier: use user.mail (guests\' UPNs are user_domain#EXT#@tenant.onmicrosoft.com).' },
     how: 'NameID = the guest\'s #EXT# UPN; email attributes removed.',
     effect: { adjust: (spec, ctx) => { spec.nameId.value = `${ctx.user.email.replace('@', '_')}#EXT#@oetenant.onmicrosoft.com`; dropEmailAttributes(spec); } },

@@ -244,7 +244,8 @@ export class StrictSamlSp {
     const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
     const first = (value: unknown): string | undefined => (Array.isArray(value) ? (value[0] as string | undefined) : typeof value === 'string' ? value : undefined);
     if (this.config.emailAttribute) return first(attributes[this.config.emailAttribute]);
-    if (EMAIL.test(profile.nameID)) return profile.nameID;
+    // An Entra guest's UPN (user_domain#EXT#@tenant.onmicrosoft.com) looks like an address but is not the guest's email.
+    if (EMAIL.test(profile.nameID) && !profile.nameID.includes('#EXT#')) return profile.nameID;
     for (const name of EMAIL_ATTRIBUTES) {
       const value = first(attributes[name]);
       if (value && EMAIL.test(value)) return value;
