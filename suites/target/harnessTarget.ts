@@ -53,7 +53,7 @@ export async function startHarnessTarget(config: TargetConfig = loadTargetConfig
 function remoteNotProvisionable(name: string): string {
   return `Target "${name}" is a remote OE environment: the lifecycle suites need an account they can reset per test. ` +
     'Run them with --workers=1 against a dedicated test account, and give that account\'s seats in the target file. ' +
-    '(Remote provisioning is not implemented in this version; the embedded target is the default.)';
+    '(This version cannot provision accounts on a remote OE yet; the embedded target is the default.)';
 }
 
 function embeddedTarget(portal: EmbeddedPortal, idp: IdpServer): HarnessTarget {
