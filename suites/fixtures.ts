@@ -2,11 +2,11 @@
 // each test gets a fresh IdP tenant (its own directory, keys, faults, clock), a fresh OE account
 // whose seats are the tenant's directory users, and a PortalDriver. Faults and the IdP clock are
 // reset after every test (msw's resetHandlers), and the tenant is deleted.
-import { randomBytes } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
-import { IdpControlClient, type PublicUser } from '../mock-idps/control/client.ts';
+import type { IdpControlClient, PublicUser } from '../mock-idps/control/client.ts';
 import { createPortalDriver } from './driver/reference/referencePortalDriver.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
+import { newIdpTenant, provisionAdminAndUser } from './flows/testAccount.ts';
 import { evidenceFixtures, type EvidenceFixtures } from './reporting/evidenceFixtures.ts';
 import { startHarnessTarget, type HarnessTarget, type ProvisionedAccount } from './target/harnessTarget.ts';
 
@@ -35,8 +35,6 @@ interface TestFixtures {
   driver: PortalDriver;
 }
 
-const testPassword = (): string => `oe-${randomBytes(9).toString('base64url')}-TEST`;
-
 const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
   target: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
@@ -53,26 +51,14 @@ const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   idp: async ({ target }, use) => {
-    // A domain per tenant keeps every test's seat emails unique across the worker's accounts.
-    const key = `t${randomBytes(5).toString('hex')}`;
-    const idp = await IdpControlClient.createTenant(target.idpControlUrl, { key, domain: `${key}.example.com` });
+    const idp = await newIdpTenant(target);
     await use(idp);
     await idp.reset();
     await idp.delete();
   },
 
   account: async ({ target, idp }, use) => {
-    const [adminUser, ordinaryUser] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary')]);
-    const admin = { email: adminUser.email, password: testPassword(), idpUser: adminUser };
-    const user = { email: ordinaryUser.email, password: testPassword(), idpUser: ordinaryUser };
-    const provisioned = await target.provisionAccount({
-      name: `Account for ${idp.key}`,
-      seats: [
-        { name: adminUser.displayName, email: admin.email, role: 'admin', password: admin.password },
-        { name: ordinaryUser.displayName, email: user.email, role: 'user', password: user.password },
-      ],
-    });
-    await use({ id: provisioned.accountId, provisioned, admin, user });
+    await use(await provisionAdminAndUser(target, idp));
   },
 
   driver: async ({ page, target }, use) => {

@@ -1,6 +1,6 @@
 // A fresh IdP tenant and an OE account whose seats are that tenant's directory users, for suites
-// that set accounts up outside the per-test fixtures (a worker-scoped account per persona). The
-// same shape as the `idp` and `account` fixtures of suites/fixtures.ts.
+// that set accounts up outside the per-test fixtures (a worker-scoped account per persona), and the
+// per-test `idp` and `account` fixtures of suites/fixtures.ts themselves.
 import { randomBytes } from 'node:crypto';
 import { IdpControlClient, type PublicUser } from '../../mock-idps/control/client.ts';
 import type { SeatLogin, TestAccount } from '../fixtures.ts';
