@@ -31,19 +31,29 @@ case "$ver" in
   *) fail "node_modules/.bin/node reports '${ver:-nothing}', expected Node.js 22 or later. Delete node_modules and run this again (the 'node' devDependency needs its install script, approved in package.json allowScripts)." ;;
 esac
 
-chromium=${SSO_HARNESS_CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-  say "installing Debian's chromium (Playwright cannot download its own browsers on this network)"
+# Headless runs use chromium-headless-shell (far less CPU per page); --headed runs use chromium.
+# SSO_HARNESS_CHROMIUM, when set, is the one binary for every run and nothing is installed.
+if [ -n "${SSO_HARNESS_CHROMIUM:-}" ]; then
+  [ -x "$SSO_HARNESS_CHROMIUM" ] || fail "SSO_HARNESS_CHROMIUM is set to $SSO_HARNESS_CHROMIUM, which is not an executable file. Point it at a Chromium binary, or unset it to use Debian's chromium."
+  exit 0
+fi
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -x "${SSO_HARNESS_HEADLESS_SHELL:-/usr/bin/chromium-headless-shell}" ] || missing="$missing chromium-headless-shell"
+if [ -n "$missing" ]; then
+  say "installing Debian's$missing (Playwright cannot download its own browsers on this network)"
   sudo_cmd=""
   if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null || fail "Chromium is missing and this is not root. Run: sudo apt-get update && sudo apt-get install -y chromium"
+    command -v sudo >/dev/null || fail "Missing:$missing, and this is not root. Run: sudo apt-get update && sudo apt-get install -y chromium chromium-headless-shell"
     sudo_cmd=sudo
   fi
   export DEBIAN_FRONTEND=noninteractive
   log=$(mktemp -t sso-harness-apt.XXXXXX)
-  { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y --no-install-recommends chromium fonts-liberation; } >"$log" 2>&1 \
-    || { tail -n 20 "$log" >&2; fail "installing chromium with apt-get failed (full log: $log). Install it by hand (apt-get install -y chromium) or set SSO_HARNESS_CHROMIUM to a Chromium binary."; }
+  # Both come from one source package: installing them together keeps their versions equal.
+  { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y --no-install-recommends chromium chromium-headless-shell fonts-liberation; } >"$log" 2>&1 \
+    || { tail -n 20 "$log" >&2; fail "installing$missing with apt-get failed (full log: $log). Install by hand (apt-get install -y chromium chromium-headless-shell) or set SSO_HARNESS_CHROMIUM to a Chromium binary."; }
   rm -f "$log"
-  [ -x "$chromium" ] || fail "chromium was installed but $chromium does not exist; set SSO_HARNESS_CHROMIUM to its path."
+  [ -x /usr/bin/chromium ] || fail "chromium was installed but /usr/bin/chromium does not exist; set SSO_HARNESS_CHROMIUM to a Chromium binary."
+  [ -x "${SSO_HARNESS_HEADLESS_SHELL:-/usr/bin/chromium-headless-shell}" ] || fail "chromium-headless-shell was installed but ${SSO_HARNESS_HEADLESS_SHELL:-/usr/bin/chromium-headless-shell} does not exist; set SSO_HARNESS_HEADLESS_SHELL to its path."
 fi
 exit 0

@@ -4,12 +4,14 @@
 // removed), a screenshot of each page still open is attached when the test passed (Playwright
 // takes them itself on failure), every secret seen goes to the run's ledger, and the test's
 // vendor / protocol / entry point become Allure labels and parameters.
+import { relative } from 'node:path';
 import type { BrowserContext, Request, Response, TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../mock-idps/types.ts';
 import { entryPointsOf, readSubject } from './annotations.ts';
 import { EvidenceError, decodeJwt, decodeSamlResponse, renderJwtEvidence } from './evidence.ts';
+import { areaOf } from './runReport.ts';
 import { readSecrets, recordSecret, type SecretKind } from './secrets/ledger.ts';
 import { isCredentialCookie, tapTokenResponses, type TokenTap } from './tokenTap.ts';
 
@@ -117,6 +119,8 @@ function evidenceText(decode: () => string): string {
 
 /** Vendor, protocol and entry point(s) as Allure labels (for grouping and filters) and parameters. */
 export async function labelForAllure(testInfo: TestInfo): Promise<void> {
+  // The suite area (lifecycle, login, conformance, seats, …) is the report's first grouping.
+  await allure.epic(areaOf(relative(testInfo.project.testDir, testInfo.file)));
   const subject = readSubject(testInfo.annotations);
   if (!subject.vendor && !subject.protocol && !subject.fault) return;
   const persona = subject.persona && Object.hasOwn(PERSONAS, subject.persona) ? PERSONAS[subject.persona as PersonaId] : undefined;

@@ -3,7 +3,7 @@
 // the artefacts that crossed the browser: the SAMLResponse posted to the ACS, or the OIDC
 // redirect back to the portal. Each attempt gets a fresh browser context (no IdP session left over).
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../playwright.config.ts';
 import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
 import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';
@@ -46,7 +46,7 @@ export async function launchBrowser(options: { readonly headed?: boolean } = {})
     throw new NoDisplayError('--headed needs a display, and this machine has none (neither DISPLAY nor WAYLAND_DISPLAY is set): run without --headed (the screenshots are in the evidence folder), or run on a desktop session / with X forwarding.');
   }
   // Headed runs are watched by a person: slow each action down enough to follow it.
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: !options.headed, slowMo: options.headed ? 250 : 0 });
+  return chromium.launch({ executablePath: chromiumExecutable(!options.headed), args: CHROMIUM_ARGS, headless: !options.headed, slowMo: options.headed ? 250 : 0 });
 }
 
 /** Only the harness's own servers: anything else (a misconfigured ACS, an external image) is blocked, never fetched. */
