@@ -2,6 +2,7 @@
 // through the callback) and the seat email audit (IdP export upload, JSON, enable warnings).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedPortal, ProvisionedAccount } from '../driverEmbedded.ts';
+import { clearDiscoveryCache } from '../sso/oidcDiscovery.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../sso/testing/oidcProviderFixture.ts';
 import { TestBrowser } from '../testing/testBrowser.ts';
 import { STANDARD_ACCOUNT, startTestPortal } from '../testing/testPortal.ts';
@@ -61,6 +62,21 @@ describe('OIDC configuration', () => {
     expect(page).toContain('Test SSO passed for configuration version 1: the IdP identity matches the seat of Ada Admin.');
     expect(page).toContain('<tr><th scope="row">Email</th><td>ada@contoso.example</td></tr>');
     expect(target.portal.db.ssoConfigs.status(account.accountId).currentVersionPassed).toBe(true);
+  });
+
+  it('refuses to start a login when the IdP cannot be reached, with the reason code (oidc-idp-unreachable) and an audit event', async () => {
+    const gone = await startTestOidcProvider({ now: new Date() });
+    const { account, browser } = await admin('OIDC IdP gone');
+    expect((await browser.submit('/account', '/account/sso', oidcForm({ issuer: gone.issuer, clientId: gone.clientId, clientSecret: gone.clientSecret }))).status).toBe(303);
+    await gone.close();
+    clearDiscoveryCache();
+    const started = await browser.submit('/account', '/account/sso/test', {});
+    expect([started.status, started.headers.get('x-oe-reason')]).toEqual([502, 'oidc-idp-unreachable']);
+    const page = await started.text();
+    expect(page).toContain('<code data-reason="oidc-idp-unreachable">oidc-idp-unreachable</code>');
+    expect(page).toContain(gone.issuer);
+    const event = target.portal.db.audit.listByAccount(account.accountId).find((entry) => entry.action === 'sso.test.failed');
+    expect([event?.reason, event?.actor.kind]).toEqual(['oidc-idp-unreachable', 'system']);
   });
 
   it('refuses a callback that no login of this browser started (oidc-state-mismatch)', async () => {

@@ -11,7 +11,7 @@ import type { Account, Seat } from '../db/accounts.ts';
 import type { PendingLoginRecord, PendingPurpose } from '../db/pendingLogins.ts';
 import type { SsoConfigRecord } from '../db/ssoConfigs.ts';
 import type { SsoResult } from '../sso/contract.ts';
-import { startOidcLogin } from '../sso/oidcLogin.ts';
+import { OidcStartError, startOidcLogin } from '../sso/oidcLogin.ts';
 import { startSamlLogin } from '../sso/samlLogin.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { seatActor, ssoIdentityActor } from './actors.ts';
@@ -45,9 +45,16 @@ export async function startSso(ctx: PortalContext, res: Response, start: SsoStar
       state = started.pending;
     }
   } catch (error) {
-    // Typically the OIDC discovery document cannot be fetched: the IdP is down or the issuer changed.
+    const action = start.purpose === 'test' ? 'sso.test.failed' : 'sso.login.start-failed';
+    const actor = { kind: 'system', label: 'portal' } as const;
+    // The OIDC discovery document cannot be fetched (IdP down, issuer changed) or names another
+    // issuer: a refusal with its reason code, as every other SSO failure has.
+    if (error instanceof OidcStartError) {
+      refuse(ctx, res, { reason: error.reason, detail: `The login could not be started: ${error.message}`, accountId: start.account.id, actor, action, status: 502, heading: 'The identity provider cannot be reached' });
+      return;
+    }
     const detail = `The login could not be started: ${(error as Error).message}`;
-    ctx.store.audit.record({ accountId: start.account.id, actor: { kind: 'system', label: 'portal' }, action: start.purpose === 'test' ? 'sso.test.failed' : 'sso.login.start-failed', detail }, now.getTime());
+    ctx.store.audit.record({ accountId: start.account.id, actor, action, detail }, now.getTime());
     sendErrorPage(res, 502, 'The identity provider cannot be reached', `${detail} Check the IdP configuration in Account parameters → IdP and SSO, or try again later.`);
     return;
   }
