@@ -44,6 +44,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
+  // A remote OE target is checked once before any test (suites/target/preflight.ts); a no-op for the embedded portal.
+  globalSetup: './suites/target/globalSetup.ts',
   // Order matters: the trace redactor runs first (before others copy traces), the certification
   // report and its secrets scan last (after every other report file is written). suites/reporting/.
   reporter: [

@@ -5,36 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AccountSpec, ProvisionedAccount } from '../lib/harnessContract.ts';
 import { createPortal, type Portal, type PortalOptions } from './app.ts';
 
-export interface SeatSpec {
-  readonly name: string;
-  readonly email: string;
-  readonly role: 'admin' | 'user';
-  readonly password?: string;
-  readonly disabled?: boolean;
-}
-
-export interface AccountSpec {
-  readonly name?: string;
-  /** Default: the domain of the first admin's email. */
-  readonly ssoDomains?: readonly string[];
-  readonly seats: readonly SeatSpec[];
-}
-
-export interface ProvisionedAccount {
-  readonly accountId: number;
-  readonly name: string;
-  readonly ssoDomains: readonly string[];
-  readonly seats: readonly { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }[];
-  readonly urls: {
-    readonly portal: string;
-    readonly login: string;
-    readonly accountParameters: string;
-    readonly support: string;
-    readonly sp: { readonly entityId: string; readonly acsUrl: string; readonly metadataUrl: string; readonly signOnUrl: string; readonly oidcRedirectUri: string };
-  };
-}
+export type { AccountSpec, ProvisionedAccount, SeatSpec } from '../lib/harnessContract.ts';
 
 export interface EmbeddedPortal {
   readonly url: string;

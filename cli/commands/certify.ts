@@ -10,7 +10,8 @@ import { RUN_ENV } from '../../suites/reporting/runEnv.ts';
 import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
 import { describeLeak, scanForSecrets } from '../../suites/reporting/secrets/scan.ts';
 import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, selectionEnv, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
-import { TargetConfigError, loadTargetConfig } from '../../suites/target/targetConfig.ts';
+import { PREFLIGHT_PASSED_ENV, PreflightError, runPreflight } from '../../suites/target/preflight.ts';
+import { TargetConfigError, loadTargetConfig, type TargetConfig } from '../../suites/target/targetConfig.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { runNodeScript } from '../certify/childRun.ts';
 import { renderSummary, type ReportPaths } from '../certify/summary.ts';
@@ -29,12 +30,14 @@ fault catalog conformance matrix, seats and security suites — against the targ
   reports/playwright/html/index.html     Playwright HTML report
   reports/junit/playwright.xml           JUnit XML for CI
 Every generated file is scanned for the run's secrets; a leak fails the run.
-Exit code: 0 certified, 1 not certified (or a secret leaked), 2 bad options.
+Exit code: 0 certified, 1 not certified (or a secret leaked), 2 bad options or a target file
+that fails its preflight (before any test; the message names the setting to fix).
 
 Options:
   --target T      "embedded" (default: the reference portal, started per worker) or a target
                   JSON file describing a real OE environment (README: "Pointing the harness at a
-                  real OE environment").
+                  real OE environment"), checked before any test: login page, provisioning API
+                  token, login selectors, admin and support logins.
   --vendors L     comma list of ${VENDORS.join(', ')} (default: all)
   --protocols L   comma list of ${PROTOCOLS.join(', ')} (default: both)
   --entry L       comma list of ${ENTRY_POINTS.join(', ')} (default: all); mobile = iPhone and Android
@@ -87,13 +90,29 @@ function parseTarget(value: string | undefined): string {
   if (value === undefined || value === 'embedded') return 'embedded';
   const path = resolve(value);
   if (!existsSync(path)) throw new UsageError(`sso-harness certify --target: ${path} does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`);
+  return path;
+}
+
+/** The target as the Playwright run will see it (defect switches come from the environment). */
+function loadTarget(target: string): TargetConfig {
   try {
-    loadTargetConfig({ SSO_HARNESS_TARGET: path });
+    return loadTargetConfig({ SSO_HARNESS_TARGET: target, SSO_HARNESS_PORTAL_DEFECTS: process.env.SSO_HARNESS_PORTAL_DEFECTS });
   } catch (error) {
     if (error instanceof TargetConfigError) throw new UsageError(`sso-harness certify --target: ${error.message}`);
     throw error;
   }
-  return path;
+}
+
+/** A remote target is checked once here, before Playwright starts: one message and exit 2 instead of a failing test per test. */
+async function preflight(config: TargetConfig): Promise<void> {
+  if (config.kind === 'embedded') return;
+  process.stdout.write(`sso-harness certify: checking the target file ${config.file} ("${config.name}")…\n`);
+  try {
+    await runPreflight(config, { log: (line) => process.stdout.write(`  ${line}\n`) });
+  } catch (error) {
+    if (error instanceof PreflightError) throw new UsageError(`sso-harness certify --target: ${error.message}`);
+    throw error;
+  }
 }
 
 function parseSelection(values: { vendors?: string; protocols?: string; entry?: string }): Selection {
@@ -144,6 +163,7 @@ async function runFull(options: FullRunOptions): Promise<number> {
     cwd: ROOT,
     env: {
       SSO_HARNESS_TARGET: options.target,
+      ...(options.target === 'embedded' ? {} : { [PREFLIGHT_PASSED_ENV]: options.target }),
       [RUN_ENV.progress]: '1',
       [RUN_ENV.mode]: options.ci ? 'ci' : 'full',
       [RUN_ENV.command]: options.commandLine,
@@ -206,13 +226,15 @@ export async function run(args: string[]): Promise<number> {
       return runOfflineCertify({ configPath: values.config, json: values.json ?? false, out: values.out ?? 'reports' });
     }
     if (values.json || values.out) throw new UsageError('sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.');
+    const target = parseTarget(values.target);
     const options: FullRunOptions = {
-      target: parseTarget(values.target),
+      target,
       selection: parseSelection(values),
       ...(values.workers !== undefined ? { workers: parseWorkers(values.workers) } : {}),
       ci: values.ci ?? Boolean(process.env.CI),
       commandLine: ['sso-harness certify', ...args].join(' '),
     };
+    await preflight(loadTarget(target));
     return runFull(options);
   });
 }

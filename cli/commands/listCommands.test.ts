@@ -1,17 +1,14 @@
 // personas, faults and mint: what they print, and the usage errors they give.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, type CapturedOutput } from '../../lib/testing/captureOutput.ts';
 import { FAULT_CATALOG } from '../../mock-idps/faults/catalog.ts';
 import * as faults from './faults.ts';
 import * as mint from './mint.ts';
 import * as personas from './personas.ts';
 
-let out = '';
-let err = '';
+let io: CapturedOutput = { out: '', err: '' };
 function capture(): void {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { err += String(chunk); return true; });
+  io = captureOutput();
 }
 afterEach(() => {
   vi.restoreAllMocks();
@@ -21,10 +18,10 @@ describe('sso-harness personas', () => {
   it('prints a table, and the full data with --json', async () => {
     capture();
     expect(await personas.run([])).toBe(0);
-    expect(out).toContain('okta-saml    Okta (SAML)');
+    expect(io.out).toContain('okta-saml    Okta (SAML)');
     capture();
     expect(await personas.run(['--json'])).toBe(0);
-    const data = JSON.parse(out) as Array<{ id: string; sources: unknown[] }>;
+    const data = JSON.parse(io.out) as Array<{ id: string; sources: unknown[] }>;
     expect(data.map((p) => p.id)).toHaveLength(8);
     expect(data.every((p) => p.sources.length > 0)).toBe(true);
   });
@@ -34,13 +31,13 @@ describe('sso-harness faults', () => {
   it('filters by protocol, persona and category', async () => {
     capture();
     expect(await faults.run(['--protocol', 'saml', '--category', 'attack', '--json'])).toBe(0);
-    const data = JSON.parse(out) as Array<{ id: string; protocol: string; category: string }>;
+    const data = JSON.parse(io.out) as Array<{ id: string; protocol: string; category: string }>;
     expect(data.length).toBeGreaterThanOrEqual(15);
     expect(data.every((f) => f.protocol === 'saml' && f.category === 'attack')).toBe(true);
     capture();
     expect(await faults.run(['--persona', 'entra-saml'])).toBe(0);
-    expect(out).toContain('saml.upn-not-email');
-    expect(out).toContain(`of ${FAULT_CATALOG.length} faults.`);
+    expect(io.out).toContain('saml.upn-not-email');
+    expect(io.out).toContain(`of ${FAULT_CATALOG.length} faults.`);
   });
 
   it.each([
@@ -50,7 +47,7 @@ describe('sso-harness faults', () => {
   ])('%j is a usage error', async (args, message) => {
     capture();
     expect(await faults.run(args)).toBe(2);
-    expect(err).toContain(message);
+    expect(io.err).toContain(message);
   });
 });
 
@@ -59,12 +56,12 @@ describe('sso-harness mint saml', () => {
     capture();
     const code = await mint.run(['saml', '--persona', 'google-saml', '--acs', 'http://127.0.0.1:8080/acs', '--audience', 'http://127.0.0.1:8080', '--email', 'bob.user@example.com', '--in-response-to', '_r1', '--fault', 'saml.audience-trailing-slash', '--json']);
     expect(code).toBe(0);
-    const minted = JSON.parse(out) as { samlResponse: string; xml: string; certificatePem: string };
+    const minted = JSON.parse(io.out) as { samlResponse: string; xml: string; certificatePem: string };
     expect(Buffer.from(minted.samlResponse, 'base64').toString('utf8')).toBe(minted.xml);
     expect(minted.xml).toContain('<saml2:Audience>http://127.0.0.1:8080/</saml2:Audience>');
     expect(minted.xml).toContain('InResponseTo="_r1"');
     expect(minted.certificatePem).toContain('BEGIN CERTIFICATE');
-    expect(out).not.toContain('PRIVATE KEY');
+    expect(io.out).not.toContain('PRIVATE KEY');
   });
 
   it.each([
@@ -78,6 +75,6 @@ describe('sso-harness mint saml', () => {
   ])('%j is a usage error', async (args, message) => {
     capture();
     expect(await mint.run(args)).toBe(2);
-    expect(err).toContain(message);
+    expect(io.err).toContain(message);
   });
 });

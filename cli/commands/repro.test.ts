@@ -3,18 +3,15 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, type CapturedOutput } from '../../lib/testing/captureOutput.ts';
 import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
 import { REPRO_SCENARIOS } from '../../support/repro/scenarios.ts';
 import { tempFolder } from '../../support/testing/configFiles.ts';
 import { run } from './repro.ts';
 
-let out = '';
-let err = '';
+let io: CapturedOutput = { out: '', err: '' };
 function capture(): void {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { err += String(chunk); return true; });
+  io = captureOutput();
 }
 afterEach(() => {
   vi.restoreAllMocks();
@@ -24,18 +21,18 @@ describe('sso-harness repro --list', () => {
   it('lists the lockout causes first, then the vendor misconfigurations, with their fault ids', async () => {
     capture();
     expect(await run(['--list'])).toBe(0);
-    const lockoutsAt = out.indexOf('Lockouts');
-    const vendorsAt = out.indexOf('Misconfigurations support meets most');
+    const lockoutsAt = io.out.indexOf('Lockouts');
+    const vendorsAt = io.out.indexOf('Misconfigurations support meets most');
     expect(lockoutsAt).toBeGreaterThanOrEqual(0);
     expect(vendorsAt).toBeGreaterThan(lockoutsAt);
-    for (const id of Object.keys(LOCKOUT_CAUSES)) expect(out.slice(lockoutsAt, vendorsAt)).toContain(id);
-    expect(out).toMatch(/okta-oidc-org-vs-custom-issuer +okta-oidc +oidc\.issuer-okta-org-server +Okta: /);
+    for (const id of Object.keys(LOCKOUT_CAUSES)) expect(io.out.slice(lockoutsAt, vendorsAt)).toContain(id);
+    expect(io.out).toMatch(/okta-oidc-org-vs-custom-issuer +okta-oidc +oidc\.issuer-okta-org-server +Okta: /);
   });
 
   it('prints every scenario as JSON with its personas, expected symptom and fix', async () => {
     capture();
     expect(await run(['--list', '--json'])).toBe(0);
-    const list = JSON.parse(out) as { id: string; personas: string[]; expected?: { at: string }; fix: string }[];
+    const list = JSON.parse(io.out) as { id: string; personas: string[]; expected?: { at: string }; fix: string }[];
     expect(list.map((entry) => entry.id)).toEqual(REPRO_SCENARIOS.map((scenario) => scenario.id));
     const entry = list.find((candidate) => candidate.id === 'entra-saml-user-not-assigned');
     expect(entry).toMatchObject({ personas: ['entra-saml'], expected: { at: 'idp', code: 'AADSTS50105' } });
@@ -59,8 +56,8 @@ describe('sso-harness repro usage errors (exit 2, nothing started)', () => {
   ])('%j', async (args, message) => {
     capture();
     expect(await run(args)).toBe(2);
-    expect(err).toContain(message);
-    expect(out).toBe('');
+    expect(io.err).toContain(message);
+    expect(io.out).toBe('');
   });
 
   it('says --headed needs a display when there is none', async () => {
@@ -72,7 +69,7 @@ describe('sso-harness repro usage errors (exit 2, nothing started)', () => {
     } finally {
       vi.unstubAllEnvs();
     }
-    expect(err).toContain('--headed needs a display, and this machine has none');
+    expect(io.err).toContain('--headed needs a display, and this machine has none');
   });
 });
 

@@ -70,6 +70,7 @@ export const evidenceFixtures = <A extends AccountSecrets>(): Fixtures<EvidenceF
       const ledger = ledgerDir(workerInfo.project.outputDir);
       recordSecret(ledger, 'password', target.supportStaff.password);
       recordSecret(ledger, 'password', TEST_USER_PASSWORD);
+      for (const secret of target.secrets) recordSecret(ledger, 'other', secret);
       await use(target);
     },
     { scope: 'worker' },

@@ -5,10 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { loadTargetConfig, TargetConfigError } from './targetConfig.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'target-config-'));
-const file = (name: string, content: string): string => {
+const file = (name: string, content: unknown): string => {
   const path = join(dir, name);
-  writeFileSync(path, content);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
+};
+const VALID = {
+  name: 'staging',
+  baseUrl: 'http://127.0.0.1:8080/',
+  admin: { email: 'a@x.test', password: 'p' },
+  support: { email: 's@x.test', password: 'q' },
+  provisioning: { token: 'harness-token-0123456789' },
 };
 
 describe('loadTargetConfig', () => {
@@ -18,18 +25,57 @@ describe('loadTargetConfig', () => {
       .toEqual({ kind: 'embedded', defects: ['saml-skip-audience', 'oidc-skip-nonce'] });
   });
 
-  it('reads a remote target file', () => {
-    const path = file('ok.json', JSON.stringify({ name: 'staging', baseUrl: 'https://oe.example.test/', accountId: 7, admin: { email: 'a@x.test', password: 'p' }, support: { email: 's@x.test', password: 'q' } }));
-    expect(loadTargetConfig({ SSO_HARNESS_TARGET: path })).toMatchObject({ kind: 'remote', baseUrl: 'https://oe.example.test', accountId: 7, selectors: {} });
+  it('reads a remote target file; the provisioning API defaults to baseUrl', () => {
+    const path = file('ok.json', VALID);
+    expect(loadTargetConfig({ SSO_HARNESS_TARGET: path })).toEqual({
+      kind: 'remote', file: path, name: 'staging', baseUrl: 'http://127.0.0.1:8080',
+      admin: VALID.admin, support: VALID.support,
+      provisioning: { url: 'http://127.0.0.1:8080', token: 'harness-token-0123456789' },
+      selectors: {},
+    });
+  });
+
+  it('reads a provisioning API served elsewhere, and selector overrides', () => {
+    const path = file('elsewhere.json', { ...VALID, provisioning: { url: 'http://127.0.0.1:9090/', token: 't' }, selectors: { saveSso: 'Save' } });
+    expect(loadTargetConfig({ SSO_HARNESS_TARGET: path })).toMatchObject({ provisioning: { url: 'http://127.0.0.1:9090', token: 't' }, selectors: { saveSso: 'Save' } });
+  });
+
+  it('leaves a missing "provisioning" to the preflight, which explains what it is for', () => {
+    const { provisioning: _left, ...withoutProvisioning } = VALID;
+    expect(loadTargetConfig({ SSO_HARNESS_TARGET: file('none.json', withoutProvisioning) })).toMatchObject({ kind: 'remote', provisioning: undefined });
   });
 
   it.each([
     ['a missing file', join(dir, 'nope.json'), 'does not exist'],
     ['invalid JSON', file('bad.json', '{ nope'), 'is not valid JSON'],
-    ['missing fields', file('empty.json', '{}'), '"baseUrl" must be a non-empty string'],
-    ['a bad URL', file('url.json', JSON.stringify({ name: 'x', baseUrl: 'oe.example.test', accountId: 1, admin: { email: 'a', password: 'b' }, support: { email: 'a', password: 'b' } })), '"baseUrl" must be an http(s) URL'],
+    ['a JSON array', file('array.json', '[]'), 'the file must hold one JSON object'],
+    ['missing fields', file('empty.json', {}), '"baseUrl" must be a non-empty string'],
+    ['a bad URL', file('url.json', { ...VALID, baseUrl: 'oe.example.test' }), '"baseUrl" must be an http(s) URL such as "http://127.0.0.1:8080", not "oe.example.test"'],
+    ['an empty password', file('password.json', { ...VALID, admin: { email: 'a@x.test', password: '' } }), '"admin" must be { "email": "...", "password": "..." } (both non-empty)'],
+    ['the retired accountId', file('account.json', { ...VALID, accountId: 7 }), '"accountId" is no longer used'],
+    ['a misspelt setting', file('typo.json', { ...VALID, provisoning: {} }), 'unknown settings "provisoning"'],
+    ['provisioning without a token', file('token.json', { ...VALID, provisioning: { url: 'http://127.0.0.1:1' } }), '"provisioning.token" must be a non-empty string'],
+    ['provisioning with a bad url', file('purl.json', { ...VALID, provisioning: { url: 'localhost', token: 't' } }), '"provisioning.url" must be an http(s) URL'],
+    ['provisioning with an unknown key', file('pkey.json', { ...VALID, provisioning: { token: 't', bearer: 'x' } }), 'unknown "provisioning.bearer"'],
+    ['a selector that is not a string', file('sel.json', { ...VALID, selectors: { saveSso: 3 } }), '"selectors" must map names to non-empty strings'],
   ])('names the setting to fix for %s', (_case, path, message) => {
     expect(() => loadTargetConfig({ SSO_HARNESS_TARGET: path })).toThrow(TargetConfigError);
     expect(() => loadTargetConfig({ SSO_HARNESS_TARGET: path })).toThrow(message);
+  });
+
+  it('refuses defect switches with a remote target: they exist only in the embedded portal', () => {
+    const path = file('defects.json', VALID);
+    expect(() => loadTargetConfig({ SSO_HARNESS_TARGET: path, SSO_HARNESS_PORTAL_DEFECTS: 'saml-skip-audience' }))
+      .toThrow(`SSO_HARNESS_PORTAL_DEFECTS is set (saml-skip-audience) but the target is the remote OE environment of ${path}: defect switches exist only in the embedded reference portal`);
+  });
+
+  it('never repeats a password or token in its messages', () => {
+    const path = file('secret.json', { ...VALID, baseUrl: 'nope', admin: { email: 'a@x.test', password: 'pw-SECRET-1' }, provisioning: { token: 'tok-SECRET-2', url: 'bad' } });
+    expect(() => loadTargetConfig({ SSO_HARNESS_TARGET: path })).toThrow(TargetConfigError);
+    try {
+      loadTargetConfig({ SSO_HARNESS_TARGET: path });
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/SECRET/);
+    }
   });
 });
