@@ -73,7 +73,7 @@ describe('runPreflight against a stand-in OE (the reference portal)', () => {
     expect(lines).toEqual([
       `preflight: ${portal.url}/login answers with an HTML page`,
       `preflight: the provisioning API at ${portal.url} accepts the token`,
-      'preflight: login page selectors found; admin and support logins work',
+      'preflight: login page and IdP and SSO section selectors found; admin and support logins work',
     ]);
   });
 
@@ -91,6 +91,8 @@ describe('runPreflight against a stand-in OE (the reference portal)', () => {
     ['an unknown selector name', () => Promise.resolve({ selectors: { emailField: 'Email' } }), 'selectors', /unknown names: emailField/],
     ['an email label that matches nothing', () => Promise.resolve({ selectors: { emailLabel: 'Work email' } }), 'selectors.emailLabel', /has no field named like selectors\.emailLabel = "Work email"\. Field labels it shows: "Email"\./],
     ['a continue button name that matches nothing', () => Promise.resolve({ selectors: { continueButton: 'Next' } }), 'selectors.continueButton', /no button named like selectors\.continueButton = "Next"\. Button names it shows: .*"Continue"/],
+    ['a save button name that matches nothing in the IdP and SSO section', () => Promise.resolve({ selectors: { saveSso: 'Save' } }), 'selectors.saveSso', /Account parameters → IdP and SSO \(.*\/account\) has no button named like selectors\.saveSso = "Save"\. Button names it shows: .*"Save SSO configuration"/],
+    ['an issuer label that matches nothing in the IdP and SSO section', () => Promise.resolve({ selectors: { issuer: 'Issuer' } }), 'selectors.issuer', /has no field named like selectors\.issuer = "Issuer"\. Field labels it shows: .*"Issuer URL"/],
     ['a wrong admin password', () => Promise.resolve({ admin: { email: 'ada@preflight.example', password: 'not-the-password-1' } }), 'admin.password', /refused the password login of ada@preflight\.example: "The email or password is wrong/],
     ['an admin whose account requires SSO', () => Promise.resolve({ admin: { email: 'sia@sso-on.example', password: SSO_ADMIN_PASSWORD } }), 'admin.email', /sent the browser to http:\/\/127\.0\.0\.1:1 \(single sign-on\)/],
     ['a wrong support password', () => Promise.resolve({ support: { email: 'sam@ooma.example', password: 'not-the-password-2' } }), 'support.password', /refused the login of sam@ooma\.example: "The support email or password is wrong\."/],

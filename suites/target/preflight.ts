@@ -27,5 +27,5 @@ export async function runPreflight(config: TargetConfig, options: PreflightOptio
   await checkProvisioning(config);
   log(`preflight: the provisioning API at ${config.provisioning?.url ?? config.baseUrl} accepts the token`);
   await checkInBrowser(config);
-  log('preflight: login page selectors found; admin and support logins work');
+  log('preflight: login page and IdP and SSO section selectors found; admin and support logins work');
 }

@@ -56,21 +56,49 @@ async function firstOf<K extends string>(racers: Readonly<Record<K, Promise<unkn
   return Promise.any(wins).catch(() => undefined);
 }
 
-async function expectExactlyOne(config: RemoteTargetConfig, page: Page, locator: Locator, key: NameKey, what: 'field' | 'button'): Promise<void> {
+type ControlKind = 'field' | 'button' | 'radio' | 'heading';
+
+const ROLES_OF: Readonly<Record<ControlKind, readonly string[]>> = { field: FIELD_ROLES, button: ['button'], radio: ['radio'], heading: ['heading'] };
+const NAME_OF: Readonly<Record<ControlKind, string>> = { field: 'label', button: 'button name', radio: 'option label', heading: 'heading' };
+const SHOWN_OF: Readonly<Record<ControlKind, string>> = { field: 'Field labels', button: 'Button names', radio: 'Options', heading: 'Headings' };
+
+async function expectExactlyOne(config: RemoteTargetConfig, page: Page, locator: Locator, key: NameKey, what: ControlKind, where: string): Promise<void> {
   const count = await locator.count();
   if (count === 1) return;
-  const roles = what === 'field' ? FIELD_ROLES : ['button'];
   const seen = count === 0
-    ? `the login page ${page.url()} has no ${what} named like ${describeSelector(config, key)}. ${what === 'field' ? 'Field labels' : 'Button names'} it shows: ${listed(await shownNames(page, roles))}.`
-    : `${count} ${what}s on the login page ${page.url()} match ${describeSelector(config, key)}; the suites need exactly one.`;
-  throw new PreflightError(config, { setting: `selectors.${key}`, seen, fix: `set "selectors": { "${key}": "<the exact ${what === 'field' ? 'label' : 'button name'} of the login page's ${what === 'field' ? 'email field' : 'continue button'}>" } in the target file.` });
+    ? `${where} (${page.url()}) has no ${what} named like ${describeSelector(config, key)}. ${SHOWN_OF[what]} it shows: ${listed(await shownNames(page, ROLES_OF[what]))}.`
+    : `${count} ${what}s on ${where} (${page.url()}) match ${describeSelector(config, key)}; the suites need exactly one.`;
+  throw new PreflightError(config, { setting: `selectors.${key}`, seen, fix: `set "selectors": { "${key}": "<the exact ${NAME_OF[what]} shown on ${where}>" } in the target file.` });
 }
 
 /** Check 3: the email field and the continue button of the login page each match exactly one element. */
 async function checkLoginSelectors(config: RemoteTargetConfig, page: Page, login: LoginPage): Promise<void> {
   await login.goto();
-  await expectExactlyOne(config, page, login.email, 'emailLabel', 'field');
-  await expectExactlyOne(config, page, login.continueButton, 'continueButton', 'button');
+  await expectExactlyOne(config, page, login.email, 'emailLabel', 'field', 'the login page');
+  await expectExactlyOne(config, page, login.continueButton, 'continueButton', 'button', 'the login page');
+}
+
+/** The IdP and SSO section's controls the set-up flows use, whichever protocol is picked (counted, never changed). */
+const SSO_SECTION_CONTROLS: readonly (readonly [NameKey, ControlKind])[] = [
+  ['ssoHeading', 'heading'], ['protocolSaml', 'radio'], ['protocolOidc', 'radio'], ['vendorSelect', 'field'],
+  ['metadataFromUrl', 'radio'], ['metadataUrl', 'field'], ['requireSignedResponse', 'field'], ['requireSignedAssertion', 'field'],
+  ['allowIdpInitiated', 'field'], ['clockSkew', 'field'], ['issuer', 'field'], ['clientId', 'field'], ['clientSecret', 'field'],
+  ['emailClaim', 'field'], ['saveSso', 'button'],
+];
+
+/**
+ * Check 4b, as the admin: Account parameters → IdP and SSO shows every control the set-up flows
+ * fill, so that a selector override matching nothing there stops the run here, not in every
+ * lifecycle test. Nothing is saved.
+ */
+async function checkSsoSectionSelectors(config: RemoteTargetConfig, page: Page, names: Names): Promise<void> {
+  await page.goto('/account');
+  const where = 'Account parameters → IdP and SSO';
+  for (const [key, kind] of SSO_SECTION_CONTROLS) {
+    const name = names[key];
+    const locator = kind === 'field' ? page.getByLabel(name, { exact: true }) : page.getByRole(kind, { name, exact: true });
+    await expectExactlyOne(config, page, locator, key, kind, where);
+  }
 }
 
 /** Resolves when the main frame asks for a page outside the OE (its login sent the browser to an IdP). */
@@ -111,7 +139,8 @@ async function checkAdminLogin(config: RemoteTargetConfig, page: Page, names: Na
   await login.logInButton.click();
   await home.signedInAs.or(alert).first().waitFor().catch(() => undefined);
   if (await home.signedInAs.isVisible()) {
-    await home.logOut();
+    await checkSsoSectionSelectors(config, page, names);
+    await home.goHomeAndLogOut();
     return;
   }
   const reason = (await refusal.reasonCode.count()) > 0 ? (await refusal.reasonCode.first().innerText()).trim() : undefined;
