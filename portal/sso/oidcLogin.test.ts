@@ -74,7 +74,7 @@ async function login(c: Pick<Case, 'arrange' | 'settings' | 'callback'> = {}, de
   const { url, pending } = await startOidcLogin(settings, sp);
   const callback = provider.authorize(url);
   c.callback?.(callback);
-  return completeOidcLogin(settings, sp, callback, pending, { now: NOW, defects: parseDefects(defects) });
+  return completeOidcLogin(settings, sp, callback, pending, { clock: () => NOW, defects: parseDefects(defects) });
 }
 
 const requested = (path: string): number => provider.server.requests.filter((r) => r.endsWith(` ${path}`)).length;
@@ -208,6 +208,16 @@ describe('completeOidcLogin accepts valid logins', () => {
     expect((await login({ arrange: () => { provider.claims = { iat: NOW_S - 3660, exp: NOW_S - 60 }; } })).ok).toBe(true);
   });
 
+  it('checks the token times when the token has been issued, not when the callback arrived (IdP clock exactly at the allowed skew)', async () => {
+    // The IdP, its clock 120 s (the allowed skew) ahead, issues the token during the exchange, a second after the callback arrived.
+    const clock = (): Date => new Date(NOW.getTime() + (requested('/token') > 0 ? 1000 : 0));
+    provider.claims = { iat: NOW_S + 1 + 120, exp: NOW_S + 1 + 120 + 3600 };
+    const settings = settingsFor();
+    const { url, pending } = await startOidcLogin(settings, sp);
+    const result = await completeOidcLogin(settings, sp, provider.authorize(url), pending, { clock, defects: parseDefects([]) });
+    expect(result.ok).toBe(true);
+  });
+
   it('accepts a token without kid when exactly one key is published', async () => {
     expect((await login({ arrange: () => { provider.signWith = { kid: null }; } })).ok).toBe(true);
   });
@@ -266,7 +276,7 @@ describe('IdP availability', () => {
     const callback = provider.authorize(url);
     clearDiscoveryCache();
     provider.discovery = { issuer: 'http://127.0.0.1:1/other' };
-    const result = await completeOidcLogin(settings, sp, callback, pending, { now: NOW, defects: parseDefects([]) });
+    const result = await completeOidcLogin(settings, sp, callback, pending, { clock: () => NOW, defects: parseDefects([]) });
     expect(result).toMatchObject({ ok: false, reason: 'oidc-discovery-mismatch' });
     expect(requested('/token')).toBe(0);
   });

@@ -71,7 +71,12 @@ export async function startOidcLogin(settings: OidcSettings, sp: SpEndpoints): P
   return { url: url.href, pending: { protocol: 'oidc', state, nonce, codeVerifier, createdAt: Date.now() } };
 }
 
-export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints, callbackUrl: URL, pending: PendingOidcLogin, opts: { now: Date; defects: DefectSet }): Promise<SsoResult> {
+/**
+ * `clock` is read when the ID token is checked, after the token exchange: the IdP issued the token
+ * during that exchange, so a time taken when the callback arrived is earlier than its `iat` and a
+ * token from an IdP clock exactly at the allowed skew would be refused as "issued in the future".
+ */
+export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints, callbackUrl: URL, pending: PendingOidcLogin, opts: { clock: () => Date; defects: DefectSet }): Promise<SsoResult> {
   // The redirect_uri sent to the token endpoint must be the registered one, whatever host or
   // proxy the callback request came through.
   const callback = new URL(sp.oidcRedirectUri);
@@ -115,7 +120,7 @@ export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints,
     expectedNonce: pending.nonce,
     ...(tokens.access_token ? { accessToken: tokens.access_token } : {}),
     code,
-    now: opts.now,
+    now: opts.clock(),
     defects: opts.defects,
   });
   if (!validated.ok) return validated;

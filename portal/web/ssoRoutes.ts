@@ -109,7 +109,7 @@ export function ssoRoutes(ctx: PortalContext): Router {
       return;
     }
     const callbackUrl = new URL(req.originalUrl, ctx.baseUrl());
-    const result = await completeOidcLogin(config.settings, spEndpointsFor(ctx.baseUrl(), account.id), callbackUrl, pending.state, { now: ctx.now(), defects: ctx.defects });
+    const result = await completeOidcLogin(config.settings, spEndpointsFor(ctx.baseUrl(), account.id), callbackUrl, pending.state, { clock: () => ctx.now(), defects: ctx.defects });
     finishSso(ctx, req, res, { account, purpose: pending.purpose, configVersion: config.version, result, pending });
   });
 
