@@ -1,24 +1,16 @@
 // Foundation check of the reference portal in Debian Chromium: an admin logs in with a password,
 // opens Account parameters → IdP and SSO, saves a SAML configuration entered by hand, and reads
 // the links to configure on the IdP side.
-import { expect, test } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { generateTestKeyPair } from '../../lib/x509.ts';
-import { startHarnessTarget, type HarnessTarget } from '../target/harnessTarget.ts';
+import { expect, test } from '../fixtures.ts';
 
-const ADMIN = { name: 'Ada Admin', email: 'ada@fabrikam.example', password: 'fabrikam-admin-password' };
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
-let target: HarnessTarget;
-
-test.beforeEach(async () => {
-  target = await startHarnessTarget();
-});
-
-test.afterEach(async () => {
-  await target.close();
-});
-
-test('an admin saves a manual SAML configuration and reads the links to configure on the IdP side', async ({ page }) => {
+test('an admin saves a manual SAML configuration and reads the links to configure on the IdP side', async ({ page, target, evidence }) => {
+  // A domain of its own: the worker's portal holds other tests' accounts too.
+  const ADMIN = { name: 'Ada Admin', email: `ada@fabrikam-${randomBytes(4).toString('hex')}.example`, password: `fabrikam-${randomBytes(9).toString('base64url')}-TEST` };
+  evidence.record('password', ADMIN.password);
   const account = await target.provisionAccount({ name: 'Fabrikam', seats: [{ ...ADMIN, role: 'admin' }] });
   const idpSigning = generateTestKeyPair({ commonName: 'Fabrikam Entra ID signing (TEST ONLY)' });
 
