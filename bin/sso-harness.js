@@ -16,7 +16,11 @@ if (major < 22) {
     process.stderr.write(`sso-harness needs Node.js 22 or later (this is ${process.version}).\nRun \`npm install\` in ${root} (it installs Node 22 as a dev dependency), or install Node 22.\n`);
     process.exit(2);
   }
-  const result = spawnSync(node22, ['--disable-warning=ExperimentalWarning', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  // node:sqlite (the portal) is still "experimental" in Node 22: the warning goes for the child
+  // processes too (Playwright's runner and workers), through NODE_OPTIONS as npm scripts set it.
+  const quiet = '--disable-warning=ExperimentalWarning';
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, quiet].filter(Boolean).join(' ') };
+  const result = spawnSync(node22, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env });
   process.exit(result.status ?? 1);
 } else {
   // `sso-harness faults | head`: a closed pipe ends the output, not the process with a stack trace.
