@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, HEADLESS_SHELL } from '../playwright.config.ts';
 import { startEmbeddedPortal } from '../portal/driverEmbedded.ts';
-import { formatMs, formatNumber, renderOutcomes, type BenchOutcome, type FigureRow } from './report.ts';
+import { runBenchScript, wholeNumberOption } from './benchScript.ts';
+import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';
 
 const FULL_CHROMIUM = '/usr/bin/chromium';
 const USAGE = 'Usage: npx node bench/browserCost.ts [--rounds N (default 10)]';
@@ -118,23 +119,13 @@ export async function measureBrowserCost(rounds: number): Promise<BenchOutcome<B
   };
 }
 
-async function main(): Promise<number> {
-  let rounds: number;
-  try {
-    const { values } = parseArgs({ args: process.argv.slice(2), options: { rounds: { type: 'string' } }, strict: true });
-    rounds = values.rounds === undefined ? 10 : Number(values.rounds);
-    if (!Number.isInteger(rounds) || rounds < 1) throw new TypeError(`--rounds must be a positive whole number, not "${values.rounds}".`);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    console.log(renderOutcomes([await measureBrowserCost(rounds)]));
-    return 0;
-  } catch (error) {
-    process.stderr.write(`The benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+if (import.meta.main) {
+  process.exitCode = await runBenchScript({
+    usage: USAGE,
+    parse(argv) {
+      const { values } = parseArgs({ args: [...argv], options: { rounds: { type: 'string' } }, strict: true });
+      return wholeNumberOption('rounds', values.rounds, 10);
+    },
+    measure: measureBrowserCost,
+  });
 }
-
-if (import.meta.main) process.exitCode = await main();

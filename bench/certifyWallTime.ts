@@ -4,12 +4,12 @@
 // Playwright share comes from its JSON report. A figure, never an assertion (shared machines).
 //
 //   npx node bench/certifyWallTime.ts [--runs N (default 1)] [-- <certify options>]
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runNodeScript } from '../cli/certify/childRun.ts';
 import { readPlaywrightResults } from '../suites/reporting/playwrightResults.ts';
-import { formatMs, renderOutcomes, verdict, type BenchOutcome, type FigureRow } from './report.ts';
+import { runBenchScript, wholeNumberOption } from './benchScript.ts';
+import { formatMs, verdict, type BenchOutcome, type FigureRow } from './report.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export const CERTIFY_GOAL_MS = 60_000;
@@ -52,28 +52,15 @@ export async function measureCertifyWallTime(runs: number, certifyArgs: readonly
   return { name: 'certify wall time', results, rows, notes };
 }
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const split = argv.indexOf('--');
-  let runs: number;
-  try {
-    const { values } = parseArgs({ args: split === -1 ? argv : argv.slice(0, split), options: { runs: { type: 'string' } }, strict: true });
-    runs = values.runs === undefined ? 1 : Number(values.runs);
-    if (!Number.isInteger(runs) || runs < 1) throw new TypeError(`--runs must be a positive whole number, not "${values.runs}".`);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const outcome = await measureCertifyWallTime(runs, split === -1 ? [] : argv.slice(split + 1));
-    mkdirSync(join(ROOT, 'reports', 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'reports', 'bench', 'certify-wall-time.json'), `${JSON.stringify(outcome.results, null, 2)}\n`);
-    console.log(renderOutcomes([outcome]));
-    return 0;
-  } catch (error) {
-    process.stderr.write(`The benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+if (import.meta.main) {
+  process.exitCode = await runBenchScript({
+    usage: USAGE,
+    resultsFile: 'certify-wall-time.json',
+    parse(argv) {
+      const split = argv.indexOf('--');
+      const { values } = parseArgs({ args: [...(split === -1 ? argv : argv.slice(0, split))], options: { runs: { type: 'string' } }, strict: true });
+      return { runs: wholeNumberOption('runs', values.runs, 1), certifyArgs: split === -1 ? [] : argv.slice(split + 1) };
+    },
+    measure: ({ runs, certifyArgs }) => measureCertifyWallTime(runs, certifyArgs),
+  });
 }
-
-if (import.meta.main) process.exitCode = await main();

@@ -10,14 +10,15 @@
 //
 //   npx node bench/conformanceWallTime.ts [--runs N (default 1)] [--workers N (default 2)]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogScenarios } from '../suites/conformance/catalogScenarios.ts';
 import { securityCheckScenarios } from '../suites/security/securityChecks.ts';
 import { signatureScenarios } from '../suites/security/signatureMatrix.ts';
-import { formatMs, formatNumber, renderOutcomes, verdict, type BenchOutcome, type FigureRow } from './report.ts';
+import { runBenchScript, wholeNumberOption } from './benchScript.ts';
+import { formatMs, formatNumber, verdict, type BenchOutcome, type FigureRow } from './report.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export const MATRIX_GOAL_MS = 60_000;
@@ -121,29 +122,14 @@ export async function measureConformanceWallTime(runs: number, workers: number):
   return { name: 'conformance matrix wall time', results, rows, notes };
 }
 
-async function main(): Promise<number> {
-  let runs: number;
-  let workers: number;
-  try {
-    const { values } = parseArgs({ args: process.argv.slice(2), options: { runs: { type: 'string' }, workers: { type: 'string' } }, strict: true });
-    runs = values.runs === undefined ? 1 : Number(values.runs);
-    workers = values.workers === undefined ? 2 : Number(values.workers);
-    if (!Number.isInteger(runs) || runs < 1) throw new TypeError(`--runs must be a positive whole number, not "${values.runs}".`);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new TypeError(`--workers must be a whole number from 1 to 16, not "${values.workers}".`);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const outcome = await measureConformanceWallTime(runs, workers);
-    mkdirSync(join(ROOT, 'reports', 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'reports', 'bench', 'conformance-wall-time.json'), `${JSON.stringify(outcome.results, null, 2)}\n`);
-    console.log(renderOutcomes([outcome]));
-    return 0;
-  } catch (error) {
-    process.stderr.write(`The benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+if (import.meta.main) {
+  process.exitCode = await runBenchScript({
+    usage: USAGE,
+    resultsFile: 'conformance-wall-time.json',
+    parse(argv) {
+      const { values } = parseArgs({ args: [...argv], options: { runs: { type: 'string' }, workers: { type: 'string' } }, strict: true });
+      return { runs: wholeNumberOption('runs', values.runs, 1), workers: wholeNumberOption('workers', values.workers, 2, { min: 1, max: 16 }) };
+    },
+    measure: ({ runs, workers }) => measureConformanceWallTime(runs, workers),
+  });
 }
-
-if (import.meta.main) process.exitCode = await main();

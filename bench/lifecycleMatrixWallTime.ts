@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { runNodeScript } from '../cli/certify/childRun.ts';
 import { HEADLESS_SHELL } from '../playwright.config.ts';
 import { readPlaywrightResults } from '../suites/reporting/playwrightResults.ts';
-import { formatMs, formatNumber, renderOutcomes, type BenchOutcome, type FigureRow } from './report.ts';
+import { runBenchScript, wholeNumberOption } from './benchScript.ts';
+import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';
 
 export const LIFECYCLE_MATRIX_GOAL_MS = 60_000;
 const ROOT = join(import.meta.dirname, '..');
@@ -89,27 +90,16 @@ export async function measureLifecycleMatrix(browsers: readonly BrowserChoice[],
   };
 }
 
-async function main(): Promise<number> {
-  let browsers: BrowserChoice[];
-  let workers: number | undefined;
-  try {
-    const { values } = parseArgs({ args: process.argv.slice(2), options: { browser: { type: 'string' }, workers: { type: 'string' } }, strict: true });
-    const choice = values.browser ?? 'shell';
-    if (choice !== 'shell' && choice !== 'full' && choice !== 'both') throw new TypeError(`--browser must be shell, full or both, not "${choice}".`);
-    browsers = choice === 'both' ? ['shell', 'full'] : [choice];
-    workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new TypeError(`--workers must be a positive whole number, not "${values.workers}".`);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    console.log(renderOutcomes([await measureLifecycleMatrix(browsers, workers)]));
-    return 0;
-  } catch (error) {
-    process.stderr.write(`The benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+if (import.meta.main) {
+  process.exitCode = await runBenchScript({
+    usage: USAGE,
+    parse(argv) {
+      const { values } = parseArgs({ args: [...argv], options: { browser: { type: 'string' }, workers: { type: 'string' } }, strict: true });
+      const choice = values.browser ?? 'shell';
+      if (choice !== 'shell' && choice !== 'full' && choice !== 'both') throw new TypeError(`--browser must be shell, full or both, not "${choice}".`);
+      const browsers: BrowserChoice[] = choice === 'both' ? ['shell', 'full'] : [choice];
+      return { browsers, workers: values.workers === undefined ? undefined : wholeNumberOption('workers', values.workers, 2) };
+    },
+    measure: ({ browsers, workers }) => measureLifecycleMatrix(browsers, workers),
+  });
 }
-
-if (import.meta.main) process.exitCode = await main();
