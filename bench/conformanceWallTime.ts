@@ -9,22 +9,19 @@
 // be on an otherwise idle machine with perfect parallelism — a lower bound, measured in the same run.
 //
 //   npx node bench/conformanceWallTime.ts [--runs N (default 1)] [--workers N (default 2)]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { catalogScenarios } from '../suites/conformance/catalogScenarios.ts';
 import { securityCheckScenarios } from '../suites/security/securityChecks.ts';
 import { signatureScenarios } from '../suites/security/signatureMatrix.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
+import { runPlaywrightForBench } from './playwrightRun.ts';
 import { formatMs, formatNumber, verdict, type BenchOutcome, type FigureRow } from './report.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export const MATRIX_GOAL_MS = 60_000;
 export const MATRIX_MIN_SCENARIOS = 200;
-const ROOT = join(import.meta.dirname, '..');
-const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const USAGE = 'Usage: npx node bench/conformanceWallTime.ts [--runs N (default 1)] [--workers N (default 2)]';
 
 export interface MatrixRun {
@@ -71,33 +68,13 @@ function readProcStat(): string | undefined {
 }
 
 async function runMatrixOnce(workers: number): Promise<MatrixRun> {
-  const scratch = mkdtempSync(join(tmpdir(), 'sso-matrix-bench-'));
-  const resultsFile = join(scratch, 'results.json');
   const loadBefore = loadavg()[0] ?? 0;
   const cpuBefore = childrenCpuMs();
-  const started = performance.now();
-  try {
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', 'suites/conformance', 'suites/security', '--reporter=json', `--workers=${workers}`, `--output=${join(scratch, 'test-results')}`], {
-        cwd: ROOT,
-        env: { ...process.env, SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: '', PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      child.once('error', reject);
-      child.once('close', (exit) => resolve(exit ?? 1));
-    });
-    const wallMs = performance.now() - started;
-    const cpuMs = childrenCpuMs() - cpuBefore;
-    let stats: JsonStats['stats'];
-    try {
-      stats = (JSON.parse(readFileSync(resultsFile, 'utf8')) as JsonStats).stats;
-    } catch {
-      throw new Error(`the matrix run wrote no results (Playwright exited ${code}).`);
-    }
-    return { wallMs, cpuMs, playwrightMs: stats?.duration ?? Number.NaN, expected: stats?.expected ?? 0, unexpected: stats?.unexpected ?? 0, loadBefore, loadAfter: loadavg()[0] ?? 0 };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const run = await runPlaywrightForBench(['suites/conformance', 'suites/security', `--workers=${workers}`], { SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: '' });
+  const cpuMs = childrenCpuMs() - cpuBefore;
+  if (run.report === undefined) throw new Error(`the matrix run wrote no results (Playwright exited ${run.code}).`);
+  const stats = (run.report as JsonStats).stats;
+  return { wallMs: run.wallMs, cpuMs, playwrightMs: stats?.duration ?? Number.NaN, expected: stats?.expected ?? 0, unexpected: stats?.unexpected ?? 0, loadBefore, loadAfter: loadavg()[0] ?? 0 };
 }
 
 export async function measureConformanceWallTime(runs: number, workers: number): Promise<BenchOutcome<ConformanceWallTimeResults>> {

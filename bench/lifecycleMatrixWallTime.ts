@@ -8,18 +8,15 @@
 //
 //   npx node bench/lifecycleMatrixWallTime.ts [--browser shell|full|both (default shell)] [--workers N]
 import { readFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runNodeScript } from '../cli/certify/childRun.ts';
 import { HEADLESS_SHELL } from '../playwright.config.ts';
-import { readPlaywrightResults } from '../suites/reporting/playwrightResults.ts';
+import { parsePlaywrightResults } from '../suites/reporting/playwrightResults.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
+import { runPlaywrightForBench } from './playwrightRun.ts';
 import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';
 
 export const LIFECYCLE_MATRIX_GOAL_MS = 60_000;
-const ROOT = join(import.meta.dirname, '..');
-const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const SUITES = ['suites/lifecycle', 'suites/login/entryPointLogin.spec.ts'];
 const BINARIES = { shell: HEADLESS_SHELL, full: '/usr/bin/chromium' } as const;
 const USAGE = 'Usage: npx node bench/lifecycleMatrixWallTime.ts [--browser shell|full|both (default shell)] [--workers N]';
@@ -49,18 +46,13 @@ function machineBusyMs(): number {
 }
 
 async function runOnce(browser: BrowserChoice, workers: number | undefined): Promise<LifecycleMatrixRun> {
-  const output = join(tmpdir(), `sso-harness-bench-lifecycle-${process.pid}-${browser}.json`);
   const cpuBefore = machineBusyMs();
-  const result = await runNodeScript(PLAYWRIGHT_CLI, ['test', ...SUITES, '--reporter=json', ...(workers ? [`--workers=${workers}`] : [])], {
-    cwd: ROOT,
-    quiet: true,
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: output, SSO_HARNESS_CHROMIUM: BINARIES[browser] },
-  });
+  const run = await runPlaywrightForBench([...SUITES, ...(workers ? [`--workers=${workers}`] : [])], { SSO_HARNESS_CHROMIUM: BINARIES[browser] });
   const cpuMs = machineBusyMs() - cpuBefore;
-  const outcomes = readPlaywrightResults(output);
-  if (!outcomes) throw new Error(`The Playwright run with the ${browser} browser wrote no results (exit ${result.code}).`);
+  if (run.report === undefined) throw new Error(`The Playwright run with the ${browser} browser wrote no results (exit ${run.code}).`);
+  const outcomes = parsePlaywrightResults(run.report as Parameters<typeof parsePlaywrightResults>[0]);
   const failed = [...outcomes.tests.values()].filter((outcome) => outcome === 'failed' || outcome === 'timedOut' || outcome === 'interrupted').length;
-  return { browser, wallMs: result.ms, cpuMs, tests: outcomes.tests.size, failed };
+  return { browser, wallMs: run.wallMs, cpuMs, tests: outcomes.tests.size, failed };
 }
 
 export async function measureLifecycleMatrix(browsers: readonly BrowserChoice[], workers: number | undefined): Promise<BenchOutcome<{ runs: LifecycleMatrixRun[] }>> {
