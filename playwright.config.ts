@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium (Playwright cannot download its own browsers on these machines). Headless
@@ -34,6 +35,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 
+// Where every report and the run's artefacts go: reports/ and test-results/, or under
+// SSO_HARNESS_REPORTS_DIR (a second run beside another, e.g. npm test's foreign-portal certification).
+const REPORTS_DIR = process.env.SSO_HARNESS_REPORTS_DIR || 'reports';
+const OUTPUT_DIR = process.env.SSO_HARNESS_REPORTS_DIR ? join(process.env.SSO_HARNESS_REPORTS_DIR, 'test-results') : 'test-results';
+
 export default defineConfig({
   testDir: 'suites',
   testMatch: '**/*.spec.ts',
@@ -43,7 +49,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results',
+  outputDir: OUTPUT_DIR,
   // A remote OE target is checked once before any test (suites/target/preflight.ts); a no-op for the embedded portal.
   globalSetup: './suites/target/globalSetup.ts',
   // Order matters: the trace redactor runs first (before others copy traces), the certification
@@ -51,11 +57,11 @@ export default defineConfig({
   reporter: [
     ['./suites/reporting/traceRedactor.ts'],
     [process.env.SSO_HARNESS_PROGRESS === '1' ? './suites/reporting/progressReporter.ts' : 'list'],
-    ['json', { outputFile: 'reports/playwright/results.json' }],
-    ['junit', { outputFile: 'reports/junit/playwright.xml' }],
-    ['html', { outputFolder: 'reports/playwright/html', open: 'never' }],
-    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: true }],
-    ['./suites/reporting/certificationReporter.ts', { outputDir: 'reports' }],
+    ['json', { outputFile: join(REPORTS_DIR, 'playwright', 'results.json') }],
+    ['junit', { outputFile: join(REPORTS_DIR, 'junit', 'playwright.xml') }],
+    ['html', { outputFolder: join(REPORTS_DIR, 'playwright', 'html'), open: 'never' }],
+    ['allure-playwright', { resultsDir: join(REPORTS_DIR, 'allure-results'), detail: true, suiteTitle: true }],
+    ['./suites/reporting/certificationReporter.ts', { outputDir: REPORTS_DIR }],
   ],
   use: {
     browserName: 'chromium',

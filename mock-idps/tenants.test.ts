@@ -79,13 +79,14 @@ describe('signing keys', () => {
     tenant.registerApp('google-saml', { saml: { entityId: 'x', acsUrls: ['http://127.0.0.1/acs'] } });
     tenant.useFault({ id: 'saml.xsw1', once: false });
     tenant.setClockOffset(600);
+    tenant.publishExtraJwksKey();
     tenant.directory.update('u-bob.user', { disabled: true });
     tenant.log({ persona: 'google-saml', method: 'GET', path: '/x', kind: 'saml.sso' });
     const changes: string[] = [];
     tenant.subscribe((change) => changes.push(change));
     tenant.reset();
     expect(changes).toEqual(['reset']);
-    expect([tenant.apps.size, tenant.faults.length, tenant.clockOffsetSeconds, tenant.requestLog.length]).toEqual([0, 0, 0, 0]);
+    expect([tenant.apps.size, tenant.faults.length, tenant.clockOffsetSeconds, tenant.requestLog.length, tenant.extraJwksKey]).toEqual([0, 0, 0, 0, false]);
     expect(tenant.directory.byId('u-bob.user')?.disabled).toBe(false);
     expect(tenant.signingKeys('google-saml').current.fingerprint256).not.toBe(key);
   });

@@ -85,6 +85,8 @@ export class TenantState {
   readonly requestLog: RequestLogEntry[] = [];
   #faults: ActiveFault[] = [];
   #clockOffsetSeconds = 0;
+  /** Publish another RSA key (one the IdP never signs with) in every OIDC persona's JWKS, until reset. */
+  #extraJwksKey = false;
   #seq = 0;
   readonly #keyrings = new Map<PersonaId, Keyring>();
   readonly #nextKeys = new Map<PersonaId, TestKeyPair>();
@@ -117,6 +119,25 @@ export class TenantState {
   setClockOffset(seconds: number): void {
     this.#clockOffsetSeconds = seconds;
     this.#emit('clock');
+  }
+
+  /** Whether the OIDC JWKS also publishes another RSA key (an IdP in the middle of a key rollover). */
+  get extraJwksKey(): boolean {
+    return this.#extraJwksKey;
+  }
+
+  /**
+   * From now on every OIDC persona's JWKS also publishes another RSA key, as an IdP does while it
+   * rolls keys over: a relying party that reads the JWKS sees several keys from its first fetch.
+   */
+  publishExtraJwksKey(): void {
+    this.#extraJwksKey = true;
+    this.#emit('keys');
+  }
+
+  withdrawExtraJwksKey(): void {
+    this.#extraJwksKey = false;
+    this.#emit('keys');
   }
 
   // --- app registrations ---------------------------------------------------------------------
@@ -326,6 +347,7 @@ export class TenantState {
     this.sessions.clear();
     this.#faults = [];
     this.#clockOffsetSeconds = 0;
+    this.#extraJwksKey = false;
     this.#keyrings.clear();
     this.#nextKeys.clear();
     this.#generating.clear();

@@ -10,10 +10,10 @@ import { createStore, portalSecret, type PortalStore } from './db/store.ts';
 import { parseDefects } from './defects.ts';
 import { harnessRoutes } from './harness/routes.ts';
 import { nativeRoutes } from './native/routes.ts';
+import { skinNamed, type PortalSkin, type SkinName } from './skin/index.ts';
 import { supportRoutes } from './support/routes.ts';
 import { accountRoutes } from './web/accountRoutes.ts';
 import { apiRoutes } from './web/apiRoutes.ts';
-import { STYLESHEET } from './web/assets.ts';
 import { errorHandler, notFound } from './web/errors.ts';
 import { loginRoutes } from './web/loginRoutes.ts';
 import { seatRoutes } from './web/seatRoutes.ts';
@@ -33,17 +33,24 @@ export interface PortalOptions {
   readonly timings?: Partial<PortalTimings>;
   /** Where unexpected errors are reported (default: stderr). Never receives secrets. */
   readonly log?: (line: string) => void;
+  /**
+   * `reference` (default): the reference portal. `foreign`: the same portal (engine, checks, defect
+   * switches) with another team's paths, words, markup, cookies and vocabulary (portal/skin/).
+   */
+  readonly skin?: SkinName;
 }
 
 export interface Portal {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   readonly url: string;
   readonly db: PortalStore;
+  /** The skin this portal renders (its paths, words, cookie names…). */
+  readonly skin: PortalSkin;
   close(): Promise<void>;
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  // No script at all; styles only from /assets. form-action is deliberately absent: Chromium
+  // No script at all; styles only from the portal's own stylesheet. form-action is deliberately absent: Chromium
   // applies it to the redirect that follows a form post, and Test SSO posts, then goes to the IdP.
   res.set({
     'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -59,8 +66,8 @@ export function buildApp(ctx: PortalContext, log: (line: string) => void): expre
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
-  app.get('/assets/portal.css', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=3600').type('text/css').send(STYLESHEET);
+  app.get(ctx.skin.paths.stylesheet, (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=3600').type('text/css').send(ctx.skin.views.stylesheet);
   });
   app.use(loadRequestState(ctx));
   if (ctx.harnessToken) app.use(harnessRoutes(ctx));
@@ -71,8 +78,8 @@ export function buildApp(ctx: PortalContext, log: (line: string) => void): expre
   app.use(ssoRoutes(ctx));
   app.use(supportRoutes(ctx));
   app.use(nativeRoutes(ctx));
-  app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(notFound(ctx));
+  app.use(errorHandler(ctx, log));
   return app;
 }
 
@@ -95,6 +102,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     now,
     timings: { ...DEFAULT_TIMINGS, ...options.timings },
     baseUrl: () => baseUrl,
+    skin: skinNamed(options.skin ?? 'reference'),
   };
   const server = createServer(buildApp(ctx, log));
   try {
@@ -107,6 +115,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   return {
     url: baseUrl,
     db: store,
+    skin: ctx.skin,
     close(): Promise<void> {
       closed ??= closeServer(server).finally(() => sqlite.close());
       return closed;

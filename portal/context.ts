@@ -1,6 +1,7 @@
-// What every route module of the portal shares: the store, the clock, the defect switches.
+// What every route module of the portal shares: the store, the clock, the defect switches, the skin.
 import type { DefectSet } from './sso/contract.ts';
 import type { PortalStore } from './db/store.ts';
+import type { PortalSkin } from './skin/types.ts';
 
 export interface PortalTimings {
   readonly seatSessionMs: number;
@@ -34,4 +35,6 @@ export interface PortalContext {
   readonly timings: PortalTimings;
   /** `http://127.0.0.1:<port>`, known once the server listens; every SP URL derives from it. */
   readonly baseUrl: () => string;
+  /** Paths, words, markup, cookie names… of this portal (reference or foreign). */
+  readonly skin: PortalSkin;
 }

@@ -56,9 +56,10 @@ const results: StepResult[] = [
   check('lint', bin('eslint'), ['.', '--max-warnings', '0']),
   vitest(),
   playwright(),
-  // A remote OE target (a separate `portal serve` process, provisioned over HTTP only): after the
-  // suites, with artefacts of its own, so that it never touches their reports or traces.
-  check('remote e2e', process.execPath, [join(root, 'scripts', 'remoteTargetE2e.ts')]),
+  // A portal the suites have never seen (the reference portal's foreign skin, a separate process,
+  // provisioned over HTTP only), certified whole through its target file: after the suites, with
+  // reports of its own (reports/foreign/), so that it never touches theirs.
+  check('foreign e2e', process.execPath, [join(root, 'scripts', 'foreignTargetE2e.ts')]),
 ];
 
 const total = results.reduce<Tally>((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });

@@ -1,10 +1,9 @@
 // Playwright fixtures: each worker gets its own target (portal + mock IdP server on loopback);
 // each test gets a fresh IdP tenant (its own directory, keys, faults, clock), a fresh OE account
-// whose seats are the tenant's directory users, and a PortalDriver. Faults and the IdP clock are
-// reset after every test (msw's resetHandlers), and the tenant is deleted.
+// whose seats are the tenant's directory users, and the target's PortalDriver on that account.
+// Faults and the IdP clock are reset after every test (msw's resetHandlers); the tenant is deleted.
 import { test as base, expect } from '@playwright/test';
 import type { IdpControlClient, PublicUser } from '../mock-idps/control/client.ts';
-import { createPortalDriver } from './driver/reference/referencePortalDriver.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
 import { newIdpTenant, provisionAdminAndUser } from './flows/testAccount.ts';
 import { evidenceFixtures, type EvidenceFixtures } from './reporting/evidenceFixtures.ts';
@@ -61,8 +60,8 @@ const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
     await use(await provisionAdminAndUser(target, idp));
   },
 
-  driver: async ({ page, target }, use) => {
-    await use(createPortalDriver(page, target));
+  driver: async ({ page, target, account }, use) => {
+    await use(target.driver(page, account.provisioned));
   },
 });
 

@@ -62,14 +62,15 @@ Examples:
 `;
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const REPORTS = join(ROOT, 'reports');
+// reports/ and test-results/, or both under SSO_HARNESS_REPORTS_DIR (as playwright.config.ts).
+const REPORTS = process.env.SSO_HARNESS_REPORTS_DIR ? resolve(process.env.SSO_HARNESS_REPORTS_DIR) : join(ROOT, 'reports');
 const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const ALLURE_CLI = join(ROOT, 'node_modules', 'allure', 'cli.js');
 const ALLURE_RESULTS = join(REPORTS, 'allure-results');
 const ALLURE_REPORT = join(REPORTS, 'allure-report');
 // Report name, and the tree grouped vendor › protocol › spec file (feature / story labels set by the evidence fixture).
 const ALLURE_CONFIG = join(ROOT, 'suites', 'reporting', 'allure.config.json');
-const OUTPUT_DIR = join(ROOT, 'test-results');
+const OUTPUT_DIR = process.env.SSO_HARNESS_REPORTS_DIR ? join(REPORTS, 'test-results') : join(ROOT, 'test-results');
 
 interface FullRunOptions {
   readonly target: string;

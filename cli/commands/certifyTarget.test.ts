@@ -49,7 +49,7 @@ describe('sso-harness certify --target FILE: preflight before any test', () => {
     capture();
     expect(await certify.run(['--target', path])).toBe(2);
     expect(out).toBe(`sso-harness certify: checking the target file ${path} ("oe-test")…\n`);
-    expect(err).toContain(`sso-harness certify --target: The target file ${path} ("oe-test") did not pass the preflight; no test ran.\n  Setting: baseUrl\n  Seen:    GET ${url}/login: connection refused, nothing listens on ${new URL(url).host}.`);
+    expect(err).toContain(`sso-harness certify --target: The target file ${path} ("oe-test") did not pass the preflight; no test ran.\n  Setting: baseUrl\n  Seen:    GET ${url}/: connection refused, nothing listens on ${new URL(url).host}.`);
     expect(err).toContain('The mock IdPs listen on 127.0.0.1 only, so the OE build under test must run on this machine.');
     for (const secret of Object.values(SECRETS)) expect(out + err).not.toContain(secret);
   });

@@ -57,6 +57,22 @@ describe('sso-harness portal serve', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 
+  it('--foreign serves the foreign skin and prints its own URLs, in the same line format', async () => {
+    const run = serve(['--foreign']);
+    const banner = await ready(run);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? '';
+    expect(banner).toMatch(/ {2}admin {4}admin@demo\.example {5}password: [\w-]{16}\n/);
+    expect(banner).toMatch(/ {2}support {2}support@ooma\.example {3}password: [\w-]{16} {3}\(at \/staff\)\n/);
+    expect(banner).toContain(`  Log in              ${url}/signin\n`);
+    expect(banner).toContain(`  ACS URL             ${url}/saml2/1/consume\n`);
+    expect(banner).toContain('Skin: foreign');
+    expect(banner).not.toMatch(/\/login|\/sso\/|\/support\b/);
+    expect((await fetch(`${url}/signin`)).status).toBe(200);
+    expect((await fetch(`${url}/login`)).status).toBe(404);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  });
+
   it('re-uses a --data-dir: same account, passwords reset', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'serve-test-'));
     dirs.push(dataDir);

@@ -1,4 +1,5 @@
-// `sso-harness portal serve`: the reference OE admin portal on loopback, with a demo account.
+// `sso-harness portal serve`: the reference OE admin portal on loopback, with a demo account —
+// in its own skin, or (--foreign) dressed as a portal written by another team.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,7 +10,7 @@ import { parseDefects } from '../../portal/defects.ts';
 import { spEndpointsFor } from '../../portal/sso/spEndpoints.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand, untilSignal } from '../args.ts';
 
-export const help = `Usage: sso-harness portal serve [--port N] [--data-dir DIR] [--harness-token TOKEN] [--defect ID]...
+export const help = `Usage: sso-harness portal serve [--port N] [--data-dir DIR] [--harness-token TOKEN] [--defect ID]... [--foreign]
 
 Start the reference OE admin portal on 127.0.0.1, seed a demo account (an admin, a user and an
 Ooma support login, with fresh passwords) and print the logins and URLs. Stops on Ctrl-C.
@@ -22,31 +23,39 @@ Options:
   --harness-token TOKEN  enable the /_harness provisioning API with this Bearer token
                          (at least 16 characters; also read from SSO_HARNESS_PORTAL_TOKEN)
   --defect ID            turn a defect switch on (repeatable; harness self-tests only)
+  --foreign              serve the foreign skin: the same portal (engine, checks, defect switches)
+                         with another team's paths, words, markup, cookie names, refusal pages (no
+                         reason codes), audit words and native-app client ids; the printed URLs are
+                         its own. Its target file words: portal/foreign/target.partial.json
 
-Example:
+Examples:
   sso-harness portal serve --port 8080 --data-dir .data/portal
+  sso-harness portal serve --foreign --harness-token "$(openssl rand -hex 24)"
 `;
 
 function describe(portal: Portal, demo: DemoCredentials, dataDir: string, temporary: boolean, harness: boolean, defects: readonly string[]): string {
-  const sp = spEndpointsFor(portal.url, demo.accountId);
+  const { paths } = portal.skin;
+  const sp = spEndpointsFor(portal.url, demo.accountId, paths.sp);
   const rows: [string, string][] = [
-    ['Log in', `${portal.url}/login`],
-    ['Account parameters', `${portal.url}/account`],
-    ['Support console', `${portal.url}/support`],
+    ['Log in', `${portal.url}${paths.login}`],
+    ['Account parameters', `${portal.url}${paths.settings}`],
+    ['Support console', `${portal.url}${paths.support}`],
     ['SP entity ID', sp.entityId],
     ['ACS URL', sp.acsUrl],
     ['SP metadata', sp.metadataUrl],
     ['OIDC redirect URI', sp.oidcRedirectUri],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
+  const foreign = portal.skin.name === 'foreign';
   return [
     `Reference OE admin portal listening on ${portal.url}`,
+    ...(foreign ? ['Skin: foreign (another team\'s paths, words and cookies; target file words in portal/foreign/target.partial.json)'] : []),
     `Data directory: ${dataDir}${temporary ? ' (temporary: removed when the portal stops)' : ' (kept)'}`,
     '',
     `Demo account "Demo Company" (ID ${demo.accountId})${demo.reused ? ', re-used: passwords reset' : ''}:`,
     `  admin    ${demo.admin.email.padEnd(22)} password: ${demo.admin.password}`,
     `  user     ${demo.user.email.padEnd(22)} password: ${demo.user.password}`,
-    `  support  ${demo.support.email.padEnd(22)} password: ${demo.support.password}   (at /support)`,
+    `  support  ${demo.support.email.padEnd(22)} password: ${demo.support.password}   (at ${paths.support})`,
     '',
     ...rows.map(([label, url]) => `  ${label.padEnd(width)}  ${url}`),
     '',
@@ -65,6 +74,7 @@ export async function run(args: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'harness-token': { type: 'string' },
       defect: { type: 'string', multiple: true },
+      foreign: { type: 'boolean' },
     });
     const port = parsePort('portal serve', values.port, 0);
     const defects = values.defect ?? [];
@@ -86,7 +96,7 @@ export async function run(args: string[]): Promise<number> {
     };
     let portal: Portal;
     try {
-      portal = await createPortal({ dataDir, port, defects, ...(harnessToken ? { harnessToken } : {}) });
+      portal = await createPortal({ dataDir, port, defects, skin: values.foreign ? 'foreign' : 'reference', ...(harnessToken ? { harnessToken } : {}) });
     } catch (error) {
       cleanUp();
       if (error instanceof PortInUseError) {

@@ -216,6 +216,10 @@ route('GET', '/tenants/:key/keys/:persona', 'signing certificates (current, prev
   await tenant.ensureSigningKeys(persona);
   sendJson(call.res, 200, keysView(tenant, persona));
 });
+route('POST', '/tenants/:key/jwks/extra-key', 'publish another RSA key in every OIDC JWKS from now on (an IdP rolling keys over), until reset', (call) => {
+  tenantOf(call).publishExtraJwksKey();
+  sendJson(call.res, 204, null);
+});
 route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', async (call) => {
   const tenant = tenantOf(call);
   const persona = personaOf(call);

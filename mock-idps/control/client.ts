@@ -177,6 +177,11 @@ export class IdpControlClient {
     await call(this.controlUrl, 'PUT', `${this.#base}/clock`, { offsetSeconds });
   }
 
+  /** Every OIDC persona's JWKS also publishes another RSA key from now on (until reset): a relying party sees several keys from its first fetch. */
+  async publishExtraJwksKey(): Promise<void> {
+    await call(this.controlUrl, 'POST', `${this.#base}/jwks/extra-key`);
+  }
+
   signingCertificates(persona: PersonaId): Promise<SigningCertificates> {
     return call(this.controlUrl, 'GET', `${this.#base}/keys/${persona}`);
   }

@@ -187,6 +187,22 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     expect(decodeProtectedHeader(second.idToken).kid).toBe(rotated);
   });
 
+  it('publishes another RSA key from the moment the tenant is told to, through fault resets (the IdP still signs with its own)', async () => {
+    const before = await publishedKids();
+    server.tenant.publishExtraJwksKey();
+    try {
+      const during = await publishedKids();
+      expect(during).toHaveLength(before.length + 1);
+      const { idToken } = await loginTokens();
+      expect(decodeProtectedHeader(idToken).kid, 'the IdP still signs with its own key').toBe(before[0]);
+      server.tenant.resetFaults();
+      expect(await publishedKids()).toEqual(during);
+    } finally {
+      server.tenant.withdrawExtraJwksKey();
+    }
+    expect(await publishedKids()).toEqual(before);
+  });
+
   it('keeps publishing the extra key a consumed one-shot fault needed, until faults are reset', async () => {
     server.tenant.useFault({ id: 'oidc.kid-absent-multiple-keys', once: true });
     const { idToken, kids } = await loginTokens();

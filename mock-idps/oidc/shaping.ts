@@ -229,7 +229,7 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
   async function onJwks(ctx: KoaContextWithOIDC, next: Next): Promise<void> {
     await next();
     if (ctx.status !== 200) return;
-    const extras = new Set([...publishedExtras(faultsOf(deps.faults.peek('id-token'))), ...deps.sticky.current()]);
+    const extras = new Set([...publishedExtras(faultsOf(deps.faults.peek('id-token'))), ...deps.sticky.current(), ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : [])]);
     ctx.body = await publishedJwks(tenant, persona, extras);
   }
 

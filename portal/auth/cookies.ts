@@ -1,19 +1,9 @@
 // The portal's cookies. All HttpOnly and SameSite=Lax: Lax still sends them on the top-level
 // POST an IdP makes to the ACS when the IdP is same-site (every harness IdP runs on 127.0.0.1),
 // and blocks them on cross-site sub-requests. Over HTTPS they would need SameSite=None; Secure
-// for a cross-site IdP (the "SameSite cookie dropped on the ACS POST" support case).
+// for a cross-site IdP (the "SameSite cookie dropped on the ACS POST" support case). Their names
+// are the skin's (`cookies`).
 import type { CookieOptions, Request, Response } from 'express';
-
-export const COOKIES = {
-  /** Customer seat session. */
-  seatSession: 'oe_session',
-  /** Support staff session: a separate login, never shared with a seat session. */
-  supportSession: 'oe_support',
-  /** Anonymous browser id: binds pre-login CSRF tokens and native authorization requests. */
-  browser: 'oe_browser',
-  /** Key of the server-side pending SSO login. */
-  pendingLogin: 'oe_pending',
-} as const;
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();

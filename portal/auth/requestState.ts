@@ -5,7 +5,7 @@ import type { PortalContext } from '../context.ts';
 import type { Account, Seat } from '../db/accounts.ts';
 import type { Session } from '../db/sessions.ts';
 import type { SupportStaff } from '../db/support.ts';
-import { COOKIES, clearCookie, parseCookies, setCookie } from './cookies.ts';
+import { clearCookie, parseCookies, setCookie } from './cookies.ts';
 import { csrfToken } from './csrf.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
@@ -52,16 +52,17 @@ export function csrfBinding(req: Request, scope: CsrfScope): string {
 export function loadRequestState(ctx: PortalContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const cookies = parseCookies(req.headers.cookie);
+    const names = ctx.skin.cookies;
     const now = ctx.now().getTime();
-    let browserId = cookies.get(COOKIES.browser);
+    let browserId = cookies.get(names.browser);
     if (!browserId || !/^[\w-]{20,100}$/.test(browserId)) {
       browserId = randomToken();
-      setCookie(res, COOKIES.browser, browserId);
+      setCookie(res, names.browser, browserId);
     }
-    const seatLogin = resolveSeatLogin(ctx, cookies.get(COOKIES.seatSession), now);
-    if (cookies.has(COOKIES.seatSession) && !seatLogin) clearCookie(res, COOKIES.seatSession);
-    const supportLogin = resolveSupportLogin(ctx, cookies.get(COOKIES.supportSession), now);
-    if (cookies.has(COOKIES.supportSession) && !supportLogin) clearCookie(res, COOKIES.supportSession);
+    const seatLogin = resolveSeatLogin(ctx, cookies.get(names.seatSession), now);
+    if (cookies.has(names.seatSession) && !seatLogin) clearCookie(res, names.seatSession);
+    const supportLogin = resolveSupportLogin(ctx, cookies.get(names.supportSession), now);
+    if (cookies.has(names.supportSession) && !supportLogin) clearCookie(res, names.supportSession);
     states.set(req, { browserId, ...(seatLogin ? { seatLogin } : {}), ...(supportLogin ? { supportLogin } : {}) });
     next();
   };
@@ -88,7 +89,7 @@ function resolveSupportLogin(ctx: PortalContext, token: string | undefined, now:
 
 /** Start a session after a successful login, replacing any session this browser had (no fixation). */
 export function startSession(ctx: PortalContext, req: Request, res: Response, kind: 'seat' | 'support', subjectId: number, authMethod: Session['authMethod']): void {
-  const cookie = kind === 'seat' ? COOKIES.seatSession : COOKIES.supportSession;
+  const cookie = kind === 'seat' ? ctx.skin.cookies.seatSession : ctx.skin.cookies.supportSession;
   const previous = parseCookies(req.headers.cookie).get(cookie);
   if (previous) ctx.store.sessions.delete(sha256(previous));
   const token = randomToken();
@@ -100,7 +101,7 @@ export function startSession(ctx: PortalContext, req: Request, res: Response, ki
 }
 
 export function endSession(ctx: PortalContext, req: Request, res: Response, kind: 'seat' | 'support'): void {
-  const cookie = kind === 'seat' ? COOKIES.seatSession : COOKIES.supportSession;
+  const cookie = kind === 'seat' ? ctx.skin.cookies.seatSession : ctx.skin.cookies.supportSession;
   const token = parseCookies(req.headers.cookie).get(cookie);
   if (token) ctx.store.sessions.delete(sha256(token));
   clearCookie(res, cookie);

@@ -1,10 +1,16 @@
 // The account audit log: every login refusal, configuration change and support action, with who
 // did it. Customer admins read it; support actions appear in it by design (issue 3 item 8).
 import type { DatabaseSync } from 'node:sqlite';
+import { HARNESS_AUDIT_ACTIONS } from '../../lib/harnessContract.ts';
 import type { ReasonCode } from '../../lib/reasons.ts';
 import { num, optNum, optStr, str, type Row } from './rows.ts';
 
 export type ActorKind = 'seat' | 'support' | 'anonymous' | 'system' | 'harness';
+
+/** Every action the portal records, in the harness's words (lib/harnessContract.ts; a skin translates them on output). */
+export const AUDIT_ACTIONS = HARNESS_AUDIT_ACTIONS;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface Actor {
   readonly kind: ActorKind;
@@ -18,7 +24,7 @@ export interface AuditEvent {
   readonly at: number;
   readonly actor: Actor;
   /** Dotted action name, e.g. `sso.login.refused`, `sso.config.saved`, `support.sso.disabled`. */
-  readonly action: string;
+  readonly action: AuditAction;
   readonly reason?: ReasonCode;
   /** Plain words; never a secret (no passwords, client secrets, cookies or token signatures). */
   readonly detail: string;
@@ -34,7 +40,7 @@ function toEvent(row: Row): AuditEvent {
     ...(accountId === undefined ? {} : { accountId }),
     at: num(row, 'at'),
     actor: { kind: str(row, 'actor_kind') as ActorKind, label: str(row, 'actor') },
-    action: str(row, 'action'),
+    action: str(row, 'action') as AuditAction,
     ...(reason === undefined ? {} : { reason }),
     detail: str(row, 'detail'),
   };

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export const DATABASE_FILE = 'portal.sqlite';
 
@@ -18,6 +18,16 @@ export function openPortalDatabase(dataDir: string): DatabaseSync {
   if (version === 0) {
     transaction(db, () => {
       db.exec(SCHEMA_SQL);
+      db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    });
+  } else if (version < SCHEMA_VERSION && MIGRATIONS[version] !== undefined) {
+    // An older data directory (`--data-dir` re-used): migrate it in place, one version at a time.
+    transaction(db, () => {
+      for (let from = version; from < SCHEMA_VERSION; from += 1) {
+        const step = MIGRATIONS[from];
+        if (step === undefined) throw new Error(`No migration of the portal database from schema version ${from}.`);
+        db.exec(step);
+      }
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     });
   } else if (version !== SCHEMA_VERSION) {

@@ -3,7 +3,7 @@
 // it only folds ASCII). Secrets are stored only as scrypt hashes (passwords) or SHA-256 hashes
 // (session cookies, codes, tokens); the one exception is an OIDC client secret inside the SSO
 // settings, which the portal must present to the IdP's token endpoint.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE portal_settings (
@@ -58,6 +58,13 @@ CREATE TABLE sso_tests (
   detail TEXT NOT NULL DEFAULT '',
   email TEXT,
   tested_at INTEGER NOT NULL
+);
+CREATE TABLE sso_observations (
+  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  warnings_json TEXT NOT NULL,
+  observed_at INTEGER NOT NULL,
+  PRIMARY KEY (account_id, version)
 );
 CREATE TABLE audit_events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -133,3 +140,15 @@ CREATE TABLE idp_user_exports (
   uploaded_by TEXT NOT NULL
 );
 `;
+
+/** How a database of an older schema version is brought to the current one (key: its version). */
+export const MIGRATIONS: Readonly<Record<number, string>> = {
+  // 1 → 2: what the last accepted SSO login of each configuration version observed (certificate warnings).
+  1: `CREATE TABLE sso_observations (
+  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  warnings_json TEXT NOT NULL,
+  observed_at INTEGER NOT NULL,
+  PRIMARY KEY (account_id, version)
+);`,
+};

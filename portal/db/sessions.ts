@@ -35,6 +35,12 @@ export function sessionsRepository(db: DatabaseSync) {
         WHERE s.kind = 'seat' AND t.account_id = ? AND s.expires_at > ?`).get(accountId, now);
       return row ? num(row, 'n') : 0;
     },
+    /** Live seat sessions of an account, one entry each: whose (the seat's email) and how it was opened. */
+    listSeatSessions(accountId: number, now: number): { email: string; method: AuthMethod }[] {
+      return db.prepare(`SELECT t.email AS email, s.auth_method AS method FROM sessions s JOIN seats t ON t.id = s.subject_id
+        WHERE s.kind = 'seat' AND t.account_id = ? AND s.expires_at > ? ORDER BY s.created_at, s.token_hash`).all(accountId, now)
+        .map((row) => ({ email: str(row, 'email'), method: str(row, 'method') === 'sso' ? 'sso' : 'password' }));
+    },
     purgeExpired(now: number): void {
       db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     },

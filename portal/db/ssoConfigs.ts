@@ -93,6 +93,15 @@ export function ssoConfigRepository(db: DatabaseSync) {
       const row = db.prepare('SELECT * FROM sso_tests WHERE account_id = ? ORDER BY id DESC LIMIT 1').get(accountId);
       return row ? toTest(row) : undefined;
     },
+    /** What the last accepted SSO login (or Test SSO) of this configuration version observed about it; replaces the previous observation. */
+    recordObservation(accountId: number, version: number, warnings: readonly string[], now: number): void {
+      db.prepare(`INSERT INTO sso_observations (account_id, version, warnings_json, observed_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (account_id, version) DO UPDATE SET warnings_json = excluded.warnings_json, observed_at = excluded.observed_at`).run(accountId, version, JSON.stringify(warnings), now);
+    },
+    observedWarnings(accountId: number, version: number): string[] {
+      const row = db.prepare('SELECT warnings_json FROM sso_observations WHERE account_id = ? AND version = ?').get(accountId, version);
+      return row ? (JSON.parse(str(row, 'warnings_json')) as string[]) : [];
+    },
     hasPassed(accountId: number, version: number): boolean {
       return db.prepare('SELECT 1 FROM sso_tests WHERE account_id = ? AND version = ? AND ok = 1 LIMIT 1').get(accountId, version) !== undefined;
     },

@@ -110,3 +110,27 @@ describe('sessions', () => {
     expect(store.sessions.find('h1', 'seat', clock + 10)).toBeUndefined();
   });
 });
+
+describe('schema versions', () => {
+  it('migrates a data directory of schema version 1 in place (SSO observations added), keeping its data', () => {
+    const account = store.accounts.create('Kept', [], clock);
+    store.sqlite.exec('DROP TABLE sso_observations; PRAGMA user_version = 1');
+    store.sqlite.close();
+    store = createStore(openPortalDatabase(dir), () => clock);
+    expect(store.sqlite.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(store.accounts.get(account.id)?.name).toBe('Kept');
+    store.ssoConfigs.recordObservation(account.id, 1, ['seen'], clock);
+    store.ssoConfigs.recordObservation(account.id, 1, ['seen again'], clock);
+    expect(store.ssoConfigs.observedWarnings(account.id, 1)).toEqual(['seen again']);
+    expect(store.ssoConfigs.observedWarnings(account.id, 2)).toEqual([]);
+  });
+
+  it('refuses a data directory of a newer schema version', () => {
+    store.sqlite.exec('PRAGMA user_version = 99');
+    store.sqlite.close();
+    expect(() => openPortalDatabase(dir)).toThrow(/holds a database of schema version 99; this portal needs version 2/);
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), 'portal-db-'));
+    store = createStore(openPortalDatabase(dir), () => clock);
+  });
+});

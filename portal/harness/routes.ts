@@ -1,11 +1,15 @@
 // Harness provisioning API (only when the portal is started with a harness token; Bearer auth;
-// not linked from any page): each test gets a fresh account with seats and passwords, and can
-// read back what happened (SSO state, live seat sessions, audit events) without scraping pages.
+// not linked from any page): each test gets a fresh account with seats and passwords, learns where
+// the portal serves each page and endpoint (the skin's paths), and can read back what happened
+// (SSO state, live seat sessions, audit events in the skin's words) without scraping pages.
+// The wire shapes are lib/harnessContract.ts (contract version 2).
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { HARNESS_CONTRACT_VERSION, type NativeClients, type PortalUrls, type ProvisionedAccount, type SeatSession } from '../../lib/harnessContract.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PortalContext } from '../context.ts';
 import type { SeatRole } from '../db/accounts.ts';
 import { transaction } from '../db/database.ts';
+import { pathFor } from '../skin/types.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { auditEventJson } from '../web/auditLogView.ts';
 import { isHarnessRequest } from './harnessAuth.ts';
@@ -45,6 +49,29 @@ export function parseAccountRequest(body: unknown): Parsed<{ name: string; ssoDo
   return { ok: true, value: { name: name.trim(), ssoDomains, seats } };
 }
 
+/** Where the portal serves each page and endpoint for one account (absolute URLs). */
+export function portalUrls(ctx: PortalContext, accountId: number): PortalUrls {
+  const base = ctx.baseUrl();
+  const { paths: P, query: Q } = ctx.skin;
+  return {
+    portal: `${base}${P.home}`,
+    login: `${base}${P.login}`,
+    passwordLogin: `${base}${P.passwordLogin}?${Q.email}={email}`,
+    accountParameters: `${base}${P.settings}`,
+    auditLog: `${base}${P.auditLog}`,
+    support: `${base}${P.support}`,
+    supportAccount: `${base}${pathFor(P.supportAccount, { accountId })}`,
+    sp: spEndpointsFor(base, accountId, P.sp),
+    native: { authorize: `${base}${P.native.authorize}`, token: `${base}${P.native.token}`, userinfo: `${base}${P.native.userinfo}` },
+  };
+}
+
+/** The native apps as this portal registers them. */
+export function nativeClientsOf(ctx: PortalContext): NativeClients {
+  const { desktop, mobile } = ctx.skin.nativeClients;
+  return { desktop: { clientId: desktop.clientId }, mobile: { clientId: mobile.clientId, redirectUri: mobile.redirectUri } };
+}
+
 export function harnessRoutes(ctx: PortalContext): Router {
   const router = Router();
   const now = (): number => ctx.now().getTime();
@@ -59,7 +86,7 @@ export function harnessRoutes(ctx: PortalContext): Router {
   router.use('/_harness', express.json({ limit: '256kb' }));
 
   router.get('/_harness/health', (_req, res) => {
-    res.json({ ok: true, url: ctx.baseUrl(), defects: [...ctx.defects] });
+    res.json({ ok: true, contract: HARNESS_CONTRACT_VERSION, url: ctx.baseUrl(), skin: ctx.skin.name, defects: [...ctx.defects] });
   });
 
   router.post('/_harness/accounts', async (req, res) => {
@@ -76,17 +103,18 @@ export function harnessRoutes(ctx: PortalContext): Router {
         const passwordHash = hashes[index];
         return ctx.store.seats.add(account.id, { name: seat.name, email: seat.email, role: seat.role, disabled: seat.disabled, ...(passwordHash ? { passwordHash } : {}) });
       });
-      ctx.store.audit.record({ accountId: account.id, actor: { kind: 'harness', label: 'harness provisioning API' }, action: 'account.created', detail: `${added.length} seats` }, now());
+      ctx.store.audit.record({ accountId: account.id, actor: ctx.skin.actors.harness, action: 'account.created', detail: ctx.skin.text.auditAccountCreated(added.length) }, now());
       return { account, added };
     });
-    const base = ctx.baseUrl();
-    res.status(201).json({
+    const answer: ProvisionedAccount = {
       accountId: created.account.id,
       name: created.account.name,
       ssoDomains: created.account.ssoDomains,
       seats: created.added.map(({ id, name: seatName, email, role, disabled }) => ({ id, name: seatName, email, role, disabled })),
-      urls: { portal: base, login: `${base}/login`, accountParameters: `${base}/account`, support: `${base}/support`, sp: spEndpointsFor(base, created.account.id) },
-    });
+      urls: portalUrls(ctx, created.account.id),
+      nativeClients: nativeClientsOf(ctx),
+    };
+    res.status(201).json(answer);
   });
 
   router.post('/_harness/support-staff', async (req, res) => {
@@ -108,12 +136,14 @@ export function harnessRoutes(ctx: PortalContext): Router {
       return;
     }
     const status = ctx.store.ssoConfigs.status(account.id);
+    const sessions: SeatSession[] = ctx.store.sessions.listSeatSessions(account.id, now());
     res.json({
       account,
       sso: { enabled: status.enabled, version: status.current?.version ?? null, protocol: status.current?.settings.protocol ?? null, currentVersionPassedTest: status.currentVersionPassed },
-      seatSessions: ctx.store.sessions.countSeatSessions(account.id, now()),
+      seatSessions: sessions.length,
+      sessions,
       seats: ctx.store.seats.listByAccount(account.id),
-      auditEvents: ctx.store.audit.listByAccount(account.id).map(auditEventJson),
+      auditEvents: ctx.store.audit.listByAccount(account.id).map((event) => auditEventJson(event, ctx.skin.vocabulary)),
     });
   });
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SsoConfigSpec } from '../../lib/harnessContract.ts';
 import { generateTestKeyPair } from '../../lib/x509.ts';
+import { idpMetadataXml } from '../sso/testing/idpMetadataFixture.ts';
+import { sendText, startTestServer } from '../sso/testing/loopbackServer.ts';
+import { startTestOidcProvider } from '../sso/testing/oidcProviderFixture.ts';
 import type { EmbeddedPortal } from '../driverEmbedded.ts';
 import { STANDARD_ACCOUNT, startTestPortal } from '../testing/testPortal.ts';
 import { parseSsoConfigRequest } from './ssoConfigRoute.ts';
@@ -76,6 +80,31 @@ describe('PUT /_harness/accounts/{id}/sso', () => {
   it('answers 404 for an unknown account and 401 without the harness token', async () => {
     expect((await put(999_999, manualSaml)).status).toBe(404);
     expect((await put(accountId, manualSaml, 'not-the-harness-token')).status).toBe(401);
+  });
+
+  it('takes the contract\'s SsoConfigSpec bodies as they are (SAML from a metadata URL, OIDC), in any skin', async () => {
+    const metadata = await startTestServer();
+    metadata.route('/federationmetadata.xml', (_req, _body, res) => sendText(res, 200, idpMetadataXml({ entityId: 'https://idp.example/spec', certificates: [signing.certificateBase64], redirectUrl: `${metadata.url}/saml2` })));
+    const oidc = await startTestOidcProvider({ now: new Date() });
+    const foreign = await startTestPortal({ skin: 'foreign' });
+    try {
+      const saml: SsoConfigSpec = { protocol: 'saml', vendor: 'entra', metadataSource: 'url', metadataUrl: `${metadata.url}/federationmetadata.xml`, requireSignedResponse: false, requireSignedAssertion: true, allowIdpInitiated: false, enabled: true };
+      const openid: SsoConfigSpec = { protocol: 'oidc', vendor: 'google', issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, hostedDomain: 'contoso.example', enabled: false };
+      for (const portal of [target, foreign]) {
+        const id = (await portal.createAccount(STANDARD_ACCOUNT)).accountId;
+        const call = (body: SsoConfigSpec): Promise<Response> => fetch(`${portal.url}/_harness/accounts/${id}/sso`, { method: 'PUT', headers: { authorization: `Bearer ${portal.harnessToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const samlAnswer = await call(saml);
+        expect(samlAnswer.status).toBe(200);
+        expect(await samlAnswer.json()).toMatchObject({ enabled: true, settings: { protocol: 'saml', idpEntityId: 'https://idp.example/spec', metadataUrl: saml.metadataUrl } });
+        const oidcAnswer = await call(openid);
+        expect(oidcAnswer.status).toBe(200);
+        const saved = (await oidcAnswer.json()) as { enabled: boolean; settings: Record<string, unknown> };
+        expect(saved).toMatchObject({ enabled: false, settings: { protocol: 'oidc', vendor: 'google', issuer: oidc.issuer, hostedDomain: 'contoso.example' } });
+        expect(saved.settings).not.toHaveProperty('clientSecret');
+      }
+    } finally {
+      await Promise.all([foreign.close(), oidc.close(), metadata.close()]);
+    }
   });
 
   it('reads an OIDC request without a client secret as "keep the saved secret", with the form\'s defaults', () => {

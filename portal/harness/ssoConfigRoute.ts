@@ -1,15 +1,14 @@
 // Harness API: save an account's SSO configuration (and optionally switch SSO on or off) without
 // the browser, so a tool (`sso-harness repro`) can stand up an account in a given state quickly.
-// The body carries the IdP and SSO form's fields by their form names; the same library validation
-// runs as for the form, so the harness can save nothing an admin could not.
+// The body carries the IdP and SSO form's fields by the reference form's names (the SSO library's
+// input properties, whatever the skin calls its inputs); the same library validation runs as for
+// the form, so the harness can save nothing an admin could not.
 import { Router } from 'express';
 import type { PortalContext } from '../context.ts';
 import type { FieldError, SsoProtocol, SsoSettings, Validated } from '../sso/contract.ts';
 import { validateOidcSettings } from '../sso/oidcSettings.ts';
 import { validateSamlSettings } from '../sso/samlSettings.ts';
 import { DEFAULT_FORM_VALUES, oidcInput, samlInput, type SsoFormValues } from '../web/ssoForm.ts';
-
-const HARNESS_ACTOR = { kind: 'harness', label: 'harness provisioning API' } as const;
 
 const TEXT_FIELDS = ['vendor', 'metadataSource', 'metadataUrl', 'metadataXml', 'idpEntityId', 'idpSsoUrl', 'idpCertificate', 'emailAttribute', 'issuer', 'clientId', 'scopes', 'emailClaim', 'hostedDomain'] as const;
 const FLAG_FIELDS = ['requireSignedResponse', 'requireSignedAssertion', 'allowIdpInitiated'] as const;
@@ -79,6 +78,7 @@ function withoutSecret(settings: SsoSettings): Record<string, unknown> {
 export function harnessSsoConfigRoutes(ctx: PortalContext): Router {
   const router = Router();
   const now = (): number => ctx.now().getTime();
+  const HARNESS_ACTOR = ctx.skin.actors.harness;
 
   router.put('/_harness/accounts/:accountId/sso', async (req, res) => {
     const rawId = req.params['accountId'];
@@ -106,10 +106,10 @@ export function harnessSsoConfigRoutes(ctx: PortalContext): Router {
       return;
     }
     const record = ctx.store.ssoConfigs.save(account.id, validated.value, HARNESS_ACTOR.label, now());
-    ctx.store.audit.record({ accountId: account.id, actor: HARNESS_ACTOR, action: 'sso.config.saved', detail: `Version ${record.version} (${values.protocol.toUpperCase()}, vendor ${validated.value.vendor}) saved through the harness API` }, now());
+    ctx.store.audit.record({ accountId: account.id, actor: HARNESS_ACTOR, action: 'sso.config.saved', detail: ctx.skin.text.auditHarnessSsoSaved(record.version, values.protocol, validated.value.vendor) }, now());
     if (enabled !== undefined && enabled !== ctx.store.ssoConfigs.isEnabled(account.id)) {
       ctx.store.ssoConfigs.setEnabled(account.id, enabled);
-      ctx.store.audit.record({ accountId: account.id, actor: HARNESS_ACTOR, action: enabled ? 'sso.enabled' : 'sso.disabled', detail: `Configuration version ${record.version}, switched through the harness API` }, now());
+      ctx.store.audit.record({ accountId: account.id, actor: HARNESS_ACTOR, action: enabled ? 'sso.enabled' : 'sso.disabled', detail: ctx.skin.text.auditHarnessSsoSwitched(record.version) }, now());
     }
     res.status(200).json({
       accountId: account.id,

@@ -52,9 +52,14 @@ export function parseCertificate(input: string): CertificateParse {
 
 export type CertificateDates = { readonly state: 'valid' } | { readonly state: 'expiring' | 'expired' | 'not-yet-valid'; readonly message: string };
 
+/** How warnings name a certificate: `certificate <subject> (SHA-256 <fingerprint prefix>…)`. */
+export function certificateName(certificate: ParsedCertificate): string {
+  return `certificate ${certificate.subject} (SHA-256 ${certificate.fingerprint256.slice(0, 23)}…)`;
+}
+
 /** Where a certificate stands at `now`: expired (refused at save), expiring within 30 days (warning), not yet valid (warning). */
 export function certificateDates(certificate: ParsedCertificate, now: Date): CertificateDates {
-  const name = `certificate ${certificate.subject} (SHA-256 ${certificate.fingerprint256.slice(0, 23)}…)`;
+  const name = certificateName(certificate);
   const notAfter = certificate.notAfter.toISOString();
   if (certificate.notAfter.getTime() <= now.getTime()) {
     return { state: 'expired', message: `The signing ${name} expired on ${notAfter}. Download the current signing certificate from the IdP (after rotating it there if needed).` };

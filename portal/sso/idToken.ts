@@ -15,7 +15,10 @@ export type Claims = Readonly<Record<string, unknown>>;
 type Refusal = { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
 const refuse = (reason: ReasonCode, detail: string): Refusal => ({ ok: false, reason, detail });
 
-/** Google documents both `https://accounts.google.com` and the legacy `accounts.google.com` as ID token issuers. */
+/**
+ * Google documents both `https://accounts.google.com` and the legacy `accounts.google.com` as ID
+ * token issuers: with the Google preset, the configured issuer is accepted with or without its scheme.
+ */
 export const GOOGLE_ISSUER = 'https://accounts.google.com';
 export const GOOGLE_LEGACY_ISSUER = 'accounts.google.com';
 
@@ -30,7 +33,7 @@ export interface IdTokenCheck {
   readonly defects: DefectSet;
 }
 
-export async function validateIdToken(check: IdTokenCheck): Promise<{ readonly ok: true; readonly claims: Claims } | Refusal> {
+export async function validateIdToken(check: IdTokenCheck): Promise<{ readonly ok: true; readonly claims: Claims; readonly warnings: readonly string[] } | Refusal> {
   const signed = await verifySignature(check);
   if (!signed.ok) return signed;
   const claims = signed.claims;
@@ -40,7 +43,7 @@ export async function validateIdToken(check: IdTokenCheck): Promise<{ readonly o
     checkRequiredClaims(claims) ??
     checkTimes(claims, check) ??
     checkNonce(claims, check) ??
-    checkHashes(claims, signed.alg, check) ?? { ok: true, claims }
+    checkHashes(claims, signed.alg, check) ?? { ok: true, claims, warnings: issuerWarnings(claims, check) }
   );
 }
 
@@ -115,8 +118,23 @@ function parseClaims(payload: Uint8Array, alg: string): { readonly ok: true; rea
   }
 }
 
+/** The configured issuer without its scheme: Google's legacy form (`accounts.google.com`). */
+function withoutScheme(issuer: string): string {
+  return issuer.replace(/^https?:\/\//i, '');
+}
+
+// Exact for every preset but Google's, which also accepts the issuer without its scheme (for the
+// real Google issuer that is accounts.google.com; for any other Google-preset issuer, the same rule).
 function acceptedIssuers(settings: OidcSettings): string[] {
-  return settings.vendor === 'google' && settings.issuer === GOOGLE_ISSUER ? [GOOGLE_ISSUER, GOOGLE_LEGACY_ISSUER] : [settings.issuer];
+  if (settings.vendor !== 'google') return [settings.issuer];
+  const legacy = withoutScheme(settings.issuer);
+  return legacy === settings.issuer ? [settings.issuer] : [settings.issuer, legacy];
+}
+
+function issuerWarnings(claims: Claims, check: IdTokenCheck): string[] {
+  const iss = claims.iss;
+  if (defectOn(check.defects, 'oidc-skip-issuer') || iss === check.settings.issuer || typeof iss !== 'string' || !acceptedIssuers(check.settings).includes(iss)) return [];
+  return [`The ID token names its issuer "${iss}", without the scheme of the configured issuer "${check.settings.issuer}" (Google's legacy issuer form, which Google documents beside the https one): accepted.`];
 }
 
 function checkIssuer(claims: Claims, check: IdTokenCheck): Refusal | undefined {

@@ -204,6 +204,22 @@ describe('completeOidcLogin accepts valid logins', () => {
     expect(await validateIdToken({ ...check, settings: { ...google, vendor: 'other' } })).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
   });
 
+  it('with the Google preset, accepts the configured issuer without its scheme (legacy form), with a warning; other presets stay exact', async () => {
+    // The mock Google persona's loopback issuer, e.g. http://127.0.0.1:P, sent as 127.0.0.1:P — as
+    // Google sends accounts.google.com for https://accounts.google.com (fault oidc.issuer-google-legacy).
+    const schemeless = provider.issuer.replace(/^http:\/\//, '');
+    const google = await login({ settings: { vendor: 'google' }, arrange: () => { provider.claims = { iss: schemeless }; } });
+    expect(google.ok).toBe(true);
+    expect(google.ok && google.identity.warnings).toEqual([`The ID token names its issuer "${schemeless}", without the scheme of the configured issuer "${provider.issuer}" (Google's legacy issuer form, which Google documents beside the https one): accepted.`]);
+    for (const vendor of ['okta', 'entra', 'auth0', 'other'] as const) {
+      expect(await login({ settings: { vendor }, arrange: () => { provider.claims = { iss: schemeless }; } }), vendor).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
+    }
+    // Only the scheme may be missing: another host or path is still another issuer.
+    expect(await login({ settings: { vendor: 'google' }, arrange: () => { provider.claims = { iss: `${schemeless}/other` }; } })).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
+    // The configured issuer itself gives no warning.
+    expect(await login({ settings: { vendor: 'google' }, arrange: () => { provider.claims = {}; } })).toMatchObject({ ok: true, identity: { warnings: [] } });
+  });
+
   it('accepts an ID token expired by less than the allowed skew', async () => {
     expect((await login({ arrange: () => { provider.claims = { iat: NOW_S - 3660, exp: NOW_S - 60 }; } })).ok).toBe(true);
   });

@@ -124,7 +124,7 @@ export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints,
     defects: opts.defects,
   });
   if (!validated.ok) return validated;
-  return identityFrom(settings, config, validated.claims, tokens.access_token, opts.defects);
+  return identityFrom(settings, config, validated.claims, tokens.access_token, opts.defects, validated.warnings);
 }
 
 // Takes id_token out of the token endpoint's JSON answer (see the header comment).
@@ -165,7 +165,7 @@ function tokenErrorRefusal(caught: unknown): Refusal {
   return refuse('oidc-token-error', `The token request failed: ${message}.`);
 }
 
-async function identityFrom(settings: OidcSettings, config: client.Configuration, idClaims: Claims, accessToken: string | undefined, defects: DefectSet): Promise<SsoResult> {
+async function identityFrom(settings: OidcSettings, config: client.Configuration, idClaims: Claims, accessToken: string | undefined, defects: DefectSet, warnings: readonly string[]): Promise<SsoResult> {
   const claimName = settings.emailClaim;
   let claims: Claims = idClaims;
   let source = `ID token claim ${claimName}`;
@@ -203,7 +203,7 @@ async function identityFrom(settings: OidcSettings, config: client.Configuration
   const issuer = typeof idClaims.iss === 'string' ? idClaims.iss : settings.issuer;
   return {
     ok: true,
-    identity: { email, subject: String(idClaims.sub), issuer, emailSource: source, attributes: flattenClaims(claims), warnings: [] },
+    identity: { email, subject: String(idClaims.sub), issuer, emailSource: source, attributes: flattenClaims(claims), warnings: [...warnings] },
   };
 }
 

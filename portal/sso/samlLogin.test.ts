@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReasonCode } from '../../lib/reasons.ts';
-import { generateTestKeyPair, toCertificatePem } from '../../lib/x509.ts';
+import { generateTestKeyPair, recertifyTestKeyPair, toCertificatePem } from '../../lib/x509.ts';
 import type { TestKeyPair } from '../../lib/x509.ts';
 import { DEFECTS, parseDefects } from '../defects.ts';
 import type { DefectId } from '../defects.ts';
@@ -225,6 +225,26 @@ describe('validateSamlResponse accepts real vendor shapes', () => {
   it('a signing certificate that has expired: accepted, with a warning', async () => {
     const result = await validate({ samlResponse: () => response({ signer: expiredIdp }), settings: { idpCertificates: [toCertificatePem(expiredIdp.certificateBase64)] } });
     expect(result.ok && result.identity.warnings).toEqual([expect.stringMatching(/^The signing certificate CN=idp expired, .* expired on 2026-04-27T12:00:00.000Z\./)]);
+  });
+
+  it('the configured certificate expired after it was saved: accepted, and the admin is warned (evaluated at login time)', async () => {
+    const validAtSave = recertifyTestKeyPair(idp, { commonName: 'idp signing', serial: Buffer.from([7]), notBefore: new Date(NOW.getTime() - 100 * 86_400_000), notAfter: new Date(NOW.getTime() - 86_400_000) });
+    const result = await validate({ samlResponse: () => response({ keyInfo: validAtSave }), settings: { idpCertificates: [validAtSave.certificatePem] } });
+    expect(result.ok && result.identity.warnings).toEqual([expect.stringMatching(/^The signing certificate CN=idp signing, .* expired on 2026-05-31T12:00:00.000Z\. SAML logins signed with its key are still accepted/)]);
+    expect(result.ok && result.identity.certificateWarnings).toEqual(result.ok ? result.identity.warnings : []);
+  });
+
+  it('the IdP signs with the configured key under a certificate that has expired (fault saml.cert-expired): accepted, with a warning', async () => {
+    // Same key, the IdP's certificate (in KeyInfo) past its NotAfter; the copy configured here is still valid.
+    const expiredAtIdp = recertifyTestKeyPair(idp, { commonName: 'idp signing', serial: Buffer.from([9]), notBefore: new Date(NOW.getTime() - 400 * 86_400_000), notAfter: new Date(NOW.getTime() - 86_400_000) });
+    const result = await validate({ samlResponse: () => response({ keyInfo: expiredAtIdp }) });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.identity.warnings).toEqual([expect.stringMatching(/^The IdP signs with the key of the configured certificate CN=idp signing, .*, but under a certificate that expired on 2026-05-31T12:00:00.000Z/)]);
+    expect(result.ok && result.identity.certificateWarnings).toHaveLength(1);
+    // A KeyInfo certificate of another key is never read for its dates (and never trusted).
+    const strangerExpired = recertifyTestKeyPair(attacker, { commonName: 'attacker', serial: Buffer.from([3]), notBefore: new Date(NOW.getTime() - 400 * 86_400_000), notAfter: new Date(NOW.getTime() - 86_400_000) });
+    const unrelated = await validate({ samlResponse: () => response({ keyInfo: strangerExpired }) });
+    expect(unrelated).toMatchObject({ ok: true, identity: { warnings: [] } });
   });
 
   it('the second certificate of a rotation pair', async () => {

@@ -1,7 +1,7 @@
 // SAML 2.0 Web Browser SSO at the SP (SAML profiles §4.1): start an SP-initiated login, and
 // validate what the IdP posts to the ACS. Every refusal carries the exact ReasonCode; each check
 // can be switched off by exactly one defect switch (portal/defects.ts) and by nothing else.
-import { certificateDates, parseCertificate } from './certificates.ts';
+import { loginCertificateWarnings } from './certificateWarnings.ts';
 import type { DefectSet, PendingSamlLogin, SamlSettings, SpEndpoints, SsoResult } from './contract.ts';
 import { defectOn } from '../defects.ts';
 import type { ReasonCode } from '../../lib/reasons.ts';
@@ -94,6 +94,9 @@ export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoin
 
   const email = resolveSamlEmail(settings, assertion);
   if (!email.ok) return refuse('email-missing', email.detail);
+  // fault catalog saml.cert-expired: an IdP still signing with an expired certificate is accepted
+  // (the signature still proves origin; vendors keep signing past NotAfter) but the admin is warned.
+  const certificateWarnings = loginCertificateWarnings(settings, keyInfoCertificates(parsed.doc), opts.now);
   return {
     ok: true,
     identity: {
@@ -102,7 +105,8 @@ export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoin
       issuer: assertion.issuer,
       emailSource: email.source,
       attributes: assertion.attributes,
-      warnings: [...email.warnings, ...certificateWarnings(settings, opts.now)],
+      warnings: [...email.warnings, ...certificateWarnings],
+      ...(certificateWarnings.length > 0 ? { certificateWarnings } : {}),
     },
   };
 }
@@ -254,17 +258,4 @@ function checkReplay(settings: SamlSettings, assertion: AssertionView, opts: Val
   const expiries = [assertion.conditions.notOnOrAfter, ...assertion.bearer.map((b) => b.notOnOrAfter ?? 0)];
   opts.replay.add(assertion.id, Math.max(...expiries) + settings.allowedClockSkewSeconds * 1000);
   return undefined;
-}
-
-// fault catalog cert-expired: an IdP still signing with an expired certificate is accepted (the
-// signature still proves origin; vendors keep signing past NotAfter) but the admin is warned.
-function certificateWarnings(settings: SamlSettings, now: Date): string[] {
-  const states = settings.idpCertificates.map((pem) => {
-    const parsed = parseCertificate(pem);
-    return parsed.ok ? certificateDates(parsed.certificate, now) : undefined;
-  });
-  if (states.length > 0 && states.every((s) => s?.state === 'expired')) {
-    return states.map((s) => (s && s.state !== 'valid' ? s.message : '')).filter(Boolean);
-  }
-  return [];
 }

@@ -3,6 +3,25 @@
 import type { SpEndpoints, SsoProtocol, VendorPreset } from './contract.ts';
 
 /**
+ * Where a portal serves the SP endpoints of an account: Express-style paths with `:accountId`.
+ * The entity ID is the metadata URL (see spEndpointsFor).
+ */
+export interface SpPathLayout {
+  readonly signOn: string;
+  readonly acs: string;
+  readonly metadata: string;
+  readonly oidcCallback: string;
+}
+
+/** The reference portal's SP paths. */
+export const REFERENCE_SP_LAYOUT: SpPathLayout = {
+  signOn: '/sso/:accountId/start',
+  acs: '/sso/:accountId/saml/acs',
+  metadata: '/sso/:accountId/saml/metadata',
+  oidcCallback: '/sso/:accountId/oidc/callback',
+};
+
+/**
  * SP endpoints of one account.
  *
  * Decision: the SP entity ID *is* the SP metadata URL (`{base}/sso/{id}/saml/metadata`).
@@ -10,7 +29,7 @@ import type { SpEndpoints, SsoProtocol, VendorPreset } from './contract.ts';
  * entity's metadata, which is what Entra, Okta and Google admins expect when they paste it; it is
  * unique per account (each account is its own SP), and stable as long as the portal base URL is.
  */
-export function spEndpointsFor(baseUrl: string, accountId: number): SpEndpoints {
+export function spEndpointsFor(baseUrl: string, accountId: number, layout: SpPathLayout = REFERENCE_SP_LAYOUT): SpEndpoints {
   if (!Number.isSafeInteger(accountId) || accountId <= 0) {
     throw new Error(`Cannot build SP endpoints: account id ${String(accountId)} is not a positive integer.`);
   }
@@ -26,14 +45,15 @@ export function spEndpointsFor(baseUrl: string, accountId: number): SpEndpoints 
   if (base.search || base.hash) {
     throw new Error(`Cannot build SP endpoints: the portal base URL "${baseUrl}" must not carry a query or fragment.`);
   }
-  const root = `${base.origin}${base.pathname.replace(/\/+$/, '')}/sso/${accountId}`;
-  const metadataUrl = `${root}/saml/metadata`;
+  const root = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
+  const url = (path: string): string => `${root}${path.replace(/:accountId\b/g, String(accountId))}`;
+  const metadataUrl = url(layout.metadata);
   return {
     entityId: metadataUrl,
-    acsUrl: `${root}/saml/acs`,
+    acsUrl: url(layout.acs),
     metadataUrl,
-    signOnUrl: `${root}/start`,
-    oidcRedirectUri: `${root}/oidc/callback`,
+    signOnUrl: url(layout.signOn),
+    oidcRedirectUri: url(layout.oidcCallback),
   };
 }
 

@@ -1,66 +1,53 @@
-// Support console pages: login, account search, ticket-gated access, and the read-only account
-// view with the one write action support has: turning SSO off.
+// The reference support console pages: login, account search, ticket-gated access, and the
+// read-only account view with the one write action support has: turning SSO off.
 import { X509Certificate } from 'node:crypto';
-import type { Account, Seat } from '../db/accounts.ts';
-import type { AuditEvent } from '../db/audit.ts';
-import type { SsoStatus } from '../db/ssoConfigs.ts';
-import type { SupportGrant } from '../db/support.ts';
-import type { SeatAuditFinding, SpEndpoints, SsoSettings } from '../sso/contract.ts';
+import type { Account } from '../db/accounts.ts';
+import { REFERENCE_FIELDS as F, REFERENCE_PATHS as P, REFERENCE_QUERY as Q } from '../skin/reference/paths.ts';
+import { pathFor, type SearchRow, type SupportAccountModel } from '../skin/types.ts';
+import type { SsoSettings } from '../sso/contract.ts';
 import { idpSideLinks } from '../sso/spEndpoints.ts';
 import { auditTable } from '../web/auditLogView.ts';
 import { textInput } from '../web/controls.ts';
 import { formatTime, protocolName } from '../web/format.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 
-export const SUPPORT_PRODUCT = 'Ooma support console';
+export type { SearchRow, SupportAccountModel } from '../skin/types.ts';
 
-export function supportLoginBody(csrf: SafeHtml, email: string, error?: string): SafeHtml {
+export function supportLoginBody(m: { readonly csrf: SafeHtml; readonly email: string; readonly error?: string }): SafeHtml {
   return html`<h1>Ooma support console</h1>
-<p>For Ooma support staff. Customers log in at <a href="/login">the portal login page</a>.</p>
-${error && html`<p role="alert" class="error">${error}</p>`}
-<form method="post" novalidate action="/support/login">${csrf}
-${textInput({ name: 'email', label: 'Support email', type: 'email', value: email, required: true, autocomplete: 'username' })}
-${textInput({ name: 'password', label: 'Support password', type: 'password', value: '', required: true, autocomplete: 'current-password' })}
+<p>For Ooma support staff. Customers log in at <a href="${P.login}">the portal login page</a>.</p>
+${m.error && html`<p role="alert" class="error">${m.error}</p>`}
+<form method="post" novalidate action="${P.supportLogin}">${m.csrf}
+${textInput({ name: F.supportEmail, label: 'Support email', type: 'email', value: m.email, required: true, autocomplete: 'username' })}
+${textInput({ name: F.supportPassword, label: 'Support password', type: 'password', value: '', required: true, autocomplete: 'current-password' })}
 <button type="submit">Log in to support</button>
 </form>`;
 }
 
-export interface SearchRow { readonly account: Account; readonly ssoEnabled: boolean; readonly seats: number }
-
-export function supportSearchBody(query: string, rows: readonly SearchRow[]): SafeHtml {
+export function supportSearchBody(m: { readonly query: string; readonly rows: readonly SearchRow[] }): SafeHtml {
+  const { rows } = m;
   return html`<h1>Ooma support console</h1>
 <h2>Search accounts</h2>
-<form method="get" action="/support" role="search">
-${textInput({ name: 'q', label: 'Account name, ID or seat email', value: query })}
+<form method="get" action="${P.support}" role="search">
+${textInput({ name: Q.search, label: 'Account name, ID or seat email', value: m.query })}
 <button type="submit">Search</button>
 </form>
 ${rows.length === 0 ? html`<p role="status">No account matches.</p>` : html`<table aria-label="Accounts">
 <thead><tr><th scope="col">ID</th><th scope="col">Name</th><th scope="col">Seats</th><th scope="col">SSO</th><th scope="col">Open</th></tr></thead>
 <tbody>${rows.map((row) => html`<tr><td>${row.account.id}</td><td>${row.account.name}</td><td>${row.seats}</td><td>${row.ssoEnabled ? 'enabled' : 'disabled'}</td>
-<td><a href="/support/accounts/${row.account.id}" aria-label="Open ${row.account.name}">Open</a></td></tr>`)}</tbody></table>`}`;
+<td><a href="${pathFor(P.supportAccount, { accountId: row.account.id })}" aria-label="Open ${row.account.name}">Open</a></td></tr>`)}</tbody></table>`}`;
 }
 
-export function supportAccessBody(csrf: SafeHtml, account: Account, values: { ticket: string; reason: string }, error?: string): SafeHtml {
+export function supportAccessBody(m: { readonly csrf: SafeHtml; readonly account: Account; readonly values: { readonly ticket: string; readonly reason: string }; readonly error?: string }): SafeHtml {
+  const { account, values } = m;
   return html`<h1>Access account "${account.name}"</h1>
 <p>Access is time-limited and recorded in the customer's audit log, where the customer's admins see it with your name, the ticket and the reason.</p>
-${error && html`<p role="alert" class="error">${error}</p>`}
-<form method="post" novalidate action="/support/accounts/${account.id}/access">${csrf}
-${textInput({ name: 'ticket', label: 'Ticket reference', value: values.ticket, required: true, hint: 'The support ticket this access is for, e.g. OE-12345.' })}
-${textInput({ name: 'reason', label: 'Reason', value: values.reason, required: true, hint: 'Why you need access, in a sentence the customer will read.' })}
+${m.error && html`<p role="alert" class="error">${m.error}</p>`}
+<form method="post" novalidate action="${pathFor(P.supportAccess, { accountId: account.id })}">${m.csrf}
+${textInput({ name: F.ticket, label: 'Ticket reference', value: values.ticket, required: true, hint: 'The support ticket this access is for, e.g. OE-12345.' })}
+${textInput({ name: F.reason, label: 'Reason', value: values.reason, required: true, hint: 'Why you need access, in a sentence the customer will read.' })}
 <button type="submit">Access account</button>
 </form>`;
-}
-
-export interface SupportAccountModel {
-  readonly csrf: SafeHtml;
-  readonly account: Account;
-  readonly grant: SupportGrant;
-  readonly status: SsoStatus;
-  readonly sp: SpEndpoints;
-  readonly seats: readonly Seat[];
-  readonly findings: readonly SeatAuditFinding[];
-  readonly events: readonly AuditEvent[];
-  readonly notice?: string;
 }
 
 export function supportAccountBody(m: SupportAccountModel): SafeHtml {
@@ -71,11 +58,11 @@ ${m.notice && html`<p role="status" class="notice">${m.notice}</p>`}
 <section aria-labelledby="support-sso">
 <h2 id="support-sso">IdP and SSO</h2>
 <p id="support-sso-status">SSO is <strong>${m.status.enabled ? 'enabled' : 'disabled'}</strong>.${m.status.current ? ` Configuration version ${m.status.current.version} saved by ${m.status.current.savedBy} on ${formatTime(m.status.current.savedAt)}; ${m.status.currentVersionPassed ? 'it has passed Test SSO' : 'it has never passed Test SSO'}.` : ' No configuration saved.'}</p>
-${settings ? settingsTable(settings) : html``}
+${settings ? settingsTable(settings, m.configWarnings) : html``}
 ${settings ? html`<h3>Links configured on the IdP side</h3><table aria-label="Links to configure on the IdP side"><tbody>
 ${idpSideLinks(settings.vendor, settings.protocol, m.sp).map((link) => html`<tr><th scope="row">${link.label}</th><td><code>${link.value}</code></td></tr>`)}</tbody></table>` : html``}
 ${m.status.lastTest && html`<p>Last Test SSO: ${m.status.lastTest.ok ? 'passed' : html`failed (<code>${m.status.lastTest.reason}</code>)`} for version ${m.status.lastTest.version} on ${formatTime(m.status.lastTest.testedAt)}.</p>`}
-${m.status.enabled && html`<form method="post" novalidate action="/support/accounts/${m.account.id}/sso/disable">${m.csrf}
+${m.status.enabled && html`<form method="post" novalidate action="${pathFor(P.supportSsoDisable, { accountId: m.account.id })}">${m.csrf}
 <p>Turning SSO off lets the customer's seats log in with their passwords again. The configuration is kept, so the admin can fix it and re-enable.</p>
 <button type="submit">Turn SSO off</button></form>`}
 </section>
@@ -99,7 +86,7 @@ function certificateSummary(pem: string): string {
   }
 }
 
-function settingsTable(settings: SsoSettings): SafeHtml {
+function settingsTable(settings: SsoSettings, warnings: readonly string[]): SafeHtml {
   const rows: [string, string][] = settings.protocol === 'saml'
     ? [
       ['Protocol', protocolName('saml')], ['Vendor preset', settings.vendor],
@@ -116,5 +103,5 @@ function settingsTable(settings: SsoSettings): SafeHtml {
       ['Allowed clock skew', `${settings.allowedClockSkewSeconds} s`], ...(settings.hostedDomain ? [['Google Workspace domain', settings.hostedDomain] as [string, string]] : []),
     ];
   return html`<table aria-label="SSO configuration"><tbody>${rows.map(([name, value]) => html`<tr><th scope="row">${name}</th><td>${value}</td></tr>`)}</tbody></table>
-${settings.warnings.length > 0 && html`<div class="warning" role="note"><ul>${settings.warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}`;
+${warnings.length > 0 && html`<div class="warning" role="note"><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}`;
 }

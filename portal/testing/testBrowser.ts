@@ -1,12 +1,17 @@
 // A cookie-keeping HTTP client for the portal's own tests: plain fetch against the app on
-// 127.0.0.1, redirects not followed (tests assert each hop), CSRF tokens read from the forms.
+// 127.0.0.1, redirects not followed (tests assert each hop), CSRF tokens read from the forms —
+// in the words of the portal's skin (its CSRF field, login paths and field names).
+import { referenceSkin } from '../skin/reference/index.ts';
+import type { PortalSkin } from '../skin/types.ts';
 
 export class TestBrowser {
   readonly base: string;
+  readonly skin: PortalSkin;
   readonly cookies = new Map<string, string>();
 
-  constructor(base: string) {
+  constructor(base: string, skin: PortalSkin = referenceSkin) {
     this.base = base;
+    this.skin = skin;
   }
 
   private remember(response: Response): void {
@@ -45,28 +50,30 @@ export class TestBrowser {
   /** GET `pagePath`, then post the form whose action is `action` with its CSRF token and `fields`. */
   async submit(pagePath: string, action: string, fields: Record<string, string> | FormData): Promise<Response> {
     const page = await (await this.get(pagePath)).text();
-    const token = csrfTokenOf(page, action);
+    const field = this.skin.fields.csrf;
+    const token = csrfTokenOf(page, action, field);
     if (fields instanceof FormData) {
-      fields.set('_csrf', token);
+      fields.set(field, token);
       return this.post(action, fields);
     }
-    return this.post(action, { _csrf: token, ...fields });
+    return this.post(action, { [field]: token, ...fields });
   }
 
   /** Log in with a password through the two login steps; resolves with the final response. */
   async loginWithPassword(email: string, password: string): Promise<Response> {
-    const step1 = await this.submit('/login', '/login', { email });
+    const { paths: P, query: Q, fields: F } = this.skin;
+    const step1 = await this.submit(P.login, P.login, { [F.email]: email });
     const location = step1.headers.get('location') ?? '';
-    if (!location.startsWith('/login/password')) return step1;
+    if (!location.startsWith(P.passwordLogin)) return step1;
     const params = new URL(location, this.base).searchParams;
-    return this.submit(location, '/login/password', { email, password, account: params.get('account') ?? '', return_to: params.get('return_to') ?? '' });
+    return this.submit(location, P.passwordLogin, { [F.email]: email, [F.password]: password, [Q.account]: params.get(Q.account) ?? '', [Q.returnTo]: params.get(Q.returnTo) ?? '' });
   }
 }
 
-export function csrfTokenOf(page: string, action: string): string {
+export function csrfTokenOf(page: string, action: string, field = '_csrf'): string {
   const escaped = action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const form = new RegExp(`<form[^>]*action="${escaped}"[^>]*>([\\s\\S]*?)</form>`).exec(page);
-  const token = form?.[1] ? /name="_csrf" value="([^"]+)"/.exec(form[1])?.[1] : undefined;
+  const token = form?.[1] ? new RegExp(`name="${field}" value="([^"]+)"`).exec(form[1])?.[1] : undefined;
   if (!token) throw new Error(`No form posting to ${action} with a CSRF token on the page`);
   return token;
 }

@@ -2,29 +2,16 @@
 // form, links to configure on the IdP side, Test SSO, seat email audit and, at the bottom, the
 // Enable SSO toggle), in the order of OE's own support article.
 import { REASONS } from '../../lib/reasons.ts';
-import type { Account } from '../db/accounts.ts';
-import type { IdpUserExport } from '../db/idpUsers.ts';
 import type { SsoStatus } from '../db/ssoConfigs.ts';
-import type { FieldError, SeatAuditFinding, SpEndpoints } from '../sso/contract.ts';
+import { REFERENCE_FIELDS as F, REFERENCE_PATHS as P } from '../skin/reference/paths.ts';
+import { pathFor, type AccountPageModel } from '../skin/types.ts';
 import { idpSideLinks } from '../sso/spEndpoints.ts';
 import { checkboxInput, errorSummary, radioGroup, selectInput, textArea, textInput } from './controls.ts';
 import { formatTime, protocolName } from './format.ts';
 import { attributes, html, type SafeHtml } from './html.ts';
-import { VENDOR_OPTIONS, type SsoFormValues } from './ssoForm.ts';
+import { VENDOR_OPTIONS } from './ssoForm.ts';
 
-export interface AccountPageModel {
-  readonly account: Account;
-  readonly csrf: SafeHtml;
-  readonly status: SsoStatus;
-  readonly sp: SpEndpoints;
-  readonly form: SsoFormValues;
-  readonly fieldErrors: readonly FieldError[];
-  readonly findings: readonly SeatAuditFinding[];
-  readonly idpExport?: IdpUserExport;
-  readonly notice?: string;
-  readonly accountError?: string;
-  readonly idpExportErrors?: readonly FieldError[];
-}
+export type { AccountPageModel } from '../skin/types.ts';
 
 const SSO_FIELDS = new Set(['protocol', 'vendor', 'allowedClockSkewSeconds', 'metadataSource', 'metadataUrl', 'metadataXml', 'idpEntityId', 'idpSsoUrl', 'idpCertificate',
   'requireSignedResponse', 'requireSignedAssertion', 'allowIdpInitiated', 'emailAttribute', 'issuer', 'clientId', 'clientSecret', 'scopes', 'emailClaim', 'hostedDomain']);
@@ -36,7 +23,7 @@ ${m.notice && html`<p role="status" class="notice">${m.notice}</p>`}
 ${accountSection(m)}
 <section aria-labelledby="idp-and-sso">
 <h2 id="idp-and-sso">IdP and SSO</h2>
-${ssoStatusLine(m.status)}
+${ssoStatusLine(m.status, m.configWarnings)}
 ${configurationForm(m)}
 ${m.status.current ? linksSection(m) : html``}
 ${testSection(m)}
@@ -50,21 +37,21 @@ function accountSection(m: AccountPageModel): SafeHtml {
 <h2 id="account">Account</h2>
 <p>Account ID: <code>${m.account.id}</code></p>
 ${m.accountError && html`<p role="alert" class="error">${m.accountError}</p>`}
-<form method="post" novalidate action="/account/settings">${m.csrf}
-${textInput({ name: 'name', label: 'Account name', value: m.account.name, required: true })}
-${textInput({ name: 'ssoDomains', label: 'SSO email domains', value: m.account.ssoDomains.join(', '), hint: 'The email domains your IdP vouches for, separated by commas (e.g. corp.example, corp-eu.example). The seat email audit checks every seat against them.' })}
+<form method="post" novalidate action="${P.settingsProfile}">${m.csrf}
+${textInput({ name: F.accountName, label: 'Account name', value: m.account.name, required: true })}
+${textInput({ name: F.ssoDomains, label: 'SSO email domains', value: m.account.ssoDomains.join(', '), hint: 'The email domains your IdP vouches for, separated by commas (e.g. corp.example, corp-eu.example). The seat email audit checks every seat against them.' })}
 <button type="submit">Save account</button>
 </form>
 </section>`;
 }
 
-function ssoStatusLine(status: SsoStatus): SafeHtml {
+function ssoStatusLine(status: SsoStatus, warnings: readonly string[]): SafeHtml {
   const current = status.current;
   if (!current) return html`<p id="sso-status">SSO is not configured. Enter your IdP's values below and save.</p>`;
   return html`<p id="sso-status">SSO is <strong>${status.enabled ? 'enabled' : 'disabled'}</strong>.
 Configuration version ${current.version} (${protocolName(current.settings.protocol)}, ${vendorLabel(current.settings.vendor)}) saved by ${current.savedBy} on ${formatTime(current.savedAt)}.
 ${status.currentVersionPassed ? 'It has passed Test SSO.' : 'It has not passed Test SSO yet.'}</p>
-${current.settings.warnings.length > 0 && html`<div class="warning" role="note"><p>Warnings about the saved configuration:</p><ul>${current.settings.warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}`;
+${warnings.length > 0 && html`<div class="warning" role="note"><p>Warnings about the saved configuration:</p><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}`;
 }
 
 function vendorLabel(vendor: string): string {
@@ -80,7 +67,7 @@ function configurationForm(m: AccountPageModel): SafeHtml {
   const secretSaved = m.status.current?.settings.protocol === 'oidc';
   return html`<h3>IdP configuration</h3>
 ${errorSummary('The configuration was not saved (the saved configuration is unchanged):', m.fieldErrors, SSO_FIELDS)}
-<form method="post" novalidate action="/account/sso" enctype="multipart/form-data">${m.csrf}
+<form method="post" novalidate action="${P.ssoSave}" enctype="multipart/form-data">${m.csrf}
 ${radioGroup({ name: 'protocol', label: 'Protocol', value: f.protocol, error: err('protocol'), options: [{ value: 'saml', label: 'SAML 2.0' }, { value: 'oidc', label: 'OpenID Connect (OIDC)' }] })}
 ${selectInput({ name: 'vendor', label: 'Vendor preset', value: f.vendor, error: err('vendor'), options: VENDOR_OPTIONS })}
 ${textInput({ name: 'allowedClockSkewSeconds', label: 'Allowed clock skew (seconds)', type: 'number', value: f.allowedClockSkewSeconds, error: err('allowedClockSkewSeconds'), hint: 'Tolerance for the IdP clock, 0 to 600 seconds.' })}
@@ -136,7 +123,7 @@ function testSection(m: AccountPageModel): SafeHtml {
 <h3 id="test-sso">Test SSO</h3>
 <p>Runs a login with the saved configuration without enabling it. Log in at the IdP as a user who has a seat here.</p>
 ${lastLine}
-<form method="post" novalidate action="/account/sso/test">${m.csrf}<button${attributes({ type: 'submit', disabled: !m.status.current })}>Test SSO</button></form>
+<form method="post" novalidate action="${P.ssoTest}">${m.csrf}<button${attributes({ type: 'submit', disabled: !m.status.current })}>Test SSO</button></form>
 </section>`;
 }
 
@@ -149,10 +136,10 @@ ${m.idpExport ? html`IdP user export: ${m.idpExport.emails.length} users, upload
 ${m.findings.length === 0 ? html`<p role="status" id="seat-audit-summary">No problems found.</p>`
     : html`<p role="status" id="seat-audit-summary">${m.findings.length} problem${m.findings.length === 1 ? '' : 's'} found, ${blocking} blocking.</p>
 <ul aria-label="Seat email audit findings">${m.findings.map((f) => html`<li>${f.blocking ? html`<strong>Blocking:</strong> ` : ''}<code>${f.kind}</code> ${f.email}: ${f.message}</li>`)}</ul>`}
-<p><a href="/api/accounts/${m.account.id}/seat-audit">Seat email audit as JSON</a></p>
+<p><a href="${pathFor(P.apiSeatAudit, { accountId: m.account.id })}">Seat email audit as JSON</a></p>
 ${errorSummary('The IdP user export was not read:', m.idpExportErrors ?? [], new Set())}
-<form method="post" novalidate action="/account/sso/idp-users" enctype="multipart/form-data">${m.csrf}
-${textInput({ name: 'idpUsersFile', label: 'IdP user export (CSV)', type: 'file', value: '', accept: '.csv,text/csv', hint: 'The user list exported from the IdP (Entra "Download users", Okta "People → Export", Google "Download users").' })}
+<form method="post" novalidate action="${P.idpUsers}" enctype="multipart/form-data">${m.csrf}
+${textInput({ name: F.idpUsersFile, label: 'IdP user export (CSV)', type: 'file', value: '', accept: '.csv,text/csv', hint: 'The user list exported from the IdP (Entra "Download users", Okta "People → Export", Google "Download users").' })}
 <button type="submit">Upload IdP user export</button>
 </form>
 </section>`;
@@ -165,7 +152,7 @@ function enableSection(m: AccountPageModel): SafeHtml {
 <h3 id="enable-sso">Enable SSO</h3>
 <p>${enabled ? 'SSO is on: seats log in through the IdP and password login is refused. Turning it off keeps the whole configuration.'
     : configured ? 'SSO is off: seats log in with their password. Enabling asks for confirmation first.' : 'Save an IdP configuration before enabling SSO.'}</p>
-<form method="post" novalidate action="${enabled ? '/account/sso/disable' : '/account/sso/enable'}">${m.csrf}
+<form method="post" novalidate action="${enabled ? P.ssoDisable : P.ssoEnable}">${m.csrf}
 <button${attributes({ type: 'submit', role: 'switch', 'aria-checked': enabled ? 'true' : 'false', disabled: !configured && !enabled })}>Enable SSO</button>
 </form>
 </section>`;

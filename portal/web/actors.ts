@@ -1,21 +1,13 @@
-// How people appear in the audit log ("who did it").
-import type { Seat } from '../db/accounts.ts';
-import type { Actor } from '../db/audit.ts';
-import type { SupportGrant, SupportStaff } from '../db/support.ts';
+// How people appear in the reference portal's audit log ("who did it").
+import type { SkinActors } from '../skin/types.ts';
 
-export function seatActor(seat: Pick<Seat, 'name' | 'email' | 'role'>): Actor {
-  return { kind: 'seat', label: `${seat.name} <${seat.email}> (${seat.role})` };
-}
-
-export function supportActor(staff: SupportStaff, grant?: SupportGrant): Actor {
-  return { kind: 'support', label: `Ooma support: ${staff.name} <${staff.email}>${grant ? ` (ticket ${grant.ticket})` : ''}` };
-}
-
-export function anonymousActor(email?: string): Actor {
-  return { kind: 'anonymous', label: email ? `not logged in (entered ${email})` : 'not logged in' };
-}
-
-/** Someone the IdP vouched for, before (or instead of) matching a seat. */
-export function ssoIdentityActor(email: string | undefined): Actor {
-  return { kind: 'anonymous', label: email ? `IdP identity ${email}` : 'IdP response without an identity' };
-}
+export const REFERENCE_ACTORS: SkinActors = {
+  seat: (seat) => ({ kind: 'seat', label: `${seat.name} <${seat.email}> (${seat.role})` }),
+  support: (staff, grant) => ({ kind: 'support', label: `Ooma support: ${staff.name} <${staff.email}>${grant ? ` (ticket ${grant.ticket})` : ''}` }),
+  anonymous: (email) => ({ kind: 'anonymous', label: email ? `not logged in (entered ${email})` : 'not logged in' }),
+  ssoIdentity: (email) => ({ kind: 'anonymous', label: email ? `IdP identity ${email}` : 'IdP response without an identity' }),
+  nativeApp: (name) => ({ kind: 'anonymous', label: name }),
+  portal: { kind: 'system', label: 'portal' },
+  testSso: { kind: 'system', label: 'Test SSO' },
+  harness: { kind: 'harness', label: 'harness provisioning API' },
+};

@@ -1,13 +1,12 @@
 // Read-only JSON for an account: seat email audit and audit log. Readers: an admin of the
 // account (session), Ooma support with a live access grant to it, or the harness (bearer token).
+// And the audit log page.
 import { Router, type Request, type Response } from 'express';
 import { requestState } from '../auth/requestState.ts';
 import type { PortalContext } from '../context.ts';
 import type { Account } from '../db/accounts.ts';
 import { isHarnessRequest } from '../harness/harnessAuth.ts';
-import { seatActor } from './actors.ts';
-import { auditEventJson, auditTable } from './auditLogView.ts';
-import { html } from './html.ts';
+import { auditEventJson } from './auditLogView.ts';
 import { requireAdmin, seatLoginOf } from './guards.ts';
 import { seatNav, sendPage } from './layout.ts';
 import { seatAuditJson } from './seatAudit.ts';
@@ -24,34 +23,30 @@ function readableAccount(ctx: PortalContext, req: Request, res: Response): Accou
   const loggedIn = state.seatLogin ?? state.supportLogin;
   res.status(loggedIn ? 403 : 401).json({
     error: loggedIn ? 'forbidden' : 'unauthorized',
-    message: loggedIn
-      ? 'This account\'s data is readable by its admins and by Ooma support with an access grant: you are neither (or the account does not exist).'
-      : 'Log in as an admin of the account (or as Ooma support with an access grant) to read this.',
+    message: loggedIn ? ctx.skin.text.apiForbidden : ctx.skin.text.apiUnauthorized,
   });
   return undefined;
 }
 
 export function apiRoutes(ctx: PortalContext): Router {
   const router = Router();
+  const { paths: P, vocabulary } = ctx.skin;
 
-  router.get('/api/accounts/:accountId/seat-audit', (req, res) => {
+  router.get(P.apiSeatAudit, (req, res) => {
     const account = readableAccount(ctx, req, res);
-    if (account) res.json(seatAuditJson(ctx.store, account));
+    if (account) res.json(seatAuditJson(ctx.store, account, vocabulary));
   });
 
-  router.get('/api/accounts/:accountId/audit-log', (req, res) => {
+  router.get(P.apiAuditLog, (req, res) => {
     const account = readableAccount(ctx, req, res);
-    if (account) res.json({ accountId: account.id, events: ctx.store.audit.listByAccount(account.id).map(auditEventJson) });
+    if (account) res.json({ accountId: account.id, events: ctx.store.audit.listByAccount(account.id).map((event) => auditEventJson(event, vocabulary)) });
   });
 
-  router.get('/account/audit-log', requireAdmin(ctx), (req, res) => {
+  router.get(P.auditLog, requireAdmin(ctx), (req, res) => {
     const { account, seat } = seatLoginOf(req);
-    sendPage(res, {
-      title: 'Audit log', nav: seatNav(ctx, req),
-      body: html`<h1>Audit log</h1>
-<p>Everything that happened to account "${account.name}": logins and refusals, configuration changes, and every action of Ooma support (with who did it and the ticket). Newest first. Viewing as ${seatActor(seat).label}.</p>
-<p><a href="/api/accounts/${account.id}/audit-log">Audit log as JSON</a></p>
-${auditTable(ctx.store.audit.listByAccount(account.id))}`,
+    sendPage(ctx, res, {
+      title: ctx.skin.text.titles.auditLog, nav: seatNav(ctx, req),
+      body: ctx.skin.views.auditLogPage({ account, viewer: ctx.skin.actors.seat(seat), events: ctx.store.audit.listByAccount(account.id) }),
     });
   });
 

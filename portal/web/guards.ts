@@ -1,7 +1,7 @@
 // Route guards: who may see a page, and the CSRF check every form post goes through.
 import type { NextFunction, Request, Response } from 'express';
 import type { PortalContext } from '../context.ts';
-import { CSRF_FIELD, isValidCsrfToken } from '../auth/csrf.ts';
+import { isValidCsrfToken } from '../auth/csrf.ts';
 import { csrfBinding, requestState, type CsrfScope, type SeatLogin } from '../auth/requestState.ts';
 import { field, readForm } from './form.ts';
 import { seatNav, sendErrorPage } from './layout.ts';
@@ -13,20 +13,22 @@ export function seatLoginOf(req: Request): SeatLogin {
   return login;
 }
 
-function loginRedirect(req: Request): string {
-  return `/login?${new URLSearchParams({ return_to: req.originalUrl }).toString()}`;
+function loginRedirect(ctx: PortalContext, req: Request): string {
+  return `${ctx.skin.paths.login}?${new URLSearchParams({ [ctx.skin.query.returnTo]: req.originalUrl }).toString()}`;
 }
 
-export function requireSeat(req: Request, res: Response, next: NextFunction): void {
-  if (requestState(req).seatLogin) next();
-  else res.redirect(303, loginRedirect(req));
+export function requireSeat(ctx: PortalContext) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (requestState(req).seatLogin) next();
+    else res.redirect(303, loginRedirect(ctx, req));
+  };
 }
 
 export function requireAdmin(ctx: PortalContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const login = requestState(req).seatLogin;
-    if (!login) res.redirect(303, loginRedirect(req));
-    else if (login.seat.role !== 'admin') sendErrorPage(res, 403, 'Admins only', 'This page is for the account\'s admins. Your seat has the user role; ask an admin of your account if you need a change.', seatNav(ctx, req));
+    if (!login) res.redirect(303, loginRedirect(ctx, req));
+    else if (login.seat.role !== 'admin') sendErrorPage(ctx, res, 403, ctx.skin.text.adminsOnlyTitle, ctx.skin.text.adminsOnlyMessage, seatNav(ctx, req));
     else next();
   };
 }
@@ -34,11 +36,10 @@ export function requireAdmin(ctx: PortalContext) {
 export function verifyCsrf(ctx: PortalContext, scope: CsrfScope) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const form = await readForm(req);
-    if (isValidCsrfToken(ctx.csrfKey, csrfBinding(req, scope), field(form, CSRF_FIELD))) {
+    if (isValidCsrfToken(ctx.csrfKey, csrfBinding(req, scope), field(form, ctx.skin.fields.csrf))) {
       next();
       return;
     }
-    sendErrorPage(res, 403, 'Form refused',
-      'This form was not accepted: its security token is missing or does not belong to your current session (the page was open across a login or logout, or the form came from another site). Reload the page and submit it again.');
+    sendErrorPage(ctx, res, 403, ctx.skin.text.formRefusedTitle, ctx.skin.text.formRefusedMessage);
   };
 }

@@ -1,67 +1,43 @@
-// Page shell shared by every portal page: landmarks (banner, navigation, main), one h1 per page,
-// and the navigation of whoever is logged in.
+// The page helpers every route uses: the CSRF field, the navigation of whoever is logged in, and
+// sending a page or an error page — each rendered by the portal's skin (ctx.skin.views).
 import type { Request, Response } from 'express';
 import type { PortalContext } from '../context.ts';
-import { CSRF_FIELD } from '../auth/csrf.ts';
 import { csrfFor, requestState, type CsrfScope } from '../auth/requestState.ts';
+import type { NoticeKey, PageShell } from '../skin/types.ts';
 import { html, type SafeHtml } from './html.ts';
 
 export function csrfInput(ctx: PortalContext, req: Request, scope: CsrfScope): SafeHtml {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${csrfFor(ctx, req, scope)}">`;
+  return ctx.skin.views.csrfField(csrfFor(ctx, req, scope));
 }
 
 export function seatNav(ctx: PortalContext, req: Request): SafeHtml {
   const login = requestState(req).seatLogin;
   if (!login) return html``;
-  const admin = login.seat.role === 'admin';
-  return html`<nav aria-label="Portal"><ul>
-    <li><a href="/home">Home</a></li>
-    ${admin && html`<li><a href="/account">Account parameters</a></li><li><a href="/account/seats">Seats</a></li><li><a href="/account/audit-log">Audit log</a></li>`}
-    <li><form method="post" novalidate action="/logout">${csrfInput(ctx, req, 'seat')}<button type="submit" class="link">Log out</button></form></li>
-  </ul></nav>`;
+  return ctx.skin.views.seatNav({ csrf: csrfInput(ctx, req, 'seat'), admin: login.seat.role === 'admin' });
 }
 
 export function supportNav(ctx: PortalContext, req: Request): SafeHtml {
   const login = requestState(req).supportLogin;
   if (!login) return html``;
-  return html`<nav aria-label="Support"><ul>
-    <li><a href="/support">Search accounts</a></li>
-    <li>Signed in as ${login.staff.name} (Ooma support)</li>
-    <li><form method="post" novalidate action="/support/logout">${csrfInput(ctx, req, 'support')}<button type="submit" class="link">Log out of support</button></form></li>
-  </ul></nav>`;
+  return ctx.skin.views.supportNav({ csrf: csrfInput(ctx, req, 'support'), staff: login.staff });
 }
 
-export interface Page {
-  readonly title: string;
-  readonly body: SafeHtml;
-  readonly nav?: SafeHtml;
+export interface Page extends PageShell {
   readonly status?: number;
-  /** The portal product shown in the banner. */
-  readonly product?: string;
 }
 
-export function renderDocument(page: Page): string {
-  return `<!doctype html>\n${html`<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} — Ooma Enterprise</title>
-<link rel="stylesheet" href="/assets/portal.css">
-</head>
-<body>
-<header class="top"><span>${page.product ?? 'Ooma Enterprise admin portal'}</span>${page.nav}</header>
-<main>
-${page.body}
-</main>
-</body>
-</html>`.value}`;
-}
-
-export function sendPage(res: Response, page: Page): void {
-  res.status(page.status ?? 200).type('html').send(renderDocument(page));
+export function sendPage(ctx: PortalContext, res: Response, page: Page): void {
+  res.status(page.status ?? 200).type('html').send(ctx.skin.views.document(page));
 }
 
 /** A plain error page: what happened, why, what to do (never a stack trace). */
-export function sendErrorPage(res: Response, status: number, title: string, message: string, nav?: SafeHtml): void {
-  sendPage(res, { status, title, ...(nav ? { nav } : {}), body: html`<h1>${title}</h1><p role="alert" class="error">${message}</p><p><a href="/">Back to the portal</a></p>` });
+export function sendErrorPage(ctx: PortalContext, res: Response, status: number, title: string, message: string, nav?: SafeHtml): void {
+  sendPage(ctx, res, { status, title, ...(nav ? { nav } : {}), body: ctx.skin.views.errorBody({ title, message }) });
+}
+
+/** The notice a `?notice=` key names (one of `keys`), in the skin's words. */
+export function noticeFor(ctx: PortalContext, req: Request, keys: readonly NoticeKey[]): string | undefined {
+  const value = req.query[ctx.skin.query.notice];
+  const key = keys.find((candidate) => ctx.skin.noticeKeys[candidate] === value);
+  return key ? ctx.skin.text.notices[key] : undefined;
 }

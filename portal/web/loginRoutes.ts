@@ -6,17 +6,14 @@ import { verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
 import { endSession, requestState, startSession } from '../auth/requestState.ts';
 import type { PortalContext } from '../context.ts';
 import type { Account, Seat } from '../db/accounts.ts';
+import type { LoginHidden } from '../skin/types.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
-import { anonymousActor, seatActor } from './actors.ts';
 import { field, readForm } from './form.ts';
-import { html } from './html.ts';
+import type { SafeHtml } from './html.ts';
 import { requireSeat, seatLoginOf, verifyCsrf } from './guards.ts';
 import { csrfInput, seatNav, sendPage } from './layout.ts';
-import { accountChoiceBody, emailStepBody, passwordStepBody, type LoginHidden } from './loginViews.ts';
 import { refuse } from './refusal.ts';
 import { safeReturnTo } from './returnTo.ts';
-
-const WRONG_CREDENTIALS = 'The email or password is wrong. Check both and try again; if your account uses SSO, log in through your identity provider.';
 
 function queryString(req: Request, name: string): string | undefined {
   const value = req.query[name];
@@ -29,15 +26,15 @@ function hiddenFrom(ctx: PortalContext, returnTo: string | undefined, account: s
   return { ...(safe ? { returnTo: safe } : {}), ...(accountId !== undefined ? { accountId } : {}) };
 }
 
-function loginPage(ctx: PortalContext, req: Request, res: Response, body: ReturnType<typeof emailStepBody>, status = 200): void {
-  sendPage(res, { status, title: 'Log in', nav: seatNav(ctx, req), body });
+function loginPage(ctx: PortalContext, req: Request, res: Response, body: SafeHtml, status = 200): void {
+  sendPage(ctx, res, { status, title: ctx.skin.text.titles.login, nav: seatNav(ctx, req), body });
 }
 
 /** The seat's account, when it uses SSO: the start of its SSO login, carrying the return path. */
-function ssoStartUrl(ctx: PortalContext, account: Account, returnTo: string | undefined): string | undefined {
+export function ssoStartUrl(ctx: PortalContext, account: Account, returnTo: string | undefined): string | undefined {
   if (!ctx.store.ssoConfigs.isEnabled(account.id) || !ctx.store.ssoConfigs.current(account.id)) return undefined;
-  const url = new URL(spEndpointsFor(ctx.baseUrl(), account.id).signOnUrl);
-  if (returnTo) url.searchParams.set('return_to', returnTo);
+  const url = new URL(spEndpointsFor(ctx.baseUrl(), account.id, ctx.skin.paths.sp).signOnUrl);
+  if (returnTo) url.searchParams.set(ctx.skin.query.returnTo, returnTo);
   return `${url.pathname}${url.search}`;
 }
 
@@ -45,31 +42,32 @@ export function loginRoutes(ctx: PortalContext): Router {
   const router = Router();
   const csrf = verifyCsrf(ctx, 'seat');
   const now = (): number => ctx.now().getTime();
+  const { paths: P, query: Q, fields: F, text: T, views: V, actors: A } = ctx.skin;
 
-  router.get('/', (req, res) => res.redirect(303, requestState(req).seatLogin ? '/home' : '/login'));
+  router.get(P.root, (req, res) => res.redirect(303, requestState(req).seatLogin ? P.home : P.login));
 
-  router.get('/login', (req, res) => {
-    const hidden = hiddenFrom(ctx, queryString(req, 'return_to'), queryString(req, 'account'));
+  router.get(P.login, (req, res) => {
+    const hidden = hiddenFrom(ctx, queryString(req, Q.returnTo), queryString(req, Q.account));
     const login = requestState(req).seatLogin;
     // Already logged in (e.g. a native app's authorization request): carry on.
     if (login && hidden.returnTo) {
       res.redirect(303, hidden.returnTo);
       return;
     }
-    loginPage(ctx, req, res, emailStepBody(csrfInput(ctx, req, 'seat'), queryString(req, 'email') ?? '', hidden));
+    loginPage(ctx, req, res, V.emailStep({ csrf: csrfInput(ctx, req, 'seat'), email: queryString(req, Q.email) ?? '', hidden }));
   });
 
-  router.post('/login', csrf, async (req, res) => {
+  router.post(P.login, csrf, async (req, res) => {
     const form = await readForm(req);
-    const email = field(form, 'email').trim();
-    const hidden = hiddenFrom(ctx, field(form, 'return_to'), field(form, 'account'));
+    const email = field(form, F.email).trim();
+    const hidden = hiddenFrom(ctx, field(form, Q.returnTo), field(form, Q.account));
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-      loginPage(ctx, req, res, emailStepBody(csrfInput(ctx, req, 'seat'), email, hidden, 'Enter the email address of your seat, e.g. name@company.example.'), 422);
+      loginPage(ctx, req, res, V.emailStep({ csrf: csrfInput(ctx, req, 'seat'), email, hidden, error: T.badLoginEmail }), 422);
       return;
     }
     const accounts = ctx.store.accounts.withSeatEmail(email).filter((account) => hidden.accountId === undefined || account.id === hidden.accountId);
     if (accounts.length > 1) {
-      loginPage(ctx, req, res, accountChoiceBody(csrfInput(ctx, req, 'seat'), email, accounts, hidden.returnTo));
+      loginPage(ctx, req, res, V.accountChoice({ csrf: csrfInput(ctx, req, 'seat'), email, accounts, ...(hidden.returnTo ? { returnTo: hidden.returnTo } : {}) }));
       return;
     }
     const [account] = accounts;
@@ -79,75 +77,70 @@ export function loginRoutes(ctx: PortalContext): Router {
       return;
     }
     // Unknown emails get the password step too: the page does not tell who has a seat.
-    const params = new URLSearchParams({ email });
-    if (account) params.set('account', String(account.id));
-    if (hidden.returnTo) params.set('return_to', hidden.returnTo);
-    res.redirect(303, `/login/password?${params.toString()}`);
+    const params = new URLSearchParams({ [Q.email]: email });
+    if (account) params.set(Q.account, String(account.id));
+    if (hidden.returnTo) params.set(Q.returnTo, hidden.returnTo);
+    res.redirect(303, `${P.passwordLogin}?${params.toString()}`);
   });
 
-  router.get('/login/password', (req, res) => {
-    const hidden = hiddenFrom(ctx, queryString(req, 'return_to'), queryString(req, 'account'));
-    loginPage(ctx, req, res, passwordStepBody(csrfInput(ctx, req, 'seat'), queryString(req, 'email') ?? '', hidden));
+  router.get(P.passwordLogin, (req, res) => {
+    const hidden = hiddenFrom(ctx, queryString(req, Q.returnTo), queryString(req, Q.account));
+    loginPage(ctx, req, res, V.passwordStep({ csrf: csrfInput(ctx, req, 'seat'), email: queryString(req, Q.email) ?? '', hidden }));
   });
 
-  router.post('/login/password', csrf, async (req, res) => {
+  router.post(P.passwordLogin, csrf, async (req, res) => {
     const form = await readForm(req);
-    const email = field(form, 'email').trim();
-    const password = field(form, 'password');
-    const hidden = hiddenFrom(ctx, field(form, 'return_to'), field(form, 'account'));
+    const email = field(form, F.email).trim();
+    const password = field(form, F.password);
+    const hidden = hiddenFrom(ctx, field(form, Q.returnTo), field(form, Q.account));
     const retry = (message: string, status: number): void =>
-      loginPage(ctx, req, res, passwordStepBody(csrfInput(ctx, req, 'seat'), email, hidden, message), status);
+      loginPage(ctx, req, res, V.passwordStep({ csrf: csrfInput(ctx, req, 'seat'), email, hidden, error: message }), status);
 
     const accounts = ctx.store.accounts.withSeatEmail(email).filter((account) => hidden.accountId === undefined || account.id === hidden.accountId);
     if (accounts.length > 1) {
-      loginPage(ctx, req, res, accountChoiceBody(csrfInput(ctx, req, 'seat'), email, accounts, hidden.returnTo));
+      loginPage(ctx, req, res, V.accountChoice({ csrf: csrfInput(ctx, req, 'seat'), email, accounts, ...(hidden.returnTo ? { returnTo: hidden.returnTo } : {}) }));
       return;
     }
     const [account] = accounts;
     if (!account) {
       await verifyAgainstDummy(password);
-      retry(WRONG_CREDENTIALS, 401);
+      retry(T.wrongCredentials, 401);
       return;
     }
     const sso = ssoStartUrl(ctx, account, hidden.returnTo);
     if (ctx.store.ssoConfigs.isEnabled(account.id)) {
       refuse(ctx, res, {
-        reason: 'sso-required', accountId: account.id, actor: anonymousActor(email), action: 'password.login.refused',
-        detail: `Account "${account.name}" uses single sign-on, so password login is off for every seat, admins included.`,
-        ...(sso ? { next: { href: sso, label: 'Continue with SSO' } } : {}),
+        reason: 'sso-required', accountId: account.id, actor: A.anonymous(email), action: 'password.login.refused',
+        detail: T.ssoRequiredDetail(account),
+        ...(sso ? { next: { href: sso, label: T.continueWithSso } } : {}),
       });
       return;
     }
     const seat = await seatWithPassword(ctx, account, email, password);
     if (!seat) {
-      ctx.store.audit.record({ accountId: account.id, actor: anonymousActor(email), action: 'password.login.failed', detail: 'Wrong email or password.' }, now());
-      retry(WRONG_CREDENTIALS, 401);
+      ctx.store.audit.record({ accountId: account.id, actor: A.anonymous(email), action: 'password.login.failed', detail: T.auditPasswordFailed }, now());
+      retry(T.wrongCredentials, 401);
       return;
     }
     if (seat.disabled) {
-      refuse(ctx, res, { reason: 'seat-disabled', accountId: account.id, actor: seatActor(seat), action: 'password.login.refused', detail: `The seat of ${seat.email} is disabled.` });
+      refuse(ctx, res, { reason: 'seat-disabled', accountId: account.id, actor: A.seat(seat), action: 'password.login.refused', detail: T.seatDisabledDetail(seat.email) });
       return;
     }
     startSession(ctx, req, res, 'seat', seat.id, 'password');
-    ctx.store.audit.record({ accountId: account.id, actor: seatActor(seat), action: 'password.login.succeeded', detail: 'Logged in with a password.' }, now());
-    res.redirect(303, hidden.returnTo ?? '/home');
+    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'password.login.succeeded', detail: T.auditPasswordOk }, now());
+    res.redirect(303, hidden.returnTo ?? P.home);
   });
 
-  router.post('/logout', csrf, (req, res) => {
+  router.post(P.logout, csrf, (req, res) => {
     const login = requestState(req).seatLogin;
     endSession(ctx, req, res, 'seat');
-    if (login) ctx.store.audit.record({ accountId: login.account.id, actor: seatActor(login.seat), action: 'logout', detail: 'Logged out.' }, now());
-    res.redirect(303, '/login');
+    if (login) ctx.store.audit.record({ accountId: login.account.id, actor: A.seat(login.seat), action: 'logout', detail: T.auditLoggedOut }, now());
+    res.redirect(303, P.login);
   });
 
-  router.get('/home', requireSeat, (req, res) => {
+  router.get(P.home, requireSeat(ctx), (req, res) => {
     const { seat, account, session } = seatLoginOf(req);
-    sendPage(res, {
-      title: 'Home', nav: seatNav(ctx, req),
-      body: html`<h1>Welcome, ${seat.name}</h1>
-<p role="status" id="signed-in-as">Signed in as ${seat.email} (${seat.role}) in account "${account.name}", with ${session.authMethod === 'sso' ? 'single sign-on' : 'a password'}.</p>
-${seat.role === 'admin' && html`<p><a href="/account">Account parameters</a> · <a href="/account/seats">Seats</a> · <a href="/account/audit-log">Audit log</a></p>`}`,
-    });
+    sendPage(ctx, res, { title: T.titles.home, nav: seatNav(ctx, req), body: V.home({ seat, account, method: session.authMethod }) });
   });
 
   return router;

@@ -1,13 +1,16 @@
-// Every SSO / login refusal ends here: an error page with the stable reason code, the plain words
-// and the fix from lib/reasons.ts, and one audit event. No session, no redirect, nothing else.
+// Every SSO / login refusal ends here: an error page (the skin's: the reference portal shows the
+// stable reason code, the plain words and the fix from lib/reasons.ts), the reason header when the
+// skin exposes reason codes, and one audit event. No session, no redirect, nothing else.
 import type { Response } from 'express';
 import { REASONS, type ReasonCode } from '../../lib/reasons.ts';
 import type { PortalContext } from '../context.ts';
-import type { Actor } from '../db/audit.ts';
+import type { Actor, AuditAction } from '../db/audit.ts';
+import { REFERENCE_PATHS } from '../skin/reference/paths.ts';
+import type { RefusalModel } from '../skin/types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { sendPage } from './layout.ts';
 
-/** Response header carrying the reason code, for API clients and the harness's own assertions. */
+/** The reference portal's response header carrying the reason code, for API clients and the harness's own assertions. */
 export const REASON_HEADER = 'X-OE-Reason';
 
 export interface Refusal {
@@ -17,35 +20,45 @@ export interface Refusal {
   readonly accountId?: number;
   readonly actor?: Actor;
   /** Audit action, e.g. `sso.login.refused`, `password.login.refused`. */
-  readonly action: string;
+  readonly action: AuditAction;
   readonly status?: number;
   readonly heading?: string;
   /** The way forward, e.g. "Continue with SSO" for sso-required. */
   readonly next?: { readonly href: string; readonly label: string };
 }
 
-export function refusalBody(reason: ReasonCode, detail: string | undefined, heading: string, next?: Refusal['next']): SafeHtml {
-  const info = REASONS[reason];
-  return html`<h1>${heading}</h1>
+/** The reference refusal page. */
+export function refusalBody(m: RefusalModel): SafeHtml {
+  const info = REASONS[m.reason];
+  return html`<h1>${m.heading}</h1>
 <div role="alert" class="error">
   <p>${info.message}</p>
-  <p>Reason code: <code data-reason="${reason}">${reason}</code></p>
+  <p>Reason code: <code data-reason="${m.reason}">${m.reason}</code></p>
 </div>
-${detail && html`<h2>Details</h2><p>${detail}</p>`}
+${m.detail && html`<h2>Details</h2><p>${m.detail}</p>`}
 <h2>What to change</h2>
 <p>${info.fix}</p>
-${next && html`<p><a href="${next.href}">${next.label}</a></p>`}
-<p><a href="/login">Back to the login page</a></p>`;
+${m.next && html`<p><a href="${m.next.href}">${m.next.label}</a></p>`}
+<p><a href="${REFERENCE_PATHS.login}">Back to the login page</a></p>`;
+}
+
+/** Name the reason in the skin's response header, when it has one. */
+export function setReasonHeader(ctx: PortalContext, res: Response, reason: ReasonCode): void {
+  if (ctx.skin.reasonHeader) res.setHeader(ctx.skin.reasonHeader, reason);
 }
 
 export function refuse(ctx: PortalContext, res: Response, refusal: Refusal): void {
   ctx.store.audit.record({
     ...(refusal.accountId === undefined ? {} : { accountId: refusal.accountId }),
-    actor: refusal.actor ?? { kind: 'anonymous', label: 'not logged in' },
+    actor: refusal.actor ?? ctx.skin.actors.anonymous(),
     action: refusal.action,
     reason: refusal.reason,
     detail: refusal.detail ?? REASONS[refusal.reason].message,
   }, ctx.now().getTime());
-  res.setHeader(REASON_HEADER, refusal.reason);
-  sendPage(res, { status: refusal.status ?? 403, title: refusal.heading ?? 'Login refused', body: refusalBody(refusal.reason, refusal.detail, refusal.heading ?? 'Login refused', refusal.next) });
+  setReasonHeader(ctx, res, refusal.reason);
+  const heading = refusal.heading ?? ctx.skin.text.defaultRefusalHeading;
+  sendPage(ctx, res, {
+    status: refusal.status ?? 403, title: heading,
+    body: ctx.skin.views.refusal({ reason: refusal.reason, heading, ...(refusal.detail ? { detail: refusal.detail } : {}), ...(refusal.next ? { next: refusal.next } : {}) }),
+  });
 }

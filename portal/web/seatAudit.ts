@@ -2,6 +2,7 @@
 // SSO domains and the last IdP user export.
 import type { PortalStore } from '../db/store.ts';
 import type { Account } from '../db/accounts.ts';
+import type { SkinVocabulary } from '../skin/types.ts';
 import type { SeatAuditFinding } from '../sso/contract.ts';
 import { auditSeatEmails } from '../sso/seatEmailAudit.ts';
 
@@ -11,8 +12,8 @@ export function seatAuditFor(store: PortalStore, account: Account): SeatAuditFin
   return auditSeatEmails(seats, { ssoDomains: [...account.ssoDomains], ...(idpExport ? { idpUsers: [...idpExport.emails] } : {}) });
 }
 
-/** The JSON shape of `GET /api/accounts/:id/seat-audit`. */
-export function seatAuditJson(store: PortalStore, account: Account) {
+/** The JSON shape of the seat audit API (`GET /api/accounts/:id/seat-audit`): kinds and messages in the skin's words. */
+export function seatAuditJson(store: PortalStore, account: Account, words: SkinVocabulary) {
   const findings = seatAuditFor(store, account);
   const idpExport = store.idpUsers.get(account.id);
   return {
@@ -20,6 +21,6 @@ export function seatAuditJson(store: PortalStore, account: Account) {
     ssoDomains: account.ssoDomains,
     idpExport: idpExport ? { users: idpExport.emails.length, uploadedAt: new Date(idpExport.uploadedAt).toISOString(), uploadedBy: idpExport.uploadedBy } : null,
     blocking: findings.filter((finding) => finding.blocking).length,
-    findings,
+    findings: findings.map((finding) => ({ ...finding, kind: words.seatAuditKind(finding.kind), message: words.seatAuditMessage(finding) })),
   };
 }

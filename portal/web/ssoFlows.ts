@@ -3,7 +3,7 @@
 // against the configuration version), and an IdP-initiated SAML response.
 import type { Request, Response } from 'express';
 import type { ReasonCode } from '../../lib/reasons.ts';
-import { COOKIES, clearCookie, readCookie, setCookie } from '../auth/cookies.ts';
+import { clearCookie, readCookie, setCookie } from '../auth/cookies.ts';
 import { startSession } from '../auth/requestState.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { PortalContext } from '../context.ts';
@@ -14,11 +14,9 @@ import type { SsoResult } from '../sso/contract.ts';
 import { OidcStartError, startOidcLogin } from '../sso/oidcLogin.ts';
 import { startSamlLogin } from '../sso/samlLogin.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
-import { seatActor, ssoIdentityActor } from './actors.ts';
 import { sendErrorPage, sendPage } from './layout.ts';
-import { REASON_HEADER, refuse } from './refusal.ts';
+import { refuse, setReasonHeader } from './refusal.ts';
 import { safeReturnTo } from './returnTo.ts';
-import { testResultBody } from './ssoViews.ts';
 
 export interface SsoStart {
   readonly account: Account;
@@ -29,8 +27,9 @@ export interface SsoStart {
 
 /** Redirect the browser to the IdP, keeping the login's state server-side under a fresh cookie. */
 export async function startSso(ctx: PortalContext, res: Response, start: SsoStart): Promise<void> {
-  const sp = spEndpointsFor(ctx.baseUrl(), start.account.id);
+  const sp = spEndpointsFor(ctx.baseUrl(), start.account.id, ctx.skin.paths.sp);
   const now = ctx.now();
+  const T = ctx.skin.text;
   const settings = start.config.settings;
   let redirectUrl: string;
   let state: PendingLoginRecord['state'];
@@ -46,16 +45,16 @@ export async function startSso(ctx: PortalContext, res: Response, start: SsoStar
     }
   } catch (error) {
     const action = start.purpose === 'test' ? 'sso.test.failed' : 'sso.login.start-failed';
-    const actor = { kind: 'system', label: 'portal' } as const;
+    const actor = ctx.skin.actors.portal;
     // The OIDC discovery document cannot be fetched (IdP down, issuer changed) or names another
     // issuer: a refusal with its reason code, as every other SSO failure has.
     if (error instanceof OidcStartError) {
-      refuse(ctx, res, { reason: error.reason, detail: `The login could not be started: ${error.message}`, accountId: start.account.id, actor, action, status: 502, heading: 'The identity provider cannot be reached' });
+      refuse(ctx, res, { reason: error.reason, detail: T.loginStartFailedDetail(error.message), accountId: start.account.id, actor, action, status: 502, heading: T.idpUnreachableHeading });
       return;
     }
-    const detail = `The login could not be started: ${(error as Error).message}`;
+    const detail = T.loginStartFailedDetail((error as Error).message);
     ctx.store.audit.record({ accountId: start.account.id, actor, action, detail }, now.getTime());
-    sendErrorPage(res, 502, 'The identity provider cannot be reached', `${detail} Check the IdP configuration in Account parameters → IdP and SSO, or try again later.`);
+    sendErrorPage(ctx, res, 502, T.idpUnreachableHeading, `${detail} ${T.loginStartFailedAdvice}`);
     return;
   }
   const cookie = randomToken();
@@ -67,15 +66,15 @@ export async function startSso(ctx: PortalContext, res: Response, start: SsoStar
     ...(start.returnTo ? { returnTo: start.returnTo } : {}),
     expiresAt: now.getTime() + ctx.timings.pendingLoginMs,
   }, now.getTime());
-  setCookie(res, COOKIES.pendingLogin, cookie, ctx.timings.pendingLoginMs);
+  setCookie(res, ctx.skin.cookies.pendingLogin, cookie, ctx.timings.pendingLoginMs);
   res.redirect(303, redirectUrl);
 }
 
 /** The pending login of this browser (consumed: one response per login, whatever the outcome). */
 export function takePendingLogin(ctx: PortalContext, req: Request, res: Response): PendingLoginRecord | undefined {
-  const cookie = readCookie(req, COOKIES.pendingLogin);
+  const cookie = readCookie(req, ctx.skin.cookies.pendingLogin);
   if (!cookie) return undefined;
-  clearCookie(res, COOKIES.pendingLogin);
+  clearCookie(res, ctx.skin.cookies.pendingLogin);
   return ctx.store.pendingLogins.take(sha256(cookie), ctx.now().getTime());
 }
 
@@ -83,16 +82,13 @@ type SeatMatch = { readonly ok: true; readonly seat: Seat } | { readonly ok: fal
 
 /** The seat an SSO identity logs in as: email matched case-insensitively within the account. */
 export function matchSeat(ctx: PortalContext, account: Account, email: string): SeatMatch {
+  const T = ctx.skin.text;
   const seats = ctx.store.seats.findByEmail(account.id, email);
   const enabled = seats.filter((seat) => !seat.disabled);
-  if (seats.length === 0) {
-    return { ok: false, reason: 'no-seat-for-email', detail: `The IdP sent the email ${email}; no seat of account "${account.name}" has it. Fix the seat's email in Seats (see the seat email audit) or the user's email at the IdP.` };
-  }
-  if (enabled.length === 0) return { ok: false, reason: 'seat-disabled', detail: `The seat with the email ${email} is disabled.` };
+  if (seats.length === 0) return { ok: false, reason: 'no-seat-for-email', detail: T.noSeatForEmailDetail(email, account) };
+  if (enabled.length === 0) return { ok: false, reason: 'seat-disabled', detail: T.seatForEmailDisabledDetail(email) };
   const [only] = enabled;
-  if (enabled.length > 1 || !only) {
-    return { ok: false, reason: 'no-seat-for-email', detail: `${enabled.length} seats of account "${account.name}" share the email ${email}, so the portal cannot tell which one is logging in. Give each seat its own email (the seat email audit lists duplicates).` };
-  }
+  if (enabled.length > 1 || !only) return { ok: false, reason: 'no-seat-for-email', detail: T.sharedSeatEmailDetail(enabled.length, email, account) };
   return { ok: true, seat: only };
 }
 
@@ -109,6 +105,7 @@ export interface SsoFinish {
 export function finishSso(ctx: PortalContext, req: Request, res: Response, finish: SsoFinish): void {
   const { account, result } = finish;
   const now = ctx.now().getTime();
+  const { text: T, actors: A } = ctx.skin;
   const match = result.ok ? matchSeat(ctx, account, result.identity.email) : undefined;
   const failure = !result.ok ? { reason: result.reason, detail: result.detail } : match && !match.ok ? { reason: match.reason, detail: match.detail } : undefined;
 
@@ -116,18 +113,19 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
     const email = result.ok ? result.identity.email : undefined;
     ctx.store.ssoConfigs.recordTest(account.id, {
       version: finish.configVersion, ok: failure === undefined, ...(failure ? { reason: failure.reason } : {}),
-      detail: failure?.detail ?? `Logged in as ${email ?? ''}`, ...(email ? { email } : {}), testedAt: now,
+      detail: failure?.detail ?? T.testPassedDetail(email ?? ''), ...(email ? { email } : {}), testedAt: now,
     });
     ctx.store.audit.record({
-      accountId: account.id, actor: { kind: 'system', label: 'Test SSO' },
+      accountId: account.id, actor: A.testSso,
       action: failure ? 'sso.test.failed' : 'sso.test.passed',
       ...(failure ? { reason: failure.reason } : {}),
-      detail: `Configuration version ${finish.configVersion}: ${failure ? failure.detail : `identity ${email ?? ''} matches a seat`}`,
+      detail: T.auditTestResult(finish.configVersion, failure?.detail, email ?? ''),
     }, now);
-    if (failure) res.setHeader(REASON_HEADER, failure.reason);
-    sendPage(res, {
-      title: 'Test SSO result',
-      body: testResultBody({
+    if (result.ok) observe(ctx, account, finish.configVersion, result.identity.certificateWarnings);
+    if (failure) setReasonHeader(ctx, res, failure.reason);
+    sendPage(ctx, res, {
+      title: T.titles.testResult,
+      body: ctx.skin.views.testResult({
         version: finish.configVersion,
         ...(result.ok ? { identity: result.identity } : {}),
         ...(match?.ok ? { seat: match.seat } : {}),
@@ -139,14 +137,20 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
 
   if (failure || !match?.ok) {
     const email = result.ok ? result.identity.email : undefined;
-    refuse(ctx, res, { reason: failure?.reason ?? 'no-seat-for-email', detail: failure?.detail ?? '', accountId: account.id, actor: ssoIdentityActor(email), action: 'sso.login.refused' });
+    refuse(ctx, res, { reason: failure?.reason ?? 'no-seat-for-email', detail: failure?.detail ?? '', accountId: account.id, actor: A.ssoIdentity(email), action: 'sso.login.refused' });
     return;
   }
   startSession(ctx, req, res, 'seat', match.seat.id, 'sso');
   ctx.store.audit.record({
-    accountId: account.id, actor: seatActor(match.seat), action: 'sso.login.succeeded',
-    detail: `${finish.pending ? 'SP-initiated' : 'IdP-initiated'} ${finish.result.ok ? `login; email from ${finish.result.identity.emailSource}` : 'login'}`,
+    accountId: account.id, actor: A.seat(match.seat), action: 'sso.login.succeeded',
+    detail: T.auditSsoLogin(finish.pending !== undefined, finish.result.ok ? finish.result.identity.emailSource : undefined),
   }, now);
-  const target = safeReturnTo(finish.pending?.returnTo, ctx.defects) ?? safeReturnTo(finish.relayState, ctx.defects) ?? '/home';
+  if (result.ok) observe(ctx, account, finish.configVersion, result.identity.certificateWarnings);
+  const target = safeReturnTo(finish.pending?.returnTo, ctx.defects) ?? safeReturnTo(finish.relayState, ctx.defects) ?? ctx.skin.paths.home;
   res.redirect(303, target);
+}
+
+/** Remember what an accepted login saw about the configuration (the IdP and SSO section shows it). */
+function observe(ctx: PortalContext, account: Account, version: number, warnings: readonly string[] | undefined): void {
+  ctx.store.ssoConfigs.recordObservation(account.id, version, warnings ?? [], ctx.now().getTime());
 }

@@ -15,6 +15,15 @@ export const VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly l
 
 export type MetadataSource = SamlSettingsInput['metadataSource'];
 
+/** The IdP and SSO form's inputs, by the SSO library's input property (a FieldError's `field`). */
+export const SSO_FIELD_KEYS = ['protocol', 'vendor', 'allowedClockSkewSeconds', 'metadataSource', 'metadataUrl', 'metadataFile', 'metadataXml', 'idpEntityId', 'idpSsoUrl', 'idpCertificate',
+  'requireSignedResponse', 'requireSignedAssertion', 'allowIdpInitiated', 'emailAttribute', 'issuer', 'clientId', 'clientSecret', 'scopes', 'emailClaim', 'hostedDomain'] as const;
+
+export type SsoFieldKey = (typeof SSO_FIELD_KEYS)[number];
+
+/** The reference form names its inputs after the library's properties. */
+export const REFERENCE_SSO_FIELDS: Readonly<Record<SsoFieldKey, string>> = Object.fromEntries(SSO_FIELD_KEYS.map((key) => [key, key])) as Record<SsoFieldKey, string>;
+
 export interface SsoFormValues {
   readonly protocol: SsoProtocol;
   readonly vendor: VendorPreset;
@@ -89,30 +98,33 @@ export interface SubmittedSsoForm {
   readonly clientSecret: string;
 }
 
-export async function valuesFromForm(form: FormData): Promise<SubmittedSsoForm> {
-  const uploaded = await fileText(form, 'metadataFile');
+/** Read the posted form; `names` are the form's input names (the skin's). */
+export async function valuesFromForm(form: FormData, names: Readonly<Record<SsoFieldKey, string>> = REFERENCE_SSO_FIELDS): Promise<SubmittedSsoForm> {
+  const text = (key: SsoFieldKey): string => field(form, names[key]);
+  const flag = (key: SsoFieldKey): boolean => checkbox(form, names[key]);
+  const uploaded = await fileText(form, names.metadataFile);
   const values: SsoFormValues = {
-    protocol: oneOf(field(form, 'protocol'), ['saml', 'oidc'], 'saml'),
+    protocol: oneOf(text('protocol'), ['saml', 'oidc'], 'saml'),
     // An unknown vendor is passed through so the library's FieldError names it.
-    vendor: field(form, 'vendor') as VendorPreset,
-    allowedClockSkewSeconds: field(form, 'allowedClockSkewSeconds'),
-    metadataSource: field(form, 'metadataSource') as MetadataSource,
-    metadataUrl: field(form, 'metadataUrl'),
-    metadataXml: uploaded.trim() !== '' ? uploaded : field(form, 'metadataXml'),
-    idpEntityId: field(form, 'idpEntityId'),
-    idpSsoUrl: field(form, 'idpSsoUrl'),
-    idpCertificate: field(form, 'idpCertificate'),
-    requireSignedResponse: checkbox(form, 'requireSignedResponse'),
-    requireSignedAssertion: checkbox(form, 'requireSignedAssertion'),
-    allowIdpInitiated: checkbox(form, 'allowIdpInitiated'),
-    emailAttribute: field(form, 'emailAttribute'),
-    issuer: field(form, 'issuer'),
-    clientId: field(form, 'clientId'),
-    scopes: field(form, 'scopes'),
-    emailClaim: field(form, 'emailClaim'),
-    hostedDomain: field(form, 'hostedDomain'),
+    vendor: text('vendor') as VendorPreset,
+    allowedClockSkewSeconds: text('allowedClockSkewSeconds'),
+    metadataSource: text('metadataSource') as MetadataSource,
+    metadataUrl: text('metadataUrl'),
+    metadataXml: uploaded.trim() !== '' ? uploaded : text('metadataXml'),
+    idpEntityId: text('idpEntityId'),
+    idpSsoUrl: text('idpSsoUrl'),
+    idpCertificate: text('idpCertificate'),
+    requireSignedResponse: flag('requireSignedResponse'),
+    requireSignedAssertion: flag('requireSignedAssertion'),
+    allowIdpInitiated: flag('allowIdpInitiated'),
+    emailAttribute: text('emailAttribute'),
+    issuer: text('issuer'),
+    clientId: text('clientId'),
+    scopes: text('scopes'),
+    emailClaim: text('emailClaim'),
+    hostedDomain: text('hostedDomain'),
   };
-  return { values, clientSecret: field(form, 'clientSecret') };
+  return { values, clientSecret: text('clientSecret') };
 }
 
 export function samlInput(values: SsoFormValues): SamlSettingsInput {

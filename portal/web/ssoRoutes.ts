@@ -1,6 +1,6 @@
 // The SP endpoints of each account — sign-on URL, SAML ACS, OIDC redirect URI, SP metadata — at
-// the paths the SSO library publishes (spEndpointsFor), so the links the admin copies to the IdP
-// and the routes that answer them cannot drift apart.
+// the paths of the skin's SP layout, from which spEndpointsFor also builds the links the admin
+// copies to the IdP, so the two cannot drift apart.
 import { Router, type Request, type Response } from 'express';
 import type { PortalContext } from '../context.ts';
 import type { Account } from '../db/accounts.ts';
@@ -8,7 +8,6 @@ import { completeOidcLogin } from '../sso/oidcLogin.ts';
 import { validateSamlResponse } from '../sso/samlLogin.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { buildSpMetadata } from '../sso/spMetadata.ts';
-import { anonymousActor } from './actors.ts';
 import { FormBodyError, field, readForm } from './form.ts';
 import { sendErrorPage } from './layout.ts';
 import { refuse } from './refusal.ts';
@@ -18,35 +17,29 @@ import { finishSso, startSso, takePendingLogin } from './ssoFlows.ts';
 /** A SAMLResponse is a few KiB; anything near this cap is an attack or a broken IdP. */
 export const ACS_BODY_LIMIT_BYTES = 512 * 1024;
 
-const SAMPLE_ID = 987654321;
-
-/** Express route paths of the SP endpoints, e.g. `/sso/:accountId/saml/acs`. */
-export function spRoutePaths(): { start: string; acs: string; oidcCallback: string; metadata: string } {
-  const sp = spEndpointsFor('http://portal.invalid', SAMPLE_ID);
-  const path = (url: string): string => new URL(url).pathname.replace(`/${SAMPLE_ID}/`, '/:accountId/');
-  return { start: path(sp.signOnUrl), acs: path(sp.acsUrl), oidcCallback: path(sp.oidcRedirectUri), metadata: path(sp.metadataUrl) };
-}
-
 function accountFrom(ctx: PortalContext, req: Request, res: Response): Account | undefined {
   const raw = req.params['accountId'];
   const account = typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? ctx.store.accounts.get(Number(raw)) : undefined;
-  if (!account) sendErrorPage(res, 404, 'Unknown account', 'This SSO address names an account that does not exist on this portal. Copy the links again from Account parameters → IdP and SSO.');
+  if (!account) sendErrorPage(ctx, res, 404, ctx.skin.text.unknownSsoAccountTitle, ctx.skin.text.unknownSsoAccountMessage);
   return account;
 }
 
 export function ssoRoutes(ctx: PortalContext): Router {
   const router = Router();
-  const paths = spRoutePaths();
+  const paths = ctx.skin.paths.sp;
+  const T = ctx.skin.text;
+  const sp = (account: Account) => spEndpointsFor(ctx.baseUrl(), account.id, paths);
 
-  router.get(paths.start, async (req, res) => {
+  router.get(paths.signOn, async (req, res) => {
     const account = accountFrom(ctx, req, res);
     if (!account) return;
     const config = ctx.store.ssoConfigs.current(account.id);
     if (!config || !ctx.store.ssoConfigs.isEnabled(account.id)) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: `SSO is not enabled for account "${account.name}": log in with your email and password.`, accountId: account.id, action: 'sso.login.refused' });
+      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.ssoStartNotEnabledDetail(account), accountId: account.id, action: 'sso.login.refused' });
       return;
     }
-    const returnTo = safeReturnTo(typeof req.query['return_to'] === 'string' ? req.query['return_to'] : undefined, ctx.defects);
+    const raw = req.query[ctx.skin.query.returnTo];
+    const returnTo = safeReturnTo(typeof raw === 'string' ? raw : undefined, ctx.defects);
     await startSso(ctx, res, { account, config, purpose: 'login', ...(returnTo ? { returnTo } : {}) });
   });
 
@@ -54,7 +47,7 @@ export function ssoRoutes(ctx: PortalContext): Router {
     const account = accountFrom(ctx, req, res);
     if (!account) return;
     const settings = ctx.store.ssoConfigs.current(account.id)?.settings;
-    const xml = buildSpMetadata(spEndpointsFor(ctx.baseUrl(), account.id), settings?.protocol === 'saml' ? settings : undefined);
+    const xml = buildSpMetadata(sp(account), settings?.protocol === 'saml' ? settings : undefined);
     res.type('application/samlmetadata+xml').send(xml);
   });
 
@@ -76,16 +69,16 @@ export function ssoRoutes(ctx: PortalContext): Router {
     // A pending login of another account or protocol does not apply: treat the post as unsolicited.
     const pending = taken && taken.accountId === account.id && taken.state.protocol === 'saml' ? taken : undefined;
     if (samlResponse === '') {
-      refuse(ctx, res, { reason: 'saml-malformed', detail: 'The post to the ACS URL carries no SAMLResponse field: the IdP must use the HTTP-POST binding.', accountId: account.id, action: 'sso.login.refused', status: 400 });
+      refuse(ctx, res, { reason: 'saml-malformed', detail: T.acsWithoutResponseDetail, accountId: account.id, action: 'sso.login.refused', status: 400 });
       return;
     }
     const purpose = pending?.purpose ?? 'login';
     const config = pending?.purpose === 'test' ? ctx.store.ssoConfigs.version(account.id, pending.configVersion) : ctx.store.ssoConfigs.current(account.id);
     if (!config || config.settings.protocol !== 'saml' || (purpose === 'login' && !ctx.store.ssoConfigs.isEnabled(account.id))) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: `Account "${account.name}" has no enabled SAML configuration, so the portal does not accept SAML responses for it.`, accountId: account.id, action: 'sso.login.refused' });
+      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.samlNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
       return;
     }
-    const result = await validateSamlResponse(config.settings, spEndpointsFor(ctx.baseUrl(), account.id), samlResponse, {
+    const result = await validateSamlResponse(config.settings, sp(account), samlResponse, {
       ...(pending && pending.state.protocol === 'saml' ? { pending: pending.state } : {}),
       now: ctx.now(),
       defects: ctx.defects,
@@ -100,16 +93,16 @@ export function ssoRoutes(ctx: PortalContext): Router {
     const taken = takePendingLogin(ctx, req, res);
     const pending = taken && taken.accountId === account.id ? taken : undefined;
     if (!pending || pending.state.protocol !== 'oidc') {
-      refuse(ctx, res, { reason: 'oidc-state-mismatch', detail: 'No OIDC login of this account is in progress in this browser (it expired, was already used, or started elsewhere).', accountId: account.id, actor: anonymousActor(), action: 'sso.login.refused' });
+      refuse(ctx, res, { reason: 'oidc-state-mismatch', detail: T.oidcStateMissingDetail, accountId: account.id, actor: ctx.skin.actors.anonymous(), action: 'sso.login.refused' });
       return;
     }
     const config = pending.purpose === 'test' ? ctx.store.ssoConfigs.version(account.id, pending.configVersion) : ctx.store.ssoConfigs.current(account.id);
     if (!config || config.settings.protocol !== 'oidc' || (pending.purpose === 'login' && !ctx.store.ssoConfigs.isEnabled(account.id))) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: `Account "${account.name}" has no enabled OpenID Connect configuration.`, accountId: account.id, action: 'sso.login.refused' });
+      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.oidcNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
       return;
     }
     const callbackUrl = new URL(req.originalUrl, ctx.baseUrl());
-    const result = await completeOidcLogin(config.settings, spEndpointsFor(ctx.baseUrl(), account.id), callbackUrl, pending.state, { clock: () => ctx.now(), defects: ctx.defects });
+    const result = await completeOidcLogin(config.settings, sp(account), callbackUrl, pending.state, { clock: () => ctx.now(), defects: ctx.defects });
     finishSso(ctx, req, res, { account, purpose: pending.purpose, configVersion: config.version, result, pending });
   });
 

@@ -1,16 +1,12 @@
 // Pages of the SSO lifecycle that are not the account page: the Test SSO result and the
 // confirmation shown before SSO is enabled.
-import { REASONS, type ReasonCode } from '../../lib/reasons.ts';
-import type { Seat } from '../db/accounts.ts';
-import type { SeatAuditFinding, SsoIdentity } from '../sso/contract.ts';
+import { REASONS } from '../../lib/reasons.ts';
+import { REFERENCE_ANCHORS as A, REFERENCE_FIELDS as F, REFERENCE_PATHS as P } from '../skin/reference/paths.ts';
+import type { EnableConfirmModel, TestResultModel } from '../skin/types.ts';
+import type { SsoIdentity } from '../sso/contract.ts';
 import { html, type SafeHtml } from './html.ts';
 
-export interface TestResultModel {
-  readonly version: number;
-  readonly identity?: SsoIdentity;
-  readonly seat?: Seat;
-  readonly failure?: { readonly reason?: ReasonCode; readonly detail: string };
-}
+export type { EnableConfirmModel, TestResultModel } from '../skin/types.ts';
 
 export function testResultBody(m: TestResultModel): SafeHtml {
   const failure = m.failure;
@@ -22,7 +18,7 @@ ${failure.reason && html`<p>Reason code: <code data-reason="${failure.reason}">$
 ${failure.reason && html`<h2>What to change</h2><p>${REASONS[failure.reason].fix}</p>`}`
     : html`<p role="status" class="notice">Test SSO passed for configuration version ${m.version}${m.seat ? html`: the IdP identity matches the seat of ${m.seat.name}` : ''}. SSO is not enabled by a test.</p>`}
 ${m.identity && identityTable(m.identity)}
-<p><a href="/account#idp-and-sso">Back to IdP and SSO</a></p>`;
+<p><a href="${P.settings}#${A.idpAndSso}">Back to IdP and SSO</a></p>`;
 }
 
 function identityTable(identity: SsoIdentity): SafeHtml {
@@ -42,13 +38,6 @@ ${attributes.map(([name, value]) => html`<tr><td><code>${name}</code></td><td>${
 </tbody></table>`}`;
 }
 
-export interface EnableConfirmModel {
-  readonly csrf: SafeHtml;
-  readonly version: number;
-  readonly neverPassedTest: boolean;
-  readonly blockingFindings: readonly SeatAuditFinding[];
-}
-
 export function enableConfirmBody(m: EnableConfirmModel): SafeHtml {
   const warned = m.neverPassedTest || m.blockingFindings.length > 0;
   return html`<h1>Enable SSO?</h1>
@@ -57,9 +46,9 @@ ${warned && html`<div role="alert" class="warning"><h2>Before you enable</h2><ul
 ${m.neverPassedTest && html`<li>Configuration version ${m.version} has never passed Test SSO. If it does not work, everyone is locked out until Ooma support turns SSO off. Run Test SSO first.</li>`}
 ${m.blockingFindings.map((f) => html`<li>Seat email audit: ${f.email}: ${f.message}</li>`)}
 </ul></div>`}
-<form method="post" novalidate action="/account/sso/enable">${m.csrf}
-<input type="hidden" name="confirm" value="yes">
+<form method="post" novalidate action="${P.ssoEnable}">${m.csrf}
+<input type="hidden" name="${F.confirm}" value="yes">
 <button type="submit">${warned ? 'Enable SSO anyway' : 'Yes, enable SSO'}</button>
 </form>
-<p><a href="/account#enable-sso">Cancel</a></p>`;
+<p><a href="${P.settings}#${A.enableSso}">Cancel</a></p>`;
 }

@@ -58,9 +58,10 @@ export function dependsOnKeyCache(fault: OidcFault): boolean {
 }
 
 function deriveOidc(fault: OidcFault, persona: OidcPersona): Derived {
-  const profile: SpProfile = dependsOnKeyCache(fault) ? { protocol: 'oidc', isolatedFor: fault.id } : { protocol: 'oidc' };
-  const atIdp = { profile, idpFaults: [fault.id], loginAs: 'user' as const };
   const effect = fault.effect;
+  const extraJwksKey = effect.seam === 'id-token' && effect.jwt.publish === 'extra-rsa-key';
+  const profile: SpProfile = dependsOnKeyCache(fault) ? { protocol: 'oidc', isolatedFor: fault.id, ...(extraJwksKey ? { extraJwksKey } : {}) } : { protocol: 'oidc' };
+  const atIdp = { profile, idpFaults: [fault.id], loginAs: 'user' as const };
   switch (effect.seam) {
     case 'discovery':
       // The SP reads discovery when the configuration is saved (then caches it): that is where a
@@ -137,6 +138,8 @@ export function scenarioFor(fault: CatalogFault, persona: PersonaId): Scenario {
     expected: fault.expected,
     ...derived,
     ...(warned ? { loginAs: 'admin' as const } : {}),
+    // A forged userinfo answer matters only to an SP that asks for it.
+    ...(fault.protocol === 'oidc' && fault.effect.seam === 'userinfo' ? { onlyIf: 'sp-calls-userinfo' as const } : {}),
   };
 }
 

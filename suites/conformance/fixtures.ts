@@ -1,6 +1,7 @@
 // Fixtures of the conformance and security matrices. Per worker: the matrix accounts (one per
 // persona × SP profile, configured once, reused by every scenario of that worker). Per test: the
 // HTTP browsers (own cookie jars) the scenario opens, logged out by the scenario's clean-up.
+import type { Browser } from '@playwright/test';
 import { expect, test as base } from '../fixtures.ts';
 import { ledgerDir, recordSecret } from '../reporting/secrets/ledger.ts';
 import { HttpBrowser } from './http/httpBrowser.ts';
@@ -10,10 +11,15 @@ import { MatrixAccounts } from './setup/matrixAccounts.ts';
 /** Fresh cookie jars for one scenario. */
 export class ScenarioBrowsers {
   readonly browsers: HttpBrowser[] = [];
+  readonly #stopAt: (url: URL) => boolean;
+
+  /** `stopAt`: where an app takes over (the desktop app's loopback redirect): recorded, never requested. */
+  constructor(stopAt: (url: URL) => boolean = isDesktopRedirect) {
+    this.#stopAt = stopAt;
+  }
 
   open(): HttpBrowser {
-    // The desktop app's loopback redirect URI is where the app takes over: never requested.
-    const browser = new HttpBrowser({ stopAt: isDesktopRedirect });
+    const browser = new HttpBrowser({ stopAt: this.#stopAt });
     this.browsers.push(browser);
     return browser;
   }
@@ -29,12 +35,17 @@ interface MatrixTestFixtures {
 
 export const test = base.extend<MatrixTestFixtures, MatrixWorkerFixtures>({
   matrix: [
-    async ({ target }, use, workerInfo) => {
+    async ({ target, playwright, launchOptions, headless }, use, workerInfo) => {
       // Admin passwords and OIDC client secrets go to the run's secrets ledger (reports are scanned for them).
       const ledger = ledgerDir(workerInfo.project.outputDir);
-      const matrix = new MatrixAccounts(target, (kind, value) => recordSecret(ledger, kind, value));
+      // A browser only when a step needs the portal's own pages (a target configured through its
+      // admin UI, a portal that is no server-rendered form): most matrix workers never launch one.
+      let launched: Promise<Browser> | undefined;
+      const browser = (): Promise<Browser> => (launched ??= playwright.chromium.launch({ ...launchOptions, headless }));
+      const matrix = new MatrixAccounts(target, browser, (kind, value) => recordSecret(ledger, kind, value));
       await use(matrix);
       await matrix.close();
+      if (launched) await (await launched).close();
     },
     { scope: 'worker' },
   ],

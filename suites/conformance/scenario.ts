@@ -21,6 +21,12 @@ export type SpProfile =
        * gets an account and IdP tenant of its own, so no other scenario warms or spoils that cache.
        */
       readonly isolatedFor?: string;
+      /**
+       * The fault is about an IdP that publishes several keys: the IdP publishes another one from
+       * the account's creation, so the SP sees several keys from its first JWKS fetch — whether that
+       * fetch happens at set-up (Test SSO) or at the faulty login.
+       */
+      readonly extraJwksKey?: boolean;
     };
 
 /** How the login is driven (HTTP level unless stated). */
@@ -88,6 +94,11 @@ export interface Scenario {
   readonly profile: SpProfile;
   readonly flow: ScenarioFlow;
   readonly loginAs: LoginAs;
+  /**
+   * The fault only shows through an SP call that not every correct SP makes: when the SP made no
+   * such call (the IdP request log says so), the scenario is not applicable to that SP.
+   */
+  readonly onlyIf?: 'sp-calls-userinfo';
 }
 
 export function expectationSummary(expectation: Expectation): string {

@@ -1,19 +1,31 @@
 // The seam between the suites and the OE portal under test. Suites only ever talk to this
-// interface: page objects with readonly locators (by role and label) and actions named after
-// what a person does. The reference portal's implementation is the default; a real OE
-// environment plugs in by configuration (SSO_HARNESS_TARGET, selectors), not by editing suites.
+// interface: page objects with readonly locators (by role and accessible name) and actions named
+// after what a person does. Every page is opened at a URL the provisioning API gave for the
+// account, every control is found by an accessible name of the target (names.ts, overridden by the
+// target file), and what a page *means* is read from ARIA roles any portal has: role=alert for a
+// refusal, role=note for a warning, role=switch for the Enable toggle, a log-out control for "signed
+// in". Suites get a driver from the target (`target.driver(page, account)`), never construct one.
 import type { Locator, Page } from '@playwright/test';
+import type { AccountState, ProvisionedAccount } from '../../lib/harnessContract.ts';
 import type { Vendor } from '../../mock-idps/types.ts';
-import type { AccountState, HarnessTarget } from '../target/harnessTarget.ts';
 
-export interface SamlSetup {
-  readonly vendor: Vendor;
-  readonly metadataUrl: string;
-  readonly requireSignedResponse: boolean;
-  readonly requireSignedAssertion: boolean;
-  readonly allowIdpInitiated?: boolean;
-  readonly clockSkewSeconds?: number;
-}
+export type SamlSetup =
+  | {
+      readonly vendor: Vendor;
+      readonly metadataUrl: string;
+      readonly requireSignedResponse: boolean;
+      readonly requireSignedAssertion: boolean;
+      readonly allowIdpInitiated?: boolean;
+      readonly clockSkewSeconds?: number;
+    }
+  | {
+      readonly vendor: Vendor;
+      /** Entered by hand instead of a metadata URL. */
+      readonly manual: { readonly entityId: string; readonly ssoUrl: string; readonly certificatePem: string };
+      readonly requireSignedResponse: boolean;
+      readonly requireSignedAssertion: boolean;
+      readonly allowIdpInitiated?: boolean;
+    };
 
 export interface OidcSetup {
   readonly vendor: Vendor;
@@ -22,7 +34,15 @@ export interface OidcSetup {
   /** Secret: typed into the form, never attached. */
   readonly clientSecret: string;
   readonly emailClaim?: string;
+  /** Google Workspace: the hd the ID token must carry. */
+  readonly hostedDomain?: string;
 }
+
+/** What the portal did with a press of the save button. */
+export type SaveOutcome =
+  | { readonly saved: true }
+  /** Refused: the alert's text and the labels of the fields marked invalid (aria-invalid). */
+  | { readonly saved: false; readonly alert: string; readonly invalidFields: readonly string[] };
 
 export interface LoginPageObject {
   readonly email: Locator;
@@ -35,52 +55,53 @@ export interface LoginPageObject {
   /** Email first on the login page the browser already shows (an app's browser tab was sent there). */
   continueWithEmailOnThisPage(email: string): Promise<void>;
   /** Open the account's SSO sign-on URL (the OE tile in the IdP's app launcher, or a bookmark): straight to the IdP. */
-  startSsoFromSignOnUrl(signOnUrl: string): Promise<void>;
+  startSsoFromSignOnUrl(): Promise<void>;
   logInWithPassword(email: string, password: string): Promise<void>;
-  /** The password form posted directly (a bookmarked password page, an old desktop client). */
+  /** Whether the portal has a password form reachable directly (`urls.passwordLogin`). */
+  readonly hasDirectPasswordForm: boolean;
+  /** The password form posted directly (a bookmarked password page, an old desktop client); needs `hasDirectPasswordForm`. */
   submitPasswordForm(email: string, password: string): Promise<void>;
 }
 
 export interface RefusalPageObject {
+  /** The refusal shown to the person (role=alert). */
   readonly alert: Locator;
-  readonly reasonCode: Locator;
-  expectReason(reason: string): Promise<void>;
-  /** The specifics the refusal page gives (which email, which value), as shown. */
-  details(): Promise<string>;
-}
-
-/** Who the home page says is signed in. */
-export interface SignedInSeat {
-  readonly email: string;
-  readonly role: string;
-  readonly accountName: string;
-  readonly via: 'single sign-on' | 'a password';
+  expectShown(): Promise<void>;
+  /** Everything the refusal page says (its specifics: which email, which value), as shown. */
+  text(): Promise<string>;
 }
 
 export interface HomePageObject {
-  readonly signedInAs: Locator;
-  expectSignedIn(email: string, via: 'single sign-on' | 'a password'): Promise<void>;
-  /** Reads the "Signed in as" line of the home page (the browser must be showing it). */
-  signedInSeat(): Promise<SignedInSeat>;
-  /** Opens the home page and logs out (the portal session of this browser ends). */
+  /** The log-out control: shown to a logged-in seat (button or link named logOutButton). */
+  readonly logOutControl: Locator;
+  /** The browser shows a logged-in portal page, and `email` has a live session opened `via` (read through the target). */
+  expectSignedIn(email: string, via: 'sso' | 'password'): Promise<void>;
+  /** Opens the portal's home page and logs out (the portal session of this browser ends). */
   goHomeAndLogOut(): Promise<void>;
   logOut(): Promise<void>;
 }
 
-/** One row of the seat email audit, as shown. */
+/** One finding of the seat email audit, as shown. */
 export interface SeatAuditRow {
-  /** Stable kind, e.g. `duplicate-email`, `guest-upn`, `missing-from-idp`. */
-  readonly kind: string;
-  readonly email: string;
+  /** The list item's text. */
+  readonly text: string;
   readonly blocking: boolean;
-  /** Plain words: which email to fix and where. */
-  readonly message: string;
+  /** The harness's kind (e.g. `duplicate-email`), when the target's word for it is known; undefined otherwise. */
+  readonly kind: string | undefined;
 }
 
 /** The IdP user export a person downloads from the IdP console and uploads to the portal. */
 export interface IdpUserExportFile {
   readonly fileName: string;
   readonly csv: string;
+}
+
+export interface TestSsoResult {
+  readonly passed: boolean;
+  /** Texts of the warnings (role=note) on the result page. */
+  readonly warnings: readonly string[];
+  /** The refusal's text when it failed. */
+  readonly alert: string;
 }
 
 export interface SsoSectionObject {
@@ -91,18 +112,22 @@ export interface SsoSectionObject {
   /** The heading of the page Test SSO ends on (passed or failed). */
   readonly testSsoResultHeading: Locator;
   goto(): Promise<void>;
-  configureSaml(setup: SamlSetup): Promise<void>;
-  configureOidc(setup: OidcSetup): Promise<void>;
-  /** The value shown under "Links to configure on the IdP side" for a vendor console field name. */
-  idpSideLink(consoleFieldName: string): Promise<string>;
+  /** Fill and save; refused configurations come back as an outcome. */
+  configureSaml(setup: SamlSetup): Promise<SaveOutcome>;
+  configureOidc(setup: OidcSetup): Promise<SaveOutcome>;
+  /** The section shows `value` (an SP value to register at the IdP) as text or as a field's value. */
+  expectShown(value: string, what: string): Promise<void>;
   /** Starts Test SSO; the browser is then at the IdP (or back with a result when the IdP session is live). */
   startTestSso(): Promise<void>;
+  /** Reads the Test SSO result page (the browser must be showing it). */
+  testSsoResult(): Promise<TestSsoResult>;
   expectTestSsoPassed(): Promise<void>;
-  expectTestSsoFailed(reason: string): Promise<void>;
-  enableSso(): Promise<void>;
+  expectTestSsoFailed(): Promise<void>;
+  /** Flip the Enable switch and confirm (whichever confirmation the portal asks for); returns the warnings listed. */
+  enableSso(): Promise<readonly string[]>;
   /**
-   * Flip the Enable switch, read the warnings the confirmation lists, and confirm with
-   * "Enable SSO anyway"; fails if the portal asks for no warning-level confirmation. Returns the warnings.
+   * Flip the Enable switch, read the warnings the confirmation lists, and confirm with the
+   * "anyway" button; fails if the portal asks for no warning-level confirmation. Returns the warnings.
    */
   enableSsoAnyway(): Promise<readonly string[]>;
   expectSsoEnabled(enabled: boolean): Promise<void>;
@@ -116,20 +141,23 @@ export interface SsoSectionObject {
 
 export interface SupportConsoleObject {
   logIn(): Promise<void>;
-  /** Opens the account with a ticket reference and a reason (time-limited, audited access). */
-  accessAccount(accountId: number, ticket: string, reason: string): Promise<void>;
+  /** Opens the driver's account with a ticket reference and a reason (time-limited, audited access). */
+  accessAccount(ticket: string, reason: string): Promise<void>;
   turnSsoOff(): Promise<void>;
 }
 
 export interface AuditLogObject {
+  /** Whether the target shows the account's audit log on a page (`urls.auditLog`). */
+  readonly available: boolean;
   goto(): Promise<void>;
-  /** Rows as shown: action and who did it. */
+  /** Rows as shown: what happened (the portal's word) and who did it. */
   entries(): Promise<readonly { readonly action: string; readonly actor: string }[]>;
 }
 
 export interface PortalDriver {
-  readonly target: HarnessTarget;
   readonly page: Page;
+  /** The account whose pages this driver opens. */
+  readonly account: ProvisionedAccount;
   readonly login: LoginPageObject;
   readonly refusal: RefusalPageObject;
   readonly home: HomePageObject;
@@ -137,5 +165,5 @@ export interface PortalDriver {
   readonly support: SupportConsoleObject;
   readonly auditLog: AuditLogObject;
   /** Read back through the target (not the page): SSO state, live seat sessions, audit events. */
-  accountState(accountId: number): Promise<AccountState>;
+  accountState(): Promise<AccountState>;
 }

@@ -1,6 +1,6 @@
 // The places a seat logs in to OE (DESIGN lifecycle step 7: QA checks SSO on the admin portal,
 // the desktop app and the mobile app), behind one interface so suites iterate over them as data.
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
@@ -16,17 +16,24 @@ export function describeSymptom(symptom: Symptom): string {
   return symptom.at === 'portal' ? `portal refusal ${symptom.reason}` : `IdP error ${symptom.code}`;
 }
 
-/** What shows the symptom in a browser tab driven through the portal driver. */
+/** What shows the symptom in a browser tab driven through the portal driver: the portal's refusal (role=alert), or the IdP's error code. */
 export function symptomShown(portal: PortalDriver, symptom: Symptom): Locator {
-  return symptom.at === 'portal' ? portal.refusal.reasonCode.filter({ hasText: symptom.reason }) : portal.page.getByText(symptom.code).first();
+  return symptom.at === 'portal' ? portal.refusal.alert.first() : portal.page.getByText(symptom.code).first();
+}
+
+/** A portal refusal is shown by the portal: the tab is on the portal's origin, not on an IdP page with an alert of its own. */
+export async function expectOnPortal(portal: PortalDriver, what: string): Promise<void> {
+  const portalOrigin = new URL(portal.account.urls.login).origin;
+  await expect.poll(() => new URL(portal.page.url()).origin, { message: `${what}: the tab shows a page of the portal (${portalOrigin})` }).toBe(portalOrigin);
 }
 
 /** The seat an entry point ends up logged in as, as that entry point reports it. */
 export interface LoggedInSeat {
   readonly email: string;
-  readonly role: string;
-  readonly accountName: string;
-  /** Where this was read: the web home page, or /api/me with the app's access token. */
+  /** When the entry point reports it (the apps' userinfo may). */
+  readonly role?: string;
+  readonly accountName?: string;
+  /** Where this was read: the portal's live sessions (web), or the app's userinfo with its access token. */
   readonly seenOn: string;
 }
 

@@ -2,8 +2,8 @@
 // web browser, the system browser the desktop app opens, an iPhone and an Android phone. A device
 // keeps its IdP session between logins, as a real one does; `close()` puts them all away.
 import type { Browser, BrowserContext } from '@playwright/test';
+import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
-import { createPortalDriver } from '../driver/reference/referencePortalDriver.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
@@ -17,6 +17,8 @@ export interface EntryPointsOptions {
   readonly browser: Browser;
   readonly target: HarnessTarget;
   readonly loginFlow: LoginFlow;
+  /** The account the seats belong to: its pages, SP and native endpoints. */
+  readonly account: ProvisionedAccount;
   /** The web browser a seat's person already uses (e.g. the admin's); others get a browser of their own on first use. */
   readonly webPerson?: (seat: SeatLogin) => PortalDriver | undefined;
 }
@@ -59,7 +61,7 @@ class Shelf<T extends { readonly context: BrowserContext }> {
 
 /** Opens the entry points `ids` (default: those the run covers, see `selectedEntryPoints`). */
 export function openEntryPoints(options: EntryPointsOptions, ids: readonly EntryPointId[] = selectedEntryPoints()): EntryPoints {
-  const { browser, target, loginFlow } = options;
+  const { browser, target, loginFlow, account } = options;
   const webBrowsers = new Shelf<{ readonly context: BrowserContext; readonly person: PortalDriver }>();
   const appDevices = new Shelf<{ readonly context: BrowserContext; readonly app: NativeApp }>();
 
@@ -68,7 +70,7 @@ export function openEntryPoints(options: EntryPointsOptions, ids: readonly Entry
     if (given) return given;
     const { person } = await webBrowsers.get(seat.email, async () => {
       const context = await browser.newContext({ baseURL: target.portalUrl });
-      return { context, person: createPortalDriver(await context.newPage(), target) };
+      return { context, person: target.driver(await context.newPage(), account) };
     });
     return person;
   };
@@ -77,10 +79,10 @@ export function openEntryPoints(options: EntryPointsOptions, ids: readonly Entry
     const { app } = await appDevices.get(`${id} ${seat.email}`, async () => {
       if (id === 'desktop') {
         const context = await browser.newContext({ baseURL: target.portalUrl });
-        return { context, app: desktopApp({ systemBrowser: context, target, loginFlow }) };
+        return { context, app: desktopApp({ systemBrowser: context, target, account, loginFlow }) };
       }
       const context = await newPhone(browser, id, target.portalUrl);
-      return { context, app: mobileApp({ phone: id, device: context, target, loginFlow }) };
+      return { context, app: mobileApp({ phone: id, device: context, target, account, loginFlow }) };
     });
     return app;
   };
@@ -93,7 +95,7 @@ export function openEntryPoints(options: EntryPointsOptions, ids: readonly Entry
     logOut: async (seat) => (await nativeApp(id, seat)).logOut(),
   });
 
-  const all = ids.map((id) => (id === 'web' ? webPortal({ loginFlow, person: personOf }) : nativeEntryPoint(id)));
+  const all = ids.map((id) => (id === 'web' ? webPortal({ target, loginFlow, person: personOf }) : nativeEntryPoint(id)));
   return {
     all,
     get(id) {

@@ -2,12 +2,11 @@
 // in-app browser tab (ASWebAuthenticationSession on iOS, Custom Tabs on Android) and gets the
 // authorization response on its private-use URI scheme (RFC 8252 §7.1).
 import { devices, type Browser, type BrowserContext } from '@playwright/test';
+import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { catchSchemeRedirect } from './appRedirect.ts';
 import { NativeApp } from './nativeApp.ts';
-
-export const MOBILE_REDIRECT_URI = 'com.ooma.enterprise:/oauth2redirect';
 
 /** One iPhone and one Android phone; Chromium renders both (the harness ships no WebKit). */
 export const PHONES = {
@@ -24,15 +23,16 @@ export async function newPhone(browser: Browser, phone: PhoneId, portalUrl: stri
   return browser.newContext({ ...descriptor, baseURL: portalUrl });
 }
 
-export function mobileApp(options: { readonly phone: PhoneId; readonly device: BrowserContext; readonly target: HarnessTarget; readonly loginFlow: LoginFlow }): NativeApp {
+export function mobileApp(options: { readonly phone: PhoneId; readonly device: BrowserContext; readonly target: HarnessTarget; readonly account: ProvisionedAccount; readonly loginFlow: LoginFlow }): NativeApp {
   return new NativeApp({
     id: options.phone,
-    clientId: 'oe-mobile',
+    clientId: options.account.nativeClients.mobile.clientId,
     name: PHONES[options.phone].name,
     target: options.target,
+    account: options.account,
     loginFlow: options.loginFlow,
     browser: options.device,
     handOverEndsTab: true,
-    receiveRedirect: (tab) => Promise.resolve(catchSchemeRedirect(tab, MOBILE_REDIRECT_URI)),
+    receiveRedirect: (tab) => Promise.resolve(catchSchemeRedirect(tab, options.account.nativeClients.mobile.redirectUri)),
   });
 }

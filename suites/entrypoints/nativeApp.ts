@@ -1,19 +1,21 @@
 // An OE native app signing a seat in through a browser tab (RFC 8252 §4.1): it opens the portal's
 // authorization endpoint with PKCE and state, the person logs in there (email first, then the
-// IdP), the app receives the redirect, checks the state, redeems the code and calls /api/me.
+// IdP), the app receives the redirect, checks the state, redeems the code and calls userinfo — at
+// the endpoints and with the client id the provisioning API gives for the account.
 // Desktop and mobile differ only in the tab they open and how the redirect comes back.
 import type { BrowserContext, Page } from '@playwright/test';
+import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
-import { createPortalDriver } from '../driver/reference/referencePortalDriver.ts';
+import { watchRefusal } from '../driver/refusalReason.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 import { idpSignInPrompt, signInAtIdp, throughIdp } from '../idp/idpSignIn.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import type { AppRedirectReceiver } from './appRedirect.ts';
-import { describeSymptom, symptomShown, type LoggedInSeat, type LoginFailure, type NativeEntryPointId, type Symptom } from './entryPoint.ts';
+import { describeSymptom, expectOnPortal, symptomShown, type LoggedInSeat, type LoginFailure, type NativeEntryPointId, type Symptom } from './entryPoint.ts';
 import {
   authorizationUrl, fetchMe, newPkce, newState, readAuthorizationRedirect, redeemCode,
-  type AuthorizationRedirect, type AuthorizationRequest, type NativeClientId, type Pkce, type TokenResult,
+  type AuthorizationRedirect, type AuthorizationRequest, type Pkce, type TokenResult,
 } from './nativeClient.ts';
 
 /** How long one browser step (a page to appear, the redirect to come back) may take; as the expect timeout. */
@@ -34,10 +36,13 @@ export interface StartLoginOptions {
 
 export interface NativeAppSpec {
   readonly id: NativeEntryPointId;
-  readonly clientId: NativeClientId;
+  /** The app's OAuth client id, as the portal registers it (`nativeClients`). */
+  readonly clientId: string;
   /** e.g. "OE desktop app". */
   readonly name: string;
   readonly target: HarnessTarget;
+  /** The account whose seat signs in: its native endpoints and login pages. */
+  readonly account: ProvisionedAccount;
   readonly loginFlow: LoginFlow;
   /** The browser the app signs in through: the system browser (desktop) or the device's in-app browser (mobile). */
   readonly browser: BrowserContext;
@@ -71,11 +76,11 @@ export class NativeLogin {
   constructor(app: NativeAppSpec, tab: Page, receiver: AppRedirectReceiver, request: AuthorizationRequest, pkce: Pkce) {
     this.#app = app;
     this.tab = tab;
-    this.portal = createPortalDriver(tab, app.target);
+    this.portal = app.target.driver(tab, app.account);
     this.#receiver = receiver;
     this.request = request;
     this.pkce = pkce;
-    this.authorizeUrl = authorizationUrl(app.target.portalUrl, request);
+    this.authorizeUrl = authorizationUrl(app.account.urls.native.authorize, request);
   }
 
   get authorizeAnswer(): AuthorizeAnswer | null {
@@ -122,16 +127,24 @@ export class NativeLogin {
     if ((await this.#nextOf('the portal login page', this.portal.login.email)) === 'app') {
       throw new Error(`Expected the ${this.#app.name} login of ${seat.email} to fail (${describeSymptom(symptom)}), but the app got a ${(await this.redirect()).kind} back before any login: is a portal session still live in its browser?`);
     }
+    const watch = await watchRefusal(this.#app.target, this.#app.account.accountId, this.tab);
     await this.portal.login.continueWithEmailOnThisPage(seat.email);
     await throughIdp(this.tab, this.#app.loginFlow, seat.idpUser, symptomShown(this.portal, symptom));
     if (this.appReceivedRedirect) throw new Error(`The ${this.#app.name} received a redirect although the login of ${seat.email} failed (${describeSymptom(symptom)}).`);
+    if (symptom.at === 'portal') {
+      await expectOnPortal(this.portal, `the ${this.#app.name} login of ${seat.email}`);
+      await watch.judge([symptom.reason], `${this.#app.name} login of ${seat.email} refused (${describeSymptom(symptom)})`);
+    }
     return { symptom, shown: (await this.tab.locator('body').innerText()).trim() };
   }
 
-  /** POST /oauth/token for `code` with this login's verifier and redirect URI, unless overridden (null: leave it out). */
-  redeem(code: string, overrides: { readonly codeVerifier?: string | null } = {}): Promise<TokenResult> {
+  /** The token request for `code` with this login's verifier and redirect URI, unless overridden (null: leave it out). */
+  redeem(code: string, overrides: { readonly codeVerifier?: string | null; readonly redirectUri?: string | null } = {}): Promise<TokenResult> {
     const verifier = overrides.codeVerifier === undefined ? this.pkce.verifier : overrides.codeVerifier;
-    return redeemCode(this.#app.target.portalUrl, { clientId: this.request.clientId, code, redirectUri: this.request.redirectUri, ...(verifier === null ? {} : { codeVerifier: verifier }) });
+    const redirectUri = overrides.redirectUri === undefined ? this.request.redirectUri : overrides.redirectUri;
+    return redeemCode(this.#app.account.urls.native.token, {
+      clientId: this.request.clientId, code, ...(redirectUri === null ? {} : { redirectUri }), ...(verifier === null ? {} : { codeVerifier: verifier }),
+    });
   }
 
   /** The app stops listening for this login's redirect (RFC 8252 §7.3: one listener per login). */
@@ -169,7 +182,7 @@ export class NativeApp {
 
   /** Opens the browser tab at the portal's authorization endpoint, with a fresh state and PKCE pair. */
   async startLogin(options: StartLoginOptions = {}): Promise<NativeLogin> {
-    const tab = await this.#browserTab();
+    const tab = await this.browserTab();
     const receiver = await this.#spec.receiveRedirect(tab);
     const pkce = newPkce();
     const method = options.pkce ?? 'S256';
@@ -199,10 +212,10 @@ export class NativeApp {
     if (redirect.state !== login.request.state) throw new Error(`The ${this.name} got a code with another state than its request's: it refuses it (RFC 6749 §10.12).`);
     this.#portalSession = true;
     const token = await login.redeem(redirect.code);
-    if (!token.ok) throw new Error(`The ${this.name}'s token request for ${seat.email} was refused: ${token.status} ${token.error} (${token.reason ?? 'no reason code'}): ${token.description}`);
-    const me = await fetchMe(this.#spec.target.portalUrl, token.accessToken);
-    if (!me.ok) throw new Error(`The ${this.name}'s GET /api/me for ${seat.email} was refused: ${me.status} ${me.error}.`);
-    return { email: me.me.seat.email, role: me.me.seat.role, accountName: me.me.account.name, seenOn: `/api/me (${me.me.client})` };
+    if (!token.ok) throw new Error(`The ${this.name}'s token request for ${seat.email} was refused: ${token.status} ${token.error}: ${token.description}`);
+    const me = await fetchMe(this.#spec.account.urls.native.userinfo, token.accessToken);
+    if (!me.ok) throw new Error(`The ${this.name}'s userinfo call for ${seat.email} was refused: ${me.status} ${me.error}.`);
+    return { ...me.me, seenOn: `the app's userinfo (${this.#spec.clientId})` };
   }
 
   async expectFails(seat: SeatLogin, symptom: Symptom): Promise<LoginFailure> {
@@ -221,12 +234,12 @@ export class NativeApp {
    */
   async logOut(): Promise<void> {
     if (!this.#portalSession) return;
-    await createPortalDriver(await this.#browserTab(), this.#spec.target).home.goHomeAndLogOut();
+    await this.#spec.target.driver(await this.browserTab(), this.#spec.account).home.goHomeAndLogOut();
     this.#portalSession = false;
   }
 
-  /** The app's browser tab: the one open in the device's browser, or a new one (a tab costs a renderer process). */
-  async #browserTab(): Promise<Page> {
+  /** The app's browser tab, where its next login opens: the one open in the device's browser, or a new one (a tab costs a renderer process). */
+  async browserTab(): Promise<Page> {
     if (this.#tab && this.#spec.handOverEndsTab && this.#lastLogin?.appReceivedRedirect) {
       await this.#tab.close();
       this.#tab = undefined;

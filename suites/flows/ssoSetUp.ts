@@ -1,9 +1,9 @@
 // What the customer's admin does to set SSO up (DESIGN lifecycle steps 1–2 and QA before enable),
-// shared by the lifecycle, login and seats suites: enter the IdP's values in Account parameters →
-// IdP and SSO, register the links the portal shows at the IdP, pass Test SSO, enable.
+// shared by the lifecycle, login, seats and matrix suites: enter the IdP's values in Account
+// parameters → IdP and SSO, register at the IdP the SP values the portal shows, pass Test SSO, enable.
 import type { IdpControlClient, OidcPersonaId, SamlPersonaId } from '../../mock-idps/control/client.ts';
 import type { OidcPersona, SamlPersona } from '../../mock-idps/types.ts';
-import type { PortalDriver } from '../driver/portalDriver.ts';
+import type { PortalDriver, SaveOutcome } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 
@@ -11,6 +11,13 @@ export interface OidcClient {
   readonly clientId: string;
   /** Secret: typed into the portal form, never attached. */
   readonly clientSecret: string;
+}
+
+/** SP settings a set-up may choose instead of "require a signature where the vendor signs". */
+export interface SamlChoices {
+  readonly requireSignedResponse?: boolean;
+  readonly requireSignedAssertion?: boolean;
+  readonly allowIdpInitiated?: boolean;
 }
 
 /** The admin's SSO set-up actions for one persona, in the admin's own browser (`driver`). */
@@ -22,17 +29,46 @@ export interface SsoSetUp {
   createOidcAppAtIdp(): Promise<void>;
   /** Enter (or re-enter) the IdP's metadata URL / issuer and client in the portal and save (optionally a new client secret). */
   enterIdpConfiguration(options?: { clientSecret?: string }): Promise<void>;
-  /** Copy the links the portal shows, field by field, into the IdP app registration. */
+  /** The same, returning what the portal did instead of expecting it to save. */
+  trySavingIdpConfiguration(options?: { clientSecret?: string }): Promise<SaveOutcome>;
+  /** Register at the IdP, field by field, the SP values the portal shows for this account. */
   registerAtIdp(): Promise<void>;
   /** Run Test SSO as `seat` (through the IdP, reusing its session when live) and expect it to pass. */
-  passTestSso(seat: SeatLogin): Promise<void>;
+  passTestSso(seat: SeatLogin['idpUser']): Promise<void>;
 }
 
-export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona): SsoSetUp {
-  let oidcClient: OidcClient | undefined;
+export interface SsoSetUpOptions {
+  readonly saml?: SamlChoices;
+  /** OIDC: the client already registered at the IdP (instead of `createOidcAppAtIdp`). */
+  readonly oidcClient?: OidcClient;
+  /** Google Workspace: the hd the portal requires. */
+  readonly hostedDomain?: string;
+}
+
+export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, options: SsoSetUpOptions = {}): SsoSetUp {
+  let oidcClient: OidcClient | undefined = options.oidcClient;
+  const sp = driver.account.urls.sp;
   const requireClient = (): OidcClient => {
     if (!oidcClient) throw new Error(`Create the ${persona.displayName} app at the IdP (createOidcAppAtIdp) before entering its client in the portal.`);
     return oidcClient;
+  };
+  const save = async (clientSecret: string | undefined): Promise<SaveOutcome> => {
+    await driver.sso.goto();
+    if (persona.protocol === 'saml') {
+      const scope = persona.signing.scope;
+      return driver.sso.configureSaml({
+        vendor: persona.vendor,
+        metadataUrl: idp.samlUrls(persona.id as SamlPersonaId).metadataUrl,
+        requireSignedAssertion: options.saml?.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
+        requireSignedResponse: options.saml?.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
+        allowIdpInitiated: options.saml?.allowIdpInitiated ?? false,
+      });
+    }
+    if (clientSecret !== undefined) oidcClient = { ...requireClient(), clientSecret };
+    return driver.sso.configureOidc({
+      vendor: persona.vendor, issuer: idp.oidcUrls(persona.id as OidcPersonaId).issuer, ...requireClient(),
+      ...(options.hostedDomain === undefined ? {} : { hostedDomain: options.hostedDomain }),
+    });
   };
   return {
     persona,
@@ -46,34 +82,28 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
       oidcClient = { clientId: app.clientId, clientSecret: app.clientSecret };
     },
 
-    async enterIdpConfiguration(options = {}) {
-      await driver.sso.goto();
-      if (persona.protocol === 'saml') {
-        await driver.sso.configureSaml({
-          vendor: persona.vendor,
-          metadataUrl: idp.samlUrls(persona.id as SamlPersonaId).metadataUrl,
-          requireSignedAssertion: persona.signing.scope === 'assertion' || persona.signing.scope === 'both',
-          requireSignedResponse: persona.signing.scope === 'response' || persona.signing.scope === 'both',
-        });
-        return;
-      }
-      if (options.clientSecret !== undefined) oidcClient = { ...requireClient(), clientSecret: options.clientSecret };
-      await driver.sso.configureOidc({ vendor: persona.vendor, issuer: idp.oidcUrls(persona.id as OidcPersonaId).issuer, ...requireClient() });
+    trySavingIdpConfiguration: (saveOptions = {}) => save(saveOptions.clientSecret),
+
+    async enterIdpConfiguration(saveOptions = {}) {
+      const outcome = await save(saveOptions.clientSecret);
+      if (!outcome.saved) throw new Error(`The portal refused the ${persona.displayName} configuration: ${outcome.alert}${outcome.invalidFields.length ? ` (fields marked invalid: ${outcome.invalidFields.join(', ')})` : ''}`);
     },
 
     async registerAtIdp() {
       await driver.sso.goto();
       if (persona.protocol === 'saml') {
-        const fields = persona.consoleFields;
-        await idp.registerSamlApp(persona.id as SamlPersonaId, { entityId: await driver.sso.idpSideLink(fields.entityId), acsUrls: [await driver.sso.idpSideLink(fields.acsUrl)] });
+        await driver.sso.expectShown(sp.entityId, 'SP entity ID');
+        await driver.sso.expectShown(sp.acsUrl, 'ACS URL');
+        await idp.registerSamlApp(persona.id as SamlPersonaId, { entityId: sp.entityId, acsUrls: [sp.acsUrl] });
       } else {
-        await idp.registerOidcApp(persona.id as OidcPersonaId, { ...requireClient(), redirectUris: [await driver.sso.idpSideLink(persona.consoleFields.redirectUri)] });
+        await driver.sso.expectShown(sp.oidcRedirectUri, 'redirect URI');
+        await idp.registerOidcApp(persona.id as OidcPersonaId, { ...requireClient(), redirectUris: [sp.oidcRedirectUri] });
       }
     },
 
     async passTestSso(seat) {
       await driver.sso.startTestSso();
-      await throughIdp(driver.page, persona.loginFlow, seat.idpUser, driver.sso.testSsoResultHeading);
+      await throughIdp(driver.page, persona.loginFlow, seat, driver.sso.testSsoResultHeading);
       await driver.sso.expectTestSsoPassed();
     },
   };
@@ -81,17 +111,17 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
 
 /**
  * The whole set-up in one go, for suites whose subject is what comes after it: the admin logs in
- * with a password, configures the IdP, registers the portal's links at the IdP, passes Test SSO,
- * enables SSO (the confirmation lists no warning) and logs out. The admin's IdP session stays live.
+ * with a password, configures the IdP, registers the portal's SP values at the IdP, passes Test SSO,
+ * enables SSO (confirming whatever the portal warns about) and logs out. The admin's IdP session stays live.
  */
-export async function setUpAndEnableSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin): Promise<SsoSetUp> {
-  const setUp = ssoSetUp(driver, idp, persona);
+export async function setUpAndEnableSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin, options: SsoSetUpOptions = {}): Promise<SsoSetUp> {
+  const setUp = ssoSetUp(driver, idp, persona, options);
   await driver.login.logInWithPassword(admin.email, admin.password);
-  await driver.home.expectSignedIn(admin.email, 'a password');
+  await driver.home.expectSignedIn(admin.email, 'password');
   if (persona.protocol === 'oidc') await setUp.createOidcAppAtIdp();
   await setUp.enterIdpConfiguration();
   await setUp.registerAtIdp();
-  await setUp.passTestSso(admin);
+  await setUp.passTestSso(admin.idpUser);
   await driver.sso.enableSso();
   await driver.home.logOut();
   return setUp;

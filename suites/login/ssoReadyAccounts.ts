@@ -5,7 +5,6 @@
 import type { IdpControlClient } from '../../mock-idps/control/client.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/types.ts';
-import { createPortalDriver } from '../driver/reference/referencePortalDriver.ts';
 import { test as base, type TestAccount } from '../entrypoints/fixtures.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
@@ -28,7 +27,7 @@ export const test = base.extend<object, { ssoReadyAccount: (personaId: PersonaId
         const account = await provisionAdminAndUser(target, idp);
         const adminBrowser = await browser.newContext({ baseURL: target.portalUrl });
         try {
-          await setUpAndEnableSso(createPortalDriver(await adminBrowser.newPage(), target), idp, persona, account.admin);
+          await setUpAndEnableSso(target.driver(await adminBrowser.newPage(), account.provisioned), idp, persona, account.admin);
         } finally {
           await adminBrowser.close();
         }

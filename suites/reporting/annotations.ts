@@ -21,6 +21,14 @@ export const ANNOTATION = {
   observed: 'observed',
   /** Listed in the expected-failures ledger; the description says why. */
   knownDeviation: 'known-deviation',
+  /** Whether a refusal named the expected reason: "verified: …", "other reason: …", "not verifiable: …" (one per refusal judged). */
+  reasonCheck: 'reason-check',
+  /** A set-up step failed: the description names it. No verdict on the SP. */
+  couldNotRun: 'could-not-run',
+  /** The scenario's fault cannot reach this SP; the description says why. */
+  notApplicable: 'not-applicable',
+  /** A part of a check the target gives no way to read (e.g. no audit vocabulary); the description says which. */
+  notVerifiable: 'not-verifiable',
 } as const;
 
 /** A test that names no entry point logs in through the web portal in desktop Chromium. */
@@ -44,6 +52,12 @@ export interface TestSubject {
   readonly expected?: ExpectedOutcome;
   readonly observed?: Observed;
   readonly knownDeviation?: string;
+  /** Every reason check the test recorded. */
+  readonly reasonChecks: readonly string[];
+  readonly couldNotRun?: string;
+  readonly notApplicable?: string;
+  /** Parts of checks the target gives no way to read. */
+  readonly notVerifiable: readonly string[];
 }
 
 const EXPECTED: readonly string[] = ['reject', 'accept', 'accept-with-warning'];
@@ -81,6 +95,9 @@ export function readSubject(annotations: readonly Annotation[]): TestSubject {
   const lockoutCause = last(annotations, ANNOTATION.lockoutCause);
   const fault = last(annotations, ANNOTATION.fault) ?? last(annotations, ANNOTATION.securityCheck);
   const deviation = annotations.find((item) => item.type === ANNOTATION.knownDeviation);
+  const all = (type: string): string[] => annotations.filter((item) => item.type === type && item.description).map((item) => item.description!.trim());
+  const couldNotRun = last(annotations, ANNOTATION.couldNotRun);
+  const notApplicable = last(annotations, ANNOTATION.notApplicable);
   return {
     ...(vendor !== undefined ? { vendor } : {}),
     ...(protocol !== undefined ? { protocol } : {}),
@@ -91,6 +108,10 @@ export function readSubject(annotations: readonly Annotation[]): TestSubject {
     ...(expected !== undefined && EXPECTED.includes(expected) ? { expected: expected as ExpectedOutcome } : {}),
     ...(observed !== undefined && observedFrom(observed) ? { observed: observedFrom(observed)! } : {}),
     ...(deviation ? { knownDeviation: deviation.description?.trim() || 'listed in the expected-failures ledger' } : {}),
+    reasonChecks: all(ANNOTATION.reasonCheck),
+    ...(couldNotRun !== undefined ? { couldNotRun } : {}),
+    ...(notApplicable !== undefined ? { notApplicable } : {}),
+    notVerifiable: all(ANNOTATION.notVerifiable),
   };
 }
 

@@ -56,7 +56,7 @@ export default class CertificationReporter implements Reporter {
   readonly #globalErrors: string[] = [];
 
   constructor(options: CertificationReporterOptions = {}) {
-    this.#outputDir = resolve(process.env[RUN_ENV.reportsDir] ?? options.outputDir ?? 'reports');
+    this.#outputDir = resolve(process.env[RUN_ENV.reportsDir] || options.outputDir || 'reports');
   }
 
   printsToStdio(): boolean {

@@ -36,6 +36,33 @@ function scenario(faultId: string, outcome: TestRecord['outcome'], extra: TestRe
 }
 
 describe('buildRunReport', () => {
+  it('reports a scenario whose set-up failed as "could not run" naming the step, never as an SP defect', () => {
+    const report = buildRunReport({ run: RUN, tests: [scenario('saml.audience-mismatch', 'fail', [{ type: 'could-not-run', description: 'Could not run: provisioning the account (POST /_harness/accounts) failed: 500' }])], problems: CLEAN });
+    expect(report.verdict).toBe('not-certified');
+    expect(report.summary.conformanceMissed).toBe(0);
+    expect(report.conformance[0]).toMatchObject({ observed: 'could-not-run', couldNotRun: 'Could not run: provisioning the account (POST /_harness/accounts) failed: 500' });
+    expect(report.findings).toEqual([expect.objectContaining({ check: 'conformance.could-not-run', severity: 'blocking', title: 'Could not run: saml.audience-mismatch × okta-saml' })]);
+    expect(report.findings[0]?.fix).not.toMatch(/Okta|Audience/);
+  });
+
+  it('warns about a refusal for another reason, notes what could not be verified, and keeps both out of the verdict', () => {
+    const other = scenario('saml.audience-mismatch', 'pass', [{ type: 'reason-check', description: 'other reason: saml-signature-invalid (the audit event), expected saml-audience-mismatch' }]);
+    const unverifiable = { ...scenario('saml.issuer-mismatch', 'pass', [{ type: 'reason-check', description: 'not verifiable: the target declares no way to read refusal reasons' }]), title: 'saml.issuer-mismatch × okta-saml' };
+    const verified = scenario('saml.replay', 'pass', [{ type: 'reason-check', description: 'verified: saml-replay (the X-OE-Reason header)' }]);
+    const report = buildRunReport({ run: RUN, tests: [other, unverifiable, verified], problems: CLEAN });
+    expect(report.verdict).toBe('certified');
+    expect(report.conformance.map((result) => [result.faultId, result.reasonCheck])).toEqual([['saml.audience-mismatch', 'other-reason'], ['saml.issuer-mismatch', 'not-verifiable'], ['saml.replay', 'verified']]);
+    expect(report.findings.map((item) => [item.severity, item.check])).toEqual([['warning', 'conformance.reason'], ['info', 'run.not-verifiable']]);
+  });
+
+  it('counts a scenario that does not apply to the target neither as caught nor as missed', () => {
+    const skipped = scenario('oidc.userinfo-sub-mismatch', 'skipped', [{ type: 'not-applicable', description: 'the SP never called the IdP\'s userinfo endpoint' }]);
+    const report = buildRunReport({ run: RUN, tests: [skipped], problems: CLEAN });
+    expect(report.verdict).toBe('certified');
+    expect(report.conformance[0]).toMatchObject({ observed: 'not-applicable', notApplicable: true, caught: false });
+    expect(report.findings.map((item) => item.check)).toContain('run.not-applicable');
+  });
+
   it('certifies a clean run and fills matrix and lifecycle from annotations and steps', () => {
     const withEntries = lifecycle({ annotations: [...lifecycle().annotations, { type: 'entry-point', description: 'web' }, { type: 'entry-point', description: 'desktop' }] });
     const report = buildRunReport({ run: RUN, tests: [withEntries], problems: CLEAN });

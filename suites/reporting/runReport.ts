@@ -9,7 +9,7 @@ import type { PersonaId, Vendor } from '../../mock-idps/types.ts';
 import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from '../../support/report/certificationReport.ts';
 import { fixFor } from '../../support/findings/catalogLookup.ts';
 import { finding } from '../../support/findings/finding.ts';
-import { entryPointsNamedIn, entryPointsOf, readSubject, type Annotation, type Observed, type TestSubject } from './annotations.ts';
+import { entryPointsNamedIn, entryPointsOf, readSubject, type Annotation, type TestSubject } from './annotations.ts';
 
 export type TestOutcome = 'pass' | 'fail' | 'skipped' | 'known-deviation';
 
@@ -143,6 +143,14 @@ function buildLifecycle(tests: readonly TestRecord[]): LifecycleStage[] {
 
 const OBSERVED_WHEN_CAUGHT = { reject: 'rejected', accept: 'accepted', 'accept-with-warning': 'accepted-with-warning' } as const;
 
+/** The reason check of a conformance scenario: its last `reason-check` annotation. */
+export function reasonCheckOf(checks: readonly string[]): Pick<ConformanceResult, 'reasonCheck' | 'reasonDetail'> {
+  const detail = checks.at(-1);
+  if (detail === undefined) return {};
+  const kind = detail.startsWith('verified') ? 'verified' : detail.startsWith('other reason') ? 'other-reason' : 'not-verifiable';
+  return { reasonCheck: kind, reasonDetail: detail };
+}
+
 function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
   const results: ConformanceResult[] = [];
   for (const test of tests) {
@@ -151,7 +159,9 @@ function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
     const fault = getFault(subject.fault);
     const expected = subject.expected ?? fault?.expected ?? 'reject';
     const caught = test.outcome === 'pass';
-    const observed: Observed = test.outcome === 'skipped' ? 'not-run' : subject.observed ?? (caught ? OBSERVED_WHEN_CAUGHT[expected] : 'error');
+    const observed: ConformanceResult['observed'] = subject.couldNotRun !== undefined ? 'could-not-run'
+      : subject.notApplicable !== undefined ? 'not-applicable'
+        : test.outcome === 'skipped' ? 'not-run' : subject.observed ?? (caught ? OBSERVED_WHEN_CAUGHT[expected] : 'error');
     results.push({
       faultId: subject.fault,
       persona: subject.persona ?? personaName(subject),
@@ -159,6 +169,9 @@ function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
       observed,
       caught,
       ...(test.outcome === 'known-deviation' ? { knownDeviation: true } : {}),
+      ...(subject.notApplicable !== undefined ? { notApplicable: true } : {}),
+      ...(subject.couldNotRun !== undefined ? { couldNotRun: subject.couldNotRun } : {}),
+      ...reasonCheckOf(subject.reasonChecks),
       ...(fault?.reason ? { reason: fault.reason } : {}),
       ...(fault ? { customerSees: fault.customerSees, fix: fixFor(fault, asVendor(subject.vendor)) } : {}),
     });
@@ -175,6 +188,16 @@ function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
   const detail = stage?.error ?? test.error ?? 'the test failed without an error message';
   if (test.unexpectedPass) {
     return { area, ...finding({ check: `${area}.ledger`, severity: 'blocking', title: `${test.title}: listed as a known deviation, but now behaves correctly`, detail: `Remove it from the expected-failures ledger (${subject.knownDeviation ?? 'ledger entry'}) so that a regression is caught again.` }, vendor) };
+  }
+  if (subject.couldNotRun !== undefined) {
+    return {
+      area,
+      check: `${area}.could-not-run`,
+      severity: 'blocking',
+      title: `Could not run: ${test.title}`,
+      detail: `${subject.couldNotRun} This is no verdict on the SP: the scenario stopped before its fault was delivered.`,
+      fix: 'Fix the set-up step named (the target file, the OE\'s provisioning API, or the admin UI the driver uses), then run the certification again.',
+    };
   }
   if (subject.fault) {
     const fault = getFault(subject.fault);
@@ -225,6 +248,36 @@ function runFindings(input: RunReportInput): ReportFinding[] {
   return out;
 }
 
+/**
+ * What the reason checks and not-verifiable parts add: a warning for each test refused "for another
+ * reason" (the customer is shown a misleading message), one info line for what could not be verified.
+ */
+function reasonFindings(tests: readonly TestRecord[]): ReportFinding[] {
+  const out: ReportFinding[] = [];
+  const notVerifiable: string[] = [];
+  const notApplicable: string[] = [];
+  for (const test of tests) {
+    const subject = readSubject(test.annotations);
+    const area = areaOf(test.file);
+    for (const check of subject.reasonChecks) {
+      if (check.includes('other reason:')) {
+        out.push({ area, check: `${area}.reason`, severity: 'warning', title: `Refused, but for another reason: ${test.title}`, detail: check, ...(subject.fault ? { faultId: subject.fault } : {}), fix: 'The portal under test refuses as it must, but names another reason than the one a correct SP gives: the person is shown a misleading message and support a misleading audit trail. The portal team fixes the reason it reports.' });
+      } else if (check.includes('not verifiable:')) {
+        notVerifiable.push(test.title);
+      }
+    }
+    for (const part of subject.notVerifiable) notVerifiable.push(`${test.title} (${part})`);
+    if (subject.notApplicable !== undefined) notApplicable.push(`${test.title}: ${subject.notApplicable}`);
+  }
+  if (notVerifiable.length > 0) {
+    out.push({ area: 'run', check: 'run.not-verifiable', severity: 'info', title: `${notVerifiable.length} check(s) could not verify the reason or audit words`, detail: `The target declares no way to read them (target file: "reasons", "audit", "seatAuditKinds"). E.g. ${notVerifiable.slice(0, 5).join('; ')}.` });
+  }
+  if (notApplicable.length > 0) {
+    out.push({ area: 'run', check: 'run.not-applicable', severity: 'info', title: `${notApplicable.length} scenario(s) do not apply to this target`, detail: notApplicable.slice(0, 10).join('; ') });
+  }
+  return out;
+}
+
 export function buildRunReport(input: RunReportInput): CertificationReport {
   const findings: ReportFinding[] = runFindings(input);
   for (const test of input.tests) {
@@ -234,6 +287,7 @@ export function buildRunReport(input: RunReportInput): CertificationReport {
       findings.push({ area: areaOf(test.file), check: `${areaOf(test.file)}.known-deviation`, severity: 'warning', title: `Known deviation: ${test.title}`, detail: subject.knownDeviation ?? 'listed in the expected-failures ledger', ...(subject.fault ? { faultId: subject.fault } : {}) });
     }
   }
+  findings.push(...reasonFindings(input.tests));
   const skipped = input.tests.filter((test) => test.outcome === 'skipped');
   if (skipped.length > 0) findings.push({ area: 'run', check: 'run.skipped', severity: 'info', title: `${skipped.length} test(s) skipped`, detail: skipped.map((test) => test.title).slice(0, 20).join('; ') });
   const scope = input.scope;

@@ -26,7 +26,7 @@ export interface SeatCase {
   /** Blocking findings make enabling SSO warn. */
   readonly blocking: boolean;
   /** The audit row that must be shown (and words its message must have). */
-  finding(directory: Directory): { readonly kind: string; readonly email: string; readonly says?: string };
+  finding(directory: Directory): { readonly kind: string; readonly email: string };
   /** Who then tries SSO and is refused. */
   mismatchedPerson(directory: Directory): PublicUser;
 }
@@ -51,7 +51,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
     seats: ({ ordinary }) => [seat(ordinary.displayName, ordinary.email), seat(`${ordinary.displayName} (old seat)`, capitalised(ordinary.email))],
     uploadsIdpExport: false,
     blocking: true,
-    finding: ({ ordinary }) => ({ kind: 'duplicate-email', email: capitalised(ordinary.email), says: 'differ only in upper/lower case' }),
+    finding: ({ ordinary }) => ({ kind: 'duplicate-email', email: capitalised(ordinary.email) }),
     mismatchedPerson: ({ ordinary }) => ordinary,
   },
   {
@@ -60,7 +60,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
     seats: ({ ordinary, domain }) => [seat(ordinary.displayName, `${local(ordinary.email)}@@${domain}`)],
     uploadsIdpExport: false,
     blocking: true,
-    finding: ({ ordinary, domain }) => ({ kind: 'invalid-email', email: `${local(ordinary.email)}@@${domain}`, says: 'not a valid email address' }),
+    finding: ({ ordinary, domain }) => ({ kind: 'invalid-email', email: `${local(ordinary.email)}@@${domain}` }),
     mismatchedPerson: ({ ordinary }) => ordinary,
   },
   {
@@ -69,7 +69,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
     seats: ({ ordinary, domain }) => [seat(ordinary.displayName, `${local(ordinary.email)}@legacy-${domain}`)],
     uploadsIdpExport: false,
     blocking: true,
-    finding: ({ ordinary, domain }) => ({ kind: 'domain-not-sso', email: `${local(ordinary.email)}@legacy-${domain}`, says: 'is not one of the account\'s SSO domains' }),
+    finding: ({ ordinary, domain }) => ({ kind: 'domain-not-sso', email: `${local(ordinary.email)}@legacy-${domain}` }),
     mismatchedPerson: ({ ordinary }) => ordinary,
   },
   {
@@ -78,7 +78,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
     seats: ({ ordinary, domain }) => [seat(ordinary.displayName, `${local(ordinary.email).replace('user', 'usr')}@${domain}`)],
     uploadsIdpExport: true,
     blocking: true,
-    finding: ({ ordinary, domain }) => ({ kind: 'missing-from-idp', email: `${local(ordinary.email).replace('user', 'usr')}@${domain}`, says: 'not in the IdP user export' }),
+    finding: ({ ordinary, domain }) => ({ kind: 'missing-from-idp', email: `${local(ordinary.email).replace('user', 'usr')}@${domain}` }),
     mismatchedPerson: ({ ordinary }) => ordinary,
   },
   {
@@ -87,7 +87,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
     seats: () => [],
     uploadsIdpExport: true,
     blocking: false,
-    finding: ({ ordinary }) => ({ kind: 'idp-user-without-seat', email: ordinary.email, says: 'has no seat' }),
+    finding: ({ ordinary }) => ({ kind: 'idp-user-without-seat', email: ordinary.email }),
     mismatchedPerson: ({ ordinary }) => ordinary,
   },
   {
@@ -96,7 +96,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
     seats: ({ guest }) => [seat(guest.displayName, guest.upn)],
     uploadsIdpExport: false,
     blocking: true,
-    finding: ({ guest }) => ({ kind: 'guest-upn', email: guest.upn, says: 'Entra guest UPN' }),
+    finding: ({ guest }) => ({ kind: 'guest-upn', email: guest.upn }),
     mismatchedPerson: ({ guest }) => guest,
   },
 ];

@@ -2,13 +2,15 @@
 // browser itself is part of the behaviour: the IdP's auto-POST form submitted by script, cookies
 // as the browser keeps them, and a redirect the browser would follow off-site (every request off
 // loopback is aborted and recorded — nothing leaves the machine). The outcome must be the one the
-// matrix expects, read from the page and through the target.
+// matrix expects, read from the page (a refusal shown, or the log-out control) and through the target.
 import { catalogScenarios } from '../conformance/catalogScenarios.ts';
 import { expect, test } from '../conformance/fixtures.ts';
 import { isLoopbackHttpUrl } from '../conformance/http/httpBrowser.ts';
 import { expectationSummary } from '../conformance/scenario.ts';
-import { createPortalDriver } from '../driver/reference/referencePortalDriver.ts';
+import { watchRefusal } from '../driver/refusalReason.ts';
+import { expectOnPortal } from '../entrypoints/entryPoint.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
+import { reportCouldNotRun } from '../target/couldNotRun.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 
 /** One reject per protocol and the open-redirect attempt: what a browser could change. */
@@ -24,9 +26,10 @@ for (const scenario of scenarios) {
       offSite.push(route.request().url());
       await route.abort('blockedbyclient');
     });
-    const account = await matrix.account(scenario.persona, scenario.profile);
-    const driver = createPortalDriver(page, matrix.target);
-    const before = await matrix.target.accountState(account.accountId);
+    const account = await matrix.account(scenario.persona, scenario.profile).catch(reportCouldNotRun);
+    const driver = matrix.target.driver(page, account.provisioned);
+    const before = await driver.accountState();
+    const watch = await watchRefusal(matrix.target, account.accountId, page);
     for (const id of scenario.idpFaults) await account.idp.use(id, { once: true, persona: scenario.persona });
     // A browser sent off-site never lands: say so rather than "element not found".
     const landed = async (step: Promise<void>): Promise<void> => {
@@ -38,16 +41,17 @@ for (const scenario of scenarios) {
       }
     };
     try {
-      await page.goto(account.sp.signOnUrl);
+      await driver.login.startSsoFromSignOnUrl();
       const expectation = scenario.expectation;
       if (expectation.kind === 'portal-refusal') {
-        await landed(throughIdp(page, PERSONAS[scenario.persona].loginFlow, account.user, driver.refusal.reasonCode));
-        await driver.refusal.expectReason(expectation.reasons[0] ?? '');
-        expect((await matrix.target.accountState(account.accountId)).seatSessions, 'no seat is logged in').toBe(before.seatSessions);
+        await landed(throughIdp(page, PERSONAS[scenario.persona].loginFlow, account.user, driver.refusal.alert.first()));
+        await expectOnPortal(driver, scenario.id);
+        expect((await driver.accountState()).seatSessions, 'no seat is logged in').toBe(before.seatSessions);
+        await watch.judge(expectation.reasons, `${scenario.id} refused in Chromium`);
       } else {
-        await landed(throughIdp(page, PERSONAS[scenario.persona].loginFlow, account.user, driver.home.signedInAs));
-        await driver.home.expectSignedIn(account.user.email, 'single sign-on');
-        expect(new URL(page.url()).origin, 'the browser stays on the portal').toBe(new URL(matrix.target.portalUrl).origin);
+        await landed(throughIdp(page, PERSONAS[scenario.persona].loginFlow, account.user, driver.home.logOutControl));
+        await driver.home.expectSignedIn(account.user.email, 'sso');
+        expect(new URL(page.url()).origin, 'the browser stays on the portal').toBe(new URL(account.provisioned.urls.login).origin);
         await driver.home.logOut();
       }
       expect(offSite, 'the browser tried to leave the machine (open redirect)').toEqual([]);

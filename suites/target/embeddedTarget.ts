@@ -1,7 +1,11 @@
 // The embedded reference portal as the target: started in-process with a random harness token,
-// provisioned and read back through the same provisioning client a remote OE target uses.
+// provisioned and read back through the same provisioning client a remote OE target uses, driven
+// with the reference portal's names and capabilities (suites/driver/reference/).
 import type { IdpServer } from '../../mock-idps/server.ts';
 import { startEmbeddedPortal } from '../../portal/driverEmbedded.ts';
+import { createPortalDriver } from '../driver/createPortalDriver.ts';
+import { REFERENCE_NAMES } from '../driver/reference/names.ts';
+import { REFERENCE_CAPABILITIES } from '../driver/reference/referenceTarget.ts';
 import type { HarnessTarget } from './harnessTarget.ts';
 import { ProvisioningClient } from './provisioningClient.ts';
 import type { Credentials } from './targetConfig.ts';
@@ -17,17 +21,21 @@ export async function startEmbeddedTarget(defects: readonly string[], idp: IdpSe
     throw error;
   }
   const provisioning = new ProvisioningClient(portal.url, portal.harnessToken);
-  return {
+  const target: HarnessTarget = {
     name: 'embedded reference portal',
     portalUrl: portal.url,
     idpControlUrl: idp.controlUrl,
-    selectors: {},
     supportStaff: SUPPORT_STAFF,
     secrets: [portal.harnessToken],
+    names: REFERENCE_NAMES,
+    capabilities: REFERENCE_CAPABILITIES,
     provisionAccount: (spec) => provisioning.createAccount(spec),
     accountState: (accountId) => provisioning.accountState(accountId),
+    configureSso: (accountId, spec) => provisioning.configureSso(accountId, spec),
+    driver: (page, account) => createPortalDriver(page, target, account),
     async close() {
       await Promise.all([portal.close(), idp.close()]);
     },
   };
+  return target;
 }

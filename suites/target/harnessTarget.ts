@@ -1,25 +1,37 @@
 // What one Playwright worker drives: the OE portal (embedded reference portal started in-process,
 // or a remote OE environment from SSO_HARNESS_TARGET) and a mock IdP server, both on loopback.
-// This is the only suites/ module that starts servers; tests see the HarnessTarget interface.
+// This is the only suites/ module that starts servers; tests see the HarnessTarget interface, and
+// every portal URL, name and capability they use comes from it.
+import type { Page } from '@playwright/test';
 import { startIdpServer } from '../../mock-idps/server.ts';
+import type { AccountSpec, AccountState, ProvisionedAccount, SsoConfigSpec } from '../../lib/harnessContract.ts';
+import type { PortalDriver } from '../driver/portalDriver.ts';
+import type { Names } from '../driver/reference/names.ts';
+import type { TargetCapabilities } from './capabilities.ts';
 import { startEmbeddedTarget } from './embeddedTarget.ts';
-import type { AccountSpec, AccountState, ProvisionedAccount } from '../../lib/harnessContract.ts';
 import { remoteTarget } from './remoteTarget.ts';
-import { loadTargetConfig, type Credentials, type SelectorOverrides, type TargetConfig } from './targetConfig.ts';
+import { loadTargetConfig, type Credentials, type TargetConfig } from './targetConfig.ts';
 
-export type { AccountSpec, AccountState, AuditEvent, ProvisionedAccount, SeatSpec } from '../../lib/harnessContract.ts';
+export type { AccountSpec, AccountState, AuditEvent, ProvisionedAccount, SeatSession, SeatSpec, SsoConfigSpec } from '../../lib/harnessContract.ts';
 
 export interface HarnessTarget {
   readonly name: string;
+  /** The target's base URL (messages, Playwright's baseURL); pages are opened at the provisioned `urls`. */
   readonly portalUrl: string;
   readonly idpControlUrl: string;
-  readonly selectors: SelectorOverrides;
   readonly supportStaff: Credentials;
   /** What else this target holds that must never reach a report (provisioning token, preflight admin password). */
   readonly secrets: readonly string[];
+  /** The accessible names the driver looks for (the reference portal's, overridden by the target file). */
+  readonly names: Names;
+  readonly capabilities: TargetCapabilities;
   /** A fresh account with these seats, through the target's provisioning API. */
   provisionAccount(spec: AccountSpec): Promise<ProvisionedAccount>;
   accountState(accountId: number): Promise<AccountState>;
+  /** The fast path (only when `capabilities.ssoConfigApi`): save and switch an SSO configuration without the admin UI. */
+  configureSso(accountId: number, spec: SsoConfigSpec): Promise<void>;
+  /** The browser PortalDriver on `page`, opening the pages of `account`. */
+  driver(page: Page, account: ProvisionedAccount): PortalDriver;
   close(): Promise<void>;
 }
 

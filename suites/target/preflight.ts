@@ -3,7 +3,8 @@
 // timeouts. The embedded reference portal needs no preflight. Called by `sso-harness certify`
 // before it starts Playwright, and by Playwright's globalSetup (suites/target/globalSetup.ts).
 import { checkInBrowser } from './preflightBrowser.ts';
-import { checkBaseUrl, checkProvisioning } from './preflightHttp.ts';
+import { checkBaseUrl, checkProvisioning, provisionPreflightAccount } from './preflightHttp.ts';
+import { checkReasonWords } from './preflightReasons.ts';
 import type { TargetConfig } from './targetConfig.ts';
 
 export { PreflightError } from './preflightError.ts';
@@ -23,9 +24,12 @@ export async function runPreflight(config: TargetConfig, options: PreflightOptio
   if (config.kind === 'embedded') return;
   const log = options.log ?? (() => undefined);
   await checkBaseUrl(config);
-  log(`preflight: ${config.baseUrl}/login answers with an HTML page`);
+  log(`preflight: ${config.baseUrl} answers with an HTML page`);
   await checkProvisioning(config);
-  log(`preflight: the provisioning API at ${config.provisioning?.url ?? config.baseUrl} accepts the token`);
-  await checkInBrowser(config);
-  log('preflight: login page and IdP and SSO section selectors found; admin and support logins work');
+  log(`preflight: the provisioning API at ${config.provisioning?.url ?? config.baseUrl} accepts the token (contract 2)`);
+  const preflight = await provisionPreflightAccount(config);
+  log(`preflight: a preflight account (${preflight.account.accountId}) comes back with every URL the suites open`);
+  await checkReasonWords(config, preflight.account);
+  await checkInBrowser(config, preflight);
+  log(`preflight: login page, password login${config.capabilities.sessionCookie ? ', session cookie' : ''}, IdP and SSO controls${config.admin ? ', the admin login' : ''} and the support console work with the target file's names`);
 }

@@ -8,11 +8,13 @@ export interface PreflightProblem {
   readonly setting: string;
   readonly seen: string;
   readonly fix: string;
+  /** Secrets of the preflight itself (a generated test password) to mask too. */
+  readonly secrets?: readonly string[];
 }
 
 /** The secrets of a target file: they must never appear in any message. */
 export function secretsOf(config: RemoteTargetConfig): string[] {
-  return [config.admin.password, config.support.password, config.provisioning?.token ?? ''];
+  return [config.admin?.password ?? '', config.support.password, config.provisioning?.token ?? ''];
 }
 
 /** Mask every secret (a secret shorter than 3 characters is masked only as a whole word, so a message stays readable). */
@@ -30,7 +32,7 @@ export class PreflightError extends Error {
   readonly file: string;
 
   constructor(config: RemoteTargetConfig, problem: PreflightProblem) {
-    const secrets = secretsOf(config);
+    const secrets = [...secretsOf(config), ...(problem.secrets ?? [])];
     super(maskSecrets([
       `The target file ${config.file} ("${config.name}") did not pass the preflight; no test ran.`,
       `  Setting: ${problem.setting}`,

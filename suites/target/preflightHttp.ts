@@ -1,11 +1,14 @@
-// Preflight checks 1 and 2 of a remote target, over plain HTTP: the OE login page answers at
-// baseUrl, and the provisioning API accepts the token. Only loopback addresses are ever contacted:
-// the mock IdPs listen on 127.0.0.1, so an OE build that could use them runs on this machine.
+// Preflight checks 1 to 3 of a remote target, over plain HTTP: the OE answers at baseUrl, the
+// provisioning API accepts the token and speaks contract 2, and a preflight account provisioned
+// through it comes back with every URL and field the suites use. Only loopback addresses are ever
+// contacted: the mock IdPs listen on 127.0.0.1, so an OE build that could use them runs on this machine.
+import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { HARNESS_CONTRACT_VERSION, HARNESS_PATHS, type ProvisionedAccount } from '../../lib/harnessContract.ts';
+import { accountStateProblems, provisionedAccountProblems } from './contractCheck.ts';
 import { PreflightError, missingProvisioning } from './preflightError.ts';
 import { ProvisioningClient } from './provisioningClient.ts';
-import { HARNESS_PATHS } from '../../lib/harnessContract.ts';
 import type { RemoteTargetConfig } from './targetConfig.ts';
 
 export const PREFLIGHT_HTTP_TIMEOUT_MS = 5_000;
@@ -57,10 +60,10 @@ async function requireLoopback(config: RemoteTargetConfig, setting: string, url:
   }
 }
 
-/** Check 1: `GET ${baseUrl}/login` answers 2xx with an HTML page (redirects followed on loopback only). */
+/** Check 1: `GET ${baseUrl}` answers 2xx with an HTML page (redirects followed on loopback only). */
 export async function checkBaseUrl(config: RemoteTargetConfig, timeoutMs = PREFLIGHT_HTTP_TIMEOUT_MS): Promise<void> {
-  const fix = `start the OE build and set "baseUrl" to the URL it serves its login page from (the harness opens baseUrl + "/login"). ${LOOPBACK_REMINDER}`;
-  let url = `${config.baseUrl}/login`;
+  const fix = `start the OE build and set "baseUrl" to the URL its portal answers at (e.g. http://127.0.0.1:8080). ${LOOPBACK_REMINDER}`;
+  let url = `${config.baseUrl}/`;
   for (let hop = 0; ; hop += 1) {
     await requireLoopback(config, 'baseUrl', url);
     let response: Response;
@@ -78,10 +81,10 @@ export async function checkBaseUrl(config: RemoteTargetConfig, timeoutMs = PREFL
     const type = response.headers.get('content-type') ?? '(none)';
     await response.body?.cancel();
     if (response.status < 200 || response.status > 299) {
-      throw new PreflightError(config, { setting: 'baseUrl', seen: `GET ${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}, not the login page.`, fix });
+      throw new PreflightError(config, { setting: 'baseUrl', seen: `GET ${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}, not a portal page.`, fix });
     }
     if (!/^text\/html\b/i.test(type)) {
-      throw new PreflightError(config, { setting: 'baseUrl', seen: `GET ${url} answered ${response.status} with content-type ${type}, not an HTML login page.`, fix });
+      throw new PreflightError(config, { setting: 'baseUrl', seen: `GET ${url} answered ${response.status} with content-type ${type}, not an HTML page.`, fix });
     }
     return;
   }
@@ -111,12 +114,13 @@ export async function checkProvisioning(config: RemoteTargetConfig, timeoutMs = 
   if (response.status === 404) {
     throw new PreflightError(config, { setting: 'provisioning.url', seen: `GET ${url} answered 404: this OE build has no provisioning API at ${settings.url}.`, fix: apiMissing });
   }
-  let healthy: boolean;
+  let health: { ok?: unknown; contract?: unknown } = {};
   try {
-    healthy = (JSON.parse(body) as { ok?: unknown }).ok === true;
+    health = JSON.parse(body) as typeof health;
   } catch {
-    healthy = false;
+    health = {};
   }
+  const healthy = health.ok === true;
   if (response.status !== 200 || !healthy) {
     throw new PreflightError(config, {
       setting: 'provisioning.url',
@@ -124,4 +128,61 @@ export async function checkProvisioning(config: RemoteTargetConfig, timeoutMs = 
       fix: apiMissing,
     });
   }
+  if (typeof health.contract !== 'number' || health.contract < HARNESS_CONTRACT_VERSION) {
+    throw new PreflightError(config, {
+      setting: 'provisioning (the OE\'s provisioning API)',
+      seen: `GET ${url} answered { "ok": true } ${typeof health.contract === 'number' ? `with "contract": ${health.contract}` : 'without "contract"'}; this harness needs contract ${HARNESS_CONTRACT_VERSION} (account URLs for every page and endpoint, live sessions per seat).`,
+      fix: `implement contract ${HARNESS_CONTRACT_VERSION} of the provisioning API (README "The provisioning contract", lib/harnessContract.ts) and answer health with "contract": ${HARNESS_CONTRACT_VERSION}.`,
+    });
+  }
+}
+
+const CONTRACT_FIX = 'make the OE\'s provisioning API answer as the contract says (README "The provisioning contract", lib/harnessContract.ts).';
+
+/**
+ * Check 3: provision a preflight account (an admin with a password, a user) and read it back; the
+ * answers must carry every URL and field the suites use. Returns the account and its admin's login.
+ */
+export async function provisionPreflightAccount(config: RemoteTargetConfig): Promise<{ account: ProvisionedAccount; admin: { email: string; password: string } }> {
+  const settings = config.provisioning;
+  if (!settings) throw missingProvisioning(config);
+  const client = new ProvisioningClient(settings.url, settings.token);
+  const domain = `preflight-${randomBytes(4).toString('hex')}.example`;
+  const admin = { email: `ada.admin@${domain}`, password: `preflight-${randomBytes(9).toString('base64url')}-TEST` };
+  const where = `POST ${settings.url}${HARNESS_PATHS.accounts}`;
+  let answer: unknown;
+  try {
+    answer = await client.createAccount({ name: 'Harness preflight', ssoDomains: [domain], seats: [{ name: 'Ada Admin', email: admin.email, role: 'admin', password: admin.password }, { name: 'Uma User', email: `uma.user@${domain}`, role: 'user', password: `${admin.password}-user` }] });
+  } catch (error) {
+    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${where} failed: ${(error as Error).message}`, fix: CONTRACT_FIX });
+  }
+  const accountProblems = provisionedAccountProblems(answer);
+  if (accountProblems.length > 0) {
+    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${where} answered without what the suites need: ${accountProblems.join('; ')}.`, fix: CONTRACT_FIX });
+  }
+  const account = answer as ProvisionedAccount;
+  const stateWhere = `GET ${settings.url}${HARNESS_PATHS.account(account.accountId)}`;
+  let state: unknown;
+  try {
+    state = await client.accountState(account.accountId);
+  } catch (error) {
+    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${stateWhere} failed: ${(error as Error).message}`, fix: CONTRACT_FIX });
+  }
+  const stateProblems = accountStateProblems(state);
+  if (stateProblems.length > 0) {
+    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${stateWhere} answered without what the suites need: ${stateProblems.join('; ')}.`, fix: CONTRACT_FIX });
+  }
+  if (config.capabilities.ssoConfigApi) {
+    const response = await client.call('PUT', HARNESS_PATHS.accountSso(account.accountId), { body: {}, timeoutMs: PREFLIGHT_HTTP_TIMEOUT_MS }).catch((error: unknown) => error as Error);
+    const status = response instanceof Response ? response.status : undefined;
+    if (response instanceof Response) await response.body?.cancel();
+    if (status !== 400 && status !== 422) {
+      throw new PreflightError(config, {
+        setting: 'provisioning.ssoConfig',
+        seen: `the target file declares the fast SSO-configuration endpoint, but PUT ${settings.url}${HARNESS_PATHS.accountSso(account.accountId)} with an empty body answered ${status ?? (response as Error).message} instead of refusing it (400 or 422).`,
+        fix: 'remove "ssoConfig" from "provisioning" (the suites then configure SSO through the admin UI), or offer PUT /_harness/accounts/{id}/sso as the contract describes.',
+      });
+    }
+  }
+  return { account, admin };
 }

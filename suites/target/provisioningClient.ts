@@ -1,7 +1,7 @@
 // HTTP client of the harness provisioning API (lib/harnessContract.ts), used by both
 // targets: the embedded reference portal and a remote OE test environment. The Bearer token is a
 // secret: it goes in the Authorization header and nowhere else (never in an error message).
-import { HARNESS_PATHS, type AccountSpec, type AccountState, type ProvisionedAccount } from '../../lib/harnessContract.ts';
+import { HARNESS_PATHS, type AccountSpec, type AccountState, type ProvisionedAccount, type SsoConfigSpec } from '../../lib/harnessContract.ts';
 
 /** A call to a live provisioning API went wrong; the message says which call, what came back and what to check. */
 export class ProvisioningError extends Error {
@@ -41,7 +41,7 @@ export class ProvisioningClient {
   }
 
   /** One raw call (the preflight reads the status itself). */
-  async call(method: 'GET' | 'POST', path: string, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
+  async call(method: 'GET' | 'POST' | 'PUT', path: string, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
     return fetch(`${this.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${this.#token}`, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -59,7 +59,12 @@ export class ProvisioningClient {
     return this.#json<AccountState>('GET', HARNESS_PATHS.account(accountId), 200);
   }
 
-  async #json<T>(method: 'GET' | 'POST', path: string, expected: number, body?: unknown): Promise<T> {
+  /** The optional fast path: save (and enable) an SSO configuration without the admin UI. */
+  async configureSso(accountId: number, spec: SsoConfigSpec): Promise<void> {
+    await this.#json<unknown>('PUT', HARNESS_PATHS.accountSso(accountId), 200, spec);
+  }
+
+  async #json<T>(method: 'GET' | 'POST' | 'PUT', path: string, expected: number, body?: unknown): Promise<T> {
     const where = `${method} ${this.url}${path}`;
     let response: Response;
     try {

@@ -32,7 +32,32 @@ describe('loadTargetConfig', () => {
       admin: VALID.admin, support: VALID.support,
       provisioning: { url: 'http://127.0.0.1:8080', token: 'harness-token-0123456789' },
       selectors: {},
+      capabilities: { reasons: { audit: false }, ssoConfigApi: false },
     });
+  });
+
+  it('reads what the target declares: session cookie, where reasons are named, its words mapped, the fast SSO endpoint', () => {
+    const path = file('capabilities.json', {
+      ...VALID,
+      provisioning: { token: 't', ssoConfig: true },
+      sessionCookie: 'SID',
+      reasons: { header: 'X-Why', attribute: 'data-problem', audit: true },
+      audit: { actions: { SSO_ON: 'sso.enabled' }, reasons: { AUD_MISMATCH: 'saml-audience-mismatch' } },
+      seatAuditKinds: { Doubled: 'duplicate-email' },
+    });
+    const config = loadTargetConfig({ SSO_HARNESS_TARGET: path });
+    expect(config.kind === 'remote' && config.capabilities).toEqual({
+      sessionCookie: 'SID',
+      reasons: { header: 'X-Why', attribute: 'data-problem', audit: true },
+      audit: { actions: new Map([['SSO_ON', 'sso.enabled']]), reasons: new Map([['AUD_MISMATCH', 'saml-audience-mismatch']]) },
+      seatAuditKinds: new Map([['Doubled', 'duplicate-email']]),
+      ssoConfigApi: true,
+    });
+  });
+
+  it('takes "admin" as optional: it is checked by the preflight only', () => {
+    const { admin: _left, ...withoutAdmin } = VALID;
+    expect(loadTargetConfig({ SSO_HARNESS_TARGET: file('no-admin.json', withoutAdmin) })).toMatchObject({ kind: 'remote', admin: undefined });
   });
 
   it('reads a provisioning API served elsewhere, and selector overrides', () => {
@@ -58,6 +83,15 @@ describe('loadTargetConfig', () => {
     ['provisioning with a bad url', file('purl.json', { ...VALID, provisioning: { url: 'localhost', token: 't' } }), '"provisioning.url" must be an http(s) URL'],
     ['provisioning with an unknown key', file('pkey.json', { ...VALID, provisioning: { token: 't', bearer: 'x' } }), 'unknown "provisioning.bearer"'],
     ['a selector that is not a string', file('sel.json', { ...VALID, selectors: { saveSso: 3 } }), '"selectors" must map names to non-empty strings'],
+    ['an unknown selector name', file('selname.json', { ...VALID, selectors: { emailField: 'Email' } }), '"selectors" has unknown names "emailField"'],
+    ['a mapping to an unknown reason code', file('reason.json', { ...VALID, audit: { reasons: { AUD: 'audience-wrong' } } }), '"audit.reasons" maps to unknown harness words "AUD" → "audience-wrong"'],
+    ['a mapping to an unknown action', file('action.json', { ...VALID, audit: { actions: { SAVED: 'sso.saved' } } }), '"audit.actions" maps to unknown harness words "SAVED" → "sso.saved"'],
+    ['a mapping to an unknown seat audit kind', file('kind.json', { ...VALID, seatAuditKinds: { Doubled: 'duplicate' } }), '"seatAuditKinds" maps to unknown harness words "Doubled" → "duplicate"'],
+    ['reasons read from an audit the file does not describe', file('noaudit.json', { ...VALID, reasons: { audit: true } }), '"reasons.audit" is true but there is no "audit" setting'],
+    ['a reason header that is not a header name', file('header.json', { ...VALID, reasons: { header: 'X Why' } }), '"reasons.header" must be a response header name'],
+    ['an unknown reasons setting', file('rkey.json', { ...VALID, reasons: { body: true } }), 'unknown settings "reasons.body"'],
+    ['a session cookie that is not a cookie name', file('cookie.json', { ...VALID, sessionCookie: 'my session' }), '"sessionCookie" must be the name of the OE\'s seat session cookie'],
+    ['an ssoConfig that is not a boolean', file('fast.json', { ...VALID, provisioning: { token: 't', ssoConfig: 'yes' } }), '"provisioning.ssoConfig" must be true'],
   ])('names the setting to fix for %s', (_case, path, message) => {
     expect(() => loadTargetConfig({ SSO_HARNESS_TARGET: path })).toThrow(TargetConfigError);
     expect(() => loadTargetConfig({ SSO_HARNESS_TARGET: path })).toThrow(message);

@@ -3,6 +3,10 @@
 // SSO_HARNESS_TARGET (see README "Pointing the harness at a real OE environment"); no suite changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isHarnessAuditAction, isSeatAuditKind } from '../../lib/harnessContract.ts';
+import { isReasonCode } from '../../lib/reasons.ts';
+import { NAME_DOCS } from '../driver/reference/names.ts';
+import type { TargetCapabilities } from './capabilities.ts';
 
 export interface Credentials {
   readonly email: string;
@@ -10,7 +14,7 @@ export interface Credentials {
   readonly password: string;
 }
 
-/** Selectors that differ from the reference portal's accessible names (role/label based). */
+/** Accessible names that differ from the reference portal's (suites/driver/reference/names.ts). */
 export type SelectorOverrides = Readonly<Record<string, string>>;
 
 /** Where the OE test environment's harness provisioning API lives (lib/harnessContract.ts). */
@@ -27,18 +31,20 @@ export interface RemoteTargetConfig {
   readonly file: string;
   readonly name: string;
   readonly baseUrl: string;
-  readonly admin: Credentials;
+  /** An existing admin with a password login; optional, checked by the preflight only. */
+  readonly admin: Credentials | undefined;
   readonly support: Credentials;
   /** Absent: the run stops in preflight (the suites need a fresh account per test). */
   readonly provisioning: ProvisioningSettings | undefined;
   readonly selectors: SelectorOverrides;
+  readonly capabilities: TargetCapabilities;
 }
 
 export type TargetConfig = { readonly kind: 'embedded'; readonly defects: readonly string[] } | RemoteTargetConfig;
 
 export class TargetConfigError extends Error {}
 
-const KNOWN_KEYS = ['name', 'baseUrl', 'admin', 'support', 'provisioning', 'selectors'];
+const KNOWN_KEYS = ['name', 'baseUrl', 'admin', 'support', 'provisioning', 'selectors', 'sessionCookie', 'reasons', 'audit', 'seatAuditKinds'];
 
 /** Read the target from SSO_HARNESS_TARGET (unset or "embedded" = the reference portal). */
 export function loadTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetConfig {
@@ -64,7 +70,7 @@ export function loadTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetCo
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isHttpUrl = (value: string): boolean => /^https?:\/\/[^/]+/.test(value);
 
-function parseRemoteTarget(raw: unknown, path: string): RemoteTargetConfig {
+export function parseRemoteTarget(raw: unknown, path: string): RemoteTargetConfig {
   const problems: string[] = [];
   const object = isRecord(raw) ? raw : {};
   if (!isRecord(raw)) problems.push('the file must hold one JSON object');
@@ -87,28 +93,93 @@ function parseRemoteTarget(raw: unknown, path: string): RemoteTargetConfig {
   const name = text('name');
   const baseUrl = text('baseUrl').replace(/\/$/, '');
   if (baseUrl && !isHttpUrl(baseUrl)) problems.push(`"baseUrl" must be an http(s) URL such as "http://127.0.0.1:8080", not "${baseUrl}"`);
-  const admin = credentials('admin');
+  const admin = object.admin === undefined ? undefined : credentials('admin');
   const support = credentials('support');
   const provisioning = parseProvisioning(object.provisioning, baseUrl, problems);
   const selectors = object.selectors ?? {};
   if (!isRecord(selectors) || Object.values(selectors).some((value) => typeof value !== 'string' || value.trim() === '')) {
     problems.push('"selectors" must map names to non-empty strings (accessible names), e.g. { "saveSso": "Save" }');
+  } else {
+    const unknownNames = Object.keys(selectors).filter((key) => !Object.hasOwn(NAME_DOCS, key));
+    if (unknownNames.length > 0) problems.push(`"selectors" has unknown names ${unknownNames.map((key) => `"${key}"`).join(', ')}; the names are listed in the README ("Accessible names") and suites/driver/reference/names.ts`);
   }
+  const capabilities = parseCapabilities(object, provisioning, problems);
   if (problems.length > 0) throw new TargetConfigError(`The target file ${path} (SSO_HARNESS_TARGET) is not usable:\n  - ${problems.join('\n  - ')}`);
-  return { kind: 'remote', file: path, name, baseUrl, admin, support, provisioning, selectors: selectors as SelectorOverrides };
+  return { kind: 'remote', file: path, name, baseUrl, admin, support, provisioning: provisioning?.settings, selectors: selectors as SelectorOverrides, capabilities };
 }
 
-function parseProvisioning(value: unknown, baseUrl: string, problems: string[]): ProvisioningSettings | undefined {
+function parseProvisioning(value: unknown, baseUrl: string, problems: string[]): { settings: ProvisioningSettings; ssoConfig: boolean } | undefined {
   if (value === undefined) return undefined;
-  const shape = '"provisioning" must be { "url"?: "http(s)://… (default: baseUrl)", "token": "…" }';
+  const shape = '"provisioning" must be { "url"?: "http(s)://… (default: baseUrl)", "token": "…", "ssoConfig"?: true|false }';
   if (!isRecord(value)) {
     problems.push(shape);
     return undefined;
   }
-  const { url, token } = value;
+  const { url, token, ssoConfig } = value;
   if (typeof token !== 'string' || token.trim() === '') problems.push(`${shape}: "provisioning.token" must be a non-empty string`);
   if (url !== undefined && (typeof url !== 'string' || !isHttpUrl(url.trim()))) problems.push(`${shape}: "provisioning.url" must be an http(s) URL, or left out to use baseUrl`);
-  const unknown = Object.keys(value).filter((key) => key !== 'url' && key !== 'token');
+  if (ssoConfig !== undefined && typeof ssoConfig !== 'boolean') problems.push(`${shape}: "provisioning.ssoConfig" must be true (the OE offers PUT /_harness/accounts/{id}/sso) or false`);
+  const unknown = Object.keys(value).filter((key) => key !== 'url' && key !== 'token' && key !== 'ssoConfig');
   if (unknown.length > 0) problems.push(`${shape}: unknown ${unknown.map((key) => `"provisioning.${key}"`).join(', ')}`);
-  return { url: typeof url === 'string' ? url.trim().replace(/\/$/, '') : baseUrl, token: typeof token === 'string' ? token.trim() : '' };
+  return {
+    settings: { url: typeof url === 'string' ? url.trim().replace(/\/$/, '') : baseUrl, token: typeof token === 'string' ? token.trim() : '' },
+    ssoConfig: ssoConfig === true,
+  };
+}
+
+/** A word map of the target file: `{ "<the OE's word>": "<the harness's word>" }`, each harness word checked. */
+function wordMap(value: unknown, setting: string, known: (word: string) => boolean, knownList: string, problems: string[]): ReadonlyMap<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || Object.values(value).some((word) => typeof word !== 'string')) {
+    problems.push(`"${setting}" must map the OE's words to the harness's, e.g. { "SSO_SAVED": "sso.config.saved" }`);
+    return undefined;
+  }
+  const unknown = Object.entries(value).filter(([, word]) => !known(word as string));
+  if (unknown.length > 0) problems.push(`"${setting}" maps to unknown harness words ${unknown.map(([theirs, word]) => `"${theirs}" → "${String(word)}"`).join(', ')}; use one of: ${knownList}`);
+  return new Map(Object.entries(value) as [string, string][]);
+}
+
+function parseCapabilities(object: Record<string, unknown>, provisioning: { ssoConfig: boolean } | undefined, problems: string[]): TargetCapabilities {
+  const sessionCookie = object.sessionCookie;
+  if (sessionCookie !== undefined && (typeof sessionCookie !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(sessionCookie))) {
+    problems.push('"sessionCookie" must be the name of the OE\'s seat session cookie (a cookie name token), or left out');
+  }
+  const reasons = object.reasons ?? {};
+  let header: string | undefined;
+  let attribute: string | undefined;
+  let fromAudit = false;
+  if (!isRecord(reasons)) {
+    problems.push('"reasons" must be { "header"?: "<response header naming the reason>", "attribute"?: "<attribute of an element on the refusal page>", "audit"?: true }');
+  } else {
+    const unknown = Object.keys(reasons).filter((key) => !['header', 'attribute', 'audit'].includes(key));
+    if (unknown.length > 0) problems.push(`"reasons" has unknown settings ${unknown.map((key) => `"reasons.${key}"`).join(', ')}: use "header", "attribute", "audit"`);
+    if (reasons.header !== undefined && (typeof reasons.header !== 'string' || !/^[A-Za-z0-9-]+$/.test(reasons.header))) problems.push('"reasons.header" must be a response header name, e.g. "X-Refusal-Reason"');
+    if (reasons.attribute !== undefined && (typeof reasons.attribute !== 'string' || !/^[a-z][a-z0-9-]*$/.test(reasons.attribute))) problems.push('"reasons.attribute" must be an attribute name in lower case, e.g. "data-error-code"');
+    if (reasons.audit !== undefined && typeof reasons.audit !== 'boolean') problems.push('"reasons.audit" must be true (refusal reasons are read from the provisioning audit events) or false');
+    header = typeof reasons.header === 'string' ? reasons.header : undefined;
+    attribute = typeof reasons.attribute === 'string' ? reasons.attribute : undefined;
+    fromAudit = reasons.audit === true;
+  }
+  const audit = object.audit;
+  let actions: ReadonlyMap<string, string> | undefined;
+  let auditReasons: ReadonlyMap<string, string> | undefined;
+  if (audit !== undefined) {
+    if (!isRecord(audit)) {
+      problems.push('"audit" must be { "actions"?: { "<OE word>": "<harness action>" }, "reasons"?: { "<OE word>": "<reason code>" } } (an empty object: the OE writes the harness\'s words)');
+    } else {
+      const unknown = Object.keys(audit).filter((key) => key !== 'actions' && key !== 'reasons');
+      if (unknown.length > 0) problems.push(`"audit" has unknown settings ${unknown.map((key) => `"audit.${key}"`).join(', ')}: use "actions", "reasons"`);
+      actions = wordMap(audit.actions, 'audit.actions', isHarnessAuditAction, 'the actions of lib/harnessContract.ts HARNESS_AUDIT_ACTIONS (e.g. sso.config.saved)', problems) ?? new Map();
+      auditReasons = wordMap(audit.reasons, 'audit.reasons', isReasonCode, 'the reason codes of lib/reasons.ts (e.g. saml-audience-mismatch)', problems) ?? new Map();
+    }
+  }
+  if (fromAudit && audit === undefined) problems.push('"reasons.audit" is true but there is no "audit" setting: add "audit": { "reasons": { "<OE word>": "<reason code>" } } (or {} when the OE writes the harness\'s reason codes)');
+  const seatAuditKinds = wordMap(object.seatAuditKinds, 'seatAuditKinds', isSeatAuditKind, 'the kinds of lib/harnessContract.ts SEAT_AUDIT_KINDS (e.g. duplicate-email)', problems);
+  return {
+    ...(typeof sessionCookie === 'string' ? { sessionCookie } : {}),
+    reasons: { ...(header ? { header } : {}), ...(attribute ? { attribute } : {}), audit: fromAudit },
+    ...(actions && auditReasons ? { audit: { actions, reasons: auditReasons } } : {}),
+    ...(seatAuditKinds ? { seatAuditKinds } : {}),
+    ssoConfigApi: provisioning?.ssoConfig ?? false,
+  };
 }

@@ -38,11 +38,18 @@ export interface ConformanceResult {
   readonly faultId: string;
   readonly persona: string;
   readonly expected: ExpectedOutcome;
-  readonly observed: 'rejected' | 'accepted' | 'accepted-with-warning' | 'error' | 'not-run';
-  /** The SP behaved as expected (a reject was rejected for the stated reason, a quirk accepted). */
+  readonly observed: 'rejected' | 'accepted' | 'accepted-with-warning' | 'error' | 'not-run' | 'not-applicable' | 'could-not-run';
+  /** The SP behaved as expected (a reject was refused — no session, an error shown, nothing further —, a quirk accepted). */
   readonly caught: boolean;
   /** Listed in the expected-failures ledger: reported, but not a failure. */
   readonly knownDeviation?: boolean;
+  /** The fault cannot reach this SP (e.g. it never calls userinfo): neither caught nor missed. */
+  readonly notApplicable?: boolean;
+  /** The scenario's set-up failed (the step is named): no verdict on the SP. */
+  readonly couldNotRun?: string;
+  /** For refusals: whether the SP refused for the stated reason (read the ways the target declares), and what was read. */
+  readonly reasonCheck?: 'verified' | 'other-reason' | 'not-verifiable';
+  readonly reasonDetail?: string;
   readonly reason?: string;
   readonly customerSees?: string;
   readonly fix?: string;
@@ -96,7 +103,7 @@ export function buildCertificationReport(input: ReportInput): CertificationRepor
     info: count('info'),
     matrixFailed: matrix.filter((cell) => cell.outcome === 'fail').length,
     lifecycleFailed: lifecycle.filter((stage) => stage.outcome === 'fail').length,
-    conformanceMissed: conformance.filter((result) => !result.caught && !result.knownDeviation).length,
+    conformanceMissed: conformance.filter((result) => !result.caught && !result.knownDeviation && !result.notApplicable && result.couldNotRun === undefined).length,
   };
   const blocked = summary.blocking + summary.matrixFailed + summary.lifecycleFailed + summary.conformanceMissed > 0;
   return {

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scrubPatterns } from '../artefacts/secrets.ts';
-import type { CertificationReport, ReportFinding } from './certificationReport.ts';
+import type { CertificationReport, ConformanceResult, ReportFinding } from './certificationReport.ts';
 
 export interface WrittenReport {
   readonly json: string;
@@ -40,6 +40,20 @@ function verdictLine(report: CertificationReport): string {
   return `${VERDICT_WORDS[report.verdict]}: ${s.blocking} blocking, ${s.warning} warning, ${s.info} info finding(s)${report.matrix.length ? `; matrix ${s.matrixFailed} failed of ${report.matrix.length}` : ''}${report.lifecycle.length ? `; lifecycle ${s.lifecycleFailed} failed of ${report.lifecycle.length}` : ''}${report.conformance.length ? `; faults missed ${s.conformanceMissed} of ${report.conformance.length}` : ''}.`;
 }
 
+/** The Caught column: yes/no, or why there is no verdict. */
+function caughtWord(result: ConformanceResult, yes: string, no: string): string {
+  if (result.knownDeviation) return 'known deviation';
+  if (result.notApplicable) return 'not applicable';
+  if (result.couldNotRun !== undefined) return 'could not run';
+  return result.caught ? yes : no;
+}
+
+/** The Reason column: whether a refusal's reason was verified, and what was read. */
+function reasonWord(result: ConformanceResult): string {
+  if (!result.reasonCheck) return '';
+  return result.reasonDetail ?? result.reasonCheck;
+}
+
 // ---------- Markdown ----------
 
 function mdCell(value: string | undefined): string {
@@ -73,7 +87,7 @@ export function renderReportMarkdown(report: CertificationReport): string {
   ];
   if (report.matrix.length) lines.push('## Vendor × protocol × entry point', '', ...mdTable(['Vendor', 'Protocol', 'Entry point', 'Outcome', 'Detail'], report.matrix.map((cell) => [cell.vendor, cell.protocol, cell.entryPoint, cell.outcome, cell.detail])), '');
   if (report.lifecycle.length) lines.push('## Lifecycle', '', ...mdTable(['Stage', 'Outcome', 'Detail'], report.lifecycle.map((stage) => [stage.stage, stage.outcome, stage.detail])), '');
-  if (report.conformance.length) lines.push('## Fault catalog conformance', '', ...mdTable(['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Fix'], report.conformance.map((result) => [result.faultId, result.persona, result.expected, result.observed, result.knownDeviation ? 'known deviation' : result.caught ? 'yes' : 'NO', result.fix])), '');
+  if (report.conformance.length) lines.push('## Fault catalog conformance', '', ...mdTable(['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Reason', 'Fix'], report.conformance.map((result) => [result.faultId, result.persona, result.expected, result.observed, caughtWord(result, 'yes', 'NO'), reasonWord(result), result.fix])), '');
   return scrubPatterns(`${lines.join('\n')}\n`);
 }
 
@@ -119,7 +133,7 @@ export function renderReportHtml(report: CertificationReport): string {
   ];
   if (report.matrix.length) sections.push('<h2>Vendor × protocol × entry point</h2>', htmlTable(['Vendor', 'Protocol', 'Entry point', 'Outcome', 'Detail'], report.matrix.map((cell) => [cell.vendor, cell.protocol, cell.entryPoint, cell.outcome, cell.detail]), 3));
   if (report.lifecycle.length) sections.push('<h2>Lifecycle</h2>', htmlTable(['Stage', 'Outcome', 'Detail'], report.lifecycle.map((stage) => [stage.stage, stage.outcome, stage.detail]), 1));
-  if (report.conformance.length) sections.push('<h2>Fault catalog conformance</h2>', htmlTable(['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Fix'], report.conformance.map((result) => [result.faultId, result.persona, result.expected, result.observed, result.knownDeviation ? 'known deviation' : result.caught ? 'pass' : 'fail', result.fix]), 4));
+  if (report.conformance.length) sections.push('<h2>Fault catalog conformance</h2>', htmlTable(['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Reason', 'Fix'], report.conformance.map((result) => [result.faultId, result.persona, result.expected, result.observed, caughtWord(result, 'pass', 'fail'), reasonWord(result), result.fix]), 4));
   return scrubPatterns(`<!doctype html>
 <html lang="en">
 <head>

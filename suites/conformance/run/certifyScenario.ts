@@ -1,16 +1,23 @@
 // One scenario as one Playwright test: annotations for the reports (fault, persona, vendor,
-// protocol, expected, observed; Allure epic = suite and category), the ledger (a known deviation runs as
-// an expected failure), the run, the verdict, and the clean-up that keeps the worker's accounts
-// ready for the next scenario (faults off, every browser logged out).
+// protocol, expected, observed, reason check; Allure epic = suite and category), the ledger (a
+// known deviation runs as an expected failure), the run, the verdict, and the clean-up that keeps
+// the worker's accounts ready for the next scenario (faults off, every browser logged out). A
+// scenario whose set-up failed is "could not run"; one whose fault the SP never looks at is "not applicable".
 import { test } from '@playwright/test';
+import { ANNOTATION } from '../../reporting/annotations.ts';
+import { CouldNotRunError, reportCouldNotRun } from '../../target/couldNotRun.ts';
+import { REASON_CHECK_ANNOTATION, describeReasonVerdict } from '../../target/reasonCheck.ts';
 import type { ScenarioBrowsers } from '../fixtures.ts';
 import { knownDeviation, loadLedger } from '../ledger/ledger.ts';
 import { expectationSummary, type Scenario } from '../scenario.ts';
-import type { MatrixAccounts } from '../setup/matrixAccounts.ts';
-import { cleanUp, runScenario } from './runScenario.ts';
-import { describeObserved, expectVerdict } from './verdict.ts';
+import type { MatrixAccount, MatrixAccounts } from '../setup/matrixAccounts.ts';
+import { cleanUp, runScenario, type Observation } from './runScenario.ts';
+import { judgeScenario } from './verdict.ts';
 
 const LEDGER = loadLedger();
+
+/** The annotation type of a scenario that does not apply to this target (reported as such, not as a pass). */
+export const NOT_APPLICABLE_ANNOTATION = ANNOTATION.notApplicable;
 
 export function scenarioTitle(scenario: Scenario): string {
   return scenario.source === 'combination' ? `${scenario.id}` : `${scenario.fault} × ${scenario.persona}: ${scenario.title}`;
@@ -27,6 +34,16 @@ export function expectedReasons(scenario: Scenario): readonly string[] {
 /** Tags for `--grep`: protocol, vendor, category, and every reason code the scenario expects (`@saml-replay`). */
 export function scenarioTags(scenario: Scenario): string[] {
   return [`@${scenario.protocol}`, `@${scenario.vendor}`, `@${scenario.category}`, ...expectedReasons(scenario).map((reason) => `@${reason}`)];
+}
+
+/** A set-up step of the scenario itself failed: could not run, naming the step. */
+const reportCouldNotRunAs = (step: string) => (error: unknown): never => reportCouldNotRun(error instanceof CouldNotRunError ? error : new CouldNotRunError(step, error));
+
+/** Whether the SP made the call the scenario's fault needs to show (`onlyIf`). */
+async function applies(scenario: Scenario, observation: Observation): Promise<boolean> {
+  if (scenario.onlyIf !== 'sp-calls-userinfo') return true;
+  const after = await observation.account.idp.requests({ after: observation.mark });
+  return after.some((entry) => entry.kind === 'oidc.userinfo');
 }
 
 export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts, browsers: ScenarioBrowsers, suite = 'Conformance matrix'): Promise<void> {
@@ -51,22 +68,27 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     info.annotations.push({ type: 'known-deviation', description: `${deviation.reason} (${deviation.reference})` });
     test.fail(true, `Ledgered known deviation of ${target.name}: if this passes, remove the entry from suites/conformance/ledger/expected-failures.json.`);
   }
-  const account = await matrix.account(scenario.persona, scenario.profile);
-  const ctx = { target, account, newBrowser: () => browsers.open() };
+  const account: MatrixAccount = await matrix.account(scenario.persona, scenario.profile).catch(reportCouldNotRun);
+  const ctx = { target, account, newBrowser: () => browsers.open(), adminDriver: () => matrix.adminDriver(account).catch(reportCouldNotRunAs('signing the admin in with SSO in a browser')) };
   let failed = true;
   try {
     const observation = await runScenario(scenario, ctx);
-    info.annotations.push({ type: 'observed', description: describeObserved(observation, target.portalUrl) });
-    try {
-      await expectVerdict(scenario, observation, target);
-    } catch (error) {
+    const judgement = await judgeScenario(scenario, observation, target);
+    info.annotations.push({ type: 'observed', description: judgement.observed });
+    if (!(await applies(scenario, observation))) {
+      info.annotations.push({ type: NOT_APPLICABLE_ANNOTATION, description: 'the SP never called the IdP\'s userinfo endpoint, so a forged userinfo answer cannot reach it' });
+      failed = false;
+      test.skip(true, `Not applicable to ${target.name}: the SP never called userinfo.`);
+    }
+    if (judgement.reason) info.annotations.push({ type: REASON_CHECK_ANNOTATION, description: describeReasonVerdict(judgement.reason) });
+    if (judgement.problems.length > 0) {
       await info.attach('hops.txt', { body: hopsEvidence(browsers), contentType: 'text/plain' });
-      throw error;
+      throw new Error(`${scenario.id}: expected ${expectationSummary(scenario.expectation)}; what the target did wrong:\n  - ${judgement.problems.join('\n  - ')}`);
     }
     failed = false;
   } finally {
     // After a failure the worker is replaced anyway; do not let a clean-up error hide the verdict.
-    const cleaned = cleanUp(target, account, browsers.browsers);
+    const cleaned = cleanUp(account, browsers.browsers);
     if (failed) await cleaned.catch(() => undefined);
     else await cleaned;
   }

@@ -3,27 +3,41 @@
 // persona and tenant, and its SP entity ID / ACS are the account's), an OE account whose seats are
 // the tenant's admin and ordinary user plus the seat-fault seats (seatFaultSetups.ts; they never
 // take part in other scenarios), the SP registered at the IdP from the account's own SP URLs, and
-// SSO configured and enabled.
+// SSO configured and enabled — through the target's fast SSO-configuration endpoint when it offers
+// one, otherwise as the admin does it in the portal (password login, IdP and SSO, Test SSO, enable).
 import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { IdpControlClient, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../../../mock-idps/control/client.ts';
 import { PERSONAS } from '../../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../../mock-idps/types.ts';
+import type { PortalDriver } from '../../driver/portalDriver.ts';
+import { ssoSetUp } from '../../flows/ssoSetUp.ts';
+import { throughIdp } from '../../idp/idpSignIn.ts';
+import { samlProfile } from '../catalogScenarios.ts';
+import { seatLoginFor } from '../../flows/testAccount.ts';
+import { setUpStep } from '../../target/couldNotRun.ts';
 import type { HarnessTarget, ProvisionedAccount } from '../../target/harnessTarget.ts';
 import type { IdpLogin } from '../http/idpSignInOverHttp.ts';
-import { HttpBrowser } from '../http/httpBrowser.ts';
+import { PortalOverHttp } from '../http/portalOverHttp.ts';
 import type { SpProfile } from '../scenario.ts';
 import { SEAT_FAULT_SETUPS, fillSeatTemplate, type SeatAuditKind } from '../seatFaultSetups.ts';
-import { configureAndEnableSso, type SsoFastSetup } from './referencePortalSso.ts';
 
 export interface MatrixAccount {
   readonly persona: PersonaId;
   readonly profile: SpProfile;
   readonly idp: IdpControlClient;
   readonly accountId: number;
+  readonly provisioned: ProvisionedAccount;
   readonly sp: ProvisionedAccount['urls']['sp'];
+  /** The portal over plain HTTP, at this account's URLs. */
+  readonly http: PortalOverHttp;
   readonly admin: IdpLogin;
   /** The admin seat's portal password (test only; never attached). */
   readonly adminPassword: string;
+  /** OIDC: the client registered at the IdP (secret: test only, never attached). */
+  readonly oidcClient?: { readonly clientId: string; readonly clientSecret: string };
+  /** Google Workspace: the hd the account requires. */
+  readonly hostedDomain?: string;
   readonly user: IdpLogin;
   /** Who signs in for each seat-fault kind. */
   readonly seatFaultLogins: ReadonlyMap<SeatAuditKind, IdpLogin>;
@@ -40,11 +54,15 @@ const loginOf = (user: PublicUser): IdpLogin => ({ email: user.email, upn: user.
 
 export class MatrixAccounts {
   readonly #target: HarnessTarget;
+  readonly #browser: () => Promise<Browser>;
   readonly #secret: SecretSink;
   readonly #accounts = new Map<string, Promise<MatrixAccount>>();
+  readonly #adminBrowsers = new Map<number, Promise<{ readonly context: BrowserContext; readonly driver: PortalDriver }>>();
 
-  constructor(target: HarnessTarget, secret: SecretSink = () => undefined) {
+  /** `browser`: a browser of the worker's, launched on first use (targets configured through the admin UI, pages that are no server-rendered forms). */
+  constructor(target: HarnessTarget, browser: () => Promise<Browser>, secret: SecretSink = () => undefined) {
     this.#target = target;
+    this.#browser = browser;
     this.#secret = secret;
   }
 
@@ -52,6 +70,7 @@ export class MatrixAccounts {
     return this.#target;
   }
 
+  /** The account for this persona and profile; a failed set-up rejects with a CouldNotRunError naming the step. */
   account(persona: PersonaId, profile: SpProfile): Promise<MatrixAccount> {
     const key = profileKey(persona, profile);
     let account = this.#accounts.get(key);
@@ -64,7 +83,33 @@ export class MatrixAccounts {
     return account;
   }
 
+  /**
+   * The account's admin, signed in with SSO in a browser of their own (once per account, kept for
+   * the worker's life): the scenarios whose subject is the portal's own pages (Test SSO's warning, a
+   * configuration saved again) start from there. Signed in again if the portal ended the session.
+   */
+  async adminDriver(account: MatrixAccount): Promise<PortalDriver> {
+    let opened = this.#adminBrowsers.get(account.accountId);
+    if (!opened) {
+      opened = (async () => {
+        const context = await (await this.#browser()).newContext();
+        return { context, driver: this.#target.driver(await context.newPage(), account.provisioned) };
+      })();
+      opened.catch(() => this.#adminBrowsers.delete(account.accountId));
+      this.#adminBrowsers.set(account.accountId, opened);
+    }
+    const { driver } = await opened;
+    await driver.page.goto(account.provisioned.urls.portal);
+    if (!(await driver.home.logOutControl.isVisible())) {
+      await driver.login.continueWith(account.admin.email);
+      await throughIdp(driver.page, PERSONAS[account.persona].loginFlow, account.admin, driver.home.logOutControl);
+    }
+    return driver;
+  }
+
   async close(): Promise<void> {
+    await Promise.allSettled([...this.#adminBrowsers.values()].map(async (opened) => (await opened).context.close()));
+    this.#adminBrowsers.clear();
     const settled = await Promise.allSettled(this.#accounts.values());
     await Promise.allSettled(settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value.idp.delete()] : [])));
     this.#accounts.clear();
@@ -73,8 +118,9 @@ export class MatrixAccounts {
   async #create(persona: PersonaId, profile: SpProfile): Promise<MatrixAccount> {
     const key = `m${randomBytes(5).toString('hex')}`;
     const domain = `${key}.example.com`;
-    const idp = await IdpControlClient.createTenant(this.#target.idpControlUrl, { key, domain });
+    const idp = await setUpStep('creating the IdP tenant', () => IdpControlClient.createTenant(this.#target.idpControlUrl, { key, domain }));
     try {
+      if (profile.protocol === 'oidc' && profile.extraJwksKey) await idp.publishExtraJwksKey();
       return await this.#provision(idp, domain, persona, profile);
     } catch (error) {
       await idp.delete().catch(() => undefined);
@@ -84,9 +130,8 @@ export class MatrixAccounts {
 
   async #provision(idp: IdpControlClient, domain: string, persona: PersonaId, profile: SpProfile): Promise<MatrixAccount> {
     const [adminUser, ordinaryUser, guest] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary'), idp.userByRole('guest-ext')]);
-    const admin = loginOf(adminUser);
-    const adminPassword = `oe-${randomBytes(9).toString('base64url')}-TEST`;
-    this.#secret('password', adminPassword);
+    const adminSeat = seatLoginFor(adminUser);
+    this.#secret('password', adminSeat.password);
     const seatFaultLogins = new Map<SeatAuditKind, IdpLogin>();
     const extraSeats: { name: string; email: string; role: 'admin' | 'user'; disabled: boolean }[] = [];
     const fill = (template: string): string => fillSeatTemplate(template, { domain, guestUpn: guest.upn });
@@ -99,36 +144,82 @@ export class MatrixAccounts {
       }
       seatFaultLogins.set(kind, typeof setup.signsIn === 'string' ? { email: fill(setup.signsIn) } : loginOf(guest));
     }
-    await Promise.all(added);
-    const provisioned = await this.#target.provisionAccount({
+    await setUpStep('adding the seat-fault users to the IdP directory', () => Promise.all(added));
+    const provisioned = await setUpStep('provisioning the account (POST /_harness/accounts)', () => this.#target.provisionAccount({
       name: `Conformance ${persona} (${idp.key})`,
       ssoDomains: [domain],
       seats: [
-        { name: adminUser.displayName, email: admin.email, role: 'admin', password: adminPassword },
+        { name: adminUser.displayName, email: adminSeat.email, role: 'admin', password: adminSeat.password },
         { name: ordinaryUser.displayName, email: ordinaryUser.email, role: 'user' },
         ...extraSeats,
       ],
-    });
-    const sp = provisioned.urls.sp;
-    const setup = await this.#registerAtIdp(idp, persona, profile, sp, domain);
-    await configureAndEnableSso(new HttpBrowser(), this.#target.portalUrl, { email: admin.email, password: adminPassword }, setup);
-    return { persona, profile, idp, accountId: provisioned.accountId, sp, admin, adminPassword, user: loginOf(ordinaryUser), seatFaultLogins };
+    }));
+    const vendor = PERSONAS[persona].vendor;
+    const hostedDomain = vendor === 'google' && profile.protocol === 'oidc' ? domain : undefined;
+    const oidcClient = this.#target.capabilities.ssoConfigApi
+      ? await setUpStep('configuring and enabling SSO (PUT /_harness/accounts/{id}/sso)', () => this.#configureFast(idp, persona, profile, provisioned, hostedDomain))
+      : await setUpStep('configuring and enabling SSO as the admin (IdP and SSO, Test SSO, Enable)', () => this.#configureInPortal(idp, persona, profile, provisioned, adminSeat, hostedDomain));
+    return {
+      persona, profile, idp, accountId: provisioned.accountId, provisioned, sp: provisioned.urls.sp, http: new PortalOverHttp(this.#target.names, provisioned),
+      admin: loginOf(adminUser), adminPassword: adminSeat.password, user: loginOf(ordinaryUser), seatFaultLogins,
+      ...(oidcClient ? { oidcClient } : {}), ...(hostedDomain ? { hostedDomain } : {}),
+    };
   }
 
-  /** What the customer's admin does in the vendor console, then what they enter in the portal. */
-  async #registerAtIdp(idp: IdpControlClient, persona: PersonaId, profile: SpProfile, sp: ProvisionedAccount['urls']['sp'], domain: string): Promise<SsoFastSetup> {
+  /** What the customer's admin does in the vendor console, then the fast path for what they enter in the portal. */
+  async #configureFast(idp: IdpControlClient, persona: PersonaId, profile: SpProfile, account: ProvisionedAccount, hostedDomain: string | undefined): Promise<MatrixAccount['oidcClient']> {
     const vendor = PERSONAS[persona].vendor;
+    const sp = account.urls.sp;
     if (profile.protocol === 'saml') {
       await idp.registerSamlApp(persona as SamlPersonaId, { entityId: sp.entityId, acsUrls: [sp.acsUrl] });
       const { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } = profile;
-      return { protocol: 'saml', vendor, metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl, requireSignedResponse, requireSignedAssertion, allowIdpInitiated };
+      await this.#target.configureSso(account.accountId, {
+        protocol: 'saml', vendor, metadataSource: 'url', metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl,
+        requireSignedResponse, requireSignedAssertion, allowIdpInitiated, enabled: true,
+      });
+      return undefined;
     }
     const app = await idp.registerOidcApp(persona as OidcPersonaId, { redirectUris: [sp.oidcRedirectUri] });
     this.#secret('client-secret', app.clientSecret);
-    return {
+    await this.#target.configureSso(account.accountId, {
       protocol: 'oidc', vendor, issuer: idp.oidcUrls(persona as OidcPersonaId).issuer, clientId: app.clientId, clientSecret: app.clientSecret,
       // Google Workspace: require the tenant's domain, so an account outside it (no hd) is refused.
-      ...(vendor === 'google' ? { hostedDomain: domain } : {}),
-    };
+      ...(hostedDomain ? { hostedDomain } : {}), enabled: true,
+    });
+    return { clientId: app.clientId, clientSecret: app.clientSecret };
+  }
+
+  /**
+   * The admin's own way, in a browser: password login, IdP and SSO, register at the IdP, Test SSO,
+   * enable (confirming whatever the portal warns about), log out. A profile that requires other
+   * signatures than the vendor sends (the signing-scope scenarios) fails Test SSO on purpose: the
+   * admin then enables anyway, as a customer with a wrong configuration does.
+   */
+  async #configureInPortal(idp: IdpControlClient, persona: PersonaId, profile: SpProfile, account: ProvisionedAccount, admin: ReturnType<typeof seatLoginFor>, hostedDomain: string | undefined): Promise<MatrixAccount['oidcClient']> {
+    const context = await (await this.#browser()).newContext();
+    try {
+      const driver = this.#target.driver(await context.newPage(), account);
+      const personaData = PERSONAS[persona];
+      const saml = profile.protocol === 'saml' ? { requireSignedResponse: profile.requireSignedResponse, requireSignedAssertion: profile.requireSignedAssertion, allowIdpInitiated: profile.allowIdpInitiated } : undefined;
+      const setUp = ssoSetUp(driver, idp, personaData, { ...(saml ? { saml } : {}), ...(hostedDomain ? { hostedDomain } : {}) });
+      await driver.login.logInWithPassword(admin.email, admin.password);
+      await driver.home.expectSignedIn(admin.email, 'password');
+      if (personaData.protocol === 'oidc') {
+        await setUp.createOidcAppAtIdp();
+        if (setUp.oidcClient) this.#secret('client-secret', setUp.oidcClient.clientSecret);
+      }
+      await setUp.enterIdpConfiguration();
+      await setUp.registerAtIdp();
+      await driver.sso.startTestSso();
+      await throughIdp(driver.page, personaData.loginFlow, admin.idpUser, driver.sso.testSsoResultHeading);
+      const test = await driver.sso.testSsoResult();
+      const matchesVendor = personaData.protocol === 'oidc' || profile.protocol !== 'saml' || profileKey(persona, profile) === profileKey(persona, samlProfile(personaData, { allowIdpInitiated: profile.allowIdpInitiated }));
+      if (matchesVendor && !test.passed) throw new Error(`Test SSO failed with a configuration that matches ${personaData.displayName}: ${test.alert}`);
+      await driver.sso.enableSso();
+      await driver.home.goHomeAndLogOut();
+      return setUp.oidcClient;
+    } finally {
+      await context.close();
+    }
   }
 }
