@@ -3,6 +3,8 @@
 // Each entry is data (for suites, CLI, reports) plus the effect the engine applies.
 // faults/oidc.test.ts proves each one with jose / openid-client, never with oidc-provider.
 import type { OidcFault } from '../oidc/effects.ts';
+import { oidcNearMissFaults } from './nearMiss.ts';
+import { oidcClaimShapeFaults } from './oidcClaimShapes.ts';
 import type { PersonaId } from '../types.ts';
 
 const ALL: readonly PersonaId[] = ['entra-oidc', 'okta-oidc', 'google-oidc', 'auth0-oidc'];
@@ -21,7 +23,7 @@ const SECRET_FIX = {
 const NTP_FIX = { default: 'Fix the clock of the IdP or the SP (NTP, UTC not local time), or raise the allowed clock skew in the IdP and SSO section if a few minutes of drift are expected.' } as const;
 const ATTACK_FIX = { default: 'Nothing to change at the IdP: this token was forged or tampered with. The SP must refuse it; capture it and run `sso-harness explain <token>`.' } as const;
 
-export const oidcFaults: readonly OidcFault[] = [
+const handWrittenOidcFaults: readonly OidcFault[] = [
   // --- misconfigurations ----------------------------------------------------------------------
   {
     id: 'oidc.issuer-auth0-trailing-slash',
@@ -554,6 +556,9 @@ export const oidcFaults: readonly OidcFault[] = [
     effect: { seam: 'rp-driver', action: 'redirect-uri-external' },
   },
 ];
+
+/** The catalog's OIDC entries: written one by one, the claim shapes, then the near misses generated from one table (faults/nearMiss.ts). */
+export const oidcFaults: readonly OidcFault[] = [...handWrittenOidcFaults, ...oidcClaimShapeFaults, ...oidcNearMissFaults];
 
 export const OIDC_FAULTS_BY_ID: ReadonlyMap<string, OidcFault> = new Map(oidcFaults.map((fault) => [fault.id, fault]));
 

@@ -10,6 +10,7 @@ import {
 } from '../saml/mutators.ts';
 import type { EffectContext } from '../saml/effects.ts';
 import type { PersonaId, Vendor } from '../types.ts';
+import { samlNearMissFaults } from './nearMiss.ts';
 import type { SamlFault } from './samlTypes.ts';
 
 const ALL: readonly PersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
@@ -136,7 +137,7 @@ function statusFault(id: string, title: string, code: string, subCode: string | 
   };
 }
 
-export const samlFaults: readonly SamlFault[] = [
+const handWrittenSamlFaults: readonly SamlFault[] = [
   // --- misconfigurations: addressing ---------------------------------------------------------------
   {
     id: 'saml.acs-mismatch',
@@ -789,3 +790,6 @@ export const samlFaults: readonly SamlFault[] = [
     effect: { afterSigning: deepNesting(10_000) },
   },
 ];
+
+/** The catalog's SAML entries: written one by one, then the near misses generated from one table (faults/nearMiss.ts). */
+export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults];

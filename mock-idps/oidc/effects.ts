@@ -1,6 +1,7 @@
 // What an OIDC fault does, as a value: which narrow seam of the engine it goes through and
 // with what parameters. The catalog (mock-idps/faults/oidc.ts) pairs each entry with one effect;
 // the engine and `mint oidc` interpret them; nothing else forks the engine.
+import type { NearMissVariant } from '../nearMissValues.ts';
 import type { FaultDefinition } from '../types.ts';
 import type { IssuerVariant, JsonValue, JwtFault } from './jwtMutator.ts';
 
@@ -24,6 +25,8 @@ export type OidcFaultEffect =
   | { readonly seam: 'client-auth'; readonly failure: 'secret-wrong' | 'secret-expired' }
   /** The authorization endpoint's answer after login. */
   | { readonly seam: 'authorization'; readonly outcome: 'user-not-assigned' | 'state-altered' }
+  /** The authorization response's state made nearly right (mock-idps/nearMissValues.ts). */
+  | { readonly seam: 'authorization'; readonly outcome: 'state-near-miss'; readonly variant: NearMissVariant }
   /** The token endpoint answers with an ID token issued to another client of the same IdP. */
   | { readonly seam: 'token-response'; readonly change: 'id-token-for-other-client' }
   /** The IdP accepts an authorization code more than once (so only the SP can stop a replay). */

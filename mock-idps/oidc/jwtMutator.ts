@@ -4,6 +4,7 @@
 // misconfigured IdP would (alg none, HS256, another key, no kid, ES256, a corrupted signature).
 import { createHash, randomBytes } from 'node:crypto';
 import { base64url, CompactSign } from 'jose';
+import { nearMiss, type NearMissVariant } from '../nearMissValues.ts';
 import { attackerSigningKey, ecSigningKey, type SigningKey } from './signingKeys.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -23,18 +24,30 @@ export interface UnsignedJwt {
  */
 export type IssuerVariant = 'trailing-slash-toggled' | 'parent-authorization-server' | 'scheme-dropped' | 'tenant-template' | 'host-alias' | 'foreign';
 
+/** ID token claims a near-miss fault makes nearly right (mock-idps/nearMissValues.ts). */
+export type NearMissClaim = 'iss' | 'aud' | 'azp' | 'nonce' | 'hd';
+
 export type ClaimMutation =
   | { readonly op: 'remove'; readonly claims: readonly string[] }
   | { readonly op: 'set'; readonly claims: Readonly<Record<string, JsonValue>> }
   | { readonly op: 'issuer'; readonly variant: IssuerVariant }
-  /** `other-client`: aud (and azp) name another app; `extra-without-azp`: a second audience, no azp. */
-  | { readonly op: 'audience'; readonly variant: 'other-client' | 'extra-without-azp' | 'azp-other-client' }
+  /**
+   * `other-client`: aud (and azp) name another app; `extra-without-azp`: a second audience, no azp;
+   * `azp-other-client`: two audiences, azp the other; `extra-with-azp`: two audiences, azp this
+   * client (still another audience the client does not trust); `foreign-azp`: aud this client
+   * alone, azp another; `array`: aud as a one-element array (the same audience, another JSON shape).
+   */
+  | { readonly op: 'audience'; readonly variant: 'other-client' | 'extra-without-azp' | 'azp-other-client' | 'extra-with-azp' | 'foreign-azp' | 'array' }
+  /** Numeric claims written as JSON strings ("1767225600"): what a careless serializer sends. */
+  | { readonly op: 'stringify'; readonly claims: readonly string[] }
   /** Shift every time claim (iat, nbf, exp, auth_time) by `seconds`. */
   | { readonly op: 'shift-time'; readonly seconds: number }
   | { readonly op: 'nonce'; readonly variant: 'other' }
   /** Replace at_hash / c_hash by the hash of another value (the token/code substitution signal). */
   | { readonly op: 'hash'; readonly claim: 'at_hash' | 'c_hash' }
-  | { readonly op: 'subject'; readonly variant: 'other-user' };
+  | { readonly op: 'subject'; readonly variant: 'other-user' }
+  /** The claim made nearly right: `aud` / `azp` nearly the client id, the others nearly their own value. */
+  | { readonly op: 'near-miss'; readonly claim: NearMissClaim; readonly variant: NearMissVariant };
 
 /**
  * Who signs, and how. `persona-key` is the normal path; the rest are RP-conformance attacks or
@@ -133,19 +146,42 @@ export function mutateClaims(payload: JwtPayload, mutation: ClaimMutation, conte
         return 'azp' in next ? setInPlace(next, 'azp', other) : next;
       }
       if (mutation.variant === 'azp-other-client') return setInPlace(setInPlace(payload, 'aud', [context.clientId, other]), 'azp', other);
+      if (mutation.variant === 'extra-with-azp') return setInPlace(setInPlace(payload, 'aud', [context.clientId, other]), 'azp', context.clientId);
+      if (mutation.variant === 'foreign-azp') return setInPlace(setInPlace(payload, 'aud', context.clientId), 'azp', other);
+      if (mutation.variant === 'array') return setInPlace(payload, 'aud', [context.clientId]);
       return without(setInPlace(payload, 'aud', [context.clientId, other]), ['azp']);
     }
+    case 'stringify':
+      return mutation.claims.reduce((acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, String(acc[name])) : acc), payload);
     case 'shift-time':
       return TIME_CLAIMS.reduce((acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, acc[name] + mutation.seconds) : acc), payload);
     case 'nonce':
       return setInPlace(payload, 'nonce', base64url.encode(randomBytes(24)));
     case 'hash':
       return setInPlace(payload, mutation.claim, hashOf(`substituted-${randomBytes(8).toString('hex')}`));
+    case 'near-miss':
+      return nearMissClaim(payload, mutation.claim, mutation.variant, context.clientId);
     case 'subject': {
       const sub = typeof payload.sub === 'string' ? payload.sub : '';
       // Same shape as the vendor's ids (digits stay digits), another user.
       const other = /^\d+$/.test(sub) ? String(BigInt(sub) + 1n) : `${sub.slice(0, -4)}0ther`;
       return setInPlace(payload, 'sub', other);
+    }
+  }
+}
+
+function nearMissClaim(payload: JwtPayload, claim: NearMissClaim, variant: NearMissVariant, clientId: string): JwtPayload {
+  switch (claim) {
+    case 'aud': {
+      const aud = payload.aud;
+      if (Array.isArray(aud)) return setInPlace(payload, 'aud', aud.map((entry) => (entry === clientId ? nearMiss(clientId, variant) : entry)));
+      return setInPlace(payload, 'aud', nearMiss(clientId, variant));
+    }
+    case 'azp':
+      return setInPlace(payload, 'azp', nearMiss(clientId, variant));
+    default: {
+      const value = payload[claim];
+      return typeof value === 'string' ? setInPlace(payload, claim, nearMiss(value, variant)) : payload;
     }
   }
 }

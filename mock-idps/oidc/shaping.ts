@@ -7,6 +7,7 @@ import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import type { PersonaFaults, ResolvedFault } from './activeFaults.ts';
 import type { OidcFault } from './effects.ts';
+import { nearMiss } from '../nearMissValues.ts';
 import { claimsSupported, DISCOVERY_PATH } from './discovery.ts';
 import { issueIdToken, issueUserinfo, publishedExtras, publishedJwks, type IssueRequest } from './issue.ts';
 import { alterIssuer, decodeUnverified } from './jwtMutator.ts';
@@ -209,6 +210,10 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
       }
       if (outcomes.some((effect) => effect.seam === 'authorization' && effect.outcome === 'state-altered')) {
         url.searchParams.set('state', `${url.searchParams.get('state') ?? ''}-altered`);
+      }
+      const nearMissState = outcomes.find((effect) => effect.seam === 'authorization' && effect.outcome === 'state-near-miss');
+      if (nearMissState?.seam === 'authorization' && nearMissState.outcome === 'state-near-miss') {
+        url.searchParams.set('state', nearMiss(url.searchParams.get('state') ?? '', nearMissState.variant));
       }
     }
     ctx.redirect(url.href);

@@ -57,6 +57,8 @@ function fromJoseError(error: unknown): Refusal {
     if (error.claim === 'iss') return new Refusal('oidc-issuer-mismatch', 'issuer', error.message);
     if (error.claim === 'aud') return new Refusal('oidc-audience-mismatch', 'audience', error.message);
     if (error.reason === 'missing') return new Refusal('oidc-claim-missing', 'required-claims', error.message);
+    // A time claim that is not a NumericDate (e.g. "1767225600", a string) is as good as missing.
+    if (error.reason === 'invalid' && (error.claim === 'exp' || error.claim === 'iat' || error.claim === 'nbf')) return new Refusal('oidc-claim-missing', 'required-claims', error.message);
     return new Refusal('oidc-expired', 'time', error.message);
   }
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new Refusal('oidc-alg-not-allowed', 'alg', error.message);
@@ -151,8 +153,10 @@ async function check(token: string, options: StrictRpOptions): Promise<{ claims:
   const warnings: ReasonCode[] = [];
   if (!relaxed.has('issuer') && claims.iss !== options.issuer) warnings.push('oidc-issuer-mismatch');
   if (!relaxed.has('audience')) {
-    // OIDC Core 3.1.3.7 steps 4–5: several audiences need azp, and azp must be this client.
-    if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims.azp === undefined) throw new Refusal('oidc-audience-mismatch', 'audience', 'several audiences and no azp');
+    // OIDC Core 3.1.3.7 step 3: no audience the client does not trust (it trusts none but itself),
+    // whatever azp says; steps 4–5: azp, when present, is this client.
+    const untrusted = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter((audience) => audience !== options.clientId);
+    if (untrusted.length > 0) throw new Refusal('oidc-audience-mismatch', 'audience', `audiences the client does not trust: ${JSON.stringify(untrusted)}${claims.azp === undefined ? ', and no azp' : ''}`);
     if (claims.azp !== undefined && claims.azp !== options.clientId) throw new Refusal('oidc-audience-mismatch', 'audience', `azp ${JSON.stringify(claims.azp)} is not this client`);
   }
   if (!relaxed.has('nonce') && options.nonce !== undefined && claims.nonce !== options.nonce) {
@@ -165,8 +169,10 @@ async function check(token: string, options: StrictRpOptions): Promise<{ claims:
     throw new Refusal('oidc-hash-mismatch', 'c_hash', 'c_hash does not match the authorization code');
   }
   if (!relaxed.has('email') && (options.requireEmail ?? true) && typeof claims.email !== 'string') throw new Refusal('email-missing', 'email', 'no email claim');
-  if (!relaxed.has('email_verified') && claims.email_verified === false) throw new Refusal('email-unverified', 'email_verified', 'email_verified is false');
-  if (!relaxed.has('hd') && options.expectedHostedDomain !== undefined && claims.hd !== options.expectedHostedDomain) {
+  // email_verified is a boolean (OIDC Core §5.1): present and anything but true (false, "false", …) is not verified.
+  if (!relaxed.has('email_verified') && claims.email_verified !== undefined && claims.email_verified !== true) throw new Refusal('email-unverified', 'email_verified', `email_verified is ${JSON.stringify(claims.email_verified)}`);
+  // A domain name compares case-insensitively (RFC 4343); nothing else about it may differ.
+  if (!relaxed.has('hd') && options.expectedHostedDomain !== undefined && (typeof claims.hd !== 'string' || claims.hd.toLowerCase() !== options.expectedHostedDomain.toLowerCase())) {
     throw new Refusal('hosted-domain-mismatch', 'hd', claims.hd === undefined ? 'no hd claim' : `hd ${JSON.stringify(claims.hd)} is not ${options.expectedHostedDomain}`);
   }
   return { claims, warnings };

@@ -144,8 +144,9 @@ function checkIssuer(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   return refuse('oidc-issuer-mismatch', `The ID token iss is ${typeof iss === 'string' ? `"${iss}"` : 'missing'}; this account expects "${check.settings.issuer}".`);
 }
 
-// OIDC core §3.1.3.7 steps 3–5: aud contains the client id; with several audiences azp is
-// required; when azp is present it is the client id.
+// OIDC core §3.1.3.7 steps 3–5: aud contains the client id and no audience the client does not
+// trust (this portal trusts none but itself, so a second audience is refused even with azp); when
+// azp is present it is the client id.
 function checkAudience(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   if (defectOn(check.defects, 'oidc-skip-audience')) return undefined;
   const clientId = check.settings.clientId;
@@ -154,7 +155,8 @@ function checkAudience(claims: Claims, check: IdTokenCheck): Refusal | undefined
   if (audiences.length === 0) return refuse('oidc-audience-mismatch', 'The ID token has no aud claim.');
   if (!audiences.includes(clientId)) return refuse('oidc-audience-mismatch', `The ID token aud is ${audiences.map((a) => `"${a}"`).join(', ')}; this account's client ID is "${clientId}".`);
   const azp = claims.azp;
-  if (audiences.length > 1 && azp === undefined) return refuse('oidc-audience-mismatch', `The ID token has several audiences (${audiences.join(', ')}) and no azp claim naming the client it was issued to.`);
+  const untrusted = audiences.filter((audience) => audience !== clientId);
+  if (untrusted.length > 0) return refuse('oidc-audience-mismatch', `The ID token is also meant for ${untrusted.map((a) => `"${a}"`).join(', ')}, which this account does not trust (OIDC core §3.1.3.7 step 3)${azp === undefined ? ', and has no azp claim naming the client it was issued to' : ''}.`);
   if (azp !== undefined && azp !== clientId) return refuse('oidc-audience-mismatch', `The ID token azp is ${JSON.stringify(azp)}; this account's client ID is "${clientId}".`);
   return undefined;
 }

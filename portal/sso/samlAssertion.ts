@@ -57,7 +57,8 @@ function read(assertion: Element): AssertionView {
   if (id === '') throw new AssertionProblem('saml-malformed', 'the assertion has no ID');
   const issueInstant = parseSamlInstant(assertion.getAttribute('IssueInstant'), 'Assertion IssueInstant');
   if (issueInstant === undefined) throw new AssertionProblem('saml-malformed', 'the assertion has no IssueInstant');
-  const issuer = textOf(firstChildElement(assertion, NS.saml, 'Issuer'));
+  // Issuer is an xs:string (NameIDType): compared exactly, surrounding spaces included (no trim).
+  const issuer = firstChildElement(assertion, NS.saml, 'Issuer')?.textContent ?? '';
 
   const conditionsElements = childElements(assertion, NS.saml, 'Conditions');
   const conditions = conditionsElements[0];

@@ -112,6 +112,10 @@ const CASES: Case[] = [
   { name: 'no AudienceRestriction', samlResponse: () => response({ audience: null }), reason: 'saml-audience-mismatch', detail: `The assertion has no AudienceRestriction (SP entity ID: ${sp.entityId}).`, acceptedWith: 'saml-skip-audience' },
   { name: 'Destination of another ACS', samlResponse: () => response({ destination: 'http://127.0.0.1:8080/sso/8/saml/acs' }), reason: 'saml-destination-mismatch', detail: `The response Destination is "http://127.0.0.1:8080/sso/8/saml/acs"; this account's ACS URL is "${sp.acsUrl}".`, acceptedWith: 'saml-skip-destination' },
   { name: 'Destination computed as http behind a TLS proxy', samlResponse: () => response({ destination: sp.acsUrl.replace('http:', 'https:') }), reason: 'saml-destination-mismatch', acceptedWith: 'saml-skip-destination' },
+  // Present means compared: an empty Destination is not an absent one (a check skipped "when present").
+  { name: 'an empty Destination', samlResponse: () => response({ destination: '' }), reason: 'saml-destination-mismatch', detail: `The response Destination is ""; this account's ACS URL is "${sp.acsUrl}".`, acceptedWith: 'saml-skip-destination' },
+  { name: 'an Issuer with surrounding spaces (no trim: NameIDType is a string)', samlResponse: () => response({ issuer: ` ${IDP_ENTITY} ` }), reason: 'saml-issuer-mismatch', detail: `The assertion Issuer is " ${IDP_ENTITY} "; this account expects "${IDP_ENTITY}".`, acceptedWith: 'saml-skip-issuer' },
+  { name: 'a Destination with an extra path segment (a prefix compare)', samlResponse: () => response({ destination: `${sp.acsUrl}/old-app` }), reason: 'saml-destination-mismatch', acceptedWith: 'saml-skip-destination' },
   { name: 'a signed response without Destination', samlResponse: () => response({ sign: 'both', destination: null }), reason: 'saml-destination-mismatch', detail: `The signed response has no Destination; it must be the ACS URL ${sp.acsUrl}.`, acceptedWith: 'saml-skip-destination' },
   { name: 'Recipient of another ACS', samlResponse: () => response({ recipient: 'http://127.0.0.1:9999/acs' }), reason: 'saml-recipient-mismatch', detail: `The SubjectConfirmationData Recipient is http://127.0.0.1:9999/acs; this account's ACS URL is "${sp.acsUrl}".`, acceptedWith: 'saml-skip-recipient' },
   { name: 'no Recipient', samlResponse: () => response({ recipient: null }), reason: 'saml-recipient-mismatch', detail: `The SubjectConfirmationData Recipient is (none); this account's ACS URL is "${sp.acsUrl}".`, acceptedWith: 'saml-skip-recipient' },
@@ -211,6 +215,12 @@ describe('validateSamlResponse accepts real vendor shapes', () => {
   it('an assertion expired by less than the allowed skew', async () => {
     const result = await validate({ samlResponse: () => response({ notOnOrAfter: new Date(NOW.getTime() - MIN) }) });
     expect(result.ok).toBe(true);
+  });
+
+  it('a Destination and Recipient whose scheme and host are in capitals (they compare case-insensitively, RFC 3986 §3.1, §3.2.2)', async () => {
+    const shouted = sp.acsUrl.replace(/^http:\/\/[^/]+/, (head) => head.toUpperCase());
+    expect(shouted).not.toBe(sp.acsUrl);
+    expect((await validate({ samlResponse: () => response({ destination: shouted, recipient: shouted }) })).ok).toBe(true);
   });
 
   it('an unsolicited response when IdP-initiated login is allowed', async () => {

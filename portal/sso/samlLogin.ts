@@ -180,8 +180,8 @@ function checkIssuer(settings: SamlSettings, root: Element, assertion: Assertion
     return refuse('saml-issuer-mismatch', `The assertion Issuer is "${assertion.issuer}"; this account expects "${settings.idpEntityId}".`);
   }
   const responseIssuer = firstChildElement(root, NS.saml, 'Issuer');
-  if (responseIssuer && textOf(responseIssuer) !== settings.idpEntityId) {
-    return refuse('saml-issuer-mismatch', `The response Issuer is "${textOf(responseIssuer)}"; this account expects "${settings.idpEntityId}".`);
+  if (responseIssuer && (responseIssuer.textContent ?? '') !== settings.idpEntityId) {
+    return refuse('saml-issuer-mismatch', `The response Issuer is "${responseIssuer.textContent ?? ''}"; this account expects "${settings.idpEntityId}".`);
   }
   return undefined;
 }
@@ -203,21 +203,21 @@ function checkTimeWindow(settings: SamlSettings, assertion: AssertionView, opts:
   return undefined;
 }
 
-// SAML bindings §3.5.5.2: a signed response MUST carry Destination; when present it must be the ACS.
+// SAML bindings §3.5.5.2: a signed response MUST carry Destination; when present (even empty) it must be the ACS.
 function checkDestination(sp: SpEndpoints, root: Element, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-destination')) return undefined;
-  const destination = root.getAttribute('Destination');
-  if (destination === null || destination === '') {
+  if (!root.hasAttribute('Destination')) {
     return hasOwnSignature(root) ? refuse('saml-destination-mismatch', `The signed response has no Destination; it must be the ACS URL ${sp.acsUrl}.`) : undefined;
   }
-  if (destination !== sp.acsUrl) return refuse('saml-destination-mismatch', `The response Destination is "${destination}"; this account's ACS URL is "${sp.acsUrl}".`);
+  const destination = root.getAttribute('Destination') ?? '';
+  if (!sameUrl(destination, sp.acsUrl)) return refuse('saml-destination-mismatch', `The response Destination is "${destination}"; this account's ACS URL is "${sp.acsUrl}".`);
   return undefined;
 }
 
 // SAML profiles §4.1.4.2: the bearer SubjectConfirmationData Recipient is the ACS URL.
 function checkRecipient(sp: SpEndpoints, assertion: AssertionView, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-recipient')) return undefined;
-  if (assertion.bearer.some((b) => b.recipient === sp.acsUrl)) return undefined;
+  if (assertion.bearer.some((b) => b.recipient !== undefined && sameUrl(b.recipient, sp.acsUrl))) return undefined;
   const seen = assertion.bearer.map((b) => b.recipient ?? '(none)').join(', ');
   return refuse('saml-recipient-mismatch', `The SubjectConfirmationData Recipient is ${seen}; this account's ACS URL is "${sp.acsUrl}".`);
 }
@@ -258,4 +258,19 @@ function checkReplay(settings: SamlSettings, assertion: AssertionView, opts: Val
   const expiries = [assertion.conditions.notOnOrAfter, ...assertion.bearer.map((b) => b.notOnOrAfter ?? 0)];
   opts.replay.add(assertion.id, Math.max(...expiries) + settings.allowedClockSkewSeconds * 1000);
   return undefined;
+}
+
+/**
+ * The SP's own URL, as an IdP may write it: exactly, but for the case of scheme and host, which
+ * compare case-insensitively (RFC 3986 §3.1, §3.2.2). Nothing else is normalised: a trailing
+ * slash, a percent-encoded letter or an extra segment is another URL.
+ */
+export function sameUrl(received: string, own: string): boolean {
+  const split = (url: string): { head: string; rest: string } | undefined => {
+    const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/is.exec(url);
+    return match ? { head: (match[1] ?? '').toLowerCase(), rest: match[2] ?? '' } : undefined;
+  };
+  const a = split(received);
+  const b = split(own);
+  return a !== undefined && b !== undefined && a.head === b.head && a.rest === b.rest;
 }

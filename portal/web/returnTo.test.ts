@@ -8,6 +8,8 @@ describe('safeReturnTo', () => {
     ['/home', '/home'],
     ['/oauth/authorize/resume?request=abc', '/oauth/authorize/resume?request=abc'],
     ['/a/../account#sso', '/account#sso'],
+    // Percent-encoded slashes stay a path of this portal.
+    ['/%2f%2fevil.example', '/%2f%2fevil.example'],
   ])('keeps the portal path %s', (input, expected) => {
     expect(safeReturnTo(input, none)).toBe(expected);
   });
@@ -18,6 +20,11 @@ describe('safeReturnTo', () => {
     '/\\evil.example',
     '/\tevil',
     'javascript:alert(1)',
+    // Dot segments that normalise into a protocol-relative path (an open redirect after a valid login).
+    '/..//evil.example',
+    '/.//evil.example',
+    '/%2e%2e//evil.example',
+    '/a/..//evil.example/phish',
     'home',
     '',
   ])('refuses %j (never off-site)', (input) => {

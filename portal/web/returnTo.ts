@@ -21,5 +21,8 @@ export function safeReturnTo(candidate: string | undefined, defects: DefectSet):
     return undefined;
   }
   if (url.origin !== ORIGIN) return undefined;
+  // Check what is returned, not only what came in: dot segments (`/..//host`, `/%2e%2e//host`) can
+  // normalise into a path that a browser reads as another host (`//host`).
+  if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return undefined;
   return `${url.pathname}${url.search}${url.hash}`;
 }

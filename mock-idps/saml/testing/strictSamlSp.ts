@@ -173,18 +173,22 @@ export class StrictSamlSp {
     const profile = await this.#validateWithNodeSaml(samlResponse, xml);
 
     // 8. What node-saml leaves to the SP.
+    const verifiedAssertion = parseXml(profile.getAssertionXml?.() ?? '').documentElement;
     if (!this.#relaxed('issuer')) {
+      // The Response Issuer is optional (core §3.2.2) but, when present, exact; the Assertion Issuer is required (§2.3.3).
       const responseIssuer = childNs(root, NS.assertion, 'Issuer')?.textContent ?? undefined;
-      for (const issuer of [responseIssuer, profile.issuer]) {
-        if (issuer !== undefined && issuer !== c.idpEntityId) throw new Refusal('saml-issuer-mismatch', `issuer ${issuer}`);
+      const assertionIssuer = (verifiedAssertion ? childNs(verifiedAssertion, NS.assertion, 'Issuer')?.textContent : undefined) ?? '';
+      for (const issuer of [responseIssuer, assertionIssuer]) {
+        if (issuer !== undefined && issuer !== c.idpEntityId) throw new Refusal('saml-issuer-mismatch', `issuer ${JSON.stringify(issuer)}`);
       }
     }
+    // Present means compared, even when empty (bindings §3.5.5.2); URLs compare exactly but for the
+    // case of scheme and host (RFC 3986 §3.1, §3.2.2).
     const destination = root.getAttribute('Destination');
-    if (!this.#relaxed('destination') && destination && destination !== c.acs) throw new Refusal('saml-destination-mismatch', `Destination ${destination}`);
-    const verifiedAssertion = parseXml(profile.getAssertionXml?.() ?? '').documentElement;
+    if (!this.#relaxed('destination') && root.hasAttribute('Destination') && !sameUrl(destination ?? '', c.acs)) throw new Refusal('saml-destination-mismatch', `Destination ${JSON.stringify(destination)}`);
     const confirmation = verifiedAssertion?.getElementsByTagNameNS(NS.assertion, 'SubjectConfirmationData').item(0);
     const recipient = confirmation?.getAttribute('Recipient');
-    if (!this.#relaxed('recipient') && recipient !== c.acs) throw new Refusal('saml-recipient-mismatch', `Recipient ${recipient ?? '(none)'}`);
+    if (!this.#relaxed('recipient') && !sameUrl(recipient ?? '', c.acs)) throw new Refusal('saml-recipient-mismatch', `Recipient ${JSON.stringify(recipient ?? '(none)')}`);
     const assertionId = verifiedAssertion?.getAttribute('ID') ?? '';
     if (!this.#relaxed('replay') && this.#seenAssertionIds.has(assertionId)) throw new Refusal('saml-replay', `assertion ${assertionId} already used`);
     this.#seenAssertionIds.add(assertionId);
@@ -252,4 +256,15 @@ export class StrictSamlSp {
     }
     return undefined;
   }
+}
+
+/** Two absolute URLs are the same: exactly, but for the case of scheme and host (RFC 3986 §3.1, §3.2.2). */
+function sameUrl(received: string, expected: string): boolean {
+  const head = (url: string): { head: string; rest: string } => {
+    const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/is.exec(url);
+    return match ? { head: (match[1] ?? '').toLowerCase(), rest: match[2] ?? '' } : { head: '', rest: url };
+  };
+  const a = head(received);
+  const b = head(expected);
+  return a.head !== '' && a.head === b.head && a.rest === b.rest;
 }
