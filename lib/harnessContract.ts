@@ -92,6 +92,11 @@ export interface ProvisionedAccount {
   readonly seats: readonly { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }[];
   readonly urls: PortalUrls;
   readonly nativeClients: NativeClients;
+  /**
+   * Optional: the query parameter of `urls.login` and `urls.sp.signOnUrl` that names the portal page
+   * to land on after login (e.g. `return_to`). Without it the return-path scenarios do not apply.
+   */
+  readonly returnTo?: { readonly parameter: string };
 }
 
 /** Who did something, in the audit: `kind` is one of these words; `label` names the person (a seat's label holds its email). */

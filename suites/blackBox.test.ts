@@ -16,6 +16,7 @@ const REFERENCE_SPECIFICS: readonly (readonly [string, RegExp])[] = [
   ['the reason header', /x-oe-reason/i],
   ['a reference markup hook', /data-reason|signed-in-as|sso-status|test-sso-result|seat-audit-summary|error-summary/],
   ['a reference native client', /\boe-(?:desktop|mobile)\b|com\.ooma\.enterprise/],
+  ['a reference query parameter', /['"`]return_to['"`]|[?&]return_to=/],
 ];
 
 function sources(dir: string): string[] {

@@ -11,6 +11,7 @@ import { HttpBrowser, type Landing } from '../oidc/httpBrowser.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from '../oidc/testServer.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import type { PersonaId } from '../types.ts';
+import { OFF_SITE_RETURN_PATHS } from './redirectSafety.ts';
 import { oidcFaults } from './oidc.ts';
 
 type Seam = OidcFaultEffect['seam'];
@@ -199,7 +200,16 @@ describe('RP-driver faults: the artefact the driver sends is what the fault clai
   const driverFaults = oidcFaults.filter((fault) => fault.effect.seam === 'rp-driver');
 
   it('every driver action is covered here', () => {
-    expect(driverFaults.map((fault) => fault.effect.seam === 'rp-driver' ? fault.effect.action : '').sort()).toEqual(['external-return-url', 'pkce-verifier-missing', 'pkce-verifier-wrong', 'redirect-uri-external']);
+    expect([...new Set(driverFaults.map((fault) => fault.effect.seam === 'rp-driver' ? fault.effect.action : ''))].sort()).toEqual(['external-return-url', 'pkce-verifier-missing', 'pkce-verifier-wrong', 'redirect-uri-external', 'return-path']);
+  });
+
+  it.each(Object.entries(OFF_SITE_RETURN_PATHS))('the return path %s (%j) is one a browser resolves to another host', (_slug, path) => {
+    // What the catalog claims of each value: resolved against a portal page (WHATWG URL, as browsers do), it leaves the portal.
+    const portal = new URL('http://127.0.0.1:4200/some/page');
+    const resolved = new URL(path, portal);
+    const normalised = new URL(`http://127.0.0.1:4200${resolved.pathname}`);
+    // Either the path itself leaves, or a portal that resolves it and redirects to its pathname does (//host…).
+    expect(resolved.origin !== portal.origin || normalised.pathname.startsWith('//') || resolved.pathname.startsWith('/%2f%2f')).toBe(true);
   });
 
   it('oidc.pkce-verifier-wrong: the verifier does not hash to the challenge (RFC 7636 §4.6)', async () => {

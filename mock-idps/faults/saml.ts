@@ -11,6 +11,7 @@ import {
 import type { EffectContext } from '../saml/effects.ts';
 import type { PersonaId, Vendor } from '../types.ts';
 import { samlNearMissFaults } from './nearMiss.ts';
+import { samlRedirectSafetyFaults } from './redirectSafety.ts';
 import type { SamlFault } from './samlTypes.ts';
 
 const ALL: readonly PersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
@@ -791,5 +792,5 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
   },
 ];
 
-/** The catalog's SAML entries: written one by one, then the near misses generated from one table (faults/nearMiss.ts). */
-export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults];
+/** The catalog's SAML entries: written one by one, then the near misses and off-site RelayStates generated from tables (faults/nearMiss.ts, faults/redirectSafety.ts). */
+export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults, ...samlRedirectSafetyFaults];

@@ -36,7 +36,9 @@ export type OidcFaultEffect =
    * Produced by the test driver on the SP side, not by the IdP: replaying a callback, a native
    * app's wrong or missing PKCE verifier, an off-site post-login return URL.
    */
-  | { readonly seam: 'rp-driver'; readonly action: 'replay-callback' | 'pkce-verifier-wrong' | 'pkce-verifier-missing' | 'external-return-url' | 'redirect-uri-external' };
+  | { readonly seam: 'rp-driver'; readonly action: 'replay-callback' | 'pkce-verifier-wrong' | 'pkce-verifier-missing' | 'external-return-url' | 'redirect-uri-external' }
+  /** The login starts at the SP with this page to land on afterwards (an attacker's return path). */
+  | { readonly seam: 'rp-driver'; readonly action: 'return-path'; readonly value: string };
 
 export type OidcSeam = OidcFaultEffect['seam'];
 

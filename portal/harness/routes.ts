@@ -113,6 +113,7 @@ export function harnessRoutes(ctx: PortalContext): Router {
       seats: created.added.map(({ id, name: seatName, email, role, disabled }) => ({ id, name: seatName, email, role, disabled })),
       urls: portalUrls(ctx, created.account.id),
       nativeClients: nativeClientsOf(ctx),
+      returnTo: { parameter: ctx.skin.query.returnTo },
     };
     res.status(201).json(answer);
   });

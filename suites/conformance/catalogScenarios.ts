@@ -15,7 +15,11 @@ type SamlFault = Extract<CatalogFault, { protocol: 'saml' }>;
 type OidcFault = Extract<CatalogFault, { protocol: 'oidc' }>;
 type SeatFault = Extract<CatalogFault, { protocol: 'seat' }>;
 
+/** An off-site address a forged return URL points to. Never requested. */
+export const EXTERNAL_URL = 'https://evil.example/phish';
+
 interface Derived {
+  readonly returnPath?: string;
   readonly expectation: Expectation;
   readonly profile: SpProfile;
   readonly flow: ScenarioFlow;
@@ -45,7 +49,9 @@ export function samlProfile(persona: SamlPersona, sp: SpExpectations = {}): Extr
 function deriveSaml(fault: SamlFault, persona: SamlPersona): Derived {
   const base = { profile: samlProfile(persona, fault.sp), idpFaults: [fault.id], loginAs: 'user' as const };
   if (fault.effect.refuse) return { ...base, flow: 'sp-initiated', expectation: { kind: 'idp-refusal', shows: persona.errors[fault.effect.refuse].code } };
-  return { ...base, flow: fault.flow ?? 'sp-initiated', expectation: outcomeOf(fault) };
+  const expectation = outcomeOf(fault);
+  // A RelayState the IdP (or an attacker) chose: any page of the portal is a right place to land.
+  return { ...base, flow: fault.flow ?? 'sp-initiated', expectation: fault.effect.relayState && expectation.kind === 'accepted' ? { ...expectation, anyPortalPage: true } : expectation };
 }
 
 /**
@@ -86,7 +92,8 @@ function deriveOidc(fault: OidcFault, persona: OidcPersona): Derived {
         // The portal does not know the account before login, so the refusal is audited portal-wide.
         case 'redirect-uri-external': return { ...driven, flow: 'native-external-redirect-uri', expectation: refusedByPortal(fault.reason, fault, false) };
         // "reject" = the redirect is refused, not the login: the seat lands on a portal page.
-        case 'external-return-url': return { ...driven, flow: 'sp-initiated-external-return', expectation: { kind: 'accepted', warning: false } };
+        case 'external-return-url': return { ...driven, flow: 'sp-initiated-external-return', returnPath: EXTERNAL_URL, expectation: { kind: 'accepted', warning: false, anyPortalPage: true } };
+        case 'return-path': return { ...driven, flow: 'sp-initiated-external-return', returnPath: effect.value, expectation: { kind: 'accepted', warning: false, anyPortalPage: true } };
         case 'replay-callback': return { ...atIdp, flow: 'oidc-callback-replay', expectation: outcomeOf(fault) };
       }
       break;

@@ -39,7 +39,7 @@ export type ScenarioFlow =
   | 'idp-initiated-replay'
   /** A login succeeds; an attacker replays its OIDC callback URL (code + state) from another browser. */
   | 'oidc-callback-replay'
-  /** The seat logs in with an off-site return URL. */
+  /** The seat logs in from the SP with a return path (`Scenario.returnPath`) that leads off-site. */
   | 'sp-initiated-external-return'
   /** The OE desktop app (RFC 8252 loopback redirect, PKCE) logs in through the system browser. */
   | 'native-wrong-verifier'
@@ -63,8 +63,12 @@ export type Expectation =
   | { readonly kind: 'config-refusal'; readonly field: string }
   /** The native app's token request is refused with a reason; no access token. */
   | { readonly kind: 'app-refusal'; readonly reason: ReasonCode }
-  /** Login succeeds as the expected seat, on a portal page; `warning`: the admin is warned (Test SSO result). */
-  | { readonly kind: 'accepted'; readonly warning: boolean };
+  /**
+   * Login succeeds as the expected seat, on a portal page; `warning`: the admin is warned (Test SSO
+   * result); `anyPortalPage`: where the login lands is attacker-chosen, so any page of the portal
+   * (a "not found" included) is right — what matters is that the browser stays on the portal.
+   */
+  | { readonly kind: 'accepted'; readonly warning: boolean; readonly anyPortalPage?: boolean };
 
 /**
  * Where a scenario comes from: one catalog entry (ledgered per fault), a combination of catalog
@@ -99,6 +103,8 @@ export interface Scenario {
    * such call (the IdP request log says so), the scenario is not applicable to that SP.
    */
   readonly onlyIf?: 'sp-calls-userinfo';
+  /** `sp-initiated-external-return`: the page to land on that the login starts with (an attacker's). */
+  readonly returnPath?: string;
 }
 
 export function expectationSummary(expectation: Expectation): string {

@@ -56,6 +56,8 @@ export function provisionedAccountProblems(answer: unknown): string[] {
     if (!isRecord(native)) problems.push('urls.native is missing (the native apps\' authorize, token and userinfo endpoints)');
     else for (const key of NATIVE_URLS) checkUrl(problems, `urls.native.${key}`, native[key], true);
   }
+  const returnTo = answer.returnTo;
+  if (returnTo !== undefined && (!isRecord(returnTo) || typeof returnTo.parameter !== 'string' || !/^[A-Za-z0-9_.~-]+$/.test(returnTo.parameter))) problems.push('returnTo must be { "parameter": "<the query parameter naming the page to land on after login>" }, or left out');
   const clients = answer.nativeClients;
   if (!isRecord(clients)) {
     problems.push('nativeClients is missing (the desktop and mobile apps\' client ids)');

@@ -69,6 +69,10 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     test.fail(true, `Ledgered known deviation of ${target.name}: if this passes, remove the entry from suites/conformance/ledger/expected-failures.json.`);
   }
   const account: MatrixAccount = await matrix.account(scenario.persona, scenario.profile).catch(reportCouldNotRun);
+  if (scenario.returnPath !== undefined && account.provisioned.returnTo === undefined) {
+    info.annotations.push({ type: NOT_APPLICABLE_ANNOTATION, description: 'the target names no return parameter (returnTo in the provisioning answer), so a login cannot start with a return path' });
+    test.skip(true, `Not applicable to ${target.name}: no return parameter.`);
+  }
   const ctx = { target, account, newBrowser: () => browsers.open(), adminDriver: () => matrix.adminDriver(account).catch(reportCouldNotRunAs('signing the admin in with SSO in a browser')) };
   let failed = true;
   try {

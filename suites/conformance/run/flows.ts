@@ -23,10 +23,14 @@ export async function throughIdp(browser: HttpBrowser, account: MatrixAccount, a
   return postSamlResponse(browser, signedIn);
 }
 
-/** SP-initiated: the account's sign-on URL (optionally with a return URL), the IdP, back. */
+/** SP-initiated: the account's sign-on URL (optionally with the page to land on, in the target's return parameter), the IdP, back. */
 export async function spInitiatedLogin(browser: HttpBrowser, account: MatrixAccount, login: IdpLogin, returnTo?: string): Promise<HttpPage> {
   const start = new URL(account.sp.signOnUrl);
-  if (returnTo !== undefined) start.searchParams.set('return_to', returnTo);
+  if (returnTo !== undefined) {
+    const parameter = account.provisioned.returnTo?.parameter;
+    if (parameter === undefined) throw new Error('The target names no return parameter (returnTo in the provisioning answer): a return path cannot be given.');
+    start.searchParams.set(parameter, returnTo);
+  }
   return throughIdp(browser, account, await browser.open(start.toString()), login);
 }
 

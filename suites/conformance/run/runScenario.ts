@@ -14,10 +14,9 @@ import type { HttpBrowser, HttpPage } from '../http/httpBrowser.ts';
 import type { IdpLogin } from '../http/idpSignInOverHttp.ts';
 import type { Scenario } from '../scenario.ts';
 import type { MatrixAccount } from '../setup/matrixAccounts.ts';
+import { EXTERNAL_URL } from '../catalogScenarios.ts';
 import { authorizeUrl, idpInitiatedLogin, nativeAuthorize, pkcePair, redeemNativeCode, spInitiatedLogin, throughIdp } from './flows.ts';
 
-/** An off-site address a forged RelayState / return URL / redirect URI points to. Never requested. */
-export const EXTERNAL_URL = 'https://evil.example/phish';
 
 export interface AccountBefore {
   readonly seatSessions: number;
@@ -93,7 +92,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
     case 'sp-initiated-external-return': {
       const mark = await account.idp.mark();
       await switchOn();
-      const page = await spInitiatedLogin(attempt, account, login, scenario.flow === 'sp-initiated-external-return' ? EXTERNAL_URL : undefined);
+      const page = await spInitiatedLogin(attempt, account, login, scenario.flow === 'sp-initiated-external-return' ? scenario.returnPath ?? EXTERNAL_URL : undefined);
       if (scenario.expectation.kind === 'accepted' && scenario.expectation.warning && succeeded(account, page)) {
         // The warning is for the admin (who just logged in in this browser): Test SSO with the same fault.
         await switchOn();

@@ -161,7 +161,8 @@ export async function judgeScenario(scenario: Scenario, observation: Observation
       if (!page) throw new Error(`${scenario.id}: the ${scenario.flow} flow recorded no page to judge.`);
       const loggedIn = ofLogin - observation.legitimateSessions;
       observed = describePage(observation, page, loggedIn);
-      findings.check(observation.account.http.onPortal(page) && page.status >= 200 && page.status < 300 && !errorShown(page), `the login should succeed on a portal page without an error; ${observed} at ${excerpt(page)}`);
+      if (expectation.anyPortalPage) findings.check(observation.account.http.onPortal(page) && page.status < 500, `the login should land on a page of the portal (the attacker chose where); ${observed} at ${excerpt(page)}`);
+      else findings.check(observation.account.http.onPortal(page) && page.status >= 200 && page.status < 300 && !errorShown(page), `the login should succeed on a portal page without an error; ${observed} at ${excerpt(page)}`);
       findings.check(sessions === 1, `expected exactly one new seat session, found ${sessions}`);
       findings.check(loggedIn === 1, `the new session should be ${login.email}'s (who signed in at the IdP); ${login.email} has ${loggedIn} new session(s)`);
       if (expectation.warning) {
