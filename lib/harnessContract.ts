@@ -144,6 +144,8 @@ export type SsoConfigSpec =
       readonly requireSignedResponse: boolean;
       readonly requireSignedAssertion: boolean;
       readonly allowIdpInitiated: boolean;
+      /** The allowed clock skew (seconds); the harness's time-boundary scenarios assume the one it sets. */
+      readonly allowedClockSkewSeconds?: number;
       readonly enabled: boolean;
     }
   | {
@@ -154,6 +156,7 @@ export type SsoConfigSpec =
       readonly clientSecret: string;
       /** Google Workspace: the `hd` the ID token must carry. */
       readonly hostedDomain?: string;
+      readonly allowedClockSkewSeconds?: number;
       readonly enabled: boolean;
     };
 

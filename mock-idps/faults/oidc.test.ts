@@ -8,6 +8,7 @@ import { isTokenEffect, type OidcFault, type RpCheck } from '../oidc/effects.ts'
 import { alterIssuer } from '../oidc/jwtMutator.ts';
 import { mintIdToken } from '../oidc/mint.ts';
 import { validateIdToken, type StrictRpOptions } from '../oidc/strictRp.ts';
+import { BOUNDARY_CLOCK_SKEW_SECONDS } from './timeBoundaries.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { TenantState } from '../tenants.ts';
 import type { PersonaId } from '../types.ts';
@@ -44,6 +45,8 @@ function rpFor(persona: PersonaId, minted: { issuer: string; jwks: StrictRpOptio
     accessToken: ACCESS_TOKEN,
     code: CODE,
     clientSecret: CLIENT_SECRET,
+    // The skew the conformance accounts are configured with (the time-boundary faults assume it).
+    clockToleranceSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
     ...(persona === 'google-oidc' ? { expectedHostedDomain: 'example.com' } : {}),
   };
 }

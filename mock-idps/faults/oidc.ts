@@ -6,6 +6,7 @@ import type { OidcFault } from '../oidc/effects.ts';
 import { oidcNearMissFaults } from './nearMiss.ts';
 import { oidcClaimShapeFaults } from './oidcClaimShapes.ts';
 import { oidcRedirectSafetyFaults } from './redirectSafety.ts';
+import { oidcTimeBoundaryFaults } from './timeBoundaries.ts';
 import type { PersonaId } from '../types.ts';
 
 const ALL: readonly PersonaId[] = ['entra-oidc', 'okta-oidc', 'google-oidc', 'auth0-oidc'];
@@ -559,7 +560,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
 ];
 
 /** The catalog's OIDC entries: written one by one, the claim shapes, then the near misses generated from one table (faults/nearMiss.ts). */
-export const oidcFaults: readonly OidcFault[] = [...handWrittenOidcFaults, ...oidcClaimShapeFaults, ...oidcNearMissFaults, ...oidcRedirectSafetyFaults];
+export const oidcFaults: readonly OidcFault[] = [...handWrittenOidcFaults, ...oidcClaimShapeFaults, ...oidcNearMissFaults, ...oidcTimeBoundaryFaults, ...oidcRedirectSafetyFaults];
 
 export const OIDC_FAULTS_BY_ID: ReadonlyMap<string, OidcFault> = new Map(oidcFaults.map((fault) => [fault.id, fault]));
 

@@ -13,6 +13,7 @@ import { TenantState } from '../tenants.ts';
 import type { PersonaId, SamlPersona } from '../types.ts';
 import { samlFaults } from './saml.ts';
 import type { SamlFault, SpCheck } from './samlTypes.ts';
+import { BOUNDARY_CLOCK_SKEW_SECONDS } from './timeBoundaries.ts';
 
 const SP = { entityId: 'http://127.0.0.1:4000/sso/acme', acs: 'http://127.0.0.1:4000/sso/acme/saml/acs' } as const;
 const USER = 'bob.user@example.com';
@@ -43,7 +44,8 @@ function spConfig(persona: SamlPersona, fault: SamlFault | undefined, relax?: Sp
     requireSignedResponse: fault?.sp?.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
     requireSignedAssertion: fault?.sp?.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
     allowIdpInitiated: fault?.sp?.allowIdpInitiated ?? false,
-    clockSkewSeconds: 180,
+    // The skew the conformance accounts are configured with (the time-boundary faults assume it).
+    clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
     seats: tenant.directory.list().map((user) => user.email),
     // Relaxing "encryption" means the SP holds the key the IdP encrypted for.
     ...(relax === 'encryption' ? { decryptionKeyPem: spKey().privateKeyPem } : relax ? { relax: new Set([relax]) } : {}),

@@ -12,6 +12,7 @@ import type { EffectContext } from '../saml/effects.ts';
 import type { PersonaId, Vendor } from '../types.ts';
 import { samlNearMissFaults } from './nearMiss.ts';
 import { samlRedirectSafetyFaults } from './redirectSafety.ts';
+import { samlTimeBoundaryFaults } from './timeBoundaries.ts';
 import type { SamlFault } from './samlTypes.ts';
 
 const ALL: readonly PersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
@@ -793,4 +794,4 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
 ];
 
 /** The catalog's SAML entries: written one by one, then the near misses and off-site RelayStates generated from tables (faults/nearMiss.ts, faults/redirectSafety.ts). */
-export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults, ...samlRedirectSafetyFaults];
+export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults, ...samlTimeBoundaryFaults, ...samlRedirectSafetyFaults];

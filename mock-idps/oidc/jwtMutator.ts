@@ -38,6 +38,8 @@ export type ClaimMutation =
    * alone, azp another; `array`: aud as a one-element array (the same audience, another JSON shape).
    */
   | { readonly op: 'audience'; readonly variant: 'other-client' | 'extra-without-azp' | 'azp-other-client' | 'extra-with-azp' | 'foreign-azp' | 'array' }
+  /** One time claim set to now + `secondsFromNow` (the others untouched): a boundary of the RP's leeway. */
+  | { readonly op: 'time'; readonly claim: 'iat' | 'nbf' | 'exp'; readonly secondsFromNow: number }
   /** Numeric claims written as JSON strings ("1767225600"): what a careless serializer sends. */
   | { readonly op: 'stringify'; readonly claims: readonly string[] }
   /** Shift every time claim (iat, nbf, exp, auth_time) by `seconds`. */
@@ -151,6 +153,8 @@ export function mutateClaims(payload: JwtPayload, mutation: ClaimMutation, conte
       if (mutation.variant === 'array') return setInPlace(payload, 'aud', [context.clientId]);
       return without(setInPlace(payload, 'aud', [context.clientId, other]), ['azp']);
     }
+    case 'time':
+      return setInPlace(payload, mutation.claim, Math.floor(Date.now() / 1000) + mutation.secondsFromNow);
     case 'stringify':
       return mutation.claims.reduce((acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, String(acc[name])) : acc), payload);
     case 'shift-time':

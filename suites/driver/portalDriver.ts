@@ -25,6 +25,7 @@ export type SamlSetup =
       readonly requireSignedResponse: boolean;
       readonly requireSignedAssertion: boolean;
       readonly allowIdpInitiated?: boolean;
+      readonly clockSkewSeconds?: number;
     };
 
 export interface OidcSetup {
@@ -36,6 +37,7 @@ export interface OidcSetup {
   readonly emailClaim?: string;
   /** Google Workspace: the hd the ID token must carry. */
   readonly hostedDomain?: string;
+  readonly clockSkewSeconds?: number;
 }
 
 /** What the portal did with a press of the save button. */

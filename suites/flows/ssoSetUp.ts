@@ -43,6 +43,8 @@ export interface SsoSetUpOptions {
   readonly oidcClient?: OidcClient;
   /** Google Workspace: the hd the portal requires. */
   readonly hostedDomain?: string;
+  /** The allowed clock skew to enter (default: the portal's own). */
+  readonly clockSkewSeconds?: number;
 }
 
 export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, options: SsoSetUpOptions = {}): SsoSetUp {
@@ -62,12 +64,14 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
         requireSignedAssertion: options.saml?.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
         requireSignedResponse: options.saml?.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
         allowIdpInitiated: options.saml?.allowIdpInitiated ?? false,
+        ...(options.clockSkewSeconds === undefined ? {} : { clockSkewSeconds: options.clockSkewSeconds }),
       });
     }
     if (clientSecret !== undefined) oidcClient = { ...requireClient(), clientSecret };
     return driver.sso.configureOidc({
       vendor: persona.vendor, issuer: idp.oidcUrls(persona.id as OidcPersonaId).issuer, ...requireClient(),
       ...(options.hostedDomain === undefined ? {} : { hostedDomain: options.hostedDomain }),
+      ...(options.clockSkewSeconds === undefined ? {} : { clockSkewSeconds: options.clockSkewSeconds }),
     });
   };
   return {

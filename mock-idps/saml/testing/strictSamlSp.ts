@@ -174,6 +174,14 @@ export class StrictSamlSp {
 
     // 8. What node-saml leaves to the SP.
     const verifiedAssertion = parseXml(profile.getAssertionXml?.() ?? '').documentElement;
+    if (!this.#relaxed('time-window')) {
+      // node-saml checks the validity windows, not when the message says it was issued: a message
+      // from the future (beyond the skew) is refused too.
+      const latest = Date.now() + c.clockSkewSeconds * 1000;
+      for (const instant of [root.getAttribute('IssueInstant'), verifiedAssertion?.getAttribute('IssueInstant')]) {
+        if (instant && Date.parse(instant) > latest) throw new Refusal('saml-not-yet-valid', `issued at ${instant}, in the future`);
+      }
+    }
     if (!this.#relaxed('issuer')) {
       // The Response Issuer is optional (core §3.2.2) but, when present, exact; the Assertion Issuer is required (§2.3.3).
       const responseIssuer = childNs(root, NS.assertion, 'Issuer')?.textContent ?? undefined;

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { IdpControlClient, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../../../mock-idps/control/client.ts';
+import { BOUNDARY_CLOCK_SKEW_SECONDS } from '../../../mock-idps/faults/timeBoundaries.ts';
 import { PERSONAS } from '../../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../../mock-idps/types.ts';
 import type { PortalDriver } from '../../driver/portalDriver.ts';
@@ -175,7 +176,7 @@ export class MatrixAccounts {
       const { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } = profile;
       await this.#target.configureSso(account.accountId, {
         protocol: 'saml', vendor, metadataSource: 'url', metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl,
-        requireSignedResponse, requireSignedAssertion, allowIdpInitiated, enabled: true,
+        requireSignedResponse, requireSignedAssertion, allowIdpInitiated, allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS, enabled: true,
       });
       return undefined;
     }
@@ -184,7 +185,7 @@ export class MatrixAccounts {
     await this.#target.configureSso(account.accountId, {
       protocol: 'oidc', vendor, issuer: idp.oidcUrls(persona as OidcPersonaId).issuer, clientId: app.clientId, clientSecret: app.clientSecret,
       // Google Workspace: require the tenant's domain, so an account outside it (no hd) is refused.
-      ...(hostedDomain ? { hostedDomain } : {}), enabled: true,
+      ...(hostedDomain ? { hostedDomain } : {}), allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS, enabled: true,
     });
     return { clientId: app.clientId, clientSecret: app.clientSecret };
   }
@@ -201,7 +202,7 @@ export class MatrixAccounts {
       const driver = this.#target.driver(await context.newPage(), account);
       const personaData = PERSONAS[persona];
       const saml = profile.protocol === 'saml' ? { requireSignedResponse: profile.requireSignedResponse, requireSignedAssertion: profile.requireSignedAssertion, allowIdpInitiated: profile.allowIdpInitiated } : undefined;
-      const setUp = ssoSetUp(driver, idp, personaData, { ...(saml ? { saml } : {}), ...(hostedDomain ? { hostedDomain } : {}) });
+      const setUp = ssoSetUp(driver, idp, personaData, { ...(saml ? { saml } : {}), ...(hostedDomain ? { hostedDomain } : {}), clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS });
       await driver.login.logInWithPassword(admin.email, admin.password);
       await driver.home.expectSignedIn(admin.email, 'password');
       if (personaData.protocol === 'oidc') {

@@ -72,8 +72,8 @@ export class SsoSection implements SsoSectionObject {
     } else {
       await this.#radio('metadataFromUrl').check();
       await this.#field('metadataUrl').fill(setup.metadataUrl);
-      if (setup.clockSkewSeconds !== undefined) await this.#field('clockSkew').fill(String(setup.clockSkewSeconds));
     }
+    if (setup.clockSkewSeconds !== undefined) await this.#field('clockSkew').fill(String(setup.clockSkewSeconds));
     await this.#field('requireSignedResponse').setChecked(setup.requireSignedResponse);
     await this.#field('requireSignedAssertion').setChecked(setup.requireSignedAssertion);
     await this.#field('allowIdpInitiated').setChecked(setup.allowIdpInitiated ?? false);
@@ -88,6 +88,7 @@ export class SsoSection implements SsoSectionObject {
     await this.#field('clientSecret').fill(setup.clientSecret);
     if (setup.emailClaim !== undefined) await this.#field('emailClaim').fill(setup.emailClaim);
     if (setup.hostedDomain !== undefined) await this.#field('hostedDomain').fill(setup.hostedDomain);
+    if (setup.clockSkewSeconds !== undefined) await this.#field('clockSkew').fill(String(setup.clockSkewSeconds));
     return this.#save();
   }
 
