@@ -35,7 +35,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
-        { regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$)', message: 'Suites reach the IdPs only through the control client and the persona/fault data.' },
+        { regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$|nearMissValues\\.ts$)', message: 'Suites reach the IdPs only through the control client and the persona/fault/near-miss data.' },
       ] }],
     },
   },

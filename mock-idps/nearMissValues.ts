@@ -1,7 +1,8 @@
 // Near-miss values: a value an SP compares, made *nearly* right in the ways real comparisons go
 // partly wrong — a case-insensitive, prefix, suffix or substring compare, a trim, a normalisation,
 // a check skipped for an empty value. A correct SP refuses each one, except where a standard says
-// that part compares case-insensitively (URI scheme: RFC 3986 §3.1; DNS names: RFC 4343). Pure
+// that part compares case-insensitively (URI scheme: RFC 3986 §3.1; DNS names: RFC 4343; email
+// addresses as mailbox providers treat them: RFC 5321 §2.4). Pure
 // functions of the right value: the IdP engines, the fault catalog and the suites' own drivers
 // (native redirect URIs, client ids, return paths) share them.
 
@@ -29,7 +30,9 @@ export type NearMissKind =
   /** An opaque one-time value (nonce, state, request IDs). */
   | 'token'
   /** A DNS domain (Google Workspace `hd`). */
-  | 'domain';
+  | 'domain'
+  /** An email address the SP looks a seat up by (case-insensitive: RFC 5321 §2.4, and every mailbox provider). */
+  | 'email';
 
 export interface NearMissVariantInfo {
   /** Words for titles: "the Audience <words>". */
@@ -88,7 +91,8 @@ export function nearMiss(value: string, variant: NearMissVariant): string {
     case 'prepended':
       return url ? value.replace('://', '://evil') : `evil${value}`;
     case 'subdomain':
-      return `sub.${value}`;
+      // An address keeps its local part: alice@sub.corp.example for alice@corp.example.
+      return value.includes('@') ? value.replace('@', '@sub.') : `sub.${value}`;
     case 'trailing-slash':
       return value.endsWith('/') ? value.slice(0, -1) : `${value}/`;
     case 'extra-segment':
@@ -112,5 +116,5 @@ export function nearMiss(value: string, variant: NearMissVariant): string {
 
 /** Whether a correct SP accepts this near miss of a value of this kind (where a standard says the part compares case-insensitively). */
 export function nearMissAccepted(kind: NearMissKind, variant: NearMissVariant): boolean {
-  return (kind === 'url' && variant === 'scheme-case') || (kind === 'domain' && variant === 'case');
+  return (kind === 'url' && variant === 'scheme-case') || ((kind === 'domain' || kind === 'email') && variant === 'case');
 }

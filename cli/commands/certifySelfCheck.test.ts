@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFECT_IDS } from '../../portal/defects.ts';
-import { bypassedReasonGrep, failingTestsOf, matrixScenarioCount, protocolFirst, renderSelfCheck, runSelfCheck } from './certifySelfCheck.ts';
+import { readFileSync } from 'node:fs';
+import { DEFECTS, DEFECT_IDS, RULES, type DefectId, type RuleId } from '../../portal/defects.ts';
+import { bypassedReasonGrep, byRule, failingTestsOf, focusGrep, matrixScenarioCount, protocolFirst, renderSelfCheck, ruleTag, runSelfCheck, suitesFor } from './certifySelfCheck.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -43,26 +44,57 @@ describe('self-check planning and output', () => {
     expect(bypassedReasonGrep('relaystate-allow-offsite')).toBeUndefined();
   });
 
+  it('focuses a switch on its bypassed reason\'s scenarios and its rule\'s tagged tests', () => {
+    const grep = new RegExp(focusGrep('native-redirect-uri-prefix'));
+    expect(grep.test('a redirect URI … is refused in place @rule:native.redirect-uri')).toBe(true);
+    expect(grep.test('saml.x × y @native-redirect-uri-invalid')).toBe(true);
+    expect(grep.test('@rule:native.redirect-uri-other')).toBe(false);
+    expect(new RegExp(focusGrep('native-client-id-case-insensitive')).test('… @rule:native.client-id')).toBe(true);
+    expect(suitesFor('native-client-id-case-insensitive')).toContain('suites/login/nativeNearMiss.spec.ts');
+    expect(suitesFor('saml-audience-prefix')).toEqual(['suites/conformance', 'suites/security']);
+  });
+
+  it('gives every rule an off switch or a partial one, and every partial switch a rule that also has scenarios to catch it', () => {
+    const rules = new Set(DEFECT_IDS.map((id) => DEFECTS[id].rule));
+    expect([...rules].sort()).toEqual((Object.keys(RULES) as RuleId[]).sort());
+    expect(DEFECT_IDS.filter((id) => DEFECTS[id].kind === 'partial').length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('the login suites have a tag for every rule whose switches run them', () => {
+    const sources = readFileSync('suites/login/ruleTags.ts', 'utf8');
+    for (const rule of new Set(DEFECT_IDS.filter((id) => suitesFor(id).length > 2).map((id) => DEFECTS[id].rule))) expect(sources).toContain(ruleTag(rule));
+  });
+
+  it('groups results by rule; a switch no scenario catches is a finding and its rule is not guarded', () => {
+    const result = (id: DefectId, caught: boolean) => ({ id, rule: DEFECTS[id].rule, kind: DEFECTS[id].kind, caught, failingTests: caught ? ['t'] : [] });
+    const { rules, findings } = byRule([result('saml-skip-audience', true), result('saml-audience-prefix', false), result('oidc-skip-nonce', true)]);
+    expect(rules.map((rule) => [rule.id, rule.guarded, rule.switches.map((d) => d.id)])).toEqual([
+      ['saml.audience', false, ['saml-skip-audience', 'saml-audience-prefix']],
+      ['oidc.nonce', true, ['oidc-skip-nonce']],
+    ]);
+    expect(findings).toEqual([`Rule saml.audience ("${RULES['saml.audience']}") is not guarded against a partial bug: with saml-audience-prefix (${DEFECTS['saml-audience-prefix'].description}) no scenario failed. Add a scenario that this bug lets through.`]);
+  });
+
   it('counts the whole matrix (catalog × personas, signature matrix, security checks)', () => {
     expect(matrixScenarioCount()).toBeGreaterThanOrEqual(200);
   });
 
-  it('says which defects were caught, by which test, and names the missed ones', () => {
-    const text = renderSelfCheck({
-      scenarios: 574,
-      defects: [
-        { id: 'saml-skip-audience', caught: true, failingTests: ['a › saml.audience-mismatch × entra-saml', 'b'] },
-        { id: 'oidc-skip-nonce', caught: false, failingTests: [] },
-      ],
-    }, 41_000, new Map([['saml-skip-audience', 9_000], ['oidc-skip-nonce', 58_000]]));
-    expect(text).toBe([
+  it('says per rule which switches were caught, by which test, and names the missed ones', () => {
+    const defects = [
+      { id: 'saml-skip-audience', rule: 'saml.audience' as const, kind: 'off' as const, caught: true, failingTests: ['a › saml.audience-mismatch × entra-saml', 'b'] },
+      { id: 'oidc-nonce-when-present', rule: 'oidc.nonce' as const, kind: 'partial' as const, caught: false, failingTests: [] },
+    ];
+    const text = renderSelfCheck({ scenarios: 574, ...byRule(defects), defects }, 41_000, new Map([['saml-skip-audience', 9_000], ['oidc-nonce-when-present', 58_000]]));
+    expect(text.split('\n').slice(0, 7)).toEqual([
       'Self-check of the conformance matrix (574 scenarios) against the reference portal.',
       'Baseline without defects: green (41.0 s).',
-      '  caught      saml-skip-audience    9.0 s  a › saml.audience-mismatch × entra-saml (+1)',
-      '  NOT CAUGHT  oidc-skip-nonce      58.0 s  (no test failed: add a scenario that exercises this check)',
-      '1 of 2 defect switches were NOT caught: oidc-skip-nonce.',
-      '',
-    ].join('\n'));
+      `saml.audience: ${RULES['saml.audience']}`,
+      '  caught      off      saml-skip-audience         9.0 s  a › saml.audience-mismatch × entra-saml (+1)',
+      `oidc.nonce: ${RULES['oidc.nonce']}  — NOT GUARDED`,
+      '  NOT CAUGHT  partial  oidc-nonce-when-present   58.0 s  (no test failed: add a scenario that exercises this check)',
+      '1 of 2 defect switches were NOT caught: oidc-nonce-when-present. Rules not guarded: oidc.nonce.',
+    ]);
+    expect(text).toContain('  finding: Rule oidc.nonce');
   });
 
   it.each([

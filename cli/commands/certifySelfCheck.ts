@@ -1,14 +1,17 @@
-// `sso-harness certify --self-check`: proves the conformance matrix catches real SP bugs. Runs the
-// matrix (suites/conformance + suites/security) against the reference portal once without defect
-// switches (the baseline must be green, so any later failure is the switch's doing), then once per
-// defect switch (portal/defects.ts) with `--max-failures=1`, and reports which tests caught it.
-// To stop early, a defect's run starts with the matrix scenarios that expect the refusal the switch
-// bypasses (their `@reason` tag); only if none of them fails does the whole matrix run.
+// `sso-harness certify --self-check`: proves the suites catch real SP bugs. Runs the matrix
+// (suites/conformance + suites/security, plus the native-app suites for native rules) against the
+// reference portal once without defect switches (the baseline must be green, so any later failure
+// is the switch's doing), then once per defect switch (portal/defects.ts) — the `off` switches that
+// skip a check and the `partial` ones that get it partly wrong — and reports, per SP rule, which
+// scenarios catch each of its switches. A rule with a switch no scenario catches is a finding.
+// Each switch first runs the scenarios that expect the refusal it bypasses (their `@reason` tag) or
+// carry its rule's tag (`@rule:<id>`), all of them, to list every catching scenario; only if none
+// fails does the whole matrix run, stopping at its first failure.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFECTS, DEFECT_IDS, isDefectId, type DefectId, type DefectInfo } from '../../portal/defects.ts';
+import { DEFECTS, DEFECT_IDS, RULES, isDefectId, type DefectId, type DefectInfo, type RuleId } from '../../portal/defects.ts';
 import { catalogScenarios } from '../../suites/conformance/catalogScenarios.ts';
 import { MATRIX_FIRST_ENV } from '../../suites/conformance/run/grouping.ts';
 import { securityCheckScenarios } from '../../suites/security/securityChecks.ts';
@@ -17,13 +20,16 @@ import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 
 export const help = `Usage: sso-harness certify --self-check [--json] [--defects ID,ID…] [--workers N]
 
-Proves the conformance matrix catches real SP bugs: runs it against the reference portal once
-without defects (must pass), then once per defect switch of portal/defects.ts, each run stopping
-at its first failing test, and reports for every defect whether the matrix caught it and with
-which tests. Exit code 0 only when every defect was caught.
+Proves the suites catch real SP bugs: runs the conformance matrix (and, for native-app rules,
+the native-app suites) against the reference portal once without defects (must pass), then once
+per defect switch of portal/defects.ts — switches that turn a check off and switches that get it
+partly wrong (a prefix or case-insensitive compare, one of two values, a parameter checked only
+when present, a window too wide) — and reports per SP rule which scenarios catch each switch.
+A rule with a switch no scenario catches is a finding. Exit code 0 only when every switch was caught.
 
 Options:
-  --json          print { "scenarios": N, "defects": [{ "id", "caught", "failingTests": [...] }] }
+  --json          print { "scenarios": N, "rules": [{ "id", "check", "guarded", "switches": [{ "id", "kind",
+                  "caught", "failingTests": [...] }] }], "findings": [...], "defects": [...] }
   --defects L     comma list of defect ids to check (default: all ${DEFECT_IDS.length})
   --workers N     Playwright workers per run (default 2)
 
@@ -35,16 +41,58 @@ Examples:
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const MATRIX = ['suites/conformance', 'suites/security'];
+/** Where rules are exercised beyond the matrix: the native apps' endpoints, logins the account changes under (tests tagged with the rule). */
+const NATIVE_SUITES = ['suites/login/nativeRefusals.spec.ts', 'suites/login/nativeNearMiss.spec.ts', 'suites/login/accountStateChanges.spec.ts'];
+const ACCOUNT_STATE_SUITES = ['suites/login/accountStateChanges.spec.ts'];
+
+/** The suites a defect's runs cover. */
+export function suitesFor(id: DefectId): readonly string[] {
+  const rule = DEFECTS[id].rule;
+  if (rule.startsWith('native.')) return [...MATRIX, ...NATIVE_SUITES];
+  if (rule === 'web.sso-enabled') return [...MATRIX, ...ACCOUNT_STATE_SUITES];
+  if (rule === 'web.return-path') return [...MATRIX, 'suites/login/passwordReturnPath.spec.ts'];
+  return MATRIX;
+}
+
+/** The Playwright tag a suite gives the tests that exercise one rule (e.g. native-app suites). */
+export function ruleTag(rule: RuleId): string {
+  return `@rule:${rule}`;
+}
 
 export interface DefectResult {
   readonly id: string;
+  readonly rule: RuleId;
+  readonly kind: 'off' | 'partial';
   readonly caught: boolean;
   readonly failingTests: readonly string[];
 }
 
+export interface RuleResult {
+  readonly id: RuleId;
+  readonly check: string;
+  /** Every switch of the rule was caught by at least one scenario. */
+  readonly guarded: boolean;
+  readonly switches: readonly DefectResult[];
+}
+
 export interface SelfCheckReport {
   readonly scenarios: number;
+  readonly rules: readonly RuleResult[];
+  /** One line per switch no scenario caught (a rule that is not guarded against that bug). */
+  readonly findings: readonly string[];
   readonly defects: readonly DefectResult[];
+}
+
+/** Group the switch results by rule, in RULES order; a rule's switches in the order they ran. */
+export function byRule(defects: readonly DefectResult[]): { readonly rules: RuleResult[]; readonly findings: string[] } {
+  const rules = (Object.keys(RULES) as RuleId[])
+    .map((id) => {
+      const switches = defects.filter((d) => d.rule === id);
+      return { id, check: RULES[id], guarded: switches.every((d) => d.caught), switches };
+    })
+    .filter((rule) => rule.switches.length > 0);
+  const findings = defects.filter((d) => !d.caught).map((d) => `Rule ${d.rule} ("${RULES[d.rule]}") is not guarded against ${d.kind === 'off' ? 'a skipped check' : 'a partial bug'}: with ${d.id} (${DEFECTS[d.id as DefectId].description}) no scenario failed. Add a scenario that this bug lets through.`);
+  return { rules, findings };
 }
 
 /** Every scenario of the matrix the self-check runs. */
@@ -83,23 +131,39 @@ interface MatrixRun {
   readonly ms: number;
 }
 
-/** `--grep` for the scenarios expecting this reason code (their tag), or undefined when the defect bypasses no refusal. */
+/** `--grep` for the scenarios expecting the refusal this switch bypasses (their reason tag), or undefined when it bypasses none. */
 export function bypassedReasonGrep(id: DefectId): string | undefined {
   const info: DefectInfo = DEFECTS[id];
   return info.bypasses === undefined ? undefined : `@${info.bypasses}(?![\\w-])`;
 }
 
+/** `--grep` for a switch's focused run: its bypassed reason's scenarios and the tests tagged with its rule. */
+export function focusGrep(id: DefectId): string {
+  const rule = `${ruleTag(DEFECTS[id].rule).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`;
+  const reason = bypassedReasonGrep(id);
+  return reason === undefined ? rule : `${reason}|${rule}`;
+}
+
 /** One Playwright run of the matrix against the reference portal with these defect switches. */
-async function runMatrix(defects: readonly DefectId[], workers: number, first: 'saml' | 'oidc', grep?: string): Promise<MatrixRun> {
+interface RunPlan {
+  readonly suites: readonly string[];
+  readonly workers: number;
+  readonly first: 'saml' | 'oidc';
+  readonly grep?: string;
+  /** Stop at the first failing test (the whole-matrix run); a focused run lists every catching scenario. */
+  readonly stopAtFirstFailure: boolean;
+}
+
+async function runMatrix(defects: readonly DefectId[], plan: RunPlan): Promise<MatrixRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'sso-self-check-'));
   const resultsFile = join(scratch, 'results.json');
   const started = Date.now();
-  const args = [PLAYWRIGHT_CLI, 'test', ...MATRIX, '--reporter=json', `--workers=${workers}`, `--output=${join(scratch, 'test-results')}`, ...(defects.length > 0 ? ['--max-failures=1'] : []), ...(grep ? [`--grep=${grep}`] : [])];
+  const args = [PLAYWRIGHT_CLI, 'test', ...plan.suites, '--reporter=json', `--workers=${plan.workers}`, `--output=${join(scratch, 'test-results')}`, ...(plan.stopAtFirstFailure ? ['--max-failures=1'] : []), ...(plan.grep ? [`--grep=${plan.grep}`] : [])];
   try {
     const stderr = await new Promise<string>((done, fail) => {
       const child = spawn(process.execPath, args, {
         cwd: ROOT,
-        env: { ...process.env, SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: defects.join(','), PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile, [MATRIX_FIRST_ENV]: first },
+        env: { ...process.env, SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: defects.join(','), PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile, [MATRIX_FIRST_ENV]: plan.first },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let text = '';
@@ -133,13 +197,18 @@ function parseDefects(value: string | undefined): DefectId[] {
 
 export function renderSelfCheck(report: SelfCheckReport, baselineMs: number, timings: ReadonlyMap<string, number>): string {
   const width = Math.max(...report.defects.map((d) => d.id.length));
-  const lines = report.defects.map((d) => `  ${d.caught ? 'caught    ' : 'NOT CAUGHT'}  ${d.id.padEnd(width)}  ${((timings.get(d.id) ?? 0) / 1000).toFixed(1).padStart(5)} s  ${d.failingTests[0] ?? '(no test failed: add a scenario that exercises this check)'}${d.failingTests.length > 1 ? ` (+${d.failingTests.length - 1})` : ''}`);
+  const line = (d: DefectResult): string => `  ${d.caught ? 'caught    ' : 'NOT CAUGHT'}  ${d.kind.padEnd(7)}  ${d.id.padEnd(width)}  ${((timings.get(d.id) ?? 0) / 1000).toFixed(1).padStart(5)} s  ${d.failingTests[0] ?? '(no test failed: add a scenario that exercises this check)'}${d.failingTests.length > 1 ? ` (+${d.failingTests.length - 1})` : ''}`;
   const missed = report.defects.filter((d) => !d.caught);
+  const partial = report.defects.filter((d) => d.kind === 'partial').length;
+  const unguarded = report.rules.filter((rule) => !rule.guarded);
   return [
     `Self-check of the conformance matrix (${report.scenarios} scenarios) against the reference portal.`,
     `Baseline without defects: green (${(baselineMs / 1000).toFixed(1)} s).`,
-    ...lines,
-    missed.length === 0 ? `Every defect switch (${report.defects.length}) was caught.` : `${missed.length} of ${report.defects.length} defect switches were NOT caught: ${missed.map((d) => d.id).join(', ')}.`,
+    ...report.rules.flatMap((rule) => [`${rule.id}: ${rule.check}${rule.guarded ? '' : '  — NOT GUARDED'}`, ...rule.switches.map(line)]),
+    missed.length === 0
+      ? `Every defect switch (${report.defects.length}: ${report.defects.length - partial} off, ${partial} partial) was caught; every rule (${report.rules.length}) is guarded.`
+      : `${missed.length} of ${report.defects.length} defect switches were NOT caught: ${missed.map((d) => d.id).join(', ')}. Rules not guarded: ${unguarded.map((rule) => rule.id).join(', ')}.`,
+    ...report.findings.map((finding) => `  finding: ${finding}`),
     '',
   ].join('\n');
 }
@@ -152,8 +221,9 @@ export async function runSelfCheck(args: string[]): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError(`sso-harness certify --self-check: --workers must be a whole number from 1 to 16, not "${values.workers ?? ''}".`);
     const progress = (line: string): void => { process.stderr.write(`${line}\n`); };
 
-    progress('Self-check: baseline run of the matrix without defects…');
-    const baseline = await runMatrix([], workers, 'saml');
+    const baselineSuites = [...new Set(defects.flatMap((id) => suitesFor(id)))];
+    progress(`Self-check: baseline run of ${baselineSuites.join(', ')} without defects…`);
+    const baseline = await runMatrix([], { suites: baselineSuites, workers, first: 'saml', stopAtFirstFailure: false });
     if (baseline.failingTests.length > 0) {
       process.stderr.write(`The matrix is not green without defects, so a failure with a defect would prove nothing. Fix these first (or ledger a known deviation in suites/conformance/ledger/expected-failures.json):\n${baseline.failingTests.map((title) => `  - ${title}`).join('\n')}\n`);
       return 1;
@@ -161,14 +231,16 @@ export async function runSelfCheck(args: string[]): Promise<number> {
     const results: DefectResult[] = [];
     const timings = new Map<string, number>();
     for (const id of defects) {
-      const grep = bypassedReasonGrep(id);
-      const focused = grep === undefined ? undefined : await runMatrix([id], workers, protocolFirst(id), grep);
-      const run = focused && focused.failingTests.length > 0 ? focused : await runMatrix([id], workers, protocolFirst(id));
-      results.push({ id, caught: run.failingTests.length > 0, failingTests: run.failingTests });
-      timings.set(id, run.ms + (focused && focused !== run ? focused.ms : 0));
-      progress(`  ${id}: ${run.failingTests.length > 0 ? `caught by ${run.failingTests[0] ?? ''}` : 'NOT caught'} (${(run.ms / 1000).toFixed(1)} s)`);
+      const base = { suites: suitesFor(id), workers, first: protocolFirst(id) };
+      const focused = await runMatrix([id], { ...base, grep: focusGrep(id), stopAtFirstFailure: false });
+      const run = focused.failingTests.length > 0 ? focused : await runMatrix([id], { ...base, stopAtFirstFailure: true });
+      const info = DEFECTS[id];
+      results.push({ id, rule: info.rule, kind: info.kind, caught: run.failingTests.length > 0, failingTests: run.failingTests });
+      timings.set(id, run.ms + (focused !== run ? focused.ms : 0));
+      progress(`  ${id} (${info.kind}, ${info.rule}): ${run.failingTests.length > 0 ? `caught by ${run.failingTests.length} test(s), first ${run.failingTests[0] ?? ''}` : 'NOT caught'} (${((timings.get(id) ?? 0) / 1000).toFixed(1)} s)`);
     }
-    const report: SelfCheckReport = { scenarios: matrixScenarioCount(), defects: results };
+    const { rules, findings } = byRule(results);
+    const report: SelfCheckReport = { scenarios: matrixScenarioCount(), rules, findings, defects: results };
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSelfCheck(report, baseline.ms, timings));
     return results.every((result) => result.caught) ? 0 : 1;
   });

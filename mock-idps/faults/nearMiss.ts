@@ -6,6 +6,7 @@ import { nearMiss, nearMissAccepted, NEAR_MISS_VARIANTS, type NearMissKind, type
 import type { OidcFault, RpCheck } from '../oidc/effects.ts';
 import type { NearMissClaim } from '../oidc/jwtMutator.ts';
 import type { ReasonCode } from '../../lib/reasons.ts';
+import type { EffectContext } from '../saml/effects.ts';
 import type { ResponseSpec } from '../saml/spec.ts';
 import type { PersonaId } from '../types.ts';
 import type { SamlFault, SpCheck } from './samlTypes.ts';
@@ -21,6 +22,8 @@ const VARIANTS_OF: Readonly<Record<NearMissKind, readonly NearMissVariant[]>> = 
   identifier: ['case', 'truncated', 'extended', 'prepended', 'trailing-slash', 'whitespace', 'lookalike', 'empty'],
   token: ['case', 'truncated', 'extended', 'whitespace', 'lookalike', 'empty'],
   domain: ['case', 'truncated', 'prepended', 'subdomain', 'extended', 'whitespace', 'lookalike', 'empty'],
+  // Surrounding spaces on an address are left out: trimming them confuses no identity.
+  email: ['case', 'truncated', 'extended', 'prepended', 'subdomain', 'lookalike', 'empty'],
 };
 
 interface NearMissField {
@@ -42,18 +45,22 @@ interface NearMissField {
 }
 
 interface SamlNearMissField extends NearMissField {
-  readonly check: SpCheck;
-  readonly set: (spec: ResponseSpec, variant: NearMissVariant) => void;
+  /** The one SP check a relaxed judge skips (none for the seat lookup: no SP logs in without a seat). */
+  readonly check?: SpCheck;
+  readonly set: (spec: ResponseSpec, variant: NearMissVariant, ctx: EffectContext) => void;
 }
 
 interface OidcNearMissField extends NearMissField {
-  readonly check: RpCheck;
+  readonly check?: RpCheck;
   /** The ID token claim changed after signing (and re-signed with the persona key), or the authorization response's state. */
   readonly claim: NearMissClaim | 'state';
 }
 
 const AT_IDP = (where: string): string => `At the IdP, set ${where} to exactly the value shown in the IdP and SSO section (no extra characters, same case).`;
 const FORGED = 'Nothing to change at the IdP: a nearly-right value is forged or altered in transit. The SP must compare exactly.';
+
+const EMAIL_REFERENCE = 'RFC 5321 §2.4 (domains compare case-insensitively; mailbox providers treat the local part so too); the email is the only link from an IdP identity to a seat';
+const EMAIL_FIX = 'At the IdP, make the user\'s email exactly the seat\'s email address (Seats section), or add a seat for the address the IdP sends.';
 
 const SAML_FIELDS: readonly SamlNearMissField[] = [
   {
@@ -86,6 +93,15 @@ const SAML_FIELDS: readonly SamlNearMissField[] = [
     reference: `${SAML_PROFILES} (InResponseTo equals the ID of the AuthnRequest)`, fix: FORGED,
     set: (spec, variant) => { if (spec.inResponseTo !== undefined) spec.inResponseTo = nearMiss(spec.inResponseTo, variant); },
   },
+  {
+    id: 'email', what: 'the asserted email (NameID and email attributes)', kind: 'email', persona: 'auth0-saml', reason: 'no-seat-for-email', reasonOf: { empty: 'email-missing', lookalike: 'email-missing' },
+    reference: EMAIL_REFERENCE, fix: EMAIL_FIX,
+    set: (spec, variant, ctx) => {
+      const email = ctx.user.email;
+      if (spec.nameId.value === email) spec.nameId.value = nearMiss(email, variant);
+      for (const attribute of spec.attributes) attribute.values = attribute.values.map((value) => (value === email ? nearMiss(email, variant) : value));
+    },
+  },
 ];
 
 const OIDC_FIELDS: readonly OidcNearMissField[] = [
@@ -116,6 +132,10 @@ const OIDC_FIELDS: readonly OidcNearMissField[] = [
     id: 'hd', what: 'the ID token hd', kind: 'domain', persona: 'google-oidc', reason: 'hosted-domain-mismatch', check: 'hd', claim: 'hd',
     reference: 'Google Identity: validate hd against the Workspace domain; DNS names compare case-insensitively (RFC 4343)', fix: 'Log in with an account of the Workspace domain the account requires.',
   },
+  {
+    id: 'email', what: 'the ID token email', kind: 'email', persona: 'google-oidc', reason: 'no-seat-for-email', reasonOf: { empty: 'email-missing', lookalike: 'email-missing' }, check: 'email', claim: 'email',
+    reference: EMAIL_REFERENCE, fix: EMAIL_FIX,
+  },
 ];
 
 const idOf = (protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMissVariant): string => `${protocol}.near-miss-${field.id}-${variant}`;
@@ -145,14 +165,14 @@ function common(protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMi
 export const samlNearMissFaults: readonly SamlFault[] = SAML_FIELDS.flatMap((field) => variantsOf(field).map((variant): SamlFault => ({
   ...common('saml', field, variant),
   protocol: 'saml',
-  ...(nearMissAccepted(field.kind, variant) ? {} : { singleCheck: field.check }),
-  effect: { adjust: (spec) => field.set(spec, variant) },
+  ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
+  effect: { adjust: (spec, ctx) => field.set(spec, variant, ctx) },
 })));
 
 export const oidcNearMissFaults: readonly OidcFault[] = OIDC_FIELDS.flatMap((field) => variantsOf(field).map((variant): OidcFault => ({
   ...common('oidc', field, variant),
   protocol: 'oidc',
-  ...(nearMissAccepted(field.kind, variant) ? {} : { singleCheck: field.check }),
+  ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
   effect: field.claim === 'state'
     ? { seam: 'authorization', outcome: 'state-near-miss', variant }
     : { seam: 'id-token', jwt: { claims: [{ op: 'near-miss', claim: field.claim, variant }] } },

@@ -47,6 +47,7 @@ function rpFor(persona: PersonaId, minted: { issuer: string; jwks: StrictRpOptio
     clientSecret: CLIENT_SECRET,
     // The skew the conformance accounts are configured with (the time-boundary faults assume it).
     clockToleranceSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+    seats: [EMAIL],
     ...(persona === 'google-oidc' ? { expectedHostedDomain: 'example.com' } : {}),
   };
 }

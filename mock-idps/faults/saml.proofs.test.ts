@@ -44,6 +44,7 @@ function spConfig(persona: SamlPersona, fault: SamlFault | undefined, relax?: Sp
     requireSignedResponse: fault?.sp?.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
     requireSignedAssertion: fault?.sp?.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
     allowIdpInitiated: fault?.sp?.allowIdpInitiated ?? false,
+    ssoEnabled: fault?.sp?.ssoOff !== true,
     // The skew the conformance accounts are configured with (the time-boundary faults assume it).
     clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
     seats: tenant.directory.list().map((user) => user.email),

@@ -12,6 +12,7 @@ import type { EffectContext } from '../saml/effects.ts';
 import type { PersonaId, Vendor } from '../types.ts';
 import { samlNearMissFaults } from './nearMiss.ts';
 import { samlRedirectSafetyFaults } from './redirectSafety.ts';
+import { samlSignatureCombinationFaults } from './signatureCombinations.ts';
 import { samlTimeBoundaryFaults } from './timeBoundaries.ts';
 import type { SamlFault } from './samlTypes.ts';
 
@@ -617,6 +618,20 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     how: 'RelayState = https://evil.example/phish.',
     effect: { relayState: () => 'https://evil.example/phish' },
   },
+  // --- account state: SSO configured but turned off ------------------------------------------------
+  {
+    id: 'saml.idp-initiated-sso-off',
+    title: 'IdP-initiated login to an account whose SSO is configured but turned off',
+    protocol: 'saml', category: 'misconfig', personas: ['entra-saml', 'okta-saml'],
+    reference: 'SAML 2.0 Profiles §4.1.5 (unsolicited responses are accepted only where the SP is set up for them); OE: "Turn SSO off" keeps the configuration but ends SSO logins',
+    expected: 'reject', reason: 'sso-not-configured',
+    customerSees: 'The portal refuses the login: SSO is turned off for this account (support turned it off, or the admin has not enabled it). The app tile at the IdP does not log anyone in.',
+    fix: { default: 'Log in with your password while SSO is off; the admin re-enables SSO after Test SSO passes. Or hide the app tile at the IdP until then.', entra: 'Entra admin center → Enterprise applications → your app → Properties: "Visible to users?" No, until SSO is re-enabled in OE.', okta: 'Okta Admin Console → Applications → your app → General → App Settings: "Do not display application icon to users", until SSO is re-enabled in OE.' },
+    how: 'The account\'s SSO is configured (IdP-initiated login allowed) and never enabled; the user starts at the IdP\'s app tile. The IdP sends a valid response.',
+    sp: { allowIdpInitiated: true, ssoOff: true },
+    flow: 'idp-initiated',
+    effect: {},
+  },
   // --- IdP-side refusals (vendor error pages) ------------------------------------------------------
   {
     id: 'saml.user-not-assigned',
@@ -793,5 +808,5 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
   },
 ];
 
-/** The catalog's SAML entries: written one by one, then the near misses and off-site RelayStates generated from tables (faults/nearMiss.ts, faults/redirectSafety.ts). */
-export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults, ...samlTimeBoundaryFaults, ...samlRedirectSafetyFaults];
+/** The catalog's SAML entries: written one by one, then the near misses, time boundaries, off-site RelayStates and signature combinations generated from tables (faults/nearMiss.ts, timeBoundaries.ts, redirectSafety.ts, signatureCombinations.ts). */
+export const samlFaults: readonly SamlFault[] = [...handWrittenSamlFaults, ...samlNearMissFaults, ...samlTimeBoundaryFaults, ...samlRedirectSafetyFaults, ...samlSignatureCombinationFaults];

@@ -15,6 +15,8 @@ export interface SpExpectations {
   readonly requireSignedResponse?: boolean;
   readonly requireSignedAssertion?: boolean;
   readonly allowIdpInitiated?: boolean;
+  /** The account's SSO stays configured but turned off (support turned it off; the IdP's app tile still sends logins). */
+  readonly ssoOff?: true;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface UnsignedJwt {
 export type IssuerVariant = 'trailing-slash-toggled' | 'parent-authorization-server' | 'scheme-dropped' | 'tenant-template' | 'host-alias' | 'foreign';
 
 /** ID token claims a near-miss fault makes nearly right (mock-idps/nearMissValues.ts). */
-export type NearMissClaim = 'iss' | 'aud' | 'azp' | 'nonce' | 'hd';
+export type NearMissClaim = 'iss' | 'aud' | 'azp' | 'nonce' | 'hd' | 'email';
 
 export type ClaimMutation =
   | { readonly op: 'remove'; readonly claims: readonly string[] }

@@ -24,6 +24,8 @@ export interface StrictRpOptions {
   readonly expectedHostedDomain?: string;
   /** Default true: OE maps users to seats by email. */
   readonly requireEmail?: boolean;
+  /** The account's seat emails: the asserted email must be one of them (case-insensitively, RFC 5321 §2.4). */
+  readonly seats?: readonly string[];
   readonly clockToleranceSeconds?: number;
   /** Refuse tokens issued longer ago than this (default 3600 s). */
   readonly maxTokenAgeSeconds?: number;
@@ -168,7 +170,11 @@ async function check(token: string, options: StrictRpOptions): Promise<{ claims:
   if (!relaxed.has('c_hash') && claims.c_hash !== undefined && (options.code === undefined || claims.c_hash !== halfHash(options.code))) {
     throw new Refusal('oidc-hash-mismatch', 'c_hash', 'c_hash does not match the authorization code');
   }
-  if (!relaxed.has('email') && (options.requireEmail ?? true) && typeof claims.email !== 'string') throw new Refusal('email-missing', 'email', 'no email claim');
+  // A plain ASCII address (what IdPs issue): a look-alike letter makes it no address at all, never a near one.
+  if (!relaxed.has('email') && (options.requireEmail ?? true) && (typeof claims.email !== 'string' || !/^[\x21-\x3f\x41-\x7e]+@[\x21-\x3f\x41-\x7e]+$/.test(claims.email))) throw new Refusal('email-missing', 'email', 'no email claim');
+  if (!relaxed.has('email') && options.seats !== undefined && typeof claims.email === 'string' && !options.seats.some((seat) => seat.toLowerCase() === String(claims.email).toLowerCase())) {
+    throw new Refusal('no-seat-for-email', 'email', `no seat for ${claims.email}`);
+  }
   // email_verified is a boolean (OIDC Core §5.1): present and anything but true (false, "false", …) is not verified.
   if (!relaxed.has('email_verified') && claims.email_verified !== undefined && claims.email_verified !== true) throw new Refusal('email-unverified', 'email_verified', `email_verified is ${JSON.stringify(claims.email_verified)}`);
   // A domain name compares case-insensitively (RFC 4343); nothing else about it may differ.

@@ -2,7 +2,7 @@
 // (`SamlEffect`), never a fork of the engine: each field is one narrow seam, applied in order
 // adjust → render → beforeSigning → sign (with `signingKey`) → encrypt → afterSigning.
 import type { TestKeyPair } from '../../lib/x509.ts';
-import type { DirectoryUser, SamlPersona, TenantIds } from '../types.ts';
+import type { DirectoryUser, SamlPersona, SignatureAlgorithm, TenantIds } from '../types.ts';
 import type { ResponseSpec, SpTarget } from './spec.ts';
 
 export interface EffectContext {
@@ -30,6 +30,19 @@ export interface AfterSigningContext extends EffectContext {
  */
 export type SigningKeyChoice = 'rotated' | 'other-app' | 'attacker' | 'expired';
 
+/**
+ * How one part (Assertion or Response) is signed when the two differ: another algorithm or
+ * digest, another key, or a SignatureValue that does not verify. Unset fields follow the
+ * response's signing settings and `signingKey`.
+ */
+export interface PartSigning {
+  readonly algorithm?: SignatureAlgorithm;
+  readonly digest?: 'sha256' | 'sha1';
+  readonly key?: SigningKeyChoice;
+  /** `corrupt`: the part's SignatureValue is damaged right after signing (before the Response is signed over it). */
+  readonly signatureValue?: 'corrupt';
+}
+
 /** Encrypt the assertion for the SP's registered encryption certificate, or for another one. */
 export type EncryptionChoice = 'sp-certificate' | 'other-app';
 
@@ -39,6 +52,8 @@ export interface SamlEffect {
   /** Mutate the unsigned XML (the change is covered by the signature). */
   readonly beforeSigning?: (xml: string, ctx: EffectContext) => string;
   readonly signingKey?: SigningKeyChoice;
+  /** Sign the Assertion and the Response each its own way (signature combinations). */
+  readonly signingByPart?: { readonly assertion?: PartSigning; readonly response?: PartSigning };
   readonly encryptAssertion?: EncryptionChoice;
   /** Mutate the signed XML (what an attacker or a broken proxy does in transit). */
   readonly afterSigning?: (xml: string, ctx: AfterSigningContext) => string;

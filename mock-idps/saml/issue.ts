@@ -5,7 +5,7 @@ import type { TestKeyPair } from '../../lib/x509.ts';
 import type { DirectoryUser, SamlPersona, TenantIds } from '../types.ts';
 import type { AfterSigningContext, EffectContext, EncryptionChoice, SamlEffect, SigningKeyChoice } from './effects.ts';
 import { NS, renderResponse, xmlDeclaration } from './render.ts';
-import { parseXml, serializeXml, signResponse } from './sign.ts';
+import { childNs, parseXml, serializeXml, signResponse } from './sign.ts';
 import { defaultResponseSpec, type ResponseSpec, type SpTarget } from './spec.ts';
 
 export interface KeyChooser {
@@ -50,13 +50,31 @@ export async function issueSamlResponse(input: IssueInput): Promise<IssuedRespon
   const keyChoice = effects.find((e) => e.signingKey)?.signingKey;
   const key = keyChoice ? input.keys.choose(keyChoice) : input.keys.current;
   const encryption = effects.find((e) => e.encryptAssertion)?.encryptAssertion;
+  const byPart = effects.find((e) => e.signingByPart)?.signingByPart;
   const signOptions = { key, algorithm: spec.signing.algorithm, digest: spec.signing.digest, wire: persona.wire };
   const scope = spec.signing.scope;
-  if (encryption) {
-    // Sign, then encrypt the signed assertion, then sign the response: the vendors' order.
-    if (scope === 'assertion' || scope === 'both') xml = signResponse(xml, 'assertion', signOptions);
-    xml = await encryptAssertion(xml, persona, input.keys.encryptionCertificate(encryption));
-    if (scope === 'response' || scope === 'both') xml = signResponse(xml, 'response', signOptions);
+  const signsAssertion = scope === 'assertion' || scope === 'both';
+  const signsResponse = scope === 'response' || scope === 'both';
+  if (encryption || byPart) {
+    // Part by part, the vendors' order: sign the assertion, (encrypt it,) then sign the response.
+    const part = (which: 'assertion' | 'response'): typeof signOptions => {
+      const own = byPart?.[which];
+      return {
+        ...signOptions,
+        ...(own?.key ? { key: input.keys.choose(own.key) } : {}),
+        ...(own?.algorithm ? { algorithm: own.algorithm } : {}),
+        ...(own?.digest ? { digest: own.digest } : {}),
+      };
+    };
+    if (signsAssertion) {
+      xml = signResponse(xml, 'assertion', part('assertion'));
+      if (byPart?.assertion?.signatureValue === 'corrupt') xml = corruptSignatureValue(xml, 'assertion');
+    }
+    if (encryption) xml = await encryptAssertion(xml, persona, input.keys.encryptionCertificate(encryption));
+    if (signsResponse) {
+      xml = signResponse(xml, 'response', part('response'));
+      if (byPart?.response?.signatureValue === 'corrupt') xml = corruptSignatureValue(xml, 'response');
+    }
   } else {
     xml = signResponse(xml, scope, signOptions);
   }
@@ -65,6 +83,20 @@ export async function issueSamlResponse(input: IssueInput): Promise<IssuedRespon
   const after: AfterSigningContext = { ...ctx, signingKey: key, attackerKey: input.keys.attacker, spec };
   for (const effect of effects) if (effect.afterSigning) xml = effect.afterSigning(xml, after);
   return { xml, samlResponse: Buffer.from(xml, 'utf8').toString('base64'), certificatePem: key.certificatePem, spec };
+}
+
+/** Damage the SignatureValue of the Assertion's or the Response's own signature (its first base64 character changed). */
+function corruptSignatureValue(xml: string, part: 'assertion' | 'response'): string {
+  const doc = parseXml(xml);
+  const root = doc.documentElement;
+  if (!root) return xml;
+  const owner = part === 'response' ? root : root.getElementsByTagNameNS(NS.assertion, 'Assertion').item(0);
+  const signature = owner ? childNs(owner, NS.ds, 'Signature') : undefined;
+  const value = signature ? childNs(signature, NS.ds, 'SignatureValue') : undefined;
+  if (!value?.textContent) throw new Error(`corruptSignatureValue: the ${part} is not signed`);
+  const text = value.textContent.trim();
+  value.textContent = `${text.startsWith('A') ? 'B' : 'A'}${text.slice(1)}`;
+  return serializeXml(doc);
 }
 
 async function encryptAssertion(xml: string, persona: SamlPersona, certificatePem: string): Promise<string> {

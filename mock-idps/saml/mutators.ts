@@ -196,18 +196,37 @@ export function tamperIdentity(victim: () => string): (xml: string) => string {
   return (xml) => withDocument(xml, (_doc, root) => impersonate(topAssertion(root), victim()));
 }
 
+export const XSLT_TRANSFORM = 'http://www.w3.org/TR/1999/REC-xslt-19991116';
+export const XPATH_TRANSFORM = 'http://www.w3.org/TR/1999/REC-xpath-19991116';
+
 /** An XSLT transform in the assertion signature's Transforms, SignedInfo re-signed so it is the only defect. */
 export function xsltTransform(key: () => TestKeyPair, algorithm: SignatureAlgorithm): (xml: string) => string {
+  // Loopback-safe payload: the stylesheet would read a local file, never the network.
+  return extraTransform('assertion-or-response', XSLT_TRANSFORM, () => '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"><xsl:template match="/"><xsl:copy-of select="document(\'file:///etc/hostname\')"/></xsl:template></xsl:stylesheet>', key, algorithm);
+}
+
+/**
+ * Append a Transform (`algorithmUri`, with `body("ds:" or "")` inside) to one signature's Transforms and
+ * re-sign its SignedInfo, so the extra transform is the only defect (the digest is unchanged:
+ * a verifier that skips transforms it does not know still finds it matching).
+ * `assertion-or-response`: the assertion's signature when there is one, else the response's.
+ */
+export function extraTransform(
+  part: 'assertion-or-response' | 'response',
+  algorithmUri: string,
+  body: (dsPrefix: string) => string,
+  key: () => TestKeyPair,
+  algorithm: SignatureAlgorithm,
+): (xml: string) => string {
   return (xml) => withDocument(xml, (doc, root) => {
-    const signature = signatureOf(topAssertion(root)) ?? signatureOf(root);
-    if (!signature) throw new Error('xslt-transform needs a signature');
+    const signature = part === 'response' ? signatureOf(root) : signatureOf(topAssertion(root)) ?? signatureOf(root);
+    if (!signature) throw new Error(`extra transform ${algorithmUri}: the ${part === 'response' ? 'response' : 'message'} is not signed`);
     const transforms = descendants(signature, NS.ds, 'Transforms')[0];
-    if (!transforms) throw new Error('xslt-transform: the signature has no Transforms');
+    if (!transforms) throw new Error('extra transform: the signature has no Transforms');
     const prefix = signature.prefix ? `${signature.prefix}:` : '';
-    // Loopback-safe payload: the stylesheet would read a local file, never the network.
-    const xslt = parseXml(`<${prefix}Transform xmlns${signature.prefix ? `:${signature.prefix}` : ''}="${NS.ds}" Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"><xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"><xsl:template match="/"><xsl:copy-of select="document('file:///etc/hostname')"/></xsl:template></xsl:stylesheet></${prefix}Transform>`).documentElement;
-    if (!xslt) return;
-    transforms.appendChild(doc.importNode(xslt, true));
+    const transform = parseXml(`<${prefix}Transform xmlns${signature.prefix ? `:${signature.prefix}` : ''}="${NS.ds}" Algorithm="${algorithmUri}">${body(prefix)}</${prefix}Transform>`).documentElement;
+    if (!transform) return;
+    transforms.appendChild(doc.importNode(transform, true));
     resignSignedInfo(signature, key(), algorithm);
   });
 }

@@ -28,8 +28,11 @@ export function nativeRepository(db: DatabaseSync) {
         .run(idHash, browserHash, request.clientId, request.redirectUri, request.codeChallenge ?? null, request.state ?? null, request.expiresAt);
     },
     /** The live request started in this browser, if any. */
-    findRequest(idHash: string, browserHash: string, now: number): NativeAuthorizationRequest | undefined {
-      const row = db.prepare('SELECT * FROM native_requests WHERE id_hash = ? AND browser_hash = ? AND expires_at > ?').get(idHash, browserHash, now);
+    /** The pending request, only for the browser that started it (`browserHash` undefined: any browser — a defect switch). */
+    findRequest(idHash: string, browserHash: string | undefined, now: number): NativeAuthorizationRequest | undefined {
+      const row = browserHash === undefined
+        ? db.prepare('SELECT * FROM native_requests WHERE id_hash = ? AND expires_at > ?').get(idHash, now)
+        : db.prepare('SELECT * FROM native_requests WHERE id_hash = ? AND browser_hash = ? AND expires_at > ?').get(idHash, browserHash, now);
       if (!row) return undefined;
       const codeChallenge = optStr(row, 'code_challenge');
       const state = optStr(row, 'state');

@@ -52,6 +52,8 @@ export function checkRedirectUri(clientId: NativeClientId, raw: string, defects:
   }
   // The defect switch lets any absolute URI through, to prove the suites catch an open redirect.
   if (defects.has('native-any-redirect-uri')) return { ok: true, uri: raw };
+  // The partial bug: the rule checked as a prefix of the raw text.
+  if (defects.has('native-redirect-uri-prefix') && (raw.startsWith('http://127.0.0.1') || raw.startsWith(clients.mobile.scheme))) return { ok: true, uri: raw };
   if (url.hash !== '' || raw.includes('#')) return { ok: false, problem: 'redirect_uri must not contain a fragment (RFC 6749 §3.1.2).' };
   const client = nativeClient(clientId, clients);
   if (!client) return { ok: false, problem: `"${clientId.slice(0, 80)}" is not a registered app.` };
@@ -69,6 +71,8 @@ function desktopProblem(url: URL): string | undefined {
 
 function mobileProblem(raw: string, url: URL, scheme: string): string | undefined {
   if (url.protocol !== `${scheme}:`) return `the mobile app must use its private-use scheme ${scheme}: (RFC 8252 §7.1), not ${url.protocol}.`;
-  if (!raw.startsWith(`${scheme}:/`) || raw.startsWith(`${scheme}://`)) return `write the redirect as ${scheme}:/path, with a single slash after the scheme (RFC 8252 §7.1).`;
+  // The scheme compares case-insensitively (RFC 3986 §3.1): the protocol check above already lower-cased it.
+  const afterScheme = raw.slice(scheme.length + 1);
+  if (!afterScheme.startsWith('/') || afterScheme.startsWith('//')) return `write the redirect as ${scheme}:/path, with a single slash after the scheme (RFC 8252 §7.1).`;
   return undefined;
 }

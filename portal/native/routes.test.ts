@@ -127,6 +127,25 @@ describe('native app login (RFC 8252 + PKCE)', () => {
 });
 
 describe('native defect switches', () => {
+  it('native-client-id-case-insensitive knows a client by a near miss of its id; native-token-redirect-uri-when-present redeems without redirect_uri', async () => {
+    const defective = await startTestPortal({ defects: ['native-client-id-case-insensitive', 'native-token-redirect-uri-when-present'] });
+    try {
+      const account = await defective.createAccount(STANDARD_ACCOUNT);
+      const redirect = await authorize(defective, account.accountId, { client_id: ' OE-Desktop ' });
+      const code = redirect.searchParams.get('code') ?? '';
+      expect((await redeem(defective, { code, client_id: 'OE-DESKTOP', redirect_uri: '' })).status).toBe(200);
+    } finally {
+      await defective.close();
+    }
+  });
+
+  it('without them, the same requests are refused', async () => {
+    const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Near-miss client' });
+    expect((await new TestBrowser(target.url).get(authorizeUrl({ client_id: 'OE-DESKTOP' }))).status).toBe(400);
+    const code = (await authorize(target, account.accountId)).searchParams.get('code') ?? '';
+    expect(await (await redeem(target, { code, redirect_uri: '' })).json()).toMatchObject({ error: 'invalid_grant', reason: 'native-redirect-uri-invalid' });
+  });
+
   it('native-skip-pkce issues tokens without PKCE; native-any-redirect-uri redirects anywhere; native-allow-code-replay redeems twice', async () => {
     const defective = await startTestPortal({ defects: ['native-skip-pkce', 'native-any-redirect-uri', 'native-allow-code-replay'] });
     try {

@@ -43,9 +43,16 @@ export function nativeRoutes(ctx: PortalContext): Router {
   const { paths, text: T, actors: A, nativeClients } = ctx.skin;
   const P = paths.native;
   const knownIds = [nativeClients.desktop.clientId, nativeClients.mobile.clientId];
+  // The partial-bug switch: a client id matched ignoring case and surrounding spaces. The off
+  // switch: any client id is taken for the desktop app's.
+  const clientIdOf = (raw: string): string => {
+    if (ctx.defects.has('native-client-id-case-insensitive')) return knownIds.find((id) => id.toLowerCase() === raw.trim().toLowerCase()) ?? raw;
+    if (ctx.defects.has('native-skip-client-id') && !knownIds.includes(raw)) return nativeClients.desktop.clientId;
+    return raw;
+  };
 
   router.get(P.authorize, (req, res) => {
-    const clientId = query(req, 'client_id');
+    const clientId = clientIdOf(query(req, 'client_id'));
     const client = nativeClient(clientId, nativeClients);
     if (!client) {
       sendErrorPage(ctx, res, 400, T.unknownAppTitle, T.unknownAppMessage(clientId, knownIds));
@@ -77,7 +84,7 @@ export function nativeRoutes(ctx: PortalContext): Router {
 
   router.get(P.resume, (req, res) => {
     const id = query(req, ctx.skin.query.request);
-    const browser = sha256(requestState(req).browserId);
+    const browser = ctx.defects.has('native-request-not-bound-to-browser') ? undefined : sha256(requestState(req).browserId);
     const request = id ? ctx.store.native.findRequest(sha256(id), browser, now()) : undefined;
     if (!request) {
       refuse(ctx, res, { reason: 'native-code-invalid', status: 400, action: 'native.authorize.refused', heading: T.appRefusalHeading, detail: T.appRequestExpiredDetail });
@@ -122,7 +129,7 @@ export function nativeRoutes(ctx: PortalContext): Router {
       tokenError(ctx, res, 400, 'unsupported_grant_type', undefined, T.unsupportedGrantType);
       return;
     }
-    const clientId = field(form, 'client_id');
+    const clientId = clientIdOf(field(form, 'client_id'));
     const client = nativeClient(clientId, nativeClients);
     if (!client) {
       tokenError(ctx, res, 401, 'invalid_client', undefined, T.unknownClientDescription(clientId, knownIds));
@@ -135,7 +142,8 @@ export function nativeRoutes(ctx: PortalContext): Router {
       ctx.store.audit.record({ ...(seat ? { accountId: seat.accountId } : {}), actor: A.nativeApp(client.name), action: 'native.token.refused', reason, detail }, now());
       tokenError(ctx, res, 400, 'invalid_grant', reason, T.tokenRefusedDescription(reason, detail));
     };
-    if (!code || !seat || code.clientId !== clientId || code.expiresAt <= now()) {
+    const clientMatches = code?.clientId === clientId || ctx.defects.has('native-skip-client-id');
+    if (!code || !seat || !clientMatches || code.expiresAt <= now()) {
       refuseGrant('native-code-invalid', T.codeUnknownDetail);
       return;
     }
@@ -146,7 +154,9 @@ export function nativeRoutes(ctx: PortalContext): Router {
     }
     // Redeeming burns the code, even when the checks below fail: no second guess at the verifier.
     ctx.store.native.markCodeUsed(codeHash, now());
-    if (field(form, 'redirect_uri') !== code.redirectUri) {
+    const redirectUri = field(form, 'redirect_uri');
+    const redirectUnchecked = ctx.defects.has('native-token-skip-redirect-uri') || (redirectUri === '' && ctx.defects.has('native-token-redirect-uri-when-present'));
+    if (redirectUri !== code.redirectUri && !redirectUnchecked) {
       refuseGrant('native-redirect-uri-invalid', T.redirectMismatchDetail);
       return;
     }

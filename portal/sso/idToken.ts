@@ -140,7 +140,8 @@ function issuerWarnings(claims: Claims, check: IdTokenCheck): string[] {
 function checkIssuer(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   if (defectOn(check.defects, 'oidc-skip-issuer')) return undefined;
   const iss = claims.iss;
-  if (typeof iss === 'string' && acceptedIssuers(check.settings).includes(iss)) return undefined;
+  const trimSlashes = defectOn(check.defects, 'oidc-issuer-trailing-slash-ignored') ? (value: string): string => value.replace(/\/+$/, '') : (value: string): string => value;
+  if (typeof iss === 'string' && acceptedIssuers(check.settings).map(trimSlashes).includes(trimSlashes(iss))) return undefined;
   return refuse('oidc-issuer-mismatch', `The ID token iss is ${typeof iss === 'string' ? `"${iss}"` : 'missing'}; this account expects "${check.settings.issuer}".`);
 }
 
@@ -156,8 +157,8 @@ function checkAudience(claims: Claims, check: IdTokenCheck): Refusal | undefined
   if (!audiences.includes(clientId)) return refuse('oidc-audience-mismatch', `The ID token aud is ${audiences.map((a) => `"${a}"`).join(', ')}; this account's client ID is "${clientId}".`);
   const azp = claims.azp;
   const untrusted = audiences.filter((audience) => audience !== clientId);
-  if (untrusted.length > 0) return refuse('oidc-audience-mismatch', `The ID token is also meant for ${untrusted.map((a) => `"${a}"`).join(', ')}, which this account does not trust (OIDC core §3.1.3.7 step 3)${azp === undefined ? ', and has no azp claim naming the client it was issued to' : ''}.`);
-  if (azp !== undefined && azp !== clientId) return refuse('oidc-audience-mismatch', `The ID token azp is ${JSON.stringify(azp)}; this account's client ID is "${clientId}".`);
+  if (untrusted.length > 0 && !defectOn(check.defects, 'oidc-audience-includes')) return refuse('oidc-audience-mismatch', `The ID token is also meant for ${untrusted.map((a) => `"${a}"`).join(', ')}, which this account does not trust (OIDC core §3.1.3.7 step 3)${azp === undefined ? ', and has no azp claim naming the client it was issued to' : ''}.`);
+  if (azp !== undefined && azp !== clientId && !(defectOn(check.defects, 'oidc-azp-only-with-several-audiences') && audiences.length < 2)) return refuse('oidc-audience-mismatch', `The ID token azp is ${JSON.stringify(azp)}; this account's client ID is "${clientId}".`);
   return undefined;
 }
 
@@ -168,7 +169,7 @@ function checkRequiredClaims(claims: Claims): Refusal | undefined {
 
 function checkTimes(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   const now = check.now.getTime() / 1000;
-  const skew = check.settings.allowedClockSkewSeconds;
+  const skew = check.settings.allowedClockSkewSeconds * (defectOn(check.defects, 'oidc-skew-doubled') ? 2 : 1);
   const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
   const context = `now ${check.now.toISOString()}, allowed skew ${skew} s`;
   const exp = claims.exp as number;
@@ -182,6 +183,7 @@ function checkTimes(claims: Claims, check: IdTokenCheck): Refusal | undefined {
 function checkNonce(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   if (defectOn(check.defects, 'oidc-skip-nonce')) return undefined;
   if (claims.nonce === check.expectedNonce) return undefined;
+  if (defectOn(check.defects, 'oidc-nonce-when-present') && (claims.nonce === undefined || claims.nonce === '')) return undefined;
   return refuse('oidc-nonce-mismatch', claims.nonce === undefined ? 'The ID token has no nonce, but this login sent one.' : 'The ID token nonce is not the nonce of this login.');
 }
 

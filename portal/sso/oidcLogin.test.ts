@@ -65,8 +65,12 @@ interface Case {
   readonly callback?: (callback: URL) => void;
   readonly reason: ReasonCode;
   readonly detail?: string | RegExp;
-  readonly acceptedWith?: DefectId;
+  /** The defect switches that make the portal accept this artefact (the rule's off switch, and its partial bugs that this artefact exposes). */
+  readonly acceptedWith?: DefectId | readonly DefectId[];
 }
+
+const switchesOf = (c: Case): readonly DefectId[] => (c.acceptedWith === undefined ? [] : typeof c.acceptedWith === 'string' ? [c.acceptedWith] : c.acceptedWith);
+const swapCase = (text: string): string => [...text].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
 
 async function login(c: Pick<Case, 'arrange' | 'settings' | 'callback'> = {}, defects: readonly string[] = []): Promise<SsoResult> {
   c.arrange?.();
@@ -84,15 +88,17 @@ const CASES: Case[] = [
   { name: 'a callback with neither code nor error', callback: (u) => u.searchParams.delete('code'), reason: 'oidc-idp-error', detail: 'The callback carries neither an authorization code nor an error.' },
   { name: 'a state from another session', callback: (u) => u.searchParams.set('state', 'attacker-state'), reason: 'oidc-state-mismatch', detail: 'The callback state is not the state of the login this browser started.', acceptedWith: 'oidc-skip-state' },
   { name: 'no state', callback: (u) => u.searchParams.delete('state'), reason: 'oidc-state-mismatch', detail: 'The callback has no state parameter.', acceptedWith: 'oidc-skip-state' },
+  { name: 'the state in other letter case', callback: (u) => u.searchParams.set('state', swapCase(u.searchParams.get('state') ?? '')), reason: 'oidc-state-mismatch', acceptedWith: ['oidc-skip-state', 'oidc-state-case-insensitive'] },
   { name: 'a wrong client secret', settings: { clientSecret: 'expired-secret' }, reason: 'oidc-token-error', detail: 'The token endpoint answered invalid_client: "Client authentication failed." (HTTP 401).' },
   { name: 'a token response without id_token', arrange: () => { provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer' } }; }, reason: 'oidc-token-error', detail: 'The token endpoint returned no id_token: check that the application is an OpenID Connect app and the "openid" scope is granted.' },
   { name: 'an ID token from another issuer (Okta org vs /oauth2/default)', arrange: () => { provider.claims = { iss: `${provider.issuer}/oauth2/default` }; }, reason: 'oidc-issuer-mismatch', detail: `The ID token iss is "${'${issuer}'}/oauth2/default"; this account expects "${'${issuer}'}".`, acceptedWith: 'oidc-skip-issuer' },
+  { name: 'an iss with a trailing slash added', arrange: () => { provider.claims = { iss: `${provider.issuer}/` }; }, reason: 'oidc-issuer-mismatch', acceptedWith: ['oidc-skip-issuer', 'oidc-issuer-trailing-slash-ignored'] },
   { name: 'an ID token without iss', arrange: () => { provider.claims = { iss: undefined }; }, reason: 'oidc-issuer-mismatch', acceptedWith: 'oidc-skip-issuer' },
   { name: 'an ID token for another client', arrange: () => { provider.claims = { aud: 'another-client' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token aud is "another-client"; this account\'s client ID is "portal-client".', acceptedWith: 'oidc-skip-audience' },
-  { name: 'several audiences without azp', arrange: () => { provider.claims = { aud: ['portal-client', 'other'] }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token is also meant for "other", which this account does not trust (OIDC core §3.1.3.7 step 3), and has no azp claim naming the client it was issued to.', acceptedWith: 'oidc-skip-audience' },
+  { name: 'several audiences without azp', arrange: () => { provider.claims = { aud: ['portal-client', 'other'] }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token is also meant for "other", which this account does not trust (OIDC core §3.1.3.7 step 3), and has no azp claim naming the client it was issued to.', acceptedWith: ['oidc-skip-audience', 'oidc-audience-includes'] },
   // §3.1.3.7 step 3: an audience the client does not trust is refused even when azp names the client.
-  { name: 'several audiences with azp naming this client', arrange: () => { provider.claims = { aud: ['portal-client', 'other-client'], azp: 'portal-client' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token is also meant for "other-client", which this account does not trust (OIDC core §3.1.3.7 step 3).', acceptedWith: 'oidc-skip-audience' },
-  { name: 'azp naming another client', arrange: () => { provider.claims = { aud: 'portal-client', azp: 'other' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token azp is "other"; this account\'s client ID is "portal-client".', acceptedWith: 'oidc-skip-audience' },
+  { name: 'several audiences with azp naming this client', arrange: () => { provider.claims = { aud: ['portal-client', 'other-client'], azp: 'portal-client' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token is also meant for "other-client", which this account does not trust (OIDC core §3.1.3.7 step 3).', acceptedWith: ['oidc-skip-audience', 'oidc-audience-includes'] },
+  { name: 'azp naming another client', arrange: () => { provider.claims = { aud: 'portal-client', azp: 'other' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token azp is "other"; this account\'s client ID is "portal-client".', acceptedWith: ['oidc-skip-audience', 'oidc-azp-only-with-several-audiences'] },
   { name: 'no aud', arrange: () => { provider.claims = { aud: undefined }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token has no aud claim.', acceptedWith: 'oidc-skip-audience' },
   { name: 'alg none', arrange: () => { provider.signWith = { alg: 'none', kid: null }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with none; this account accepts RS256 only.', acceptedWith: 'oidc-accept-any-alg' },
   { name: 'HS256 keyed with the client secret (Auth0 misconfiguration)', arrange: () => { provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(provider.clientSecret), kid: null }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with HS256; this account accepts RS256 only (HS256 means the IdP signs with the client secret: Auth0 → Advanced settings → OAuth → JsonWebToken Signature Algorithm → RS256).', acceptedWith: 'oidc-accept-any-alg' },
@@ -106,8 +112,10 @@ const CASES: Case[] = [
   { name: 'no iat', arrange: () => { provider.claims = { iat: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks iat (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
   { name: 'no exp', arrange: () => { provider.claims = { exp: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks exp (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
   { name: 'an expired ID token', arrange: () => { provider.claims = { iat: NOW_S - 3900, exp: NOW_S - 300 }; }, reason: 'oidc-expired', detail: 'The ID token expired at 2026-06-01T11:55:00.000Z (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).' },
+  { name: 'expired 150 s ago: beyond the 120 s skew, within twice it', arrange: () => { provider.claims = { iat: NOW_S - 3750, exp: NOW_S - 150 }; }, reason: 'oidc-expired', acceptedWith: 'oidc-skew-doubled' },
   { name: 'an ID token issued in the future', arrange: () => { provider.claims = { iat: NOW_S + 600, exp: NOW_S + 4200 }; }, reason: 'oidc-expired', detail: 'The ID token was issued at 2026-06-01T12:10:00.000Z, in the future (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).' },
-  { name: 'no nonce', arrange: () => { provider.claims = { nonce: undefined }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token has no nonce, but this login sent one.', acceptedWith: 'oidc-skip-nonce' },
+  { name: 'no nonce', arrange: () => { provider.claims = { nonce: undefined }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token has no nonce, but this login sent one.', acceptedWith: ['oidc-skip-nonce', 'oidc-nonce-when-present'] },
+  { name: 'an empty nonce', arrange: () => { provider.claims = { nonce: '' }; }, reason: 'oidc-nonce-mismatch', acceptedWith: ['oidc-skip-nonce', 'oidc-nonce-when-present'] },
   { name: 'the nonce of another login', arrange: () => { provider.claims = { nonce: 'another-nonce' }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token nonce is not the nonce of this login.', acceptedWith: 'oidc-skip-nonce' },
   { name: 'an at_hash of another access token', arrange: () => { provider.claims = { at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }; }, reason: 'oidc-hash-mismatch', detail: 'The ID token at_hash does not match the access token it came with.' },
   { name: 'a c_hash of another code', arrange: () => { provider.claims = { c_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }; }, reason: 'oidc-hash-mismatch', detail: 'The ID token c_hash does not match the authorization code.' },
@@ -115,7 +123,9 @@ const CASES: Case[] = [
   { name: 'no email claim anywhere (Entra default)', settings: { vendor: 'entra' }, arrange: () => { provider.claims = { email: undefined, email_verified: undefined, preferred_username: 'alice@corp.example' }; }, reason: 'email-missing', detail: /^Neither the ID token nor userinfo carries the claim "email"\. Claims received: sub, iss, aud, iat, exp, nonce, at_hash, preferred_username\. Entra ID sends email only as an optional claim/ },
   { name: 'a guest UPN as preferred_username', settings: { vendor: 'entra', emailClaim: 'preferred_username' }, arrange: () => { provider.claims = { preferred_username: 'alice_contoso.com#EXT#@fabrikam.onmicrosoft.com' }; }, reason: 'email-missing', detail: 'The claim "preferred_username" holds an Entra guest UPN (alice_contoso.com#EXT#@fabrikam.onmicrosoft.com), which is not the user\'s email. Use the email claim (optional claim "email") instead.' },
   { name: 'email_verified false', arrange: () => { provider.claims = { email_verified: false }; }, reason: 'email-unverified', detail: 'The IdP marks alice@corp.example as not verified (email_verified=false).', acceptedWith: 'oidc-skip-email-verified' },
+  { name: 'email_verified "false" (a string)', arrange: () => { provider.claims = { email_verified: 'false' }; }, reason: 'email-unverified', acceptedWith: ['oidc-skip-email-verified', 'oidc-email-verified-boolean-only'] },
   { name: 'a Google account outside the hosted domain', settings: { vendor: 'google', hostedDomain: 'corp.example' }, arrange: () => { provider.claims = { hd: 'gmail.com' }; }, reason: 'hosted-domain-mismatch', detail: 'The Google account alice@corp.example belongs to the Workspace domain "gmail.com"; this account requires "corp.example".' },
+  { name: 'an hd that ends with the hosted domain', settings: { vendor: 'google', hostedDomain: 'corp.example' }, arrange: () => { provider.claims = { hd: 'evilcorp.example' }; }, reason: 'hosted-domain-mismatch', acceptedWith: 'oidc-hd-suffix' },
   { name: 'a consumer Google account (no hd)', settings: { vendor: 'google', hostedDomain: 'corp.example' }, reason: 'hosted-domain-mismatch', detail: 'The Google account alice@corp.example is not part of any Workspace (no hd claim); this account requires "corp.example".' },
 ];
 
@@ -137,15 +147,15 @@ describe('completeOidcLogin refuses each bad artefact with its exact reason, and
 });
 
 describe('each OIDC defect switch accepts exactly its artefact', () => {
-  const withDefect = CASES.filter((c): c is Case & { acceptedWith: DefectId } => c.acceptedWith !== undefined);
+  const withDefect = CASES.flatMap((c) => switchesOf(c).map((defect) => [defect, c.name, c] as const));
 
-  it.each(withDefect.map((c) => [c.acceptedWith, c.name, c] as const))('%s accepts %s', async (defect, _name, c) => {
+  it.each(withDefect)('%s accepts %s', async (defect, _name, c) => {
     expect(await login(c, [defect])).toMatchObject({ ok: true });
   });
 
   const oidcDefects = (Object.keys(DEFECTS) as DefectId[]).filter((id) => id.startsWith('oidc-'));
   it.each(oidcDefects)('%s leaves every other check in place', async (defect) => {
-    for (const c of CASES.filter((row) => row.acceptedWith !== defect)) {
+    for (const c of CASES.filter((row) => !switchesOf(row).includes(defect))) {
       reset();
       const result = await login(c, [defect]);
       expect({ name: c.name, reason: result.ok ? 'accepted' : result.reason }).toEqual({ name: c.name, reason: c.reason });
@@ -153,7 +163,7 @@ describe('each OIDC defect switch accepts exactly its artefact', () => {
   });
 
   it('every OIDC defect switch has an artefact it accepts', () => {
-    expect(new Set(withDefect.map((c) => c.acceptedWith))).toEqual(new Set(oidcDefects));
+    expect(new Set(withDefect.map(([defect]) => defect))).toEqual(new Set(oidcDefects));
   });
 });
 

@@ -89,7 +89,9 @@ export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints,
     return refuse('oidc-idp-error', `The IdP answered error=${error.slice(0, 100)}${description ? `: "${description.slice(0, 300)}"` : ''}.`);
   }
   const skipState = defectOn(opts.defects, 'oidc-skip-state');
-  if (!skipState && params.get('state') !== pending.state) {
+  const stateIgnoringCase = defectOn(opts.defects, 'oidc-state-case-insensitive');
+  const stateMatches = stateIgnoringCase ? (params.get('state') ?? '').toLowerCase() === pending.state.toLowerCase() : params.get('state') === pending.state;
+  if (!skipState && !stateMatches) {
     return refuse('oidc-state-mismatch', params.get('state') === null ? 'The callback has no state parameter.' : 'The callback state is not the state of the login this browser started.');
   }
   const code = params.get('code');
@@ -105,7 +107,7 @@ export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints,
   try {
     tokens = await client.authorizationCodeGrant(config, callback, {
       pkceCodeVerifier: pending.codeVerifier,
-      expectedState: skipState ? client.skipStateCheck : pending.state,
+      expectedState: skipState || stateIgnoringCase ? client.skipStateCheck : pending.state,
       idTokenExpected: false,
     });
   } catch (caught) {
@@ -191,12 +193,13 @@ async function identityFrom(settings: OidcSettings, config: client.Configuration
   const email = value.trim();
   if (isGuestUpn(email)) return refuse('email-missing', `The claim "${claimName}" holds an Entra guest UPN (${email}), which is not the user's email. Use the email claim (optional claim "email") instead.`);
   if (!isEmailAddress(email)) return refuse('email-missing', `The claim "${claimName}" holds "${email.slice(0, 100)}", which is not an email address.${claimName === 'preferred_username' ? ' Entra preferred_username is the UPN, which is not always an email.' : ''}`);
-  if (claimName === 'email' && (claims.email_verified === false || claims.email_verified === 'false') && !defectOn(defects, 'oidc-skip-email-verified')) {
+  if (claimName === 'email' && (claims.email_verified === false || (claims.email_verified === 'false' && !defectOn(defects, 'oidc-email-verified-boolean-only'))) && !defectOn(defects, 'oidc-skip-email-verified')) {
     return refuse('email-unverified', `The IdP marks ${email} as not verified (email_verified=false).`);
   }
   if (settings.hostedDomain) {
     const hd = typeof claims.hd === 'string' ? claims.hd.toLowerCase() : undefined;
-    if (hd !== settings.hostedDomain.toLowerCase()) {
+    const matches = defectOn(defects, 'oidc-hd-suffix') ? hd?.endsWith(settings.hostedDomain.toLowerCase()) === true : hd === settings.hostedDomain.toLowerCase();
+    if (!matches) {
       return refuse('hosted-domain-mismatch', `The Google account ${email} ${hd ? `belongs to the Workspace domain "${hd}"` : 'is not part of any Workspace (no hd claim)'}; this account requires "${settings.hostedDomain}".`);
     }
   }

@@ -59,7 +59,7 @@ export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoin
   const bearerProblem = checkBearerShape(raw.assertion);
   if (bearerProblem) return bearerProblem;
 
-  const algorithms = checkSignatureAlgorithms(parsed.doc, defectOn(opts.defects, 'saml-allow-sha1'));
+  const algorithms = checkSignatureAlgorithms(parsed.doc, defectOn(opts.defects, 'saml-allow-sha1'), defectOn(opts.defects, 'saml-algorithms-first-signature'));
   if (algorithms) return algorithms;
   const ignoreScope = defectOn(opts.defects, 'saml-ignore-signature-scope');
   const scope = checkSignatureScope(settings, root, assertionElement, ignoreScope);
@@ -74,11 +74,16 @@ export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoin
     certificates,
     wantResponseSigned: !ignoreScope && settings.requireSignedResponse,
     wantAssertionSigned: !ignoreScope && settings.requireSignedAssertion,
-    checkAudience: !defectOn(opts.defects, 'saml-skip-audience'),
+    checkAudience: !defectOn(opts.defects, 'saml-skip-audience') && !defectOn(opts.defects, 'saml-audience-prefix'),
+    verifyUnrequiredSignatures: !defectOn(opts.defects, 'saml-unrequired-signature-unverified'),
   });
   if (!verified.ok) return verified;
   const verifiedParse = parseUntrustedXml(verified.assertionXml);
   if (!verifiedParse.ok) return refuse('saml-malformed', `The verified assertion could not be read: ${verifiedParse.detail}.`);
+  if (defectOn(opts.defects, 'saml-audience-prefix')) {
+    const audiences = descendantElements(verifiedParse.doc, NS.saml, 'Audience').map((audience) => audience.textContent ?? '');
+    if (!audiences.some((audience) => audience.startsWith(sp.entityId))) return refuse('saml-audience-mismatch', `The assertion Audience is ${audiences.join(', ') || '(none)'}; this SP is "${sp.entityId}".`);
+  }
   const read = readAssertion(verifiedParse.doc.documentElement);
   if (!read.ok) return refuse(read.reason, capitalize(read.detail));
   const assertion = read.assertion;
@@ -176,11 +181,13 @@ function checkSignatureScope(settings: SamlSettings, root: Element, assertion: E
 // trailing slash must be configured exactly as the IdP sends them.
 function checkIssuer(settings: SamlSettings, root: Element, assertion: AssertionView, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-issuer')) return undefined;
-  if (assertion.issuer !== settings.idpEntityId) {
+  const ignoreCase = defectOn(defects, 'saml-issuer-case-insensitive');
+  const same = (issuer: string): boolean => (ignoreCase ? issuer.trim().toLowerCase() === settings.idpEntityId.toLowerCase() : issuer === settings.idpEntityId);
+  if (!same(assertion.issuer)) {
     return refuse('saml-issuer-mismatch', `The assertion Issuer is "${assertion.issuer}"; this account expects "${settings.idpEntityId}".`);
   }
-  const responseIssuer = firstChildElement(root, NS.saml, 'Issuer');
-  if (responseIssuer && (responseIssuer.textContent ?? '') !== settings.idpEntityId) {
+  const responseIssuer = defectOn(defects, 'saml-response-issuer-unchecked') ? undefined : firstChildElement(root, NS.saml, 'Issuer');
+  if (responseIssuer && !same(responseIssuer.textContent ?? '')) {
     return refuse('saml-issuer-mismatch', `The response Issuer is "${responseIssuer.textContent ?? ''}"; this account expects "${settings.idpEntityId}".`);
   }
   return undefined;
@@ -189,7 +196,7 @@ function checkIssuer(settings: SamlSettings, root: Element, assertion: Assertion
 function checkTimeWindow(settings: SamlSettings, assertion: AssertionView, opts: ValidateSamlOptions): Refusal | undefined {
   if (defectOn(opts.defects, 'saml-skip-time-window')) return undefined;
   const now = opts.now.getTime();
-  const skew = settings.allowedClockSkewSeconds * 1000;
+  const skew = settings.allowedClockSkewSeconds * 1000 * (defectOn(opts.defects, 'saml-skew-doubled') ? 2 : 1);
   const iso = (ms: number): string => new Date(ms).toISOString();
   const context = `now ${iso(now)}, allowed skew ${settings.allowedClockSkewSeconds} s`;
   if (assertion.issueInstant > now + skew) return refuse('saml-not-yet-valid', `The assertion was issued at ${iso(assertion.issueInstant)}, in the future (${context}).`);
@@ -198,7 +205,7 @@ function checkTimeWindow(settings: SamlSettings, assertion: AssertionView, opts:
   if (now - skew >= notOnOrAfter) return refuse('saml-expired', `The assertion expired at ${iso(notOnOrAfter)} (Conditions NotOnOrAfter; ${context}).`);
   for (const bearer of assertion.bearer) {
     if (bearer.notBefore !== undefined && now + skew < bearer.notBefore) return refuse('saml-not-yet-valid', `The subject confirmation is valid from ${iso(bearer.notBefore)} (${context}).`);
-    if (bearer.notOnOrAfter !== undefined && now - skew >= bearer.notOnOrAfter) return refuse('saml-expired', `The subject confirmation expired at ${iso(bearer.notOnOrAfter)} (SubjectConfirmationData NotOnOrAfter; ${context}).`);
+    if (bearer.notOnOrAfter !== undefined && now - skew >= bearer.notOnOrAfter && !defectOn(opts.defects, 'saml-subject-expiry-unchecked')) return refuse('saml-expired', `The subject confirmation expired at ${iso(bearer.notOnOrAfter)} (SubjectConfirmationData NotOnOrAfter; ${context}).`);
   }
   return undefined;
 }
@@ -210,14 +217,18 @@ function checkDestination(sp: SpEndpoints, root: Element, defects: DefectSet): R
     return hasOwnSignature(root) ? refuse('saml-destination-mismatch', `The signed response has no Destination; it must be the ACS URL ${sp.acsUrl}.`) : undefined;
   }
   const destination = root.getAttribute('Destination') ?? '';
-  if (!sameUrl(destination, sp.acsUrl)) return refuse('saml-destination-mismatch', `The response Destination is "${destination}"; this account's ACS URL is "${sp.acsUrl}".`);
+  if (destination === '' && defectOn(defects, 'saml-destination-when-nonempty')) return undefined;
+  const matches = defectOn(defects, 'saml-destination-prefix') ? destination.startsWith(sp.acsUrl) : sameUrl(destination, sp.acsUrl);
+  if (!matches) return refuse('saml-destination-mismatch', `The response Destination is "${destination}"; this account's ACS URL is "${sp.acsUrl}".`);
   return undefined;
 }
 
 // SAML profiles §4.1.4.2: the bearer SubjectConfirmationData Recipient is the ACS URL.
 function checkRecipient(sp: SpEndpoints, assertion: AssertionView, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-recipient')) return undefined;
-  if (assertion.bearer.some((b) => b.recipient !== undefined && sameUrl(b.recipient, sp.acsUrl))) return undefined;
+  const ignoreCase = defectOn(defects, 'saml-recipient-case-insensitive');
+  const matches = (recipient: string): boolean => (ignoreCase ? recipient.toLowerCase() === sp.acsUrl.toLowerCase() : sameUrl(recipient, sp.acsUrl));
+  if (assertion.bearer.some((b) => b.recipient !== undefined && matches(b.recipient))) return undefined;
   const seen = assertion.bearer.map((b) => b.recipient ?? '(none)').join(', ');
   return refuse('saml-recipient-mismatch', `The SubjectConfirmationData Recipient is ${seen}; this account's ACS URL is "${sp.acsUrl}".`);
 }
@@ -234,7 +245,7 @@ function checkInResponseTo(settings: SamlSettings, root: Element, assertion: Ass
   const inResponseTo = subjectIrts[0] ?? responseIrt;
   const pending = opts.pending;
   if (inResponseTo === undefined) {
-    if (pending && !skip && !settings.allowIdpInitiated) {
+    if (pending && !skip && !settings.allowIdpInitiated && !defectOn(opts.defects, 'saml-inresponseto-when-present')) {
       return refuse('saml-inresponseto-missing', `The response has no InResponseTo, but this browser started login request ${pending.requestId}.`);
     }
     if (!pending && !settings.allowIdpInitiated && !defectOn(opts.defects, 'saml-allow-unsolicited')) {

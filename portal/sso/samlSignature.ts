@@ -36,8 +36,9 @@ function refuse(reason: ReasonCode, detail: string): Refusal {
 }
 
 /** Every ds:Signature in the document uses SHA-256+ RSA, SHA-256+ digests and plain transforms. */
-export function checkSignatureAlgorithms(doc: Document, allowSha1: boolean): Refusal | undefined {
-  for (const signature of descendantElements(doc, NS.ds, 'Signature')) {
+export function checkSignatureAlgorithms(doc: Document, allowSha1: boolean, firstSignatureOnly = false): Refusal | undefined {
+  const signatures = descendantElements(doc, NS.ds, 'Signature');
+  for (const signature of firstSignatureOnly ? signatures.slice(0, 1) : signatures) {
     const method = descendantElements(signature, NS.ds, 'SignatureMethod')[0]?.getAttribute('Algorithm') ?? '';
     const digests = descendantElements(signature, NS.ds, 'DigestMethod').map((d) => d.getAttribute('Algorithm') ?? '');
     const where = signatureOwner(signature);
@@ -81,6 +82,8 @@ export interface NodeSamlCheck {
   readonly wantResponseSigned: boolean;
   readonly wantAssertionSigned: boolean;
   readonly checkAudience: boolean;
+  /** Verify every signature present, not only the required ones (off only with a defect switch). */
+  readonly verifyUnrequiredSignatures: boolean;
 }
 
 /**
@@ -110,7 +113,7 @@ export async function verifyWithNodeSaml(check: NodeSamlCheck): Promise<{ readon
   }
   if (!assertionXml) return refuse('saml-malformed', 'The response carries no assertion.');
   // node-saml ignores a signature that is not required; a present signature that fails is refused.
-  const broken = await firstFailingSignature(check.xml, check.certificates);
+  const broken = check.verifyUnrequiredSignatures ? await firstFailingSignature(check.xml, check.certificates) : undefined;
   return broken ?? { ok: true, assertionXml };
 }
 

@@ -34,4 +34,11 @@ describe('safeReturnTo', () => {
   it('follows an absolute URL only with the relaystate-allow-offsite defect switch', () => {
     expect(safeReturnTo('https://evil.example/phish', new Set(['relaystate-allow-offsite']))).toBe('https://evil.example/phish');
   });
+
+  it('the return-path-normalised-after-check switch checks the raw value and returns the normalised one (the open redirect it models)', () => {
+    const defect = new Set(['return-path-normalised-after-check']);
+    expect(safeReturnTo('/..//evil.example', defect)).toBe('//evil.example');
+    expect(safeReturnTo('//evil.example', defect)).toBeUndefined();
+    expect(safeReturnTo('/home?tab=1', defect)).toBe('/home?tab=1');
+  });
 });

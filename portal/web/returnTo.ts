@@ -21,6 +21,8 @@ export function safeReturnTo(candidate: string | undefined, defects: DefectSet):
     return undefined;
   }
   if (url.origin !== ORIGIN) return undefined;
+  // The defect: the raw value was checked above, the normalised one is returned unchecked.
+  if (defects.has('return-path-normalised-after-check')) return `${url.pathname}${url.search}${url.hash}`;
   // Check what is returned, not only what came in: dot segments (`/..//host`, `/%2e%2e//host`) can
   // normalise into a path that a browser reads as another host (`//host`).
   if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return undefined;

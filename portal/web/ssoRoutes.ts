@@ -29,6 +29,9 @@ export function ssoRoutes(ctx: PortalContext): Router {
   const paths = ctx.skin.paths.sp;
   const T = ctx.skin.text;
   const sp = (account: Account) => spEndpointsFor(ctx.baseUrl(), account.id, paths);
+  // SSO must be on when the answer arrives, not only when the login started (the defect switch checks the start only).
+  const ssoOnFor = (accountId: number, pending: unknown): boolean =>
+    (pending !== undefined && ctx.defects.has('sso-enabled-checked-at-start-only')) || ctx.store.ssoConfigs.isEnabled(accountId);
 
   router.get(paths.signOn, async (req, res) => {
     const account = accountFrom(ctx, req, res);
@@ -74,7 +77,7 @@ export function ssoRoutes(ctx: PortalContext): Router {
     }
     const purpose = pending?.purpose ?? 'login';
     const config = pending?.purpose === 'test' ? ctx.store.ssoConfigs.version(account.id, pending.configVersion) : ctx.store.ssoConfigs.current(account.id);
-    if (!config || config.settings.protocol !== 'saml' || (purpose === 'login' && !ctx.store.ssoConfigs.isEnabled(account.id))) {
+    if (!config || config.settings.protocol !== 'saml' || (purpose === 'login' && !ssoOnFor(account.id, pending))) {
       refuse(ctx, res, { reason: 'sso-not-configured', detail: T.samlNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
       return;
     }
@@ -97,7 +100,7 @@ export function ssoRoutes(ctx: PortalContext): Router {
       return;
     }
     const config = pending.purpose === 'test' ? ctx.store.ssoConfigs.version(account.id, pending.configVersion) : ctx.store.ssoConfigs.current(account.id);
-    if (!config || config.settings.protocol !== 'oidc' || (pending.purpose === 'login' && !ctx.store.ssoConfigs.isEnabled(account.id))) {
+    if (!config || config.settings.protocol !== 'oidc' || (pending.purpose === 'login' && !ssoOnFor(account.id, pending))) {
       refuse(ctx, res, { reason: 'sso-not-configured', detail: T.oidcNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
       return;
     }

@@ -43,6 +43,7 @@ export function samlProfile(persona: SamlPersona, sp: SpExpectations = {}): Extr
     requireSignedResponse: sp.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
     requireSignedAssertion: sp.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
     allowIdpInitiated: sp.allowIdpInitiated ?? false,
+    ...(sp.ssoOff ? { ssoOff: true as const } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ export type SpProfile =
       readonly requireSignedResponse: boolean;
       readonly requireSignedAssertion: boolean;
       readonly allowIdpInitiated: boolean;
+      /** SSO configured but turned off (never enabled after set-up). */
+      readonly ssoOff?: true;
     }
   | {
       readonly protocol: 'oidc';

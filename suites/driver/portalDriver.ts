@@ -59,6 +59,8 @@ export interface LoginPageObject {
   /** Open the account's SSO sign-on URL (the OE tile in the IdP's app launcher, or a bookmark): straight to the IdP. */
   startSsoFromSignOnUrl(): Promise<void>;
   logInWithPassword(email: string, password: string): Promise<void>;
+  /** Email then password on the login page the browser already shows (opened with a return path, say). */
+  logInWithPasswordOnThisPage(email: string, password: string): Promise<void>;
   /** Whether the portal has a password form reachable directly (`urls.passwordLogin`). */
   readonly hasDirectPasswordForm: boolean;
   /** The password form posted directly (a bookmarked password page, an old desktop client); needs `hasDirectPasswordForm`. */

@@ -30,6 +30,8 @@ function shownAt(tab: Page): string {
 export interface StartLoginOptions {
   /** Rewrite the redirect URI the app sends (negative suites: another scheme, another host). */
   readonly redirectUri?: (own: string) => string;
+  /** Rewrite the client id the app sends (negative suites: a near miss of its own). */
+  readonly clientId?: (own: string) => string;
   /** 'S256' (what the apps do), 'plain' (challenge = verifier), 'none' (no challenge sent). */
   readonly pkce?: 'S256' | 'plain' | 'none';
 }
@@ -138,12 +140,12 @@ export class NativeLogin {
     return { symptom, shown: (await this.tab.locator('body').innerText()).trim() };
   }
 
-  /** The token request for `code` with this login's verifier and redirect URI, unless overridden (null: leave it out). */
-  redeem(code: string, overrides: { readonly codeVerifier?: string | null; readonly redirectUri?: string | null } = {}): Promise<TokenResult> {
+  /** The token request for `code` with this login's client id, verifier and redirect URI, unless overridden (null: leave it out). */
+  redeem(code: string, overrides: { readonly codeVerifier?: string | null; readonly redirectUri?: string | null; readonly clientId?: string } = {}): Promise<TokenResult> {
     const verifier = overrides.codeVerifier === undefined ? this.pkce.verifier : overrides.codeVerifier;
     const redirectUri = overrides.redirectUri === undefined ? this.request.redirectUri : overrides.redirectUri;
     return redeemCode(this.#app.account.urls.native.token, {
-      clientId: this.request.clientId, code, ...(redirectUri === null ? {} : { redirectUri }), ...(verifier === null ? {} : { codeVerifier: verifier }),
+      clientId: overrides.clientId ?? this.request.clientId, code, ...(redirectUri === null ? {} : { redirectUri }), ...(verifier === null ? {} : { codeVerifier: verifier }),
     });
   }
 
@@ -187,7 +189,7 @@ export class NativeApp {
     const pkce = newPkce();
     const method = options.pkce ?? 'S256';
     const request: AuthorizationRequest = {
-      clientId: this.#spec.clientId,
+      clientId: options.clientId ? options.clientId(this.#spec.clientId) : this.#spec.clientId,
       redirectUri: options.redirectUri ? options.redirectUri(receiver.redirectUri) : receiver.redirectUri,
       state: newState(),
       ...(method === 'none' ? {} : { codeChallenge: method === 'plain' ? pkce.verifier : pkce.challenge, codeChallengeMethod: method }),

@@ -18,6 +18,8 @@ export interface StrictSpConfig {
   readonly requireSignedResponse: boolean;
   readonly requireSignedAssertion: boolean;
   readonly allowIdpInitiated: boolean;
+  /** Default true: SSO is on for the account (off: every response is refused, the configuration kept). */
+  readonly ssoEnabled?: boolean;
   readonly clockSkewSeconds: number;
   /** Emails of the account's seats (matched case-insensitively). */
   readonly seats: readonly string[];
@@ -35,11 +37,17 @@ export const MAX_DEPTH = 64;
 const EMAIL_ATTRIBUTES = [
   'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'email', 'mail', 'Email', 'urn:oid:0.9.2342.19200300.100.1.3',
 ];
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+// A plain ASCII address (what IdPs issue): a look-alike letter makes it no address at all, never a near one.
+const EMAIL = /^[\x21-\x3f\x41-\x7e]+@[\x21-\x3f\x41-\x7e]+\.[\x21-\x3f\x41-\x7e]+$/;
 
 /** The XML declaration and any DOCTYPE, removed before our own DOM is built (never resolved). */
 function stripProlog(xml: string): string {
   return xml.replace(/^<\?xml[^?]*\?>/, '').replace(/^<!DOCTYPE[^[>]*(\[[\s\S]*?\])?>/i, '');
+}
+
+interface SignedParts {
+  readonly response: boolean;
+  readonly assertion: boolean;
 }
 
 class Refusal extends Error {
@@ -77,8 +85,12 @@ export class StrictSamlSp {
     return this.config.relax?.has(check) ?? false;
   }
 
-  /** `signatureOnly`: every other node-saml check off (to ask "does it verify with this certificate?"). */
-  #newSaml(certificates: readonly string[], cacheProvider?: SAML['cacheProvider'], signatureOnly = false): SAML {
+  /**
+   * `signatureOnly`: every other node-saml check off (to ask "does it verify with this certificate?").
+   * `present`: the signatures this message carries — each must verify, required or not (node-saml
+   * checks only the ones it is told to want).
+   */
+  #newSaml(certificates: readonly string[], cacheProvider?: SAML['cacheProvider'], signatureOnly = false, present?: SignedParts): SAML {
     const c = this.config;
     const scopeRelaxed = this.#relaxed('signature-scope');
     return new SAML({
@@ -86,8 +98,8 @@ export class StrictSamlSp {
       callbackUrl: c.acs,
       audience: signatureOnly || this.#relaxed('audience') ? false : c.entityId,
       idpCert: [...certificates],
-      wantAssertionsSigned: !scopeRelaxed && c.requireSignedAssertion,
-      wantAuthnResponseSigned: !scopeRelaxed && c.requireSignedResponse,
+      wantAssertionsSigned: (!scopeRelaxed && c.requireSignedAssertion) || (present?.assertion ?? false),
+      wantAuthnResponseSigned: (!scopeRelaxed && c.requireSignedResponse) || (present?.response ?? false),
       acceptedClockSkewMs: signatureOnly || this.#relaxed('time-window') ? -1 : c.clockSkewSeconds * 1000,
       validateInResponseTo: signatureOnly || this.#relaxed('in-response-to') ? ValidateInResponseTo.never : ValidateInResponseTo.ifPresent,
       ...(c.decryptionKeyPem ? { decryptionPvk: c.decryptionKeyPem } : {}),
@@ -113,6 +125,8 @@ export class StrictSamlSp {
   async #receive(samlResponse: string, relayState: string | undefined): Promise<StrictSpOutcome> {
     const c = this.config;
     const warnings: string[] = [];
+    // 0. SSO turned off for the account: nothing the IdP sends logs anyone in.
+    if (c.ssoEnabled === false) throw new Refusal('sso-not-configured', 'SSO is turned off for this account');
     // 1. Bounded, DTD-free parsing.
     if (!/^[A-Za-z0-9+/=\s]+$/.test(samlResponse)) throw new Refusal('saml-malformed', 'SAMLResponse is not base64');
     const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
@@ -170,7 +184,7 @@ export class StrictSamlSp {
     if (assertion && !childNs(assertion, NS.assertion, 'Conditions')) throw new Refusal('saml-conditions-missing', 'no Conditions');
 
     // 7. node-saml: signature with the configured certificates only, scope, InResponseTo, time, audience.
-    const profile = await this.#validateWithNodeSaml(samlResponse, xml);
+    const profile = await this.#validateWithNodeSaml(samlResponse, xml, { response: responseSigned, assertion: assertion !== undefined && assertionSigned });
 
     // 8. What node-saml leaves to the SP.
     const verifiedAssertion = parseXml(profile.getAssertionXml?.() ?? '').documentElement;
@@ -212,11 +226,12 @@ export class StrictSamlSp {
     return { ok: true, email, nameId: profile.nameID, warnings: [...new Set(warnings)], redirectTo };
   }
 
-  async #validateWithNodeSaml(samlResponse: string, xml: string): Promise<Profile> {
+  async #validateWithNodeSaml(samlResponse: string, xml: string, present: SignedParts): Promise<Profile> {
     // Relaxed trust = the classic SP bug: also trusting whatever certificate the response carries.
-    const saml = this.#relaxed('signature-trust')
-      ? this.#newSaml([...this.config.trustedCertificates, ...this.#keyInfoCertificates(parseXml(stripProlog(xml)).documentElement)], this.#saml.cacheProvider)
-      : this.#saml;
+    const trusted = this.#relaxed('signature-trust')
+      ? [...this.config.trustedCertificates, ...this.#keyInfoCertificates(parseXml(stripProlog(xml)).documentElement)]
+      : this.config.trustedCertificates;
+    const saml = this.#newSaml(trusted, this.#saml.cacheProvider, false, present);
     try {
       const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse });
       if (!profile) throw new Refusal('saml-status-not-success', 'no profile');
@@ -229,7 +244,7 @@ export class StrictSamlSp {
         // Would it verify with the certificate the response carries? Then the signer is simply not trusted.
         const embedded = this.#keyInfoCertificates(parseXml(stripProlog(xml)).documentElement);
         if (this.#relaxed('signature-trust') || embedded.length === 0) throw new Refusal('saml-signature-invalid', message);
-        const withEmbedded = this.#newSaml(embedded, undefined, true);
+        const withEmbedded = this.#newSaml(embedded, undefined, true, present);
         const verifies = await withEmbedded.validatePostResponseAsync({ SAMLResponse: samlResponse }).then(() => true, (e: Error) => !/signature/i.test(e.message));
         throw new Refusal(verifies ? 'saml-cert-untrusted' : 'saml-signature-invalid', message);
       }

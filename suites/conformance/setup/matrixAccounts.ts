@@ -176,7 +176,7 @@ export class MatrixAccounts {
       const { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } = profile;
       await this.#target.configureSso(account.accountId, {
         protocol: 'saml', vendor, metadataSource: 'url', metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl,
-        requireSignedResponse, requireSignedAssertion, allowIdpInitiated, allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS, enabled: true,
+        requireSignedResponse, requireSignedAssertion, allowIdpInitiated, allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS, enabled: profile.ssoOff !== true,
       });
       return undefined;
     }
@@ -214,9 +214,10 @@ export class MatrixAccounts {
       await driver.sso.startTestSso();
       await throughIdp(driver.page, personaData.loginFlow, admin.idpUser, driver.sso.testSsoResultHeading);
       const test = await driver.sso.testSsoResult();
-      const matchesVendor = personaData.protocol === 'oidc' || profile.protocol !== 'saml' || profileKey(persona, profile) === profileKey(persona, samlProfile(personaData, { allowIdpInitiated: profile.allowIdpInitiated }));
+      const matchesVendor = personaData.protocol === 'oidc' || profile.protocol !== 'saml' || profileKey(persona, profile) === profileKey(persona, samlProfile(personaData, { allowIdpInitiated: profile.allowIdpInitiated, ...(profile.ssoOff ? { ssoOff: true } : {}) }));
       if (matchesVendor && !test.passed) throw new Error(`Test SSO failed with a configuration that matches ${personaData.displayName}: ${test.alert}`);
-      await driver.sso.enableSso();
+      // SSO configured but left off: the account as support leaves it, or as the admin leaves it before enabling.
+      if (!(profile.protocol === 'saml' && profile.ssoOff)) await driver.sso.enableSso();
       await driver.home.goHomeAndLogOut();
       return setUp.oidcClient;
     } finally {

@@ -54,6 +54,11 @@ export class LoginPage implements LoginPageObject {
     await this.#enterPassword(email, password);
   }
 
+  async logInWithPasswordOnThisPage(email: string, password: string): Promise<void> {
+    await this.continueWithEmailOnThisPage(email);
+    await this.#enterPassword(email, password);
+  }
+
   async submitPasswordForm(email: string, password: string): Promise<void> {
     const template = this.#urls.passwordLogin;
     if (template === undefined) throw new Error('The target offers no password form reachable directly (urls.passwordLogin): check hasDirectPasswordForm first.');

@@ -1,0 +1,12 @@
+// The SP rule a login test exercises, as a Playwright tag: \`certify --self-check\` runs a rule's
+// tagged tests first for the defect switches of that rule (portal/defects.ts RULES). Tests of the
+// conformance matrix need none: they carry the reason code they expect, which the self-check reads.
+export const RULE = {
+  redirectUri: '@rule:native.redirect-uri',
+  clientId: '@rule:native.client-id',
+  pkce: '@rule:native.pkce',
+  codeOnce: '@rule:native.code-once',
+  requestBinding: '@rule:native.request-binding',
+  ssoEnabled: '@rule:web.sso-enabled',
+  returnPath: '@rule:web.return-path',
+} as const;
