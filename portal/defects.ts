@@ -52,6 +52,12 @@ export const RULES = {
   'native.request-binding': 'An app\'s authorization request is completed only in the browser that started it',
   'web.sso-enabled': 'An SSO login is accepted only while SSO is on for the account, when the answer arrives',
   'web.return-path': 'After login the browser stays on the portal, whatever RelayState or return path was given',
+  'session.renewal': 'Every login (password, SSO, support) starts a session with a new identifier: one the browser brought never becomes logged in',
+  'session.logout': 'Logging out ends the session on the server: a copy of its cookie opens nothing afterwards',
+  'web.anti-forgery': 'Every state-changing form post carries this session\'s anti-forgery token: none, an empty one or another session\'s is refused',
+  'web.admin-role': 'Only admin seats change the account\'s SSO (save, Test SSO, Enable, disable)',
+  'support.grant-scope': 'Support access granted for one account opens nothing of another (pages or actions)',
+  'session.cookie-flags': 'Session cookies are set HttpOnly and SameSite=Lax or Strict (and Secure over HTTPS), whichever login set them',
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -59,6 +65,9 @@ export type RuleId = keyof typeof RULES;
 const SAML_LOGIN = 'portal/sso/samlLogin.ts';
 const OIDC_LOGIN = 'portal/sso/oidcLogin.ts';
 const NATIVE = 'portal/native (web layer)';
+const SESSIONS = 'portal/auth/requestState.ts';
+const GUARDS = 'portal/web/guards.ts';
+const SUPPORT = 'portal/support/routes.ts';
 
 export const DEFECTS = {
   'saml-skip-audience': { rule: 'saml.audience', kind: 'off', description: 'Accepts an assertion whose AudienceRestriction names another SP.', check: 'Audience equals the SP entity ID (SAML core §2.5.1.4)', bypasses: 'saml-audience-mismatch', where: SAML_LOGIN },
@@ -110,6 +119,19 @@ export const DEFECTS = {
   'native-token-redirect-uri-when-present': { rule: 'native.redirect-uri', kind: 'partial', description: 'Compares the token request\'s redirect_uri only when it is sent.', check: 'redirect_uri checked only when present (RFC 6749 §4.1.3 requires it)', bypasses: 'native-redirect-uri-invalid', where: NATIVE },
   'native-client-id-case-insensitive': { rule: 'native.client-id', kind: 'partial', description: 'Looks native clients up by client_id ignoring letter case and surrounding spaces.', check: 'client_id compared case-insensitively after trimming', where: NATIVE },
   'return-path-normalised-after-check': { rule: 'web.return-path', kind: 'partial', description: 'Checks the raw return path for // and \\, then normalises it and redirects to the result unchecked (/..//evil.example becomes //evil.example).', check: 'Return path checked before it is normalised', where: 'portal/web (login routes)' },
+  'session-fixation': { rule: 'session.renewal', kind: 'off', description: 'Keeps the session identifier the browser presents at login (an unknown one is adopted, not cleared) instead of issuing a new one.', check: 'A new session identifier at every login (OWASP ASVS 3.2.1)', where: SESSIONS },
+  'session-fixation-sso-only': { rule: 'session.renewal', kind: 'partial', description: 'Issues a new session identifier at password and support logins; an SSO login keeps the one the browser presents.', check: 'Identifier renewed on one of the login paths only', where: SESSIONS },
+  'logout-client-only': { rule: 'session.logout', kind: 'off', description: 'Log out clears the cookie in the browser; the session lives on at the server.', check: 'Logout invalidates the server session (OWASP ASVS 3.3.1)', where: SESSIONS },
+  'logout-keeps-sso-sessions': { rule: 'session.logout', kind: 'partial', description: 'Log out ends password sessions at the server; a session an SSO login opened only loses its cookie.', check: 'Server session ended for one of the login methods only', where: SESSIONS },
+  'session-cookie-not-httponly': { rule: 'session.cookie-flags', kind: 'off', description: 'Sets the session cookies without HttpOnly and without SameSite.', check: 'HttpOnly and SameSite on session cookies (OWASP ASVS 3.4.2, 3.4.3)', where: SESSIONS },
+  'session-cookie-flags-password-only': { rule: 'session.cookie-flags', kind: 'partial', description: 'Sets HttpOnly and SameSite on the session cookie of a password login; the one an SSO login sets has neither.', check: 'Cookie attributes right on one of the login paths only', where: SESSIONS },
+  'csrf-skip': { rule: 'web.anti-forgery', kind: 'off', description: 'Takes every form post without checking its anti-forgery token.', check: 'Anti-forgery token of this session on every state-changing post (OWASP ASVS 4.2.2)', where: GUARDS },
+  'csrf-when-present': { rule: 'web.anti-forgery', kind: 'partial', description: 'Checks the anti-forgery token only when the form carries the field: a post without it passes.', check: 'Token checked only when present', where: GUARDS },
+  'csrf-token-format-only': { rule: 'web.anti-forgery', kind: 'partial', description: 'Takes any token of the right shape (43 base64url characters): another session\'s token passes.', check: 'Token checked for its form, not bound to the session', where: GUARDS },
+  'admin-role-unchecked': { rule: 'web.admin-role', kind: 'off', description: 'Lets any logged-in seat of the account use the admin pages and actions.', check: 'Admin role on every account settings page and action (OWASP ASVS 4.1.3)', where: GUARDS },
+  'sso-switch-role-unchecked': { rule: 'web.admin-role', kind: 'partial', description: 'Checks the admin role on the settings pages, not on the Enable and disable actions: a user seat posting them turns SSO on or off.', check: 'Role checked on pages, not on two of the actions', where: 'portal/web/accountRoutes.ts' },
+  'support-grant-any-account': { rule: 'support.grant-scope', kind: 'off', description: 'Takes a support grant of any account as access to every account.', check: 'Support access is per account, per ticket (OWASP ASVS 4.2.1: no cross-tenant access by id)', where: SUPPORT },
+  'support-action-grant-any-account': { rule: 'support.grant-scope', kind: 'partial', description: 'Shows an account to support only with its own grant, but its Turn SSO off action takes a grant of any account.', check: 'Grant checked on the page, not matched to the account on the action', where: SUPPORT },
 } as const satisfies Record<string, DefectInfo>;
 
 export type DefectId = keyof typeof DEFECTS;

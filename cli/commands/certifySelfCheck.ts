@@ -44,6 +44,8 @@ const MATRIX = ['suites/conformance', 'suites/security'];
 /** Where rules are exercised beyond the matrix: the native apps' endpoints, logins the account changes under (tests tagged with the rule). */
 const NATIVE_SUITES = ['suites/login/nativeRefusals.spec.ts', 'suites/login/nativeNearMiss.spec.ts', 'suites/login/accountStateChanges.spec.ts'];
 const ACCOUNT_STATE_SUITES = ['suites/login/accountStateChanges.spec.ts'];
+const SESSION_SUITES = ['suites/session'];
+const AUTHORIZATION_SUITES = ['suites/authorization'];
 
 /** The suites a defect's runs cover. */
 export function suitesFor(id: DefectId): readonly string[] {
@@ -51,6 +53,9 @@ export function suitesFor(id: DefectId): readonly string[] {
   if (rule.startsWith('native.')) return [...MATRIX, ...NATIVE_SUITES];
   if (rule === 'web.sso-enabled') return [...MATRIX, ...ACCOUNT_STATE_SUITES];
   if (rule === 'web.return-path') return [...MATRIX, 'suites/login/passwordReturnPath.spec.ts'];
+  // Session rules are the portal's own, whatever the IdP sends: the session suites alone exercise them.
+  if (rule.startsWith('session.')) return SESSION_SUITES;
+  if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope') return AUTHORIZATION_SUITES;
   return MATRIX;
 }
 

@@ -34,6 +34,11 @@ export function setCookie(res: Response, name: string, value: string, maxAgeMs?:
   res.cookie(name, value, cookieOptions(maxAgeMs));
 }
 
+/** A cookie without HttpOnly and SameSite: only the reference portal's defect switches set one (portal/defects.ts). */
+export function setBareCookie(res: Response, name: string, value: string): void {
+  res.cookie(name, value, { path: '/' });
+}
+
 export function clearCookie(res: Response, name: string): void {
   res.clearCookie(name, { httpOnly: true, sameSite: 'lax', path: '/' });
 }

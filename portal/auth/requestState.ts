@@ -5,7 +5,8 @@ import type { PortalContext } from '../context.ts';
 import type { Account, Seat } from '../db/accounts.ts';
 import type { Session } from '../db/sessions.ts';
 import type { SupportStaff } from '../db/support.ts';
-import { clearCookie, parseCookies, setCookie } from './cookies.ts';
+import { defectOn } from '../defects.ts';
+import { clearCookie, parseCookies, setBareCookie, setCookie } from './cookies.ts';
 import { csrfToken } from './csrf.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
@@ -59,10 +60,12 @@ export function loadRequestState(ctx: PortalContext) {
       browserId = randomToken();
       setCookie(res, names.browser, browserId);
     }
+    // An unknown or ended session's cookie is cleared (a portal that adopts it instead is the fixation defect).
+    const adoptsUnknown = defectOn(ctx.defects, 'session-fixation') || defectOn(ctx.defects, 'session-fixation-sso-only');
     const seatLogin = resolveSeatLogin(ctx, cookies.get(names.seatSession), now);
-    if (cookies.has(names.seatSession) && !seatLogin) clearCookie(res, names.seatSession);
+    if (cookies.has(names.seatSession) && !seatLogin && !adoptsUnknown) clearCookie(res, names.seatSession);
     const supportLogin = resolveSupportLogin(ctx, cookies.get(names.supportSession), now);
-    if (cookies.has(names.supportSession) && !supportLogin) clearCookie(res, names.supportSession);
+    if (cookies.has(names.supportSession) && !supportLogin && !adoptsUnknown) clearCookie(res, names.supportSession);
     states.set(req, { browserId, ...(seatLogin ? { seatLogin } : {}), ...(supportLogin ? { supportLogin } : {}) });
     next();
   };
@@ -92,17 +95,23 @@ export function startSession(ctx: PortalContext, req: Request, res: Response, ki
   const cookie = kind === 'seat' ? ctx.skin.cookies.seatSession : ctx.skin.cookies.supportSession;
   const previous = parseCookies(req.headers.cookie).get(cookie);
   if (previous) ctx.store.sessions.delete(sha256(previous));
-  const token = randomToken();
+  const sso = authMethod === 'sso';
+  const keepsPresented = previous !== undefined && /^[\w-]{20,100}$/.test(previous) && (defectOn(ctx.defects, 'session-fixation') || (sso && defectOn(ctx.defects, 'session-fixation-sso-only')));
+  const token = keepsPresented ? previous : randomToken();
   const now = ctx.now().getTime();
   const ttl = kind === 'seat' ? ctx.timings.seatSessionMs : ctx.timings.supportSessionMs;
   ctx.store.sessions.purgeExpired(now);
   ctx.store.sessions.create(sha256(token), { kind, subjectId, authMethod, createdAt: now, expiresAt: now + ttl });
-  setCookie(res, cookie, token);
+  if (defectOn(ctx.defects, 'session-cookie-not-httponly') || (sso && defectOn(ctx.defects, 'session-cookie-flags-password-only'))) setBareCookie(res, cookie, token);
+  else setCookie(res, cookie, token);
 }
 
 export function endSession(ctx: PortalContext, req: Request, res: Response, kind: 'seat' | 'support'): void {
   const cookie = kind === 'seat' ? ctx.skin.cookies.seatSession : ctx.skin.cookies.supportSession;
   const token = parseCookies(req.headers.cookie).get(cookie);
-  if (token) ctx.store.sessions.delete(sha256(token));
+  const state = requestState(req);
+  const openedBy = (kind === 'seat' ? state.seatLogin : state.supportLogin)?.session.authMethod;
+  const keepsServerSession = defectOn(ctx.defects, 'logout-client-only') || (openedBy === 'sso' && defectOn(ctx.defects, 'logout-keeps-sso-sessions'));
+  if (token && !keepsServerSession) ctx.store.sessions.delete(sha256(token));
   clearCookie(res, cookie);
 }

@@ -55,6 +55,11 @@ export function supportRepository(db: DatabaseSync) {
         .run(grant.staffId, grant.accountId, grant.ticket, grant.reason, grant.grantedAt, grant.expiresAt);
       return { ...grant, id: Number(result.lastInsertRowid) };
     },
+    /** The newest unexpired grant of this staff member on any account (only a defect switch asks: portal/defects.ts). */
+    anyActiveGrant(staffId: number, now: number): SupportGrant | undefined {
+      const row = db.prepare('SELECT * FROM support_grants WHERE staff_id = ? AND expires_at > ? ORDER BY id DESC LIMIT 1').get(staffId, now);
+      return row ? toGrant(row) : undefined;
+    },
     /** The newest grant of this staff member on this account that has not expired. */
     activeGrant(staffId: number, accountId: number, now: number): SupportGrant | undefined {
       const row = db.prepare('SELECT * FROM support_grants WHERE staff_id = ? AND account_id = ? AND expires_at > ? ORDER BY id DESC LIMIT 1').get(staffId, accountId, now);

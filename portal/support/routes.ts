@@ -6,6 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
 import { endSession, requestState, startSession, type SupportLogin } from '../auth/requestState.ts';
 import type { PortalContext } from '../context.ts';
+import { defectOn } from '../defects.ts';
 import type { Account } from '../db/accounts.ts';
 import type { SupportGrant } from '../db/support.ts';
 import { pathFor } from '../skin/types.ts';
@@ -45,7 +46,11 @@ export function supportRoutes(ctx: PortalContext): Router {
   };
 
   const grantOf = (login: SupportLogin, account: Account): SupportGrant | undefined =>
-    ctx.store.support.activeGrant(login.staff.id, account.id, now());
+    ctx.store.support.activeGrant(login.staff.id, account.id, now())
+    ?? (defectOn(ctx.defects, 'support-grant-any-account') ? ctx.store.support.anyActiveGrant(login.staff.id, now()) : undefined);
+  /** The grant the SSO-off action asks for: this account's, or (defect switch) one of any account. */
+  const actionGrantOf = (login: SupportLogin, account: Account): SupportGrant | undefined =>
+    grantOf(login, account) ?? (defectOn(ctx.defects, 'support-action-grant-any-account') ? ctx.store.support.anyActiveGrant(login.staff.id, now()) : undefined);
 
   router.get(P.support, (req, res) => {
     const login = requestState(req).supportLogin;
@@ -126,7 +131,7 @@ export function supportRoutes(ctx: PortalContext): Router {
     const login = requireSupport(req, res);
     const account = login && accountOf(req, res);
     if (!login || !account) return;
-    const grant = grantOf(login, account);
+    const grant = actionGrantOf(login, account);
     if (!grant) {
       sendErrorPage(ctx, res, 403, T.supportAccessExpiredTitle, T.supportAccessExpiredMessage, supportNav(ctx, req));
       return;

@@ -2,6 +2,7 @@
 // save the configuration, upload the IdP user export, Test SSO, Enable / disable.
 import { Router, type Request, type Response } from 'express';
 import type { PortalContext } from '../context.ts';
+import { defectOn } from '../defects.ts';
 import type { Account } from '../db/accounts.ts';
 import type { AccountPageModel, NoticeKey } from '../skin/types.ts';
 import { configurationWarnings } from '../sso/certificateWarnings.ts';
@@ -11,7 +12,7 @@ import { validateSamlSettings } from '../sso/samlSettings.ts';
 import { parseIdpUserExport } from '../sso/seatEmailAudit.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { field, fileText, readForm } from './form.ts';
-import { requireAdmin, seatLoginOf, verifyCsrf } from './guards.ts';
+import { requireAdmin, requireSeat, seatLoginOf, verifyCsrf } from './guards.ts';
 import { csrfInput, noticeFor, seatNav, sendPage } from './layout.ts';
 import { refuse } from './refusal.ts';
 import { seatAuditFor } from './seatAudit.ts';
@@ -67,6 +68,8 @@ async function validateSubmitted(ctx: PortalContext, account: Account, form: For
 export function accountRoutes(ctx: PortalContext): Router {
   const router = Router();
   const admin = requireAdmin(ctx);
+  // The SSO switch's own guard: the admin check, or (defect switch) any logged-in seat of the account.
+  const switchGuard = defectOn(ctx.defects, 'sso-switch-role-unchecked') ? requireSeat(ctx) : admin;
   const csrf = verifyCsrf(ctx, 'seat');
   const now = (): number => ctx.now().getTime();
   const { paths: P, query: Q, fields: F, text: T, actors: A, noticeKeys: N, anchors: H } = ctx.skin;
@@ -128,7 +131,7 @@ export function accountRoutes(ctx: PortalContext): Router {
     await startSso(ctx, res, { account, config, purpose: 'test' });
   });
 
-  router.post(P.ssoEnable, admin, csrf, async (req, res) => {
+  router.post(P.ssoEnable, switchGuard, csrf, async (req, res) => {
     const { account, seat } = seatLoginOf(req);
     const config = ctx.store.ssoConfigs.current(account.id);
     if (!config) {
@@ -146,7 +149,7 @@ export function accountRoutes(ctx: PortalContext): Router {
     res.redirect(303, back('ssoEnabled', H.enableSso));
   });
 
-  router.post(P.ssoDisable, admin, csrf, (req, res) => {
+  router.post(P.ssoDisable, switchGuard, csrf, (req, res) => {
     const { account, seat } = seatLoginOf(req);
     ctx.store.ssoConfigs.setEnabled(account.id, false);
     ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'sso.disabled', detail: T.auditSsoDisabledByAdmin }, now());

@@ -1,6 +1,7 @@
 // Route guards: who may see a page, and the CSRF check every form post goes through.
 import type { NextFunction, Request, Response } from 'express';
 import type { PortalContext } from '../context.ts';
+import { defectOn } from '../defects.ts';
 import { isValidCsrfToken } from '../auth/csrf.ts';
 import { csrfBinding, requestState, type CsrfScope, type SeatLogin } from '../auth/requestState.ts';
 import { field, readForm } from './form.ts';
@@ -25,10 +26,11 @@ export function requireSeat(ctx: PortalContext) {
 }
 
 export function requireAdmin(ctx: PortalContext) {
+  const anySeat = defectOn(ctx.defects, 'admin-role-unchecked');
   return (req: Request, res: Response, next: NextFunction): void => {
     const login = requestState(req).seatLogin;
     if (!login) res.redirect(303, loginRedirect(ctx, req));
-    else if (login.seat.role !== 'admin') sendErrorPage(ctx, res, 403, ctx.skin.text.adminsOnlyTitle, ctx.skin.text.adminsOnlyMessage, seatNav(ctx, req));
+    else if (login.seat.role !== 'admin' && !anySeat) sendErrorPage(ctx, res, 403, ctx.skin.text.adminsOnlyTitle, ctx.skin.text.adminsOnlyMessage, seatNav(ctx, req));
     else next();
   };
 }
@@ -36,10 +38,18 @@ export function requireAdmin(ctx: PortalContext) {
 export function verifyCsrf(ctx: PortalContext, scope: CsrfScope) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const form = await readForm(req);
-    if (isValidCsrfToken(ctx.csrfKey, csrfBinding(req, scope), field(form, ctx.skin.fields.csrf))) {
+    const name = ctx.skin.fields.csrf;
+    if (isValidCsrfToken(ctx.csrfKey, csrfBinding(req, scope), field(form, name)) || defectiveCsrfPass(ctx, form, name)) {
       next();
       return;
     }
     sendErrorPage(ctx, res, 403, ctx.skin.text.formRefusedTitle, ctx.skin.text.formRefusedMessage);
   };
+}
+
+/** What the reference portal's anti-forgery defect switches let through (portal/defects.ts). */
+function defectiveCsrfPass(ctx: PortalContext, form: FormData, name: string): boolean {
+  if (defectOn(ctx.defects, 'csrf-skip')) return true;
+  if (defectOn(ctx.defects, 'csrf-when-present') && !form.has(name)) return true;
+  return defectOn(ctx.defects, 'csrf-token-format-only') && /^[\w-]{43}$/.test(field(form, name));
 }

@@ -135,6 +135,8 @@ export interface SsoSectionObject {
    */
   enableSsoAnyway(): Promise<readonly string[]>;
   expectSsoEnabled(enabled: boolean): Promise<void>;
+  /** Flip the Enable switch off (confirming when the portal asks): seats log in with their password again. */
+  disableSso(): Promise<void>;
   /** The seat email audit as shown in the IdP and SSO section (empty when it found no problem). */
   seatAudit(): Promise<readonly SeatAuditRow[]>;
   /** Upload the IdP's user export (CSV) in the seat email audit. */
@@ -144,7 +146,13 @@ export interface SsoSectionObject {
 }
 
 export interface SupportConsoleObject {
+  /** The support console's log-out control: shown once support staff are logged in (its presence means "logged in"). */
+  readonly logOutControl: Locator;
+  /** The Turn SSO off control of an account's support page: shown only with access to that account while its SSO is on. */
+  readonly turnSsoOffControl: Locator;
   logIn(): Promise<void>;
+  /** Opens the support console's login page (`urls.support`) and logs out, when logged in. */
+  goToConsoleAndLogOut(): Promise<void>;
   /** Opens the driver's account with a ticket reference and a reason (time-limited, audited access). */
   accessAccount(ticket: string, reason: string): Promise<void>;
   turnSsoOff(): Promise<void>;

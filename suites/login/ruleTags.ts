@@ -9,4 +9,10 @@ export const RULE = {
   requestBinding: '@rule:native.request-binding',
   ssoEnabled: '@rule:web.sso-enabled',
   returnPath: '@rule:web.return-path',
+  sessionRenewal: '@rule:session.renewal',
+  sessionLogout: '@rule:session.logout',
+  sessionCookieFlags: '@rule:session.cookie-flags',
+  antiForgery: '@rule:web.anti-forgery',
+  adminRole: '@rule:web.admin-role',
+  supportGrantScope: '@rule:support.grant-scope',
 } as const;

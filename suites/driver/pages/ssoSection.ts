@@ -165,6 +165,17 @@ export class SsoSection implements SsoSectionObject {
     return listed;
   }
 
+  async disableSso(): Promise<void> {
+    await this.goto();
+    await expect(this.enableSwitch, 'SSO is on before it is turned off').toBeChecked();
+    await this.enableSwitch.click();
+    const { confirm } = this.#confirmation();
+    const off = this.enableSwitch.and(this.#page.locator('[aria-checked="false"], input:not(:checked)'));
+    await expect(confirm.or(off).first(), `after "${this.#names.enableSwitch}" the switch is off, or the portal asks for confirmation ("${this.#names.enableConfirm}")`).toBeVisible();
+    if (await confirm.isVisible()) await confirm.click();
+    await this.expectSsoEnabled(false);
+  }
+
   async expectSsoEnabled(enabled: boolean): Promise<void> {
     if (!this.#onSection()) await this.goto();
     await expect(this.enableSwitch).toBeChecked({ checked: enabled });

@@ -1,7 +1,7 @@
 // The Ooma support super-admin console and the customer's audit log, in any portal: the support
 // login at urls.support, the account's page at urls.supportAccount, the audit log table read by
 // its column headers.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
 import type { Credentials } from '../../target/targetConfig.ts';
 import type { AuditLogObject, SupportConsoleObject } from '../portalDriver.ts';
@@ -9,6 +9,8 @@ import type { Names } from '../reference/names.ts';
 import { buttonOrLink } from './loginPages.ts';
 
 export class SupportConsole implements SupportConsoleObject {
+  readonly logOutControl: Locator;
+  readonly turnSsoOffControl: Locator;
   readonly #page: Page;
   readonly #names: Names;
   readonly #staff: Credentials;
@@ -19,6 +21,8 @@ export class SupportConsole implements SupportConsoleObject {
     this.#names = names;
     this.#staff = staff;
     this.#account = account;
+    this.logOutControl = buttonOrLink(page, names.supportLogOut);
+    this.turnSsoOffControl = page.getByRole('button', { name: names.turnSsoOff, exact: true });
   }
 
   async logIn(): Promise<void> {
@@ -26,7 +30,13 @@ export class SupportConsole implements SupportConsoleObject {
     await this.#page.getByLabel(this.#names.supportEmail, { exact: true }).fill(this.#staff.email);
     await this.#page.getByLabel(this.#names.supportPassword, { exact: true }).fill(this.#staff.password);
     await this.#page.getByRole('button', { name: this.#names.supportLogIn, exact: true }).click();
-    await expect(buttonOrLink(this.#page, this.#names.supportLogOut), 'the support console shows its log-out control once logged in').toBeVisible();
+    await expect(this.logOutControl, 'the support console shows its log-out control once logged in').toBeVisible();
+  }
+
+  async goToConsoleAndLogOut(): Promise<void> {
+    await this.#page.goto(this.#account.urls.support);
+    await this.logOutControl.click();
+    await expect(this.logOutControl, 'the support console\'s log-out control goes with the session').toBeHidden();
   }
 
   async accessAccount(ticket: string, reason: string): Promise<void> {
@@ -38,7 +48,7 @@ export class SupportConsole implements SupportConsoleObject {
   }
 
   async turnSsoOff(): Promise<void> {
-    const button = this.#page.getByRole('button', { name: this.#names.turnSsoOff, exact: true });
+    const button = this.turnSsoOffControl;
     await button.click();
     await expect(button).toBeHidden();
   }
