@@ -57,6 +57,7 @@ export const RULES = {
   'web.anti-forgery': 'Every state-changing form post carries this session\'s anti-forgery token: none, an empty one or another session\'s is refused',
   'web.admin-role': 'Only admin seats change the account\'s SSO (save, Test SSO, Enable, disable)',
   'support.grant-scope': 'Support access granted for one account opens nothing of another (pages or actions)',
+  'tenant.isolation': 'An identity one account\'s IdP asserts logs into no other account: a response is judged by the receiving account\'s IdP settings, its seat looked up in that account only',
   'session.cookie-flags': 'Session cookies are set HttpOnly and SameSite=Lax or Strict (and Secure over HTTPS), whichever login set them',
 } as const;
 
@@ -132,6 +133,8 @@ export const DEFECTS = {
   'sso-switch-role-unchecked': { rule: 'web.admin-role', kind: 'partial', description: 'Checks the admin role on the settings pages, not on the Enable and disable actions: a user seat posting them turns SSO on or off.', check: 'Role checked on pages, not on two of the actions', where: 'portal/web/accountRoutes.ts' },
   'support-grant-any-account': { rule: 'support.grant-scope', kind: 'off', description: 'Takes a support grant of any account as access to every account.', check: 'Support access is per account, per ticket (OWASP ASVS 4.2.1: no cross-tenant access by id)', where: SUPPORT },
   'support-action-grant-any-account': { rule: 'support.grant-scope', kind: 'partial', description: 'Shows an account to support only with its own grant, but its Turn SSO off action takes a grant of any account.', check: 'Grant checked on the page, not matched to the account on the action', where: SUPPORT },
+  'acs-config-by-issuer': { rule: 'tenant.isolation', kind: 'off', description: 'Judges a SAML response at one account\'s ACS by the settings of whichever account\'s IdP its Issuer names (another customer\'s IdP can log into this account).', check: 'The receiving account\'s own IdP entity ID and certificates (SAML profiles §4.1.4.2)', bypasses: 'saml-issuer-mismatch', where: 'portal/web/ssoRoutes.ts' },
+  'seat-lookup-any-account': { rule: 'tenant.isolation', kind: 'partial', description: 'Looks the asserted email up in the receiving account, and in every other account when it has no such seat.', check: 'Seat lookup falls back to all accounts', bypasses: 'no-seat-for-email', where: 'portal/web/ssoFlows.ts' },
 } as const satisfies Record<string, DefectInfo>;
 
 export type DefectId = keyof typeof DEFECTS;

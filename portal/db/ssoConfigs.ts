@@ -73,6 +73,10 @@ export function ssoConfigRepository(db: DatabaseSync) {
         WHERE c.account_id = ?`).get(accountId);
       return row ? toRecord(row) : undefined;
     },
+    /** Every account's current configuration (only a defect switch looks across accounts: portal/defects.ts). */
+    allCurrent(): SsoConfigRecord[] {
+      return db.prepare('SELECT c.* FROM sso_configs c JOIN sso_state s ON s.account_id = c.account_id AND s.current_version = c.version ORDER BY c.account_id').all().map(toRecord);
+    },
     version(accountId: number, version: number): SsoConfigRecord | undefined {
       const row = db.prepare('SELECT * FROM sso_configs WHERE account_id = ? AND version = ?').get(accountId, version);
       return row ? toRecord(row) : undefined;

@@ -7,6 +7,7 @@ import { clearCookie, readCookie, setCookie } from '../auth/cookies.ts';
 import { startSession } from '../auth/requestState.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { PortalContext } from '../context.ts';
+import { defectOn } from '../defects.ts';
 import type { Account, Seat } from '../db/accounts.ts';
 import type { PendingLoginRecord, PendingPurpose } from '../db/pendingLogins.ts';
 import type { SsoConfigRecord } from '../db/ssoConfigs.ts';
@@ -83,7 +84,11 @@ type SeatMatch = { readonly ok: true; readonly seat: Seat } | { readonly ok: fal
 /** The seat an SSO identity logs in as: email matched case-insensitively within the account. */
 export function matchSeat(ctx: PortalContext, account: Account, email: string): SeatMatch {
   const T = ctx.skin.text;
-  const seats = ctx.store.seats.findByEmail(account.id, email);
+  const own = ctx.store.seats.findByEmail(account.id, email);
+  // Defect switch: a seat of this email in any account when this account has none (a global user lookup).
+  const seats = own.length === 0 && defectOn(ctx.defects, 'seat-lookup-any-account')
+    ? ctx.store.accounts.withSeatEmail(email).flatMap((other) => ctx.store.seats.findByEmail(other.id, email))
+    : own;
   const enabled = seats.filter((seat) => !seat.disabled);
   if (seats.length === 0) return { ok: false, reason: 'no-seat-for-email', detail: T.noSeatForEmailDetail(email, account) };
   if (enabled.length === 0) return { ok: false, reason: 'seat-disabled', detail: T.seatForEmailDisabledDetail(email) };

@@ -3,7 +3,9 @@
 // copies to the IdP, so the two cannot drift apart.
 import { Router, type Request, type Response } from 'express';
 import type { PortalContext } from '../context.ts';
+import { defectOn } from '../defects.ts';
 import type { Account } from '../db/accounts.ts';
+import type { SamlSettings } from '../sso/contract.ts';
 import { completeOidcLogin } from '../sso/oidcLogin.ts';
 import { validateSamlResponse } from '../sso/samlLogin.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
@@ -81,7 +83,7 @@ export function ssoRoutes(ctx: PortalContext): Router {
       refuse(ctx, res, { reason: 'sso-not-configured', detail: T.samlNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
       return;
     }
-    const result = await validateSamlResponse(config.settings, sp(account), samlResponse, {
+    const result = await validateSamlResponse(settingsForIssuer(ctx, config.settings, samlResponse), sp(account), samlResponse, {
       ...(pending && pending.state.protocol === 'saml' ? { pending: pending.state } : {}),
       now: ctx.now(),
       defects: ctx.defects,
@@ -110,4 +112,19 @@ export function ssoRoutes(ctx: PortalContext): Router {
   });
 
   return router;
+}
+
+/**
+ * The settings a SAML response is judged by: the receiving account's. With the defect switch
+ * `acs-config-by-issuer`, the settings of whichever account's IdP entity ID the response's Issuer
+ * names (a multi-tenant lookup by Issuer), while the seat is still looked up in the receiving account.
+ */
+export function settingsForIssuer(ctx: PortalContext, own: SamlSettings, samlResponse: string): SamlSettings {
+  if (!defectOn(ctx.defects, 'acs-config-by-issuer')) return own;
+  const issuer = /<(?:\w+:)?Issuer\b[^>]*>([^<]+)</.exec(Buffer.from(samlResponse, 'base64').toString('utf8'))?.[1]?.trim();
+  if (issuer === undefined || issuer === own.idpEntityId) return own;
+  for (const record of ctx.store.ssoConfigs.allCurrent()) {
+    if (record.settings.protocol === 'saml' && record.settings.idpEntityId === issuer) return record.settings;
+  }
+  return own;
 }

@@ -15,4 +15,5 @@ export const RULE = {
   antiForgery: '@rule:web.anti-forgery',
   adminRole: '@rule:web.admin-role',
   supportGrantScope: '@rule:support.grant-scope',
+  tenantIsolation: '@rule:tenant.isolation',
 } as const;

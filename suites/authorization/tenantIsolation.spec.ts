@@ -1,0 +1,99 @@
+// Two customers, A and B, each with SSO on through an IdP of their own. A's IdP belongs to A's
+// admins — to an attacker, if A is the attacker's own OE account — and asserts whatever they type:
+// here the email of one of B's seats. Whatever A's IdP asserts, and wherever its answer is
+// delivered, nobody is logged into account B:
+//  - at A's own sign-on URL: A has no such seat, so the login is refused (a portal that looks the
+//    email up across accounts logs the attacker into B);
+//  - at B's ACS: B's own login request is carried to A's IdP instead of B's (the attacker's browser
+//    rewrites the redirect), and A's IdP answers B's ACS with B's InResponseTo — B must judge it
+//    by B's IdP settings (its Issuer and certificate), not by whichever account's IdP it names.
+// Verdicts from what any portal shows: a refusal on the portal, no new session of B's seat.
+import type { Browser } from '@playwright/test';
+import type { IdpControlClient, SamlPersonaId } from '../../mock-idps/control/client.ts';
+import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { PortalDriver } from '../driver/portalDriver.ts';
+import { expect, test, type TestAccount } from '../fixtures.ts';
+import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
+import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
+import { idpSignInPrompt, signInAtIdp } from '../idp/idpSignIn.ts';
+import { RULE } from '../login/ruleTags.ts';
+import type { HarnessTarget } from '../target/harnessTarget.ts';
+
+const personaId: SamlPersonaId = 'okta-saml';
+const persona = PERSONAS[personaId];
+
+/** Live sessions of one email in an account, read through the target. */
+async function sessionsOf(driver: PortalDriver, email: string): Promise<number> {
+  return (await driver.accountState()).sessions.filter((session) => session.email.toLowerCase() === email.toLowerCase()).length;
+}
+
+/** Once the portal has answered (a refusal, or a logged-in page): no seat of B got a session, and the answer was a refusal. */
+async function expectNobodyInB(person: PortalDriver, accountB: TestAccount, driverB: PortalDriver, before: number, what: string): Promise<void> {
+  const refusal = person.page.getByRole('alert').first();
+  await expect(refusal.or(person.home.logOutControl).first(), `${what}: the portal answers`).toBeVisible();
+  expect(await sessionsOf(driverB, accountB.user.email), `${what}: live sessions of ${accountB.user.email} in account B`).toBe(before);
+  await expect(refusal, `${what}: the portal shows a refusal`).toBeVisible();
+}
+
+test.describe('tenant isolation: an identity account A\'s IdP asserts logs into no seat of account B', { tag: RULE.tenantIsolation }, () => {
+  let idpB: IdpControlClient | undefined;
+  test.afterEach(async () => {
+    await idpB?.reset();
+    await idpB?.delete();
+    idpB = undefined;
+  });
+
+  /** Account B with SSO on through its own IdP tenant, and A's SSO on; A's IdP gains a user with the email of B's user seat. */
+  const twoCustomers = async ({ browser, target, account, idp, driver }: { browser: Browser; target: HarnessTarget; account: TestAccount; idp: IdpControlClient; driver: PortalDriver }) => {
+    idpB = await newIdpTenant(target);
+    const accountB = await provisionAdminAndUser(target, idpB);
+    const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
+    await setUpAndEnableSso(driver, idp, persona, account.admin);
+    await setUpAndEnableSso(driverB, idpB, persona, accountB.admin);
+    const impostor = await idp.addUser({ email: accountB.user.email, givenName: 'Not', familyName: 'B' });
+    return { idpB, accountB, driverB, impostor };
+  };
+
+  test(`${persona.displayName}: A's IdP asserts the email of B's seat at A's own sign-on URL → refused, no session in B`, async ({ browser, target, account, idp, driver }) => {
+    test.info().annotations.push({ type: 'caught-defect', description: 'seat-lookup-any-account' }, { type: 'persona', description: personaId }, {
+      type: 'spec', description: 'OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access); SAML profiles §4.1.4.2: the subject is an identity of this relying party\'s IdP only',
+    });
+    const { accountB, driverB, impostor } = await twoCustomers({ browser, target, account, idp, driver });
+    const attacker = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
+    const before = await sessionsOf(driverB, accountB.user.email);
+    await attacker.login.startSsoFromSignOnUrl();
+    await expect(idpSignInPrompt(attacker.page, persona.loginFlow).first()).toBeVisible();
+    await signInAtIdp(attacker.page, persona.loginFlow, impostor);
+    await expectNobodyInB(attacker, accountB, driverB, before, `A's IdP asserting ${accountB.user.email} at A`);
+    await expect(attacker.home.logOutControl, 'no logged-in page').toHaveCount(0);
+  });
+
+  test(`${persona.displayName}: B's login request carried to A's IdP, answered at B's ACS → refused, no session in B`, async ({ browser, target, account, idp, driver }) => {
+    test.info().annotations.push({ type: 'caught-defect', description: 'acs-config-by-issuer' }, { type: 'persona', description: personaId }, {
+      type: 'spec', description: 'SAML profiles §4.1.4.2–4.1.4.3 (Issuer is the configured IdP, signature by its key); OWASP ASVS 4.0.3 §4.2.1',
+    });
+    const { accountB, driverB, impostor } = await twoCustomers({ browser, target, account, idp, driver });
+    // A's admins register B's SP values in A's IdP (its console lets them type any entity ID and ACS URL).
+    await idp.registerSamlApp(personaId, { entityId: accountB.provisioned.urls.sp.entityId, acsUrls: [accountB.provisioned.urls.sp.acsUrl] });
+    const context = await browser.newContext({ baseURL: target.portalUrl });
+    const attacker = target.driver(await context.newPage(), accountB.provisioned);
+    const before = await sessionsOf(driverB, accountB.user.email);
+    // B's login starts in the attacker's browser (its cookies, B's pending request); the redirect to
+    // B's IdP is read, not followed, and its query — B's AuthnRequest — is taken to A's IdP instead.
+    const signOn = accountB.provisioned.urls.sp.signOnUrl;
+    const start = await context.request.get(signOn, { maxRedirects: 0 });
+    const location = start.headers()['location'];
+    test.skip(location === undefined || start.status() < 300 || start.status() > 399, `B's sign-on URL answered ${start.status()} without a redirect: its AuthnRequest (HTTP-Redirect binding) cannot be carried elsewhere.`);
+    const aSso = new URL(idp.samlUrls(personaId).ssoUrl);
+    const toA = new URL(aSso.href);
+    toA.search = new URL(location ?? '', signOn).search;
+    const answeredAtB = attacker.page.waitForRequest((request) => request.method() === 'POST' && request.url() === accountB.provisioned.urls.sp.acsUrl);
+    await attacker.page.goto(toA.href);
+    await expect(idpSignInPrompt(attacker.page, persona.loginFlow).first()).toBeVisible();
+    expect(new URL(attacker.page.url()).pathname.startsWith(aSso.pathname), 'the sign-in page is A\'s IdP').toBe(true);
+    await signInAtIdp(attacker.page, persona.loginFlow, impostor);
+    await answeredAtB;
+    await expectNobodyInB(attacker, accountB, driverB, before, `A's IdP answering B's login request at B's ACS as ${accountB.user.email}`);
+    await expect(attacker.home.logOutControl, 'no logged-in page').toHaveCount(0);
+  });
+});
