@@ -58,6 +58,7 @@ export const RULES = {
   'web.admin-role': 'Only admin seats change the account\'s SSO (save, Test SSO, Enable, disable)',
   'support.grant-scope': 'Support access granted for one account opens nothing of another (pages or actions)',
   'tenant.isolation': 'An identity one account\'s IdP asserts logs into no other account: a response is judged by the receiving account\'s IdP settings, its seat looked up in that account only',
+  'web.secrets-hidden': 'A saved client secret is never shown back, to the customer\'s admins or to support',
   'session.cookie-flags': 'Session cookies are set HttpOnly and SameSite=Lax or Strict (and Secure over HTTPS), whichever login set them',
 } as const;
 
@@ -135,6 +136,8 @@ export const DEFECTS = {
   'support-action-grant-any-account': { rule: 'support.grant-scope', kind: 'partial', description: 'Shows an account to support only with its own grant, but its Turn SSO off action takes a grant of any account.', check: 'Grant checked on the page, not matched to the account on the action', where: SUPPORT },
   'acs-config-by-issuer': { rule: 'tenant.isolation', kind: 'off', description: 'Judges a SAML response at one account\'s ACS by the settings of whichever account\'s IdP its Issuer names (another customer\'s IdP can log into this account).', check: 'The receiving account\'s own IdP entity ID and certificates (SAML profiles §4.1.4.2)', bypasses: 'saml-issuer-mismatch', where: 'portal/web/ssoRoutes.ts' },
   'seat-lookup-any-account': { rule: 'tenant.isolation', kind: 'partial', description: 'Looks the asserted email up in the receiving account, and in every other account when it has no such seat.', check: 'Seat lookup falls back to all accounts', bypasses: 'no-seat-for-email', where: 'portal/web/ssoFlows.ts' },
+  'client-secret-shown': { rule: 'web.secrets-hidden', kind: 'off', description: 'Shows the saved OIDC client secret in the admin\'s form (pre-filled, "so the admin can check it") and in the support console.', check: 'Secrets write-only (OWASP ASVS 4.0.3 §8.3.1, §2.10.4)', where: 'portal/web/accountRoutes.ts, portal/support/routes.ts' },
+  'client-secret-shown-to-support': { rule: 'web.secrets-hidden', kind: 'partial', description: 'Keeps the secret out of the admin\'s form but shows it in the support console\'s configuration table.', check: 'Secret hidden on one of the two pages', where: 'portal/support/routes.ts' },
 } as const satisfies Record<string, DefectInfo>;
 
 export type DefectId = keyof typeof DEFECTS;

@@ -269,6 +269,8 @@ export interface AccountPageModel {
   readonly notice?: string;
   readonly accountError?: string;
   readonly idpExportErrors?: readonly FieldError[];
+  /** The saved client secret, shown in the form (a text field, pre-filled): only the defect switch `client-secret-shown` sets it. */
+  readonly secretShownBack?: string;
 }
 
 export interface TestResultModel {
@@ -307,6 +309,8 @@ export interface SupportAccountModel {
   readonly configWarnings: readonly string[];
   readonly events: readonly AuditEvent[];
   readonly notice?: string;
+  /** The saved client secret, shown: only the defect switches `client-secret-shown*` set it. */
+  readonly secretShownBack?: string;
 }
 
 export interface RefusalModel {

@@ -11,7 +11,7 @@ import type { Account } from '../db/accounts.ts';
 import type { SupportGrant } from '../db/support.ts';
 import { pathFor } from '../skin/types.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
-import { currentConfigWarnings } from '../web/accountRoutes.ts';
+import { currentConfigWarnings, secretShownBack } from '../web/accountRoutes.ts';
 import { field, readForm } from '../web/form.ts';
 import type { SafeHtml } from '../web/html.ts';
 import { verifyCsrf } from '../web/guards.ts';
@@ -101,6 +101,7 @@ export function supportRoutes(ctx: PortalContext): Router {
       seats: ctx.store.seats.listByAccount(account.id), findings: seatAuditFor(ctx.store, account),
       configWarnings: currentConfigWarnings(ctx, account),
       events: ctx.store.audit.listByAccount(account.id), ...(notice ? { notice } : {}),
+      ...secretShownBack(ctx, ctx.store.ssoConfigs.current(account.id)?.settings, 'support'),
     }));
   });
 

@@ -58,7 +58,7 @@ ${m.notice && html`<p role="status" class="notice">${m.notice}</p>`}
 <section aria-labelledby="support-sso">
 <h2 id="support-sso">IdP and SSO</h2>
 <p id="support-sso-status">SSO is <strong>${m.status.enabled ? 'enabled' : 'disabled'}</strong>.${m.status.current ? ` Configuration version ${m.status.current.version} saved by ${m.status.current.savedBy} on ${formatTime(m.status.current.savedAt)}; ${m.status.currentVersionPassed ? 'it has passed Test SSO' : 'it has never passed Test SSO'}.` : ' No configuration saved.'}</p>
-${settings ? settingsTable(settings, m.configWarnings) : html``}
+${settings ? settingsTable(settings, m.configWarnings, m.secretShownBack) : html``}
 ${settings ? html`<h3>Links configured on the IdP side</h3><table aria-label="Links to configure on the IdP side"><tbody>
 ${idpSideLinks(settings.vendor, settings.protocol, m.sp).map((link) => html`<tr><th scope="row">${link.label}</th><td><code>${link.value}</code></td></tr>`)}</tbody></table>` : html``}
 ${m.status.lastTest && html`<p>Last Test SSO: ${m.status.lastTest.ok ? 'passed' : html`failed (<code>${m.status.lastTest.reason}</code>)`} for version ${m.status.lastTest.version} on ${formatTime(m.status.lastTest.testedAt)}.</p>`}
@@ -86,7 +86,7 @@ function certificateSummary(pem: string): string {
   }
 }
 
-function settingsTable(settings: SsoSettings, warnings: readonly string[]): SafeHtml {
+function settingsTable(settings: SsoSettings, warnings: readonly string[], secretShownBack: string | undefined): SafeHtml {
   const rows: [string, string][] = settings.protocol === 'saml'
     ? [
       ['Protocol', protocolName('saml')], ['Vendor preset', settings.vendor],
@@ -99,7 +99,7 @@ function settingsTable(settings: SsoSettings, warnings: readonly string[]): Safe
     ]
     : [
       ['Protocol', protocolName('oidc')], ['Vendor preset', settings.vendor], ['Issuer', settings.issuer], ['Client ID', settings.clientId],
-      ['Client secret', 'set (never shown)'], ['Scopes', settings.scopes], ['Email claim', settings.emailClaim],
+      ['Client secret', secretShownBack ?? 'set (never shown)'], ['Scopes', settings.scopes], ['Email claim', settings.emailClaim],
       ['Allowed clock skew', `${settings.allowedClockSkewSeconds} s`], ...(settings.hostedDomain ? [['Google Workspace domain', settings.hostedDomain] as [string, string]] : []),
     ];
   return html`<table aria-label="SSO configuration"><tbody>${rows.map(([name, value]) => html`<tr><th scope="row">${name}</th><td>${value}</td></tr>`)}</tbody></table>

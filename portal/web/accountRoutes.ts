@@ -46,6 +46,7 @@ function renderAccountPage(ctx: PortalContext, req: Request, res: Response, over
     ...(notice ? { notice } : {}),
     ...(overrides.accountError ? { accountError: overrides.accountError } : {}),
     ...(overrides.idpExportErrors ? { idpExportErrors: overrides.idpExportErrors } : {}),
+    ...secretShownBack(ctx, status.current?.settings, 'admin'),
   };
   sendPage(ctx, res, { status: overrides.status ?? 200, title: ctx.skin.text.titles.accountParameters, nav: seatNav(ctx, req), body: ctx.skin.views.accountPage(model) });
 }
@@ -157,4 +158,11 @@ export function accountRoutes(ctx: PortalContext): Router {
   });
 
   return router;
+}
+
+/** The saved client secret for a page to show back: never, unless a defect switch says so (portal/defects.ts). */
+export function secretShownBack(ctx: PortalContext, settings: SsoSettings | undefined, to: 'admin' | 'support'): { secretShownBack?: string } {
+  if (settings?.protocol !== 'oidc') return {};
+  const shown = defectOn(ctx.defects, 'client-secret-shown') || (to === 'support' && defectOn(ctx.defects, 'client-secret-shown-to-support'));
+  return shown ? { secretShownBack: settings.clientSecret } : {};
 }

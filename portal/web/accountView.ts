@@ -93,7 +93,7 @@ ${textInput({ name: 'emailAttribute', label: 'Email attribute (optional)', value
 <fieldset><legend>OpenID Connect</legend>
 ${textInput({ name: 'issuer', label: 'Issuer URL', type: 'url', value: f.issuer, error: err('issuer') })}
 ${textInput({ name: 'clientId', label: 'Client ID', value: f.clientId, error: err('clientId') })}
-${textInput({ name: 'clientSecret', label: 'Client secret', type: 'password', value: '', autocomplete: 'new-password', error: err('clientSecret'), ...(secretSaved ? { hint: 'saved — enter a new one to replace it' } : {}) })}
+${textInput({ name: 'clientSecret', label: 'Client secret', type: m.secretShownBack === undefined ? 'password' : 'text', value: m.secretShownBack ?? '', autocomplete: 'new-password', error: err('clientSecret'), ...(secretSaved ? { hint: 'saved — enter a new one to replace it' } : {}) })}
 ${textInput({ name: 'scopes', label: 'Scopes', value: f.scopes, error: err('scopes') })}
 ${textInput({ name: 'emailClaim', label: 'Email claim', value: f.emailClaim, error: err('emailClaim'), hint: 'The ID token claim that carries the email; empty = the vendor preset\'s usual claim.' })}
 ${textInput({ name: 'hostedDomain', label: 'Google Workspace domain (hd, optional)', value: f.hostedDomain, error: err('hostedDomain') })}

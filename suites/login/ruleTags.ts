@@ -16,4 +16,5 @@ export const RULE = {
   adminRole: '@rule:web.admin-role',
   supportGrantScope: '@rule:support.grant-scope',
   tenantIsolation: '@rule:tenant.isolation',
+  secretsHidden: '@rule:web.secrets-hidden',
 } as const;
