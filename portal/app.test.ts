@@ -19,7 +19,7 @@ afterEach(() => {
 describe('createPortal', () => {
   it('refuses an unknown defect switch at start-up, listing the valid ids', async () => {
     await expect(createPortal({ dataDir, defects: ['saml-skip-audience', 'skip-everything'] })).rejects.toThrow(
-      /^Unknown defect switch: skip-everything\. Defect switches are configuration for harness self-tests; valid ids are: saml-skip-audience, .*client-secret-shown-to-support\.$/,
+      /^Unknown defect switch: skip-everything\. Defect switches are configuration for harness self-tests; valid ids are: saml-skip-audience, .*harness-token-prefix\.$/,
     );
   });
 

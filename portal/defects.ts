@@ -59,6 +59,7 @@ export const RULES = {
   'support.grant-scope': 'Support access granted for one account opens nothing of another (pages or actions)',
   'tenant.isolation': 'An identity one account\'s IdP asserts logs into no other account: a response is judged by the receiving account\'s IdP settings, its seat looked up in that account only',
   'web.secrets-hidden': 'A saved client secret is never shown back, to the customer\'s admins or to support',
+  'harness.token': 'The provisioning API takes its Bearer token in full and exactly',
   'session.cookie-flags': 'Session cookies are set HttpOnly and SameSite=Lax or Strict (and Secure over HTTPS), whichever login set them',
 } as const;
 
@@ -138,6 +139,7 @@ export const DEFECTS = {
   'seat-lookup-any-account': { rule: 'tenant.isolation', kind: 'partial', description: 'Looks the asserted email up in the receiving account, and in every other account when it has no such seat.', check: 'Seat lookup falls back to all accounts', bypasses: 'no-seat-for-email', where: 'portal/web/ssoFlows.ts' },
   'client-secret-shown': { rule: 'web.secrets-hidden', kind: 'off', description: 'Shows the saved OIDC client secret in the admin\'s form (pre-filled, "so the admin can check it") and in the support console.', check: 'Secrets write-only (OWASP ASVS 4.0.3 §8.3.1, §2.10.4)', where: 'portal/web/accountRoutes.ts, portal/support/routes.ts' },
   'client-secret-shown-to-support': { rule: 'web.secrets-hidden', kind: 'partial', description: 'Keeps the secret out of the admin\'s form but shows it in the support console\'s configuration table.', check: 'Secret hidden on one of the two pages', where: 'portal/support/routes.ts' },
+  'harness-token-prefix': { rule: 'harness.token', kind: 'partial', description: 'Takes any Bearer token the harness token starts with (a truncated token, its first character).', check: 'Token compared as a prefix, not in full', where: 'portal/harness/harnessAuth.ts' },
 } as const satisfies Record<string, DefectInfo>;
 
 export type DefectId = keyof typeof DEFECTS;

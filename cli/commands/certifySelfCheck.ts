@@ -55,7 +55,7 @@ export function suitesFor(id: DefectId): readonly string[] {
   if (rule === 'web.return-path') return [...MATRIX, 'suites/login/passwordReturnPath.spec.ts'];
   // Session rules are the portal's own, whatever the IdP sends: the session suites alone exercise them.
   if (rule.startsWith('session.')) return SESSION_SUITES;
-  if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden') return AUTHORIZATION_SUITES;
+  if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden' || rule === 'harness.token') return AUTHORIZATION_SUITES;
   return MATRIX;
 }
 

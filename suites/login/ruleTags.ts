@@ -17,4 +17,5 @@ export const RULE = {
   supportGrantScope: '@rule:support.grant-scope',
   tenantIsolation: '@rule:tenant.isolation',
   secretsHidden: '@rule:web.secrets-hidden',
+  harnessToken: '@rule:harness.token',
 } as const;

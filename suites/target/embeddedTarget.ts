@@ -31,6 +31,7 @@ export async function startEmbeddedTarget(defects: readonly string[], idp: IdpSe
     capabilities: REFERENCE_CAPABILITIES,
     provisionAccount: (spec) => provisioning.createAccount(spec),
     accountState: (accountId) => provisioning.accountState(accountId),
+    provisioningStatusWithToken: (accountId, alter) => provisioning.statusWithAlteredToken(accountId, alter),
     configureSso: (accountId, spec) => provisioning.configureSso(accountId, spec),
     driver: (page, account) => createPortalDriver(page, target, account),
     async close() {

@@ -28,6 +28,8 @@ export interface HarnessTarget {
   /** A fresh account with these seats, through the target's provisioning API. */
   provisionAccount(spec: AccountSpec): Promise<ProvisionedAccount>;
   accountState(accountId: number): Promise<AccountState>;
+  /** The provisioning API's status for a read of the account with its token changed by `alter` (the token never leaves the target). */
+  provisioningStatusWithToken(accountId: number, alter: (token: string) => string | undefined): Promise<number>;
   /** The fast path (only when `capabilities.ssoConfigApi`): save and switch an SSO configuration without the admin UI. */
   configureSso(accountId: number, spec: SsoConfigSpec): Promise<void>;
   /** The browser PortalDriver on `page`, opening the pages of `account`. */

@@ -51,6 +51,21 @@ export class ProvisioningClient {
     });
   }
 
+  /**
+   * The status the API answers to a read of this account with the token changed by `alter` (its
+   * result the Bearer token sent; undefined = no Authorization header). The token stays in here.
+   */
+  async statusWithAlteredToken(accountId: number, alter: (token: string) => string | undefined): Promise<number> {
+    const token = alter(this.#token);
+    const response = await fetch(`${this.url}${HARNESS_PATHS.account(accountId)}`, {
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    return response.status;
+  }
+
   async createAccount(spec: AccountSpec): Promise<ProvisionedAccount> {
     return this.#json<ProvisionedAccount>('POST', HARNESS_PATHS.accounts, 201, spec);
   }
