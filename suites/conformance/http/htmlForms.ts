@@ -130,7 +130,7 @@ export function submission(form: HtmlForm, button: FormButton | undefined, fille
   return fields;
 }
 
-/** Text of an element with the given attribute, e.g. `code[data-reason]` → its data-reason value. */
+/** The values of `attribute` on every `element` of the page (element and attribute as the target names them). */
 export function attributeValues(html: string, element: string, attribute: string): string[] {
   const values: string[] = [];
   for (const match of html.matchAll(new RegExp(`<${element}\\b([^>]*)>`, 'gi'))) {
