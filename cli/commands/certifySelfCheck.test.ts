@@ -53,6 +53,9 @@ describe('self-check planning and output', () => {
     expect(suitesFor('native-client-id-case-insensitive')).toContain('suites/login/nativeNearMiss.spec.ts');
     expect(suitesFor('saml-audience-prefix')).toEqual(['suites/conformance', 'suites/security']);
     expect(suitesFor('logout-keeps-sso-sessions')).toEqual(['suites/session']);
+    expect(suitesFor('session-kind-unchecked-seat')).toEqual(['suites/session']);
+    expect(suitesFor('test-result-for-current-version')).toEqual(['suites/enable']);
+    expect(suitesFor('api-account-unchecked')).toEqual(['suites/authorization']);
   });
 
   it('gives every rule an off switch or a partial one, and every partial switch a rule that also has scenarios to catch it', () => {

@@ -46,6 +46,7 @@ const NATIVE_SUITES = ['suites/login/nativeRefusals.spec.ts', 'suites/login/nati
 const ACCOUNT_STATE_SUITES = ['suites/login/accountStateChanges.spec.ts'];
 const SESSION_SUITES = ['suites/session'];
 const AUTHORIZATION_SUITES = ['suites/authorization'];
+const ENABLE_SUITES = ['suites/enable'];
 
 /** The suites a defect's runs cover. */
 export function suitesFor(id: DefectId): readonly string[] {
@@ -55,6 +56,7 @@ export function suitesFor(id: DefectId): readonly string[] {
   if (rule === 'web.return-path') return [...MATRIX, 'suites/login/passwordReturnPath.spec.ts'];
   // Session rules are the portal's own, whatever the IdP sends: the session suites alone exercise them.
   if (rule.startsWith('session.')) return SESSION_SUITES;
+  if (rule === 'sso.enable-warnings') return ENABLE_SUITES;
   if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden' || rule === 'harness.token') return AUTHORIZATION_SUITES;
   return MATRIX;
 }

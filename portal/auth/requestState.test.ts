@@ -8,7 +8,7 @@ import { DEFAULT_TIMINGS } from '../context.ts';
 import type { Session } from '../db/sessions.ts';
 import { parseDefects } from '../defects.ts';
 import { referenceSkin } from '../skin/reference/index.ts';
-import { endSession, loadRequestState, startSession } from './requestState.ts';
+import { endSession, loadRequestState, requestState, startSession } from './requestState.ts';
 import { sha256 } from './tokens.ts';
 
 const PLANTED = 'planted-session-token-0123456789';
@@ -124,5 +124,26 @@ describe('logout ends the session at the server', () => {
     expect(logOutAfter(['logout-client-only'], 'password')).toBe(true);
     expect(logOutAfter(['logout-keeps-sso-sessions'], 'sso')).toBe(true);
     expect(logOutAfter(['logout-keeps-sso-sessions'], 'password')).toBe(false);
+  });
+});
+
+describe('a session is of one kind: a seat cookie never holds a support session, nor the reverse', () => {
+  /** Who a request is logged in as when `cookie` holds a live session of `kind` whose subject id is 7 (a seat's id) or 3 (a staff member's). */
+  function loggedInAs(defects: readonly string[], kind: 'seat' | 'support', cookie: string, subjectId: number) {
+    const { ctx, sessions } = contextWith(defects);
+    sessions.set(sha256(PLANTED), { kind, subjectId, authMethod: 'password', createdAt: 0, expiresAt: 2_000_000 });
+    const state = requestState(request(ctx, { [cookie]: PLANTED }).req);
+    return { seat: state.seatLogin?.seat.id, staff: state.supportLogin?.staff.id };
+  }
+
+  it('a support session in the seat cookie, and a seat session in the support cookie, open nothing', () => {
+    expect(loggedInAs([], 'support', SEAT, 7)).toEqual({ seat: undefined, staff: undefined });
+    expect(loggedInAs([], 'seat', SUPPORT, 3)).toEqual({ seat: undefined, staff: undefined });
+    expect(loggedInAs([], 'seat', SEAT, 7)).toEqual({ seat: 7, staff: undefined });
+  });
+
+  it('session-kind-unchecked-seat: a support session in the seat cookie opens the seat with its subject id; the support cookie still checks the kind', () => {
+    expect(loggedInAs(['session-kind-unchecked-seat'], 'support', SEAT, 7)).toEqual({ seat: 7, staff: undefined });
+    expect(loggedInAs(['session-kind-unchecked-seat'], 'seat', SUPPORT, 3)).toEqual({ seat: undefined, staff: undefined });
   });
 });

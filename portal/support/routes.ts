@@ -28,6 +28,7 @@ function page(ctx: PortalContext, req: Request, res: Response, title: string, bo
 export function supportRoutes(ctx: PortalContext): Router {
   const router = Router();
   const csrf = verifyCsrf(ctx, 'support');
+  const accountActionCsrf = verifyCsrf(ctx, 'support', 'csrf-skip-support-console');
   const now = (): number => ctx.now().getTime();
   const { paths: P, query: Q, fields: F, text: T, views: V, actors: A } = ctx.skin;
   const accountPath = (account: Account): string => pathFor(P.supportAccount, { accountId: account.id });
@@ -105,7 +106,7 @@ export function supportRoutes(ctx: PortalContext): Router {
     }));
   });
 
-  router.post(P.supportAccess, csrf, async (req, res) => {
+  router.post(P.supportAccess, accountActionCsrf, async (req, res) => {
     const login = requireSupport(req, res);
     const account = login && accountOf(req, res);
     if (!login || !account) return;
@@ -128,7 +129,7 @@ export function supportRoutes(ctx: PortalContext): Router {
     res.redirect(303, accountPath(account));
   });
 
-  router.post(P.supportSsoDisable, csrf, (req, res) => {
+  router.post(P.supportSsoDisable, accountActionCsrf, (req, res) => {
     const login = requireSupport(req, res);
     const account = login && accountOf(req, res);
     if (!login || !account) return;

@@ -94,7 +94,7 @@ export function accountRoutes(ctx: PortalContext): Router {
     res.redirect(303, back('accountSaved'));
   });
 
-  router.post(P.ssoSave, admin, csrf, async (req, res) => {
+  router.post(P.ssoSave, admin, verifyCsrf(ctx, 'seat', 'csrf-skip-settings-save'), async (req, res) => {
     const { account, seat } = seatLoginOf(req);
     const { submitted, validated } = await validateSubmitted(ctx, account, await readForm(req));
     if (!validated.ok) {
@@ -139,7 +139,7 @@ export function accountRoutes(ctx: PortalContext): Router {
       refuse(ctx, res, { reason: 'sso-not-configured', detail: T.enableNotConfiguredDetail, accountId: account.id, actor: A.seat(seat), action: 'sso.enable.refused', status: 409, heading: T.enableNotConfiguredHeading });
       return;
     }
-    const neverPassedTest = !ctx.store.ssoConfigs.hasPassed(account.id, config.version);
+    const neverPassedTest = !passedTest(ctx, account.id, config.version);
     const blockingFindings = seatAuditFor(ctx.store, account).filter((finding) => finding.blocking);
     if (field(await readForm(req), F.confirm) !== 'yes') {
       sendPage(ctx, res, { title: T.titles.enableConfirm, nav: seatNav(ctx, req), body: ctx.skin.views.enableConfirm({ csrf: csrfInput(ctx, req, 'seat'), version: config.version, neverPassedTest, blockingFindings }) });
@@ -158,6 +158,12 @@ export function accountRoutes(ctx: PortalContext): Router {
   });
 
   return router;
+}
+
+/** Whether this version of the account's settings passed Test SSO (any version, with a defect switch: portal/defects.ts). */
+export function passedTest(ctx: PortalContext, accountId: number, version: number): boolean {
+  if (!defectOn(ctx.defects, 'test-pass-any-version')) return ctx.store.ssoConfigs.hasPassed(accountId, version);
+  return Array.from({ length: version }, (_, index) => index + 1).some((earlier) => ctx.store.ssoConfigs.hasPassed(accountId, earlier));
 }
 
 /** The saved client secret for a page to show back: never, unless a defect switch says so (portal/defects.ts). */

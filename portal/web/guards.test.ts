@@ -66,3 +66,27 @@ describe('the SSO disable action', () => {
     expect((await partial.user.get('/account')).status).toBe(403);
   });
 });
+
+describe('partial anti-forgery: one route, or one console, without the check', () => {
+  it('csrf-skip-settings-save: the settings save takes a post without a token (it gets to validation); Disable still refuses one', async () => {
+    const correct = await loggedIn();
+    expect((await correct.admin.post('/account/sso', {})).status).toBe(403);
+    await target?.close();
+    const { admin } = await loggedIn(['csrf-skip-settings-save']);
+    expect((await admin.post('/account/sso', {})).status).toBe(422);
+    expect((await admin.post(DISABLE, {})).status).toBe(403);
+  });
+
+  it('csrf-skip-support-console: support\'s access request goes through without a token; the seats\' actions still refuse one', async () => {
+    for (const [defects, status] of [[[], 403], [['csrf-skip-support-console'], 303]] as const) {
+      const { admin } = await loggedIn(defects);
+      await target?.createSupportStaff({ name: 'Sam Support', email: 'sam@ooma.example', password: 'support-password-1' });
+      const support = new TestBrowser(target?.url ?? '');
+      await support.submit('/support', '/support/login', { email: 'sam@ooma.example', password: 'support-password-1' });
+      expect((await support.post('/support/accounts/1/access', { ticket: 'OE-1', reason: 'Customer locked out' })).status).toBe(status);
+      expect((await admin.post(DISABLE, {})).status).toBe(403);
+      await target?.close();
+      target = undefined;
+    }
+  });
+});

@@ -85,10 +85,12 @@ type SeatMatch = { readonly ok: true; readonly seat: Seat } | { readonly ok: fal
 export function matchSeat(ctx: PortalContext, account: Account, email: string): SeatMatch {
   const T = ctx.skin.text;
   const own = ctx.store.seats.findByEmail(account.id, email);
-  // Defect switch: a seat of this email in any account when this account has none (a global user lookup).
-  const seats = own.length === 0 && defectOn(ctx.defects, 'seat-lookup-any-account')
-    ? ctx.store.accounts.withSeatEmail(email).flatMap((other) => ctx.store.seats.findByEmail(other.id, email))
-    : own;
+  const anyAccount = (): Seat[] => ctx.store.accounts.withSeatEmail(email).flatMap((other) => ctx.store.seats.findByEmail(other.id, email));
+  // Defect switches: a seat of this email in any account when this account has none, or the first
+  // seat of this email in any account, oldest account first (a global user lookup; emails taken as unique).
+  const seats = defectOn(ctx.defects, 'seat-lookup-global-first') ? anyAccount().slice(0, 1)
+    : own.length === 0 && defectOn(ctx.defects, 'seat-lookup-any-account') ? anyAccount()
+      : own;
   const enabled = seats.filter((seat) => !seat.disabled);
   if (seats.length === 0) return { ok: false, reason: 'no-seat-for-email', detail: T.noSeatForEmailDetail(email, account) };
   if (enabled.length === 0) return { ok: false, reason: 'seat-disabled', detail: T.seatForEmailDisabledDetail(email) };
@@ -117,7 +119,7 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
   if (finish.purpose === 'test') {
     const email = result.ok ? result.identity.email : undefined;
     ctx.store.ssoConfigs.recordTest(account.id, {
-      version: finish.configVersion, ok: failure === undefined, ...(failure ? { reason: failure.reason } : {}),
+      version: testedVersion(ctx, account.id, finish.configVersion), ok: failure === undefined, ...(failure ? { reason: failure.reason } : {}),
       detail: failure?.detail ?? T.testPassedDetail(email ?? ''), ...(email ? { email } : {}), testedAt: now,
     });
     ctx.store.audit.record({
@@ -158,4 +160,9 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
 /** Remember what an accepted login saw about the configuration (the IdP and SSO section shows it). */
 function observe(ctx: PortalContext, account: Account, version: number, warnings: readonly string[] | undefined): void {
   ctx.store.ssoConfigs.recordObservation(account.id, version, warnings ?? [], ctx.now().getTime());
+}
+
+/** The version a Test SSO result is recorded for: the one the test started with (the one saved when the IdP answered, with a defect switch: portal/defects.ts). */
+export function testedVersion(ctx: PortalContext, accountId: number, startedWith: number): number {
+  return defectOn(ctx.defects, 'test-result-for-current-version') ? ctx.store.ssoConfigs.current(accountId)?.version ?? startedWith : startedWith;
 }

@@ -59,3 +59,27 @@ describe('an email asserted at A that only B has a seat for', () => {
     expect(matchSeat(contextWith(['seat-lookup-any-account']), account, 'bo@b.example')).toMatchObject({ ok: true, seat: { email: 'bo@b.example' } });
   });
 });
+
+describe('an email that is a seat in both A and B, asserted at B', () => {
+  let c: number;
+  beforeAll(async () => {
+    c = (await target.createAccount({ ...STANDARD_ACCOUNT, name: 'C', seats: [{ name: 'Cy', email: 'cy@c.example', role: 'admin', password: 'admin-password-1' }, { name: 'Ada too', email: 'ADA@a.example', role: 'user', password: 'user-password-1' }], ssoDomains: ['c.example', 'a.example'] })).accountId;
+  });
+  const accountC = () => {
+    const account = target.portal.db.accounts.get(c);
+    if (!account) throw new Error('no account C');
+    return account;
+  };
+
+  it('matches the receiving account\'s seat (with any defect switch but the global lookup)', () => {
+    for (const defects of [[], ['seat-lookup-any-account']]) {
+      const match = matchSeat(contextWith(defects), accountC(), 'ada@a.example');
+      expect(match.ok && match.seat.accountId).toBe(c);
+    }
+  });
+
+  it('seat-lookup-global-first: matches the older account A\'s seat', () => {
+    const match = matchSeat(contextWith(['seat-lookup-global-first']), accountC(), 'ada@a.example');
+    expect(match.ok && match.seat.accountId).toBe(a);
+  });
+});

@@ -3,23 +3,52 @@
 // cookies still go along, so only the anti-forgery token protects), or by a seat of the wrong role.
 // Which fields are anti-forgery tokens is learnt, not assumed: the fields whose values differ
 // between the same action done in two sessions.
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { createServer } from 'node:net';
+import { multipartBoundary, parseMultipart } from './multipartBody.ts';
+
+/** A file field of a multipart form post, as sent. */
+export interface FormFile {
+  readonly name: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  /** The bytes, base64. */
+  readonly content: string;
+}
 
 export interface FormPost {
   readonly url: string;
-  /** The urlencoded fields in order (a field may repeat). */
+  /** How the form encoded its fields (multipart when it has a file input). */
+  readonly enctype: 'application/x-www-form-urlencoded' | 'multipart/form-data';
+  /** The text fields in order (a field may repeat). */
   readonly fields: readonly (readonly [string, string])[];
+  /** File fields (multipart only; an empty file input is a file with an empty name). */
+  readonly files: readonly FormFile[];
 }
 
-/** Starts recording the urlencoded POSTs this page sends to `origin`; `stop()` returns them in order. */
+/** A form post as the browser sent it; undefined for other requests (not POST, another origin, a script's JSON). */
+export function formPostOf(request: Request, origin: string): FormPost | undefined {
+  if (request.method() !== 'POST' || new URL(request.url()).origin !== origin) return undefined;
+  const type = request.headers()['content-type'] ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return { url: request.url(), enctype: 'application/x-www-form-urlencoded', fields: [...new URLSearchParams(request.postData() ?? '')], files: [] };
+  }
+  const boundary = multipartBoundary(type);
+  if (boundary === undefined) return undefined;
+  const parts = parseMultipart(request.postDataBuffer() ?? Buffer.alloc(0), boundary);
+  return {
+    url: request.url(), enctype: 'multipart/form-data',
+    fields: parts.filter((part) => part.fileName === undefined).map((part) => [part.name, part.content.toString('utf8')] as const),
+    files: parts.flatMap((part) => part.fileName === undefined ? [] : [{ name: part.name, fileName: part.fileName, contentType: part.contentType ?? 'application/octet-stream', content: part.content.toString('base64') }]),
+  };
+}
+
+/** Starts recording the form posts this page sends to `origin`; `stop()` returns them in order. */
 export function recordFormPosts(page: Page, origin: string): { stop(): FormPost[] } {
   const posts: FormPost[] = [];
   const onRequest = (request: Request): void => {
-    if (request.method() !== 'POST' || new URL(request.url()).origin !== origin) return;
-    const type = request.headers()['content-type'] ?? '';
-    if (!type.startsWith('application/x-www-form-urlencoded')) return;
-    posts.push({ url: request.url(), fields: [...new URLSearchParams(request.postData() ?? '')] });
+    const post = formPostOf(request, origin);
+    if (post) posts.push(post);
   };
   page.on('request', onRequest);
   return {
@@ -28,6 +57,15 @@ export function recordFormPosts(page: Page, origin: string): { stop(): FormPost[
       return posts;
     },
   };
+}
+
+/** The urlencoded posts `action` sends from `page` to `origin` (it must send at least one). */
+export async function postsOf(page: Page, origin: string, action: () => Promise<unknown>): Promise<FormPost[]> {
+  const recording = recordFormPosts(page, origin);
+  await action();
+  const posts = recording.stop();
+  expect(posts.length, 'the action sends at least one urlencoded form post (forms posted by scripts or as JSON are not covered)').toBeGreaterThan(0);
+  return posts;
 }
 
 /** Names of the fields whose value differs between the same posts sent in two sessions: the session-bound ones (anti-forgery tokens). */
@@ -54,9 +92,27 @@ export type TokenVariant =
   /** One value for every bound field (the token of the seat that sends the post). */
   | { readonly kind: 'value'; readonly value: string };
 
+/** The forgeries an attacker's page tries, in words; `other` is what another session of the same person sent. */
+export const FORGERIES: readonly (readonly [string, (other: readonly FormPost[]) => TokenVariant])[] = [
+  ['without the anti-forgery field', () => ({ kind: 'absent' })],
+  ['with an empty anti-forgery field', () => ({ kind: 'empty' })],
+  ['with the anti-forgery token of another session of the same person', (other) => ({ kind: 'from', posts: other })],
+];
+
+/**
+ * How a seat of another role sends the posts: with the anti-forgery token of its own session, read
+ * from a field of that name on the page it shows; without one when its pages carry none.
+ */
+export async function ownToken(page: Page, bound: ReadonlySet<string>): Promise<TokenVariant> {
+  const names = [...bound];
+  if (names.length === 0) return { kind: 'absent' };
+  const field = page.locator(names.map((name) => `input[name="${name}"]`).join(', ')).first();
+  return (await field.count()) === 0 ? { kind: 'absent' } : { kind: 'value', value: await field.inputValue() };
+}
+
 export function forged(posts: readonly FormPost[], bound: ReadonlySet<string>, variant: TokenVariant): FormPost[] {
   return posts.map((post, index) => ({
-    url: post.url,
+    ...post,
     fields: post.fields.flatMap(([name, value]): (readonly [string, string])[] => {
       if (!bound.has(name)) return [[name, value]];
       switch (variant.kind) {
@@ -81,10 +137,11 @@ export async function submitFrom(page: Page, from: string, posts: readonly FormP
     await page.goto(from);
     // The next load is the answer's: `from` has loaded already, and redirect hops load nothing.
     const navigated = page.waitForEvent('load');
-    await page.evaluate(({ url, fields }) => {
+    await page.evaluate(({ url, enctype, fields, files }) => {
       const form = document.createElement('form');
       form.method = 'POST';
       form.action = url;
+      form.enctype = enctype;
       for (const [name, value] of fields) {
         const input = document.createElement('input');
         input.type = 'hidden';
@@ -92,10 +149,20 @@ export async function submitFrom(page: Page, from: string, posts: readonly FormP
         input.value = value;
         form.append(input);
       }
+      for (const file of files) {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.name = file.name;
+        const bytes = Uint8Array.from(atob(file.content), (char) => char.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], file.fileName, { type: file.contentType }));
+        input.files = transfer.files;
+        form.append(input);
+      }
       document.body.append(form);
       // Submitted once evaluate has returned, so the navigation does not end the evaluation.
       setTimeout(() => { form.submit(); }, 0);
-    }, { url: post.url, fields: post.fields.map(([name, value]) => [name, value] as [string, string]) });
+    }, { url: post.url, enctype: post.enctype, fields: post.fields.map(([name, value]) => [name, value] as [string, string]), files: [...post.files] });
     await navigated;
   }
 }

@@ -11,7 +11,7 @@ import { expect, test } from '../fixtures.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 import { RULE } from '../login/ruleTags.ts';
-import { forged, openAttackerPage, recordFormPosts, sessionBoundFields, submitFrom, type FormPost, type TokenVariant } from './formPosts.ts';
+import { FORGERIES, forged, openAttackerPage, ownToken, postsOf, sessionBoundFields, submitFrom, type FormPost } from './formPosts.ts';
 
 const persona = PERSONAS['okta-saml'];
 
@@ -31,13 +31,7 @@ test('Enable and disable SSO refuse posts forged on another page (no token, an e
     if (enabled) await driver.sso.enableSso();
     else await driver.sso.disableSso();
   };
-  const recorded = async (person: PortalDriver, action: () => Promise<void>): Promise<FormPost[]> => {
-    const recording = recordFormPosts(person.page, origin);
-    await action();
-    const posts = recording.stop();
-    expect(posts.length, 'the action sends at least one urlencoded form post (forms posted by scripts or as JSON are not covered)').toBeGreaterThan(0);
-    return posts;
-  };
+  const recorded = (person: PortalDriver, action: () => Promise<unknown>): Promise<FormPost[]> => postsOf(person.page, origin, action);
 
   const { enable, disable } = await test.step('the admin sets SSO up, then turns it on and off in two sessions (the posts are recorded)', async () => {
     const setUp = ssoSetUp(driver, idp, persona);
@@ -61,17 +55,12 @@ test('Enable and disable SSO refuse posts forged on another page (no token, an e
   const boundNames = [...new Set([...enable.bound, ...disable.bound])];
   test.info().annotations.push({ type: 'anti-forgery fields', description: boundNames.length > 0 ? boundNames.join(', ') : 'none (no field differs between two sessions)' });
 
-  const variants: readonly (readonly [string, (action: typeof enable) => TokenVariant])[] = [
-    ['without the anti-forgery field', () => ({ kind: 'absent' })],
-    ['with an empty anti-forgery field', () => ({ kind: 'empty' })],
-    ['with the anti-forgery token of another session of the same admin', (action) => ({ kind: 'from', posts: action.other })],
-  ];
   const attacker = await openAttackerPage(driver.page.context());
   for (const [what, state, action] of [['Enable', false, enable], ['Disable', true, disable]] as const) {
     await putBack(state);
-    for (const [how, variant] of variants) {
+    for (const [how, variant] of FORGERIES) {
       await test.step(`${what} posted from the attacker's page ${how}, the admin being logged in: SSO stays ${state ? 'on' : 'off'}`, async () => {
-        await submitFrom(attacker.page, attacker.url, forged(action.posts, action.bound, variant(action)));
+        await submitFrom(attacker.page, attacker.url, forged(action.posts, action.bound, variant(action.other)));
         expect.soft(await ssoEnabled(), `SSO ${state ? 'on' : 'off'} after ${what} was forged ${how}`).toBe(state);
         await putBack(state);
       });
@@ -83,11 +72,11 @@ test('Enable and disable SSO refuse posts forged on another page (no token, an e
     const user = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
     await user.login.continueWith(account.user.email);
     await throughIdp(user.page, persona.loginFlow, account.user.idpUser, user.home.logOutControl);
-    const token = await user.page.locator(boundNames.map((name) => `input[name="${name}"]`).join(', ') || 'input[data-none]').first().inputValue().catch(() => undefined);
-    test.info().annotations.push({ type: 'user seat token', description: token === undefined ? 'the user\'s pages carry no field of that name: its posts go without one' : 'read from a form of the user\'s own page' });
+    const token = await ownToken(user.page, new Set(boundNames));
+    test.info().annotations.push({ type: 'user seat token', description: token.kind === 'absent' ? 'the user\'s pages carry no field of that name: its posts go without one' : 'read from a form of the user\'s own page' });
     for (const [what, action, state] of [['Disable', disable, true], ['Enable', enable, false]] as const) {
       await putBack(state);
-      await submitFrom(user.page, account.provisioned.urls.portal, forged(action.posts, action.bound, token === undefined ? { kind: 'absent' } : { kind: 'value', value: token }));
+      await submitFrom(user.page, account.provisioned.urls.portal, forged(action.posts, action.bound, token));
       expect.soft(await ssoEnabled(), `SSO ${state ? 'on' : 'off'} after a user seat posted ${what}`).toBe(state);
     }
     await user.page.context().close();

@@ -24,7 +24,7 @@ function retargeted(posts: readonly FormPost[], from: number, to: number): { pos
     const url = new URL(post.url);
     url.pathname = url.pathname.split('/').map(swap).join('/');
     for (const [name, value] of [...url.searchParams]) url.searchParams.set(name, swap(value));
-    return { url: url.href, fields: post.fields.map(([name, value]) => [name, swap(value)] as const) };
+    return { ...post, url: url.href, fields: post.fields.map(([name, value]) => [name, swap(value)] as const) };
   });
   return { posts: result, changed };
 }

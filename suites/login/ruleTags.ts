@@ -12,6 +12,8 @@ export const RULE = {
   sessionRenewal: '@rule:session.renewal',
   sessionLogout: '@rule:session.logout',
   sessionCookieFlags: '@rule:session.cookie-flags',
+  sessionKinds: '@rule:session.kinds',
+  enableWarnings: '@rule:sso.enable-warnings',
   antiForgery: '@rule:web.anti-forgery',
   adminRole: '@rule:web.admin-role',
   supportGrantScope: '@rule:support.grant-scope',

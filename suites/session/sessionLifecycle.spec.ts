@@ -8,22 +8,15 @@
 //    and SameSite=Lax or Strict (and Secure over HTTPS).
 //  - Logout: a copy of the logged-in cookies works before the victim logs out and opens nothing after.
 // Findings are soft: one login shows all three.
-import type { Browser, Cookie } from '@playwright/test';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
-import type { PortalDriver } from '../driver/portalDriver.ts';
-import { expect, test, type SeatLogin, type TestAccount } from '../fixtures.ts';
+import { expect, test } from '../fixtures.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
-import { throughIdp } from '../idp/idpSignIn.ts';
-import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { RULE } from '../login/ruleTags.ts';
-import { changedCookies, PortalCookieWatch, sessionCookieProblems } from './portalCookies.ts';
+import { sessionCookieProblems } from './portalCookies.ts';
+import { loggedInWith, logIn, logOut, newPerson, sessionCookiesOf, type LoginWay } from './portalPerson.ts';
 
-interface LoginMethod {
+interface LoginMethod extends LoginWay {
   readonly title: string;
-  readonly kind: 'seat' | 'support';
-  /** SSO through this persona (SSO is set up and enabled first); a password login without one. */
-  readonly persona?: PersonaId;
   /** The defect switches of the reference portal this method's test catches (self-check). */
   readonly catches: readonly string[];
 }
@@ -34,63 +27,6 @@ const METHODS: readonly LoginMethod[] = [
   { title: 'OIDC SSO login (Entra ID)', kind: 'seat', persona: 'entra-oidc', catches: ['session-fixation', 'session-fixation-sso-only', 'logout-client-only', 'logout-keeps-sso-sessions', 'session-cookie-not-httponly', 'session-cookie-flags-password-only'] },
   { title: 'support console login', kind: 'support', catches: ['session-fixation', 'logout-client-only', 'session-cookie-not-httponly'] },
 ];
-
-/** A browser of its own for one person, watching the portal's Set-Cookie headers. */
-interface Person {
-  readonly driver: PortalDriver;
-  readonly watch: PortalCookieWatch;
-  close(): Promise<void>;
-}
-
-async function newPerson(browser: Browser, target: HarnessTarget, account: TestAccount, planted: readonly Cookie[] = []): Promise<Person> {
-  const context = await browser.newContext({ baseURL: target.portalUrl });
-  if (planted.length > 0) await context.addCookies([...planted]);
-  const watch = new PortalCookieWatch(context, new URL(account.provisioned.urls.login).origin);
-  const driver = target.driver(await context.newPage(), account.provisioned);
-  return { driver, watch, close: () => context.close() };
-}
-
-/** The log-out control of the page a logged-in person of this kind opens (its presence means "logged in"). */
-async function openLoggedInPage(person: Person, kind: LoginMethod['kind']): Promise<void> {
-  await person.driver.page.goto(kind === 'seat' ? person.driver.account.urls.portal : person.driver.account.urls.support);
-}
-
-function logOutControl(person: Person, kind: LoginMethod['kind']) {
-  return kind === 'seat' ? person.driver.home.logOutControl : person.driver.support.logOutControl;
-}
-
-/** Whether a browser holding exactly these cookies is logged in (the page it opens shows the log-out control). */
-async function loggedInWith(browser: Browser, target: HarnessTarget, account: TestAccount, cookies: readonly Cookie[], kind: LoginMethod['kind']): Promise<boolean> {
-  const person = await newPerson(browser, target, account, cookies);
-  try {
-    await openLoggedInPage(person, kind);
-    return await logOutControl(person, kind).first().isVisible();
-  } finally {
-    await person.close();
-  }
-}
-
-async function logIn(person: Person, method: LoginMethod, seat: SeatLogin | undefined): Promise<void> {
-  const { driver } = person;
-  if (method.kind === 'support') {
-    await driver.support.logIn();
-    return;
-  }
-  if (!seat) throw new Error('a seat login needs a seat');
-  if (method.persona === undefined) {
-    await driver.login.logInWithPassword(seat.email, seat.password);
-    await driver.home.expectSignedIn(seat.email, 'password');
-    return;
-  }
-  await driver.login.continueWith(seat.email);
-  await throughIdp(driver.page, PERSONAS[method.persona].loginFlow, seat.idpUser, driver.home.logOutControl);
-  await driver.home.expectSignedIn(seat.email, 'sso');
-}
-
-async function logOut(person: Person, kind: LoginMethod['kind']): Promise<void> {
-  if (kind === 'support') await person.driver.support.goToConsoleAndLogOut();
-  else await person.driver.home.goHomeAndLogOut();
-}
 
 for (const method of METHODS) {
   test(`${method.title}: a new session identifier (a planted one opens nothing), HttpOnly and SameSite session cookies, and logout ends the session at the server`, {
@@ -126,15 +62,8 @@ for (const method of METHODS) {
         return cookies;
       });
 
-      const sessionCookies = await test.step('the session cookies: the cookies the login set without which the login is gone', async () => {
-        const set = changedCookies(planted, loggedIn);
-        const essential: Cookie[] = [];
-        for (const cookie of set) {
-          if (!(await loggedInWith(browser, target, account, loggedIn.filter((other) => other !== cookie), method.kind))) essential.push(cookie);
-        }
-        // Several cookies that each carry the session on their own: all of them are session cookies.
-        return essential.length > 0 ? essential : set;
-      });
+      const sessionCookies = await test.step('the session cookies: the cookies the login set without which the login is gone', () =>
+        sessionCookiesOf(browser, target, account, planted, loggedIn, method.kind));
 
       await test.step('each session cookie is a new identifier, and the attacker\'s copy opens nothing', async () => {
         const reused = sessionCookies.filter((cookie) => planted.some((old) => old.name === cookie.name && old.value === cookie.value)).map((cookie) => cookie.name);
