@@ -17,6 +17,8 @@ export const HARNESS_PATHS = {
   account: (accountId: number): string => `/_harness/accounts/${accountId}`,
   /** Optional fast path (`provisioning.ssoConfig: true` in the target file). */
   accountSso: (accountId: number): string => `/_harness/accounts/${accountId}/sso`,
+  /** Optional: disable or enable one seat (`SeatChangeSpec`). */
+  accountSeat: (accountId: number, seatId: number): string => `/_harness/accounts/${accountId}/seats/${seatId}`,
 } as const;
 
 export interface SeatSpec {
@@ -62,6 +64,8 @@ export interface PortalUrls {
   readonly accountParameters: string;
   /** This account's audit log as its admin reads it. Optional (the audit is read through `GET accounts/{id}` otherwise). */
   readonly auditLog?: string;
+  /** This account's seats as its admin manages them (add, edit, import). Optional: without it the seat data scenarios do not apply. */
+  readonly seats?: string;
   /** The Ooma support console's login page. */
   readonly support: string;
   /** This account in the support console: where support staff ask for access (ticket and reason). */
@@ -127,6 +131,15 @@ export interface AccountState {
   /** The same sessions, one entry each: who is logged in, and how. */
   readonly sessions: readonly SeatSession[];
   readonly auditEvents: readonly AuditEvent[];
+}
+
+/**
+ * Body of the optional `PATCH /_harness/accounts/{id}/seats/{seatId}`: disable a seat (or enable it
+ * again) as its admin or a provisioning sync would. `200` with the seat; `404`/`405`/`501` when the
+ * portal does not offer it (the scenario that needs it is then not applicable).
+ */
+export interface SeatChangeSpec {
+  readonly disabled: boolean;
 }
 
 /**

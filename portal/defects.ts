@@ -62,6 +62,9 @@ export const RULES = {
   'harness.token': 'The provisioning API takes its Bearer token in full and exactly',
   'session.cookie-flags': 'Session cookies are set HttpOnly and SameSite=Lax or Strict (and Secure over HTTPS), whichever login set them',
   'session.kinds': 'A seat session opens nothing of the support console and a support session nothing of the seats\' pages, whichever cookie carries it',
+  'session.seat-disabled': 'A seat disabled while logged in loses its web sessions and its apps\' tokens at once',
+  'seats.email-unique': 'Seat emails are unique within an account, compared without case, whether a seat is added, edited or imported',
+  'audit.actor': 'An audit event names the person who acted (the admin who changed a seat), not the seat acted on',
   'sso.enable-warnings': 'Enable warns unless the configuration version saved is the one that passed Test SSO (a pass of an earlier version, or a test answered after a later save, does not count)',
 } as const;
 
@@ -148,6 +151,12 @@ export const DEFECTS = {
   'client-secret-shown-to-support': { rule: 'web.secrets-hidden', kind: 'partial', description: 'Keeps the secret out of the admin\'s form but shows it in the support console\'s configuration table.', check: 'Secret hidden on one of the two pages', where: 'portal/support/routes.ts' },
   'test-pass-any-version': { rule: 'sso.enable-warnings', kind: 'partial', description: 'Counts a passed Test SSO of any saved version: after the admin changes and saves the settings, Enable no longer warns that they were never tested.', check: 'Pass looked up for the account, not for the version saved now', where: 'portal/web/accountRoutes.ts' },
   'test-result-for-current-version': { rule: 'sso.enable-warnings', kind: 'partial', description: 'Records a Test SSO result against the version saved when the IdP answers, not the one the test started with: a change saved while the test was at the IdP inherits its pass.', check: 'Test result credited to the version current at the answer', where: 'portal/web/ssoFlows.ts' },
+  'disabled-seat-app-tokens-live': { rule: 'session.seat-disabled', kind: 'partial', description: 'Disabling a seat ends its web sessions; its apps\' access tokens are not revoked and userinfo takes them until they expire.', check: 'Access ended for the web, not for the apps', where: 'portal/web/seatAccess.ts' },
+  'disabled-seat-checked-at-login-only': { rule: 'session.seat-disabled', kind: 'partial', description: 'Checks the disabled flag at login only: a seat disabled while logged in keeps its web session and its apps\' tokens until they expire.', check: 'Disabled flag checked at login, not on each request', where: 'portal/web/seatAccess.ts' },
+  'seat-email-unique-case-sensitive': { rule: 'seats.email-unique', kind: 'partial', description: 'Compares seat emails with their letter case when a seat is added or edited: Tim@corp and tim@corp become two seats, and SSO cannot tell who logs in.', check: 'Uniqueness compared with case', where: 'portal/web/seatRoutes.ts' },
+  'seat-email-unique-on-add-only': { rule: 'seats.email-unique', kind: 'partial', description: 'Checks that an added seat\'s email is unique, not an edited one\'s: editing a seat\'s email to another seat\'s passes.', check: 'Uniqueness checked on add, not on edit', where: 'portal/web/seatRoutes.ts' },
+  'seat-import-duplicates-case-sensitive': { rule: 'seats.email-unique', kind: 'partial', description: 'Compares the emails of a seat list\'s lines with their letter case: a list naming one person twice in other case adds two seats.', check: 'Duplicates within an import compared with case', where: 'portal/web/seatCsv.ts' },
+  'audit-actor-is-subject': { rule: 'audit.actor', kind: 'partial', description: 'Audits a seat added or edited as done by that seat, not by the admin who did it.', check: 'Actor of seat changes is the seat acted on', where: 'portal/web/seatRoutes.ts' },
   'harness-token-prefix': { rule: 'harness.token', kind: 'partial', description: 'Takes any Bearer token the harness token starts with (a truncated token, its first character).', check: 'Token compared as a prefix, not in full', where: 'portal/harness/harnessAuth.ts' },
 } as const satisfies Record<string, DefectInfo>;
 

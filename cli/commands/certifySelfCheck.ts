@@ -47,6 +47,7 @@ const ACCOUNT_STATE_SUITES = ['suites/login/accountStateChanges.spec.ts'];
 const SESSION_SUITES = ['suites/session'];
 const AUTHORIZATION_SUITES = ['suites/authorization'];
 const ENABLE_SUITES = ['suites/enable'];
+const SEAT_DATA_SUITES = ['suites/seats/seatData.spec.ts'];
 
 /** The suites a defect's runs cover. */
 export function suitesFor(id: DefectId): readonly string[] {
@@ -57,6 +58,7 @@ export function suitesFor(id: DefectId): readonly string[] {
   // Session rules are the portal's own, whatever the IdP sends: the session suites alone exercise them.
   if (rule.startsWith('session.')) return SESSION_SUITES;
   if (rule === 'sso.enable-warnings') return ENABLE_SUITES;
+  if (rule === 'seats.email-unique' || rule === 'audit.actor') return SEAT_DATA_SUITES;
   if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden' || rule === 'harness.token') return AUTHORIZATION_SUITES;
   return MATRIX;
 }

@@ -6,6 +6,7 @@ import type { Account, Seat } from '../db/accounts.ts';
 import type { Session } from '../db/sessions.ts';
 import type { SupportStaff } from '../db/support.ts';
 import { defectOn } from '../defects.ts';
+import { refusesDisabledSeat } from '../web/seatAccess.ts';
 import { clearCookie, parseCookies, setBareCookie, setCookie } from './cookies.ts';
 import { csrfToken } from './csrf.ts';
 import { randomToken, sha256 } from './tokens.ts';
@@ -79,7 +80,7 @@ function resolveSeatLogin(ctx: PortalContext, token: string | undefined, now: nu
   if (!session) return undefined;
   const seat = ctx.store.seats.get(session.subjectId);
   // A seat disabled after it logged in loses its session at the next request.
-  if (!seat || seat.disabled) return undefined;
+  if (!seat || (seat.disabled && refusesDisabledSeat(ctx, 'web'))) return undefined;
   const account = ctx.store.accounts.get(seat.accountId);
   return account ? { seat, account, session, token } : undefined;
 }

@@ -70,6 +70,10 @@ export function nativeRepository(db: DatabaseSync) {
     revokeTokensFromCode(codeHash: string): void {
       db.prepare('UPDATE native_tokens SET revoked = 1 WHERE code_hash = ?').run(codeHash);
     },
+    /** Revokes every app token of one seat (it was disabled). */
+    revokeTokensOfSeat(seatId: number): void {
+      db.prepare('UPDATE native_tokens SET revoked = 1 WHERE seat_id = ?').run(seatId);
+    },
     findToken(tokenHash: string, now: number): { seatId: number; clientId: string } | undefined {
       const row = db.prepare('SELECT * FROM native_tokens WHERE token_hash = ? AND expires_at > ?').get(tokenHash, now);
       if (!row || bool(row, 'revoked')) return undefined;

@@ -41,6 +41,10 @@ export function sessionsRepository(db: DatabaseSync) {
         WHERE s.kind = 'seat' AND t.account_id = ? AND s.expires_at > ? ORDER BY s.created_at, s.token_hash`).all(accountId, now)
         .map((row) => ({ email: str(row, 'email'), method: str(row, 'method') === 'sso' ? 'sso' : 'password' }));
     },
+    /** Ends every web session of one seat (it was disabled). */
+    deleteSeatSessions(seatId: number): void {
+      db.prepare("DELETE FROM sessions WHERE kind = 'seat' AND subject_id = ?").run(seatId);
+    },
     purgeExpired(now: number): void {
       db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     },

@@ -26,7 +26,7 @@ const partial = JSON.parse(readFileSync(new URL('./target.partial.json', import.
 
 type Where =
   | 'label' | 'radio' | 'checkbox' | 'select' | 'button' | 'buttonOrLink' | 'heading' | 'option' | 'switch' | 'text'
-  | 'alertText' | 'alertHeading' | 'list' | 'listItemWord' | 'table' | 'columnHeader';
+  | 'alertText' | 'alertHeading' | 'list' | 'listItemWord' | 'table' | 'columnHeader' | 'labelledLink';
 
 /** Where the driver looks for each name (names.ts `where`), on which page of the tour. */
 const WHERE: Readonly<Record<keyof typeof NAME_DOCS, readonly [page: string, where: Where]>> = {
@@ -81,6 +81,14 @@ const WHERE: Readonly<Record<keyof typeof NAME_DOCS, readonly [page: string, whe
   reason: ['support-gate', 'label'],
   accessAccount: ['support-gate', 'button'],
   turnSsoOff: ['support-account', 'button'],
+  seatNameLabel: ['seats', 'label'],
+  seatEmailLabel: ['seats', 'label'],
+  addSeat: ['seats', 'button'],
+  editSeat: ['seats', 'labelledLink'],
+  seatDisabled: ['seat-edit', 'checkbox'],
+  saveSeat: ['seat-edit', 'button'],
+  seatsCsv: ['seats', 'label'],
+  importSeats: ['seats', 'button'],
   auditLogTable: ['audit-log', 'table'],
   auditWho: ['audit-log', 'columnHeader'],
   auditWhat: ['audit-log', 'columnHeader'],
@@ -110,6 +118,10 @@ function shown(html: string, where: Where, word: string): boolean {
       return findings !== undefined && texts(findings.inner, 'li').some((item) => new RegExp(`(^|\\W)${escapeRegExp(word)}(\\W|$)`).test(item));
     }
     case 'table': return elements(html, 'table').some((table) => attribute(table.open, 'aria-label') === word);
+    case 'labelledLink': {
+      const name = new RegExp(`^${escapeRegExp(word).replace('\\{email\\}', '[^\\s@]+@[^\\s@]+')}$`);
+      return elements(html, 'a').some((link) => name.test(attribute(link.open, 'aria-label') ?? textOf(link.inner)));
+    }
     case 'columnHeader': return elements(html, 'th').some((th) => attribute(th.open, 'scope') === 'col' && textOf(th.inner) === word);
   }
 }

@@ -47,6 +47,7 @@ describe('harness provisioning API', () => {
       passwordLogin: `${base}/login/password?email={email}`,
       accountParameters: `${base}/account`,
       auditLog: `${base}/account/audit-log`,
+      seats: `${base}/account/seats`,
       support: `${base}/support`,
       supportAccount: `${base}/support/accounts/${id}`,
       sp: { entityId: `${base}/sso/${id}/saml/metadata`, acsUrl: `${base}/sso/${id}/saml/acs`, metadataUrl: `${base}/sso/${id}/saml/metadata`, signOnUrl: `${base}/sso/${id}/start`, oidcRedirectUri: `${base}/sso/${id}/oidc/callback` },

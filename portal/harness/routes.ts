@@ -13,6 +13,7 @@ import { pathFor } from '../skin/types.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { auditEventJson } from '../web/auditLogView.ts';
 import { isHarnessRequest } from './harnessAuth.ts';
+import { harnessSeatRoutes } from './seatRoute.ts';
 import { harnessSsoConfigRoutes } from './ssoConfigRoute.ts';
 
 interface SeatSpec { name: string; email: string; role: SeatRole; password?: string; disabled: boolean }
@@ -59,6 +60,7 @@ export function portalUrls(ctx: PortalContext, accountId: number): PortalUrls {
     passwordLogin: `${base}${P.passwordLogin}?${Q.email}={email}`,
     accountParameters: `${base}${P.settings}`,
     auditLog: `${base}${P.auditLog}`,
+    seats: `${base}${P.seats}`,
     support: `${base}${P.support}`,
     supportAccount: `${base}${pathFor(P.supportAccount, { accountId })}`,
     sp: spEndpointsFor(base, accountId, P.sp),
@@ -149,6 +151,7 @@ export function harnessRoutes(ctx: PortalContext): Router {
   });
 
   router.use(harnessSsoConfigRoutes(ctx));
+  router.use(harnessSeatRoutes(ctx));
 
   router.use('/_harness', (_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'Unknown harness endpoint. See portal/README.md.' });

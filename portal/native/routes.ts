@@ -13,6 +13,7 @@ import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { FormBodyError, field, readForm } from '../web/form.ts';
 import { sendErrorPage } from '../web/layout.ts';
 import { refuse, setReasonHeader } from '../web/refusal.ts';
+import { refusesDisabledSeat } from '../web/seatAccess.ts';
 import { checkRedirectUri, nativeClient } from './clients.ts';
 import { isValidCodeChallenge, verifyPkce } from './pkce.ts';
 
@@ -183,7 +184,7 @@ export function nativeRoutes(ctx: PortalContext): Router {
     const token = match?.[1] ? ctx.store.native.findToken(sha256(match[1]), now()) : undefined;
     const seat = token ? ctx.store.seats.get(token.seatId) : undefined;
     const account = seat ? ctx.store.accounts.get(seat.accountId) : undefined;
-    if (!token || !seat || !account || seat.disabled) {
+    if (!token || !seat || !account || (seat.disabled && refusesDisabledSeat(ctx, 'app'))) {
       res.status(401).set('WWW-Authenticate', match ? 'Bearer error="invalid_token"' : 'Bearer').json({
         error: match ? 'invalid_token' : 'unauthorized',
         message: match ? T.tokenInvalidMessage : T.tokenMissingMessage,

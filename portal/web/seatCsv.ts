@@ -25,7 +25,8 @@ export type SeatCsvParse = { readonly ok: true; readonly rows: readonly SeatCsvR
 const TRUE = new Set(['true', 'yes', '1', 'disabled']);
 const FALSE = new Set(['', 'false', 'no', '0', 'enabled']);
 
-export function parseSeatCsv(text: string): SeatCsvParse {
+/** `duplicateKey`: how two lines' emails are told to be the same (without case; a defect switch passes one with case). */
+export function parseSeatCsv(text: string, duplicateKey: (email: string) => string = emailKey): SeatCsvParse {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { ok: false, errors: [{ line: parsed.line, message: `The file is not valid CSV: ${parsed.message}` }] };
   const [header, ...records] = parsed.records;
@@ -61,9 +62,9 @@ export function parseSeatCsv(text: string): SeatCsvParse {
     else if (!/^[^\s@]+@[^\s@]+$/.test(email)) lineErrors.push(`"${email}" is not an email address`);
     if (role !== 'admin' && role !== 'user') lineErrors.push(`the role "${cell('role')}" is not admin or user`);
     if (!TRUE.has(disabled) && !FALSE.has(disabled)) lineErrors.push(`disabled is "${cell('disabled')}": write true or false (or leave it empty)`);
-    const first = seen.get(emailKey(email));
+    const first = seen.get(duplicateKey(email));
     if (email !== '' && first !== undefined) lineErrors.push(`the email ${email} is already on line ${first} (emails are compared without case)`);
-    if (email !== '' && first === undefined) seen.set(emailKey(email), record.line);
+    if (email !== '' && first === undefined) seen.set(duplicateKey(email), record.line);
     if (lineErrors.length > 0) {
       errors.push({ line: record.line, message: `${lineErrors.join('; ')}.` });
       continue;

@@ -3,23 +3,39 @@ import { Router, type Request, type Response } from 'express';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PortalContext } from '../context.ts';
 import { emailKey, type Seat, type SeatRole } from '../db/accounts.ts';
-import type { SeatsPageModel, SkinText } from '../skin/types.ts';
+import { defectOn } from '../defects.ts';
+import type { SeatsPageModel } from '../skin/types.ts';
+import type { DefectSet } from '../sso/contract.ts';
 import { checkbox, field, fileText, readForm } from './form.ts';
 import { requireAdmin, seatLoginOf, verifyCsrf } from './guards.ts';
 import { csrfInput, noticeFor, seatNav, sendErrorPage, sendPage } from './layout.ts';
 import { parseSeatCsv, seatsToCsv } from './seatCsv.ts';
+import { endAccessIfDisabled } from './seatAccess.ts';
 import { applySeatImport, planSeatImport } from './seatImport.ts';
 
 const MIN_PASSWORD = 8;
 
-function seatProblem(T: SkinText, seats: readonly Seat[], self: Seat | undefined, values: { name: string; email: string; role: SeatRole; disabled: boolean; password: string }): string | undefined {
+/** Whether another seat has this email, compared without case (partly wrong with a defect switch: portal/defects.ts). */
+function emailTaken(defects: DefectSet, seats: readonly Seat[], self: Seat | undefined, email: string): boolean {
+  if (self !== undefined && defectOn(defects, 'seat-email-unique-on-add-only')) return false;
+  const key = defectOn(defects, 'seat-email-unique-case-sensitive') ? (value: string) => value.trim() : emailKey;
+  return seats.some((seat) => seat.id !== self?.id && key(seat.email) === key(email));
+}
+
+function seatProblem(ctx: PortalContext, seats: readonly Seat[], self: Seat | undefined, values: { name: string; email: string; role: SeatRole; disabled: boolean; password: string }): string | undefined {
+  const T = ctx.skin.text;
   if (values.name === '' || values.name.length > 200) return T.seatNameInvalid;
   if (!/^[^\s@]+@[^\s@]+$/.test(values.email)) return T.seatEmailInvalid(values.email);
-  if (seats.some((seat) => seat.id !== self?.id && emailKey(seat.email) === emailKey(values.email))) return T.seatEmailTaken(values.email);
+  if (emailTaken(ctx.defects, seats, self, values.email)) return T.seatEmailTaken(values.email);
   if (values.password !== '' && values.password.length < MIN_PASSWORD) return T.seatPasswordShort(MIN_PASSWORD);
   const admins = seats.filter((seat) => seat.id !== self?.id && seat.role === 'admin' && !seat.disabled).length + (values.role === 'admin' && !values.disabled ? 1 : 0);
   if (admins === 0) return T.seatNoAdminLeft;
   return undefined;
+}
+
+/** Who a seat change is audited as: the admin who made it (the seat acted on, with a defect switch: portal/defects.ts). */
+function actorOf(ctx: PortalContext, admin: Seat, changed: Seat): Seat {
+  return defectOn(ctx.defects, 'audit-actor-is-subject') ? changed : admin;
 }
 
 function role(value: string): SeatRole {
@@ -64,14 +80,14 @@ export function seatRoutes(ctx: PortalContext): Router {
     const { account, seat: me } = seatLoginOf(req);
     const form = await readForm(req);
     const values = { name: field(form, F.seatName).trim(), email: field(form, F.seatEmail).trim(), role: role(field(form, F.seatRole)), disabled: false, password: field(form, F.seatPassword) };
-    const problem = seatProblem(T, ctx.store.seats.listByAccount(account.id), undefined, values);
+    const problem = seatProblem(ctx, ctx.store.seats.listByAccount(account.id), undefined, values);
     if (problem) {
       renderSeats(req, res, { status: 422, addError: problem, addValues: values });
       return;
     }
     const passwordHash = values.password === '' ? undefined : await hashPassword(values.password);
     const seat = ctx.store.seats.add(account.id, { name: values.name, email: values.email, role: values.role, ...(passwordHash ? { passwordHash } : {}) });
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(me), action: 'seat.added', detail: T.auditSeatAdded(seat) }, now());
+    ctx.store.audit.record({ accountId: account.id, actor: A.seat(actorOf(ctx, me, seat)), action: 'seat.added', detail: T.auditSeatAdded(seat) }, now());
     res.redirect(303, back('seatAdded'));
   });
 
@@ -84,13 +100,14 @@ export function seatRoutes(ctx: PortalContext): Router {
       renderSeats(req, res, { status: 422, importErrors: [{ line: 1, message: T.seatImportEmpty }] });
       return;
     }
-    const parsed = parseSeatCsv(text);
+    const parsed = parseSeatCsv(text, defectOn(ctx.defects, 'seat-import-duplicates-case-sensitive') ? (email) => email : undefined);
     const checked = parsed.ok ? planSeatImport(ctx.store.seats.listByAccount(account.id), parsed.rows) : parsed;
     if (!checked.ok) {
       renderSeats(req, res, { status: 422, importErrors: checked.errors });
       return;
     }
     applySeatImport(ctx.store, account.id, checked.plan);
+    for (const { seat, row } of checked.plan.updates) endAccessIfDisabled(ctx, seat, row.disabled);
     ctx.store.audit.record({ accountId: account.id, actor: A.seat(me), action: 'seats.imported', detail: T.auditSeatsImported(checked.plan.adds.length, checked.plan.updates.length, checked.plan.unchanged) }, now());
     res.redirect(303, back('seatsImported'));
   });
@@ -106,14 +123,15 @@ export function seatRoutes(ctx: PortalContext): Router {
     const { account, seat: me } = seatLoginOf(req);
     const form = await readForm(req);
     const values = { name: field(form, F.seatName).trim(), email: field(form, F.seatEmail).trim(), role: role(field(form, F.seatRole)), disabled: checkbox(form, F.seatDisabled), password: field(form, F.seatNewPassword) };
-    const problem = seatProblem(T, ctx.store.seats.listByAccount(account.id), seat, values);
+    const problem = seatProblem(ctx, ctx.store.seats.listByAccount(account.id), seat, values);
     if (problem) {
       sendPage(ctx, res, { status: 422, title: T.titles.seatEdit, nav: seatNav(ctx, req), body: V.seatEdit({ csrf: csrfInput(ctx, req, 'seat'), seat: { ...seat, ...values }, error: problem }) });
       return;
     }
     ctx.store.seats.update(seat.id, values);
+    endAccessIfDisabled(ctx, seat, values.disabled);
     if (values.password !== '') ctx.store.seats.setPasswordHash(seat.id, await hashPassword(values.password));
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(me), action: 'seat.updated', detail: T.auditSeatUpdated(seat, values, values.password !== '') }, now());
+    ctx.store.audit.record({ accountId: account.id, actor: A.seat(actorOf(ctx, me, { ...seat, ...values })), action: 'seat.updated', detail: T.auditSeatUpdated(seat, values, values.password !== '') }, now());
     res.redirect(303, back('seatSaved'));
   });
 

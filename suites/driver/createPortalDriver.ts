@@ -5,6 +5,7 @@ import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { HomePage, LoginPage, RefusalPage } from './pages/loginPages.ts';
 import { SsoSection } from './pages/ssoSection.ts';
+import { SeatsPage } from './pages/seatsPage.ts';
 import { AuditLog, SupportConsole } from './pages/supportConsole.ts';
 import type { PortalDriver } from './portalDriver.ts';
 
@@ -23,6 +24,7 @@ export function createPortalDriver(page: Page, target: DriverTarget, account: Pr
     sso: new SsoSection(page, names, account, target.capabilities),
     support: new SupportConsole(page, names, target.supportStaff, account),
     auditLog: new AuditLog(page, names, account),
+    seats: new SeatsPage(page, names, account),
     accountState,
   };
 }

@@ -158,6 +158,20 @@ export interface SupportConsoleObject {
   turnSsoOff(): Promise<void>;
 }
 
+export interface SeatsPageObject {
+  /** Whether the target shows the account's seats to its admin on a page (`urls.seats`). */
+  readonly available: boolean;
+  goto(): Promise<void>;
+  /** Add a seat (the form's default role); what the portal did with it. */
+  addSeat(seat: { readonly name: string; readonly email: string }): Promise<SaveOutcome>;
+  /** Open the seat of `email` and change its email or disabled flag; what the portal did with it. */
+  editSeat(email: string, changes: { readonly email?: string; readonly disabled?: boolean }): Promise<SaveOutcome>;
+  /** Import a seat list (CSV: name,email,role,disabled); what the portal did with it. */
+  importCsv(csv: string): Promise<SaveOutcome>;
+  /** The emails the seats page lists, as shown (table cells holding an email). */
+  listedEmails(): Promise<readonly string[]>;
+}
+
 export interface AuditLogObject {
   /** Whether the target shows the account's audit log on a page (`urls.auditLog`). */
   readonly available: boolean;
@@ -176,6 +190,7 @@ export interface PortalDriver {
   readonly sso: SsoSectionObject;
   readonly support: SupportConsoleObject;
   readonly auditLog: AuditLogObject;
+  readonly seats: SeatsPageObject;
   /** Read back through the target (not the page): SSO state, live seat sessions, audit events. */
   accountState(): Promise<AccountState>;
 }

@@ -202,6 +202,11 @@ export class NativeApp {
 
   /** The whole app login as the app does it; throws with what went wrong at which step. */
   async logIn(seat: SeatLogin): Promise<LoggedInSeat> {
+    return (await this.signIn(seat)).seat;
+  }
+
+  /** The app login, keeping the access token the app holds afterwards (a secret: never attached). */
+  async signIn(seat: SeatLogin): Promise<{ readonly seat: LoggedInSeat; readonly accessToken: string }> {
     const login = await this.startLogin();
     let redirect: AuthorizationRedirect;
     try {
@@ -217,7 +222,7 @@ export class NativeApp {
     if (!token.ok) throw new Error(`The ${this.name}'s token request for ${seat.email} was refused: ${token.status} ${token.error}: ${token.description}`);
     const me = await fetchMe(this.#spec.account.urls.native.userinfo, token.accessToken);
     if (!me.ok) throw new Error(`The ${this.name}'s userinfo call for ${seat.email} was refused: ${me.status} ${me.error}.`);
-    return { ...me.me, seenOn: `the app's userinfo (${this.#spec.clientId})` };
+    return { seat: { ...me.me, seenOn: `the app's userinfo (${this.#spec.clientId})` }, accessToken: token.accessToken };
   }
 
   async expectFails(seat: SeatLogin, symptom: Symptom): Promise<LoginFailure> {

@@ -15,7 +15,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 const REQUIRED_URLS = ['portal', 'login', 'accountParameters', 'support', 'supportAccount'] as const;
-const OPTIONAL_URLS = ['passwordLogin', 'auditLog'] as const;
+const OPTIONAL_URLS = ['passwordLogin', 'auditLog', 'seats'] as const;
 const SP_URLS = ['entityId', 'acsUrl', 'metadataUrl', 'signOnUrl', 'oidcRedirectUri'] as const;
 const NATIVE_URLS = ['authorize', 'token', 'userinfo'] as const;
 

@@ -32,6 +32,7 @@ export async function startEmbeddedTarget(defects: readonly string[], idp: IdpSe
     provisionAccount: (spec) => provisioning.createAccount(spec),
     accountState: (accountId) => provisioning.accountState(accountId),
     provisioningStatusWithToken: (accountId, alter) => provisioning.statusWithAlteredToken(accountId, alter),
+    setSeatDisabled: (accountId, seatId, disabled) => provisioning.setSeatDisabled(accountId, seatId, disabled),
     configureSso: (accountId, spec) => provisioning.configureSso(accountId, spec),
     driver: (page, account) => createPortalDriver(page, target, account),
     async close() {

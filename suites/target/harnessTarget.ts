@@ -30,6 +30,8 @@ export interface HarnessTarget {
   accountState(accountId: number): Promise<AccountState>;
   /** The provisioning API's status for a read of the account with its token changed by `alter` (the token never leaves the target). */
   provisioningStatusWithToken(accountId: number, alter: (token: string) => string | undefined): Promise<number>;
+  /** Disable (or enable) a seat through the optional provisioning call; `false` when the target does not offer it. */
+  setSeatDisabled(accountId: number, seatId: number, disabled: boolean): Promise<boolean>;
   /** The fast path (only when `capabilities.ssoConfigApi`): save and switch an SSO configuration without the admin UI. */
   configureSso(accountId: number, spec: SsoConfigSpec): Promise<void>;
   /** The browser PortalDriver on `page`, opening the pages of `account`. */

@@ -1,7 +1,7 @@
 // HTTP client of the harness provisioning API (lib/harnessContract.ts), used by both
 // targets: the embedded reference portal and a remote OE test environment. The Bearer token is a
 // secret: it goes in the Authorization header and nowhere else (never in an error message).
-import { HARNESS_PATHS, type AccountSpec, type AccountState, type ProvisionedAccount, type SsoConfigSpec } from '../../lib/harnessContract.ts';
+import { HARNESS_PATHS, type AccountSpec, type AccountState, type ProvisionedAccount, type SeatChangeSpec, type SsoConfigSpec } from '../../lib/harnessContract.ts';
 
 /** A call to a live provisioning API went wrong; the message says which call, what came back and what to check. */
 export class ProvisioningError extends Error {
@@ -41,7 +41,7 @@ export class ProvisioningClient {
   }
 
   /** One raw call (the preflight reads the status itself). */
-  async call(method: 'GET' | 'POST' | 'PUT', path: string, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
+  async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
     return fetch(`${this.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${this.#token}`, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -79,7 +79,23 @@ export class ProvisioningClient {
     await this.#json<unknown>('PUT', HARNESS_PATHS.accountSso(accountId), 200, spec);
   }
 
-  async #json<T>(method: 'GET' | 'POST' | 'PUT', path: string, expected: number, body?: unknown): Promise<T> {
+  /**
+   * The optional seat change: disable (or enable) a seat. `false` when the API does not offer it
+   * (404, 405 or 501); any other answer but 200 is an error.
+   */
+  async setSeatDisabled(accountId: number, seatId: number, disabled: boolean): Promise<boolean> {
+    const path = HARNESS_PATHS.accountSeat(accountId, seatId);
+    const response = await this.call('PATCH', path, { body: { disabled } satisfies SeatChangeSpec });
+    if ([404, 405, 501].includes(response.status)) {
+      await response.body?.cancel();
+      return false;
+    }
+    if (response.status !== 200) throw new ProvisioningError(`The provisioning API answered PATCH ${this.url}${path} with ${response.status} instead of 200: ${await answerText(response)}.`, response.status);
+    await response.body?.cancel();
+    return true;
+  }
+
+  async #json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, expected: number, body?: unknown): Promise<T> {
     const where = `${method} ${this.url}${path}`;
     let response: Response;
     try {

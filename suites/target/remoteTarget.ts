@@ -24,6 +24,7 @@ export function remoteTarget(config: RemoteTargetConfig, idp: IdpServer): Harnes
     provisionAccount: (spec) => provisioning.createAccount(spec),
     accountState: (accountId) => provisioning.accountState(accountId),
     provisioningStatusWithToken: (accountId, alter) => provisioning.statusWithAlteredToken(accountId, alter),
+    setSeatDisabled: (accountId, seatId, disabled) => provisioning.setSeatDisabled(accountId, seatId, disabled),
     async configureSso(accountId, spec) {
       if (!config.capabilities.ssoConfigApi) throw new Error(`The target file ${config.file} does not declare "provisioning": { "ssoConfig": true }: SSO is configured through the admin UI.`);
       await provisioning.configureSso(accountId, spec);

@@ -66,6 +66,15 @@ export const NAME_DOCS = {
   reason: { reference: 'Reason', where: 'support account access: field label' },
   accessAccount: { reference: 'Access account', where: 'support account access: button (then the IdP and SSO heading shows)' },
   turnSsoOff: { reference: 'Turn SSO off', where: 'support console, accessed account: button (gone once SSO is off)' },
+  // Seats (urls.seats, optional)
+  seatNameLabel: { reference: 'Name', where: 'seats page (add a seat): label of the name field' },
+  seatEmailLabel: { reference: 'Email', where: 'seats page (add a seat) and one seat\'s page: label of the email field' },
+  addSeat: { reference: 'Add seat', where: 'seats page: button that adds the seat (then role=status confirms, role=alert refuses)' },
+  editSeat: { reference: 'Edit {email}', where: 'seats page: link or button that opens one seat, its accessible name with {email} where the seat\'s email goes' },
+  seatDisabled: { reference: 'Seat disabled', where: 'one seat\'s page: label of the checkbox that disables the seat' },
+  saveSeat: { reference: 'Save seat', where: 'one seat\'s page: button (then role=status confirms, role=alert refuses)' },
+  seatsCsv: { reference: 'Or paste the seat list CSV', where: 'seats page: label of the text area taking a seat list CSV (columns name,email,role,disabled)' },
+  importSeats: { reference: 'Import seats', where: 'seats page: button that imports the CSV (then role=status confirms, role=alert refuses)' },
   // Audit log (urls.auditLog, optional)
   auditLogTable: { reference: 'Audit log', where: 'audit log page: accessible name of the table' },
   auditWho: { reference: 'Who', where: 'audit log table: column header of who acted' },
