@@ -87,6 +87,7 @@ export class TenantState {
   #clockOffsetSeconds = 0;
   /** Publish another RSA key (one the IdP never signs with) in every OIDC persona's JWKS, until reset. */
   #extraJwksKey = false;
+  #samlEncryptionKey = false;
   #seq = 0;
   readonly #keyrings = new Map<PersonaId, Keyring>();
   readonly #nextKeys = new Map<PersonaId, TestKeyPair>();
@@ -137,6 +138,22 @@ export class TenantState {
 
   withdrawExtraJwksKey(): void {
     this.#extraJwksKey = false;
+    this.#emit('keys');
+  }
+
+  /** Whether the SAML metadata also lists an encryption certificate (KeyDescriptor use="encryption"). */
+  get samlEncryptionKey(): boolean {
+    return this.#samlEncryptionKey;
+  }
+
+  /**
+   * From now on every SAML persona's metadata also lists a certificate for encryption, as ADFS and
+   * Shibboleth IdPs publish theirs: its key is the shared test "attacker" key, so a response signed
+   * with it verifies only at an SP that trusts every certificate of the metadata, not only the
+   * signing ones.
+   */
+  publishSamlEncryptionKey(): void {
+    this.#samlEncryptionKey = true;
     this.#emit('keys');
   }
 
@@ -348,6 +365,7 @@ export class TenantState {
     this.#faults = [];
     this.#clockOffsetSeconds = 0;
     this.#extraJwksKey = false;
+    this.#samlEncryptionKey = false;
     this.#keyrings.clear();
     this.#nextKeys.clear();
     this.#generating.clear();

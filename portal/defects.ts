@@ -65,6 +65,7 @@ export const RULES = {
   'session.seat-disabled': 'A seat disabled while logged in loses its web sessions and its apps\' tokens at once',
   'seats.email-unique': 'Seat emails are unique within an account, compared without case, whether a seat is added, edited or imported',
   'audit.actor': 'An audit event names the person who acted (the admin who changed a seat), not the seat acted on',
+  'metadata.signing-keys': 'Only the certificates IdP metadata lists for signing (use="signing" or no use) verify signatures; its encryption certificates never do',
   'sso.enable-warnings': 'Enable warns unless the configuration version saved is the one that passed Test SSO (a pass of an earlier version, or a test answered after a later save, does not count)',
 } as const;
 
@@ -157,6 +158,7 @@ export const DEFECTS = {
   'seat-email-unique-on-add-only': { rule: 'seats.email-unique', kind: 'partial', description: 'Checks that an added seat\'s email is unique, not an edited one\'s: editing a seat\'s email to another seat\'s passes.', check: 'Uniqueness checked on add, not on edit', where: 'portal/web/seatRoutes.ts' },
   'seat-import-duplicates-case-sensitive': { rule: 'seats.email-unique', kind: 'partial', description: 'Compares the emails of a seat list\'s lines with their letter case: a list naming one person twice in other case adds two seats.', check: 'Duplicates within an import compared with case', where: 'portal/web/seatCsv.ts' },
   'audit-actor-is-subject': { rule: 'audit.actor', kind: 'partial', description: 'Audits a seat added or edited as done by that seat, not by the admin who did it.', check: 'Actor of seat changes is the seat acted on', where: 'portal/web/seatRoutes.ts' },
+  'metadata-trusts-encryption-keys': { rule: 'metadata.signing-keys', kind: 'partial', description: 'Takes every certificate of the IdP metadata as a signing certificate, the ones listed for encryption too: a response signed with the IdP\'s encryption key verifies.', check: 'KeyDescriptor use ignored', where: 'portal/sso/idpMetadata.ts' },
   'harness-token-prefix': { rule: 'harness.token', kind: 'partial', description: 'Takes any Bearer token the harness token starts with (a truncated token, its first character).', check: 'Token compared as a prefix, not in full', where: 'portal/harness/harnessAuth.ts' },
 } as const satisfies Record<string, DefectInfo>;
 

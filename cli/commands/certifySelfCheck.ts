@@ -48,6 +48,7 @@ const SESSION_SUITES = ['suites/session'];
 const AUTHORIZATION_SUITES = ['suites/authorization'];
 const ENABLE_SUITES = ['suites/enable'];
 const SEAT_DATA_SUITES = ['suites/seats/seatData.spec.ts'];
+const METADATA_SUITES = ['suites/metadata'];
 
 /** The suites a defect's runs cover. */
 export function suitesFor(id: DefectId): readonly string[] {
@@ -59,6 +60,7 @@ export function suitesFor(id: DefectId): readonly string[] {
   if (rule.startsWith('session.')) return SESSION_SUITES;
   if (rule === 'sso.enable-warnings') return ENABLE_SUITES;
   if (rule === 'seats.email-unique' || rule === 'audit.actor') return SEAT_DATA_SUITES;
+  if (rule === 'metadata.signing-keys') return METADATA_SUITES;
   if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden' || rule === 'harness.token') return AUTHORIZATION_SUITES;
   return MATRIX;
 }

@@ -220,6 +220,10 @@ route('POST', '/tenants/:key/jwks/extra-key', 'publish another RSA key in every 
   tenantOf(call).publishExtraJwksKey();
   sendJson(call.res, 204, null);
 });
+route('POST', '/tenants/:key/saml/encryption-key', 'list a certificate for encryption (KeyDescriptor use="encryption", the shared test attacker key) in every SAML metadata from now on, until reset', (call) => {
+  tenantOf(call).publishSamlEncryptionKey();
+  sendJson(call.res, 204, null);
+});
 route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', async (call) => {
   const tenant = tenantOf(call);
   const persona = personaOf(call);

@@ -182,6 +182,11 @@ export class IdpControlClient {
     await call(this.controlUrl, 'POST', `${this.#base}/jwks/extra-key`);
   }
 
+  /** Every SAML persona's metadata also lists a certificate for encryption from now on (until reset): its key is the shared test attacker key. */
+  async publishSamlEncryptionKey(): Promise<void> {
+    await call(this.controlUrl, 'POST', `${this.#base}/saml/encryption-key`);
+  }
+
   signingCertificates(persona: PersonaId): Promise<SigningCertificates> {
     return call(this.controlUrl, 'GET', `${this.#base}/keys/${persona}`);
   }

@@ -1,7 +1,7 @@
 // The template metadata is what samlify writes for the same settings, byte for byte.
 import * as samlify from 'samlify';
 import { describe, expect, it } from 'vitest';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair, pemBody } from '../../lib/x509.ts';
 import { SAML_PERSONAS } from '../personas/index.ts';
 import type { SamlPersona } from '../types.ts';
 import { idpMetadata } from './metadata.ts';
@@ -27,5 +27,19 @@ describe.each(SAML_PERSONAS.map((persona) => ({ persona, id: persona.id })))('$i
     { entityId: 'http://www.okta.com/exk<&>"\'x', ssoUrl: 'http://127.0.0.1:4100/okta/x/sso/saml?a=1&b=<2>' },
   ])('is what samlify writes for entity $entityId', ({ entityId, ssoUrl }) => {
     expect(idpMetadata(persona, entityId, ssoUrl, key)).toBe(samlifyMetadata(persona, entityId, ssoUrl));
+  });
+});
+
+describe('a tenant that publishes an encryption certificate', () => {
+  it('lists it after the signing one, as a KeyDescriptor use="encryption"', () => {
+    const signing = generateTestKeyPair({ commonName: 'signing (test only)', lifetimeDays: 30 });
+    const encryption = generateTestKeyPair({ commonName: 'encryption (test only)', lifetimeDays: 30 });
+    const persona = SAML_PERSONAS[0];
+    if (!persona) throw new Error('no SAML persona');
+    const xml = idpMetadata(persona, 'http://idp.example/entity', 'http://127.0.0.1:9/sso', signing, encryption);
+    const uses = [...xml.matchAll(/<KeyDescriptor use="(\w+)">/g)].map((match) => match[1]);
+    expect(uses).toEqual(['signing', 'encryption']);
+    expect(xml.indexOf(pemBody(encryption.certificatePem))).toBeGreaterThan(xml.indexOf(pemBody(signing.certificatePem)));
+    expect(idpMetadata(persona, 'http://idp.example/entity', 'http://127.0.0.1:9/sso', signing)).not.toContain('use="encryption"');
   });
 });

@@ -5,6 +5,7 @@
 // should not wait for samlify, xml-crypto and xpath to load (they load with the SSO engine).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pemBody, type TestKeyPair } from '../../lib/x509.ts';
+import { sharedKey } from '../keys.ts';
 import type { TenantState } from '../tenants.ts';
 import { fillTemplate } from '../tenantIds.ts';
 import type { SamlPersona } from '../types.ts';
@@ -16,8 +17,9 @@ const POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
 
 const cache = new Map<string, string>();
 
-export function idpMetadata(persona: SamlPersona, entityId: string, ssoUrl: string, key: TestKeyPair): string {
-  const cacheKey = `${persona.nameId.format}|${entityId}|${ssoUrl}|${key.fingerprint256}`;
+/** `encryptionKey`: a certificate the metadata also lists for encryption (KeyDescriptor use="encryption"). */
+export function idpMetadata(persona: SamlPersona, entityId: string, ssoUrl: string, key: TestKeyPair, encryptionKey?: TestKeyPair): string {
+  const cacheKey = `${persona.nameId.format}|${entityId}|${ssoUrl}|${key.fingerprint256}|${encryptionKey?.fingerprint256 ?? ''}`;
   let xml = cache.get(cacheKey);
   if (!xml) {
     const location = escapeXml(ssoUrl);
@@ -28,6 +30,9 @@ export function idpMetadata(persona: SamlPersona, entityId: string, ssoUrl: stri
       + '<KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>'
       + `<ds:X509Certificate>${pemBody(key.certificatePem)}</ds:X509Certificate>`
       + '</ds:X509Data></ds:KeyInfo></KeyDescriptor>'
+      + (encryptionKey === undefined ? '' : '<KeyDescriptor use="encryption"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>'
+        + `<ds:X509Certificate>${pemBody(encryptionKey.certificatePem)}</ds:X509Certificate>`
+        + '</ds:X509Data></ds:KeyInfo></KeyDescriptor>')
       + `<NameIDFormat>${escapeXml(persona.nameId.format)}</NameIDFormat>`
       + endpoint('SingleSignOnService', REDIRECT)
       + endpoint('SingleSignOnService', POST)
@@ -47,6 +52,6 @@ export function serveIdpMetadata(req: IncomingMessage, res: ServerResponse, pers
     return;
   }
   const entityId = fillTemplate(persona.entityIdTemplate, tenant.ids);
-  const xml = idpMetadata(persona, entityId, origin + samlPaths(persona, tenant.ids).sso, tenant.signingKeys(persona.id).current);
+  const xml = idpMetadata(persona, entityId, origin + samlPaths(persona, tenant.ids).sso, tenant.signingKeys(persona.id).current, tenant.samlEncryptionKey ? sharedKey('attacker') : undefined);
   res.writeHead(200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : xml);
 }

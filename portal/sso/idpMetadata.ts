@@ -18,7 +18,8 @@ export interface IdpMetadata {
 export type IdpMetadataParse = { readonly ok: true; readonly metadata: IdpMetadata } | { readonly ok: false; readonly problem: string };
 
 /** Parse IdP metadata. Problems are sentences that start with "The metadata …". */
-export function parseIdpMetadata(xml: string): IdpMetadataParse {
+/** `trustEveryKey`: take encryption KeyDescriptors as signing ones too (only a defect switch of the portal asks). */
+export function parseIdpMetadata(xml: string, options: { readonly trustEveryKey?: boolean } = {}): IdpMetadataParse {
   if (Buffer.byteLength(xml, 'utf8') > MAX_METADATA_BYTES) return { ok: false, problem: `The metadata is larger than ${MAX_METADATA_BYTES} bytes; IdP metadata is a few kilobytes: check that this is the right document.` };
   if (xml.trim() === '') return { ok: false, problem: 'The metadata is empty: upload the IdP metadata XML file (Entra: "Federation Metadata XML"; Okta: "Identity Provider metadata"; Google: "Download metadata").' };
   const parsed = parseUntrustedXml(xml);
@@ -40,8 +41,9 @@ export function parseIdpMetadata(xml: string): IdpMetadataParse {
   }
 
   const signingCertificates = childElements(descriptor, NS.md, 'KeyDescriptor')
-    // A KeyDescriptor without `use` serves both signing and encryption (metadata §2.4.1.1).
-    .filter((key) => (key.getAttribute('use') ?? 'signing') === 'signing')
+    // A KeyDescriptor without `use` serves both signing and encryption (metadata §2.4.1.1). The
+    // defect switch takes the encryption ones too (options.trustEveryKey).
+    .filter((key) => options.trustEveryKey === true || (key.getAttribute('use') ?? 'signing') === 'signing')
     .flatMap((key) => descendantElements(key, NS.ds, 'X509Certificate').map((cert) => textOf(cert).replace(/\s+/g, '')))
     .filter((body) => body !== '');
   if (signingCertificates.length === 0) {

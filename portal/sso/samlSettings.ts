@@ -20,7 +20,8 @@ interface IdpSource {
   readonly warnings: readonly string[];
 }
 
-export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date }): Promise<Validated<SamlSettings>> {
+/** `trustEveryMetadataKey`: take the metadata's encryption certificates as signing ones too (a defect switch of the portal: portal/defects.ts). */
+export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; trustEveryMetadataKey?: boolean }): Promise<Validated<SamlSettings>> {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
   if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose Microsoft Entra ID, Okta, Google Workspace, Auth0 or Other.` });
@@ -35,7 +36,7 @@ export async function validateSamlSettings(input: SamlSettingsInput, opts: { now
     errors.push({ field: 'emailAttribute', message: 'The email attribute must be one SAML attribute name (e.g. email, or http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress), without spaces, quotes or angle brackets, at most 256 characters. Leave it empty to use the NameID when it is an email.' });
   }
 
-  const source = await readIdpSource(input, errors);
+  const source = await readIdpSource(input, errors, opts.trustEveryMetadataKey === true);
   if (source) {
     warnings.push(...source.warnings);
     const trusted = checkCertificates(source, opts.now, errors, warnings);
@@ -68,10 +69,10 @@ function checkSignedParts(input: SamlSettingsInput, errors: FieldError[]): void 
   }
 }
 
-async function readIdpSource(input: SamlSettingsInput, errors: FieldError[]): Promise<IdpSource | undefined> {
+async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], trustEveryKey: boolean): Promise<IdpSource | undefined> {
   switch (input.metadataSource) {
-    case 'url': return readMetadataFromUrl(input.metadataUrl ?? '', errors);
-    case 'upload': return readMetadataFromUpload(input.metadataXml ?? '', errors);
+    case 'url': return readMetadataFromUrl(input.metadataUrl ?? '', errors, trustEveryKey);
+    case 'upload': return fromMetadata(input.metadataXml ?? '', 'metadataXml', errors, trustEveryKey);
     case 'manual': return readManual(input, errors);
     default:
       errors.push({ field: 'metadataSource', message: `Unknown metadata source "${String(input.metadataSource)}": choose metadata URL, metadata upload, or manual entry.` });
@@ -79,7 +80,7 @@ async function readIdpSource(input: SamlSettingsInput, errors: FieldError[]): Pr
   }
 }
 
-async function readMetadataFromUrl(raw: string, errors: FieldError[]): Promise<IdpSource | undefined> {
+async function readMetadataFromUrl(raw: string, errors: FieldError[], trustEveryKey: boolean): Promise<IdpSource | undefined> {
   const field = 'metadataUrl';
   if (raw.trim() === '') {
     errors.push({ field, message: 'Enter the IdP metadata URL (Entra: "App Federation Metadata Url"; Okta: "Metadata URL"), or choose upload or manual entry.' });
@@ -95,15 +96,11 @@ async function readMetadataFromUrl(raw: string, errors: FieldError[]): Promise<I
     errors.push({ field, message: `The metadata URL could not be read: ${fetched.problem}` });
     return undefined;
   }
-  return fromMetadata(fetched.text, field, errors);
+  return fromMetadata(fetched.text, field, errors, trustEveryKey);
 }
 
-function readMetadataFromUpload(xml: string, errors: FieldError[]): IdpSource | undefined {
-  return fromMetadata(xml, 'metadataXml', errors);
-}
-
-function fromMetadata(xml: string, field: string, errors: FieldError[]): IdpSource | undefined {
-  const parsed = parseIdpMetadata(xml);
+function fromMetadata(xml: string, field: string, errors: FieldError[], trustEveryKey: boolean): IdpSource | undefined {
+  const parsed = parseIdpMetadata(xml, { trustEveryKey });
   if (!parsed.ok) {
     errors.push({ field, message: parsed.problem });
     return undefined;

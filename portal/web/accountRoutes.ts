@@ -56,7 +56,7 @@ async function validateSubmitted(ctx: PortalContext, account: Account, form: For
   const now = ctx.now();
   let validated: Validated<SsoSettings>;
   if (submitted.values.protocol === 'saml') {
-    validated = await validateSamlSettings(samlInput(submitted.values), { now });
+    validated = await validateSamlSettings(samlInput(submitted.values), { now, trustEveryMetadataKey: defectOn(ctx.defects, 'metadata-trusts-encryption-keys') });
   } else {
     // An empty secret field keeps the saved secret: it is never sent back to the browser.
     const saved = ctx.store.ssoConfigs.current(account.id)?.settings;

@@ -16,6 +16,7 @@ export const RULE = {
   seatDisabled: '@rule:session.seat-disabled',
   seatEmailUnique: '@rule:seats.email-unique',
   auditActor: '@rule:audit.actor',
+  metadataSigningKeys: '@rule:metadata.signing-keys',
   enableWarnings: '@rule:sso.enable-warnings',
   antiForgery: '@rule:web.anti-forgery',
   adminRole: '@rule:web.admin-role',
