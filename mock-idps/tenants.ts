@@ -88,6 +88,7 @@ export class TenantState {
   /** Publish another RSA key (one the IdP never signs with) in every OIDC persona's JWKS, until reset. */
   #extraJwksKey = false;
   #samlEncryptionKey = false;
+  #samlMetadataMovedTo: string | undefined;
   #seq = 0;
   readonly #keyrings = new Map<PersonaId, Keyring>();
   readonly #nextKeys = new Map<PersonaId, TestKeyPair>();
@@ -154,6 +155,17 @@ export class TenantState {
    */
   publishSamlEncryptionKey(): void {
     this.#samlEncryptionKey = true;
+    this.#emit('keys');
+  }
+
+  /** Where the SAML metadata URLs redirect to (302) instead of answering; undefined = they answer. */
+  get samlMetadataMovedTo(): string | undefined {
+    return this.#samlMetadataMovedTo;
+  }
+
+  /** From now on every SAML persona's metadata URL answers 302 to `url` (a moved or hijacked metadata address), until reset. */
+  moveSamlMetadata(url: string): void {
+    this.#samlMetadataMovedTo = url;
     this.#emit('keys');
   }
 
@@ -366,6 +378,7 @@ export class TenantState {
     this.#clockOffsetSeconds = 0;
     this.#extraJwksKey = false;
     this.#samlEncryptionKey = false;
+    this.#samlMetadataMovedTo = undefined;
     this.#keyrings.clear();
     this.#nextKeys.clear();
     this.#generating.clear();

@@ -8,6 +8,7 @@
 // Switches are configuration only (createPortal({ defects })), never reachable from any page.
 import type { ReasonCode } from '../lib/reasons.ts';
 import type { DefectSet } from './sso/contract.ts';
+import type { MetadataDefects } from './sso/samlSettings.ts';
 
 export interface DefectInfo {
   /** What the portal does wrong when the switch is on. */
@@ -66,6 +67,7 @@ export const RULES = {
   'seats.email-unique': 'Seat emails are unique within an account, compared without case, whether a seat is added, edited or imported',
   'audit.actor': 'An audit event names the person who acted (the admin who changed a seat), not the seat acted on',
   'metadata.signing-keys': 'Only the certificates IdP metadata lists for signing (use="signing" or no use) verify signatures; its encryption certificates never do',
+  'metadata.redirects': 'A fetch of IdP metadata, discovery or JWKS follows redirects on the same host only: a redirect to another host is refused with a message naming it',
   'sso.enable-warnings': 'Enable warns unless the configuration version saved is the one that passed Test SSO (a pass of an earlier version, or a test answered after a later save, does not count)',
 } as const;
 
@@ -159,6 +161,7 @@ export const DEFECTS = {
   'seat-import-duplicates-case-sensitive': { rule: 'seats.email-unique', kind: 'partial', description: 'Compares the emails of a seat list\'s lines with their letter case: a list naming one person twice in other case adds two seats.', check: 'Duplicates within an import compared with case', where: 'portal/web/seatCsv.ts' },
   'audit-actor-is-subject': { rule: 'audit.actor', kind: 'partial', description: 'Audits a seat added or edited as done by that seat, not by the admin who did it.', check: 'Actor of seat changes is the seat acted on', where: 'portal/web/seatRoutes.ts' },
   'metadata-trusts-encryption-keys': { rule: 'metadata.signing-keys', kind: 'partial', description: 'Takes every certificate of the IdP metadata as a signing certificate, the ones listed for encryption too: a response signed with the IdP\'s encryption key verifies.', check: 'KeyDescriptor use ignored', where: 'portal/sso/idpMetadata.ts' },
+  'metadata-redirect-any-host': { rule: 'metadata.redirects', kind: 'partial', description: 'Follows a redirect of the SAML metadata URL to another host (OIDC discovery and JWKS fetches still stay on their host): whoever answers the redirect chooses the IdP certificate the account trusts.', check: 'Same-host redirects enforced for discovery and JWKS, not for SAML metadata', where: 'portal/sso/samlSettings.ts' },
   'harness-token-prefix': { rule: 'harness.token', kind: 'partial', description: 'Takes any Bearer token the harness token starts with (a truncated token, its first character).', check: 'Token compared as a prefix, not in full', where: 'portal/harness/harnessAuth.ts' },
 } as const satisfies Record<string, DefectInfo>;
 
@@ -185,4 +188,9 @@ export function parseDefects(ids: readonly string[]): DefectSet {
 /** Whether a defect switch is on. Typed by id so a misspelt switch is a compile error at the check it disables. */
 export function defectOn(defects: DefectSet, id: DefectId): boolean {
   return defects.has(id);
+}
+
+/** What the SSO library is told to read wrong in IdP metadata (it knows no switches: portal/sso is the portal's library). */
+export function metadataDefectsOf(ctx: { readonly defects: DefectSet }): MetadataDefects {
+  return { trustEveryKey: defectOn(ctx.defects, 'metadata-trusts-encryption-keys'), redirectsToAnyHost: defectOn(ctx.defects, 'metadata-redirect-any-host') };
 }

@@ -60,7 +60,7 @@ export function suitesFor(id: DefectId): readonly string[] {
   if (rule.startsWith('session.')) return SESSION_SUITES;
   if (rule === 'sso.enable-warnings') return ENABLE_SUITES;
   if (rule === 'seats.email-unique' || rule === 'audit.actor') return SEAT_DATA_SUITES;
-  if (rule === 'metadata.signing-keys') return METADATA_SUITES;
+  if (rule.startsWith('metadata.')) return METADATA_SUITES;
   if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden' || rule === 'harness.token') return AUTHORIZATION_SUITES;
   return MATRIX;
 }

@@ -13,7 +13,7 @@ import { derivedChars, derivedDigits, derivedGuid } from '../tenantIds.ts';
 import { TenantError, type TenantState } from '../tenants.ts';
 import { allPersonaUrls } from '../urls.ts';
 import type { PersonaId } from '../types.ts';
-import { clockOffset, ControlError, oidcRegistration, onlyKeys, optionalBoolean, optionalString, parseJsonBody, samlRegistration, userPatch, type Json } from './validate.ts';
+import { clockOffset, ControlError, metadataRedirect, oidcRegistration, onlyKeys, optionalBoolean, optionalString, parseJsonBody, samlRegistration, userPatch, type Json } from './validate.ts';
 
 type Handler = (call: ControlCall) => Promise<void> | void;
 
@@ -222,6 +222,10 @@ route('POST', '/tenants/:key/jwks/extra-key', 'publish another RSA key in every 
 });
 route('POST', '/tenants/:key/saml/encryption-key', 'list a certificate for encryption (KeyDescriptor use="encryption", the shared test attacker key) in every SAML metadata from now on, until reset', (call) => {
   tenantOf(call).publishSamlEncryptionKey();
+  sendJson(call.res, 204, null);
+});
+route('PUT', '/tenants/:key/saml/metadata-redirect', 'every SAML metadata URL answers 302 to {to} (a loopback URL) from now on, until reset', async (call) => {
+  tenantOf(call).moveSamlMetadata(metadataRedirect(await call.body()));
   sendJson(call.res, 204, null);
 });
 route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', async (call) => {

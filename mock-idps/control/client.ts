@@ -187,6 +187,11 @@ export class IdpControlClient {
     await call(this.controlUrl, 'POST', `${this.#base}/saml/encryption-key`);
   }
 
+  /** Every SAML persona's metadata URL answers 302 to `to` (a loopback URL) from now on (until reset). */
+  async redirectSamlMetadata(to: string): Promise<void> {
+    await call(this.controlUrl, 'PUT', `${this.#base}/saml/metadata-redirect`, { to });
+  }
+
   signingCertificates(persona: PersonaId): Promise<SigningCertificates> {
     return call(this.controlUrl, 'GET', `${this.#base}/keys/${persona}`);
   }

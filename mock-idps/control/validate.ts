@@ -132,3 +132,20 @@ export function clockOffset(body: Json): number {
   }
   return value;
 }
+
+/** `{ to }` of a metadata redirect: an absolute http(s) URL on this machine (the mock IdPs send nobody elsewhere). */
+export function metadataRedirect(body: Json): string {
+  onlyKeys(body, ['to'], 'Metadata redirect');
+  const to = body.to;
+  let url: URL | undefined;
+  try {
+    url = typeof to === 'string' ? new URL(to) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const loopback = url !== undefined && (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname));
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !loopback) {
+    throw new ControlError(400, 'invalid-field', 'Metadata redirect: "to" must be an absolute http(s) URL on this machine (127.0.0.0/8, localhost or ::1).');
+  }
+  return url.href;
+}

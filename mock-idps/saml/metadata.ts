@@ -51,6 +51,11 @@ export function serveIdpMetadata(req: IncomingMessage, res: ServerResponse, pers
     res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain; charset=utf-8' }).end('IdP metadata is read with GET.\n');
     return;
   }
+  const movedTo = tenant.samlMetadataMovedTo;
+  if (movedTo !== undefined) {
+    res.writeHead(302, { location: movedTo, 'cache-control': 'no-store' }).end();
+    return;
+  }
   const entityId = fillTemplate(persona.entityIdTemplate, tenant.ids);
   const xml = idpMetadata(persona, entityId, origin + samlPaths(persona, tenant.ids).sso, tenant.signingKeys(persona.id).current, tenant.samlEncryptionKey ? sharedKey('attacker') : undefined);
   res.writeHead(200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : xml);

@@ -38,11 +38,17 @@ export class LoopbackFetchError extends Error {
   }
 }
 
+/** How redirects are followed. `anyHost`: to any loopback host (only a defect switch of the portal asks; the rule is the same host). */
+export interface RedirectPolicy {
+  readonly anyHost?: boolean;
+}
+
 /**
- * `fetch` restricted to loopback hosts, with a timeout; redirects are followed by hand (at most 3)
- * so that a redirect cannot lead off the machine. Also handed to openid-client as its customFetch.
+ * `fetch` restricted to loopback hosts, with a timeout; redirects are followed by hand (at most 3),
+ * on the same host only: a document the admin named by its URL (metadata, discovery, JWKS) is not
+ * taken from another host a redirect points to. Also handed to openid-client as its customFetch.
  */
-export async function loopbackFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export async function loopbackFetch(input: string | URL | Request, init: RequestInit = {}, policy: RedirectPolicy = {}): Promise<Response> {
   let url = new URL(input instanceof Request ? input.url : input.toString());
   const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]) : AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const followRedirects = init.redirect !== 'manual';
@@ -58,7 +64,13 @@ export async function loopbackFetch(input: string | URL | Request, init: Request
     const location = response.headers.get('location');
     if (!followRedirects || response.status < 300 || response.status >= 400 || location === null) return response;
     if (hop >= MAX_REDIRECTS) throw new LoopbackFetchError(`${url.origin} redirected more than ${MAX_REDIRECTS} times: use the final URL directly.`);
-    url = new URL(location, url);
+    const next = new URL(location, url);
+    // Off the machine is refused at the next hop, by the loopback check (its message says so).
+    if (next.hostname !== url.hostname && policy.anyHost !== true && checkLoopbackUrl(next.href).ok) {
+      await response.body?.cancel();
+      throw new LoopbackFetchError(`${url.origin} redirected to another host (${next.host}); a redirect is followed on the same host only. If the IdP really moved the document, enter its new URL.`);
+    }
+    url = next;
   }
 }
 
@@ -74,10 +86,10 @@ function describeFetchFailure(url: URL, error: unknown): string {
 export type FetchedText = { readonly ok: true; readonly text: string; readonly contentType: string } | { readonly ok: false; readonly problem: string };
 
 /** GET a small text document from a loopback URL, refusing anything larger than maxBytes. */
-export async function fetchLoopbackText(url: URL, maxBytes: number): Promise<FetchedText> {
+export async function fetchLoopbackText(url: URL, maxBytes: number, redirects: RedirectPolicy = {}): Promise<FetchedText> {
   let response: Response;
   try {
-    response = await loopbackFetch(url, { headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml;q=0.9, */*;q=0.1' } });
+    response = await loopbackFetch(url, { headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml;q=0.9, */*;q=0.1' } }, redirects);
   } catch (error) {
     return { ok: false, problem: error instanceof LoopbackFetchError ? error.message : `Could not fetch ${url.origin}.` };
   }

@@ -20,8 +20,15 @@ interface IdpSource {
   readonly warnings: readonly string[];
 }
 
-/** `trustEveryMetadataKey`: take the metadata's encryption certificates as signing ones too (a defect switch of the portal: portal/defects.ts). */
-export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; trustEveryMetadataKey?: boolean }): Promise<Validated<SamlSettings>> {
+/** How metadata is read wrong on purpose: the reference portal's defect switches (portal/defects.ts) ask for these, nothing else. */
+export interface MetadataDefects {
+  /** Take the metadata's encryption certificates as signing ones too. */
+  readonly trustEveryKey?: boolean;
+  /** Follow a redirect of the metadata URL to another (loopback) host. */
+  readonly redirectsToAnyHost?: boolean;
+}
+
+export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; metadataDefects?: MetadataDefects }): Promise<Validated<SamlSettings>> {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
   if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose Microsoft Entra ID, Okta, Google Workspace, Auth0 or Other.` });
@@ -36,7 +43,7 @@ export async function validateSamlSettings(input: SamlSettingsInput, opts: { now
     errors.push({ field: 'emailAttribute', message: 'The email attribute must be one SAML attribute name (e.g. email, or http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress), without spaces, quotes or angle brackets, at most 256 characters. Leave it empty to use the NameID when it is an email.' });
   }
 
-  const source = await readIdpSource(input, errors, opts.trustEveryMetadataKey === true);
+  const source = await readIdpSource(input, errors, opts.metadataDefects ?? {});
   if (source) {
     warnings.push(...source.warnings);
     const trusted = checkCertificates(source, opts.now, errors, warnings);
@@ -69,10 +76,10 @@ function checkSignedParts(input: SamlSettingsInput, errors: FieldError[]): void 
   }
 }
 
-async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], trustEveryKey: boolean): Promise<IdpSource | undefined> {
+async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], defects: MetadataDefects): Promise<IdpSource | undefined> {
   switch (input.metadataSource) {
-    case 'url': return readMetadataFromUrl(input.metadataUrl ?? '', errors, trustEveryKey);
-    case 'upload': return fromMetadata(input.metadataXml ?? '', 'metadataXml', errors, trustEveryKey);
+    case 'url': return readMetadataFromUrl(input.metadataUrl ?? '', errors, defects);
+    case 'upload': return fromMetadata(input.metadataXml ?? '', 'metadataXml', errors, defects);
     case 'manual': return readManual(input, errors);
     default:
       errors.push({ field: 'metadataSource', message: `Unknown metadata source "${String(input.metadataSource)}": choose metadata URL, metadata upload, or manual entry.` });
@@ -80,7 +87,7 @@ async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], tru
   }
 }
 
-async function readMetadataFromUrl(raw: string, errors: FieldError[], trustEveryKey: boolean): Promise<IdpSource | undefined> {
+async function readMetadataFromUrl(raw: string, errors: FieldError[], defects: MetadataDefects): Promise<IdpSource | undefined> {
   const field = 'metadataUrl';
   if (raw.trim() === '') {
     errors.push({ field, message: 'Enter the IdP metadata URL (Entra: "App Federation Metadata Url"; Okta: "Metadata URL"), or choose upload or manual entry.' });
@@ -91,16 +98,16 @@ async function readMetadataFromUrl(raw: string, errors: FieldError[], trustEvery
     errors.push({ field, message: `The metadata URL ${check.problem}${check.problem.includes('loopback') ? ' Download the metadata file and upload it instead.' : ''}` });
     return undefined;
   }
-  const fetched = await fetchLoopbackText(check.url, MAX_METADATA_BYTES);
+  const fetched = await fetchLoopbackText(check.url, MAX_METADATA_BYTES, { anyHost: defects.redirectsToAnyHost === true });
   if (!fetched.ok) {
     errors.push({ field, message: `The metadata URL could not be read: ${fetched.problem}` });
     return undefined;
   }
-  return fromMetadata(fetched.text, field, errors, trustEveryKey);
+  return fromMetadata(fetched.text, field, errors, defects);
 }
 
-function fromMetadata(xml: string, field: string, errors: FieldError[], trustEveryKey: boolean): IdpSource | undefined {
-  const parsed = parseIdpMetadata(xml, { trustEveryKey });
+function fromMetadata(xml: string, field: string, errors: FieldError[], defects: MetadataDefects): IdpSource | undefined {
+  const parsed = parseIdpMetadata(xml, { trustEveryKey: defects.trustEveryKey === true });
   if (!parsed.ok) {
     errors.push({ field, message: parsed.problem });
     return undefined;

@@ -17,6 +17,7 @@ export const RULE = {
   seatEmailUnique: '@rule:seats.email-unique',
   auditActor: '@rule:audit.actor',
   metadataSigningKeys: '@rule:metadata.signing-keys',
+  metadataRedirects: '@rule:metadata.redirects',
   enableWarnings: '@rule:sso.enable-warnings',
   antiForgery: '@rule:web.anti-forgery',
   adminRole: '@rule:web.admin-role',
