@@ -7,6 +7,7 @@ import type { Credentials } from '../../target/targetConfig.ts';
 import type { AuditLogObject, SupportConsoleObject } from '../portalDriver.ts';
 import type { Names } from '../reference/names.ts';
 import { buttonOrLink } from './loginPages.ts';
+import { OptionalPage } from './optionalPage.ts';
 
 export class SupportConsole implements SupportConsoleObject {
   readonly logOutControl: Locator;
@@ -54,26 +55,16 @@ export class SupportConsole implements SupportConsoleObject {
   }
 }
 
-export class AuditLog implements AuditLogObject {
-  readonly available: boolean;
-  readonly #page: Page;
+export class AuditLog extends OptionalPage implements AuditLogObject {
   readonly #names: Names;
-  readonly #url: string | undefined;
 
   constructor(page: Page, names: Names, account: ProvisionedAccount) {
-    this.#page = page;
+    super(page, account.urls.auditLog, 'The target shows no audit log page (urls.auditLog): check auditLog.available first.');
     this.#names = names;
-    this.#url = account.urls.auditLog;
-    this.available = this.#url !== undefined;
-  }
-
-  async goto(): Promise<void> {
-    if (this.#url === undefined) throw new Error('The target shows no audit log page (urls.auditLog): check auditLog.available first.');
-    await this.#page.goto(this.#url);
   }
 
   async entries(): Promise<readonly { readonly action: string; readonly actor: string }[]> {
-    const table = this.#page.getByRole('table', { name: this.#names.auditLogTable, exact: true });
+    const table = this.page.getByRole('table', { name: this.#names.auditLogTable, exact: true });
     await expect(table).toBeVisible();
     const { headers, rows } = await table.evaluate((element) => ({
       headers: [...element.querySelectorAll('th')].filter((th) => th.closest('tbody') === null || th.getAttribute('scope') === 'col').map((th) => th.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
