@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
-import { closeServer, listenOnLoopback, PortInUseError } from './net.ts';
+import { closeServer, isLoopbackHost, listenOnLoopback, PortInUseError } from './net.ts';
 
 describe('listenOnLoopback', () => {
   it('binds a free loopback port and reports a clear error when the port is taken', async () => {
@@ -14,5 +14,11 @@ describe('listenOnLoopback', () => {
     expect((error as Error).message).toContain(`127.0.0.1:${port}: the port is already in use`);
     expect((error as Error).message).toContain('--port');
     await closeServer(first);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each([['127.0.0.1', true], ['127.8.9.10', true], ['[::1]', true], ['localhost', true], ['10.0.0.1', false], ['oe.example.com', false], ['128.0.0.1', false]])('%s → %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 });

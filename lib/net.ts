@@ -1,8 +1,16 @@
 // Loopback-only listening: every server of the harness binds 127.0.0.1 and, by default, a free port.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 
 export const LOOPBACK_HOST = '127.0.0.1';
+
+/** Loopback by name or literal: 127.0.0.0/8, ::1, localhost (the harness sends nothing off this machine). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
 
 export class PortInUseError extends Error {
   readonly code = 'PORT_IN_USE';

@@ -8,7 +8,6 @@
 // Switches are configuration only (createPortal({ defects })), never reachable from any page.
 import type { ReasonCode } from '../lib/reasons.ts';
 import type { DefectSet } from './sso/contract.ts';
-import type { MetadataDefects } from './sso/samlSettings.ts';
 
 export interface DefectInfo {
   /** What the portal does wrong when the switch is on. */
@@ -190,7 +189,3 @@ export function defectOn(defects: DefectSet, id: DefectId): boolean {
   return defects.has(id);
 }
 
-/** What the SSO library is told to read wrong in IdP metadata (it knows no switches: portal/sso is the portal's library). */
-export function metadataDefectsOf(ctx: { readonly defects: DefectSet }): MetadataDefects {
-  return { trustEveryKey: defectOn(ctx.defects, 'metadata-trusts-encryption-keys'), redirectsToAnyHost: defectOn(ctx.defects, 'metadata-redirect-any-host') };
-}

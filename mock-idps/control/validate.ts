@@ -1,6 +1,7 @@
 // Validation of control-API input: every problem becomes a ControlError with a stable code, a
 // message that says what to change, and — where there is a closed set — the valid choices.
 import { USER_PATCH_FIELDS, type UserPatch } from '../directory.ts';
+import { isLoopbackHost } from '../../lib/net.ts';
 import type { OidcAppRegistration, SamlAppRegistration } from '../tenants.ts';
 
 export class ControlError extends Error {
@@ -143,8 +144,7 @@ export function metadataRedirect(body: Json): string {
   } catch {
     url = undefined;
   }
-  const loopback = url !== undefined && (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname));
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !loopback) {
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHost(url.hostname)) {
     throw new ControlError(400, 'invalid-field', 'Metadata redirect: "to" must be an absolute http(s) URL on this machine (127.0.0.0/8, localhost or ::1).');
   }
   return url.href;

@@ -5,7 +5,6 @@
 // the form, so the harness can save nothing an admin could not.
 import { Router } from 'express';
 import type { PortalContext } from '../context.ts';
-import { metadataDefectsOf } from '../defects.ts';
 import type { FieldError, SsoProtocol, SsoSettings, Validated } from '../sso/contract.ts';
 import { validateOidcSettings } from '../sso/oidcSettings.ts';
 import { validateSamlSettings } from '../sso/samlSettings.ts';
@@ -96,7 +95,7 @@ export function harnessSsoConfigRoutes(ctx: PortalContext): Router {
     const { values, clientSecret, enabled } = parsed.value;
     let validated: Validated<SsoSettings>;
     if (values.protocol === 'saml') {
-      validated = await validateSamlSettings(samlInput(values), { now: ctx.now(), metadataDefects: metadataDefectsOf(ctx) });
+      validated = await validateSamlSettings(samlInput(values), { now: ctx.now(), defects: ctx.defects });
     } else {
       const saved = ctx.store.ssoConfigs.current(account.id)?.settings;
       const secret = clientSecret !== '' ? clientSecret : saved?.protocol === 'oidc' ? saved.clientSecret : '';

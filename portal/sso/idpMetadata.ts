@@ -1,5 +1,7 @@
 // Reading SAML 2.0 IdP metadata (saml-metadata-2.0-os §2.4.3 IDPSSODescriptor): entity ID,
 // single sign-on endpoint and signing certificates. Problems say what is wrong in the document.
+import { defectOn } from '../defects.ts';
+import type { DefectSet } from './contract.ts';
 import { childElements, descendantElements, NS, parseUntrustedXml, textOf } from './safeXml.ts';
 
 export const BINDING_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
@@ -17,9 +19,8 @@ export interface IdpMetadata {
 
 export type IdpMetadataParse = { readonly ok: true; readonly metadata: IdpMetadata } | { readonly ok: false; readonly problem: string };
 
-/** Parse IdP metadata. Problems are sentences that start with "The metadata …". */
-/** `trustEveryKey`: take encryption KeyDescriptors as signing ones too (only a defect switch of the portal asks). */
-export function parseIdpMetadata(xml: string, options: { readonly trustEveryKey?: boolean } = {}): IdpMetadataParse {
+/** Parse IdP metadata. Problems are sentences that start with "The metadata …". `defects`: the portal's defect switches (portal/defects.ts); none by default. */
+export function parseIdpMetadata(xml: string, defects: DefectSet = new Set()): IdpMetadataParse {
   if (Buffer.byteLength(xml, 'utf8') > MAX_METADATA_BYTES) return { ok: false, problem: `The metadata is larger than ${MAX_METADATA_BYTES} bytes; IdP metadata is a few kilobytes: check that this is the right document.` };
   if (xml.trim() === '') return { ok: false, problem: 'The metadata is empty: upload the IdP metadata XML file (Entra: "Federation Metadata XML"; Okta: "Identity Provider metadata"; Google: "Download metadata").' };
   const parsed = parseUntrustedXml(xml);
@@ -42,8 +43,8 @@ export function parseIdpMetadata(xml: string, options: { readonly trustEveryKey?
 
   const signingCertificates = childElements(descriptor, NS.md, 'KeyDescriptor')
     // A KeyDescriptor without `use` serves both signing and encryption (metadata §2.4.1.1). The
-    // defect switch takes the encryption ones too (options.trustEveryKey).
-    .filter((key) => options.trustEveryKey === true || (key.getAttribute('use') ?? 'signing') === 'signing')
+    // defect switch takes the encryption ones too.
+    .filter((key) => defectOn(defects, 'metadata-trusts-encryption-keys') || (key.getAttribute('use') ?? 'signing') === 'signing')
     .flatMap((key) => descendantElements(key, NS.ds, 'X509Certificate').map((cert) => textOf(cert).replace(/\s+/g, '')))
     .filter((body) => body !== '');
   if (signingCertificates.length === 0) {

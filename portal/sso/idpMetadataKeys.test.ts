@@ -2,6 +2,7 @@
 // metadata-trusts-encryption-keys switch of the reference portal takes).
 import { describe, expect, it } from 'vitest';
 import { generateTestKeyPair, pemBody } from '../../lib/x509.ts';
+import { parseDefects } from '../defects.ts';
 import { parseIdpMetadata } from './idpMetadata.ts';
 
 const signing = pemBody(generateTestKeyPair({ commonName: 'idp signing (test only)', lifetimeDays: 30 }).certificatePem);
@@ -15,9 +16,9 @@ const xml = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata
   + '</md:IDPSSODescriptor></md:EntityDescriptor>';
 
 describe('IdP metadata with a signing and an encryption KeyDescriptor', () => {
-  it('gives the signing certificate only; with trustEveryKey (the defect switch) both', () => {
+  it('gives the signing certificate only; with metadata-trusts-encryption-keys both', () => {
     const parsed = parseIdpMetadata(xml);
-    const defective = parseIdpMetadata(xml, { trustEveryKey: true });
+    const defective = parseIdpMetadata(xml, parseDefects(['metadata-trusts-encryption-keys']));
     if (!parsed.ok || !defective.ok) throw new Error(`the metadata did not parse: ${parsed.ok ? '' : parsed.problem}`);
     expect(parsed.metadata.signingCertificates).toEqual([signing]);
     expect(defective.metadata.signingCertificates).toEqual([signing, encryption]);

@@ -1,7 +1,8 @@
 // Validation of the SAML part of the "IdP and SSO" section. Every problem is a FieldError that
 // names the form field (the SamlSettingsInput property) and says what to change.
 import { certificateDates, parseCertificate } from './certificates.ts';
-import type { FieldError, SamlSettings, SamlSettingsInput, Validated, VendorPreset } from './contract.ts';
+import { defectOn } from '../defects.ts';
+import type { DefectSet, FieldError, SamlSettings, SamlSettingsInput, Validated, VendorPreset } from './contract.ts';
 import { MAX_METADATA_BYTES, parseIdpMetadata } from './idpMetadata.ts';
 import type { IdpMetadata } from './idpMetadata.ts';
 import { checkLoopbackUrl, fetchLoopbackText, isLoopbackHost } from './loopbackFetch.ts';
@@ -20,15 +21,8 @@ interface IdpSource {
   readonly warnings: readonly string[];
 }
 
-/** How metadata is read wrong on purpose: the reference portal's defect switches (portal/defects.ts) ask for these, nothing else. */
-export interface MetadataDefects {
-  /** Take the metadata's encryption certificates as signing ones too. */
-  readonly trustEveryKey?: boolean;
-  /** Follow a redirect of the metadata URL to another (loopback) host. */
-  readonly redirectsToAnyHost?: boolean;
-}
-
-export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; metadataDefects?: MetadataDefects }): Promise<Validated<SamlSettings>> {
+/** `defects`: the portal's defect switches (portal/defects.ts), as completeOidcLogin takes them; none by default. */
+export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; defects?: DefectSet }): Promise<Validated<SamlSettings>> {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
   if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose Microsoft Entra ID, Okta, Google Workspace, Auth0 or Other.` });
@@ -43,7 +37,7 @@ export async function validateSamlSettings(input: SamlSettingsInput, opts: { now
     errors.push({ field: 'emailAttribute', message: 'The email attribute must be one SAML attribute name (e.g. email, or http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress), without spaces, quotes or angle brackets, at most 256 characters. Leave it empty to use the NameID when it is an email.' });
   }
 
-  const source = await readIdpSource(input, errors, opts.metadataDefects ?? {});
+  const source = await readIdpSource(input, errors, opts.defects ?? new Set());
   if (source) {
     warnings.push(...source.warnings);
     const trusted = checkCertificates(source, opts.now, errors, warnings);
@@ -76,7 +70,7 @@ function checkSignedParts(input: SamlSettingsInput, errors: FieldError[]): void 
   }
 }
 
-async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], defects: MetadataDefects): Promise<IdpSource | undefined> {
+async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], defects: DefectSet): Promise<IdpSource | undefined> {
   switch (input.metadataSource) {
     case 'url': return readMetadataFromUrl(input.metadataUrl ?? '', errors, defects);
     case 'upload': return fromMetadata(input.metadataXml ?? '', 'metadataXml', errors, defects);
@@ -87,7 +81,7 @@ async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], def
   }
 }
 
-async function readMetadataFromUrl(raw: string, errors: FieldError[], defects: MetadataDefects): Promise<IdpSource | undefined> {
+async function readMetadataFromUrl(raw: string, errors: FieldError[], defects: DefectSet): Promise<IdpSource | undefined> {
   const field = 'metadataUrl';
   if (raw.trim() === '') {
     errors.push({ field, message: 'Enter the IdP metadata URL (Entra: "App Federation Metadata Url"; Okta: "Metadata URL"), or choose upload or manual entry.' });
@@ -98,7 +92,7 @@ async function readMetadataFromUrl(raw: string, errors: FieldError[], defects: M
     errors.push({ field, message: `The metadata URL ${check.problem}${check.problem.includes('loopback') ? ' Download the metadata file and upload it instead.' : ''}` });
     return undefined;
   }
-  const fetched = await fetchLoopbackText(check.url, MAX_METADATA_BYTES, { anyHost: defects.redirectsToAnyHost === true });
+  const fetched = await fetchLoopbackText(check.url, MAX_METADATA_BYTES, { anyHost: defectOn(defects, 'metadata-redirect-any-host') });
   if (!fetched.ok) {
     errors.push({ field, message: `The metadata URL could not be read: ${fetched.problem}` });
     return undefined;
@@ -106,8 +100,8 @@ async function readMetadataFromUrl(raw: string, errors: FieldError[], defects: M
   return fromMetadata(fetched.text, field, errors, defects);
 }
 
-function fromMetadata(xml: string, field: string, errors: FieldError[], defects: MetadataDefects): IdpSource | undefined {
-  const parsed = parseIdpMetadata(xml, { trustEveryKey: defects.trustEveryKey === true });
+function fromMetadata(xml: string, field: string, errors: FieldError[], defects: DefectSet): IdpSource | undefined {
+  const parsed = parseIdpMetadata(xml, defects);
   if (!parsed.ok) {
     errors.push({ field, message: parsed.problem });
     return undefined;

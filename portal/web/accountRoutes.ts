@@ -2,7 +2,7 @@
 // save the configuration, upload the IdP user export, Test SSO, Enable / disable.
 import { Router, type Request, type Response } from 'express';
 import type { PortalContext } from '../context.ts';
-import { defectOn, metadataDefectsOf } from '../defects.ts';
+import { defectOn } from '../defects.ts';
 import type { Account } from '../db/accounts.ts';
 import type { AccountPageModel, NoticeKey } from '../skin/types.ts';
 import { configurationWarnings } from '../sso/certificateWarnings.ts';
@@ -56,7 +56,7 @@ async function validateSubmitted(ctx: PortalContext, account: Account, form: For
   const now = ctx.now();
   let validated: Validated<SsoSettings>;
   if (submitted.values.protocol === 'saml') {
-    validated = await validateSamlSettings(samlInput(submitted.values), { now, metadataDefects: metadataDefectsOf(ctx) });
+    validated = await validateSamlSettings(samlInput(submitted.values), { now, defects: ctx.defects });
   } else {
     // An empty secret field keeps the saved secret: it is never sent back to the browser.
     const saved = ctx.store.ssoConfigs.current(account.id)?.settings;

@@ -10,22 +10,9 @@ import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { RULE } from '../login/ruleTags.ts';
+import { withAccountId } from './accountIds.ts';
 
 const persona = PERSONAS['okta-saml'];
-
-/** `href` with path segments and query values equal to `from` changed to `to`; undefined when none is. */
-function withAccountId(href: string, from: number, to: number): string | undefined {
-  const url = new URL(href);
-  let changed = false;
-  const swap = (value: string): string => {
-    if (value !== String(from)) return value;
-    changed = true;
-    return String(to);
-  };
-  url.pathname = url.pathname.split('/').map(swap).join('/');
-  for (const [name, value] of [...url.searchParams]) url.searchParams.set(name, swap(value));
-  return changed ? url.href : undefined;
-}
 
 test('an admin of account A reads nothing of account B by changing the account id in a link of A\'s pages', { tag: RULE.tenantIsolation }, async ({ browser, target, account, idp, driver }) => {
   test.info().annotations.push({ type: 'caught-defect', description: 'api-account-unchecked' }, {

@@ -8,7 +8,7 @@
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test } from '../fixtures.ts';
-import { ssoSetUp } from '../flows/ssoSetUp.ts';
+import { setUpAndPassTestSso } from '../flows/ssoSetUp.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 import { RULE } from '../login/ruleTags.ts';
 import { FORGERIES, forged, openAttackerPage, ownToken, postsOf, sessionBoundFields, submitFrom, type FormPost } from './formPosts.ts';
@@ -34,11 +34,7 @@ test('Enable and disable SSO refuse posts forged on another page (no token, an e
   const recorded = (person: PortalDriver, action: () => Promise<unknown>): Promise<FormPost[]> => postsOf(person.page, origin, action);
 
   const { enable, disable } = await test.step('the admin sets SSO up, then turns it on and off in two sessions (the posts are recorded)', async () => {
-    const setUp = ssoSetUp(driver, idp, persona);
-    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-    await setUp.enterIdpConfiguration();
-    await setUp.registerAtIdp();
-    await setUp.passTestSso(account.admin.idpUser);
+    await setUpAndPassTestSso(driver, idp, persona, account.admin);
     const enableA = await recorded(driver, async () => { await driver.sso.enableSso(); });
     const disableA = await recorded(driver, () => driver.sso.disableSso());
     const other = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);

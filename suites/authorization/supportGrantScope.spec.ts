@@ -8,23 +8,19 @@ import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { RULE } from '../login/ruleTags.ts';
+import { swappedId, withAccountId } from './accountIds.ts';
 import { recordFormPosts, submitFrom, type FormPost } from './formPosts.ts';
 
 const persona = PERSONAS['okta-saml'];
 
-/** The posts with every occurrence of account id `from` (a path segment, a field value) changed to `to`. */
+/** The posts with every occurrence of account id `from` (a path segment, a query value, a field value) changed to `to`. */
 function retargeted(posts: readonly FormPost[], from: number, to: number): { posts: FormPost[]; changed: boolean } {
   let changed = false;
-  const swap = (value: string): string => {
-    if (value !== String(from)) return value;
-    changed = true;
-    return String(to);
-  };
   const result = posts.map((post) => {
-    const url = new URL(post.url);
-    url.pathname = url.pathname.split('/').map(swap).join('/');
-    for (const [name, value] of [...url.searchParams]) url.searchParams.set(name, swap(value));
-    return { ...post, url: url.href, fields: post.fields.map(([name, value]) => [name, swap(value)] as const) };
+    const url = withAccountId(post.url, from, to);
+    const fields = post.fields.map(([name, value]) => [name, swappedId(value, from, to) ?? value] as const);
+    changed ||= url !== undefined || fields.some(([, value], index) => value !== post.fields[index]?.[1]);
+    return { ...post, url: url ?? post.url, fields };
   });
   return { posts: result, changed };
 }

@@ -7,7 +7,7 @@
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test } from '../fixtures.ts';
-import { ssoSetUp } from '../flows/ssoSetUp.ts';
+import { setUpAndPassTestSso } from '../flows/ssoSetUp.ts';
 import { RULE } from '../login/ruleTags.ts';
 import { FORGERIES, forged, openAttackerPage, postsOf, sessionBoundFields, submitFrom, type FormPost } from './formPosts.ts';
 
@@ -38,11 +38,7 @@ test('support\'s Turn SSO off refuses posts forged on another page (no token, an
   };
 
   const { first, turnOff } = await test.step('the admin sets SSO up and turns it on; support turns it off in two sessions, the admin turning it back on in between (the posts are recorded)', async () => {
-    const setUp = ssoSetUp(driver, idp, persona);
-    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-    await setUp.enterIdpConfiguration();
-    await setUp.registerAtIdp();
-    await setUp.passTestSso(account.admin.idpUser);
+    await setUpAndPassTestSso(driver, idp, persona, account.admin);
     await driver.sso.enableSso();
     const staff = await supportStaff(true);
     const posts = await postsOf(staff.page, supportOrigin, () => staff.support.turnSsoOff());

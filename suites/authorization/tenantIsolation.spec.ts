@@ -15,6 +15,7 @@ import type { Browser } from '@playwright/test';
 import type { IdpControlClient, SamlPersonaId } from '../../mock-idps/control/client.ts';
 import type { PersonaId } from '../../mock-idps/types.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test, type TestAccount } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser, seatLoginFor } from '../flows/testAccount.ts';
@@ -32,7 +33,7 @@ const BOTH_PROTOCOLS: readonly PersonaId[] = ['okta-saml', 'entra-oidc'];
 async function provisionWithSeatOfA(target: HarnessTarget, idp: IdpControlClient, accountA: TestAccount): Promise<TestAccount> {
   const adminUser = await idp.userByRole('admin');
   const admin = seatLoginFor(adminUser);
-  const user = { ...accountA.user, password: seatLoginFor(adminUser).password };
+  const user = seatLoginFor(accountA.user.idpUser, accountA.user.email);
   const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
   const provisioned = await target.provisionAccount({
     name: `Account for ${idp.key}, sharing a seat email with account ${accountA.id}`,
@@ -45,16 +46,11 @@ async function provisionWithSeatOfA(target: HarnessTarget, idp: IdpControlClient
   return { id: provisioned.accountId, provisioned, admin, user };
 }
 
-/** Live sessions of one email in an account, read through the target. */
-async function sessionsOf(driver: PortalDriver, email: string): Promise<number> {
-  return (await driver.accountState()).sessions.filter((session) => session.email.toLowerCase() === email.toLowerCase()).length;
-}
-
 /** Once the portal has answered (a refusal, or a logged-in page): no seat of B got a session, and the answer was a refusal. */
 async function expectNobodyInB(person: PortalDriver, accountB: TestAccount, driverB: PortalDriver, before: number, what: string): Promise<void> {
   const refusal = person.page.getByRole('alert').first();
   await expect(refusal.or(person.home.logOutControl).first(), `${what}: the portal answers`).toBeVisible();
-  expect(await sessionsOf(driverB, accountB.user.email), `${what}: live sessions of ${accountB.user.email} in account B`).toBe(before);
+  expect(await liveSessionsOf(driverB, accountB.user.email), `${what}: live sessions of ${accountB.user.email} in account B`).toBe(before);
   await expect(refusal, `${what}: the portal shows a refusal`).toBeVisible();
 }
 
@@ -86,7 +82,7 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
       const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, id);
       const impostor = await idp.addUser({ email: accountB.user.email, givenName: 'Not', familyName: 'B' });
       const attacker = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
-      const before = await sessionsOf(driverB, accountB.user.email);
+      const before = await liveSessionsOf(driverB, accountB.user.email);
       await attacker.login.startSsoFromSignOnUrl();
       await expect(idpSignInPrompt(attacker.page, each.loginFlow).first()).toBeVisible();
       await signInAtIdp(attacker.page, each.loginFlow, impostor);
@@ -102,14 +98,14 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
       const shared = account.user.email;
       const atB = await tenantB.addUser({ email: shared, givenName: 'Same', familyName: 'Email' });
       const person = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
-      const beforeA = await sessionsOf(driver, shared);
-      const beforeB = await sessionsOf(driverB, shared);
+      const beforeA = await liveSessionsOf(driver, shared);
+      const beforeB = await liveSessionsOf(driverB, shared);
       await person.login.startSsoFromSignOnUrl();
       await expect(idpSignInPrompt(person.page, each.loginFlow).first()).toBeVisible();
       await signInAtIdp(person.page, each.loginFlow, atB);
       await expect(person.home.logOutControl.or(person.page.getByRole('alert')).first(), 'the portal answers').toBeVisible();
-      expect.soft(await sessionsOf(driver, shared), `live sessions of ${shared} in account A after B's IdP asserted it at B`).toBe(beforeA);
-      expect(await sessionsOf(driverB, shared), `live sessions of ${shared} in account B after B's IdP asserted it at B`).toBe(beforeB + 1);
+      expect.soft(await liveSessionsOf(driver, shared), `live sessions of ${shared} in account A after B's IdP asserted it at B`).toBe(beforeA);
+      expect(await liveSessionsOf(driverB, shared), `live sessions of ${shared} in account B after B's IdP asserted it at B`).toBe(beforeB + 1);
     });
   }
 
@@ -123,7 +119,7 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
     await idp.registerSamlApp(personaId, { entityId: accountB.provisioned.urls.sp.entityId, acsUrls: [accountB.provisioned.urls.sp.acsUrl] });
     const context = await browser.newContext({ baseURL: target.portalUrl });
     const attacker = target.driver(await context.newPage(), accountB.provisioned);
-    const before = await sessionsOf(driverB, accountB.user.email);
+    const before = await liveSessionsOf(driverB, accountB.user.email);
     // B's login starts in the attacker's browser (its cookies, B's pending request); the redirect to
     // B's IdP is read, not followed, and its query — B's AuthnRequest — is taken to A's IdP instead.
     const signOn = accountB.provisioned.urls.sp.signOnUrl;

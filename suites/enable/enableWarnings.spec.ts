@@ -10,7 +10,7 @@
 // shows: the warnings of the Enable confirmation (role=note under the target's heading).
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { expect, test } from '../fixtures.ts';
-import { ssoSetUp } from '../flows/ssoSetUp.ts';
+import { setUpAndPassTestSso, ssoSetUp } from '../flows/ssoSetUp.ts';
 import { idpSignInPrompt, signInAtIdp } from '../idp/idpSignIn.ts';
 import { RULE } from '../login/ruleTags.ts';
 
@@ -27,11 +27,7 @@ test('Enable warns about a saved configuration that has not itself passed Test S
   const changed = (clockSkewSeconds: number) => ssoSetUp(driver, idp, persona, { clockSkewSeconds });
 
   const baseline = await test.step('the admin sets SSO up and passes Test SSO; Enable right after it (its warnings are the baseline), then disable', async () => {
-    const setUp = ssoSetUp(driver, idp, persona);
-    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-    await setUp.enterIdpConfiguration();
-    await setUp.registerAtIdp();
-    await setUp.passTestSso(account.admin.idpUser);
+    await setUpAndPassTestSso(driver, idp, persona, account.admin);
     const warnings = await driver.sso.enableSso();
     await driver.sso.disableSso();
     return warnings;

@@ -114,11 +114,11 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
 }
 
 /**
- * The whole set-up in one go, for suites whose subject is what comes after it: the admin logs in
- * with a password, configures the IdP, registers the portal's SP values at the IdP, passes Test SSO,
- * enables SSO (confirming whatever the portal warns about) and logs out. The admin's IdP session stays live.
+ * Set-up up to Test SSO, for suites whose subject is what the admin does next: the admin logs in
+ * with a password, configures the IdP (creating the OIDC app at the IdP first), registers the
+ * portal's SP values at the IdP and passes Test SSO. The admin stays logged in; SSO stays off.
  */
-export async function setUpAndEnableSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin, options: SsoSetUpOptions = {}): Promise<SsoSetUp> {
+export async function setUpAndPassTestSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin, options: SsoSetUpOptions = {}): Promise<SsoSetUp> {
   const setUp = ssoSetUp(driver, idp, persona, options);
   await driver.login.logInWithPassword(admin.email, admin.password);
   await driver.home.expectSignedIn(admin.email, 'password');
@@ -126,6 +126,16 @@ export async function setUpAndEnableSso(driver: PortalDriver, idp: IdpControlCli
   await setUp.enterIdpConfiguration();
   await setUp.registerAtIdp();
   await setUp.passTestSso(admin.idpUser);
+  return setUp;
+}
+
+/**
+ * The whole set-up in one go, for suites whose subject is what comes after it: `setUpAndPassTestSso`,
+ * then the admin enables SSO (confirming whatever the portal warns about) and logs out. The admin's
+ * IdP session stays live.
+ */
+export async function setUpAndEnableSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin, options: SsoSetUpOptions = {}): Promise<SsoSetUp> {
+  const setUp = await setUpAndPassTestSso(driver, idp, persona, admin, options);
   await driver.sso.enableSso();
   await driver.home.logOut();
   return setUp;

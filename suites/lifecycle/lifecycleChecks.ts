@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { ANNOTATION } from '../reporting/annotations.ts';
 import type { AuditEvent } from '../../lib/harnessContract.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
+import { liveSessionsOf } from '../driver/liveSessions.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expectOnPortal } from '../entrypoints/entryPoint.ts';
@@ -16,7 +17,7 @@ import type { HarnessTarget } from '../target/harnessTarget.ts';
 
 /** A seat of an account with SSO on tries its password: refused, no session. */
 export async function expectPasswordRefused(driver: PortalDriver, target: HarnessTarget, seat: SeatLogin, loginFlow: LoginFlow): Promise<void> {
-  const sessionsOf = async (): Promise<number> => (await driver.accountState()).sessions.filter((session) => session.email.toLowerCase() === seat.email.toLowerCase() && session.method === 'password').length;
+  const sessionsOf = (): Promise<number> => liveSessionsOf(driver, seat.email, 'password');
   const before = await sessionsOf();
   if (driver.login.hasDirectPasswordForm) {
     const watch = await watchRefusal(target, driver.account.accountId, driver.page);

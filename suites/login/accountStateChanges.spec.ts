@@ -6,6 +6,7 @@
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../mock-idps/types.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
+import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expectOnPortal, symptomShown } from '../entrypoints/entryPoint.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
@@ -40,12 +41,12 @@ for (const personaId of IN_FLIGHT) {
 
     await test.step('the user signs in at the IdP; the portal refuses what comes back and opens no session', async () => {
       const watch = await watchRefusal(target, account.id, user.page);
-      const sessionsBefore = (await user.accountState()).sessions.filter((session) => session.email.toLowerCase() === account.user.email.toLowerCase()).length;
+      const sessionsBefore = await liveSessionsOf(user, account.user.email);
       await signInAtIdp(user.page, persona.loginFlow, account.user.idpUser);
       await expect(symptomShown(user, { at: 'portal', reason: 'sso-not-configured' }), 'the portal shows a refusal: SSO was turned off before the IdP answered').toBeVisible();
       await expectOnPortal(user, `the login of ${account.user.email} answered after SSO was turned off`);
       await expect(user.home.logOutControl, 'no logged-in page: the refusal is all the browser shows').toHaveCount(0);
-      const sessionsAfter = (await user.accountState()).sessions.filter((session) => session.email.toLowerCase() === account.user.email.toLowerCase()).length;
+      const sessionsAfter = await liveSessionsOf(user, account.user.email);
       expect(sessionsAfter, `live sessions of ${account.user.email}`).toBe(sessionsBefore);
       await watch.judge(['sso-not-configured'], `login of ${account.user.email} answered after SSO was turned off`);
     });

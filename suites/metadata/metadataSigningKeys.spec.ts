@@ -7,7 +7,7 @@
 // with the encryption certificate's key (its certificate in KeyInfo) must fail Test SSO.
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { expect, test } from '../fixtures.ts';
-import { ssoSetUp } from '../flows/ssoSetUp.ts';
+import { setUpAndPassTestSso } from '../flows/ssoSetUp.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 import { RULE } from '../login/ruleTags.ts';
 
@@ -17,13 +17,9 @@ test('IdP metadata: a certificate it lists for encryption never verifies a signa
   test.info().annotations.push({ type: 'caught-defect', description: 'metadata-trusts-encryption-keys' }, { type: 'persona', description: persona.id }, {
     type: 'spec', description: 'SAML metadata 2.0 §2.4.1.1 (KeyDescriptor use: signing or encryption); SAML profiles §4.1.4.3 (the signature verifies with the IdP\'s signing key)',
   });
-  const setUp = ssoSetUp(driver, idp, persona);
   await test.step('the IdP\'s metadata lists an encryption certificate besides its signing one; the admin saves its URL and passes Test SSO', async () => {
     await idp.publishSamlEncryptionKey();
-    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-    await setUp.enterIdpConfiguration();
-    await setUp.registerAtIdp();
-    await setUp.passTestSso(account.admin.idpUser);
+    await setUpAndPassTestSso(driver, idp, persona, account.admin);
   });
 
   await test.step('a response signed with the encryption certificate\'s key: Test SSO fails', async () => {

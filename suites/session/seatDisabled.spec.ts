@@ -4,6 +4,7 @@
 // it, and its desktop app's access token is refused at userinfo. The seat is disabled through the
 // optional provisioning call (`PATCH …/seats/{id}`); verdicts from what any portal shows.
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { liveSessionsOf } from '../driver/liveSessions.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
 import { fetchMe } from '../entrypoints/nativeClient.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
@@ -24,7 +25,7 @@ test('a seat disabled while logged in loses its web session and its desktop app\
   await setUpAndEnableSso(driver, idp, persona, account.admin);
   const opened = entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned }, ['web', 'desktop']);
   const userinfo = account.provisioned.urls.native.userinfo;
-  const liveSessions = async (): Promise<number> => (await driver.accountState()).sessions.filter((session) => session.email.toLowerCase() === account.user.email.toLowerCase()).length;
+  const liveSessions = (): Promise<number> => liveSessionsOf(driver, account.user.email);
 
   const accessToken = await test.step('the user logs in on the web and in the desktop app (SSO); both work', async () => {
     await opened.get('web').logIn(account.user);

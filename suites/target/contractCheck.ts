@@ -1,18 +1,11 @@
 // Does an OE's provisioning answer follow the contract (lib/harnessContract.ts)? Every URL the
 // suites will open must be there, absolute, and on this machine; the native clients declared; the
 // account state readable. Each problem is named by its JSON path, so the OE team knows what to add.
-import { isIP } from 'node:net';
 import type { AccountState, ProvisionedAccount } from '../../lib/harnessContract.ts';
+import { isLoopbackHost } from '../../lib/net.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Loopback by name or literal: 127.0.0.0/8, ::1, localhost (the harness sends nothing off this machine). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
-}
 
 const REQUIRED_URLS = ['portal', 'login', 'accountParameters', 'support', 'supportAccount'] as const;
 const OPTIONAL_URLS = ['passwordLogin', 'auditLog', 'seats'] as const;

@@ -10,7 +10,7 @@ import { createPortalDriver, type DriverTarget } from '../driver/createPortalDri
 import { buttonOrLink } from '../driver/pages/loginPages.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { NAME_DOCS, REFERENCE_NAMES, VENDOR_OPTION, namesWith, type NameKey, type Names } from '../driver/reference/names.ts';
-import { isLoopbackHost } from './contractCheck.ts';
+import { isLoopbackHost } from '../../lib/net.ts';
 import { PreflightError } from './preflightError.ts';
 import type { Credentials, RemoteTargetConfig } from './targetConfig.ts';
 

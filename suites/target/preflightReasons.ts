@@ -6,7 +6,7 @@
 // login page) leaves nothing to check here.
 import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
 import { reasonCodeOf } from './capabilities.ts';
-import { isLoopbackHost } from './contractCheck.ts';
+import { isLoopbackHost } from '../../lib/net.ts';
 import { PreflightError } from './preflightError.ts';
 import { PREFLIGHT_HTTP_TIMEOUT_MS } from './preflightHttp.ts';
 import { ProvisioningClient } from './provisioningClient.ts';

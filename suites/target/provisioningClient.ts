@@ -42,13 +42,7 @@ export class ProvisioningClient {
 
   /** One raw call (the preflight reads the status itself). */
   async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
-    return fetch(`${this.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.#token}`, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? CALL_TIMEOUT_MS),
-    });
+    return this.#send(method, path, this.#token, options);
   }
 
   /**
@@ -56,14 +50,20 @@ export class ProvisioningClient {
    * result the Bearer token sent; undefined = no Authorization header). The token stays in here.
    */
   async statusWithAlteredToken(accountId: number, alter: (token: string) => string | undefined): Promise<number> {
-    const token = alter(this.#token);
-    const response = await fetch(`${this.url}${HARNESS_PATHS.account(accountId)}`, {
-      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-    });
+    const response = await this.#send('GET', HARNESS_PATHS.account(accountId), alter(this.#token));
     await response.body?.cancel();
     return response.status;
+  }
+
+  /** `token` undefined: no Authorization header. */
+  #send(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, token: string | undefined, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
+    return fetch(`${this.url}${path}`, {
+      method,
+      headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs ?? CALL_TIMEOUT_MS),
+    });
   }
 
   async createAccount(spec: AccountSpec): Promise<ProvisionedAccount> {
