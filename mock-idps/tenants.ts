@@ -89,6 +89,7 @@ export class TenantState {
   #extraJwksKey = false;
   #samlEncryptionKey = false;
   #samlMetadataMovedTo: string | undefined;
+  #oidcJwksMovedTo: string | undefined;
   #seq = 0;
   readonly #keyrings = new Map<PersonaId, Keyring>();
   readonly #nextKeys = new Map<PersonaId, TestKeyPair>();
@@ -166,6 +167,17 @@ export class TenantState {
   /** From now on every SAML persona's metadata URL answers 302 to `url` (a moved or hijacked metadata address), until reset. */
   moveSamlMetadata(url: string): void {
     this.#samlMetadataMovedTo = url;
+    this.#emit('keys');
+  }
+
+  /** Where the OIDC JWKS URLs redirect to (302) instead of answering; undefined = they answer. */
+  get oidcJwksMovedTo(): string | undefined {
+    return this.#oidcJwksMovedTo;
+  }
+
+  /** From now on every OIDC persona's JWKS URL answers 302 to `url` (a moved or hijacked key set address; asked on `url`'s host, it answers), until reset. */
+  moveOidcJwks(url: string): void {
+    this.#oidcJwksMovedTo = url;
     this.#emit('keys');
   }
 
@@ -379,6 +391,7 @@ export class TenantState {
     this.#extraJwksKey = false;
     this.#samlEncryptionKey = false;
     this.#samlMetadataMovedTo = undefined;
+    this.#oidcJwksMovedTo = undefined;
     this.#keyrings.clear();
     this.#nextKeys.clear();
     this.#generating.clear();

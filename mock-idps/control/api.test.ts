@@ -111,6 +111,24 @@ describe('keys', () => {
     expect(Date.parse(expired.current.notAfter)).toBeLessThan(Date.now());
     expect(JSON.stringify(expired)).not.toContain('PRIVATE KEY');
   });
+
+  it('metadata and JWKS redirects: 302 to the loopback URL given (the JWKS answers on that URL\'s host), until the tenant is reset; other hosts are refused', async () => {
+    const idp = await IdpControlClient.createTenant(server.controlUrl);
+    const metadataUrl = idp.samlUrls('okta-saml').metadataUrl;
+    const discovery = (await (await fetch(idp.oidcUrls('okta-oidc').discoveryUrl)).json()) as { jwks_uri: string };
+    const elsewhere = discovery.jwks_uri.replace('//127.0.0.1:', '//localhost:');
+    await idp.redirectSamlMetadata('http://127.0.0.1:9/moved.xml');
+    await idp.redirectOidcJwks(elsewhere);
+    const metadata = await fetch(metadataUrl, { redirect: 'manual' });
+    expect([metadata.status, metadata.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/moved.xml']);
+    const jwks = await fetch(discovery.jwks_uri, { redirect: 'manual' });
+    expect([jwks.status, jwks.headers.get('location')]).toEqual([302, elsewhere]);
+    expect(((await (await fetch(elsewhere, { redirect: 'manual' })).json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+    await expect(idp.redirectOidcJwks('https://attacker.example/keys')).rejects.toThrow(/JWKS redirect: "to" must be an absolute http\(s\) URL on this machine/);
+    await idp.resetTenant();
+    expect((await fetch(discovery.jwks_uri, { redirect: 'manual' })).status).toBe(200);
+    expect((await fetch(metadataUrl, { redirect: 'manual' })).status).toBe(200);
+  });
 });
 
 describe('request log', () => {

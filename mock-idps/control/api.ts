@@ -13,7 +13,7 @@ import { derivedChars, derivedDigits, derivedGuid } from '../tenantIds.ts';
 import { TenantError, type TenantState } from '../tenants.ts';
 import { allPersonaUrls } from '../urls.ts';
 import type { PersonaId } from '../types.ts';
-import { clockOffset, ControlError, metadataRedirect, oidcRegistration, onlyKeys, optionalBoolean, optionalString, parseJsonBody, samlRegistration, userPatch, type Json } from './validate.ts';
+import { clockOffset, ControlError, loopbackRedirect, oidcRegistration, onlyKeys, optionalBoolean, optionalString, parseJsonBody, samlRegistration, userPatch, type Json } from './validate.ts';
 
 type Handler = (call: ControlCall) => Promise<void> | void;
 
@@ -225,7 +225,11 @@ route('POST', '/tenants/:key/saml/encryption-key', 'list a certificate for encry
   sendJson(call.res, 204, null);
 });
 route('PUT', '/tenants/:key/saml/metadata-redirect', 'every SAML metadata URL answers 302 to {to} (a loopback URL) from now on, until reset', async (call) => {
-  tenantOf(call).moveSamlMetadata(metadataRedirect(await call.body()));
+  tenantOf(call).moveSamlMetadata(loopbackRedirect(await call.body(), 'Metadata redirect'));
+  sendJson(call.res, 204, null);
+});
+route('PUT', '/tenants/:key/oidc/jwks-redirect', 'every OIDC JWKS URL answers 302 to {to} (a loopback URL; asked on the host of {to}, it answers) from now on, until reset', async (call) => {
+  tenantOf(call).moveOidcJwks(loopbackRedirect(await call.body(), 'JWKS redirect'));
   sendJson(call.res, 204, null);
 });
 route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', async (call) => {

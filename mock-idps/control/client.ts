@@ -192,6 +192,11 @@ export class IdpControlClient {
     await call(this.controlUrl, 'PUT', `${this.#base}/saml/metadata-redirect`, { to });
   }
 
+  /** Every OIDC persona's JWKS URL answers 302 to `to` (a loopback URL; asked on `to`'s host, it answers) from now on (until reset). */
+  async redirectOidcJwks(to: string): Promise<void> {
+    await call(this.controlUrl, 'PUT', `${this.#base}/oidc/jwks-redirect`, { to });
+  }
+
   signingCertificates(persona: PersonaId): Promise<SigningCertificates> {
     return call(this.controlUrl, 'GET', `${this.#base}/keys/${persona}`);
   }

@@ -134,9 +134,9 @@ export function clockOffset(body: Json): number {
   return value;
 }
 
-/** `{ to }` of a metadata redirect: an absolute http(s) URL on this machine (the mock IdPs send nobody elsewhere). */
-export function metadataRedirect(body: Json): string {
-  onlyKeys(body, ['to'], 'Metadata redirect');
+/** `{ to }` of a metadata or JWKS redirect: an absolute http(s) URL on this machine (the mock IdPs send nobody elsewhere). */
+export function loopbackRedirect(body: Json, what: 'Metadata redirect' | 'JWKS redirect'): string {
+  onlyKeys(body, ['to'], what);
   const to = body.to;
   let url: URL | undefined;
   try {
@@ -145,7 +145,7 @@ export function metadataRedirect(body: Json): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHost(url.hostname)) {
-    throw new ControlError(400, 'invalid-field', 'Metadata redirect: "to" must be an absolute http(s) URL on this machine (127.0.0.0/8, localhost or ::1).');
+    throw new ControlError(400, 'invalid-field', `${what}: "to" must be an absolute http(s) URL on this machine (127.0.0.0/8, localhost or ::1).`);
   }
   return url.href;
 }

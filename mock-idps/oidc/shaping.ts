@@ -232,6 +232,12 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
   }
 
   async function onJwks(ctx: KoaContextWithOIDC, next: Next): Promise<void> {
+    const movedTo = tenant.oidcJwksMovedTo;
+    if (movedTo !== undefined && new URL(movedTo).host !== ctx.host) {
+      ctx.set('cache-control', 'no-store');
+      ctx.redirect(movedTo);
+      return;
+    }
     await next();
     if (ctx.status !== 200) return;
     const extras = new Set([...publishedExtras(faultsOf(deps.faults.peek('id-token'))), ...deps.sticky.current(), ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : [])]);

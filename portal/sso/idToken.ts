@@ -62,7 +62,7 @@ async function verifySignature(check: IdTokenCheck): Promise<{ readonly ok: true
   if (anyAlg && alg !== 'RS256') return verifyAnyAlgorithm(check, header, alg);
   let lookup;
   try {
-    lookup = await findSigningKey(check.jwksUri, typeof header.kid === 'string' ? header.kid : undefined);
+    lookup = await findSigningKey(check.jwksUri, typeof header.kid === 'string' ? header.kid : undefined, { anyHost: defectOn(check.defects, 'jwks-redirect-any-host') });
   } catch (error) {
     return refuse('oidc-signature-invalid', error instanceof JwksError ? error.message : 'The IdP keys (JWKS) could not be read.');
   }

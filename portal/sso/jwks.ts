@@ -2,7 +2,7 @@
 // once for that token — key rotation (fault jwks-rotated) — never in a loop: a token whose kid is
 // still unknown after one refetch is refused.
 import type { JWK } from 'jose';
-import { loopbackFetch } from './loopbackFetch.ts';
+import { loopbackFetch, type RedirectPolicy } from './loopbackFetch.ts';
 
 export const JWKS_TTL_MS = 5 * 60_000;
 const MAX_JWKS_BYTES = 256_000;
@@ -20,10 +20,10 @@ export class JwksError extends Error {
   }
 }
 
-async function fetchJwks(uri: string): Promise<readonly JWK[]> {
+async function fetchJwks(uri: string, redirects: RedirectPolicy): Promise<readonly JWK[]> {
   let response: Response;
   try {
-    response = await loopbackFetch(uri, { headers: { accept: 'application/json, application/jwk-set+json' } });
+    response = await loopbackFetch(uri, { headers: { accept: 'application/json, application/jwk-set+json' } }, redirects);
   } catch (error) {
     throw new JwksError(`The IdP keys (JWKS) could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -51,14 +51,15 @@ export type KeyLookup = { readonly ok: true; readonly key: JWK; readonly refetch
 /**
  * The RS256 key for this token header. kid present: that key (refetching once when unknown).
  * kid absent: the only RSA signing key; with several keys the choice would be a guess, so refused.
+ * `redirects`: how a redirect of the JWKS URL is followed (same host only unless a defect switch says otherwise).
  */
-export async function findSigningKey(uri: string, kid: string | undefined): Promise<KeyLookup> {
+export async function findSigningKey(uri: string, kid: string | undefined, redirects: RedirectPolicy = {}): Promise<KeyLookup> {
   // Cache freshness is wall-clock time, whatever `now` the token is validated against.
   const now = Date.now();
   let refetched = false;
   let entry = cache.get(uri);
   if (!entry || now - entry.fetchedAt >= JWKS_TTL_MS) {
-    entry = { keys: await fetchJwks(uri), fetchedAt: now };
+    entry = { keys: await fetchJwks(uri, redirects), fetchedAt: now };
     cache.set(uri, entry);
     refetched = true;
   }
@@ -70,7 +71,7 @@ export async function findSigningKey(uri: string, kid: string | undefined): Prom
   }
   let key = pick(entry.keys);
   if (!key && !refetched) {
-    entry = { keys: await fetchJwks(uri), fetchedAt: now };
+    entry = { keys: await fetchJwks(uri, redirects), fetchedAt: now };
     cache.set(uri, entry);
     refetched = true;
     key = pick(entry.keys);
@@ -84,7 +85,7 @@ export async function publishedKeys(uri: string): Promise<readonly JWK[]> {
   const now = Date.now();
   const entry = cache.get(uri);
   if (entry && now - entry.fetchedAt < JWKS_TTL_MS) return entry.keys;
-  const keys = await fetchJwks(uri);
+  const keys = await fetchJwks(uri, {});
   cache.set(uri, { keys, fetchedAt: now });
   return keys;
 }
