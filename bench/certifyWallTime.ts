@@ -32,6 +32,7 @@ export async function measureCertifyWallTime(runs: number, certifyArgs: readonly
   let tests = 0;
   for (let run = 0; run < runs; run += 1) {
     const result = await runNodeScript(join(ROOT, 'bin', 'sso-harness.js'), ['certify', '--ci', ...certifyArgs], { cwd: ROOT });
+    if (result.interrupted) throw new Error(`certify run ${run + 1} was interrupted (${result.interrupted}): no figures.`);
     const outcomes = readPlaywrightResults(join(ROOT, 'reports', 'playwright', 'results.json'));
     if (!outcomes) throw new Error(`certify run ${run + 1} wrote no Playwright results (exit ${result.code}): it did not get to run the tests.`);
     wall.push(result.ms);

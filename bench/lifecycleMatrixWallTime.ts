@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { HEADLESS_SHELL } from '../playwright.config.ts';
+import { HEADLESS_SHELL } from '../suites/browserBinary.ts';
 import { parsePlaywrightResults } from '../suites/reporting/playwrightResults.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { runPlaywrightForBench } from './playwrightRun.ts';

@@ -36,11 +36,3 @@ export async function runCommand(body: () => number | Promise<number>): Promise<
     throw error;
   }
 }
-
-/** Resolve when the process is asked to stop (Ctrl-C or SIGTERM). */
-export function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-}

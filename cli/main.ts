@@ -1,6 +1,6 @@
 // `sso-harness` command dispatcher. Each command lives in cli/commands/<file>.ts and exports
 // `run(args: string[]): Promise<number>` (the exit code) and `help: string`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 interface CommandModule {
@@ -28,7 +28,13 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
-  return `Usage: sso-harness <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`sso-harness <command> --help\` for a command's options and examples.\n`;
+  return `Usage: sso-harness <command> [options]\n       sso-harness --version\n\nCommands:\n${lines.join('\n')}\n\nRun \`sso-harness <command> --help\` for a command's options and examples.\n`;
+}
+
+/** `sso-harness --version`: the harness version (package.json) and the Node it runs on. */
+export function versionLine(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return `sso-harness ${pkg.version ?? '0.0.0'} (Node.js ${process.version})\n`;
 }
 
 /** Find the longest registered command name that prefixes the arguments. */
@@ -44,6 +50,10 @@ export async function main(args: string[]): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
     process.stdout.write(usage());
     return args.length === 0 ? 2 : 0;
+  }
+  if (args[0] === '--version' || args[0] === '-V' || args[0] === 'version') {
+    process.stdout.write(versionLine());
+    return 0;
   }
   const found = resolve(args);
   if (!found) {

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runNodeScript } from '../cli/certify/childRun.ts';
+import { exitCodeOf } from '../cli/stopSignals.ts';
 import { findFlakes, readPlaywrightResults, type RunOutcomes } from '../suites/reporting/playwrightResults.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -47,6 +48,10 @@ async function main(): Promise<number> {
   for (let run = 1; run <= options.runs; run += 1) {
     process.stdout.write(`\n=== Stability run ${run} of ${options.runs}: sso-harness certify --ci ${options.certifyArgs.join(' ')}\n`);
     const result = await runNodeScript(join(ROOT, 'bin', 'sso-harness.js'), ['certify', '--ci', ...options.certifyArgs], { cwd: ROOT });
+    if (result.interrupted) {
+      process.stderr.write(`INTERRUPTED (${result.interrupted}) in run ${run}: no stability figures.\n`);
+      return exitCodeOf(result.interrupted);
+    }
     const parsed = readPlaywrightResults(RESULTS);
     if (!parsed) {
       process.stderr.write(`Run ${run} wrote no ${RESULTS}: it stopped before any test (exit ${result.code}). Fix that first; stability is measured on complete runs.\n`);

@@ -29,7 +29,7 @@ describe('sso-harness certify: usage errors (exit 2, nothing started)', () => {
     [['--protocols', 'wsfed'], 'sso-harness certify: --protocols does not know "wsfed": choose from saml, oidc (comma-separated).'],
     [['--entry', 'tv'], 'sso-harness certify: --entry does not know "tv": choose from web, desktop, mobile (comma-separated).'],
     [['--workers', '0'], 'sso-harness certify: --workers must be a whole number from 1 to 16, not "0".'],
-    [['--target', join(dir, 'missing.json')], `sso-harness certify --target: ${join(dir, 'missing.json')} does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`],
+    [['--target', join(dir, 'missing.json')], `sso-harness certify: --target names ${join(dir, 'missing.json')}, which does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`],
     [['--config', 'customer.json', '--vendors', 'okta'], 'sso-harness certify: --config checks a customer\'s files offline; it does not take --vendors.'],
     [['--json'], 'sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.'],
   ])('%j', async (args, message) => {

@@ -4,17 +4,21 @@
 // of one customer's files (support/offlineCertify).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { CertificationReport } from '../../support/report/certificationReport.ts';
+import { buildCertificationReport, harnessVersion, type CertificationReport } from '../../support/report/certificationReport.ts';
+import { writeCertificationReport } from '../../support/report/writers.ts';
 import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
-import { RUN_ENV } from '../../suites/reporting/runEnv.ts';
+import { RUN_ENV, targetName } from '../../suites/reporting/runEnv.ts';
 import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
 import { describeLeak, scanForSecrets } from '../../suites/reporting/secrets/scan.ts';
-import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, selectionEnv, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
+import { ENTRY_POINTS, PROTOCOLS, SELECTION_ENV, SelectionError, VENDORS, parseList, selectionEnv, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
 import { PREFLIGHT_PASSED_ENV, PreflightError, runPreflight } from '../../suites/target/preflight.ts';
 import { TargetConfigError, loadTargetConfig, type TargetConfig } from '../../suites/target/targetConfig.ts';
+import { parseDefects } from '../../portal/defects.ts';
+import { SettingError, checkEnvSettings, parseWorkers, type Source } from '../../suites/target/runSettings.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { runNodeScript } from '../certify/childRun.ts';
 import { renderSummary, type ReportPaths } from '../certify/summary.ts';
+import { exitCodeOf, stopSignal, watchStopSignals } from '../stopSignals.ts';
 import { runSelfCheck } from './certifySelfCheck.ts';
 
 export const help = `Usage:
@@ -80,18 +84,34 @@ interface FullRunOptions {
   readonly commandLine: string;
 }
 
-function parseWorkers(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const workers = Number(value);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError(`sso-harness certify: --workers must be a whole number from 1 to 16, not "${value}".`);
-  return workers;
+/** A setting's check (suites/target/runSettings.ts) as this command's usage error: same words for the flag and its variable. */
+function setting<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(`sso-harness certify: ${error.message}`);
+    throw error;
+  }
 }
 
-function parseTarget(value: string | undefined): string {
-  if (value === undefined || value === 'embedded') return 'embedded';
+/** The target from --target, else SSO_HARNESS_TARGET, else the embedded portal; with where it came from. */
+function parseTarget(flag: string | undefined, env: NodeJS.ProcessEnv): { readonly target: string; readonly source: Source | 'default' } {
+  const source: Source | 'default' = flag !== undefined ? '--target' : env.SSO_HARNESS_TARGET?.trim() ? 'SSO_HARNESS_TARGET' : 'default';
+  const value = flag ?? env.SSO_HARNESS_TARGET?.trim();
+  if (value === undefined || value === '' || value === 'embedded') return { target: 'embedded', source };
   const path = resolve(value);
-  if (!existsSync(path)) throw new UsageError(`sso-harness certify --target: ${path} does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`);
-  return path;
+  if (!existsSync(path)) throw new UsageError(`sso-harness certify: ${source} names ${path}, which does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`);
+  return { target: path, source };
+}
+
+/** Defect switches of the embedded portal (SSO_HARNESS_PORTAL_DEFECTS): known ids only, checked before any test. */
+function checkDefectSwitches(env: NodeJS.ProcessEnv): void {
+  const ids = (env.SSO_HARNESS_PORTAL_DEFECTS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  try {
+    parseDefects(ids);
+  } catch (error) {
+    throw new UsageError(`sso-harness certify: SSO_HARNESS_PORTAL_DEFECTS: ${(error as Error).message}`);
+  }
 }
 
 /** The target as the Playwright run will see it (defect switches come from the environment). */
@@ -151,6 +171,26 @@ function readReport(): CertificationReport | undefined {
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;
 
+/**
+ * A stopped run: Playwright and everything it started are gone (cli/certify/childRun.ts). The
+ * certification report says "interrupted" — the one Playwright wrote when it stopped in time, or
+ * this one — so that no earlier verdict is left looking current. No Allure rendering.
+ */
+async function interrupted(signal: NodeJS.Signals, options: FullRunOptions, started: number): Promise<number> {
+  rmSync(ALLURE_REPORT, { recursive: true, force: true });
+  const written = readReport();
+  if (written?.verdict !== 'interrupted') {
+    const report = buildCertificationReport({
+      run: { harnessVersion: harnessVersion(), mode: options.ci ? 'ci' : 'full', target: targetName({ SSO_HARNESS_TARGET: options.target, SSO_HARNESS_PORTAL_DEFECTS: process.env.SSO_HARNESS_PORTAL_DEFECTS }), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, command: options.commandLine },
+      findings: [{ area: 'run', check: 'run.interrupted', severity: 'blocking', title: 'The run was stopped before it finished', detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`, fix: 'Run the certification again to completion.' }],
+      interrupted: true,
+    });
+    await writeCertificationReport(report, REPORTS);
+  }
+  process.stdout.write(`\nINTERRUPTED (${signal}): the certification was stopped before it finished — no verdict. ${shown(join(REPORTS, 'certification.json'))} says "interrupted".\n`);
+  return exitCodeOf(signal);
+}
+
 async function runFull(options: FullRunOptions): Promise<number> {
   const started = Date.now();
   // Results of an earlier run must never show up in this run's reports.
@@ -168,15 +208,22 @@ async function runFull(options: FullRunOptions): Promise<number> {
       [RUN_ENV.progress]: '1',
       [RUN_ENV.mode]: options.ci ? 'ci' : 'full',
       [RUN_ENV.command]: options.commandLine,
+      // A selection left in the caller's environment must not scope this run.
+      ...Object.fromEntries(Object.values(SELECTION_ENV).map((name) => [name, undefined])),
       ...selectionEnv(options.selection),
     },
   });
+
+  const signal = playwright.interrupted ?? stopSignal();
+  if (signal !== undefined) return interrupted(signal, options, started);
 
   const problems: string[] = [];
   let allureMs: number | undefined;
   if (existsSync(ALLURE_RESULTS)) {
     process.stdout.write('Rendering the Allure report…\n');
-    const allure = await runNodeScript(ALLURE_CLI, ['generate', ALLURE_RESULTS, '--config', ALLURE_CONFIG, '--output', ALLURE_REPORT], { cwd: ROOT, quiet: true });
+    const allure = await runNodeScript(ALLURE_CLI, ['generate', ALLURE_RESULTS, '--config', ALLURE_CONFIG, '--output', ALLURE_REPORT], { cwd: ROOT, output: 'quiet' });
+    const stopped = allure.interrupted ?? stopSignal();
+    if (stopped !== undefined) return interrupted(stopped, options, started);
     allureMs = allure.ms;
     if (allure.code !== 0) problems.push(`The Allure report could not be rendered (allure generate exited ${allure.code}); the other reports are complete.`);
   } else {
@@ -227,15 +274,24 @@ export async function run(args: string[]): Promise<number> {
       return runOfflineCertify({ configPath: values.config, json: values.json ?? false, out: values.out ?? 'reports' });
     }
     if (values.json || values.out) throw new UsageError('sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.');
-    const target = parseTarget(values.target);
+    // Every setting, flag or environment variable, is checked before any work (exit 2 on a bad one).
+    setting(() => checkEnvSettings(process.env));
+    checkDefectSwitches(process.env);
+    const { target, source } = parseTarget(values.target, process.env);
+    if (source === 'SSO_HARNESS_TARGET') process.stdout.write(`sso-harness certify: the target comes from SSO_HARNESS_TARGET (${target}).\n`);
+    const workers = values.workers !== undefined ? setting(() => parseWorkers(values.workers!, '--workers')) : undefined;
     const options: FullRunOptions = {
       target,
       selection: parseSelection(values),
-      ...(values.workers !== undefined ? { workers: parseWorkers(values.workers) } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       ci: values.ci ?? Boolean(process.env.CI),
       commandLine: ['sso-harness certify', ...args].join(' '),
     };
+    // From here on a stop signal stops what this command started and leaves an "interrupted" report.
+    watchStopSignals();
     await preflight(loadTarget(target));
+    const early = stopSignal();
+    if (early !== undefined) return interrupted(early, options, Date.now());
     return runFull(options);
   });
 }

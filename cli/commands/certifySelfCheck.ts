@@ -7,7 +7,6 @@
 // Each switch first runs the scenarios that expect the refusal it bypasses (their `@reason` tag) or
 // carry its rule's tag (`@rule:<id>`), all of them, to list every catching scenario; only if none
 // fails does the whole matrix run, stopping at its first failure.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +16,8 @@ import { MATRIX_FIRST_ENV } from '../../suites/conformance/run/grouping.ts';
 import { securityCheckScenarios } from '../../suites/security/securityChecks.ts';
 import { signatureScenarios } from '../../suites/security/signatureMatrix.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
+import { runNodeScript } from '../certify/childRun.ts';
+import { exitCodeOf, watchStopSignals } from '../stopSignals.ts';
 
 export const help = `Usage: sso-harness certify --self-check [--json] [--defects ID,ID…] [--workers N]
 
@@ -165,23 +166,28 @@ interface RunPlan {
   readonly stopAtFirstFailure: boolean;
 }
 
+/** A stop signal came while a matrix run was going: it was stopped, and so is the self-check (no verdict). */
+class SelfCheckInterrupted extends Error {
+  readonly signal: NodeJS.Signals;
+  constructor(signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+    this.signal = signal;
+  }
+}
+
 async function runMatrix(defects: readonly DefectId[], plan: RunPlan): Promise<MatrixRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'sso-self-check-'));
   const resultsFile = join(scratch, 'results.json');
   const started = Date.now();
-  const args = [PLAYWRIGHT_CLI, 'test', ...plan.suites, '--reporter=json', `--workers=${plan.workers}`, `--output=${join(scratch, 'test-results')}`, ...(plan.stopAtFirstFailure ? ['--max-failures=1'] : []), ...(plan.grep ? [`--grep=${plan.grep}`] : [])];
+  const args = ['test', ...plan.suites, '--reporter=json', `--workers=${plan.workers}`, `--output=${join(scratch, 'test-results')}`, ...(plan.stopAtFirstFailure ? ['--max-failures=1'] : []), ...(plan.grep ? [`--grep=${plan.grep}`] : [])];
   try {
-    const stderr = await new Promise<string>((done, fail) => {
-      const child = spawn(process.execPath, args, {
-        cwd: ROOT,
-        env: { ...process.env, SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: defects.join(','), PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile, [MATRIX_FIRST_ENV]: plan.first },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let text = '';
-      child.stderr.on('data', (chunk: Buffer) => { text = (text + chunk.toString()).slice(-4_000); });
-      child.once('error', fail);
-      child.once('close', () => done(text));
+    const child = await runNodeScript(PLAYWRIGHT_CLI, args, {
+      cwd: ROOT,
+      env: { SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: defects.join(','), PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile, [MATRIX_FIRST_ENV]: plan.first },
+      output: 'tail',
     });
+    if (child.interrupted !== undefined) throw new SelfCheckInterrupted(child.interrupted);
+    const stderr = child.stderrTail ?? '';
     let report: { suites?: readonly JsonSuite[]; errors?: readonly { message?: string }[] };
     try {
       report = JSON.parse(readFileSync(resultsFile, 'utf8')) as typeof report;
@@ -231,28 +237,38 @@ export async function runSelfCheck(args: string[]): Promise<number> {
     const workers = values.workers === undefined ? 2 : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError(`sso-harness certify --self-check: --workers must be a whole number from 1 to 16, not "${values.workers ?? ''}".`);
     const progress = (line: string): void => { process.stderr.write(`${line}\n`); };
-
-    const baselineSuites = [...new Set(defects.flatMap((id) => suitesFor(id)))];
-    progress(`Self-check: baseline run of ${baselineSuites.join(', ')} without defects…`);
-    const baseline = await runMatrix([], { suites: baselineSuites, workers, first: 'saml', stopAtFirstFailure: false });
-    if (baseline.failingTests.length > 0) {
-      process.stderr.write(`The matrix is not green without defects, so a failure with a defect would prove nothing. Fix these first (or ledger a known deviation in suites/conformance/ledger/expected-failures.json):\n${baseline.failingTests.map((title) => `  - ${title}`).join('\n')}\n`);
-      return 1;
+    watchStopSignals();
+    try {
+      return await checkDefects(defects, workers, values.json ?? false, progress);
+    } catch (error) {
+      if (!(error instanceof SelfCheckInterrupted)) throw error;
+      process.stderr.write(`\nINTERRUPTED (${error.signal}): the self-check was stopped before it finished — no verdict.\n`);
+      return exitCodeOf(error.signal);
     }
-    const results: DefectResult[] = [];
-    const timings = new Map<string, number>();
-    for (const id of defects) {
-      const base = { suites: suitesFor(id), workers, first: protocolFirst(id) };
-      const focused = await runMatrix([id], { ...base, grep: focusGrep(id), stopAtFirstFailure: false });
-      const run = focused.failingTests.length > 0 ? focused : await runMatrix([id], { ...base, stopAtFirstFailure: true });
-      const info = DEFECTS[id];
-      results.push({ id, rule: info.rule, kind: info.kind, caught: run.failingTests.length > 0, failingTests: run.failingTests });
-      timings.set(id, run.ms + (focused !== run ? focused.ms : 0));
-      progress(`  ${id} (${info.kind}, ${info.rule}): ${run.failingTests.length > 0 ? `caught by ${run.failingTests.length} test(s), first ${run.failingTests[0] ?? ''}` : 'NOT caught'} (${((timings.get(id) ?? 0) / 1000).toFixed(1)} s)`);
-    }
-    const { rules, findings } = byRule(results);
-    const report: SelfCheckReport = { scenarios: matrixScenarioCount(), rules, findings, defects: results };
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSelfCheck(report, baseline.ms, timings));
-    return results.every((result) => result.caught) ? 0 : 1;
   });
+}
+
+async function checkDefects(defects: readonly DefectId[], workers: number, json: boolean, progress: (line: string) => void): Promise<number> {
+  const baselineSuites = [...new Set(defects.flatMap((id) => suitesFor(id)))];
+  progress(`Self-check: baseline run of ${baselineSuites.join(', ')} without defects…`);
+  const baseline = await runMatrix([], { suites: baselineSuites, workers, first: 'saml', stopAtFirstFailure: false });
+  if (baseline.failingTests.length > 0) {
+    process.stderr.write(`The matrix is not green without defects, so a failure with a defect would prove nothing. Fix these first (or ledger a known deviation in suites/conformance/ledger/expected-failures.json):\n${baseline.failingTests.map((title) => `  - ${title}`).join('\n')}\n`);
+    return 1;
+  }
+  const results: DefectResult[] = [];
+  const timings = new Map<string, number>();
+  for (const id of defects) {
+    const base = { suites: suitesFor(id), workers, first: protocolFirst(id) };
+    const focused = await runMatrix([id], { ...base, grep: focusGrep(id), stopAtFirstFailure: false });
+    const run = focused.failingTests.length > 0 ? focused : await runMatrix([id], { ...base, stopAtFirstFailure: true });
+    const info = DEFECTS[id];
+    results.push({ id, rule: info.rule, kind: info.kind, caught: run.failingTests.length > 0, failingTests: run.failingTests });
+    timings.set(id, run.ms + (focused !== run ? focused.ms : 0));
+    progress(`  ${id} (${info.kind}, ${info.rule}): ${run.failingTests.length > 0 ? `caught by ${run.failingTests.length} test(s), first ${run.failingTests[0] ?? ''}` : 'NOT caught'} (${((timings.get(id) ?? 0) / 1000).toFixed(1)} s)`);
+  }
+  const { rules, findings } = byRule(results);
+  const report: SelfCheckReport = { scenarios: matrixScenarioCount(), rules, findings, defects: results };
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderSelfCheck(report, baseline.ms, timings));
+  return results.every((result) => result.caught) ? 0 : 1;
 }

@@ -6,7 +6,8 @@ import { isPersonaId } from '../../mock-idps/personas/index.ts';
 import { DEMO_TENANT_KEY, startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
 import { allPersonaUrls } from '../../mock-idps/urls.ts';
 import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
-import { UsageError, parseCommandArgs, parsePort, runCommand, untilSignal } from '../args.ts';
+import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
+import { untilStopSignal } from '../stopSignals.ts';
 
 export const DEFAULT_IDP_PORT = 4100;
 
@@ -73,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
     const port = parsePort('idp serve', values.port, DEFAULT_IDP_PORT);
     const personas = parsePersonaList(values.personas);
     // Listen for Ctrl-C before anything starts, so an early one still shuts down cleanly.
-    const stopRequested = untilSignal();
+    const stopRequested = untilStopSignal();
     let server: IdpServer;
     try {
       server = await startIdpServer({ port, ...(personas ? { personas } : {}) });

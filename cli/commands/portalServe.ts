@@ -8,7 +8,8 @@ import { createPortal, type Portal } from '../../portal/app.ts';
 import { seedDemoAccount, type DemoCredentials } from '../../portal/demoAccount.ts';
 import { parseDefects } from '../../portal/defects.ts';
 import { spEndpointsFor } from '../../portal/sso/spEndpoints.ts';
-import { UsageError, parseCommandArgs, parsePort, runCommand, untilSignal } from '../args.ts';
+import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
+import { untilStopSignal } from '../stopSignals.ts';
 
 export const help = `Usage: sso-harness portal serve [--port N] [--data-dir DIR] [--harness-token TOKEN] [--defect ID]... [--foreign]
 
@@ -88,7 +89,7 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError('sso-harness portal serve: --harness-token must be at least 16 characters (it guards the provisioning API).');
     }
     // Listen for Ctrl-C before anything starts, so a stop request during start-up is not lost.
-    const stopRequested = untilSignal();
+    const stopRequested = untilStopSignal();
     const temporary = values['data-dir'] === undefined;
     const dataDir = temporary ? mkdtempSync(join(tmpdir(), 'oe-portal-')) : resolve(values['data-dir'] ?? '');
     const cleanUp = (): void => {

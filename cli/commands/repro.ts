@@ -10,7 +10,8 @@ import { describeSymptom, renderRunSummary, renderStageBanner, scenarioListEntry
 import { runScenario } from '../../support/repro/run.ts';
 import { expectedSymptom, findScenario, REPRO_SCENARIOS, UnknownScenarioError, type ReproScenario } from '../../support/repro/scenarios.ts';
 import { ScenarioPersonaError, stageScenario, type ReproStage } from '../../support/repro/stage.ts';
-import { parseCommandArgs, runCommand, untilSignal, UsageError } from '../args.ts';
+import { parseCommandArgs, runCommand, UsageError } from '../args.ts';
+import { untilStopSignal } from '../stopSignals.ts';
 import { renderTable } from '../table.ts';
 
 export const DEFAULT_REPRO_OUT = 'reports/repro';
@@ -81,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
     const outDir = values.out ?? DEFAULT_REPRO_OUT;
     const { scenario, domain } = await chooseScenario(positionals, values.from, outDir);
     // Listen for Ctrl-C before anything starts, so a stop request during start-up is not lost.
-    const stopRequested = untilSignal();
+    const stopRequested = untilStopSignal();
     const log = (line: string): void => {
       process.stderr.write(`repro: ${line}\n`);
     };

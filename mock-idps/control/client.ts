@@ -5,6 +5,7 @@ import type { SeededUser, UserPatch } from '../directory.ts';
 import type { ActiveFault, OidcAppRegistration, RequestLogEntry, SamlAppRegistration } from '../tenants.ts';
 import type { FaultDefinition, Persona, PersonaId, TenantIds } from '../types.ts';
 import type { OidcPersonaUrls, PersonaUrls, SamlPersonaUrls } from '../urls.ts';
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 export { TEST_USER_PASSWORD } from '../directory.ts';
 
@@ -50,7 +51,7 @@ export class IdpControlError extends Error {
 }
 
 async function call<T>(controlUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${controlUrl}${path}`, {
+  const response = await freshConnectionFetch(`${controlUrl}${path}`, {
     method,
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });

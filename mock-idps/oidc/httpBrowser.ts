@@ -1,6 +1,8 @@
 // A minimal HTTP "browser" for tests over loopback: a path-aware cookie jar, redirects followed
 // by hand (so a test sees every hop and stops at the SP's redirect URI without fetching it), and
 // HTML forms filled by their labels, as a person (or Playwright's getByLabel) would.
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+
 
 export interface FormField {
   readonly name: string;
@@ -113,7 +115,7 @@ export class HttpBrowser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(target, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
+    const response = await freshConnectionFetch(target, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
     this.#store(target, response);
     return response;
   }

@@ -1,5 +1,7 @@
 // The reference portal runs offline: every HTTP request the SSO library makes (IdP metadata,
 // OIDC discovery, JWKS, token, userinfo) goes through here and may reach loopback hosts only.
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+
 
 export const FETCH_TIMEOUT_MS = 5_000;
 const MAX_REDIRECTS = 3;
@@ -57,7 +59,7 @@ export async function loopbackFetch(input: string | URL | Request, init: Request
     if (!check.ok) throw new LoopbackFetchError(`Refused to fetch ${url.origin}: the URL ${check.problem}`);
     let response: Response;
     try {
-      response = await fetch(url, { ...init, redirect: 'manual', signal });
+      response = await freshConnectionFetch(url, { ...init, redirect: 'manual', signal });
     } catch (error) {
       throw new LoopbackFetchError(describeFetchFailure(url, error));
     }

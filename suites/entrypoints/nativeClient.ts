@@ -5,6 +5,7 @@
 // nativeClients). Results are values, not exceptions, so negative suites can assert the exact refusal.
 import { createHash, randomBytes } from 'node:crypto';
 import type { NativeUserinfo } from '../../lib/harnessContract.ts';
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 export interface Pkce {
   /** Secret of this login until the token request: never attached. */
@@ -95,7 +96,7 @@ export async function redeemCode(tokenEndpoint: string, request: TokenRequest): 
   const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: request.clientId, code: request.code });
   if (request.redirectUri !== undefined) form.set('redirect_uri', request.redirectUri);
   if (request.codeVerifier !== undefined) form.set('code_verifier', request.codeVerifier);
-  const response = await fetch(tokenEndpoint, { method: 'POST', body: form, signal: AbortSignal.timeout(20_000) });
+  const response = await freshConnectionFetch(tokenEndpoint, { method: 'POST', body: form, signal: AbortSignal.timeout(20_000) });
   const body = await jsonOf(response, `POST ${tokenEndpoint}`);
   if (response.ok && typeof body.access_token === 'string') {
     return { ok: true, accessToken: body.access_token, tokenType: String(body.token_type), expiresIn: Number(body.expires_in) };
@@ -123,7 +124,7 @@ export function meOf(body: NativeUserinfo): Me | undefined {
 
 /** `GET urls.native.userinfo` with the access token. */
 export async function fetchMe(userinfoEndpoint: string, accessToken: string): Promise<MeResult> {
-  const response = await fetch(userinfoEndpoint, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(20_000) });
+  const response = await freshConnectionFetch(userinfoEndpoint, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(20_000) });
   const body = await jsonOf(response, `GET ${userinfoEndpoint}`);
   if (!response.ok) return { ok: false, status: response.status, error: text(body.error, 'none') };
   const me = meOf(body);

@@ -33,7 +33,7 @@ describe('certification.schema.json', () => {
 
   it.each([
     [{ schemaVersion: 2 }, '$.schemaVersion: must be 1'],
-    [{ verdict: 'maybe' }, '$.verdict: "maybe" is not one of ["certified","not-certified"]'],
+    [{ verdict: 'maybe' }, '$.verdict: "maybe" is not one of ["certified","not-certified","interrupted"]'],
     [{ extra: true }, '$: "extra" is not in the schema'],
     [{ matrix: [{ vendor: 'okta', protocol: 'wsfed', entryPoint: 'web', outcome: 'pass' }] }, '$.matrix[0].protocol: "wsfed" is not one of ["saml","oidc"]'],
     [{ summary: { blocking: 1.5, warning: 0, info: 0, matrixFailed: 0, lifecycleFailed: 0, conformanceMissed: 0 } }, '$.summary.blocking: must be integer, is number'],

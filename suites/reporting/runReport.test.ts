@@ -156,7 +156,7 @@ describe('buildRunReport', () => {
 
   it.each<[string, Partial<RunProblems>, number, string]>([
     ['no test ran', {}, 0, 'No test ran'],
-    ['an interrupted run', { status: 'interrupted' }, 1, 'The run did not finish (interrupted)'],
+    ['a timed-out run', { status: 'timedout' }, 1, 'The run did not finish (timed out)'],
     ['a global error', { globalErrors: ['worker crashed'] }, 1, 'An error outside the tests stopped part of the run'],
     ['a missing suite', { missingSuites: ['security'] }, 1, 'The security suite is missing'],
     ['a partial run', { filesNotRun: ['seats/seatAudit.spec.ts'] }, 1, 'Only part of the certification ran'],
@@ -164,6 +164,12 @@ describe('buildRunReport', () => {
     const report = buildRunReport({ run: RUN, tests: tests ? [lifecycle()] : [], problems: { ...CLEAN, ...problems } });
     expect(report.verdict).toBe('not-certified');
     expect(report.findings[0]).toMatchObject({ area: 'run', severity: 'blocking', title });
+  });
+
+  it('gives an interrupted run no verdict but "interrupted", whatever passed before the stop', () => {
+    const report = buildRunReport({ run: RUN, tests: [lifecycle()], problems: { ...CLEAN, status: 'interrupted' } });
+    expect(report.verdict).toBe('interrupted');
+    expect(report.findings[0]).toMatchObject({ area: 'run', check: 'run.interrupted', severity: 'blocking', title: 'The run was stopped before it finished' });
   });
 
   it('accepts left-out files when certify ran a declared scope', () => {

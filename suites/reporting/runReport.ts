@@ -239,7 +239,8 @@ function runFindings(input: RunReportInput): ReportFinding[] {
     out.push({ area: 'run', check, severity: 'blocking', title, detail, fix });
   };
   if (tests.length === 0) blocking('run.no-tests', 'No test ran', 'The run selected no test, so nothing was certified.', 'Check the --vendors / --protocols / --entry selection, or run `sso-harness certify` without filters.');
-  if (problems.status === 'interrupted' || problems.status === 'timedout') blocking('run.incomplete', `The run did not finish (${problems.status})`, 'Tests after the interruption did not run.', 'Run the certification again to completion; raise the global timeout if the machine is slow.');
+  if (problems.status === 'interrupted') blocking('run.interrupted', 'The run was stopped before it finished', 'It was interrupted (Ctrl-C or a stop signal): tests after the interruption did not run, so this report gives no verdict.', 'Run the certification again to completion.');
+  if (problems.status === 'timedout') blocking('run.incomplete', 'The run did not finish (timed out)', 'Tests after the global timeout did not run.', 'Run the certification again to completion; raise the global timeout if the machine is slow.');
   for (const error of problems.globalErrors) blocking('run.error', 'An error outside the tests stopped part of the run', error, 'Read the error: usually the target could not start or a spec file does not load.');
   for (const suite of problems.missingSuites) blocking('run.suite-missing', `The ${suite} suite is missing`, `suites/${suite}/ has no spec file in this version of the harness, so its part of the certification cannot run.`, `Add the ${suite} suite (DESIGN.md "suites/"); until then no run can be certified.`);
   if (!input.scope && problems.filesNotRun.length > 0) {
@@ -298,5 +299,6 @@ export function buildRunReport(input: RunReportInput): CertificationReport {
     matrix: buildMatrix(input.tests),
     lifecycle: buildLifecycle(input.tests),
     conformance: buildConformance(input.tests),
+    interrupted: input.problems.status === 'interrupted',
   });
 }

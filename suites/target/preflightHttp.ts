@@ -10,6 +10,7 @@ import { accountStateProblems, provisionedAccountProblems } from './contractChec
 import { PreflightError, missingProvisioning } from './preflightError.ts';
 import { ProvisioningClient } from './provisioningClient.ts';
 import type { RemoteTargetConfig } from './targetConfig.ts';
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 export const PREFLIGHT_HTTP_TIMEOUT_MS = 5_000;
 
@@ -68,7 +69,7 @@ export async function checkBaseUrl(config: RemoteTargetConfig, timeoutMs = PREFL
     await requireLoopback(config, 'baseUrl', url);
     let response: Response;
     try {
-      response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      response = await freshConnectionFetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       throw new PreflightError(config, { setting: 'baseUrl', seen: describeFetchFailure(error, url, timeoutMs), fix });
     }

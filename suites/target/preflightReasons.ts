@@ -12,12 +12,13 @@ import { PREFLIGHT_HTTP_TIMEOUT_MS } from './preflightHttp.ts';
 import { ProvisioningClient } from './provisioningClient.ts';
 import { auditEventsAdded } from './reasonCheck.ts';
 import type { RemoteTargetConfig } from './targetConfig.ts';
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 async function finalAnswer(start: string): Promise<{ status: number; headers: Record<string, string>; html: string } | undefined> {
   let url = start;
   for (let hop = 0; hop < 6; hop += 1) {
     if (!isLoopbackHost(new URL(url).hostname)) return undefined;
-    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PREFLIGHT_HTTP_TIMEOUT_MS) });
+    const response = await freshConnectionFetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PREFLIGHT_HTTP_TIMEOUT_MS) });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();

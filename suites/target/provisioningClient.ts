@@ -2,6 +2,7 @@
 // targets: the embedded reference portal and a remote OE test environment. The Bearer token is a
 // secret: it goes in the Authorization header and nowhere else (never in an error message).
 import { HARNESS_PATHS, type AccountSpec, type AccountState, type ProvisionedAccount, type SeatChangeSpec, type SsoConfigSpec } from '../../lib/harnessContract.ts';
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 /** A call to a live provisioning API went wrong; the message says which call, what came back and what to check. */
 export class ProvisioningError extends Error {
@@ -57,7 +58,7 @@ export class ProvisioningClient {
 
   /** `token` undefined: no Authorization header. */
   #send(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, token: string | undefined, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
-    return fetch(`${this.url}${path}`, {
+    return freshConnectionFetch(`${this.url}${path}`, {
       method,
       headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),

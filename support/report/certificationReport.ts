@@ -8,7 +8,8 @@ import type { Finding, Severity } from '../findings/finding.ts';
 
 export const CERTIFICATION_SCHEMA_VERSION = 1;
 
-export type CertificationVerdict = 'certified' | 'not-certified';
+/** `interrupted`: the run was stopped (a signal, Ctrl-C) before it finished — no verdict on the target either way. */
+export type CertificationVerdict = 'certified' | 'not-certified' | 'interrupted';
 
 /** A finding with the area of the certification it belongs to. */
 export interface ReportFinding extends Finding {
@@ -86,11 +87,13 @@ export interface ReportInput {
   readonly matrix?: readonly MatrixCell[];
   readonly lifecycle?: readonly LifecycleStage[];
   readonly conformance?: readonly ConformanceResult[];
+  /** The run was stopped before it finished: the verdict is `interrupted`, whatever the results so far. */
+  readonly interrupted?: boolean;
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocking: 0, warning: 1, info: 2 };
 
-/** Certified only when nothing blocks: no blocking finding, no failed cell or stage, no missed fault. */
+/** Certified only when the run finished and nothing blocks: no blocking finding, no failed cell or stage, no missed fault. */
 export function buildCertificationReport(input: ReportInput): CertificationReport {
   const findings = [...input.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const matrix = input.matrix ?? [];
@@ -108,7 +111,7 @@ export function buildCertificationReport(input: ReportInput): CertificationRepor
   const blocked = summary.blocking + summary.matrixFailed + summary.lifecycleFailed + summary.conformanceMissed > 0;
   return {
     schemaVersion: CERTIFICATION_SCHEMA_VERSION,
-    verdict: blocked ? 'not-certified' : 'certified',
+    verdict: input.interrupted ? 'interrupted' : blocked ? 'not-certified' : 'certified',
     run: input.run,
     ...(input.subject ? { subject: input.subject } : {}),
     summary,

@@ -27,7 +27,7 @@ export function renderReportJson(report: CertificationReport): string {
   return scrubPatterns(`${JSON.stringify(report, null, 2)}\n`);
 }
 
-const VERDICT_WORDS = { certified: 'CERTIFIED', 'not-certified': 'NOT CERTIFIED' } as const;
+const VERDICT_WORDS = { certified: 'CERTIFIED', 'not-certified': 'NOT CERTIFIED', interrupted: 'INTERRUPTED — no verdict (the run was stopped before it finished)' } as const;
 
 function title(report: CertificationReport): string {
   const subject = report.subject;
@@ -116,7 +116,7 @@ ${item.fix ? `<p><strong>Fix:</strong> ${escapeHtml(item.fix)}</p>` : ''}
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 .verdict{font-size:1.2rem;padding:.75rem 1rem;border-radius:.4rem}
-.verdict.certified{background:#e3f4e5;border:1px solid #2e7d32}.verdict.not-certified{background:#fdecea;border:1px solid #c62828}
+.verdict.certified{background:#e3f4e5;border:1px solid #2e7d32}.verdict.not-certified{background:#fdecea;border:1px solid #c62828}.verdict.interrupted{background:#fff4e0;border:1px solid #b26a00}
 table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .finding{border-left:.3rem solid #999;padding:.2rem 1rem;margin:1rem 0}.finding.blocking{border-color:#c62828}.finding.warning{border-color:#ed6c02}.finding.info{border-color:#0277bd}
 .badge{font-size:.8rem;padding:.1rem .4rem;border-radius:.2rem;background:#eee}.meta{color:#555;font-size:.9rem}

@@ -3,7 +3,7 @@
 // the artefacts that crossed the browser: the SAMLResponse posted to the ACS, or the OIDC
 // redirect back to the portal. Each attempt gets a fresh browser context (no IdP session left over).
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../playwright.config.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../suites/browserBinary.ts';
 import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
 import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';

@@ -1,6 +1,7 @@
 // The reference portal's harness API as repro uses it: save the account's SSO configuration
 // (PUT /_harness/accounts/{id}/sso, portal/README.md) as the admin would in the IdP and SSO section.
 import type { EmbeddedPortal } from '../../portal/driverEmbedded.ts';
+import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 /** The IdP and SSO form's fields by their form names (portal/web/ssoForm.ts). */
 export type SsoConfigurationBody = Readonly<Record<string, string | number | boolean>> & { readonly protocol: 'saml' | 'oidc' };
@@ -16,7 +17,7 @@ export interface SavedSsoConfiguration {
 export class PortalRefusedConfigurationError extends Error {}
 
 export async function saveSsoConfiguration(portal: EmbeddedPortal, accountId: number, body: SsoConfigurationBody): Promise<SavedSsoConfiguration> {
-  const response = await fetch(`${portal.url}/_harness/accounts/${accountId}/sso`, {
+  const response = await freshConnectionFetch(`${portal.url}/_harness/accounts/${accountId}/sso`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${portal.harnessToken}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -2,6 +2,7 @@
 // login forms the way a person would (by label / button text), and reads the auto-POST form.
 // Loopback only; no HTML engine, so it stays fast and deterministic.
 import type { SamlPersona } from '../../types.ts';
+import { freshConnectionFetch } from '../../../lib/freshConnectionFetch.ts';
 
 export interface Page {
   readonly url: string;
@@ -34,7 +35,7 @@ export class TestBrowser {
     let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
     for (let hops = 0; hops < 10; hops++) {
       const cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-      const response = await fetch(current, {
+      const response = await freshConnectionFetch(current, {
         method,
         redirect: 'manual',
         headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },

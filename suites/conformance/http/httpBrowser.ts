@@ -9,6 +9,7 @@
 // the okta groups) and would put thousands of steps into the reports.
 import { CookieJar } from './cookieJar.ts';
 import { formWithButton, parseForms, submission, type FormButton, type HtmlForm } from './htmlForms.ts';
+import { freshConnectionFetch } from '../../../lib/freshConnectionFetch.ts';
 
 export interface Hop {
   readonly method: 'GET' | 'POST';
@@ -120,7 +121,7 @@ export class HttpBrowser {
     const cookie = this.cookies.header(url);
     const headers: Record<string, string> = { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) };
     const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);
-    if (method === 'GET') return fetch(url, { redirect: 'manual', headers, signal });
-    return fetch(url, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...fields }).toString(), signal });
+    if (method === 'GET') return freshConnectionFetch(url, { redirect: 'manual', headers, signal });
+    return freshConnectionFetch(url, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...fields }).toString(), signal });
   }
 }
