@@ -3,6 +3,11 @@
 // where every report is, and the wall time.
 import type { CertificationReport } from '../../support/report/certificationReport.ts';
 import { renderTable } from '../table.ts';
+import { runKind } from '../../support/report/writers.ts';
+import type { Owner } from '../../support/findings/finding.ts';
+
+/** Who must act, in a word, before each blocking finding. */
+const OWNER_TAG: Readonly<Record<Owner, string>> = { portal: 'portal defect — OE team', customer: 'customer configuration', run: 'run could not decide' };
 
 export interface ReportPaths {
   readonly label: string;
@@ -39,7 +44,7 @@ export function renderSummary(report: CertificationReport, paths: readonly Repor
   const lines = [
     '',
     `${certified ? 'CERTIFIED' : 'NOT CERTIFIED'}: ${s.blocking} blocking finding(s)${problems.length ? `, ${problems.length} run problem(s)` : ''}.`,
-    `Target: ${report.run.target} · harness ${report.run.harnessVersion} · ${report.run.mode} run${report.subject?.vendor || report.subject?.protocol ? ` · scope ${[report.subject.vendor, report.subject.protocol].filter(Boolean).join(' / ')}` : ''}`,
+    `Target: ${report.run.target} · harness ${report.run.harnessVersion} · ${runKind(report)}`,
     '',
     matrixTable(report).trimEnd(),
     '',
@@ -57,7 +62,7 @@ export function renderSummary(report: CertificationReport, paths: readonly Repor
     lines.push('', `Blocking${blocking.length > MAX_FINDINGS ? ` (first ${MAX_FINDINGS} of ${blocking.length})` : ''}:`);
     for (const problem of problems) lines.push(`  - ${problem}`);
     for (const item of blocking.slice(0, MAX_FINDINGS)) {
-      lines.push(`  - ${item.title}`);
+      lines.push(`  - ${item.owner ? `[${OWNER_TAG[item.owner]}] ` : ''}${item.title}`);
       if (item.detail) lines.push(`      ${item.detail}`);
       if (item.fix) lines.push(`      Fix: ${item.fix}`);
     }

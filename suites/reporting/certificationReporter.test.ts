@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FullConfig, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CertificationReport } from '../../support/report/certificationReport.ts';
-import CertificationReporter from './certificationReporter.ts';
+import CertificationReporter, { evidenceOf } from './certificationReporter.ts';
 import { LEDGER_DIR_NAME, recordSecret } from './secrets/ledger.ts';
 
 const PASSWORD = 'oe-Qw3rty_123-TEST';
@@ -71,5 +71,26 @@ describe('CertificationReporter', () => {
     expect(await fakeRun(`Error: the portal refused the password ${PASSWORD}`)).toBeUndefined();
     const failed = report().findings.find((item) => item.area === 'lifecycle');
     expect(failed?.detail).toBe('Error: the portal refused the password [removed]');
+  });
+});
+
+describe('evidenceOf', () => {
+  it('links a failed test\'s files and writes its in-memory attachments under reports/evidence (never Allure\'s own)', () => {
+    const reports = join(dir, 'reports');
+    const trace = join(dir, 'test-results', 't1', 'trace.zip');
+    mkdirSync(join(dir, 'test-results', 't1'), { recursive: true });
+    writeFileSync(trace, 'zip');
+    const test = { id: 'abc-123' } as unknown as TestCase;
+    const result = { attachments: [
+      { name: 'trace', contentType: 'application/zip', path: trace },
+      { name: 'hops.txt', contentType: 'text/plain', body: Buffer.from('GET /a → 200') },
+      { name: 'Allure Metadata (metadata)', contentType: 'application/vnd.allure.message+json', body: Buffer.from('{}') },
+    ] } as unknown as TestResult;
+    expect(evidenceOf(test, result, reports)).toEqual([
+      { label: 'Playwright report entry (steps, trace, screenshot)', path: 'playwright/html/index.html#?testId=abc-123' },
+      { label: 'trace', path: '../test-results/t1/trace.zip' },
+      { label: 'hops.txt', path: 'evidence/abc-123/hops.txt' },
+    ]);
+    expect(readFileSync(join(reports, 'evidence', 'abc-123', 'hops.txt'), 'utf8')).toBe('GET /a → 200');
   });
 });

@@ -3,11 +3,12 @@
 // secrets gate: traces copied by other reporters are redacted, and every generated file is
 // scanned for the run's secrets. A leak fails the run, is listed in the report as a blocking
 // finding (file and kind of secret, never the value), and is printed.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { writeCertificationReport } from '../../support/report/writers.ts';
 import type { CertificationReport } from '../../support/report/certificationReport.ts';
+import type { Evidence } from '../../support/findings/finding.ts';
 import { errorLine } from './errorLine.ts';
 import { scrubPatterns } from '../../support/artefacts/secrets.ts';
 import { REQUIRED_SUITES, RUN_ENV, runInfo, runScope } from './runEnv.ts';
@@ -27,7 +28,37 @@ function outcomeOf(test: TestCase, result: TestResult): { outcome: TestOutcome; 
   if (result.status === 'skipped') return { outcome: 'skipped', unexpectedPass: false };
   // test.fail(): a ledgered known deviation. Failing is what it is expected to do; passing means the ledger is stale.
   if (test.expectedStatus === 'failed') return result.status === 'failed' ? { outcome: 'known-deviation', unexpectedPass: false } : { outcome: 'pass', unexpectedPass: true };
+  // Stopped by an interruption: it did not finish, so it says nothing about the portal (the run's verdict is "interrupted").
+  if (result.status === 'interrupted') return { outcome: 'skipped', unexpectedPass: false };
   return { outcome: result.status === 'passed' ? 'pass' : 'fail', unexpectedPass: false };
+}
+
+/** Where the reporter writes a failed test's in-memory attachments (hops, decoded SAML, final page) as files, under the reports. */
+export const EVIDENCE_DIR = 'evidence';
+
+const fileNameOf = (name: string): string => name.replace(/[^A-Za-z0-9 ._()-]+/g, '_').slice(0, 120) || 'attachment';
+
+/**
+ * A failed test's evidence: its files (trace, screenshot, error context; in-memory attachments such
+ * as HTTP hops, decoded SAML and final pages are written under reports/evidence/) and its entry in
+ * the Playwright report. Paths are relative to the reports directory.
+ */
+export function evidenceOf(test: TestCase, result: TestResult, reportsDir: string): Evidence[] {
+  const files: Evidence[] = [];
+  for (const attachment of result.attachments) {
+    // allure-playwright passes its labels and steps as attachments: they are no evidence.
+    if (attachment.contentType.startsWith('application/vnd.allure')) continue;
+    if (attachment.path !== undefined && existsSync(attachment.path)) {
+      files.push({ label: attachment.name, path: relative(reportsDir, attachment.path).split(sep).join('/') });
+    } else if (attachment.body !== undefined) {
+      const dir = join(reportsDir, EVIDENCE_DIR, test.id);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, fileNameOf(attachment.name));
+      writeFileSync(file, attachment.body);
+      files.push({ label: attachment.name, path: relative(reportsDir, file).split(sep).join('/') });
+    }
+  }
+  return [{ label: 'Playwright report entry (steps, trace, screenshot)', path: `playwright/html/index.html#?testId=${test.id}` }, ...files];
 }
 
 function* specFiles(dir: string): Generator<string> {
@@ -43,7 +74,7 @@ function* specFiles(dir: string): Generator<string> {
 }
 
 /** The report files of a Playwright run under reports/ (playwright.config.ts reporters; the Allure report is scanned by certify after rendering). */
-export const RUN_REPORTS = ['certification.json', 'certification.md', 'certification.html', 'playwright', 'junit', 'allure-results'] as const;
+export const RUN_REPORTS = ['certification.json', 'certification.md', 'certification.html', 'playwright', 'junit', 'allure-results', 'evidence'] as const;
 
 export default class CertificationReporter implements Reporter {
   readonly #outputDir: string;
@@ -65,6 +96,8 @@ export default class CertificationReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#config = config;
+    // An earlier run's evidence must never sit beside this run's findings.
+    rmSync(join(this.#outputDir, EVIDENCE_DIR), { recursive: true, force: true });
     this.#began = new Date();
     this.#testDir = config.projects[0]?.testDir ?? resolve('suites');
     this.#filesOnDisk = [...specFiles(this.#testDir)].map((file) => relative(this.#testDir, file)).sort();
@@ -101,6 +134,7 @@ export default class CertificationReporter implements Reporter {
         annotations: [...test.annotations, ...result.annotations],
         stages,
         ...(error ? { error } : {}),
+        ...(outcome === 'fail' ? { evidence: evidenceOf(test, result, this.#outputDir) } : {}),
       };
     });
   }

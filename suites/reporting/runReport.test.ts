@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { REASONS } from '../../lib/reasons.ts';
 import { getFault } from '../../mock-idps/faults/catalog.ts';
 import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
 import { buildRunReport, reasonIn, type RunProblems, type TestRecord } from './runReport.ts';
@@ -99,18 +98,20 @@ describe('buildRunReport', () => {
     expect(buildRunReport({ run: RUN, tests: [lifecycle()], problems: CLEAN }).matrix.map((cell) => cell.entryPoint)).toEqual(['web']);
   });
 
-  it('turns a failed stage into a failed cell, a failed stage row and a blocking finding with the reason fix', () => {
+  it('turns a failed stage into a failed cell, a failed stage row and a blocking finding for the portal team, with the evidence', () => {
     const failed = lifecycle({
       outcome: 'fail',
       error: 'expected the refusal saml-cert-untrusted',
       stages: [{ title: 'admin enables SSO (after confirming)', outcome: 'pass' }, { title: 'Test SSO passes without enabling', outcome: 'fail', error: 'Timed out waiting for code[data-reason="saml-cert-untrusted"]' }],
     });
-    const report = buildRunReport({ run: RUN, tests: [failed], problems: CLEAN });
+    const evidence = [{ label: 'trace', path: '../test-results/x/trace.zip' }];
+    const report = buildRunReport({ run: RUN, tests: [{ ...failed, evidence }], problems: CLEAN });
     expect(report.verdict).toBe('not-certified');
     expect(report.summary).toMatchObject({ blocking: 1, matrixFailed: 1, lifecycleFailed: 1 });
     expect(report.matrix[0]).toMatchObject({ outcome: 'fail', detail: expect.stringContaining('at "Test SSO passes without enabling"') as unknown });
     expect(report.findings[0]).toMatchObject({
-      area: 'lifecycle', severity: 'blocking', reason: 'saml-cert-untrusted', fix: REASONS['saml-cert-untrusted'].fix,
+      area: 'lifecycle', severity: 'blocking', reason: 'saml-cert-untrusted', owner: 'portal', evidence,
+      fix: expect.stringMatching(/^OE team: make the portal do what the failed step expects .* there is nothing for the customer to change\.$/) as unknown,
       title: 'Okta (SAML): set up, enable, lock out (acs-url-changed), support recovery, re-enable — failed at "Test SSO passes without enabling"',
     });
   });
@@ -118,14 +119,16 @@ describe('buildRunReport', () => {
   it.each([
     ['without a reason code', 'the IdP error page did not show'],
     ['naming a reason code', 'expected the refusal saml-destination-mismatch'],
-  ])('uses the lockout cause\'s catalog fix for the vendor when the lockout stage fails (%s)', (_name, error) => {
+  ])('a failed lockout stage is the portal\'s, never the lockout cause\'s vendor-console fix for the customer (%s)', (_name, error) => {
     const failed = lifecycle({ outcome: 'fail', stages: [{ title: 'the user and the admin are locked out of the web admin portal (IdP error E0000001)', outcome: 'fail', error }] });
     const [item] = buildRunReport({ run: RUN, tests: [failed], problems: CLEAN }).findings;
     const fault = getFault(LOCKOUT_CAUSES['acs-url-changed'].fault)!;
-    expect(item).toMatchObject({ faultId: fault.id, fix: fault.fix.okta ?? fault.fix.default });
+    expect(item).toMatchObject({ owner: 'portal', fix: expect.stringMatching(/^OE team: /) as unknown });
+    expect(item?.fix).not.toBe(fault.fix.okta ?? fault.fix.default);
+    expect(item?.customerSees).toBeUndefined();
   });
 
-  it('reports conformance: caught, missed (blocking, with the vendor fix) and known deviations (not blocking)', () => {
+  it('reports conformance: caught, missed (blocking, a portal defect with the rule broken) and known deviations (not blocking)', () => {
     const report = buildRunReport({
       run: RUN,
       problems: CLEAN,
@@ -144,7 +147,13 @@ describe('buildRunReport', () => {
     expect(report.matrix).toEqual([]);
     const blocking = report.findings.filter((item) => item.severity === 'blocking');
     expect(blocking).toHaveLength(1);
-    expect(blocking[0]).toMatchObject({ faultId: 'saml.audience-mismatch', reason: 'saml-audience-mismatch', fix: getFault('saml.audience-mismatch')?.fix.okta, title: 'The SP does not refuse "Audience is another SP entity ID" as expected (Okta (SAML))' });
+    expect(blocking[0]).toMatchObject({
+      faultId: 'saml.audience-mismatch', reason: 'saml-audience-mismatch', owner: 'portal', rule: getFault('saml.audience-mismatch')?.reference,
+      title: 'The portal under test did not refuse "Audience is another SP entity ID" (Okta (SAML))',
+      fix: expect.stringMatching(/^OE team: refuse it — no session, an error page with reason saml-audience-mismatch \(".+"\)\. The harness set the IdP up correctly/) as unknown,
+    });
+    expect(blocking[0]?.fix).not.toContain(getFault('saml.audience-mismatch')?.fix.okta);
+    expect(blocking[0]?.customerSees).toBeUndefined();
     expect(report.findings.find((item) => item.severity === 'warning')).toMatchObject({ title: 'Known deviation: saml.destination-mismatch × okta-saml', detail: 'OE-1234 accepted risk' });
   });
 

@@ -3,12 +3,12 @@
 // blocking finding, with its vendor-specific fix, for everything that stops certification.
 import { isReasonCode, type ReasonCode } from '../../lib/reasons.ts';
 import { getFault } from '../../mock-idps/faults/catalog.ts';
-import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { PersonaId, Vendor } from '../../mock-idps/types.ts';
 import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from '../../support/report/certificationReport.ts';
 import { fixFor } from '../../support/findings/catalogLookup.ts';
-import { finding } from '../../support/findings/finding.ts';
+import { finding, type Evidence } from '../../support/findings/finding.ts';
+import { REASONS } from '../../lib/reasons.ts';
 import { entryPointsNamedIn, entryPointsOf, readSubject, type Annotation, type TestSubject } from './annotations.ts';
 
 export type TestOutcome = 'pass' | 'fail' | 'skipped' | 'known-deviation';
@@ -34,6 +34,8 @@ export interface TestRecord {
   readonly stages: readonly StageRecord[];
   /** First line of the error when it failed, secrets removed. */
   readonly error?: string;
+  /** Where a failed test's evidence is (attachments, trace, its entry in the Playwright report), relative to the reports. */
+  readonly evidence?: readonly Evidence[];
 }
 
 export interface RunProblems {
@@ -181,13 +183,27 @@ function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
 
 // ---------- findings ----------
 
+/** The spec or advisory reference a test declares (its `spec` annotation). */
+function specOf(test: TestRecord): string | undefined {
+  return test.annotations.find((annotation) => annotation.type === 'spec')?.description;
+}
+
+const PORTAL_NOT_CUSTOMER = 'The harness set the IdP up correctly for this test (and sent any fault on purpose): there is nothing for the customer to change.';
+
+/**
+ * A failed test of a certification run. The harness configured the IdP and the account itself, so
+ * a wrong outcome is the portal's: the finding says what the portal did, the rule it broke and
+ * where the evidence is — never a vendor-console fix for the customer (that is what the offline
+ * check and repro are for). Only a scenario that could not run, or a stale ledger, is the run's.
+ */
 function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
   const vendor = asVendor(subject.vendor);
   const area = areaOf(test.file);
   const stage = failedStage(test);
   const detail = stage?.error ?? test.error ?? 'the test failed without an error message';
+  const evidence = test.evidence?.length ? { evidence: test.evidence } : {};
   if (test.unexpectedPass) {
-    return { area, ...finding({ check: `${area}.ledger`, severity: 'blocking', title: `${test.title}: listed as a known deviation, but now behaves correctly`, detail: `Remove it from the expected-failures ledger (${subject.knownDeviation ?? 'ledger entry'}) so that a regression is caught again.` }, vendor) };
+    return { area, ...finding({ check: `${area}.ledger`, severity: 'blocking', title: `${test.title}: listed as a known deviation, but now behaves correctly`, detail: `Remove it from the expected-failures ledger (${subject.knownDeviation ?? 'ledger entry'}) so that a regression is caught again.`, owner: 'run' }, vendor) };
   }
   if (subject.couldNotRun !== undefined) {
     return {
@@ -197,38 +213,44 @@ function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
       title: `Could not run: ${test.title}`,
       detail: `${subject.couldNotRun} This is no verdict on the SP: the scenario stopped before its fault was delivered.`,
       fix: 'Fix the set-up step named (the target file, the OE\'s provisioning API, or the admin UI the driver uses), then run the certification again.',
+      owner: 'run',
+      ...evidence,
     };
   }
   if (subject.fault) {
     const fault = getFault(subject.fault);
     const expected = subject.expected ?? fault?.expected ?? 'reject';
-    const verb = expected === 'reject' ? 'refuse' : 'accept';
+    const reason = fault?.reason;
+    const correct = expected === 'reject'
+      ? `refuse it — no session, an error page${reason ? ` with reason ${reason} ("${REASONS[reason].message}")` : ''}`
+      : `accept it${expected === 'accept-with-warning' ? ' and warn' : ''}, as real ${personaName(subject)} logins send it`;
     return {
       area,
-      ...finding({
-        check: `${area}.${subject.fault}`,
-        severity: 'blocking',
-        title: `The SP does not ${verb} "${fault?.title ?? subject.fault}" as expected (${personaName(subject)})`,
-        detail,
-        fault: subject.fault,
-      }, vendor),
+      check: `${area}.${subject.fault}`,
+      severity: 'blocking',
+      title: `The portal under test ${expected === 'reject' ? 'did not refuse' : 'did not accept'} "${fault?.title ?? subject.fault}" (${personaName(subject)})`,
+      detail,
+      faultId: subject.fault,
+      ...(reason ? { reason } : {}),
+      fix: `OE team: ${correct}. ${PORTAL_NOT_CUSTOMER}`,
+      owner: 'portal',
+      ...(fault?.reference ? { rule: fault.reference } : specOf(test) ? { rule: specOf(test)! } : {}),
+      ...evidence,
     };
   }
   const reason = reasonIn(detail);
-  const cause = subject.lockoutCause !== undefined && Object.hasOwn(LOCKOUT_CAUSES, subject.lockoutCause) ? LOCKOUT_CAUSES[subject.lockoutCause as keyof typeof LOCKOUT_CAUSES] : undefined;
-  // The cause's catalog fix applies only when the lockout itself misbehaved, not when set-up failed.
-  const aboutLockout = cause !== undefined && stage !== undefined && /locked out|IdP changes/i.test(stage.title);
+  const spec = specOf(test);
   return {
     area,
-    ...finding({
-      check: `${area}.${stage ? 'stage' : 'test'}`,
-      severity: 'blocking',
-      title: `${test.title}${stage ? ` — failed at "${stage.title}"` : test.stages.length ? ` — stopped after "${test.stages.at(-1)!.title}"` : ' — failed'}`,
-      detail,
-      ...(reason ? { reason } : {}),
-      // The catalog's fix is in the vendor's own console words: it wins over the reason's generic one.
-      ...(aboutLockout ? { fault: cause.fault } : {}),
-    }, vendor),
+    check: `${area}.${stage ? 'stage' : 'test'}`,
+    severity: 'blocking',
+    title: `${test.title}${stage ? ` — failed at "${stage.title}"` : test.stages.length ? ` — stopped after "${test.stages.at(-1)!.title}"` : ' — failed'}`,
+    detail,
+    ...(reason ? { reason } : {}),
+    fix: `OE team: make the portal do what the failed step expects (the detail says what it did instead; the evidence shows it). ${PORTAL_NOT_CUSTOMER}`,
+    owner: 'portal',
+    ...(spec ? { rule: spec } : {}),
+    ...evidence,
   };
 }
 
@@ -236,7 +258,7 @@ function runFindings(input: RunReportInput): ReportFinding[] {
   const { problems, tests } = input;
   const out: ReportFinding[] = [];
   const blocking = (check: string, title: string, detail: string, fix: string): void => {
-    out.push({ area: 'run', check, severity: 'blocking', title, detail, fix });
+    out.push({ area: 'run', check, severity: 'blocking', title, detail, fix, owner: 'run' });
   };
   if (tests.length === 0) blocking('run.no-tests', 'No test ran', 'The run selected no test, so nothing was certified.', 'Check the --vendors / --protocols / --entry selection, or run `sso-harness certify` without filters.');
   if (problems.status === 'interrupted') blocking('run.interrupted', 'The run was stopped before it finished', 'It was interrupted (Ctrl-C or a stop signal): tests after the interruption did not run, so this report gives no verdict.', 'Run the certification again to completion.');
@@ -262,7 +284,7 @@ function reasonFindings(tests: readonly TestRecord[]): ReportFinding[] {
     const area = areaOf(test.file);
     for (const check of subject.reasonChecks) {
       if (check.includes('other reason:')) {
-        out.push({ area, check: `${area}.reason`, severity: 'warning', title: `Refused, but for another reason: ${test.title}`, detail: check, ...(subject.fault ? { faultId: subject.fault } : {}), fix: 'The portal under test refuses as it must, but names another reason than the one a correct SP gives: the person is shown a misleading message and support a misleading audit trail. The portal team fixes the reason it reports.' });
+        out.push({ area, check: `${area}.reason`, severity: 'warning', owner: 'portal', title: `Refused, but for another reason: ${test.title}`, detail: check, ...(subject.fault ? { faultId: subject.fault } : {}), fix: 'The portal under test refuses as it must, but names another reason than the one a correct SP gives: the person is shown a misleading message and support a misleading audit trail. The portal team fixes the reason it reports.' });
       } else if (check.includes('not verifiable:')) {
         notVerifiable.push(test.title);
       }
@@ -271,10 +293,10 @@ function reasonFindings(tests: readonly TestRecord[]): ReportFinding[] {
     if (subject.notApplicable !== undefined) notApplicable.push(`${test.title}: ${subject.notApplicable}`);
   }
   if (notVerifiable.length > 0) {
-    out.push({ area: 'run', check: 'run.not-verifiable', severity: 'info', title: `${notVerifiable.length} check(s) could not verify the reason or audit words`, detail: `The target declares no way to read them (target file: "reasons", "audit", "seatAuditKinds"). E.g. ${notVerifiable.slice(0, 5).join('; ')}.` });
+    out.push({ area: 'run', check: 'run.not-verifiable', severity: 'info', owner: 'run', title: `${notVerifiable.length} check(s) could not verify the reason or audit words`, detail: `The target declares no way to read them (target file: "reasons", "audit", "seatAuditKinds"). E.g. ${notVerifiable.slice(0, 5).join('; ')}.` });
   }
   if (notApplicable.length > 0) {
-    out.push({ area: 'run', check: 'run.not-applicable', severity: 'info', title: `${notApplicable.length} scenario(s) do not apply to this target`, detail: notApplicable.slice(0, 10).join('; ') });
+    out.push({ area: 'run', check: 'run.not-applicable', severity: 'info', owner: 'run', title: `${notApplicable.length} scenario(s) do not apply to this target`, detail: notApplicable.slice(0, 10).join('; ') });
   }
   return out;
 }
@@ -285,12 +307,12 @@ export function buildRunReport(input: RunReportInput): CertificationReport {
     const subject = readSubject(test.annotations);
     if (test.outcome === 'fail' || test.unexpectedPass) findings.push(testFinding(test, subject));
     if (test.outcome === 'known-deviation') {
-      findings.push({ area: areaOf(test.file), check: `${areaOf(test.file)}.known-deviation`, severity: 'warning', title: `Known deviation: ${test.title}`, detail: subject.knownDeviation ?? 'listed in the expected-failures ledger', ...(subject.fault ? { faultId: subject.fault } : {}) });
+      findings.push({ area: areaOf(test.file), check: `${areaOf(test.file)}.known-deviation`, severity: 'warning', owner: 'portal', title: `Known deviation: ${test.title}`, detail: subject.knownDeviation ?? 'listed in the expected-failures ledger', ...(subject.fault ? { faultId: subject.fault } : {}) });
     }
   }
   findings.push(...reasonFindings(input.tests));
   const skipped = input.tests.filter((test) => test.outcome === 'skipped');
-  if (skipped.length > 0) findings.push({ area: 'run', check: 'run.skipped', severity: 'info', title: `${skipped.length} test(s) skipped`, detail: skipped.map((test) => test.title).slice(0, 20).join('; ') });
+  if (skipped.length > 0) findings.push({ area: 'run', check: 'run.skipped', severity: 'info', owner: 'run', title: `${skipped.length} test(s) skipped`, detail: skipped.map((test) => test.title).slice(0, 20).join('; ') });
   const scope = input.scope;
   return buildCertificationReport({
     run: input.run,

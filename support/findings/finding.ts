@@ -8,6 +8,24 @@ import { catalogFault, fixFor } from './catalogLookup.ts';
 export const SEVERITIES = ['blocking', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * Who must act on a finding. In a certification run the harness sets the IdP up correctly and
+ * injects every fault on purpose, so what goes wrong there is the portal's; the customer's
+ * configuration is judged by the offline check and repro; the run itself may be unable to decide.
+ */
+export const OWNERS = {
+  portal: 'The portal under test is defective — for the OE team',
+  customer: 'The customer\'s configuration is wrong — for the customer\'s admin',
+  run: 'The run could not decide — environment, interruption, not applicable',
+} as const;
+export type Owner = keyof typeof OWNERS;
+
+/** A file that shows what happened, as a path relative to the report (or a link into another report). */
+export interface Evidence {
+  readonly label: string;
+  readonly path: string;
+}
+
 export interface Finding {
   /** Stable id of the check that produced it, e.g. `saml.audience`. */
   readonly check: string;
@@ -24,6 +42,12 @@ export interface Finding {
   readonly customerSees?: string;
   /** What to change, in the vendor's console where it matters. */
   readonly fix?: string;
+  /** Who must act (see OWNERS). */
+  readonly owner?: Owner;
+  /** The rule broken, with its spec or advisory reference. */
+  readonly rule?: string;
+  /** Where to see what happened (decoded artefacts, HTTP hops, the final page, the trace). */
+  readonly evidence?: readonly Evidence[];
 }
 
 export interface FindingDraft {
@@ -37,6 +61,9 @@ export interface FindingDraft {
   /** Overrides for the catalog / reason texts, when the situation is more specific. */
   readonly customerSees?: string;
   readonly fix?: string;
+  readonly owner?: Owner;
+  readonly rule?: string;
+  readonly evidence?: readonly Evidence[];
 }
 
 /** Complete a draft with the catalog's symptom and the vendor's fix. */
@@ -55,6 +82,9 @@ export function finding(draft: FindingDraft, vendor: Vendor | undefined): Findin
     ...(reason !== undefined ? { reason } : {}),
     ...(customerSees !== undefined ? { customerSees } : {}),
     ...(fix !== undefined ? { fix } : {}),
+    ...(draft.owner !== undefined ? { owner: draft.owner } : {}),
+    ...(draft.rule !== undefined ? { rule: draft.rule } : {}),
+    ...(draft.evidence?.length ? { evidence: draft.evidence } : {}),
   };
 }
 

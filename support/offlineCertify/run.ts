@@ -68,7 +68,8 @@ export async function certifyCustomerFile(args: OfflineCertifyArgs): Promise<{ r
   const report = buildCertificationReport({
     run: { harnessVersion: harnessVersion(), mode: 'offline', target: `customer file ${relative(process.cwd(), file.path) || file.path}`, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), command: `sso-harness certify --config ${args.configPath}` },
     subject: { ...(file.customer ? { customer: file.customer } : {}), vendor: file.vendor, protocol: file.protocol },
-    findings,
+    // Everything this check finds is in the customer's own files: their admin fixes it.
+    findings: findings.map((item) => ({ owner: 'customer' as const, ...item })),
   });
   const scrubbed = JSON.parse(scrubber.scrub(JSON.stringify(report))) as CertificationReport;
   const paths = await writeCertificationReport(scrubbed, args.out);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCertificationReport, type ReportInput } from './certificationReport.ts';
-import { escapeHtml, renderReportHtml, renderReportMarkdown, writeCertificationReport } from './writers.ts';
+import { escapeHtml, humanDuration, renderReportHtml, renderReportMarkdown, runKind, writeCertificationReport } from './writers.ts';
 
 const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'reference portal', startedAt: '2026-03-02T09:00:00.000Z', durationMs: 1234 };
 const INFO = { area: 'metadata', check: 'metadata.structure', severity: 'info' as const, title: 'ok', detail: 'ok' };
@@ -60,5 +60,33 @@ describe('report writers', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('who must fix what, evidence, and the run told truthfully', () => {
+  const report = buildCertificationReport({
+    run: { ...RUN, durationMs: 134_200 },
+    subject: { vendor: 'okta', protocol: 'saml' },
+    findings: [
+      { area: 'run', check: 'run.not-verifiable', severity: 'info', owner: 'run', title: 'could not verify', detail: 'no reason words' },
+      { area: 'conformance', check: 'conformance.saml.audience-mismatch', severity: 'blocking', owner: 'portal', title: 'The portal under test did not refuse "Audience"', detail: 'logged in on /home', rule: 'SAML core §2.5.1.4', fix: 'OE team: refuse it', evidence: [{ label: 'hops.txt', path: '../test-results/a b/hops.txt' }] },
+    ],
+  });
+
+  it('groups findings under who must act, portal first, with the rule broken and links to the evidence', () => {
+    const md = renderReportMarkdown(report);
+    expect(md.indexOf('### The portal under test is defective — for the OE team')).toBeLessThan(md.indexOf('### The run could not decide'));
+    expect(md).toContain('- Rule broken: SAML core §2.5.1.4');
+    expect(md).toContain('- Evidence: [hops.txt](../test-results/a%20b/hops.txt)');
+    const html = renderReportHtml(report);
+    expect(html).toContain('<h3 class="owner">The portal under test is defective — for the OE team</h3>');
+    expect(html).toContain('<a href="../test-results/a%20b/hops.txt">hops.txt</a>');
+  });
+
+  it('labels a scoped run as scoped and gives durations in words', () => {
+    expect(runKind(report)).toBe('scoped certification (okta · SAML only)');
+    expect(runKind(buildCertificationReport({ run: { ...RUN, mode: 'ci' }, findings: [] }))).toBe('full certification, CI');
+    expect(renderReportMarkdown(report)).toContain('| Duration | 2 min 14 s |');
+    expect([humanDuration(850), humanDuration(4_210), humanDuration(60_000)]).toEqual(['850 ms', '4.2 s', '1 min 0 s']);
   });
 });

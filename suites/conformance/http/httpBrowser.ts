@@ -49,6 +49,10 @@ export class HttpBrowser {
   readonly cookiesSet: { readonly url: string; readonly cookie: string }[] = [];
   /** Redirect targets off loopback that were refused (never requested). */
   readonly offSite: string[] = [];
+  /** Every SAMLResponse this browser posted (base64, as sent), for a failure's evidence. */
+  readonly samlResponsesPosted: string[] = [];
+  /** The last page a navigation ended on, for a failure's evidence. */
+  lastPage: HttpPage | undefined;
   readonly cookies = new CookieJar();
   readonly #options: HttpBrowserOptions;
 
@@ -107,7 +111,8 @@ export class HttpBrowser {
         }
         continue;
       }
-      return { url: url.toString(), status, headers: Object.fromEntries(response.headers), html: await response.text() };
+      this.lastPage = { url: url.toString(), status, headers: Object.fromEntries(response.headers), html: await response.text() };
+      return this.lastPage;
     }
     throw new Error(`More than ${MAX_HOPS} redirects starting at ${start}: ${this.hops.slice(-4).map((h) => h.url).join(' → ')}`);
   }
@@ -118,6 +123,7 @@ export class HttpBrowser {
   }
 
   #send(method: 'GET' | 'POST', url: URL, fields: Readonly<Record<string, string>> | undefined): Promise<Response> {
+    if (fields?.SAMLResponse !== undefined) this.samlResponsesPosted.push(fields.SAMLResponse);
     const cookie = this.cookies.header(url);
     const headers: Record<string, string> = { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) };
     const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);

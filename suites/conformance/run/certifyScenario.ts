@@ -3,7 +3,8 @@
 // known deviation runs as an expected failure), the run, the verdict, and the clean-up that keeps
 // the worker's accounts ready for the next scenario (faults off, every browser logged out). A
 // scenario whose set-up failed is "could not run"; one whose fault the SP never looks at is "not applicable".
-import { test } from '@playwright/test';
+import { test, type TestInfo } from '@playwright/test';
+import { decodeSamlResponse } from '../../reporting/evidence.ts';
 import { ANNOTATION } from '../../reporting/annotations.ts';
 import { CouldNotRunError, reportCouldNotRun } from '../../target/couldNotRun.ts';
 import { REASON_CHECK_ANNOTATION, describeReasonVerdict } from '../../target/reasonCheck.ts';
@@ -86,7 +87,7 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     }
     if (judgement.reason) info.annotations.push({ type: REASON_CHECK_ANNOTATION, description: describeReasonVerdict(judgement.reason) });
     if (judgement.problems.length > 0) {
-      await info.attach('hops.txt', { body: hopsEvidence(browsers), contentType: 'text/plain' });
+      await attachFailureEvidence(info, browsers);
       throw new Error(`${scenario.id}: expected ${expectationSummary(scenario.expectation)}; what the target did wrong:\n  - ${judgement.problems.join('\n  - ')}`);
     }
     failed = false;
@@ -95,6 +96,27 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     const cleaned = cleanUp(account, browsers.browsers);
     if (failed) await cleaned.catch(() => undefined);
     else await cleaned;
+  }
+}
+
+/**
+ * What a failed scenario leaves for whoever must fix it: the HTTP hops, each SAMLResponse posted
+ * (decoded, signature values removed) and the page each browser ended on.
+ */
+async function attachFailureEvidence(info: TestInfo, browsers: ScenarioBrowsers): Promise<void> {
+  await info.attach('hops.txt', { body: hopsEvidence(browsers), contentType: 'text/plain' });
+  for (const [index, browser] of browsers.browsers.entries()) {
+    for (const [posted, samlResponse] of browser.samlResponsesPosted.entries()) {
+      const decoded = (() => {
+        try {
+          return decodeSamlResponse(samlResponse).xml;
+        } catch (error) {
+          return `(not decodable: ${(error as Error).message})`;
+        }
+      })();
+      await info.attach(`browser ${index + 1} SAMLResponse ${posted + 1} (decoded, signatures removed).xml`, { body: decoded, contentType: 'application/xml' });
+    }
+    if (browser.lastPage) await info.attach(`browser ${index + 1} final page (HTTP ${browser.lastPage.status}).html`, { body: `<!-- ${browser.lastPage.url.replace(/--/g, '- -')} -->\n${browser.lastPage.html}`, contentType: 'text/html' });
   }
 }
 
