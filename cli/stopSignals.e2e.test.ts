@@ -113,6 +113,17 @@ describe('a stop signal to the sso-harness PID', () => {
     expect(await stopAndCheck(started, 'SIGINT', [port])).toBe(0);
   }, 40_000);
 
+  it('demo: SIGTERM stops the portal and the mock IdPs, frees both ports and exits 0', async () => {
+    const started = start(['demo']);
+    running.push(started.child);
+    const match = await waitForOutput(started, /Reference portal http:\/\/127\.0\.0\.1:(\d+) and mock IdPs http:\/\/127\.0\.0\.1:(\d+)[\s\S]*Ctrl-C stops/, 60_000);
+    const ports = [Number(match[1]), Number(match[2])];
+    for (const port of ports) expect(await listening(port), `port ${port} serves the demo`).toBe(true);
+    expect(started.output()).toMatch(/admin\s+alice\.admin@\S+\s+portal password: \S+/);
+    expect(await stopAndCheck(started, 'SIGTERM', ports)).toBe(0);
+    expect(started.output()).toContain('Demo stopped.');
+  }, 80_000);
+
   it('certify: SIGTERM while tests run stops Playwright, its workers, servers and browsers; exit 143 and the report says "interrupted"', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'sso-interrupted-'));
     scratch.push(reports);

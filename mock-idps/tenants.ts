@@ -88,6 +88,12 @@ export class TenantState {
   /** Publish another RSA key (one the IdP never signs with) in every OIDC persona's JWKS, until reset. */
   #extraJwksKey = false;
   #samlEncryptionKey = false;
+  /**
+   * Shown on this tenant's login pages when set: the test users' password (only `sso-harness demo`
+   * sets it, for people trying SSO by hand; never in certification runs, whose reports must not
+   * carry it).
+   */
+  loginPasswordHint: string | undefined;
   #samlMetadataMovedTo: string | undefined;
   #oidcJwksMovedTo: string | undefined;
   #seq = 0;

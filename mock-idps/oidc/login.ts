@@ -49,7 +49,7 @@ export function createLoginRouter(deps: LoginDeps): Router {
   }
 
   function sendPage(res: Response, status: number, input: Omit<LoginPageInput, 'vendor' | 'flow'>): void {
-    res.status(status).type('html').set('cache-control', 'no-store').send(renderLoginPage({ vendor: persona.vendor, flow: persona.loginFlow, ...input }));
+    res.status(status).type('html').set('cache-control', 'no-store').send(renderLoginPage({ vendor: persona.vendor, flow: persona.loginFlow, ...input, ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}) }));
   }
 
   function sendError(res: Response, error: VendorError, values: Record<string, string>, hint: string): void {

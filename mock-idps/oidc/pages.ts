@@ -32,7 +32,7 @@ export function fillMessage(message: string, values: Readonly<Record<string, str
   return message.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }
 
-function page(vendor: Vendor, title: string, body: string): string {
+function vendorPage(vendor: Vendor, title: string, body: string): string {
   const brand = BRAND[vendor];
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -41,7 +41,7 @@ function page(vendor: Vendor, title: string, body: string): string {
 label{display:block;margin:1rem 0 .25rem}input{width:100%;padding:.5rem;box-sizing:border-box}button{margin-top:1rem;padding:.5rem 1.5rem;background:${brand.colour};color:#fff;border:0}
 .alert{color:#a80000}.brand{font-weight:bold;color:${brand.colour}}.account{display:block;width:100%;text-align:left;background:#fff;color:#202124;border:1px solid #dadce0}
 .harness{margin-top:2rem;font-size:.8rem;color:#555}</style></head>
-<body><main><p class="brand">${escapeHtml(brand.name)}</p>${body}</main></body></html>`;
+<body><main><p class="brand">${escapeHtml(brand.name)} <small>(sso-harness mock IdP)</small></p>${body}</main></body></html>`;
 }
 
 export interface LoginPageInput {
@@ -55,6 +55,13 @@ export interface LoginPageInput {
   /** Accounts remembered in this browser (Google account chooser). */
   readonly rememberedAccounts?: readonly string[];
   readonly error?: string;
+  /** The test users' password, shown on the page (`sso-harness demo` only). */
+  readonly passwordHint?: string;
+}
+
+/** For people trying SSO by hand (`sso-harness demo`): the test users' password. */
+function passwordNote(hint: string | undefined): string {
+  return hint ? `<p class="harness" role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${escapeHtml(hint)}</code>.</p>` : '';
 }
 
 function alert(error: string | undefined): string {
@@ -63,6 +70,7 @@ function alert(error: string | undefined): string {
 
 export function renderLoginPage(input: LoginPageInput): string {
   const form = LOGIN_FORMS[input.flow];
+  const page = (vendor: Vendor, title: string, content: string): string => vendorPage(vendor, title, content + passwordNote(input.passwordHint));
   const action = escapeHtml(input.action);
   const identifierInput = `<label for="identifier">${escapeHtml(form.identifierLabel)}</label>
 <input id="identifier" name="${escapeHtml(form.identifierField)}" type="text" autocomplete="username" required value="${escapeHtml(input.login ?? '')}">`;
@@ -101,7 +109,7 @@ export function renderErrorPage(input: ErrorPageInput): string {
   // Entra writes "AADSTS…: message"; the other vendors show the code beside the message.
   const text = message.includes(code) || input.vendor !== 'entra' ? message : `${code}: ${message}`;
   const codeLine = text.includes(code) ? '' : `<p>Error code: <code>${escapeHtml(code)}</code></p>`;
-  return page(input.vendor, title, `<h1>${escapeHtml(title)}</h1>
+  return vendorPage(input.vendor, title, `<h1>${escapeHtml(title)}</h1>
 <p role="alert" class="alert">${escapeHtml(text)}</p>${codeLine}
 <p class="harness">Mock ${escapeHtml(BRAND[input.vendor].name)} persona (sso-harness): ${escapeHtml(input.hint)}</p>`);
 }

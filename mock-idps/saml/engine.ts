@@ -211,7 +211,7 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
       return;
     }
     const page = (step: 'identifier' | 'password' | 'chooser', extra: { login?: string; error?: string } = {}, status = 200): void =>
-      sendHtml(res, status, loginPage({ persona, action: paths.login, pending: key, appName: appName(), users: tenant.directory.list(), step, ...extra }));
+      sendHtml(res, status, loginPage({ persona, action: paths.login, pending: key, appName: appName(), users: tenant.directory.list(), step, ...extra, ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}) }));
     const step = form.get('step');
     const loginName = (form.get('login') ?? '').trim();
     if (req.method !== 'POST' || !step) return page(persona.loginFlow === 'account-chooser' ? 'chooser' : 'identifier');

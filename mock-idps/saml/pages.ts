@@ -12,7 +12,7 @@ const BRAND: Record<Vendor, { name: string; color: string }> = {
   auth0: { name: 'Auth0', color: '#635dff' },
 };
 
-function layout(vendor: Vendor, title: string, body: string): string {
+function vendorLayout(vendor: Vendor, title: string, body: string): string {
   const brand = BRAND[vendor];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>`
     + `<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}header{color:${brand.color};font-weight:bold}`
@@ -37,11 +37,19 @@ export interface LoginPageInput {
   readonly login?: string;
   readonly step?: 'identifier' | 'password' | 'chooser';
   readonly error?: string;
+  /** The test users' password, shown on the page (`sso-harness demo` only). */
+  readonly passwordHint?: string;
+}
+
+/** For people trying SSO by hand (`sso-harness demo`): the test users' password. */
+function passwordNote(hint: string | undefined): string {
+  return hint ? `<p role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${escapeHtml(hint)}</code>.</p>` : '';
 }
 
 /** The vendor's sign-in page for the current step. */
 export function loginPage(input: LoginPageInput): string {
   const { persona, action, pending } = input;
+  const layout = (vendor: Vendor, title: string, content: string): string => vendorLayout(vendor, title, content + passwordNote(input.passwordHint));
   const form = (fields: string, button: string, extra: Record<string, string> = {}): string =>
     `<form method="post" action="${escapeHtml(action)}">${hidden({ p: pending, ...extra })}${fields}<button type="submit">${escapeHtml(button)}</button></form>`;
   const password = (label: string): string => `<label for="password">${escapeHtml(label)}</label><input id="password" name="password" type="password" autocomplete="current-password" required>`;
@@ -94,17 +102,17 @@ export function fillMessage(message: string, values: Readonly<Record<string, str
 /** The vendor's error page: its code, its words, plus one line on what to change. */
 export function errorPage(persona: SamlPersona, error: VendorError, values: Readonly<Record<string, string>>, hint: string): string {
   const message = fillMessage(error.message, values);
-  return layout(persona.vendor, error.title, `<h1>${escapeHtml(error.title)}</h1><div role="alert"><p><strong>${escapeHtml(error.code)}</strong>: ${escapeHtml(message)}</p></div>`
+  return vendorLayout(persona.vendor, error.title, `<h1>${escapeHtml(error.title)}</h1><div role="alert"><p><strong>${escapeHtml(error.code)}</strong>: ${escapeHtml(message)}</p></div>`
     + `<p>What to change: ${escapeHtml(hint)}</p>`);
 }
 
 export function simplePage(persona: SamlPersona, title: string, message: string): string {
-  return layout(persona.vendor, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+  return vendorLayout(persona.vendor, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
 }
 
 /** HTTP-POST binding (SAML Bindings §3.5.4): the browser posts the response to the ACS. */
 export function autoPostForm(persona: SamlPersona, acs: string, samlResponse: string, relayState: string | undefined): string {
-  return layout(persona.vendor, 'Working...', `<h1>Signing you in</h1><form method="post" action="${escapeHtml(acs)}" id="saml-post">`
+  return vendorLayout(persona.vendor, 'Working...', `<h1>Signing you in</h1><form method="post" action="${escapeHtml(acs)}" id="saml-post">`
     + hidden({ SAMLResponse: samlResponse, ...(relayState !== undefined ? { RelayState: relayState } : {}) })
     + `<noscript><p>Script is disabled. Select Continue to finish signing in.</p></noscript><button type="submit">Continue</button></form>`
     + '<script>document.getElementById("saml-post").submit()</script>');
