@@ -6,13 +6,14 @@
 // Figures, never assertions; the ratio is measured in the same run.
 //
 //   npx node bench/browserCost.ts [--rounds N (default 10)]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, HEADLESS_SHELL } from '../suites/browserBinary.ts';
 import { startEmbeddedPortal } from '../portal/driverEmbedded.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';
+import { processTable } from '../lib/processTable.ts';
 
 const FULL_CHROMIUM = '/usr/bin/chromium';
 const USAGE = 'Usage: npx node bench/browserCost.ts [--rounds N (default 10)]';
@@ -33,18 +34,10 @@ export interface BrowserCostResults {
 function browserCpuMs(root: number): number {
   const parent = new Map<number, number>();
   const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // the process ended while we looked
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    parent.set(Number(entry), Number(fields[1]));
+  for (const { pid, ppid, fields } of processTable()) {
+    parent.set(pid, ppid);
     // utime, stime, cutime, cstime: a renderer that exited is counted in its parent's cutime.
-    cpu.set(Number(entry), ([11, 12, 13, 14] as const).reduce((sum, index) => sum + Number(fields[index]), 0));
+    cpu.set(pid, ([11, 12, 13, 14] as const).reduce((sum, index) => sum + Number(fields[index]), 0));
   }
   let ticks = 0;
   for (const [pid, own] of cpu) {

@@ -3,11 +3,12 @@
 // stops everything the command started within 5 s, and an interrupted certification never leaves a
 // verdict but "interrupted".
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { processTable } from '../lib/processTable.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'sso-harness.js');
@@ -23,17 +24,7 @@ function nodeForCommand(): string {
 /** Every process under `pid` (children, grandchildren…), from /proc. */
 function descendantsOf(pid: number): number[] {
   const parents = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-  }
+  for (const { pid: child, ppid } of processTable()) parents.set(ppid, [...(parents.get(ppid) ?? []), child]);
   const out: number[] = [];
   const walk = (parent: number): void => {
     for (const child of parents.get(parent) ?? []) {

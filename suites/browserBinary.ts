@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 // full browser in headless mode (bench/browserCost.ts). A headed run (--headed, --debug, --ui,
 // PWDEBUG) needs the full browser. SSO_HARNESS_CHROMIUM names one binary for every run.
 const FULL_CHROMIUM = '/usr/bin/chromium';
-export const HEADLESS_SHELL = process.env.SSO_HARNESS_HEADLESS_SHELL ?? '/usr/bin/chromium-headless-shell';
+export const HEADLESS_SHELL = process.env.SSO_HARNESS_HEADLESS_SHELL || '/usr/bin/chromium-headless-shell';
 
 /** The Chromium binary for a headless or a headed run. */
 export function chromiumExecutable(headless: boolean): string {

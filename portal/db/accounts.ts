@@ -42,6 +42,11 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** A seat's email: local part, "@", and a domain with at least one dot (`tim@demo` is no address an IdP sends). */
+export function isSeatEmail(email: string): boolean {
+  return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(email);
+}
+
 function toAccount(row: Row): Account {
   return { id: num(row, 'id'), name: str(row, 'name'), ssoDomains: parseDomains(str(row, 'sso_domains')), createdAt: num(row, 'created_at') };
 }

@@ -27,6 +27,14 @@ export interface Refusal {
   readonly next?: { readonly href: string; readonly label: string };
 }
 
+/** Refusals of an SSO login that only the account's admin (or Ooma support) can fix: the IdP set-up, the identity it sends, the seats. */
+const ADMIN_FIXES = new Set(['email-missing', 'email-unverified', 'hosted-domain-mismatch', 'no-seat-for-email', 'seat-disabled']);
+
+/** An SSO login refused for the account's set-up: the person refused cannot change it (SSO locks the admins out too). */
+export function isSsoSetUpFailure(reason: string): boolean {
+  return /^(saml|oidc)-/.test(reason) || ADMIN_FIXES.has(reason);
+}
+
 /** The reference refusal page. */
 export function refusalBody(m: RefusalModel): SafeHtml {
   const info = REASONS[m.reason];
@@ -36,8 +44,13 @@ export function refusalBody(m: RefusalModel): SafeHtml {
   <p>Reason code: <code data-reason="${m.reason}">${m.reason}</code></p>
 </div>
 ${m.detail && html`<h2>Details</h2><p>${m.detail}</p>`}
-<h2>What to change</h2>
-<p>${info.fix}</p>
+${isSsoSetUpFailure(m.reason)
+    ? html`<h2>What you can do</h2>
+<p>Nothing on your side will fix this: your account's SSO set-up needs a change. Tell your account's admin the reason code <code>${m.reason}</code>. If no admin can log in (SSO applies to them too), ask Ooma support: they can turn SSO off for the account while the admin fixes it.</p>
+<h2>For your account's admin</h2>
+<p>${info.fix}</p>`
+    : html`<h2>What to change</h2>
+<p>${info.fix}</p>`}
 ${m.next && html`<p><a href="${m.next.href}">${m.next.label}</a></p>`}
 <p><a href="${REFERENCE_PATHS.login}">Back to the login page</a></p>`;
 }

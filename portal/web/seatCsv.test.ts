@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Seat } from '../db/accounts.ts';
+import { isSeatEmail, type Seat } from '../db/accounts.ts';
 import { parseCsv } from './csv.ts';
 import { parseSeatCsv, seatsToCsv } from './seatCsv.ts';
 import { planSeatImport } from './seatImport.ts';
@@ -73,5 +73,18 @@ describe('planSeatImport', () => {
     expect(planSeatImport([seat(1, 'a@x.example', 'admin')], [row(2, 'a@x.example', 'admin', true)])).toEqual({
       ok: false, errors: [{ line: 1, message: 'After this import the account would have no enabled admin, and nobody could manage it. Keep at least one admin seat enabled.' }],
     });
+  });
+});
+
+describe('seat emails need a domain with a dot', () => {
+  it('isSeatEmail: a dotted domain, no spaces, one @', () => {
+    expect(['tim@demo.example', 'a.b+c@sub.example.co.uk'].map(isSeatEmail)).toEqual([true, true]);
+    expect(['tim@demo', 'tim@', '@demo.example', 'tim@demo.', 'tim@.example', 'ti m@demo.example', 'a@b@c.example'].map(isSeatEmail)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('refuses tim@demo on import, naming the form', () => {
+    const parsed = parseSeatCsv('name,email,role\nTim,tim@demo,user\n');
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).toContain('\\"tim@demo\\" is not an email address');
   });
 });

@@ -3,6 +3,7 @@
 import type { Seat, SeatRole } from '../db/accounts.ts';
 import { emailKey } from '../db/accounts.ts';
 import { parseCsv, toCsv, unguardCell } from './csv.ts';
+import { isSeatEmail } from '../db/accounts.ts';
 
 export const SEAT_CSV_COLUMNS = ['name', 'email', 'role', 'disabled'] as const;
 const REQUIRED = ['name', 'email', 'role'] as const;
@@ -59,7 +60,7 @@ export function parseSeatCsv(text: string, duplicateKey: (email: string) => stri
     if (name === '') lineErrors.push('the name is empty');
     else if (name.length > 200) lineErrors.push('the name is longer than 200 characters');
     if (email === '') lineErrors.push('the email is empty');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email)) lineErrors.push(`"${email}" is not an email address`);
+    else if (!isSeatEmail(email)) lineErrors.push(`"${email}" is not an email address`);
     if (role !== 'admin' && role !== 'user') lineErrors.push(`the role "${cell('role')}" is not admin or user`);
     if (!TRUE.has(disabled) && !FALSE.has(disabled)) lineErrors.push(`disabled is "${cell('disabled')}": write true or false (or leave it empty)`);
     const first = seen.get(duplicateKey(email));

@@ -2,7 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PortalContext } from '../context.ts';
-import { emailKey, type Seat, type SeatRole } from '../db/accounts.ts';
+import { emailKey, isSeatEmail, type Seat, type SeatRole } from '../db/accounts.ts';
 import { defectOn } from '../defects.ts';
 import type { SeatsPageModel } from '../skin/types.ts';
 import type { DefectSet } from '../sso/contract.ts';
@@ -25,7 +25,7 @@ function emailTaken(defects: DefectSet, seats: readonly Seat[], self: Seat | und
 function seatProblem(ctx: PortalContext, seats: readonly Seat[], self: Seat | undefined, values: { name: string; email: string; role: SeatRole; disabled: boolean; password: string }): string | undefined {
   const T = ctx.skin.text;
   if (values.name === '' || values.name.length > 200) return T.seatNameInvalid;
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email)) return T.seatEmailInvalid(values.email);
+  if (!isSeatEmail(values.email)) return T.seatEmailInvalid(values.email);
   if (emailTaken(ctx.defects, seats, self, values.email)) return T.seatEmailTaken(values.email);
   if (values.password !== '' && values.password.length < MIN_PASSWORD) return T.seatPasswordShort(MIN_PASSWORD);
   const admins = seats.filter((seat) => seat.id !== self?.id && seat.role === 'admin' && !seat.disabled).length + (values.role === 'admin' && !values.disabled ? 1 : 0);

@@ -18,6 +18,7 @@ describe('run settings: one rule and one message for a flag and its environment 
 
   it('checks every variable present, and nothing when none is set', () => {
     expect(() => checkEnvSettings({})).not.toThrow();
+    expect(() => checkEnvSettings({ SSO_HARNESS_WORKERS: '', SSO_HARNESS_REPORTS_DIR: '', SSO_HARNESS_CHROMIUM: '' }), 'empty = unset, as the config reads them').not.toThrow();
     expect(() => checkEnvSettings({ SSO_HARNESS_WORKERS: '2', SSO_HARNESS_REPORTS_DIR: '/tmp' })).not.toThrow();
     expect(() => checkEnvSettings({ SSO_HARNESS_CHROMIUM: '/no/such/chromium' })).toThrow('SSO_HARNESS_CHROMIUM names /no/such/chromium, which does not exist');
     expect(() => checkEnvSettings({ SSO_HARNESS_HEADLESS_SHELL: '/no/such/shell' })).toThrow('SSO_HARNESS_HEADLESS_SHELL names /no/such/shell');

@@ -42,12 +42,14 @@ export function parseBinary(value: string, source: Source): string {
  * SSO_HARNESS_PORTAL_DEFECTS are checked with the target (suites/target/targetConfig.ts).
  */
 export function checkEnvSettings(env: NodeJS.ProcessEnv): void {
-  const workers = env.SSO_HARNESS_WORKERS;
+  // Set to the empty string = unset, as everywhere these variables are read.
+  const set = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const workers = set('SSO_HARNESS_WORKERS');
   if (workers !== undefined) parseWorkers(workers, 'SSO_HARNESS_WORKERS');
-  const reports = env.SSO_HARNESS_REPORTS_DIR;
+  const reports = set('SSO_HARNESS_REPORTS_DIR');
   if (reports !== undefined) parseReportsDir(reports, 'SSO_HARNESS_REPORTS_DIR');
   for (const name of ['SSO_HARNESS_CHROMIUM', 'SSO_HARNESS_HEADLESS_SHELL'] as const) {
-    const value = env[name];
+    const value = set(name);
     if (value !== undefined) parseBinary(value, name);
   }
 }
