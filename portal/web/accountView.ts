@@ -25,7 +25,7 @@ ${accountSection(m)}
 <h2 id="idp-and-sso">IdP and SSO</h2>
 ${ssoStatusLine(m.status, m.configWarnings)}
 ${configurationForm(m)}
-${m.status.current ? linksSection(m) : html``}
+${linksSection(m)}
 ${testSection(m)}
 ${seatAuditSection(m)}
 ${enableSection(m)}
@@ -45,12 +45,20 @@ ${textInput({ name: F.ssoDomains, label: 'SSO email domains', value: m.account.s
 </section>`;
 }
 
+/** Whether the saved version passed Test SSO — and, when it passed once but its last test failed, both facts, never one beside a contradicting line. */
+export function testStatus(status: SsoStatus): string {
+  const last = status.lastTest;
+  const lastOfThisVersionFailed = last !== undefined && !last.ok && last.version === status.current?.version;
+  if (status.currentVersionPassed && lastOfThisVersionFailed) return 'It passed Test SSO once, but its last Test SSO failed (see Test SSO below): run it again before enabling.';
+  return status.currentVersionPassed ? 'It has passed Test SSO.' : 'It has not passed Test SSO yet.';
+}
+
 function ssoStatusLine(status: SsoStatus, warnings: readonly string[]): SafeHtml {
   const current = status.current;
   if (!current) return html`<p id="sso-status">SSO is not configured. Enter your IdP's values below and save.</p>`;
   return html`<p id="sso-status">SSO is <strong>${status.enabled ? 'enabled' : 'disabled'}</strong>.
 Configuration version ${current.version} (${protocolName(current.settings.protocol)}, ${vendorLabel(current.settings.vendor)}) saved by ${current.savedBy} on ${formatTime(current.savedAt)}.
-${status.currentVersionPassed ? 'It has passed Test SSO.' : 'It has not passed Test SSO yet.'}</p>
+${testStatus(status)}</p>
 ${warnings.length > 0 && html`<div class="warning" role="note"><p>Warnings about the saved configuration:</p><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}`;
 }
 
@@ -104,7 +112,16 @@ ${textInput({ name: 'hostedDomain', label: 'Google Workspace domain (hd, optiona
 
 function linksSection(m: AccountPageModel): SafeHtml {
   const settings = m.status.current?.settings;
-  if (!settings) return html``;
+  if (!settings) {
+    // Before the first save the vendor is not known yet: the values every IdP needs, in generic words.
+    const values = [...idpSideLinks('other', 'saml', m.sp), ...idpSideLinks('other', 'oidc', m.sp)].filter((link, index, all) => all.findIndex((other) => other.value === link.value) === index);
+    return html`<section aria-labelledby="idp-links">
+<h3 id="idp-links">Values to register at your IdP</h3>
+<p>Register these at the IdP (SAML: entity ID and ACS URL; OIDC: redirect URI). Once you save, they are shown with your vendor console's own field names.</p>
+${values.map((link, index) => textInput({ id: `idp-link-${index}`, name: `idp-link-${index}`, label: link.label, value: link.value, readonly: true, hint: link.help }))}
+<p><a href="${m.sp.metadataUrl}">Download the SP metadata</a></p>
+</section>`;
+  }
   const links = idpSideLinks(settings.vendor, settings.protocol, m.sp);
   return html`<section aria-labelledby="idp-links">
 <h3 id="idp-links">Links to configure on the IdP side</h3>

@@ -67,6 +67,14 @@ async function enable(admin: TestBrowser): Promise<void> {
 }
 
 describe('IdP and SSO section', () => {
+  it('shows the SP values to register at the IdP before the first save, in generic words', async () => {
+    const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Before save' });
+    const admin = await adminOf(account);
+    const page = await (await admin.get('/account')).text();
+    expect(page).toContain('<h3 id="idp-links">Values to register at your IdP</h3>');
+    for (const value of [account.urls.sp.entityId, account.urls.sp.acsUrl, account.urls.sp.oidcRedirectUri]) expect(page).toContain(`value="${value}"`);
+  });
+
   it('shows the links for the vendor after saving, and keeps the old configuration when a save fails', async () => {
     const { account, admin } = await configuredAccount('Links');
     const page = await (await admin.get('/account')).text();
