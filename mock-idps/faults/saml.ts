@@ -15,47 +15,13 @@ import { samlRedirectSafetyFaults } from './redirectSafety.ts';
 import { samlSignatureCombinationFaults } from './signatureCombinations.ts';
 import { samlTimeBoundaryFaults } from './timeBoundaries.ts';
 import type { SamlFault } from './samlTypes.ts';
+import { ACS_FIX, AUDIENCE_FIX, CERT_FIX, ISSUER_FIX, SIGNING_SCOPE_FIX } from '../../lib/vendorFixes.ts';
 
 const ALL: readonly PersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
 const CORE = 'SAML 2.0 Core (saml-core-2.0-os)';
 const PROFILES = 'SAML 2.0 Profiles (saml-profiles-2.0-os) §4.1.4.3 Web SSO Response processing rules';
 
-// --- fixes, once per console ----------------------------------------------------------------------
-const ACS_FIX = {
-  default: 'At the IdP, set the ACS / Reply URL to the ACS URL shown in the IdP and SSO section, exactly (scheme, host, path).',
-  entra: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
-  okta: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Single sign-on URL: paste the ACS URL shown in the IdP and SSO section.',
-  google: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → ACS URL: paste the ACS URL shown in the IdP and SSO section.',
-  auth0: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
-} as const;
-const AUDIENCE_FIX = {
-  default: 'At the IdP, set the SP entity ID (Audience) to the SP entity ID shown in the IdP and SSO section, exactly — case and trailing slash included.',
-  entra: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
-  okta: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Audience URI (SP Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
-  google: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → Entity ID: paste the SP entity ID exactly (Google compares it case-sensitively).',
-  auth0: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
-} as const;
-const ISSUER_FIX = {
-  default: 'Copy the IdP entity ID (Issuer) from the IdP metadata into the IdP and SSO section, byte for byte.',
-  entra: 'Entra admin center → your app → Single sign-on → "Set up" section: copy "Microsoft Entra Identifier" (https://sts.windows.net/{tenant id}/ — with the trailing slash).',
-  okta: 'Okta Admin Console → your app → Sign On → View SAML setup instructions: copy "Identity Provider Issuer" (http://www.okta.com/exk… — http, not https).',
-  google: 'Google Admin console → your app → Google Identity Provider details: copy "Entity ID" (https://accounts.google.com/o/saml2?idpid=…), not the SSO URL.',
-  auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: copy "Issuer" (urn:{tenant}.auth0.com).',
-} as const;
-const CERT_FIX = {
-  default: 'Download the IdP\'s active signing certificate and upload it in the IdP and SSO section (or configure the metadata URL so it follows rotations).',
-  entra: 'Entra admin center → your app → Single sign-on → SAML Certificates: download "Certificate (Base64)" of the *Active* certificate and upload it in the IdP and SSO section.',
-  okta: 'Okta Admin Console → your app → Sign On → SAML Signing Certificates: Actions → Download certificate of the *Active* one, and upload it in the IdP and SSO section.',
-  google: 'Google Admin console → your app → Google Identity Provider details: download the certificate and upload it in the IdP and SSO section.',
-  auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: download the Identity Provider Certificate and upload it in the IdP and SSO section.',
-} as const;
-const SIGNING_SCOPE_FIX = {
-  default: 'Make the parts the IdP signs and the parts the SP requires agree: sign what the SP requires, or change "Signed parts" in the IdP and SSO section.',
-  entra: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
-  okta: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
-  google: 'Google Admin console → your app → Service provider details: tick "Signed response" when the SP requires a signed Response (Google then signs the Response instead of the Assertion).',
-  auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
-} as const;
+// --- fixes, once per console (the commonest in lib/vendorFixes.ts, which the reference portal also shows) ---
 const SHA1_FIX = {
   default: 'At the IdP, set the signing algorithm to RSA-SHA256 and the digest to SHA-256.',
   entra: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Algorithm: SHA-256.',

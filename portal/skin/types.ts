@@ -275,6 +275,8 @@ export interface AccountPageModel {
 
 export interface TestResultModel {
   readonly version: number;
+  /** The vendor of the saved configuration: a failure's fix is given in its console's words where there is one. */
+  readonly vendor?: string;
   readonly identity?: SsoIdentity;
   readonly seat?: Seat;
   readonly failure?: { readonly reason?: ReasonCode; readonly detail: string };

@@ -18,3 +18,13 @@ describe('the refusal page tells the person refused what they can do', () => {
     expect(page).not.toContain('What you can do');
   });
 });
+
+describe('the Test SSO result gives the fix in the vendor console\'s words', () => {
+  it('Okta, certificate not trusted: the Okta console path; another vendor gets the generic fix', async () => {
+    const { testResultBody } = await import('./ssoViews.ts');
+    const okta = String(testResultBody({ version: 2, vendor: 'okta', failure: { reason: 'saml-cert-untrusted', detail: 'x' } }));
+    expect(okta).toContain('Okta Admin Console → your app → Sign On → SAML Signing Certificates');
+    const other = String(testResultBody({ version: 2, vendor: 'other', failure: { reason: 'saml-cert-untrusted', detail: 'x' } }));
+    expect(other).toContain(REASONS['saml-cert-untrusted'].fix.replace(/'/g, '&#39;'));
+  });
+});

@@ -134,6 +134,7 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
       title: T.titles.testResult,
       body: ctx.skin.views.testResult({
         version: finish.configVersion,
+        ...(vendorOf(ctx, account.id) ? { vendor: vendorOf(ctx, account.id)! } : {}),
         ...(result.ok ? { identity: result.identity } : {}),
         ...(match?.ok ? { seat: match.seat } : {}),
         ...(failure ? { failure } : {}),
@@ -165,4 +166,9 @@ function observe(ctx: PortalContext, account: Account, version: number, warnings
 /** The version a Test SSO result is recorded for: the one the test started with (the one saved when the IdP answered, with a defect switch: portal/defects.ts). */
 export function testedVersion(ctx: PortalContext, accountId: number, startedWith: number): number {
   return defectOn(ctx.defects, 'test-result-for-current-version') ? ctx.store.ssoConfigs.current(accountId)?.version ?? startedWith : startedWith;
+}
+
+/** The vendor of the account's saved SSO configuration, if any. */
+function vendorOf(ctx: PortalContext, accountId: number): string | undefined {
+  return ctx.store.ssoConfigs.current(accountId)?.settings.vendor;
 }

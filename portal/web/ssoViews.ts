@@ -1,6 +1,7 @@
 // Pages of the SSO lifecycle that are not the account page: the Test SSO result and the
 // confirmation shown before SSO is enabled.
 import { REASONS } from '../../lib/reasons.ts';
+import { vendorFixFor } from '../../lib/vendorFixes.ts';
 import { REFERENCE_ANCHORS as A, REFERENCE_FIELDS as F, REFERENCE_PATHS as P } from '../skin/reference/paths.ts';
 import type { EnableConfirmModel, TestResultModel } from '../skin/types.ts';
 import type { SsoIdentity } from '../sso/contract.ts';
@@ -15,7 +16,7 @@ ${failure
     ? html`<div role="alert" class="error"><p>Test SSO failed for configuration version ${m.version}.</p>
 ${failure.reason && html`<p>Reason code: <code data-reason="${failure.reason}">${failure.reason}</code></p><p>${REASONS[failure.reason].message}</p>`}</div>
 <h2>Details</h2><p>${failure.detail}</p>
-${failure.reason && html`<h2>What to change</h2><p>${REASONS[failure.reason].fix}</p>`}`
+${failure.reason && html`<h2>What to change</h2><p>${vendorFixFor(failure.reason, m.vendor) ?? REASONS[failure.reason].fix}</p>`}`
     : html`<p role="status" class="notice">Test SSO passed for configuration version ${m.version}${m.seat ? html`: the IdP identity matches the seat of ${m.seat.name}` : ''}. SSO is not enabled by a test.</p>`}
 ${m.identity && identityTable(m.identity)}
 <p><a href="${P.settings}#${A.idpAndSso}">Back to IdP and SSO</a></p>`;
