@@ -182,7 +182,7 @@ async function interrupted(signal: NodeJS.Signals, options: FullRunOptions, star
   if (written?.verdict !== 'interrupted') {
     const report = buildCertificationReport({
       run: { harnessVersion: harnessVersion(), mode: options.ci ? 'ci' : 'full', target: targetName({ SSO_HARNESS_TARGET: options.target, SSO_HARNESS_PORTAL_DEFECTS: process.env.SSO_HARNESS_PORTAL_DEFECTS }), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, command: options.commandLine },
-      findings: [{ area: 'run', check: 'run.interrupted', severity: 'blocking', title: 'The run was stopped before it finished', detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`, fix: 'Run the certification again to completion.' }],
+      findings: [{ area: 'run', check: 'run.interrupted', severity: 'blocking', owner: 'run', title: 'The run was stopped before it finished', detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`, fix: 'Run the certification again to completion.' }],
       interrupted: true,
     });
     await writeCertificationReport(report, REPORTS);
