@@ -4,9 +4,9 @@ import { isIP, type AddressInfo } from 'node:net';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
-/** Loopback by name or literal: 127.0.0.0/8, ::1, localhost (the harness sends nothing off this machine). */
+/** Loopback by name or literal: 127.0.0.0/8, ::1, localhost (the harness sends nothing off this machine). `URL` has already normalised odd IPv4 spellings (0x7f.1 → 127.0.0.1). */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   return host === '::1';

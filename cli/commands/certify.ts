@@ -4,10 +4,10 @@
 // of one customer's files (support/offlineCertify).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildCertificationReport, harnessVersion, type CertificationReport } from '../../support/report/certificationReport.ts';
+import { buildCertificationReport, type CertificationReport } from '../../support/report/certificationReport.ts';
 import { writeCertificationReport } from '../../support/report/writers.ts';
 import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
-import { RUN_ENV, targetName } from '../../suites/reporting/runEnv.ts';
+import { RUN_ENV, runInfo } from '../../suites/reporting/runEnv.ts';
 import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
 import { describeLeak, scanForSecrets } from '../../suites/reporting/secrets/scan.ts';
 import { ENTRY_POINTS, PROTOCOLS, SELECTION_ENV, SelectionError, VENDORS, parseList, selectionEnv, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
@@ -181,7 +181,7 @@ async function interrupted(signal: NodeJS.Signals, options: FullRunOptions, star
   const written = readReport();
   if (written?.verdict !== 'interrupted') {
     const report = buildCertificationReport({
-      run: { harnessVersion: harnessVersion(), mode: options.ci ? 'ci' : 'full', target: targetName({ SSO_HARNESS_TARGET: options.target, SSO_HARNESS_PORTAL_DEFECTS: process.env.SSO_HARNESS_PORTAL_DEFECTS }), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, command: options.commandLine },
+      run: runInfo(new Date(started), Date.now() - started, { ...process.env, SSO_HARNESS_TARGET: options.target, [RUN_ENV.mode]: options.ci ? 'ci' : 'full', [RUN_ENV.command]: options.commandLine }),
       findings: [{ area: 'run', check: 'run.interrupted', severity: 'blocking', owner: 'run', title: 'The run was stopped before it finished', detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`, fix: 'Run the certification again to completion.' }],
       interrupted: true,
     });

@@ -15,6 +15,7 @@ import { catalogScenarios } from '../../suites/conformance/catalogScenarios.ts';
 import { MATRIX_FIRST_ENV } from '../../suites/conformance/run/grouping.ts';
 import { securityCheckScenarios } from '../../suites/security/securityChecks.ts';
 import { signatureScenarios } from '../../suites/security/signatureMatrix.ts';
+import { SettingError, parseWorkers } from '../../suites/target/runSettings.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { runNodeScript } from '../certify/childRun.ts';
 import { exitCodeOf, watchStopSignals } from '../stopSignals.ts';
@@ -230,12 +231,21 @@ export function renderSelfCheck(report: SelfCheckReport, baselineMs: number, tim
   ].join('\n');
 }
 
+/** --workers, checked as certify checks it (suites/target/runSettings.ts). */
+function workersFlag(value: string): number {
+  try {
+    return parseWorkers(value, '--workers');
+  } catch (error) {
+    if (error instanceof SettingError) throw new UsageError(`sso-harness certify --self-check: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function runSelfCheck(args: string[]): Promise<number> {
   return runCommand(async () => {
     const { values } = parseCommandArgs('certify --self-check', args, { json: { type: 'boolean' }, defects: { type: 'string' }, workers: { type: 'string' } });
     const defects = parseDefects(values.defects);
-    const workers = values.workers === undefined ? 2 : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError(`sso-harness certify --self-check: --workers must be a whole number from 1 to 16, not "${values.workers ?? ''}".`);
+    const workers = values.workers === undefined ? 2 : workersFlag(values.workers);
     const progress = (line: string): void => { process.stderr.write(`${line}\n`); };
     watchStopSignals();
     try {

@@ -4,6 +4,7 @@
 import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 
 import { LOGIN_FORMS } from '../personas/loginForms.ts';
+import { passwordNote } from '../testPageNote.ts';
 
 export { LOGIN_FORMS };
 export type { LoginForm } from '../personas/loginForms.ts';
@@ -59,10 +60,6 @@ export interface LoginPageInput {
   readonly passwordHint?: string;
 }
 
-/** For people trying SSO by hand (`sso-harness demo`): the test users' password. */
-function passwordNote(hint: string | undefined): string {
-  return hint ? `<p class="harness" role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${escapeHtml(hint)}</code>.</p>` : '';
-}
 
 function alert(error: string | undefined): string {
   return error ? `<p role="alert" class="alert">${escapeHtml(error)}</p>` : '';

@@ -4,6 +4,7 @@
 // with getByLabel / getByRole, as a person would.
 import { escapeHtml } from '../http.ts';
 import type { DirectoryUser, SamlPersona, Vendor, VendorError } from '../types.ts';
+import { passwordNote } from '../testPageNote.ts';
 
 const BRAND: Record<Vendor, { name: string; color: string }> = {
   entra: { name: 'Microsoft', color: '#0067b8' },
@@ -41,10 +42,6 @@ export interface LoginPageInput {
   readonly passwordHint?: string;
 }
 
-/** For people trying SSO by hand (`sso-harness demo`): the test users' password. */
-function passwordNote(hint: string | undefined): string {
-  return hint ? `<p role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${escapeHtml(hint)}</code>.</p>` : '';
-}
 
 /** The vendor's sign-in page for the current step. */
 export function loginPage(input: LoginPageInput): string {

@@ -1,16 +1,12 @@
 // The reference portal runs offline: every HTTP request the SSO library makes (IdP metadata,
 // OIDC discovery, JWKS, token, userinfo) goes through here and may reach loopback hosts only.
 import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+import { isLoopbackHost } from '../../lib/net.ts';
 
+export { isLoopbackHost };
 
 export const FETCH_TIMEOUT_MS = 5_000;
 const MAX_REDIRECTS = 3;
-
-/** 127.0.0.0/8, ::1 and localhost. `URL` has already normalised odd IPv4 spellings (0x7f.1 → 127.0.0.1). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 
 export type LoopbackUrlCheck = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly problem: string };
 
