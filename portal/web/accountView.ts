@@ -79,7 +79,7 @@ ${errorSummary('The configuration was not saved (the saved configuration is unch
 ${radioGroup({ name: 'protocol', label: 'Protocol', value: f.protocol, error: err('protocol'), options: [{ value: 'saml', label: 'SAML 2.0' }, { value: 'oidc', label: 'OpenID Connect (OIDC)' }] })}
 ${selectInput({ name: 'vendor', label: 'Vendor preset', value: f.vendor, error: err('vendor'), options: VENDOR_OPTIONS })}
 ${textInput({ name: 'allowedClockSkewSeconds', label: 'Allowed clock skew (seconds)', type: 'number', value: f.allowedClockSkewSeconds, error: err('allowedClockSkewSeconds'), hint: 'Tolerance for the IdP clock, 0 to 600 seconds.' })}
-<fieldset><legend>SAML 2.0</legend>
+<fieldset class="saml-only"><legend>SAML 2.0</legend>
 ${radioGroup({ name: 'metadataSource', label: 'IdP metadata', value: f.metadataSource, error: err('metadataSource'), options: [
     { value: 'url', label: 'Fetch the metadata from a URL' },
     { value: 'upload', label: 'Upload a metadata file' },
@@ -98,7 +98,7 @@ ${checkboxInput({ name: 'requireSignedAssertion', label: 'Require a signed asser
 ${checkboxInput({ name: 'allowIdpInitiated', label: 'Allow IdP-initiated login', checked: f.allowIdpInitiated, error: err('allowIdpInitiated') })}
 ${textInput({ name: 'emailAttribute', label: 'Email attribute (optional)', value: f.emailAttribute, error: err('emailAttribute'), hint: 'Empty: the NameID when it is an email, then the attributes the vendor preset usually sends.' })}
 </fieldset>
-<fieldset><legend>OpenID Connect</legend>
+<fieldset class="oidc-only"><legend>OpenID Connect</legend>
 ${textInput({ name: 'issuer', label: 'Issuer URL', type: 'url', value: f.issuer, error: err('issuer') })}
 ${textInput({ name: 'clientId', label: 'Client ID', value: f.clientId, error: err('clientId') })}
 ${textInput({ name: 'clientSecret', label: 'Client secret', type: m.secretShownBack === undefined ? 'password' : 'text', value: m.secretShownBack ?? '', autocomplete: 'new-password', error: err('clientSecret'), ...(secretSaved ? { hint: 'saved — enter a new one to replace it' } : {}) })}

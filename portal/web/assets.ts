@@ -24,5 +24,9 @@ button[role=switch][aria-checked=true] { background: #1a7f37; color: #fff; }
 .error { background: #fdecea; border: 1px solid #b00020; padding: .6rem 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid #dde; padding: .3rem .4rem; vertical-align: top; }
-code { font-family: ui-monospace, monospace; word-break: break-all; }
+code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+.table-scroll { overflow-x: auto; }
+td code { white-space: nowrap; }
+/* The IdP and SSO form shows only the fields of the protocol picked (no script needed). */
+form:has(#protocol-saml:checked) .oidc-only, form:has(#protocol-oidc:checked) .saml-only { display: none; }
 `;

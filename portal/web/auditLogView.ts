@@ -9,12 +9,12 @@ import { html, type SafeHtml } from './html.ts';
 
 export function auditTable(events: readonly AuditEvent[], label = 'Audit log'): SafeHtml {
   if (events.length === 0) return html`<p>No events yet.</p>`;
-  return html`<table aria-label="${label}">
+  return html`<div class="table-scroll"><table aria-label="${label}">
 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Reason</th><th scope="col">Details</th></tr></thead>
 <tbody>
 ${events.map((event) => html`<tr><td>${formatTime(event.at)}</td><td>${event.actor.label}</td><td><code>${event.action}</code></td><td>${event.reason && html`<code>${event.reason}</code>`}</td><td>${event.detail}</td></tr>`)}
 </tbody>
-</table>`;
+</table></div>`;
 }
 
 export function auditLogPageBody(m: { readonly account: Account; readonly viewer: Actor; readonly events: readonly AuditEvent[] }): SafeHtml {

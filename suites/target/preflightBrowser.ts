@@ -147,13 +147,21 @@ async function passwordLogin(config: RemoteTargetConfig, page: Page, driver: Por
   });
 }
 
-/** The IdP and SSO section's controls the set-up flows use, whichever protocol is picked (counted, never changed). */
+/**
+ * The IdP and SSO section's controls the set-up flows use: those shown whichever protocol is
+ * picked, then those of each protocol (a portal may show only the picked protocol's fields, as the
+ * reference does; the flows pick the protocol first). Counted, never changed.
+ */
 const SSO_SECTION_CONTROLS: readonly (readonly [NameKey, ControlKind])[] = [
-  ['ssoHeading', 'heading'], ['protocolSaml', 'radio'], ['protocolOidc', 'radio'], ['vendorSelect', 'field'],
-  ['metadataFromUrl', 'radio'], ['metadataUrl', 'field'], ['metadataManual', 'radio'], ['idpEntityId', 'field'], ['idpSsoUrl', 'field'], ['idpCertificate', 'field'],
-  ['requireSignedResponse', 'field'], ['requireSignedAssertion', 'field'], ['allowIdpInitiated', 'field'], ['clockSkew', 'field'],
-  ['issuer', 'field'], ['clientId', 'field'], ['clientSecret', 'field'], ['emailClaim', 'field'], ['hostedDomain', 'field'], ['saveSso', 'button'],
+  ['ssoHeading', 'heading'], ['protocolSaml', 'radio'], ['protocolOidc', 'radio'], ['vendorSelect', 'field'], ['clockSkew', 'field'], ['saveSso', 'button'],
   ['testSso', 'button'], ['enableSwitch', 'switch'], ['idpUserExportFile', 'field'], ['uploadIdpUserExport', 'button'],
+];
+const SAML_CONTROLS: readonly (readonly [NameKey, ControlKind])[] = [
+  ['metadataFromUrl', 'radio'], ['metadataUrl', 'field'], ['metadataManual', 'radio'], ['idpEntityId', 'field'], ['idpSsoUrl', 'field'], ['idpCertificate', 'field'],
+  ['requireSignedResponse', 'field'], ['requireSignedAssertion', 'field'], ['allowIdpInitiated', 'field'],
+];
+const OIDC_CONTROLS: readonly (readonly [NameKey, ControlKind])[] = [
+  ['issuer', 'field'], ['clientId', 'field'], ['clientSecret', 'field'], ['emailClaim', 'field'], ['hostedDomain', 'field'],
 ];
 
 /** Check 5b, as the preflight account's admin: IdP and SSO shows every control the suites use. Nothing is saved. */
@@ -161,6 +169,10 @@ async function checkSsoSection(config: RemoteTargetConfig, page: Page, account: 
   await page.goto(account.urls.accountParameters);
   const where = 'Account parameters → IdP and SSO';
   for (const [key, kind] of SSO_SECTION_CONTROLS) await expectExactlyOne(config, page, key, kind, where, names);
+  await locate(page, 'radio', names.protocolSaml).check();
+  for (const [key, kind] of SAML_CONTROLS) await expectExactlyOne(config, page, key, kind, `${where} (${names.protocolSaml} picked)`, names);
+  await locate(page, 'radio', names.protocolOidc).check();
+  for (const [key, kind] of OIDC_CONTROLS) await expectExactlyOne(config, page, key, kind, `${where} (${names.protocolOidc} picked)`, names);
   const vendors = page.getByLabel(names.vendorSelect, { exact: true });
   const options = (await vendors.locator('option').allInnerTexts()).map((text) => text.trim());
   for (const key of Object.values(VENDOR_OPTION)) {
