@@ -65,6 +65,60 @@ export interface VendorError {
   readonly httpStatus: number;
 }
 
+export type SamlBinding = 'redirect' | 'post';
+
+/**
+ * The IdP metadata document as the vendor publishes it (../shared/reference/vendors.md, "SAML 2.0
+ * IdP metadata"). Element order is always the schema's (SingleLogoutService, NameIDFormat,
+ * SingleSignOnService, Attribute); everything the vendors write differently is here.
+ */
+export interface SamlMetadataShape {
+  /** The XML declaration as published ('' = none); the root follows it on the same line. */
+  readonly declaration: string;
+  /** `md`: elements prefixed `md:` and the root declares only xmlns:md; '': the default namespace. */
+  readonly prefix: 'md' | '';
+  /** Root attributes in the vendor's order: `ID` (Entra's `_` + UUID) and `validUntil` (the signing certificate's notAfter) only where written. */
+  readonly rootAttributes: readonly ('ID' | 'entityID' | 'xmlns' | 'validUntil')[];
+  /** An enveloped signature over the whole document, first child of the root (Entra; needs `ID`). */
+  readonly signed: boolean;
+  /**
+   * Entra's two WS-Federation RoleDescriptors (security token service, application service) before
+   * the IDPSSODescriptor, the first offering these claim types; their endpoints are the SSO URL's
+   * directory + `wsfed`, their target scope the entity ID.
+   */
+  readonly wsFederation?: { readonly claimTypes: readonly { readonly uri: string; readonly displayName: string; readonly description: string }[] };
+  /** `WantAuthnRequestsSigned="false"` written on the IDPSSODescriptor (Okta, Google). */
+  readonly wantAuthnRequestsSigned: boolean;
+  /** KeyInfo prefixed `ds:` with its own xmlns:ds, or unprefixed with its own default namespace. */
+  readonly keyInfo: 'ds' | 'default';
+  /** The certificate's base64 on one line, or wrapped at 76 characters with `indent` after each break. */
+  readonly certificate: 'one-line' | { readonly wrap: 76; readonly indent: string };
+  readonly nameIdFormats: readonly string[];
+  readonly ssoBindings: readonly SamlBinding[];
+  /** SingleLogoutService: the bindings, at the SSO URL or at the SSO URL + `/logout`; absent: the vendor has no SAML logout. */
+  readonly singleLogout?: { readonly bindings: readonly SamlBinding[]; readonly at: 'sso-url' | 'sso-url/logout' };
+  /** `saml:Attribute` elements advertised (URI name format), each declaring the assertion namespace. */
+  readonly attributes: readonly { readonly name: string; readonly friendlyName: string }[];
+  /** `one-line`, or `indented` (2 spaces per level, one element per line). */
+  readonly layout: 'one-line' | 'indented';
+  /** How an empty element ends: `/>`, or ` />` (Entra, .NET). */
+  readonly emptyElementEnd: '/>' | ' />';
+}
+
+export type DiscoveryValue = string | boolean | null | readonly string[];
+
+export type JwkMember = 'kty' | 'use' | 'kid' | 'x5t' | 'n' | 'e' | 'x5c' | 'issuer' | 'alg';
+
+/** The JWKS as the vendor publishes it (../shared/reference/vendors.md, "JWKS"). */
+export interface JwksShape {
+  /** How a key is named: its RFC 7638 thumbprint (Okta: 43 base64url), its x5t (Entra, Auth0 legacy keys), or 40 lowercase hex (Google). */
+  readonly kid: 'jwk-thumbprint' | 'x5t' | 'hex40';
+  /** x5t (with x5c): base64url of the certificate's SHA-1 (Entra), or of that thumbprint in uppercase hex (Auth0); absent: neither is published. */
+  readonly x5t?: 'sha1' | 'sha1-hex';
+  /** Each key's members in the vendor's order; members not listed are not published (Entra: no `alg`). `issuer`: Entra's per-key issuer, the literal `{tenantid}` template. */
+  readonly members: readonly JwkMember[];
+}
+
 export type LoginFlow = 'email-then-password' | 'username-and-password' | 'account-chooser' | 'universal-login';
 
 export interface SamlPersona {
@@ -85,6 +139,7 @@ export interface SamlPersona {
   readonly certificateLifetimeDays: number;
   /** Subject CN of the signing certificate the vendor generates. */
   readonly certificateCommonNameTemplate: string;
+  readonly metadata: SamlMetadataShape;
   readonly wire: {
     readonly xmlDeclaration: boolean;
     readonly idStyle: 'underscore-uuid' | 'okta-digits' | 'underscore-hex32' | 'underscore-alnum';
@@ -160,8 +215,24 @@ export interface OidcPersona {
     /** Seconds `iat` (and `nbf`) are back-dated (Entra: 5 min, which makes its 65 min lifetime). */
     readonly issuedAtBackdateSeconds: number;
   };
-  /** Endpoint paths relative to the issuer path, shaped like the vendor's own. */
-  readonly endpoints: { readonly authorization: string; readonly token: string; readonly userinfo: string; readonly jwks: string };
+  /**
+   * Endpoint paths relative to the issuer path, shaped like the vendor's own. The optional ones
+   * exist where the vendor publishes them (the mock serves them through oidc-provider).
+   */
+  readonly endpoints: {
+    readonly authorization: string; readonly token: string; readonly userinfo: string; readonly jwks: string;
+    readonly logout?: string; readonly revocation?: string; readonly introspection?: string; readonly pushedAuthorization?: string;
+  };
+  /**
+   * The OpenID Provider discovery document as the vendor publishes it (../shared/reference/vendors.md,
+   * "OIDC discovery"): its fields in the vendor's order and with the vendor's values. In strings,
+   * `{issuer}` is the issuer, `{base}` the issuer without a trailing slash, and `{authorization}`,
+   * `{token}`, `{userinfo}`, `{jwks}`, `{logout}`, `{revocation}`, `{introspection}`,
+   * `{pushedAuthorization}` the full URL of that endpoint. Endpoints the mock has no use for
+   * (device, registration, Kerberos, MFA challenge) are listed at the vendor's path and answer 404.
+   */
+  readonly discovery: readonly (readonly [field: string, value: DiscoveryValue])[];
+  readonly jwks: JwksShape;
   /** Name of the IdP session cookie (scoped to the issuer path). */
   readonly sessionCookie: string;
   readonly loginFlow: LoginFlow;

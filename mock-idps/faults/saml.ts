@@ -40,6 +40,12 @@ const EMAIL_FIX = {
 
 // --- effect helpers ---------------------------------------------------------------------------------
 const isEmailLike = (value: string): boolean => value.includes('@');
+/** The ACS URL of an old app on the same host: `/old-app` before the ACS path (neither equal to the ACS nor starting with it). */
+function oldAppAcs(acs: string): string {
+  const url = new URL(acs);
+  url.pathname = `/old-app${url.pathname}`;
+  return url.href;
+}
 function dropEmailAttributes(spec: ResponseSpec): void {
   spec.attributes = spec.attributes.filter((a) => !a.values.some(isEmailLike));
 }
@@ -116,8 +122,10 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     expected: 'reject', reason: 'saml-destination-mismatch', singleCheck: 'destination',
     customerSees: 'After the IdP login, the portal says the SAML response was addressed to another URL.',
     fix: ACS_FIX,
-    how: 'Response Destination is an ACS URL the SP does not own (the Reply URL of an old app).',
-    effect: { adjust: (spec, ctx) => { spec.destination = `${ctx.sp.acs.replace(/\/+$/, '')}/old-app`; } },
+    // Not the ACS with something appended: every correct SP refuses this one, a prefix compare too
+    // (python3-saml compares Destination as a prefix); the near-miss family has the prefix variant.
+    how: 'Response Destination is an ACS URL the SP does not own (the Reply URL of an old app: /old-app before the ACS path).',
+    effect: { adjust: (spec, ctx) => { spec.destination = oldAppAcs(ctx.sp.acs); } },
   },
   {
     id: 'saml.destination-scheme-mismatch',
@@ -139,7 +147,7 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     customerSees: 'After the IdP login, the portal says the assertion\'s Recipient is not its ACS URL.',
     fix: { ...ACS_FIX, okta: 'Okta Admin Console → your app → General → SAML Settings → Edit → Show Advanced Settings → Recipient URL: paste the ACS URL (untick "Use this for Recipient URL and Destination URL" only if they must differ).' },
     how: 'SubjectConfirmationData Recipient is another ACS URL; Destination is correct.',
-    effect: { adjust: (spec, ctx) => { spec.recipient = `${ctx.sp.acs.replace(/\/+$/, '')}/old-app`; } },
+    effect: { adjust: (spec, ctx) => { spec.recipient = oldAppAcs(ctx.sp.acs); } },
   },
   {
     id: 'saml.audience-mismatch',

@@ -56,11 +56,12 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     expect(metadata.token_endpoint).toBe(base + server.persona.endpoints.token);
     expect(metadata.userinfo_endpoint).toBe(base + server.persona.endpoints.userinfo);
     expect(metadata.jwks_uri).toBe(base + server.persona.endpoints.jwks);
-    expect(metadata.id_token_signing_alg_values_supported).toEqual(['RS256']);
+    expect(metadata.id_token_signing_alg_values_supported).toContain('RS256');
     expect(metadata.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post']));
     expect(metadata).not.toHaveProperty('authorization_response_iss_parameter_supported');
-    const raw = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as { claims_supported: string[] };
-    expect(raw.claims_supported).toEqual(['sub', ...server.persona.idToken.claims.map((spec) => spec.name).filter((name) => name !== 'sub')]);
+    // The engine answers with the vendor's document (its fields in the vendor's order), not oidc-provider's.
+    const raw = (await (await fetch(`${base}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(Object.keys(raw)).toEqual(server.persona.discovery.map(([field]) => field));
   });
 
   it('logs in with code + PKCE and returns the vendor-shaped claims; userinfo agrees', async () => {

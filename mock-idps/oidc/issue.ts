@@ -62,20 +62,21 @@ export function applyUserClaimFaults(payload: JwtPayload, faults: readonly OidcF
 
 /** The key the persona signs with now. */
 export async function currentSigningKey(tenant: TenantState, persona: OidcPersona): Promise<SigningKey> {
-  return rsaSigningKey((await tenant.ensureSigningKeys(persona.id)).current);
+  return rsaSigningKey((await tenant.ensureSigningKeys(persona.id)).current, persona.jwks);
 }
 
 /**
  * The JWKS the persona publishes: its current key, the previous one during a rollover (vendors
  * keep it published), and whatever extra key an active fault needs.
  */
-export async function publishedJwks(tenant: TenantState, persona: OidcPersona, extras: ReadonlySet<'extra-rsa-key' | 'ec-key'>): Promise<JsonWebKeySet> {
+export async function publishedJwks(tenant: TenantState, persona: OidcPersona, issuer: string, extras: ReadonlySet<'extra-rsa-key' | 'ec-key'>): Promise<JsonWebKeySet> {
   const ring = await tenant.ensureSigningKeys(persona.id);
-  const keys = [await rsaSigningKey(ring.current)];
-  if (ring.previous) keys.push(await rsaSigningKey(ring.previous));
-  if (extras.has('extra-rsa-key')) keys.push(await extraPublishedSigningKey());
+  const keys = [await rsaSigningKey(ring.current, persona.jwks)];
+  if (ring.previous) keys.push(await rsaSigningKey(ring.previous, persona.jwks));
+  if (extras.has('extra-rsa-key')) keys.push(await extraPublishedSigningKey(persona.jwks));
   if (extras.has('ec-key')) keys.push(await ecSigningKey());
-  return jwksOf(keys);
+  // Entra's keys each name the issuer template of the tenant issuers: the literal {tenantid}.
+  return jwksOf(keys, persona.jwks, issuer.replace(tenant.ids.tid, '{tenantid}'));
 }
 
 export function publishedExtras(faults: readonly OidcFault[]): Set<'extra-rsa-key' | 'ec-key'> {

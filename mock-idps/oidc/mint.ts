@@ -111,5 +111,5 @@ export async function mintIdToken(options: MintIdTokenOptions): Promise<MintedId
     ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
     ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
   });
-  return { idToken, issuer, jwks: await publishedJwks(tenant, persona, publishedExtras(faults)) };
+  return { idToken, issuer, jwks: await publishedJwks(tenant, persona, issuer, publishedExtras(faults)) };
 }

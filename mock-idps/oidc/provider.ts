@@ -49,12 +49,19 @@ export function buildProvider(setup: ProviderSetup): Provider {
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
+      revocation: { enabled: persona.endpoints.revocation !== undefined },
+      introspection: { enabled: persona.endpoints.introspection !== undefined },
     },
+    // The vendor's paths; logout and PAR stay at oidc-provider's own paths where the vendor publishes none.
     routes: {
       authorization: persona.endpoints.authorization,
       token: persona.endpoints.token,
       userinfo: persona.endpoints.userinfo,
       jwks: persona.endpoints.jwks,
+      ...(persona.endpoints.logout === undefined ? {} : { end_session: persona.endpoints.logout }),
+      ...(persona.endpoints.revocation === undefined ? {} : { revocation: persona.endpoints.revocation }),
+      ...(persona.endpoints.introspection === undefined ? {} : { introspection: persona.endpoints.introspection }),
+      ...(persona.endpoints.pushedAuthorization === undefined ? {} : { pushed_authorization_request: persona.endpoints.pushedAuthorization }),
     },
     responseTypes: ['code'],
     scopes: SUPPORTED_SCOPES,

@@ -8,7 +8,7 @@ import type { OidcPersona } from '../types.ts';
 import type { PersonaFaults, ResolvedFault } from './activeFaults.ts';
 import type { OidcFault } from './effects.ts';
 import { nearMiss } from '../nearMissValues.ts';
-import { claimsSupported, DISCOVERY_PATH } from './discovery.ts';
+import { discoveryDocument, DISCOVERY_PATH } from './discovery.ts';
 import { issueIdToken, issueUserinfo, publishedExtras, publishedJwks, type IssueRequest } from './issue.ts';
 import { alterIssuer, decodeUnverified } from './jwtMutator.ts';
 
@@ -222,12 +222,10 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
   async function onDiscovery(ctx: KoaContextWithOIDC, next: Next): Promise<void> {
     await next();
     if (ctx.status !== 200 || !isJsonBody(ctx.body)) return;
-    const body: JsonBody = { ...ctx.body };
+    // The vendor's document (discovery.ts), not oidc-provider's: a discovery fault changes only its issuer.
+    const body: JsonBody = discoveryDocument(persona, deps.issuer);
     const variant = deps.faults.take('discovery').map(({ fault }) => fault.effect).find((effect) => effect.seam === 'discovery');
     if (variant?.seam === 'discovery') body.issuer = alterIssuer(deps.issuer, variant.issuer);
-    body.id_token_signing_alg_values_supported = [persona.idToken.signingAlgorithm];
-    body.claims_supported = claimsSupported(persona);
-    delete body.authorization_response_iss_parameter_supported;
     ctx.body = body;
   }
 
@@ -241,7 +239,7 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     await next();
     if (ctx.status !== 200) return;
     const extras = new Set([...publishedExtras(faultsOf(deps.faults.peek('id-token'))), ...deps.sticky.current(), ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : [])]);
-    ctx.body = await publishedJwks(tenant, persona, extras);
+    ctx.body = await publishedJwks(tenant, persona, deps.issuer, extras);
   }
 
   return async (ctx, next) => {

@@ -5,6 +5,7 @@ import type { OidcPersona, SamlPersona } from '../types.ts';
 const LEARN = 'https://learn.microsoft.com/en-us/entra';
 const CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
 const MS_CLAIMS = 'http://schemas.microsoft.com/identity/claims';
+const WS8 = 'http://schemas.microsoft.com/ws/2008/06/identity/claims';
 
 export const saml: SamlPersona = {
   id: 'entra-saml',
@@ -33,6 +34,44 @@ export const saml: SamlPersona = {
   validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 3600 },
   certificateLifetimeDays: 3 * 365,
   certificateCommonNameTemplate: 'Microsoft Azure Federated SSO Certificate',
+  metadata: {
+    declaration: '<?xml version="1.0" encoding="utf-8"?>',
+    prefix: '',
+    rootAttributes: ['ID', 'entityID', 'xmlns'],
+    signed: true,
+    wsFederation: {
+      claimTypes: [
+        { uri: `${CLAIMS}/name`, displayName: 'Name', description: 'The mutable display name of the user.' },
+        { uri: `${CLAIMS}/nameidentifier`, displayName: 'Subject', description: 'An immutable, globally unique, non-reusable identifier of the user that is unique to the application for which a token is issued.' },
+        { uri: `${CLAIMS}/givenname`, displayName: 'Given Name', description: 'First name of the user.' },
+        { uri: `${CLAIMS}/surname`, displayName: 'Surname', description: 'Last name of the user.' },
+        { uri: `${MS_CLAIMS}/displayname`, displayName: 'Display Name', description: 'Display name of the user.' },
+        { uri: `${MS_CLAIMS}/nickname`, displayName: 'Nick Name', description: 'Nick name of the user.' },
+        { uri: `${WS8}/authenticationinstant`, displayName: 'Authentication Instant', description: 'The time (UTC) when the user is authenticated to Windows Azure Active Directory.' },
+        { uri: `${WS8}/authenticationmethod`, displayName: 'Authentication Method', description: 'The method that Windows Azure Active Directory uses to authenticate users.' },
+        { uri: `${MS_CLAIMS}/objectidentifier`, displayName: 'ObjectIdentifier', description: 'Primary identifier for the user in the directory. Immutable, globally unique, non-reusable.' },
+        { uri: `${MS_CLAIMS}/tenantid`, displayName: 'TenantId', description: 'Identifier for the user\'s tenant.' },
+        { uri: `${MS_CLAIMS}/identityprovider`, displayName: 'IdentityProvider', description: 'Identity provider for the user.' },
+        { uri: `${CLAIMS}/emailaddress`, displayName: 'Email', description: 'Email address of the user.' },
+        { uri: `${WS8}/groups`, displayName: 'Groups', description: 'Groups of the user.' },
+        { uri: `${MS_CLAIMS}/accesstoken`, displayName: 'External Access Token', description: 'Access token issued by external identity provider.' },
+        { uri: `${WS8}/expiration`, displayName: 'External Access Token Expiration', description: 'UTC expiration time of access token issued by external identity provider.' },
+        { uri: `${MS_CLAIMS}/openid2_id`, displayName: 'External OpenID 2.0 Identifier', description: 'OpenID 2.0 identifier issued by external identity provider.' },
+        { uri: 'http://schemas.microsoft.com/claims/groups.link', displayName: 'GroupsOverageClaim', description: 'Issued when number of user\'s group claims exceeds return limit.' },
+        { uri: `${WS8}/role`, displayName: 'Role Claim', description: 'Roles that the user or Service Principal is attached to' },
+        { uri: `${WS8}/wids`, displayName: 'RoleTemplate Id Claim', description: 'Role template id of the Built-in Directory Roles that the user is a member of' },
+      ],
+    },
+    wantAuthnRequestsSigned: false,
+    keyInfo: 'default',
+    certificate: 'one-line',
+    nameIdFormats: [],
+    ssoBindings: ['redirect', 'post'],
+    singleLogout: { bindings: ['redirect'], at: 'sso-url' },
+    attributes: [],
+    layout: 'one-line',
+    emptyElementEnd: ' />',
+  },
   wire: {
     xmlDeclaration: false,
     idStyle: 'underscore-uuid',
@@ -106,7 +145,34 @@ export const oidc: OidcPersona = {
     signingAlgorithm: 'RS256',
   },
   // Real endpoints sit beside the issuer (/{tid}/oauth2/v2.0/…); here they sit under it, same names.
-  endpoints: { authorization: '/oauth2/v2.0/authorize', token: '/oauth2/v2.0/token', userinfo: '/oidc/userinfo', jwks: '/discovery/v2.0/keys' },
+  endpoints: { authorization: '/oauth2/v2.0/authorize', token: '/oauth2/v2.0/token', userinfo: '/oidc/userinfo', jwks: '/discovery/v2.0/keys', logout: '/oauth2/v2.0/logout' },
+  // The tenant document (2024): token_endpoint first, pairwise subjects, no PKCE methods listed.
+  discovery: [
+    ['token_endpoint', '{token}'],
+    ['token_endpoint_auth_methods_supported', ['client_secret_post', 'private_key_jwt', 'client_secret_basic']],
+    ['jwks_uri', '{jwks}'],
+    ['response_modes_supported', ['query', 'fragment', 'form_post']],
+    ['subject_types_supported', ['pairwise']],
+    ['id_token_signing_alg_values_supported', ['RS256']],
+    ['response_types_supported', ['code', 'id_token', 'code id_token', 'id_token token']],
+    ['scopes_supported', ['openid', 'profile', 'email', 'offline_access']],
+    ['issuer', '{issuer}'],
+    ['request_uri_parameter_supported', false],
+    ['userinfo_endpoint', '{userinfo}'],
+    ['authorization_endpoint', '{authorization}'],
+    ['device_authorization_endpoint', '{base}/oauth2/v2.0/devicecode'],
+    ['http_logout_supported', true],
+    ['frontchannel_logout_supported', true],
+    ['end_session_endpoint', '{logout}'],
+    ['claims_supported', ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email']],
+    ['kerberos_endpoint', '{base}/kerberos'],
+    ['tenant_region_scope', 'NA'],
+    ['cloud_instance_name', 'microsoftonline.com'],
+    ['cloud_graph_host_name', 'graph.windows.net'],
+    ['msgraph_host', 'graph.microsoft.com'],
+    ['rbac_url', 'https://pas.windows.net'],
+  ],
+  jwks: { kid: 'x5t', x5t: 'sha1', members: ['kty', 'use', 'kid', 'x5t', 'n', 'e', 'x5c', 'issuer'] },
   sessionCookie: 'ESTSAUTH',
   loginFlow: 'email-then-password',
   errors: {

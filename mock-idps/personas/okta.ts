@@ -4,6 +4,8 @@ import type { OidcPersona, SamlPersona } from '../types.ts';
 
 const HELP = 'https://help.okta.com/en-us/content/topics';
 const DEV = 'https://developer.okta.com/docs';
+const OKTA_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'];
+const OKTA_REQUEST_OBJECT_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 
 export const saml: SamlPersona = {
   id: 'okta-saml',
@@ -30,6 +32,21 @@ export const saml: SamlPersona = {
   validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 300 },
   certificateLifetimeDays: 10 * 365,
   certificateCommonNameTemplate: '{org}',
+  metadata: {
+    // 2024 documents: one line, emailAddress only, POST before Redirect, no logout.
+    declaration: '<?xml version="1.0" encoding="UTF-8"?>',
+    prefix: 'md',
+    rootAttributes: ['entityID', 'xmlns'],
+    signed: false,
+    wantAuthnRequestsSigned: true,
+    keyInfo: 'ds',
+    certificate: { wrap: 76, indent: '    ' },
+    nameIdFormats: ['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress'],
+    ssoBindings: ['post', 'redirect'],
+    attributes: [],
+    layout: 'one-line',
+    emptyElementEnd: '/>',
+  },
   wire: {
     xmlDeclaration: true,
     idStyle: 'okta-digits',
@@ -102,7 +119,44 @@ export const oidc: OidcPersona = {
     ],
     signingAlgorithm: 'RS256',
   },
-  endpoints: { authorization: '/v1/authorize', token: '/v1/token', userinfo: '/v1/userinfo', jwks: '/v1/keys' },
+  endpoints: { authorization: '/v1/authorize', token: '/v1/token', userinfo: '/v1/userinfo', jwks: '/v1/keys', logout: '/v1/logout', revocation: '/v1/revoke', introspection: '/v1/introspect', pushedAuthorization: '/v1/par' },
+  // The custom authorization server `default` (2023 document, 26 fields).
+  discovery: [
+    ['issuer', '{issuer}'],
+    ['authorization_endpoint', '{authorization}'],
+    ['token_endpoint', '{token}'],
+    ['userinfo_endpoint', '{userinfo}'],
+    // Registration stays on the org server: /oauth2/v1/clients.
+    ['registration_endpoint', '{base}/../v1/clients'],
+    ['jwks_uri', '{jwks}'],
+    ['response_types_supported', ['code', 'id_token', 'code id_token', 'code token', 'id_token token', 'code id_token token']],
+    ['response_modes_supported', ['query', 'fragment', 'form_post', 'okta_post_message']],
+    ['grant_types_supported', ['authorization_code', 'implicit', 'refresh_token', 'password', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:openid:params:grant-type:ciba']],
+    ['subject_types_supported', ['public']],
+    ['id_token_signing_alg_values_supported', ['RS256']],
+    ['scopes_supported', [
+      'okta.myAccount.appAuthenticator.maintenance.manage', 'okta.myAccount.appAuthenticator.maintenance.read', 'okta.myAccount.appAuthenticator.manage', 'okta.myAccount.appAuthenticator.read',
+      'okta.myAccount.email.manage', 'okta.myAccount.email.read', 'okta.myAccount.manage', 'okta.myAccount.phone.manage', 'okta.myAccount.phone.read',
+      'okta.myAccount.profile.manage', 'okta.myAccount.profile.read', 'okta.myAccount.read',
+      'openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'device_sso',
+    ]],
+    ['token_endpoint_auth_methods_supported', OKTA_AUTH_METHODS],
+    ['claims_supported', ['iss', 'ver', 'sub', 'aud', 'iat', 'exp', 'jti', 'auth_time', 'amr', 'idp', 'nonce', 'name', 'nickname', 'preferred_username', 'given_name', 'middle_name', 'family_name',
+      'email', 'email_verified', 'profile', 'zoneinfo', 'locale', 'address', 'phone_number', 'picture', 'website', 'gender', 'birthdate', 'updated_at', 'at_hash', 'c_hash']],
+    ['code_challenge_methods_supported', ['S256']],
+    ['introspection_endpoint', '{introspection}'],
+    ['introspection_endpoint_auth_methods_supported', OKTA_AUTH_METHODS],
+    ['revocation_endpoint', '{revocation}'],
+    ['revocation_endpoint_auth_methods_supported', OKTA_AUTH_METHODS],
+    ['end_session_endpoint', '{logout}'],
+    ['request_parameter_supported', true],
+    ['request_object_signing_alg_values_supported', OKTA_REQUEST_OBJECT_ALGS],
+    ['device_authorization_endpoint', '{base}/v1/device/authorize'],
+    ['pushed_authorization_request_endpoint', '{pushedAuthorization}'],
+    ['backchannel_token_delivery_modes_supported', ['poll']],
+    ['backchannel_authentication_request_signing_alg_values_supported', OKTA_REQUEST_OBJECT_ALGS],
+  ],
+  jwks: { kid: 'jwk-thumbprint', members: ['kty', 'alg', 'kid', 'use', 'e', 'n'] },
   sessionCookie: 'idx',
   loginFlow: 'username-and-password',
   errors: {

@@ -121,6 +121,8 @@ function parseStartTag(xml: string, open: number, parentScope: Scope): { element
     raw.push([match[1]!, value]);
     position = ATTRIBUTE.lastIndex;
   }
+  // `<X a="1" />` (a space before the slash, as .NET writes Entra's metadata) is the same element.
+  if (xml.startsWith(' />', position)) position += 1;
   const selfClosing = xml.startsWith('/>', position);
   if (!selfClosing && xml[position] !== '>') return undefined;
 
