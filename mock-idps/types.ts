@@ -129,6 +129,8 @@ export interface SamlPersona {
   /** The vendor console's names of the fields where the admin pastes the SP entity ID and ACS URL. */
   readonly consoleFields: { readonly entityId: string; readonly acsUrl: string };
   readonly entityIdTemplate: string;
+  /** Issuers of real tenants of this vendor (host and path), by which `explain` recognises a captured artefact. */
+  readonly realIssuers: readonly RegExp[];
   readonly ssoPathTemplate: string;
   readonly metadataPathTemplate: string;
   readonly idpInitiatedPathTemplate: string;
@@ -202,6 +204,8 @@ export interface OidcPersona {
   readonly consoleFields: { readonly redirectUri: string };
   /** Path of the issuer under the server origin, e.g. `/entra/{tid}/v2.0`; `{base}{issuerPath}` is the issuer. */
   readonly issuerPathTemplate: string;
+  /** Issuers of real tenants of this vendor (host and path), by which `explain` recognises a captured artefact. */
+  readonly realIssuers: readonly RegExp[];
   readonly idToken: {
     readonly lifetimeSeconds: number;
     readonly headerTyp: boolean;

@@ -71,9 +71,10 @@ function parseAt(value: string): Date {
   return at;
 }
 
-function readInput(path: string): string {
+/** The bytes: explain reads them as UTF-8 or UTF-16 and refuses binary data with what it looks like. */
+function readInput(path: string): Buffer {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    return readFileSync(path === '-' ? 0 : path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

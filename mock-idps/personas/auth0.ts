@@ -13,6 +13,7 @@ export const saml: SamlPersona = {
   // Where the customer's admin pastes the SP values in this console (the suites read the portal's link of the same name).
   consoleFields: { entityId: 'Settings: "audience"', acsUrl: 'Application Callback URL' },
   entityIdTemplate: 'urn:{tenant}.auth0.com',
+  realIssuers: [/^urn:[a-z0-9-]+(?:\.[a-z]{2})?\.auth0\.com$/i],
   ssoPathTemplate: '/auth0/{tenant}/samlp/{clientId}',
   metadataPathTemplate: '/auth0/{tenant}/samlp/metadata/{clientId}',
   // Auth0 treats a GET of the SSO URL without SAMLRequest as an IdP-initiated login.
@@ -93,6 +94,8 @@ export const oidc: OidcPersona = {
   // Where the customer's admin pastes the SP redirect URI in this console.
   consoleFields: { redirectUri: 'Allowed Callback URLs' },
   // The trailing slash is part of the issuer; dropping it is the classic mismatch.
+  // {tenant}.auth0.com/ and the regional {tenant}.{us|eu|au|jp}.auth0.com/, trailing slash included.
+  realIssuers: [/^https:\/\/[a-z0-9-]+(?:\.[a-z]{2})?\.auth0\.com\/$/i],
   issuerPathTemplate: '/auth0/{tenant}/',
   idToken: {
     lifetimeSeconds: 36_000,

@@ -16,6 +16,7 @@ export const saml: SamlPersona = {
   consoleFields: { entityId: 'Identifier (Entity ID)', acsUrl: 'Reply URL (Assertion Consumer Service URL)' },
   // The issuer is only an identifier: kept byte for byte, including the trailing slash.
   entityIdTemplate: 'https://sts.windows.net/{tid}/',
+  realIssuers: [/^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/$/i],
   ssoPathTemplate: '/entra/{tid}/saml2',
   metadataPathTemplate: '/entra/{tid}/federationmetadata/2007-06/federationmetadata.xml',
   // My Apps "user access URL": https://launcher.myapps.microsoft.com/api/signin/{appId}?tenantId={tid}
@@ -112,6 +113,8 @@ export const oidc: OidcPersona = {
   displayName: 'Microsoft Entra ID (OIDC)',
   // Where the customer's admin pastes the SP redirect URI in this console.
   consoleFields: { redirectUri: 'Redirect URI (Web)' },
+  // v2.0 tokens (public and sovereign clouds), the {tenantid} template of /common discovery, v1.0 tokens (sts.windows.net).
+  realIssuers: [/^https:\/\/(?:login\.microsoftonline\.(?:com|us)|login\.partner\.microsoftonline\.cn|login\.chinacloudapi\.cn)\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{tenantid\})\/v2\.0$/i, /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/$/i],
   issuerPathTemplate: '/entra/{tid}/v2.0',
   idToken: {
     // Entra v2.0 tokens live 65 minutes: iat and nbf are back-dated 5 min, exp = real time + 60 min.

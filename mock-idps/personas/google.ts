@@ -10,6 +10,7 @@ export const saml: SamlPersona = {
   // Where the customer's admin pastes the SP values in this console (the suites read the portal's link of the same name).
   consoleFields: { entityId: 'Entity ID', acsUrl: 'ACS URL' },
   entityIdTemplate: 'https://accounts.google.com/o/saml2?idpid={idpid}',
+  realIssuers: [/^https:\/\/accounts\.google\.com\/o\/saml2\?idpid=[A-Za-z0-9]+$/],
   ssoPathTemplate: '/google/{idpid}/o/saml2/idp',
   metadataPathTemplate: '/google/{idpid}/o/saml2/metadata',
   // The app launcher tile ("Test SAML login"): https://accounts.google.com/o/saml2/initsso?idpid=…&spid=…
@@ -77,6 +78,8 @@ export const oidc: OidcPersona = {
   consoleFields: { redirectUri: 'Authorized redirect URIs' },
   // Real issuer https://accounts.google.com; tokens may carry the legacy `accounts.google.com`
   // (fault oidc.issuer-google-legacy drops the scheme the same way).
+  // Both forms Google documents as valid, with and without the scheme.
+  realIssuers: [/^(?:https:\/\/)?accounts\.google\.com$/],
   issuerPathTemplate: '/google/{idpid}',
   idToken: {
     lifetimeSeconds: 3600,

@@ -16,6 +16,7 @@ export const saml: SamlPersona = {
   consoleFields: { entityId: 'Audience URI (SP Entity ID)', acsUrl: 'Single sign-on URL' },
   // `http`, not `https`: the single most common issuer typo at SPs.
   entityIdTemplate: 'http://www.okta.com/{exk}',
+  realIssuers: [/^http:\/\/www\.okta\.com\/[A-Za-z0-9]+$/],
   ssoPathTemplate: '/okta/{org}/app/{slug}/{exk}/sso/saml',
   metadataPathTemplate: '/okta/{org}/app/{exk}/sso/saml/metadata',
   // The app tile on the Okta dashboard ("embed link").
@@ -91,6 +92,8 @@ export const oidc: OidcPersona = {
   // Where the customer's admin pastes the SP redirect URI in this console.
   consoleFields: { redirectUri: 'Sign-in redirect URIs' },
   // Custom authorization server `default`; the org server would be `/okta/{org}` (fault oidc.issuer-okta-org-server).
+  // The org authorization server (https://{org}.okta.com) and custom ones (…/oauth2/{default|aus…}), in every Okta cell.
+  realIssuers: [/^https:\/\/[a-z0-9-]+\.(?:okta|oktapreview|okta-emea|okta-gov)\.com(?:\/oauth2\/[A-Za-z0-9]+)?$/i, /^https:\/\/[a-z0-9-]+\.okta\.mil(?:\/oauth2\/[A-Za-z0-9]+)?$/i],
   issuerPathTemplate: '/okta/{org}/oauth2/default',
   idToken: {
     lifetimeSeconds: 3600,

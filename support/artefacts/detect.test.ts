@@ -70,3 +70,27 @@ describe('readArtefact refuses garbage with the reason', () => {
     expect(secrets.scrub(`at-secret-123 ${JWT.split('.')[2]!}`)).toBe('[removed] [removed]');
   });
 });
+
+describe('readArtefact names documents that are not login messages, and says to pass them with --config', () => {
+  it.each([
+    ['IdP metadata', '<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>', 'it is SAML metadata (an EntityDescriptor)'],
+    ['IdP metadata, unprefixed', '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"></EntityDescriptor>', 'it is SAML metadata (an EntityDescriptor)'],
+    ['a discovery document', JSON.stringify({ issuer: 'https://accounts.google.com', jwks_uri: 'https://www.googleapis.com/oauth2/v3/certs' }), 'it is an OpenID Provider discovery document (issuer https://accounts.google.com)'],
+    ['a JWKS', JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', n: 'AQAB', e: 'AQAB' }] }), 'it is a JWKS (1 key(s))'],
+  ])('%s', (_what, input, start) => {
+    const message = refusal(input);
+    expect(message).toContain(`because ${start}, not a login message.`);
+    expect(message).toContain('--config <this file>');
+  });
+
+  it('a Google opaque access token and a token response without an ID token', () => {
+    expect(refusal('ya29.a0AfH6SMBx-not-a-real-token')).toContain('Google OAuth access token');
+    expect(refusal(JSON.stringify({ access_token: 'at-1', token_type: 'Bearer' }))).toContain('without an id_token');
+  });
+
+  it('a JWT whose segments carry = padding, as some issuers and tools write them', () => {
+    const padded = JWT.split('.').map((part) => part + '='.repeat((4 - (part.length % 4)) % 4)).join('.');
+    expect(padded).not.toBe(JWT);
+    expect(detect(padded).artefact.kind).toBe('jwt');
+  });
+});

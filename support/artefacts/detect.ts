@@ -25,10 +25,15 @@ export interface ArtefactInput {
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
+const METADATA_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?Entit(?:y|ies)Descriptor[\s>/]/;
+const PASS_WITH_CONFIG = 'explain reads login messages (a SAMLResponse, an ID token or a HAR of the login); pass this document with --config to check one against it: sso-harness explain <SAMLResponse, token or HAR> --config <this file>. To check the customer\'s set-up before SSO is enabled: sso-harness certify --config <customer file>.';
+
 export function readArtefact(input: string, secrets: SecretScrubber): ArtefactInput {
   const text = input.replace(/^\uFEFF/, '').trim();
   if (text.length === 0) throw notAnArtefact('the input is empty.');
+  if (METADATA_ROOT.test(text)) throw notAnArtefact(`it is SAML metadata (an EntityDescriptor), not a login message. ${PASS_WITH_CONFIG}`);
   if (text.startsWith('<')) return { artefact: { kind: 'saml', xml: text, source: 'xml' }, notes: [] };
+  if (/^ya29\.[\w-]+/.test(text)) throw notAnArtefact('it is a Google OAuth access token (opaque, "ya29."), not an ID token: the portal checks the ID token of the login, the id_token member of the token response (a JWT starting with "eyJ").');
   if (text.startsWith('{') || text.startsWith('[')) return fromJson(text, secrets);
   if (looksLikeJwt(text)) return jwt(text, 'jwt', secrets);
   if (/(^|[?&])SAMLResponse=/.test(text)) return fromFormBody(text);
@@ -49,11 +54,19 @@ function fromJson(text: string, secrets: SecretScrubber): ArtefactInput {
     throw notAnArtefact(`it starts like JSON but is not valid JSON (${jsonSyntaxProblem(error)}). A HAR file must be saved whole from the browser DevTools.`);
   }
   if (isHar(value)) return fromHar(value, secrets);
-  const idToken = (value as Record<string, unknown>).id_token;
+  const document = value as Record<string, unknown>;
+  if (typeof document.issuer === 'string' && (typeof document.jwks_uri === 'string' || typeof document.authorization_endpoint === 'string')) {
+    throw notAnArtefact(`it is an OpenID Provider discovery document (issuer ${document.issuer}), not a login message. ${PASS_WITH_CONFIG}`);
+  }
+  if (Array.isArray(document.keys) && document.keys.every((key) => typeof key === 'object' && key !== null && 'kty' in key)) {
+    throw notAnArtefact(`it is a JWKS (${document.keys.length} key(s)), not a login message. ${PASS_WITH_CONFIG}`);
+  }
+  const idToken = document.id_token;
   if (typeof idToken === 'string') {
     for (const name of ['access_token', 'refresh_token']) secrets.add((value as Record<string, unknown>)[name] as string | undefined);
     return { ...jwt(idToken, 'token-response', secrets), notes: ['Read the id_token member of a token endpoint response.'] };
   }
+  if (typeof document.access_token === 'string') throw notAnArtefact('it is a token endpoint response without an id_token (only an access token): the login did not ask for the "openid" scope, so there is no ID token to check.');
   throw notAnArtefact('it is JSON but neither a HAR file (no "log.entries" array) nor a token endpoint response (no "id_token" member).');
 }
 

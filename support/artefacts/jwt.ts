@@ -14,14 +14,35 @@ export interface JwtFacts {
 }
 
 const SEGMENT = /^[A-Za-z0-9_-]*$/;
+// Some issuers and copy tools pad the base64url segments with '=' (RFC 7515 §2 says not to).
+const PADDED_SEGMENT = /^[A-Za-z0-9_-]*={0,2}$/;
 
 export function looksLikeJwt(text: string): boolean {
   const parts = text.trim().split('.');
-  return parts.length === 3 && parts[0]!.startsWith('eyJ') && parts.every((part) => SEGMENT.test(part));
+  return parts.length === 3 && parts[0]!.startsWith('eyJ') && parts.every((part) => PADDED_SEGMENT.test(part));
+}
+
+/** The token with any '=' padding of its segments removed: what a JWS library reads. */
+function unpadded(text: string): string {
+  return text.trim().split('.').map((part) => part.replace(/=+$/, '')).join('.');
+}
+
+/**
+ * Why this JWT is an access token rather than an ID token (RFC 9068 `typ`, the scope claims access
+ * tokens carry and ID tokens never do); undefined for anything else.
+ */
+export function accessTokenSign(jwt: Pick<JwtFacts, 'header' | 'claims'>): string | undefined {
+  const typ = typeof jwt.header.typ === 'string' ? jwt.header.typ.toLowerCase() : '';
+  if (typ === 'at+jwt' || typ === 'application/at+jwt') return `its header says typ "${String(jwt.header.typ)}" (RFC 9068 access token)`;
+  for (const claim of ['scp', 'scope', 'cid', 'roles']) {
+    if (claim in jwt.claims && !('nonce' in jwt.claims)) return `it carries the "${claim}" claim, which access tokens have and ID tokens do not`;
+  }
+  if (jwt.claims.token_use === 'access') return 'its token_use claim is "access"';
+  return undefined;
 }
 
 export function readJwt(text: string): JwtFacts {
-  const compact = text.trim();
+  const compact = unpadded(text);
   const parts = compact.split('.');
   if (parts.length === 5) {
     throw notAnArtefact('it is an encrypted JWT (JWE, five dot-separated parts). The SP decrypts it first; paste the decrypted ID token (three parts) or the HAR of the login.');

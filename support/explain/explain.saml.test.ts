@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
+import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
 import { idpMetadataXml, tempFolder, type TempFolder } from '../testing/configFiles.ts';
 import { buildSamlXml, samlFixture, signSaml, toBase64, type SamlFixture, type SignScope } from '../testing/samlFixtures.ts';
 import { explainArtefact } from './explain.ts';
@@ -165,5 +166,18 @@ describe('explain: SAML findings', () => {
     const report = await explainCase({ name: 'at', at: new Date(SOON.getTime() - 7 * DAY), expect: { severity: 'info' } });
     expect(report.capturedAt).toBe(new Date(SOON.getTime() - 7 * DAY).toISOString());
     expect(report.findings.find((item) => item.faultId === 'saml.not-yet-valid')).toBeDefined();
+  });
+});
+
+describe('explain: an encrypted assertion, whose window cannot be read', () => {
+  it('is said to be stale when the Response was issued longer ago than any assertion lives, with --at as the way out', async () => {
+    const minted = await mintSamlResponse({ persona: 'entra-saml', acs: 'https://oe.example.com/acs', audience: 'https://oe.example.com/sp', email: 'alice@contoso.com', fault: 'saml.encrypted-assertion-unexpected' });
+    const issued = new Date(/IssueInstant="([^"]+)"/.exec(minted.xml)![1]!);
+    const later = await explainArtefact(minted.samlResponse, { at: new Date(issued.getTime() + 3 * 3600_000) });
+    const stale = later.report.findings.find((item) => item.check === 'saml.encrypted-age');
+    expect(stale?.severity).toBe('warning');
+    expect(stale?.detail).toContain('pass its time with --at');
+    const atOnce = await explainArtefact(minted.samlResponse, { at: issued });
+    expect(atOnce.report.findings.find((item) => item.check === 'saml.encrypted-age')).toBeUndefined();
   });
 });

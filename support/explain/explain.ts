@@ -6,10 +6,12 @@ import type { Vendor } from '../../mock-idps/types.ts';
 import type { CertificateInfo } from '../artefacts/certificates.ts';
 import { loadExpectedSettings, type ExpectedSettings } from '../artefacts/config.ts';
 import { readArtefact, type ArtefactInput } from '../artefacts/detect.ts';
-import { readJwt, type JwtFacts } from '../artefacts/jwt.ts';
+import { notAnArtefact } from '../artefacts/errors.ts';
+import { accessTokenSign, readJwt, type JwtFacts } from '../artefacts/jwt.ts';
 import { optional } from '../artefacts/optional.ts';
 import { readSamlResponse, type SamlResponseFacts } from '../artefacts/samlResponse.ts';
 import { SecretScrubber } from '../artefacts/secrets.ts';
+import { readTextInput } from '../artefacts/textInput.ts';
 import { MAX_XML_CHARS, MAX_XML_DEPTH, scanXml, type XmlShape } from '../artefacts/xml.ts';
 import { bySeverity, countBySeverity, finding, type Finding, type FindingDraft } from '../findings/finding.ts';
 import { skewOf } from './context.ts';
@@ -38,9 +40,12 @@ export interface ExplainResult {
   readonly scrub: (text: string) => string;
 }
 
-export async function explainArtefact(input: string, options: ExplainOptions = {}): Promise<ExplainResult> {
+/** `input`: the pasted text, or the bytes of a file (UTF-8 or UTF-16, said in the notes; binary data is refused). */
+export async function explainArtefact(input: string | Buffer, options: ExplainOptions = {}): Promise<ExplainResult> {
   const secrets = new SecretScrubber();
-  const detected = readArtefact(input, secrets);
+  const { text, note } = typeof input === 'string' ? { text: input, note: undefined } : readTextInput(input);
+  const read = readArtefact(text, secrets);
+  const detected = note === undefined ? read : { ...read, notes: [note, ...read.notes] };
   const expected = options.configPath === undefined ? undefined : loadExpectedSettings(options.configPath, secrets);
   const capturedAtFrom = options.at ? 'option' : detected.capturedAt ? 'har' : 'now';
   const at = options.at ?? detected.capturedAt ?? (options.now ?? (() => new Date()))();
@@ -101,6 +106,10 @@ async function diagnose({ artefact }: ArtefactInput, expected: ExpectedSettings 
   }
   if (artefact.kind === 'jwt') {
     const jwt = readJwt(artefact.token);
+    const accessToken = accessTokenSign(jwt);
+    if (accessToken !== undefined) {
+      throw notAnArtefact(`it is an access token, not an ID token: ${accessToken}. The portal checks the ID token of the login: the id_token member of the token response (in a HAR, the response of the token endpoint), next to this access_token.`);
+    }
     const match = matchOidcPersona(jwt);
     const vendor = vendorOf(match, expected);
     const persona = vendor === undefined ? undefined : getOidcPersona(`${vendor}-oidc`);

@@ -154,7 +154,10 @@ function subjectChecks({ jwt }: OidcContext): FindingDraft[] {
   }
   const nonce = text(jwt.claims.nonce);
   if (nonce === undefined) {
-    out.push({ check: 'oidc.nonce', severity: 'blocking', fault: FAULT.oidcNonceMissing, reason: 'oidc-nonce-mismatch', title: 'The ID token has no nonce', detail: 'The portal sends a nonce with every login and requires it back (Core §3.1.3.7 step 11); a token without one is not the answer to this login.' });
+    out.push({ check: 'oidc.nonce', severity: 'blocking', fault: FAULT.oidcNonceMissing, reason: 'oidc-nonce-mismatch', title: 'The ID token has no nonce', detail: 'The portal sends a nonce with every login and requires it back (Core §3.1.3.7 step 11); a token without one is not the answer to a login the portal started.',
+      // A genuine token of another login (another app, a test client) has no nonce either: no accusation of forgery.
+      customerSees: 'The portal refuses the login: the ID token is not the answer to the login it started.',
+      fix: 'If this token came back from a login to the portal, the IdP dropped the nonce: check the app is an OIDC web app using the authorization code flow, and capture the HAR of a login to compare. If the token was taken from another app or a test client, it proves nothing about the portal\'s login: capture the HAR of a login to the portal instead.' });
   } else {
     out.push({ check: 'oidc.nonce', severity: 'info', title: 'The ID token carries a nonce', detail: 'It must equal the nonce of the login started in this browser; a mismatch means the token belongs to another login (or a lost session cookie).' });
   }

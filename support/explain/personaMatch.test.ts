@@ -27,8 +27,13 @@ describe('issuer shapes derived from the persona data', () => {
     [`https://login.microsoftonline.com/${TID}/v2.0`, 'entra', true],
     ['https://login.microsoftonline.com/common', 'entra', false],
     ['https://contoso.okta.com/oauth2/default', 'okta', true],
-    ['https://contoso.okta.com', 'okta', false],
+    // The org authorization server is Okta's too (vendors.md): recognised by its host.
+    ['https://contoso.okta.com', 'okta', true],
+    // An Okta custom URL domain keeps the authorization server's path.
+    ['https://login.contoso.com/oauth2/default', 'okta', true],
     ['https://accounts.google.com', 'google', true],
+    // Google's empty path fits no other host (an Okta token was once named Google).
+    ['https://contoso.okta.com', 'google', false],
     ['accounts.google.com', 'google', true],
     ['https://contoso.us.auth0.com/', 'auth0', true],
     ['https://contoso.us.auth0.com', 'auth0', false],

@@ -2,8 +2,10 @@
 // (mock-idps/personas): issuer template, namespace prefixes, XML declaration, ID style, Issuer
 // Format, assertion element order, AuthnContextClassRef, NameID format, attribute names, signing
 // scope; for ID tokens the issuer path, header `typ`, claim names and constant claims.
+import { isDeepStrictEqual } from 'node:util';
 import { OIDC_PERSONAS, SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { OidcPersona, PersonaId, SamlPersona, Vendor } from '../../mock-idps/types.ts';
+import { isLoopbackHost } from '../../lib/net.ts';
 import type { JwtFacts } from '../artefacts/jwt.ts';
 import type { SamlResponseFacts } from '../artefacts/samlResponse.ts';
 
@@ -33,8 +35,13 @@ export function templatePattern(template: string): RegExp {
   return new RegExp(`^${parts.join('[^/?#{}]+')}$`);
 }
 
+/** A real tenant's issuer of this vendor (host and path): decisive, whatever else the artefact shows. */
+function isRealIssuer(persona: SamlPersona | OidcPersona, issuer: string): boolean {
+  return persona.realIssuers.some((pattern) => pattern.test(issuer));
+}
+
 export function samlIssuerFits(persona: SamlPersona, issuer: string): boolean {
-  return templatePattern(persona.entityIdTemplate).test(issuer);
+  return templatePattern(persona.entityIdTemplate).test(issuer) || isRealIssuer(persona, issuer);
 }
 
 /**
@@ -43,11 +50,23 @@ export function samlIssuerFits(persona: SamlPersona, issuer: string): boolean {
  * segment, whose real home is the host name (Okta `https://{org}.okta.com/oauth2/default`).
  */
 export function oidcIssuerFits(persona: OidcPersona, issuer: string): boolean {
+  if (isRealIssuer(persona, issuer)) return true;
   const path = issuerPath(issuer);
   const [, , ...afterVendor] = persona.issuerPathTemplate.split('/');
   const withTenant = `/${afterVendor.join('/')}`;
   const withoutTenant = afterVendor.length > 1 ? `/${afterVendor.slice(1).join('/')}` : '';
-  return [persona.issuerPathTemplate, withTenant, withoutTenant].some((template) => templatePattern(template).test(path));
+  // On another host (a custom domain), only a path with a segment of its own says anything
+  // (Okta's /oauth2/default): an empty path or "/" fits every issuer on earth.
+  const templates = isLoopbackIssuer(issuer) ? [persona.issuerPathTemplate, withTenant, withoutTenant] : [withTenant, withoutTenant].filter((template) => template.length > 1);
+  return templates.some((template) => templatePattern(template).test(path));
+}
+
+function isLoopbackIssuer(issuer: string): boolean {
+  try {
+    return isLoopbackHost(new URL(issuer).hostname);
+  } catch {
+    return false;
+  }
 }
 
 function issuerPath(issuer: string): string {
@@ -66,6 +85,8 @@ interface Scored {
   readonly points: number;
   readonly total: number;
   readonly issuerFits: boolean;
+  /** The issuer is one of a real tenant of this vendor. */
+  readonly realIssuer: boolean;
 }
 
 class Scorecard {
@@ -126,7 +147,7 @@ function scoreSaml(persona: SamlPersona, facts: SamlResponseFacts): Scored {
   }
   const scope = signedScope(facts);
   card.check(1, scope === persona.signing.scope, `signs the ${persona.signing.scope}`, `signs the ${scope} (vendor default: ${persona.signing.scope})`);
-  return { persona, ...card, issuerFits };
+  return { persona, ...card, issuerFits, realIssuer: facts.issuer !== undefined && isRealIssuer(persona, facts.issuer) };
 }
 
 /** What the response signs, in the persona vocabulary. */
@@ -153,17 +174,21 @@ function scoreOidc(persona: OidcPersona, jwt: JwtFacts): Scored {
   const common = expected.filter((name) => seen.includes(name)).length;
   card.partial(4, common / Math.max(expected.length, seen.length, 1), `claims: ${common} of the vendor's ${expected.length} (${expected.join(', ')})`);
   for (const claim of persona.idToken.claims.filter((item) => item.from === 'constant')) {
-    card.check(1, jwt.claims[claim.name] === claim.value, `${claim.name} = ${JSON.stringify(claim.value)}`, `${claim.name} = ${JSON.stringify(jwt.claims[claim.name])} (vendor: ${JSON.stringify(claim.value)})`);
+    // By value: list claims (Okta's amr ["pwd"]) are equal when their items are.
+    card.check(1, isDeepStrictEqual(jwt.claims[claim.name], claim.value), `${claim.name} = ${JSON.stringify(claim.value)}`, `${claim.name} = ${JSON.stringify(jwt.claims[claim.name])} (vendor: ${JSON.stringify(claim.value)})`);
   }
-  return { persona, ...card, issuerFits };
+  return { persona, ...card, issuerFits, realIssuer: iss !== undefined && isRealIssuer(persona, iss) };
 }
 
 function best(scored: readonly Scored[]): PersonaMatch {
-  const ranked = [...scored].sort((a, b) => b.points / b.total - a.points / a.total || Number(b.issuerFits) - Number(a.issuerFits));
+  // A real tenant's issuer names the vendor, however customised the rest is (another NameID
+  // format, other attributes, a v1.0 token); otherwise the shape decides.
+  const real = scored.filter((entry) => entry.realIssuer);
+  const ranked = [...(real.length > 0 ? real : scored)].sort((a, b) => b.points / b.total - a.points / a.total || Number(b.issuerFits) - Number(a.issuerFits));
   const top = ranked[0];
   if (!top) return { confidence: 'unknown', score: 0, matched: [], differs: [] };
   const score = Math.round((top.points / top.total) * 100) / 100;
-  const confidence = top.issuerFits && score >= 0.5 ? 'strong' : score >= 0.5 ? 'likely' : 'unknown';
+  const confidence = top.realIssuer || (top.issuerFits && score >= 0.5) ? 'strong' : score >= 0.5 ? 'likely' : 'unknown';
   if (confidence === 'unknown') return { confidence, score, matched: top.matched, differs: top.differs };
   return { persona: top.persona.id, vendor: top.persona.vendor, displayName: top.persona.displayName, confidence, score, matched: top.matched, differs: top.differs };
 }

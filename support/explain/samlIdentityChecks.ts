@@ -56,7 +56,14 @@ export function samlIdentityChecks(ctx: SamlContext): FindingDraft[] {
   }
   const resolved = resolveSamlEmail(assertion, ctx);
   if (!resolved) {
-    out.push({ check: 'saml.email', severity: 'blocking', fault: missingEmailFault(nameId?.format), reason: 'email-missing', title: 'No email address for the user', detail: `The NameID is not an email${nameId ? ` ("${nameId.value}", ${shortFormat(nameId.format)})` : ''} and none of the attributes that carry one is present (looked for: ${[...(ctx.expected?.emailAttribute ? [ctx.expected.emailAttribute] : []), ...vendorEmailAttributes(ctx)].join(', ')}).` });
+    // Any other attribute whose value is an email (Okta's `username`, a custom mapping): the fix is to name it.
+    const elsewhere = assertion.attributes.find((attribute) => attribute.values.some((value) => isEmail(value) && !value.includes('#EXT#')));
+    const carried = elsewhere === undefined ? '' : ` The attribute "${elsewhere.name}" does carry one (${elsewhere.values.find((value) => isEmail(value))}).`;
+    out.push({
+      check: 'saml.email', severity: 'blocking', fault: missingEmailFault(nameId?.format), reason: 'email-missing', title: 'No email address for the user',
+      detail: `The NameID is not an email${nameId ? ` ("${nameId.value}", ${shortFormat(nameId.format)})` : ''} and none of the attributes the portal reads for one is present (looked for: ${[...(ctx.expected?.emailAttribute ? [ctx.expected.emailAttribute] : []), ...vendorEmailAttributes(ctx)].join(', ')}).${carried}`,
+      ...(elsewhere === undefined ? {} : { fix: `In the portal's IdP and SSO section, set "Email attribute" to ${elsewhere.name} (or send the email as the NameID, or as an attribute the vendor preset reads).` }),
+    });
     return out;
   }
   out.push({ check: 'saml.email', severity: 'info', title: `Email: ${resolved.email}`, detail: `Taken from ${resolved.source}. A seat of the account must have this email (compared without regard to case).` });

@@ -14,11 +14,31 @@ interface Instant {
   readonly at: Date;
 }
 
+/** Longest validity any vendor gives an assertion (Entra, Auth0: 60 minutes). */
+const LONGEST_VALIDITY_SECONDS = 3600;
+
+/**
+ * An encrypted assertion hides its validity window; the Response's IssueInstant does not. A
+ * response issued longer ago than any vendor's assertions live is stale at the capture time.
+ */
+function encryptedAge(ctx: SamlContext): FindingDraft[] {
+  const issued = instant(ctx.facts.issueInstant);
+  if (ctx.facts.encryptedAssertions === 0 || !issued) return [];
+  const age = (ctx.at.getTime() - issued.getTime()) / 1000;
+  const lifetime = ctx.persona?.validity.notOnOrAfterSeconds ?? LONGEST_VALIDITY_SECONDS;
+  if (age <= lifetime + ctx.skewSeconds) return [];
+  return [{
+    check: 'saml.encrypted-age', severity: 'warning',
+    title: `Issued ${duration(age)} before the capture time: its encrypted assertion has almost certainly expired`,
+    detail: `Response IssueInstant ${issued.toISOString()}, capture time ${ctx.at.toISOString()}. The assertion's own window cannot be read without the SP's key, but ${ctx.persona ? `${ctx.persona.displayName} assertions live ${duration(lifetime)}` : `no vendor's assertions live longer than ${duration(lifetime)}`}. If this is an old capture, pass its time with --at; posted now, the SP would refuse it as expired.`,
+  }];
+}
+
 export function samlTimeChecks(ctx: SamlContext): FindingDraft[] {
   const { facts, at } = ctx;
   const out: FindingDraft[] = [];
   const assertion = facts.assertions[0];
-  if (!assertion) return out;
+  if (!assertion) return encryptedAge(ctx);
   const skewWords = `${duration(ctx.skewSeconds)} allowed skew${ctx.skewFromConfig ? '' : ' (default; pass --config for the account\'s)'}`;
   const conditions = assertion.conditions;
   if (!conditions) {
