@@ -34,7 +34,8 @@ function unpadded(text: string): string {
 export function accessTokenSign(jwt: Pick<JwtFacts, 'header' | 'claims'>): string | undefined {
   const typ = typeof jwt.header.typ === 'string' ? jwt.header.typ.toLowerCase() : '';
   if (typ === 'at+jwt' || typ === 'application/at+jwt') return `its header says typ "${String(jwt.header.typ)}" (RFC 9068 access token)`;
-  for (const claim of ['scp', 'scope', 'cid', 'roles']) {
+  // Not `roles`: Entra puts app roles in ID tokens too.
+  for (const claim of ['scp', 'scope', 'cid']) {
     if (claim in jwt.claims && !('nonce' in jwt.claims)) return `it carries the "${claim}" claim, which access tokens have and ID tokens do not`;
   }
   if (jwt.claims.token_use === 'access') return 'its token_use claim is "access"';
