@@ -20,7 +20,8 @@ export async function run(args: string[]): Promise<number> {
     const { values } = parseCommandArgs('personas', args, { json: { type: 'boolean' } });
     const personas = PERSONA_IDS.map((id) => PERSONAS[id]);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(personas, null, 2)}\n`);
+      // Regular expressions (realIssuers) as their source text, not {}.
+      process.stdout.write(`${JSON.stringify(personas, (_key, value: unknown) => (value instanceof RegExp ? value.source : value), 2)}\n`);
       return Promise.resolve(0);
     }
     const rows = personas.map((p) => p.protocol === 'saml'
