@@ -25,7 +25,7 @@ const WSFED = 'http://docs.oasis-open.org/wsfed/federation/200706';
 const WSFED_AUTH = 'http://docs.oasis-open.org/wsfed/authorization/200706';
 const WSA = 'http://www.w3.org/2005/08/addressing';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-export const BINDINGS: Readonly<Record<SamlBinding, string>> = {
+const BINDINGS: Readonly<Record<SamlBinding, string>> = {
   redirect: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect',
   post: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST',
 };
