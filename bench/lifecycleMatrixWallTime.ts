@@ -7,8 +7,8 @@
 // Figures, never assertions.
 //
 //   npx node bench/lifecycleMatrixWallTime.ts [--browser shell|full|both (default shell)] [--workers N]
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { machineBusyMs } from './machineCpu.ts';
 import { parseArgs } from 'node:util';
 import { HEADLESS_SHELL } from '../suites/browserBinary.ts';
 import { parsePlaywrightResults } from '../suites/reporting/playwrightResults.ts';
@@ -30,19 +30,6 @@ export interface LifecycleMatrixRun {
   readonly cpuMs: number;
   readonly tests: number;
   readonly failed: number;
-}
-
-/**
- * Busy CPU time of the whole machine so far (ms; Linux /proc/stat, all cores): everything but idle
- * and I/O wait. Browser processes that Playwright kills at the end are never reaped into anyone's
- * children accounting (measured: up to 40% of the run's CPU went missing that way), so the run's CPU is
- * read machine-wide instead, which on a shared machine also counts whatever else ran meanwhile.
- */
-function machineBusyMs(): number {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n').find((entry) => entry.startsWith('cpu '));
-  const ticks = (line ?? '').trim().split(/\s+/).slice(1).map(Number);
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
-  return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
 }
 
 async function runOnce(browser: BrowserChoice, workers: number | undefined): Promise<LifecycleMatrixRun> {

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, vitest (library tests beside the code) and Playwright (suites/),
+// `npm test`: typecheck, lint, vitest (library tests beside the code), Playwright (suites/) and the
+// end-to-end certifications (a foreign portal; a sharded run merged),
 // all run even when one fails; then one closing line `N passed, N failed[, N skipped]` that
 // counts every test that ran plus the typecheck and lint checks. Exit 1 on any failure.
 // A stop signal (SIGINT, SIGTERM, SIGHUP) stops the running step and everything it started (each
@@ -63,6 +64,9 @@ const STEPS: readonly (readonly [string, () => Promise<StepResult>])[] = [
   // provisioned over HTTP only), certified whole through its target file: after the suites, with
   // reports of its own (reports/foreign/), so that it never touches theirs.
   ['foreign e2e', () => check('foreign e2e', join(root, 'scripts', 'foreignTargetE2e.ts'), [])],
+  // One persona certified as 2 shards and merged (reports/sharded/): the merged reports hold every
+  // listed test once and certify, and a merge with a shard missing is refused.
+  ['sharded e2e', () => check('sharded e2e', join(root, 'scripts', 'shardedCertifyE2e.ts'), [])],
 ];
 
 watchStopSignals();

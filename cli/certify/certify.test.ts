@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCertificationReport } from '../../support/report/certificationReport.ts';
 import * as certify from '../commands/certify.ts';
-import { entryGrepInvert } from '../commands/certify.ts';
+import { entryGrepInvert } from './playwrightRun.ts';
 import { matrixTable, renderSummary } from './summary.ts';
 
 let err = '';

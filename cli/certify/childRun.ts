@@ -14,15 +14,18 @@ export interface ChildResult {
   readonly ms: number;
   /** The stop signal this command received while the child ran (the child was stopped). */
   readonly interrupted?: NodeJS.Signals;
-  /** The end of the child's standard error, with `stderr: 'tail'`. */
+  /** The end of the child's standard error, with `output: 'tail'`. */
   readonly stderrTail?: string;
+  /** Everything the child printed, with `output: 'capture'`. */
+  readonly stdout?: string;
+  readonly stderr?: string;
 }
 
 export interface ChildOptions {
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
-  /** `inherit` (default): output as it comes; `quiet`: standard error only; `tail`: no output, keep the last 4 kB of standard error. */
-  readonly output?: 'inherit' | 'quiet' | 'tail';
+  /** `inherit` (default): output as it comes; `quiet`: standard error only; `tail`: no output, keep the last 4 kB of standard error; `capture`: no output, keep all of it. */
+  readonly output?: 'inherit' | 'quiet' | 'tail' | 'capture';
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -41,12 +44,17 @@ export function runNodeScript(script: string, args: readonly string[], options: 
     const child = spawn(process.execPath, [script, ...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      stdio: output === 'inherit' ? 'inherit' : output === 'quiet' ? ['ignore', 'ignore', 'inherit'] : ['ignore', 'ignore', 'pipe'],
+      stdio: output === 'inherit' ? 'inherit' : output === 'quiet' ? ['ignore', 'ignore', 'inherit'] : output === 'capture' ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
       detached: true,
     });
     let stderrTail = '';
+    const captured = { stdout: '', stderr: '' };
     child.stderr?.on('data', (chunk: Buffer) => {
-      stderrTail = (stderrTail + chunk.toString()).slice(-4_000);
+      if (output === 'capture') captured.stderr += chunk.toString();
+      else stderrTail = (stderrTail + chunk.toString()).slice(-4_000);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      captured.stdout += chunk.toString();
     });
     let interrupted: NodeJS.Signals | undefined;
     let killTimer: NodeJS.Timeout | undefined;
@@ -70,6 +78,7 @@ export function runNodeScript(script: string, args: readonly string[], options: 
         ms: Date.now() - started,
         ...(interrupted !== undefined ? { interrupted } : {}),
         ...(output === 'tail' ? { stderrTail } : {}),
+        ...(output === 'capture' ? captured : {}),
       });
     });
   });

@@ -2,28 +2,31 @@
 // show progress, render the Allure 3 report, scan every report for the run's secrets, print the
 // matrix and the verdict. Exit 0 only when certified. `--config` is the offline pre-enable check
 // of one customer's files (support/offlineCertify).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { buildCertificationReport, type CertificationReport } from '../../support/report/certificationReport.ts';
-import { writeCertificationReport } from '../../support/report/writers.ts';
+import { resolve } from 'node:path';
 import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
-import { RUN_ENV, runInfo } from '../../suites/reporting/runEnv.ts';
-import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
-import { describeLeak, scanForSecrets } from '../../suites/reporting/secrets/scan.ts';
-import { ENTRY_POINTS, PROTOCOLS, SELECTION_ENV, SelectionError, VENDORS, parseList, selectionEnv, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
-import { PREFLIGHT_PASSED_ENV, PreflightError, runPreflight } from '../../suites/target/preflight.ts';
+import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
+import { parseShard, type ShardPosition, type ShardRunIdentity } from '../../suites/reporting/shards/manifest.ts';
+import { PreflightError, runPreflight } from '../../suites/target/preflight.ts';
 import { TargetConfigError, loadTargetConfig, type TargetConfig } from '../../suites/target/targetConfig.ts';
 import { parseDefects } from '../../portal/defects.ts';
 import { SettingError, checkEnvSettings, parseWorkers, type Source } from '../../suites/target/runSettings.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { runNodeScript } from '../certify/childRun.ts';
-import { renderSummary, type ReportPaths } from '../certify/summary.ts';
+import { finishRun, interruptedRun } from '../certify/finishRun.ts';
+import { runMerge } from '../certify/merge.ts';
+import { playwrightEnv, playwrightTestArgs, reportersEnv, type CertifyRunOptions } from '../certify/playwrightRun.ts';
+import { ALLURE_REPORT, ALLURE_RESULTS, CERTIFICATION_FILES, PLAYWRIGHT_CLI, ROOT } from '../certify/reportPaths.ts';
+import { runShard } from '../certify/shard.ts';
 import { exitCodeOf, stopSignal, watchStopSignals } from '../stopSignals.ts';
 import { runSelfCheck } from './certifySelfCheck.ts';
 
 export const help = `Usage:
   sso-harness certify [--target embedded|<target file>] [--vendors LIST] [--protocols LIST]
                       [--entry LIST] [--workers N] [--ci]
+  sso-harness certify [same options] --shard i/N --blob-dir DIR
+  sso-harness certify --merge DIR
   sso-harness certify --config <customer file> [--json] [--out DIR]
   sso-harness certify --self-check [--json] [--defects LIST] [--workers N]
 
@@ -47,6 +50,13 @@ Options:
   --entry L       comma list of ${ENTRY_POINTS.join(', ')} (default: all); mobile = iPhone and Android
   --workers N     Playwright workers (default 2, or SSO_HARNESS_WORKERS)
   --ci            CI mode: the report says "ci"; same outputs, no interactive output
+  --shard i/N     run shard i of N (Playwright's sharding) and write its results, no verdict:
+                  DIR/shard-i-of-N.zip (blob report, secrets removed and scanned) and
+                  DIR/shard-i-of-N.json (manifest); exit 0 all its tests passed, 1 some failed
+  --blob-dir DIR  with --shard: where the shard's results go (copy every shard's DIR into one)
+  --merge DIR     the shards in DIR become the reports and the verdict of one run (same counts,
+                  verdict and exit code as unsharded); refused (exit 2) when a shard is missing or
+                  ran another harness version, target, selection or defect switches
   --config FILE   offline pre-enable check of a customer file instead (support/offlineCertify/README.md)
   --json          with --config: print the report as JSON
   --out DIR       with --config: where certification.{json,md,html} go (default: reports)
@@ -63,26 +73,9 @@ Examples:
   sso-harness certify --vendors okta,entra --protocols saml
   sso-harness certify --target oe-staging.json --workers 1
   sso-harness certify --config contoso.json
+  sso-harness certify --ci --shard 1/2 --blob-dir blob   # on each of 2 machines (2/2 on the other)
+  sso-harness certify --merge blob                      # once both blob/ directories are copied into one
 `;
-
-const ROOT = resolve(import.meta.dirname, '..', '..');
-// reports/ and test-results/, or both under SSO_HARNESS_REPORTS_DIR (as playwright.config.ts).
-const REPORTS = process.env.SSO_HARNESS_REPORTS_DIR ? resolve(process.env.SSO_HARNESS_REPORTS_DIR) : join(ROOT, 'reports');
-const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
-const ALLURE_CLI = join(ROOT, 'node_modules', 'allure', 'cli.js');
-const ALLURE_RESULTS = join(REPORTS, 'allure-results');
-const ALLURE_REPORT = join(REPORTS, 'allure-report');
-// Report name, and the tree grouped vendor › protocol › spec file (feature / story labels set by the evidence fixture).
-const ALLURE_CONFIG = join(ROOT, 'suites', 'reporting', 'allure.config.json');
-const OUTPUT_DIR = process.env.SSO_HARNESS_REPORTS_DIR ? join(REPORTS, 'test-results') : join(ROOT, 'test-results');
-
-interface FullRunOptions {
-  readonly target: string;
-  readonly selection: Selection;
-  readonly workers?: number;
-  readonly ci: boolean;
-  readonly commandLine: string;
-}
 
 /** A setting's check (suites/target/runSettings.ts) as this command's usage error: same words for the flag and its variable. */
 function setting<T>(check: () => T): T {
@@ -150,107 +143,34 @@ function parseSelection(values: { vendors?: string; protocols?: string; entry?: 
   }
 }
 
-/** Tests whose titles name a native entry point left out of the selection ("web" is too common a word to filter on). */
-export function entryGrepInvert(selection: Selection): string | undefined {
-  if (!selection.entryPoints) return undefined;
-  const words: string[] = [];
-  if (!selection.entryPoints.includes('desktop')) words.push('\\bdesktop\\b');
-  if (!selection.entryPoints.includes('mobile')) words.push('\\biphone\\b', '\\bandroid\\b', '\\bmobile\\b');
-  return words.length ? words.join('|') : undefined;
-}
-
-function readReport(): CertificationReport | undefined {
-  const path = join(REPORTS, 'certification.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as CertificationReport;
-  } catch {
-    return undefined;
-  }
-}
-
-const shown = (path: string): string => relative(process.cwd(), path) || path;
-
-/**
- * A stopped run: Playwright and everything it started are gone (cli/certify/childRun.ts). The
- * certification report says "interrupted" — the one Playwright wrote when it stopped in time, or
- * this one — so that no earlier verdict is left looking current. No Allure rendering.
- */
-async function interrupted(signal: NodeJS.Signals, options: FullRunOptions, started: number): Promise<number> {
-  rmSync(ALLURE_REPORT, { recursive: true, force: true });
-  const written = readReport();
-  if (written?.verdict !== 'interrupted') {
-    const report = buildCertificationReport({
-      run: runInfo(new Date(started), Date.now() - started, { ...process.env, SSO_HARNESS_TARGET: options.target, [RUN_ENV.mode]: options.ci ? 'ci' : 'full', [RUN_ENV.command]: options.commandLine }),
-      findings: [{ area: 'run', check: 'run.interrupted', severity: 'blocking', owner: 'run', title: 'The run was stopped before it finished', detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`, fix: 'Run the certification again to completion.' }],
-      interrupted: true,
-    });
-    await writeCertificationReport(report, REPORTS);
-  }
-  process.stdout.write(`\nINTERRUPTED (${signal}): the certification was stopped before it finished — no verdict. ${shown(join(REPORTS, 'certification.json'))} says "interrupted".\n`);
-  return exitCodeOf(signal);
-}
-
-async function runFull(options: FullRunOptions): Promise<number> {
+async function runFull(options: CertifyRunOptions): Promise<number> {
   const started = Date.now();
   // Results of an earlier run must never show up in this run's reports.
-  for (const stale of [ALLURE_RESULTS, ALLURE_REPORT, ...['json', 'md', 'html'].map((ext) => join(REPORTS, `certification.${ext}`))]) rmSync(stale, { recursive: true, force: true });
-
-  const grep = titleGrep(options.selection);
-  const grepInvert = entryGrepInvert(options.selection);
-  const args = ['test', ...(grep ? [`--grep=${grep}`] : []), ...(grepInvert ? [`--grep-invert=${grepInvert}`] : []), ...(options.workers ? [`--workers=${options.workers}`] : [])];
+  for (const stale of [ALLURE_RESULTS, ALLURE_REPORT, ...CERTIFICATION_FILES]) rmSync(stale, { recursive: true, force: true });
+  const args = playwrightTestArgs(options);
   process.stdout.write(`sso-harness certify: ${options.target === 'embedded' ? 'embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ') || '(all suites)'}\n`);
-  const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, {
-    cwd: ROOT,
-    env: {
-      SSO_HARNESS_TARGET: options.target,
-      ...(options.target === 'embedded' ? {} : { [PREFLIGHT_PASSED_ENV]: options.target }),
-      [RUN_ENV.progress]: '1',
-      [RUN_ENV.mode]: options.ci ? 'ci' : 'full',
-      [RUN_ENV.command]: options.commandLine,
-      // A selection left in the caller's environment must not scope this run.
-      ...Object.fromEntries(Object.values(SELECTION_ENV).map((name) => [name, undefined])),
-      ...selectionEnv(options.selection),
-    },
-  });
-
+  const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, { cwd: ROOT, env: playwrightEnv(options) });
   const signal = playwright.interrupted ?? stopSignal();
-  if (signal !== undefined) return interrupted(signal, options, started);
+  if (signal !== undefined) return interruptedRun(signal, reportersEnv(options), started);
+  return finishRun({ started, runEnv: reportersEnv(options), playwright, producer: 'Playwright' });
+}
 
-  const problems: string[] = [];
-  let allureMs: number | undefined;
-  if (existsSync(ALLURE_RESULTS)) {
-    process.stdout.write('Rendering the Allure report…\n');
-    const allure = await runNodeScript(ALLURE_CLI, ['generate', ALLURE_RESULTS, '--config', ALLURE_CONFIG, '--output', ALLURE_REPORT], { cwd: ROOT, output: 'quiet' });
-    const stopped = allure.interrupted ?? stopSignal();
-    if (stopped !== undefined) return interrupted(stopped, options, started);
-    allureMs = allure.ms;
-    if (allure.code !== 0) problems.push(`The Allure report could not be rendered (allure generate exited ${allure.code}); the other reports are complete.`);
-  } else {
-    problems.push('Playwright wrote no Allure results: the run stopped before any test (see the output above).');
+/** What the shards of one certification must agree on about the target: the embedded portal, or one target file's content. */
+function targetIdentity(config: TargetConfig): ShardRunIdentity['target'] {
+  if (config.kind === 'embedded') return { kind: 'embedded' };
+  return { kind: 'file', name: config.name, sha256: createHash('sha256').update(readFileSync(config.file)).digest('hex') };
+}
+
+/** --shard i/N needs --blob-dir (where the shard's results go), and the reverse. */
+function shardOf(values: { shard?: string; 'blob-dir'?: string }): { readonly shard: ShardPosition; readonly blobDir: string } | undefined {
+  if (values.shard === undefined && values['blob-dir'] === undefined) return undefined;
+  if (values.shard === undefined) throw new UsageError('sso-harness certify: --blob-dir goes with --shard i/N (one shard of a sharded certification writes its results there).');
+  if (values['blob-dir'] === undefined || values['blob-dir'].trim() === '') throw new UsageError('sso-harness certify: --shard needs --blob-dir DIR: where this shard writes its results for `certify --merge DIR`.');
+  try {
+    return { shard: parseShard(values.shard), blobDir: values['blob-dir'] };
+  } catch (error) {
+    throw new UsageError(`sso-harness certify: ${(error as Error).message}`);
   }
-
-  // The certification reporter scanned everything else at the end of the Playwright run; the
-  // Allure report was rendered after it, from copies of the same attachments.
-  const secrets = readSecrets(ledgerDir(OUTPUT_DIR));
-  const { leaks } = scanForSecrets([ALLURE_REPORT], secrets);
-  for (const leak of leaks) problems.push(`Secret in a generated file: ${describeLeak(leak)}`);
-  if (existsSync(ALLURE_REPORT) && leaks.length === 0) process.stdout.write('Secrets scan of the Allure report: none found.\n');
-
-  const report = readReport();
-  if (!report) {
-    process.stdout.write(`\nNOT CERTIFIED: no certification report was written (Playwright exited ${playwright.code}); see the errors above.\n`);
-    return 1;
-  }
-  if (playwright.code !== 0 && report.verdict === 'certified') problems.push(`Playwright exited ${playwright.code} although every test passed: see its output above.`);
-  const paths: ReportPaths[] = [
-    { label: 'Certification report', path: `${shown(join(REPORTS, 'certification.html'))} (.json, .md)` },
-    ...(existsSync(join(ALLURE_REPORT, 'index.html')) ? [{ label: 'Allure report', path: shown(join(ALLURE_REPORT, 'index.html')) }] : []),
-    { label: 'Playwright report', path: shown(join(REPORTS, 'playwright', 'html', 'index.html')) },
-    { label: 'JUnit XML', path: shown(join(REPORTS, 'junit', 'playwright.xml')) },
-  ];
-  process.stdout.write(renderSummary(report, paths, { wallMs: Date.now() - started, playwrightMs: playwright.ms, ...(allureMs !== undefined ? { allureMs } : {}) }, problems));
-  return report.verdict === 'certified' && problems.length === 0 ? 0 : 1;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -267,20 +187,31 @@ export async function run(args: string[]): Promise<number> {
       config: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      shard: { type: 'string' },
+      'blob-dir': { type: 'string' },
+      merge: { type: 'string' },
     });
+    if (values.merge !== undefined) {
+      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers', 'config', 'json', 'out', 'shard', 'blob-dir'] as const).filter((name) => values[name] !== undefined);
+      if (clashing.length) throw new UsageError(`sso-harness certify --merge: the shards' manifests say what ran (target, selection, mode); it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`);
+      if (values.merge.trim() === '') throw new UsageError('sso-harness certify --merge needs the directory holding every shard\'s shard-i-of-N.zip and .json.');
+      watchStopSignals();
+      return runMerge(values.merge, ['sso-harness certify', ...args].join(' '));
+    }
     if (values.config !== undefined) {
-      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers'] as const).filter((name) => values[name] !== undefined);
+      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers', 'shard', 'blob-dir'] as const).filter((name) => values[name] !== undefined);
       if (clashing.length) throw new UsageError(`sso-harness certify: --config checks a customer's files offline; it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`);
       return runOfflineCertify({ configPath: values.config, json: values.json ?? false, out: values.out ?? 'reports' });
     }
     if (values.json || values.out) throw new UsageError('sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.');
+    const sharded = shardOf(values);
     // Every setting, flag or environment variable, is checked before any work (exit 2 on a bad one).
     setting(() => checkEnvSettings(process.env));
     checkDefectSwitches(process.env);
     const { target, source } = parseTarget(values.target, process.env);
     if (source === 'SSO_HARNESS_TARGET') process.stdout.write(`sso-harness certify: the target comes from SSO_HARNESS_TARGET (${target}).\n`);
     const workers = values.workers !== undefined ? setting(() => parseWorkers(values.workers!, '--workers')) : undefined;
-    const options: FullRunOptions = {
+    const options: CertifyRunOptions = {
       target,
       selection: parseSelection(values),
       ...(workers !== undefined ? { workers } : {}),
@@ -289,9 +220,11 @@ export async function run(args: string[]): Promise<number> {
     };
     // From here on a stop signal stops what this command started and leaves an "interrupted" report.
     watchStopSignals();
-    await preflight(loadTarget(target));
+    const config = loadTarget(target);
+    await preflight(config);
     const early = stopSignal();
-    if (early !== undefined) return interrupted(early, options, Date.now());
+    if (early !== undefined) return sharded ? exitCodeOf(early) : interruptedRun(early, reportersEnv(options), Date.now());
+    if (sharded) return runShard({ ...options, ...sharded, targetIdentity: targetIdentity(config) });
     return runFull(options);
   });
 }

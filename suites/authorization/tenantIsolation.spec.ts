@@ -68,8 +68,10 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
     idpB = tenantB;
     const accountB = sameEmail ? await provisionWithSeatOfA(target, tenantB, account) : await provisionAdminAndUser(target, tenantB);
     const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
-    await setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin);
-    await setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin);
+    // Two customers' admins, each in their own browser at their own IdP: side by side.
+    const setUps = await Promise.allSettled([setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin), setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin)]);
+    const failed = setUps.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     return { idpB: tenantB, accountB, driverB };
   };
 

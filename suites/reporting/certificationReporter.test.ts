@@ -93,4 +93,24 @@ describe('evidenceOf', () => {
     ]);
     expect(readFileSync(join(reports, 'evidence', 'abc-123', 'hops.txt'), 'utf8')).toBe('GET /a → 200');
   });
+
+  it('copies the attachments of a merged run out of the shards\' blob directory, which is not part of the reports', () => {
+    const reports = join(dir, 'reports');
+    const blob = join(dir, 'blob');
+    mkdirSync(join(blob, 'resources'), { recursive: true });
+    writeFileSync(join(blob, 'resources', '0a1b.zip'), 'trace bytes');
+    const outside = join(dir, 'test-results', 'kept.png');
+    mkdirSync(join(dir, 'test-results'), { recursive: true });
+    writeFileSync(outside, 'png');
+    const test = { id: 'm-1' } as unknown as TestCase;
+    const result = { attachments: [
+      { name: 'trace', contentType: 'application/zip', path: join(blob, 'resources', '0a1b.zip') },
+      { name: 'screenshot', contentType: 'image/png', path: outside },
+    ] } as unknown as TestResult;
+    expect(evidenceOf(test, result, reports, blob).slice(1)).toEqual([
+      { label: 'trace.zip', path: 'evidence/m-1/trace.zip' },
+      { label: 'screenshot', path: '../test-results/kept.png' },
+    ]);
+    expect(readFileSync(join(reports, 'evidence', 'm-1', 'trace.zip'), 'utf8')).toBe('trace bytes');
+  });
 });

@@ -3,8 +3,8 @@
 // secrets gate: traces copied by other reporters are redacted, and every generated file is
 // scanned for the run's secrets. A leak fails the run, is listed in the report as a blocking
 // finding (file and kind of secret, never the value), and is printed.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { writeCertificationReport } from '../../support/report/writers.ts';
 import type { CertificationReport } from '../../support/report/certificationReport.ts';
@@ -43,19 +43,24 @@ const fileNameOf = (name: string): string => name.replace(/[^A-Za-z0-9 ._()-]+/g
  * as HTTP hops, decoded SAML and final pages are written under reports/evidence/) and its entry in
  * the Playwright report. Paths are relative to the reports directory.
  */
-export function evidenceOf(test: TestCase, result: TestResult, reportsDir: string): Evidence[] {
+export function evidenceOf(test: TestCase, result: TestResult, reportsDir: string, mergedFrom = process.env[RUN_ENV.mergedFrom]): Evidence[] {
   const files: Evidence[] = [];
+  const copy = (name: string, content: string | Buffer): Evidence => {
+    const dir = join(reportsDir, EVIDENCE_DIR, test.id);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, fileNameOf(name));
+    writeFileSync(file, content);
+    return { label: name, path: relative(reportsDir, file).split(sep).join('/') };
+  };
   for (const attachment of result.attachments) {
     // allure-playwright passes its labels and steps as attachments: they are no evidence.
     if (attachment.contentType.startsWith('application/vnd.allure')) continue;
     if (attachment.path !== undefined && existsSync(attachment.path)) {
-      files.push({ label: attachment.name, path: relative(reportsDir, attachment.path).split(sep).join('/') });
+      // A merged run's attachments sit in the shards' blob directory, which is not part of the reports: copied beside them.
+      const fromShard = mergedFrom !== undefined && !relative(resolve(mergedFrom), resolve(attachment.path)).startsWith('..');
+      files.push(fromShard ? copy(`${attachment.name}${extname(attachment.path)}`, readFileSync(attachment.path)) : { label: attachment.name, path: relative(reportsDir, attachment.path).split(sep).join('/') });
     } else if (attachment.body !== undefined) {
-      const dir = join(reportsDir, EVIDENCE_DIR, test.id);
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, fileNameOf(attachment.name));
-      writeFileSync(file, attachment.body);
-      files.push({ label: attachment.name, path: relative(reportsDir, file).split(sep).join('/') });
+      files.push(copy(attachment.name, attachment.body));
     }
   }
   return [{ label: 'Playwright report entry (steps, trace, screenshot)', path: `playwright/html/index.html#?testId=${test.id}` }, ...files];

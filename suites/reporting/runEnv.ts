@@ -13,7 +13,12 @@ export const RUN_ENV = {
   reportsDir: 'SSO_HARNESS_REPORTS_DIR',
   /** `1`: print progress lines instead of Playwright's list. */
   progress: 'SSO_HARNESS_PROGRESS',
+  /** `certify --merge`: the blob directory the merged events come from (their attachments are extracted there). */
+  mergedFrom: 'SSO_HARNESS_MERGED_FROM',
 } as const;
+
+/** `certify --shard`: the blob report file this shard's Playwright run writes (and no other report). */
+export const SHARD_BLOB_ENV = 'SSO_HARNESS_SHARD_BLOB';
 
 /** The suites a certification needs (DESIGN "suites/"); a version without one is never certified. */
 export const REQUIRED_SUITES = ['lifecycle', 'login', 'seats', 'conformance', 'security'] as const;
