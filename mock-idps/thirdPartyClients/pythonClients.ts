@@ -117,9 +117,9 @@ export class PythonClients {
 
   async #read(lines: AsyncIterator<string>): Promise<void> {
     for (let line = await lines.next(); !line.done; line = await lines.next()) {
-      const answer = JSON.parse(line.value) as Record<string, unknown> & { id: number; failed?: string; where?: number };
-      const pending = this.#pending.get(answer.id);
-      this.#pending.delete(answer.id);
+      const { id, ...answer } = JSON.parse(line.value) as Record<string, unknown> & { id: number; failed?: string; where?: number };
+      const pending = this.#pending.get(id);
+      this.#pending.delete(id);
       if (!pending) continue;
       if (answer.failed !== undefined) pending.reject(new Error(`pythonClients.py failed (line ${answer.where ?? '?'}): ${answer.failed}`));
       else pending.resolve(answer);
