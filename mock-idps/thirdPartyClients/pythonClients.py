@@ -120,6 +120,9 @@ def saml_authn_request(req):
 
 
 def saml_acs(req):
+    # python3-saml's only clock setting (Conditions NotBefore / NotOnOrAfter; default 300 s). It is
+    # module-wide, so it is set for every response from what this SP is configured with.
+    OneLogin_Saml2_Constants.ALLOWED_CLOCK_DRIFT = int(req['sp'].get('clockSkewSeconds', 300))
     settings = OneLogin_Saml2_Settings(saml_settings(req))
     request_data = acs_request_data(req['sp']['acs'], req['samlResponse'])
     try:
@@ -191,7 +194,7 @@ def oidc_begin(req):
     session_id = 's%d' % (len(SESSIONS) + 1)
     SESSIONS[session_id] = {
         'client': client, 'issuer': issuer, 'metadata': metadata, 'verifier': verifier, 'nonce': nonce,
-        'state': state, 'clientId': req['clientId'],
+        'state': state, 'clientId': req['clientId'], 'leeway': int(req.get('clockSkewSeconds', 0)),
     }
     return {'session': session_id, 'authorizeUrl': url}
 
@@ -216,7 +219,7 @@ def validate_id_token(session, id_token, access_token, nonce, stage):
                             'aud': {'essential': True, 'value': session['clientId']}},
             claims_params={'nonce': nonce, 'client_id': session['clientId'], 'access_token': access_token},
         )
-        claims.validate(leeway=0)
+        claims.validate(leeway=session['leeway'])
     except RpRefusal:
         raise
     except Exception as err:

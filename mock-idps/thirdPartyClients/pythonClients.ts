@@ -18,6 +18,8 @@ export interface SamlSpSettings {
   readonly acs: string;
   readonly wantAssertionsSigned?: boolean;
   readonly wantMessagesSigned?: boolean;
+  /** python3-saml's ALLOWED_CLOCK_DRIFT for Conditions (its default: 300 s; it has none for SubjectConfirmationData). */
+  readonly clockSkewSeconds?: number;
 }
 
 export interface SamlAuthnRequest {
@@ -50,6 +52,8 @@ export interface OidcRpSettings {
   readonly scope?: string;
   /** Extra authorization request parameters (e.g. Google's access_type=offline). */
   readonly authorizeParams?: Readonly<Record<string, string>>;
+  /** authlib's leeway on exp / nbf / iat (default 0). */
+  readonly clockSkewSeconds?: number;
 }
 
 export interface OidcRefresh {
