@@ -103,7 +103,7 @@ export class PythonClients {
   /** Start the python process; fails with what to run when the interpreter or a package is missing. */
   static async start(): Promise<PythonClients> {
     if (!existsSync(SYSTEM_PYTHON)) throw new Error(`The third-party client tests need Debian's ${SYSTEM_PYTHON} with python3-onelogin-saml2 and python3-authlib, and ${SYSTEM_PYTHON} does not exist. ${SETUP_HINT}`);
-    const child = spawn(SYSTEM_PYTHON, ['-I', '-u', SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(SYSTEM_PYTHON, ['-I', '-B', '-u', SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr.push(chunk);
