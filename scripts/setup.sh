@@ -2,7 +2,8 @@
 # Idempotent set-up run before `npm start` and `npm test` (and by .ci/run).
 # 1. dependencies: `npm ci` when node_modules is missing or older than package-lock.json;
 # 2. Node.js 22: the `node` devDependency provides it under node_modules/.bin (npm scripts use it);
-# 3. Chromium: Debian's package, since Playwright cannot download its own browsers here.
+# 3. the third-party SAML SP and OIDC RP of the cross-check test: Debian's python3-saml and authlib;
+# 4. Chromium: Debian's package, since Playwright cannot download its own browsers here.
 # Every step says what it does; nothing is done when nothing is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,32 @@ case "$ver" in
   2[2-9].*|[3-9][0-9].*) ;;
   *) fail "node_modules/.bin/node reports '${ver:-nothing}', expected Node.js 22 or later. Delete node_modules and run this again (the 'node' devDependency needs its install script, approved in package.json allowScripts)." ;;
 esac
+
+# >>> third-party clients
+# Third-party SSO clients for the cross-check test (mock-idps/thirdPartyClients): Debian's
+# python3-saml (python3-onelogin-saml2, with xmlsec) as the SAML SP and authlib (python3-authlib,
+# whose HTTP client needs python3-requests) as the OIDC RP, for Debian's /usr/bin/python3 (the
+# test never uses a pyenv or venv python on PATH). Checked by importing what the test imports.
+system_python=/usr/bin/python3
+third_party_imports='import onelogin.saml2.auth, onelogin.saml2.idp_metadata_parser, xmlsec, requests, authlib.integrations.requests_client, authlib.jose, authlib.oidc.core'
+third_party_packages="python3 python3-onelogin-saml2 python3-authlib python3-requests"
+if ! { [ -x "$system_python" ] && "$system_python" -I -c "$third_party_imports" >/dev/null 2>&1; }; then
+  say "installing Debian's $third_party_packages (the third-party SAML SP and OIDC RP of the cross-check test)"
+  command -v apt-get >/dev/null || fail "The third-party client test needs Debian's $third_party_packages for $system_python, and this machine has no apt-get. Install python3-saml and authlib (with requests) for $system_python by other means, then run this again."
+  sudo_cmd=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || fail "Missing: $third_party_packages, and this is not root. Run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $third_party_packages"
+    sudo_cmd=sudo
+  fi
+  log=$(mktemp -t sso-harness-apt.XXXXXX)
+  # shellcheck disable=SC2086 # the package list is meant to split into words
+  { $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $third_party_packages; } >"$log" 2>&1 \
+    || { tail -n 20 "$log" >&2; fail "installing $third_party_packages with apt-get failed (full log: $log). Install them by hand (apt-get install -y $third_party_packages), then run this again."; }
+  rm -f "$log"
+  "$system_python" -I -c "$third_party_imports" >/dev/null 2>&1 \
+    || fail "$third_party_packages were installed, but $system_python still cannot import them: $("$system_python" -I -c "$third_party_imports" 2>&1 | tail -n 1)"
+fi
+# <<< third-party clients
 
 # Headless runs use chromium-headless-shell (far less CPU per page); --headed runs use chromium.
 # SSO_HARNESS_CHROMIUM, when set, is the one binary for every run and nothing is installed.
