@@ -2,7 +2,7 @@
 // issuer path, a session cookie scoped to that path, our own login pages (devInteractions off),
 // consent granted silently (first-party SSO apps), and clients read live from the tenant.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { interactionPolicy, type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import { LOGIN_PATHS } from './pages.ts';
@@ -16,6 +16,22 @@ export interface ProviderSetup {
   readonly mountPath: string;
   readonly adapter: AdapterFactory;
   readonly renderError: (ctx: KoaContextWithOIDC, out: ErrorOut, error: Error) => void;
+  /** Whether the code being redeemed earns a refresh token (the vendor's rule, decided when the code was issued). */
+  readonly issuesRefreshToken: (codeId: string) => boolean;
+  /** Whether this refresh grant replaces the presented refresh token. */
+  readonly rotatesRefreshToken: () => boolean;
+}
+
+/**
+ * oidc-provider's login and consent prompts, plus `select_account` where the vendor documents it:
+ * requestable, resolved by the login page (login.ts), `account_selection_required` with prompt=none.
+ */
+export function interactionPolicyFor(persona: OidcPersona): interactionPolicy.DefaultPolicy {
+  const policy = interactionPolicy.base();
+  if (persona.prompts.supported.includes('select_account')) {
+    policy.add(new interactionPolicy.Prompt({ name: 'select_account', requestable: true }), 0);
+  }
+  return policy;
 }
 
 // oidc-provider signs its own (discarded) ID tokens; a P-256 key is cheap to make. The tokens the
@@ -69,7 +85,11 @@ export function buildProvider(setup: ProviderSetup): Provider {
     // Vendors require PKCE from public clients (SPA, native); confidential web apps may use it.
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
     allowOmittingSingleRegisteredRedirectUri: false,
-    interactions: { url: (_ctx, interaction) => `${mountPath}${LOGIN_PATHS[persona.vendor]}/${interaction.uid}` },
+    interactions: { policy: interactionPolicyFor(persona), url: (_ctx, interaction) => `${mountPath}${LOGIN_PATHS[persona.vendor]}/${interaction.uid}` },
+    // Refresh tokens by the vendor's rule (scope offline_access, Google's access_type=offline),
+    // not oidc-provider's (which drops offline_access unless prompt=consent).
+    issueRefreshToken: (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.jti !== undefined && setup.issuesRefreshToken(code.jti),
+    rotateRefreshToken: () => setup.rotatesRefreshToken(),
     cookies: {
       keys: [randomBytes(32).toString('base64url')],
       names: { session: persona.sessionCookie, interaction: `${persona.sessionCookie}_interaction`, resume: `${persona.sessionCookie}_resume` },
