@@ -71,6 +71,18 @@ export function createLoginRouter(deps: LoginDeps): Router {
     }
   }
 
+  async function switchSessionAccount(interaction: Interaction, sessionUid: string, accountId: string): Promise<void> {
+    const session = await provider.Session.findByUid(sessionUid);
+    if (!session || !interaction.session) return;
+    // The grants belonged to the previous account (provider.ts finds them by client).
+    session.authorizations = {};
+    session.loginAccount({ accountId });
+    await session.persist();
+    // oidc-provider refuses an interaction whose session changed principal behind its back.
+    interaction.session.accountId = accountId;
+    await interaction.persist();
+  }
+
   async function details(req: Request, res: Response): Promise<Interaction | undefined> {
     try {
       return await provider.interactionDetails(req, res);
@@ -154,6 +166,10 @@ export function createLoginRouter(deps: LoginDeps): Router {
       const accounts = [user.email, ...remembered(req).filter((email) => email !== user.email)].slice(0, 10);
       res.cookie(CHOOSER_COOKIE, accounts.join('|'), { path: cookiePath, httpOnly: true, sameSite: 'lax' });
     }
+    // Another account than the one this browser is signed in with (select_account, "Use another
+    // account"): the IdP session switches to it, as the vendors' choosers do, instead of oidc-provider's logout prompt.
+    const signedIn = interaction.session;
+    if (signedIn?.accountId !== undefined && signedIn.accountId !== user.id) await switchSessionAccount(interaction, signedIn.uid, user.id);
     // A requested select_account is answered by the sign-in itself; consent (if asked) comes next.
     await finish(req, res, { login: { accountId: user.id, remember: true }, ...(prompts.has('select_account') ? { select_account: {} } : {}) }, false);
   });

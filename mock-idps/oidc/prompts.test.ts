@@ -92,6 +92,13 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
       case 'honoured': {
         expect(isSignInPage(page)).toBe(true);
         expect((await signIn(browser, page, server.persona, redirectUri, 'bob.user@example.com')).url.searchParams.has('code')).toBe(true);
+        // Another account than the signed-in one: the login switches to it.
+        const other = await start(browser, 'select_account');
+        const chooserFirst = other.html.includes('Use another account') ? await browser.submit(other, 'Use another account', {}, redirectUri) : other;
+        const switched = await signIn(browser, chooserFirst, server.persona, redirectUri, 'alice.admin@example.com');
+        expect(switched.reachedRedirectUri, `stopped at ${switched.status} ${switched.url.href}`).toBe(true);
+        const tokens = await client.authorizationCodeGrant(config, switched.url, { expectedState: 'st' });
+        expect(tokens.claims()?.email).toBe('alice.admin@example.com');
         // none with any other value is an error (OIDC Core §3.1.2.1).
         const silent = await start(browser, 'none select_account');
         expect(silent.url.searchParams.get('error')).toBe('invalid_request');

@@ -48,7 +48,9 @@ async function grantSilently(ctx: KoaContextWithOIDC): Promise<InstanceType<Prov
   const accountId = oidc.session?.accountId;
   if (!client || accountId === undefined) return undefined;
   const existingId = oidc.session?.grantIdFor(client.clientId);
-  const grant = (existingId ? await oidc.provider.Grant.find(existingId) : undefined) ?? new oidc.provider.Grant({ clientId: client.clientId, accountId });
+  const existing = existingId ? await oidc.provider.Grant.find(existingId) : undefined;
+  // A grant of another account (the session switched accounts) is not this one's.
+  const grant = existing?.accountId === accountId ? existing : new oidc.provider.Grant({ clientId: client.clientId, accountId });
   // Enterprise SSO apps are admin-consented: no consent screen, every requested OIDC scope granted.
   const requested = typeof oidc.params?.scope === 'string' ? oidc.params.scope : 'openid';
   grant.addOIDCScope(requested);
