@@ -1,6 +1,8 @@
 // The persona's login pages (oidc-provider interactions): the vendor's steps, users and passwords
 // from the tenant directory, the IdP session set on success so the next login is a redirect
-// chain. Google's account chooser remembers the accounts used in this browser.
+// chain. Google's account chooser remembers the accounts used in this browser. The prompts each
+// vendor documents end here too: login (asked again), consent (the consent screen),
+// select_account (the chooser; signing in as another account switches the IdP session).
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';

@@ -1,6 +1,6 @@
 // Vendor-shaped HTML the OIDC personas show: login steps (Entra: email then password; Okta:
-// username and password; Google: account chooser; Auth0: universal login) and error pages with
-// the vendor's codes. Labels are data (LOGIN_FORMS) so suites fill forms by label, not CSS.
+// username and password; Google: email first, its account chooser for accounts signed in here;
+// Auth0: universal login), the consent screen (prompt=consent) and error pages with the vendor's codes. Labels are data (LOGIN_FORMS) so suites fill forms by label, not CSS.
 import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 
 import { LOGIN_FORMS } from '../personas/loginForms.ts';

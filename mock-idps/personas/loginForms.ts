@@ -1,6 +1,8 @@
 // The vendors' sign-in forms as data: headings, field labels and button names of each login flow
-// (Entra: email then password; Okta: username and password; Google: account chooser; Auth0:
-// universal login). The persona pages render them; the suites' IdP page object fills them by label.
+// (Entra: email then password; Okta: username and password; Google: "Email or phone" then
+// password, with "Choose an account" for accounts already signed in in the browser; Auth0:
+// universal login), and each vendor's consent screen (prompt=consent). The persona pages render
+// them; the suites' IdP page object fills them by label.
 import type { LoginFlow } from '../types.ts';
 
 export interface LoginForm {
