@@ -226,6 +226,11 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.html).toContain('no app with this client_id is registered');
 
+    // The authorization endpoint answers GET only (oidc-provider's default, and the vendors' documented use).
+    const posted = await fetch(base + server.persona.endpoints.authorization, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${server.app.clientId}&response_type=code&scope=openid` });
+    expect(posted.status).toBeGreaterThanOrEqual(400);
+    expect(posted.status).toBeLessThan(500);
+
     const lost = await fetch(`${base}${loginPrefix(server)}/does-not-exist`);
     expect(lost.status).toBe(400);
     expect(await lost.text()).toContain('Start the login again from the application');

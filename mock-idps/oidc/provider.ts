@@ -24,7 +24,8 @@ export interface ProviderSetup {
 
 /**
  * oidc-provider's login and consent prompts, plus `select_account` where the vendor documents it:
- * requestable, resolved by the login page (login.ts), `account_selection_required` with prompt=none.
+ * requestable, resolved by the login page (login.ts). Google's refusal of `prompt=login` happens
+ * before oidc-provider (shaping.ts), whose authorization endpoint answers GET only.
  */
 export function interactionPolicyFor(persona: OidcPersona): interactionPolicy.DefaultPolicy {
   const policy = interactionPolicy.base();

@@ -251,7 +251,9 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     const offlineRequest = offlineRequestFor(ctx);
     const interactionUid = location ? new RegExp(`${deps.loginPath}/([^/?#]+)$`).exec(new URL(location, deps.issuer).pathname)?.[1] : undefined;
     if (interactionUid !== undefined && offlineRequest) deps.offline.awaitInteraction(interactionUid, offlineRequest);
-    const redirectUri = ctx.oidc.params?.redirect_uri;
+    // Refused before oidc-provider built its context (e.g. a malformed request): nothing to shape.
+    const oidc = ctx.oidc as KoaContextWithOIDC['oidc'] | undefined;
+    const redirectUri = oidc?.params?.redirect_uri;
     if (!location || typeof redirectUri !== 'string' || !location.startsWith(redirectUri)) return;
     const url = new URL(location);
     const code = url.searchParams.get('code');
