@@ -195,6 +195,48 @@ export interface OidcClaimSpec {
   readonly userinfo?: boolean;
 }
 
+/** An OIDC `prompt` value (OIDC Core §3.1.2.1) the mock can honour. */
+export type PromptValue = 'none' | 'login' | 'consent' | 'select_account';
+
+/**
+ * Refresh tokens as the vendor issues them (../shared/reference/vendors.md, "OIDC behaviours that
+ * real clients rely on"): how an RP asks for one, and what the refresh grant gives back.
+ */
+export interface RefreshTokenBehaviour {
+  /**
+   * `offline_access-scope`: the scope on the authorization request is enough (Entra, Okta, Auth0).
+   * `access_type-offline`: Google's parameter (not a scope): a refresh token with the first consent
+   * of that user for that client, and again with `prompt=consent`.
+   */
+  readonly requestedBy: 'offline_access-scope' | 'access_type-offline';
+  /** `offline_access` written in the token response's `scope` (Okta, Auth0; Entra leaves it out). */
+  readonly echoOfflineAccess: boolean;
+  /**
+   * What a refresh grant does to the presented token: `none` keeps it (Google; Okta "Use persistent
+   * token" and Auth0 non-rotating, their defaults for web apps); `rotate` replaces it and a reuse of
+   * the old one is refused with every token of the grant revoked (Okta, Auth0 when rotation is
+   * configured; fault oidc.refresh-token-reused); `new-each-use` returns a new one while the old one
+   * stays valid until it expires (Entra).
+   */
+  readonly rotation: 'none' | 'rotate' | 'new-each-use';
+  /** When the token is not rotated: the refresh grant's answer repeats it (`same`) or has none (`omitted`). */
+  readonly unrotatedAnswer: 'same' | 'omitted';
+  /** The vendor's `invalid_grant` answer to a revoked, expired or reused refresh token. */
+  readonly invalidGrant: { readonly description: string; readonly errorCodes?: readonly number[] };
+}
+
+/** The `prompt` values the vendor documents, and what it does with one it does not. */
+export interface PromptBehaviour {
+  readonly supported: readonly PromptValue[];
+  /**
+   * Values the vendor's SDKs send but its server does not act on: dropped from the request
+   * (Auth0's `select_account`, passed to upstream social connections only).
+   */
+  readonly ignored?: readonly PromptValue[];
+  /** The vendor's own error page for a value it refuses (Google: `login`); without it, the refusal is RFC 6749 invalid_request back to the redirect URI. */
+  readonly refusedPage?: VendorError;
+}
+
 export interface OidcPersona {
   readonly id: PersonaId;
   readonly vendor: Vendor;
@@ -239,6 +281,8 @@ export interface OidcPersona {
   readonly jwks: JwksShape;
   /** Name of the IdP session cookie (scoped to the issuer path). */
   readonly sessionCookie: string;
+  readonly refreshTokens: RefreshTokenBehaviour;
+  readonly prompts: PromptBehaviour;
   readonly loginFlow: LoginFlow;
   /**
    * Vendor errors. `httpStatus: 302` means the vendor sends the error back to the redirect URI

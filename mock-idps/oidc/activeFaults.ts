@@ -41,6 +41,15 @@ export class PersonaFaults {
     return this.#resolve(this.#tenant.takeFaults(this.#persona.id, this.#appliesTo(seams)));
   }
 
+  /** Take only the faults of this seam that `predicate` picks (one seam, several effects). */
+  takeWhere(seam: OidcSeam, predicate: (fault: OidcFault) => boolean): ResolvedFault[] {
+    const picks = (faultId: string, persona: PersonaId): boolean => {
+      const fault = OIDC_FAULTS_BY_ID.get(faultId);
+      return fault !== undefined && this.#appliesTo([seam])(faultId, persona) && predicate(fault);
+    };
+    return this.#resolve(this.#tenant.takeFaults(this.#persona.id, picks));
+  }
+
   has(seam: OidcSeam, predicate: (fault: OidcFault) => boolean = () => true): boolean {
     return this.peek(seam).some(({ fault }) => predicate(fault));
   }

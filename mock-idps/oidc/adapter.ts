@@ -103,6 +103,10 @@ export interface AdapterHooks {
   redirectUris(registration: OidcAppRegistration): string[];
   /** Fault seam: false while the IdP lets an authorization code be redeemed twice. */
   consumeCodes(): boolean;
+  /** False where a redeemed refresh token stays valid after its replacement is issued (Entra). */
+  consumeRefreshTokens(): boolean;
+  /** Fault seam: true when the refresh token being looked up has been revoked at the IdP (its grant goes with it). */
+  refreshTokenRevoked(): boolean;
 }
 
 /** oidc-provider client metadata for a registration. */
@@ -129,7 +133,12 @@ export function createAdapterFactory(store: OidcStore, hooks: AdapterHooks): Ada
           const registration = hooks.registration(id);
           return Promise.resolve(registration ? clientMetadata(registration, hooks.redirectUris(registration)) : undefined);
         }
-        return Promise.resolve(store.get(keyOf(id)));
+        const payload = store.get(keyOf(id));
+        if (model === 'RefreshToken' && payload?.grantId !== undefined && hooks.refreshTokenRevoked()) {
+          store.revokeGrant(payload.grantId);
+          return Promise.resolve(undefined);
+        }
+        return Promise.resolve(payload);
       },
       findByUid(uid) {
         const key = store.sessionKeyByUid(uid);
@@ -144,7 +153,8 @@ export function createAdapterFactory(store: OidcStore, hooks: AdapterHooks): Ada
       },
       consume(id) {
         const payload = store.get(keyOf(id));
-        if (payload && (model !== 'AuthorizationCode' || hooks.consumeCodes())) payload.consumed = Math.floor(Date.now() / 1000);
+        const consumes = model === 'AuthorizationCode' ? hooks.consumeCodes() : model === 'RefreshToken' ? hooks.consumeRefreshTokens() : true;
+        if (payload && consumes) payload.consumed = Math.floor(Date.now() / 1000);
         return Promise.resolve();
       },
       destroy(id) {

@@ -33,6 +33,13 @@ export type OidcFaultEffect =
   | { readonly seam: 'code'; readonly change: 'replayable' }
   | { readonly seam: 'userinfo'; readonly change: 'sub-differs' }
   /**
+   * The refresh grant at the token endpoint: `revoked` — the refresh token was revoked at the IdP
+   * (the user's access revoked, password reset), so redeeming it fails with invalid_grant;
+   * `rotated-reuse-refused` — the IdP rotates refresh tokens (as configured) and a rotated-away
+   * token presented again is refused and revokes every token of its grant (reuse detection).
+   */
+  | { readonly seam: 'refresh-token'; readonly change: 'revoked' | 'rotated-reuse-refused' }
+  /**
    * Produced by the test driver on the SP side, not by the IdP: replaying a callback, a native
    * app's wrong or missing PKCE verifier, an off-site post-login return URL.
    */

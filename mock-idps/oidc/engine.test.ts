@@ -226,6 +226,11 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.html).toContain('no app with this client_id is registered');
 
+    // The authorization endpoint answers GET only (oidc-provider's default, and the vendors' documented use).
+    const posted = await fetch(base + server.persona.endpoints.authorization, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${server.app.clientId}&response_type=code&scope=openid` });
+    expect(posted.status).toBeGreaterThanOrEqual(400);
+    expect(posted.status).toBeLessThan(500);
+
     const lost = await fetch(`${base}${loginPrefix(server)}/does-not-exist`);
     expect(lost.status).toBe(400);
     expect(await lost.text()).toContain('Start the login again from the application');
@@ -249,16 +254,21 @@ describe('Google account chooser', () => {
     await server.close();
   });
 
-  it('offers the accounts used in this browser when Google asks again (prompt=login)', async () => {
+  it('starts with "Email or phone" on a fresh browser; prompt=select_account offers only the accounts signed in here', async () => {
     const config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), insecure);
     const redirectUri = server.app.redirectUris[0]!;
     const browser = new HttpBrowser();
     const start = (prompt?: string) => browser.navigate(client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', ...(prompt ? { prompt } : {}) }), redirectUri);
-    await signIn(browser, await start(), server.persona, redirectUri, 'bob.user@example.com');
-    const chooser = await start('login');
+    const fresh = await start('select_account');
+    expect(fresh.html).toContain('<h1>Sign in</h1>');
+    expect(parseForms(fresh.html, fresh.url)[0]?.fields.map((field) => field.label)).toEqual(['Email or phone']);
+    await signIn(browser, fresh, server.persona, redirectUri, 'bob.user@example.com');
+    const chooser = await start('select_account');
     expect(chooser.html).toContain('<h1>Choose an account</h1>');
     expect(parseForms(chooser.html, chooser.url).flatMap((form) => form.buttons.map((button) => button.text))).toEqual(['bob.user@example.com', 'Use another account']);
-    const done = await signIn(browser, chooser, server.persona, redirectUri, 'bob.user@example.com');
+    // The account this browser is signed in with: no password asked.
+    const done = await browser.submit(chooser, 'bob.user@example.com', {}, redirectUri);
     expect(done.reachedRedirectUri).toBe(true);
+    expect(done.url.searchParams.has('code')).toBe(true);
   });
 });

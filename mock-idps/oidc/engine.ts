@@ -14,6 +14,7 @@ import { createAdapterFactory, OidcStore } from './adapter.ts';
 import { createLoginRouter } from './login.ts';
 import { escapeHtml, fillMessage, LOGIN_PATHS, renderErrorPage } from './pages.ts';
 import { buildProvider } from './provider.ts';
+import { OfflineGrants } from './refresh.ts';
 import { createShapingMiddleware, routeOf, StickyJwksExtras, type VendorErrorDelivery } from './shaping.ts';
 
 export type OidcEngineContext = PersonaContext & { persona: OidcPersona };
@@ -39,7 +40,12 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     },
     redirectUris: (registration) => (faults.has('registration') ? unregistered(registration.redirectUris) : registration.redirectUris),
     consumeCodes: () => !faults.has('code'),
+    // Entra: a redeemed refresh token stays valid until it expires, beside the new one.
+    consumeRefreshTokens: () => persona.refreshTokens.rotation !== 'new-each-use',
+    refreshTokenRevoked: () => faults.takeWhere('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'revoked').length > 0,
   });
+  const offline = new OfflineGrants(persona);
+  const reuseRefused = (): boolean => faults.has('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'rotated-reuse-refused');
 
   const hintFor = (error: string): string => {
     switch (error) {
@@ -63,7 +69,11 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     koa.body = renderErrorPage({ vendor: persona.vendor, error, values: { clientId, redirectUri }, hint: hintFor(out.error) });
   };
 
-  const provider = buildProvider({ persona, tenant, issuer, mountPath, adapter, renderError });
+  const provider = buildProvider({
+    persona, tenant, issuer, mountPath, adapter, renderError,
+    issuesRefreshToken: (code) => offline.earnsRefreshToken(code),
+    rotatesRefreshToken: () => persona.refreshTokens.rotation !== 'none' || reuseRefused(),
+  });
 
   const errors: VendorErrorDelivery = {
     deliver(koa, which, values) {
@@ -91,7 +101,7 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     },
   };
 
-  provider.use(createShapingMiddleware({ persona, tenant, issuer, loginPath, faults, sticky, errors }));
+  provider.use(createShapingMiddleware({ persona, tenant, issuer, loginPath, faults, sticky, errors, offline }));
   // A harness bug inside oidc-provider's pipeline: the client gets a plain server_error; the cause goes to stderr.
   provider.on('server_error', (_koa: unknown, error: Error) => {
     process.stderr.write(`mock IdP (${persona.id}) internal error: ${error.stack ?? error.message}\n`);
@@ -113,6 +123,7 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     if (change === 'reset') {
       store.clear();
       sticky.clear();
+      offline.clear();
     } else if (change === 'faults' && changed === undefined && tenant.faults.length === 0) {
       // resetFaults(): keys published for a consumed one-shot fault go too.
       sticky.clear();

@@ -1,13 +1,18 @@
 // The persona's login pages (oidc-provider interactions): the vendor's steps, users and passwords
 // from the tenant directory, the IdP session set on success so the next login is a redirect
-// chain. Google's account chooser remembers the accounts used in this browser.
+// chain. Google's account chooser remembers the accounts used in this browser. The prompts each
+// vendor documents end here too: login (asked again), consent (the consent screen),
+// select_account (the chooser; signing in as another account switches the IdP session).
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona, VendorError } from '../types.ts';
 import { LOGIN_FORMS, renderErrorPage, renderLoginPage, type LoginPageInput } from './pages.ts';
 
 const CHOOSER_COOKIE = 'ACCOUNT_CHOOSER';
+
+type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 export interface LoginDeps {
   readonly persona: OidcPersona;
@@ -60,7 +65,27 @@ export function createLoginRouter(deps: LoginDeps): Router {
     sendError(res, SESSION_LOST, {}, 'Start the login again from the application (the SP); this page belongs to an interaction that no longer exists.');
   }
 
-  async function details(req: Request, res: Response): Promise<Awaited<ReturnType<Provider['interactionDetails']>> | undefined> {
+  async function finish(req: Request, res: Response, result: InteractionResults, merge: boolean): Promise<void> {
+    try {
+      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: merge });
+    } catch {
+      sessionLost(res);
+    }
+  }
+
+  async function switchSessionAccount(interaction: Interaction, sessionUid: string, accountId: string): Promise<void> {
+    const session = await provider.Session.findByUid(sessionUid);
+    if (!session || !interaction.session) return;
+    // The grants belonged to the previous account (provider.ts finds them by client).
+    session.authorizations = {};
+    session.loginAccount({ accountId });
+    await session.persist();
+    // oidc-provider refuses an interaction whose session changed principal behind its back.
+    interaction.session.accountId = accountId;
+    await interaction.persist();
+  }
+
+  async function details(req: Request, res: Response): Promise<Interaction | undefined> {
     try {
       return await provider.interactionDetails(req, res);
     } catch {
@@ -69,18 +94,41 @@ export function createLoginRouter(deps: LoginDeps): Router {
     }
   }
 
+  /** The prompt values the authorization request asked for (OIDC Core §3.1.2.1). */
+  function requestedPrompts(interaction: Interaction): Set<string> {
+    return new Set(typeof interaction.params.prompt === 'string' ? interaction.params.prompt.split(' ').filter(Boolean) : []);
+  }
+
+  function appNameOf(interaction: Interaction): string {
+    return typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '';
+  }
+
   router.get('/:uid', async (req, res) => {
     const interaction = await details(req, res);
     if (!interaction) return;
+    if (interaction.prompt.name === 'consent') {
+      const user = interaction.session?.accountId === undefined ? undefined : tenant.directory.byId(interaction.session.accountId);
+      sendPage(res, 200, { action: req.originalUrl, appName: appNameOf(interaction), step: 'consent', ...(user ? { login: user.email } : {}) });
+      return;
+    }
+    // Google: "Email or phone" on a fresh browser; the chooser lists only accounts signed in here.
     const accounts = remembered(req);
     const step = persona.loginFlow === 'account-chooser' && accounts.length > 0 ? 'chooser' : 'identifier';
-    sendPage(res, 200, { action: req.originalUrl, appName: typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '', step, rememberedAccounts: accounts });
+    sendPage(res, 200, { action: req.originalUrl, appName: appNameOf(interaction), step, rememberedAccounts: accounts });
   });
 
   router.post('/:uid', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
     const interaction = await details(req, res);
     if (!interaction) return;
-    const base = { action: req.originalUrl, appName: typeof interaction.params.client_id === 'string' ? interaction.params.client_id : '' };
+    const base = { action: req.originalUrl, appName: appNameOf(interaction) };
+    const prompts = requestedPrompts(interaction);
+    if (interaction.prompt.name === 'consent') {
+      const result = field(req.body, 'consent') === 'accept'
+        ? { consent: {} }
+        : { error: 'access_denied', error_description: 'The user declined to grant the permissions the application requested.' };
+      await finish(req, res, result, true);
+      return;
+    }
     const login = field(req.body, form.identifierField)?.trim();
     const password = field(req.body, form.passwordField);
     if (field(req.body, 'use_another') !== undefined) {
@@ -92,6 +140,11 @@ export function createLoginRouter(deps: LoginDeps): Router {
       return;
     }
     const user = tenant.directory.findByLogin(login);
+    // prompt=select_account: picking the account this browser is signed in with needs no password.
+    if (password === undefined && prompts.has('select_account') && user !== undefined && user.id === interaction.session?.accountId && !user.disabled) {
+      await finish(req, res, { select_account: {} }, false);
+      return;
+    }
     if (password === undefined) {
       if (form.steps === 1) sendPage(res, 400, { ...base, step: 'identifier', login, error: form.wrongCredentials });
       else if (!user) sendPage(res, 200, { ...base, step: 'identifier', login, error: form.unknownUser });
@@ -115,11 +168,12 @@ export function createLoginRouter(deps: LoginDeps): Router {
       const accounts = [user.email, ...remembered(req).filter((email) => email !== user.email)].slice(0, 10);
       res.cookie(CHOOSER_COOKIE, accounts.join('|'), { path: cookiePath, httpOnly: true, sameSite: 'lax' });
     }
-    try {
-      await provider.interactionFinished(req, res, { login: { accountId: user.id, remember: true } }, { mergeWithLastSubmission: false });
-    } catch {
-      sessionLost(res);
-    }
+    // Another account than the one this browser is signed in with (select_account, "Use another
+    // account"): the IdP session switches to it, as the vendors' choosers do, instead of oidc-provider's logout prompt.
+    const signedIn = interaction.session;
+    if (signedIn?.accountId !== undefined && signedIn.accountId !== user.id) await switchSessionAccount(interaction, signedIn.uid, user.id);
+    // A requested select_account is answered by the sign-in itself; consent (if asked) comes next.
+    await finish(req, res, { login: { accountId: user.id, remember: true }, ...(prompts.has('select_account') ? { select_account: {} } : {}) }, false);
   });
 
   return router;

@@ -1,6 +1,6 @@
 // Vendor-shaped HTML the OIDC personas show: login steps (Entra: email then password; Okta:
-// username and password; Google: account chooser; Auth0: universal login) and error pages with
-// the vendor's codes. Labels are data (LOGIN_FORMS) so suites fill forms by label, not CSS.
+// username and password; Google: email first, its account chooser for accounts signed in here;
+// Auth0: universal login), the consent screen (prompt=consent) and error pages with the vendor's codes. Labels are data (LOGIN_FORMS) so suites fill forms by label, not CSS.
 import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 
 import { LOGIN_FORMS } from '../personas/loginForms.ts';
@@ -50,7 +50,7 @@ export interface LoginPageInput {
   readonly flow: LoginFlow;
   readonly action: string;
   readonly appName: string;
-  readonly step: 'identifier' | 'password' | 'chooser';
+  readonly step: 'identifier' | 'password' | 'chooser' | 'consent';
   /** Identifier already given (password step of two-step flows). */
   readonly login?: string;
   /** Accounts remembered in this browser (Google account chooser). */
@@ -74,6 +74,12 @@ export function renderLoginPage(input: LoginPageInput): string {
   const passwordInput = `<label for="password">${escapeHtml(form.passwordLabel)}</label>
 <input id="password" name="${escapeHtml(form.passwordField)}" type="password" autocomplete="current-password" required>`;
   const intro = `<p>to continue to ${escapeHtml(input.appName)}</p>`;
+  if (input.step === 'consent') {
+    const heading = fillMessage(form.consent.heading, { app: input.appName });
+    return page(input.vendor, heading, `<h1>${escapeHtml(heading)}</h1><p>${escapeHtml(input.login ?? '')}</p>${alert(input.error)}
+<form method="post" action="${action}"><button type="submit" name="consent" value="accept">${escapeHtml(form.consent.accept)}</button>
+<button type="submit" name="consent" value="deny">${escapeHtml(form.consent.deny)}</button></form>`);
+  }
   if (input.step === 'chooser') {
     const accounts = (input.rememberedAccounts ?? []).map((email) => `<button class="account" type="submit" name="${escapeHtml(form.identifierField)}" value="${escapeHtml(email)}">${escapeHtml(email)}</button>`).join('\n');
     return page(input.vendor, 'Sign in - Google Accounts', `<h1>Choose an account</h1>${intro}${alert(input.error)}

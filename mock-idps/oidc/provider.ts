@@ -2,7 +2,7 @@
 // issuer path, a session cookie scoped to that path, our own login pages (devInteractions off),
 // consent granted silently (first-party SSO apps), and clients read live from the tenant.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { interactionPolicy, type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import { LOGIN_PATHS } from './pages.ts';
@@ -16,6 +16,23 @@ export interface ProviderSetup {
   readonly mountPath: string;
   readonly adapter: AdapterFactory;
   readonly renderError: (ctx: KoaContextWithOIDC, out: ErrorOut, error: Error) => void;
+  /** Whether the code being redeemed earns a refresh token (the vendor's rule, decided when the code was issued). */
+  readonly issuesRefreshToken: (codeId: string) => boolean;
+  /** Whether this refresh grant replaces the presented refresh token. */
+  readonly rotatesRefreshToken: () => boolean;
+}
+
+/**
+ * oidc-provider's login and consent prompts, plus `select_account` where the vendor documents it:
+ * requestable, resolved by the login page (login.ts). Google's refusal of `prompt=login` happens
+ * before oidc-provider (shaping.ts), whose authorization endpoint answers GET only.
+ */
+export function interactionPolicyFor(persona: OidcPersona): interactionPolicy.DefaultPolicy {
+  const policy = interactionPolicy.base();
+  if (persona.prompts.supported.includes('select_account')) {
+    policy.add(new interactionPolicy.Prompt({ name: 'select_account', requestable: true }), 0);
+  }
+  return policy;
 }
 
 // oidc-provider signs its own (discarded) ID tokens; a P-256 key is cheap to make. The tokens the
@@ -32,7 +49,9 @@ async function grantSilently(ctx: KoaContextWithOIDC): Promise<InstanceType<Prov
   const accountId = oidc.session?.accountId;
   if (!client || accountId === undefined) return undefined;
   const existingId = oidc.session?.grantIdFor(client.clientId);
-  const grant = (existingId ? await oidc.provider.Grant.find(existingId) : undefined) ?? new oidc.provider.Grant({ clientId: client.clientId, accountId });
+  const existing = existingId ? await oidc.provider.Grant.find(existingId) : undefined;
+  // A grant of another account (the session switched accounts) is not this one's.
+  const grant = existing?.accountId === accountId ? existing : new oidc.provider.Grant({ clientId: client.clientId, accountId });
   // Enterprise SSO apps are admin-consented: no consent screen, every requested OIDC scope granted.
   const requested = typeof oidc.params?.scope === 'string' ? oidc.params.scope : 'openid';
   grant.addOIDCScope(requested);
@@ -69,7 +88,11 @@ export function buildProvider(setup: ProviderSetup): Provider {
     // Vendors require PKCE from public clients (SPA, native); confidential web apps may use it.
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
     allowOmittingSingleRegisteredRedirectUri: false,
-    interactions: { url: (_ctx, interaction) => `${mountPath}${LOGIN_PATHS[persona.vendor]}/${interaction.uid}` },
+    interactions: { policy: interactionPolicyFor(persona), url: (_ctx, interaction) => `${mountPath}${LOGIN_PATHS[persona.vendor]}/${interaction.uid}` },
+    // Refresh tokens by the vendor's rule (scope offline_access, Google's access_type=offline),
+    // not oidc-provider's (which drops offline_access unless prompt=consent).
+    issueRefreshToken: (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.jti !== undefined && setup.issuesRefreshToken(code.jti),
+    rotateRefreshToken: () => setup.rotatesRefreshToken(),
     cookies: {
       keys: [randomBytes(32).toString('base64url')],
       names: { session: persona.sessionCookie, interaction: `${persona.sessionCookie}_interaction`, resume: `${persona.sessionCookie}_resume` },

@@ -11,6 +11,8 @@ import { nearMiss } from '../nearMissValues.ts';
 import { discoveryDocument, DISCOVERY_PATH } from './discovery.ts';
 import { issueIdToken, issueUserinfo, publishedExtras, publishedJwks, type IssueRequest } from './issue.ts';
 import { alterIssuer, decodeUnverified } from './jwtMutator.ts';
+import { renderErrorPage } from './pages.ts';
+import { invalidGrantAnswer, offlineRequestOf, shapeTokenAnswer, type AuthorizationParams, type OfflineGrants, type OfflineRequest } from './refresh.ts';
 
 export type OidcRoute = 'discovery' | 'jwks' | 'authorize' | 'token' | 'userinfo' | 'login' | 'other';
 
@@ -75,6 +77,7 @@ export interface ShapingDeps {
   readonly faults: PersonaFaults;
   readonly sticky: StickyJwksExtras;
   readonly errors: VendorErrorDelivery;
+  readonly offline: OfflineGrants;
 }
 
 type Next = () => Promise<unknown>;
@@ -129,7 +132,20 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
       vendorInvalidClient(ctx, 'invalidClient', requestedClientId(ctx));
       return;
     }
-    if (ctx.status !== 200 || !isJsonBody(body) || typeof body.id_token !== 'string' || typeof body.access_token !== 'string') return;
+    const grantType = ctx.oidc.params?.grant_type;
+    // The request log tells a refresh apart from a code exchange (the conformance matrix asks whether the SP refreshes).
+    if (grantType === 'refresh_token') tenant.log({ persona: persona.id, method: ctx.method, path: ctx.path, kind: 'oidc.token.refresh' });
+    if (grantType === 'refresh_token' && isJsonBody(body) && body.error === 'invalid_grant') {
+      // Revoked, expired, unknown or reused: the vendor's words, never oidc-provider's.
+      ctx.body = invalidGrantAnswer(persona);
+      return;
+    }
+    if (ctx.status !== 200 || !isJsonBody(body)) return;
+    const rotated = ctx.oidc.entities.RotatedRefreshToken !== undefined;
+    // A one-shot rotation fault is spent on the refresh grant it made rotate.
+    if (grantType === 'refresh_token' && rotated) deps.faults.takeWhere('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'rotated-reuse-refused');
+    ctx.body = shapeTokenAnswer(persona, body, { type: typeof grantType === 'string' ? grantType : '', rotated });
+    if (typeof body.id_token !== 'string' || typeof body.access_token !== 'string') return;
     const issued = decodeUnverified(body.id_token).payload;
     const user = typeof issued.sub === 'string' ? tenant.directory.byId(issued.sub) : undefined;
     const clientId = ctx.oidc.client?.clientId;
@@ -159,12 +175,13 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
       scopes: new Set(typeof body.scope === 'string' ? body.scope.split(' ') : ['openid']),
       faults,
       accessToken: body.access_token,
-      ...(typeof issued.nonce === 'string' ? { nonce: issued.nonce } : {}),
+      // OIDC Core §12.2: an ID token from a refresh grant should not carry a nonce.
+      ...(typeof issued.nonce === 'string' && grantType !== 'refresh_token' ? { nonce: issued.nonce } : {}),
       ...(code?.authTime === undefined ? {} : { authTime: code.authTime }),
       ...(code?.sessionUid === undefined ? {} : { sessionId: code.sessionUid }),
     };
     faultsByAccessToken.set(body.access_token, faults);
-    ctx.body = { ...body, id_token: await issueIdToken(request) };
+    ctx.body = { ...(ctx.body as JsonBody), id_token: await issueIdToken(request) };
   }
 
   async function onUserinfo(ctx: KoaContextWithOIDC, next: Next): Promise<void> {
@@ -187,16 +204,64 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     });
   }
 
+  /**
+   * prompt values the vendor does not act on are dropped from the request; one it refuses on its
+   * own page (Google: login) ends the request there. Values outside the interaction policy are
+   * oidc-provider's invalid_request back to the client. True when the request may go on.
+   */
+  function screenPrompts(ctx: KoaContextWithOIDC): boolean {
+    const raw = ctx.query.prompt;
+    if (typeof raw !== 'string') return true;
+    const values = raw.split(' ').filter(Boolean);
+    const ignored: readonly string[] = persona.prompts.ignored ?? [];
+    const supported: readonly string[] = persona.prompts.supported;
+    const refused = values.find((value) => !supported.includes(value) && !ignored.includes(value));
+    const page = persona.prompts.refusedPage;
+    if (refused !== undefined && page) {
+      ctx.status = page.httpStatus;
+      ctx.type = 'html';
+      ctx.body = renderErrorPage({ vendor: persona.vendor, error: page, values: { prompt: refused }, hint: `${persona.displayName} does not support prompt=${refused}: send one of ${persona.prompts.supported.join(', ')}.` });
+      return false;
+    }
+    const kept = values.filter((value) => !ignored.includes(value));
+    if (kept.length !== values.length) {
+      const query: Record<string, unknown> = { ...ctx.query };
+      if (kept.length === 0) delete query.prompt;
+      else query.prompt = kept.join(' ');
+      ctx.query = query as typeof ctx.query;
+    }
+    return true;
+  }
+
+  /** The refresh-token request of this authorization request: from its parameters, or from before its login page. */
+  function offlineRequestFor(ctx: KoaContextWithOIDC): OfflineRequest | undefined {
+    const relative = ctx.path;
+    if (relative === persona.endpoints.authorization) {
+      const oidc = ctx.oidc as KoaContextWithOIDC['oidc'] | undefined;
+      const params: AuthorizationParams | undefined = ctx.method === 'POST' ? oidc?.body : ctx.query;
+      return params ? offlineRequestOf(persona, params) : undefined;
+    }
+    return deps.offline.resumed(relative.slice(persona.endpoints.authorization.length + 1));
+  }
+
   async function onAuthorize(ctx: KoaContextWithOIDC, next: Next): Promise<void> {
+    if (ctx.path === persona.endpoints.authorization && !screenPrompts(ctx)) return;
     await next();
     const location = ctx.response.get('location');
-    const redirectUri = ctx.oidc.params?.redirect_uri;
+    const offlineRequest = offlineRequestFor(ctx);
+    const interactionUid = location ? new RegExp(`${deps.loginPath}/([^/?#]+)$`).exec(new URL(location, deps.issuer).pathname)?.[1] : undefined;
+    if (interactionUid !== undefined && offlineRequest) deps.offline.awaitInteraction(interactionUid, offlineRequest);
+    // Refused before oidc-provider built its context (e.g. a malformed request): nothing to shape.
+    const oidc = ctx.oidc as KoaContextWithOIDC['oidc'] | undefined;
+    const redirectUri = oidc?.params?.redirect_uri;
     if (!location || typeof redirectUri !== 'string' || !location.startsWith(redirectUri)) return;
     const url = new URL(location);
+    const code = url.searchParams.get('code');
+    const accountId = ctx.oidc.session?.accountId;
+    if (code !== null && offlineRequest && accountId !== undefined) deps.offline.codeIssued(code, offlineRequest, accountId, ctx.oidc.client?.clientId ?? '');
     // Vendors do not send RFC 9207 `iss` on the authorization response; oidc-provider does.
     url.searchParams.delete('iss');
     if (url.searchParams.has('code')) {
-      const accountId = ctx.oidc.session?.accountId;
       const user = accountId === undefined ? undefined : tenant.directory.byId(accountId);
       const values = { clientId: ctx.oidc.client?.clientId ?? '', user: user?.upn ?? '', redirectUri };
       const outcomes = deps.faults.take('authorization').map(({ fault }) => fault.effect);

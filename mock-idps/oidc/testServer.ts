@@ -76,12 +76,24 @@ export async function startOidcTestServer(personaId: PersonaId, options: OidcTes
  * in the chooser when it offers it). Returns where the browser ended up.
  */
 export async function signIn(browser: HttpBrowser, page: Landing, persona: OidcPersona, redirectUri: string, email: string, password = TEST_USER_PASSWORD): Promise<Landing> {
+  const landed = await signInSteps(browser, page, persona, redirectUri, email, password);
+  return isConsentPage(landed, persona) ? browser.submit(landed, LOGIN_FORMS[persona.loginFlow].consent.accept, {}, redirectUri) : landed;
+}
+
+/** The vendor's consent screen (prompt=consent), after the sign-in or instead of it. */
+export function isConsentPage(page: Landing, persona: OidcPersona): boolean {
+  return !page.reachedRedirectUri && page.html.includes(`name="consent" value="accept">${LOGIN_FORMS[persona.loginFlow].consent.accept.replace(/'/g, '&#39;')}</button>`);
+}
+
+async function signInSteps(browser: HttpBrowser, page: Landing, persona: OidcPersona, redirectUri: string, email: string, password: string): Promise<Landing> {
   const form = LOGIN_FORMS[persona.loginFlow];
-  if (page.reachedRedirectUri) return page;
+  if (page.reachedRedirectUri || isConsentPage(page, persona)) return page;
   // An error page (no login form): the vendor refused before asking who the user is.
   if (!page.html.includes('<form')) return page;
   if (page.html.includes('Choose an account')) {
     const chosen = await browser.submit(page, email, {}, redirectUri);
+    // An account this browser is signed in with needs no password (prompt=select_account).
+    if (chosen.reachedRedirectUri || !chosen.html.includes(form.passwordLabel)) return chosen;
     return browser.submit(chosen, form.submitButton, { [form.passwordLabel]: password }, redirectUri);
   }
   if (form.steps === 1) return browser.submit(page, form.submitButton, { [form.identifierLabel]: email, [form.passwordLabel]: password }, redirectUri);

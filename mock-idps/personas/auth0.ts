@@ -149,6 +149,15 @@ export const oidc: OidcPersona = {
   // A legacy tenant's key (the docs' example): kid = x5t = the base64 of the uppercase hex SHA-1 thumbprint.
   jwks: { kid: 'x5t', x5t: 'sha1-hex', members: ['alg', 'kty', 'use', 'x5c', 'n', 'e', 'kid', 'x5t'] },
   sessionCookie: 'auth0',
+  // Refresh: scope offline_access (echoed in `scope`) with the Refresh Token grant on the app.
+  // Rotation is opt-in ("Allow Refresh Token Rotation"): off by default, and a non-rotating refresh
+  // grant's answer has no refresh_token.
+  refreshTokens: {
+    requestedBy: 'offline_access-scope', echoOfflineAccess: true, rotation: 'none', unrotatedAnswer: 'omitted',
+    invalidGrant: { description: 'Unknown or invalid refresh token.' },
+  },
+  // none (silent authentication), login, consent; the SDKs' select_account only reaches upstream social connections.
+  prompts: { supported: ['none', 'login', 'consent'], ignored: ['select_account'] },
   loginFlow: 'universal-login',
   errors: {
     redirectUriMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.', httpStatus: 400 },
@@ -159,6 +168,7 @@ export const oidc: OidcPersona = {
     userDisabled: { code: 'unauthorized', title: 'unauthorized', message: 'user is blocked', httpStatus: 302 },
   },
   sources: [
+    { fact: 'Refresh tokens with offline_access; rotation opt-in per application, automatic reuse detection revokes the family', url: 'https://auth0.com/docs/secure/tokens/refresh-tokens/configure-refresh-token-rotation' },
     { fact: 'Issuer https://{tenant}.auth0.com/ with trailing slash; ID token structure (profile claims first, sid) and 10 h lifetime', url: `${DOCS}/secure/tokens/id-tokens/id-token-structure` },
     { fact: 'Endpoints /authorize, /oauth/token, /userinfo, /.well-known/jwks.json', url: `${DOCS}/api/authentication` },
     { fact: 'Custom claims must be namespaced', url: `${DOCS}/secure/tokens/json-web-tokens/create-custom-claims` },

@@ -177,6 +177,14 @@ export const oidc: OidcPersona = {
   ],
   jwks: { kid: 'x5t', x5t: 'sha1', members: ['kty', 'use', 'kid', 'x5t', 'n', 'e', 'x5c', 'issuer'] },
   sessionCookie: 'ESTSAUTH',
+  // Refresh: the offline_access scope is enough and is not echoed in `scope`; each redeem returns
+  // a new refresh token and the old one stays valid until it expires.
+  refreshTokens: {
+    requestedBy: 'offline_access-scope', echoOfflineAccess: false, rotation: 'new-each-use', unrotatedAnswer: 'same',
+    invalidGrant: { description: 'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.', errorCodes: [50173] },
+  },
+  // `create` (self-service sign-up) is documented too; the mock has no sign-up page and refuses it.
+  prompts: { supported: ['login', 'none', 'consent', 'select_account'] },
   loginFlow: 'email-then-password',
   errors: {
     redirectUriMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{redirectUri}\' specified in the request does not match the redirect URIs configured for the application \'{clientId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
@@ -186,6 +194,7 @@ export const oidc: OidcPersona = {
     userDisabled: { code: 'AADSTS50057', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The user account is disabled. The account has been disabled by an administrator.', httpStatus: 400 },
   },
   sources: [
+    { fact: 'Refresh tokens with scope offline_access, not echoed in scope; a new refresh token on each redeem; prompt login, none, consent, select_account, create', url: `${LEARN}/identity-platform/scopes-oidc#the-offline_access-scope` },
     { fact: 'Issuer https://login.microsoftonline.com/{tid}/v2.0, discovery under /v2.0/.well-known/openid-configuration, endpoint names', url: `${LEARN}/identity-platform/v2-protocols-oidc` },
     { fact: 'ID token claims (aio, oid, tid, rh, uti, preferred_username, ver 2.0; pairwise sub; email optional); header typ, alg, kid', url: `${LEARN}/identity-platform/id-token-claims-reference` },
     { fact: 'email is an optional claim the admin adds under Token configuration', url: `${LEARN}/identity-platform/optional-claims-reference` },

@@ -130,6 +130,18 @@ export const oidc: OidcPersona = {
   ],
   jwks: { kid: 'hex40', members: ['alg', 'use', 'kty', 'e', 'n', 'kid'] },
   sessionCookie: 'SID',
+  // Refresh: access_type=offline (offline_access is not a Google scope); a refresh token with the
+  // first consent of the user for the client, again only with prompt=consent; never rotated, and
+  // the refresh grant's answer carries none.
+  refreshTokens: {
+    requestedBy: 'access_type-offline', echoOfflineAccess: false, rotation: 'none', unrotatedAnswer: 'omitted',
+    invalidGrant: { description: 'Token has been expired or revoked.' },
+  },
+  // none, consent, select_account (space-separated combinations); `login` is refused on Google's page.
+  prompts: {
+    supported: ['none', 'consent', 'select_account'],
+    refusedPage: { code: 'invalid_request', title: 'Access blocked: Authorization Error', message: 'Error 400: invalid_request. Invalid parameter value for prompt: Invalid prompt: {prompt}', httpStatus: 400 },
+  },
   loginFlow: 'account-chooser',
   errors: {
     redirectUriMismatch: { code: 'redirect_uri_mismatch', title: 'Access blocked: This app\'s request is invalid', message: 'Error 400: redirect_uri_mismatch. You can\'t sign in because this app sent an invalid request. If you\'re the app developer, register the redirect URI in the Google Cloud Console.', httpStatus: 400 },
@@ -139,6 +151,7 @@ export const oidc: OidcPersona = {
     userDisabled: { code: 'access_denied', title: 'Couldn\'t sign you in', message: 'Error 403: access_denied. This account has been disabled.', httpStatus: 403 },
   },
   sources: [
+    { fact: 'Refresh token with access_type=offline on the first consent, again with prompt=consent; prompt none, consent, select_account (login not supported)', url: 'https://developers.google.com/identity/protocols/oauth2/web-server#offline' },
     { fact: 'Issuer https://accounts.google.com or accounts.google.com; claims sub (21 digits), email, email_verified, hd, at_hash, name, picture; header alg, kid, typ', url: 'https://developers.google.com/identity/openid-connect/openid-connect' },
     { fact: 'Endpoints from https://accounts.google.com/.well-known/openid-configuration', url: 'https://accounts.google.com/.well-known/openid-configuration' },
     { fact: 'redirect_uri_mismatch, org_internal', url: 'https://developers.google.com/identity/protocols/oauth2/web-server#authorization-errors' },

@@ -161,6 +161,15 @@ export const oidc: OidcPersona = {
   ],
   jwks: { kid: 'jwk-thumbprint', members: ['kty', 'alg', 'kid', 'use', 'e', 'n'] },
   sessionCookie: 'idx',
+  // Refresh: scope offline_access (echoed in `scope`) with the Refresh Token grant on the app. Web
+  // apps default to "Use persistent token" (no rotation); "Rotate token after every use" is the
+  // configured alternative (fault oidc.refresh-token-reused).
+  refreshTokens: {
+    requestedBy: 'offline_access-scope', echoOfflineAccess: true, rotation: 'none', unrotatedAnswer: 'same',
+    invalidGrant: { description: 'The refresh token is invalid or expired.' },
+  },
+  // none, consent, login and `consent login`; select_account is not an Okta value (invalid_request).
+  prompts: { supported: ['none', 'consent', 'login'] },
   loginFlow: 'username-and-password',
   errors: {
     redirectUriMismatch: { code: 'invalid_request', title: '400 Bad Request', message: 'The \'redirect_uri\' parameter must be a Login redirect URI in the client app settings: {clientId}', httpStatus: 400 },
@@ -171,6 +180,7 @@ export const oidc: OidcPersona = {
     userDisabled: { code: 'access_denied', title: 'access_denied', message: 'The user account is deactivated.', httpStatus: 302 },
   },
   sources: [
+    { fact: 'Refresh tokens with offline_access and the Refresh Token grant; persistent or rotating refresh tokens, reuse after rotation revokes the chain; prompt none, consent, login', url: 'https://developer.okta.com/docs/guides/refresh-tokens/main/' },
     { fact: 'Org vs custom authorization server issuers; /v1/authorize, /v1/token, /v1/userinfo, /v1/keys', url: `${DEV}/concepts/auth-servers/` },
     { fact: 'ID token claims (ver 1, jti ID.…, amr, idp, auth_time, at_hash; email with the email scope); header kid, alg, no typ', url: `${DEV}/reference/api/oidc/` },
     { fact: 'redirect_uri error page text; access_denied for unassigned users', url: `${DEV}/guides/sign-into-web-app-redirect/` },

@@ -181,3 +181,30 @@ describe('metadata', () => {
     expect(xml.replace(/\s+/g, '')).toContain(current.certificatePem.replace(/-----[A-Z ]+-----|\s+/g, ''));
   });
 });
+
+describe('google-saml sign-in page', () => {
+  const persona = SAML_PERSONAS.find((candidate) => candidate.id === 'google-saml')!;
+
+  it('starts with "Email or phone" on a fresh browser; the chooser lists only the accounts signed in with here', async () => {
+    const { idp, urls } = await setUp(persona);
+    const directory = (await Promise.all((['admin', 'not-assigned', 'disabled'] as const).map((role) => idp.userByRole(role)))).map((user) => user.email);
+    const browser = new TestBrowser();
+    const fresh = await browser.request(urls.idpInitiatedUrl);
+    expect(fresh.html).toContain('<label for="login">Email or phone</label>');
+    expect(fresh.html).not.toContain('Choose an account');
+    for (const email of directory) expect(fresh.html).not.toContain(email);
+    const email = await bob(idp);
+    expect(postedResponse(await signIn(browser, persona, fresh, email, TEST_USER_PASSWORD))).toBeDefined();
+    // Asked again in the same browser (ForceAuthn): Google's "Choose an account" with this browser's account alone.
+    const forced = new SAML({ entryPoint: urls.ssoUrl, issuer: SP_ENTITY_ID, callbackUrl: ACS, audience: SP_ENTITY_ID, idpCert: (await idp.signingCertificates(persona.id)).current.certificatePem, forceAuthn: true });
+    const chooser = await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {}));
+    expect(chooser.html).toContain('<h1>Choose an account</h1>');
+    expect([...chooser.html.matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((match) => match[1])).toEqual([`Bob User ${email}`, 'Use another account']);
+    expect(postedResponse(await signIn(browser, persona, chooser, email, TEST_USER_PASSWORD))).toBeDefined();
+    // Another account through "Use another account" joins the list, newest first.
+    const admin = directory[0]!;
+    expect(postedResponse(await signIn(browser, persona, await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {})), admin, TEST_USER_PASSWORD))).toBeDefined();
+    const both = await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {}));
+    expect([...both.html.matchAll(/<button type="submit">[^<]* ([^< ]+@[^< ]+)<\/button>/g)].map((match) => match[1])).toEqual([admin, email]);
+  });
+});

@@ -88,6 +88,28 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     return user && !user.disabled ? user : undefined;
   }
 
+  // Google's chooser lists the accounts signed in with in this browser (newest first), never the directory.
+  const accountsCookie = `sso_harness_${persona.vendor}_accounts`;
+
+  function rememberedUsers(req: IncomingMessage): DirectoryUser[] {
+    if (persona.loginFlow !== 'account-chooser') return [];
+    const emails = (parseCookies(req).get(accountsCookie) ?? '').split('|').filter(Boolean);
+    return emails.flatMap((email) => {
+      const user = tenant.directory.findByLogin(email);
+      return user ? [user] : [];
+    });
+  }
+
+  /** The session cookie, and (account chooser) the browser's signed-in accounts with this one first. */
+  function signedInCookies(req: IncomingMessage, user: DirectoryUser): string[] {
+    const cookies = [sessionCookie(user)];
+    if (persona.loginFlow === 'account-chooser') {
+      const emails = [user.email, ...rememberedUsers(req).map((known) => known.email).filter((email) => email !== user.email)].slice(0, 10);
+      cookies.push(`${accountsCookie}=${encodeURIComponent(emails.join('|'))}; Path=${ctx.basePath}; HttpOnly; SameSite=Lax`);
+    }
+    return cookies;
+  }
+
   function sessionCookie(user: DirectoryUser): string {
     // Bounded: a load test's thousands of fresh browsers must not grow the tenant without limit.
     while (tenant.sessions.size >= SESSION_LIMIT) tenant.sessions.delete(tenant.sessions.keys().next().value!);
@@ -97,7 +119,7 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
   }
 
   // --- issuing -----------------------------------------------------------------------------------
-  async function respond(res: ServerResponse, login: PendingLogin, user: DirectoryUser, extraEffects: SamlEffect[] = [], headers: Record<string, string> = {}): Promise<void> {
+  async function respond(res: ServerResponse, login: PendingLogin, user: DirectoryUser, extraEffects: SamlEffect[] = [], headers: Record<string, string | string[]> = {}): Promise<void> {
     const issueTime = (id: string, p: typeof persona.id): boolean => {
       const refuse = getSamlFault(id)?.effect.refuse;
       return appliesTo(id, p) && !(refuse && REQUEST_TIME_REFUSALS.has(refuse));
@@ -210,11 +232,13 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
       sendHtml(res, 400, simplePage(persona, 'Your sign-in session expired', 'This sign-in link is no longer valid. Go back to the application and start signing in again.'));
       return;
     }
+    const remembered = rememberedUsers(req);
     const page = (step: 'identifier' | 'password' | 'chooser', extra: { login?: string; error?: string } = {}, status = 200): void =>
-      sendHtml(res, status, loginPage({ persona, action: paths.login, pending: key, appName: appName(), users: tenant.directory.list(), step, ...extra, ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}) }));
+      sendHtml(res, status, loginPage({ persona, action: paths.login, pending: key, appName: appName(), users: remembered, step, ...extra, ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}) }));
     const step = form.get('step');
     const loginName = (form.get('login') ?? '').trim();
-    if (req.method !== 'POST' || !step) return page(persona.loginFlow === 'account-chooser' ? 'chooser' : 'identifier');
+    // Google: "Email or phone" on a fresh browser; "Choose an account" once accounts signed in here.
+    if (req.method !== 'POST' || !step) return page(remembered.length > 0 ? 'chooser' : 'identifier');
     const user = loginName ? tenant.directory.findByLogin(loginName) : undefined;
     switch (step) {
       case 'use-another':
@@ -231,7 +255,7 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
           return page(user ? retryStep : 'identifier', { login: loginName, error: badCredentialsMessage(persona, !user) }, 400);
         }
         pending.delete(key);
-        return respond(res, current, user, [], user.disabled ? {} : { 'set-cookie': sessionCookie(user) });
+        return respond(res, current, user, [], user.disabled ? {} : { 'set-cookie': signedInCookies(req, user) });
       }
       default:
         return page('identifier');

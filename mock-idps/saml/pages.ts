@@ -33,6 +33,7 @@ export interface LoginPageInput {
   readonly action: string;
   readonly pending: string;
   readonly appName: string;
+  /** Account chooser (Google): the accounts signed in with in this browser, never the whole directory. */
   readonly users: readonly DirectoryUser[];
   /** For two-step flows: the sign-in name already given. */
   readonly login?: string;

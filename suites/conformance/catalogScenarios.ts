@@ -146,8 +146,9 @@ export function scenarioFor(fault: CatalogFault, persona: PersonaId): Scenario {
     expected: fault.expected,
     ...derived,
     ...(warned ? { loginAs: 'admin' as const } : {}),
-    // A forged userinfo answer matters only to an SP that asks for it.
+    // A forged userinfo answer matters only to an SP that asks for it; a refused refresh only to an SP that refreshes.
     ...(fault.protocol === 'oidc' && fault.effect.seam === 'userinfo' ? { onlyIf: 'sp-calls-userinfo' as const } : {}),
+    ...(fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token' ? { onlyIf: 'sp-refreshes-tokens' as const } : {}),
   };
 }
 

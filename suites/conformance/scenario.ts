@@ -104,7 +104,7 @@ export interface Scenario {
    * The fault only shows through an SP call that not every correct SP makes: when the SP made no
    * such call (the IdP request log says so), the scenario is not applicable to that SP.
    */
-  readonly onlyIf?: 'sp-calls-userinfo';
+  readonly onlyIf?: 'sp-calls-userinfo' | 'sp-refreshes-tokens';
   /** `sp-initiated-external-return`: the page to land on that the login starts with (an attacker's). */
   readonly returnPath?: string;
 }

@@ -83,7 +83,9 @@ export async function signIn(browser: TestBrowser, persona: SamlPersona, page: P
     case 'username-and-password':
       return browser.submit(page, 'Sign In', { login, password });
     case 'account-chooser': {
-      const chooser = page.html.includes(`${login}</button>`) ? page : await browser.submit(page, 'Use another account');
+      // "Email or phone" on a fresh browser; the chooser only lists accounts signed in here.
+      const onChooser = page.html.includes('<h1>Choose an account</h1>');
+      const chooser = !onChooser || page.html.includes(`${login}</button>`) ? page : await browser.submit(page, 'Use another account');
       const passwordPage = chooser.html.includes(`${login}</button>`)
         ? await browser.submit(chooser, [...chooser.html.matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((m) => m[1]!).find((b) => b.endsWith(login))!)
         : await browser.submit(chooser, 'Next', { login });

@@ -42,10 +42,17 @@ const reportCouldNotRunAs = (step: string) => (error: unknown): never => reportC
 
 /** Whether the SP made the call the scenario's fault needs to show (`onlyIf`). */
 async function applies(scenario: Scenario, observation: Observation): Promise<boolean> {
-  if (scenario.onlyIf !== 'sp-calls-userinfo') return true;
+  if (scenario.onlyIf === undefined) return true;
+  const needed = ONLY_IF[scenario.onlyIf].kind;
   const after = await observation.account.idp.requests({ after: observation.mark });
-  return after.some((entry) => entry.kind === 'oidc.userinfo');
+  return after.some((entry) => entry.kind === needed);
 }
+
+/** The IdP request that shows the SP made the call a scenario's fault needs, and what to say when it did not. */
+const ONLY_IF: Readonly<Record<NonNullable<Scenario['onlyIf']>, { readonly kind: string; readonly notApplicable: string }>> = {
+  'sp-calls-userinfo': { kind: 'oidc.userinfo', notApplicable: 'the SP never called the IdP\'s userinfo endpoint, so a forged userinfo answer cannot reach it' },
+  'sp-refreshes-tokens': { kind: 'oidc.token.refresh', notApplicable: 'the SP never redeemed a refresh token, so a refused refresh cannot reach it' },
+};
 
 export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts, browsers: ScenarioBrowsers, suite = 'Conformance matrix'): Promise<void> {
   const info = test.info();
@@ -81,9 +88,10 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     const judgement = await judgeScenario(scenario, observation, target);
     info.annotations.push({ type: 'observed', description: judgement.observed });
     if (!(await applies(scenario, observation))) {
-      info.annotations.push({ type: NOT_APPLICABLE_ANNOTATION, description: 'the SP never called the IdP\'s userinfo endpoint, so a forged userinfo answer cannot reach it' });
+      const why = ONLY_IF[scenario.onlyIf ?? 'sp-calls-userinfo'].notApplicable;
+      info.annotations.push({ type: NOT_APPLICABLE_ANNOTATION, description: why });
       failed = false;
-      test.skip(true, `Not applicable to ${target.name}: the SP never called userinfo.`);
+      test.skip(true, `Not applicable to ${target.name}: ${why}.`);
     }
     if (judgement.reason) info.annotations.push({ type: REASON_CHECK_ANNOTATION, description: describeReasonVerdict(judgement.reason) });
     if (judgement.problems.length > 0) {
