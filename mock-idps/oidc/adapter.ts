@@ -107,6 +107,12 @@ export interface AdapterHooks {
   consumeRefreshTokens(): boolean;
   /** Fault seam: true when the refresh token being looked up has been revoked at the IdP (its grant goes with it). */
   refreshTokenRevoked(): boolean;
+  /**
+   * Scopes a refresh token holds beyond the code's (oidc-provider leaves `offline_access` out of
+   * the code's scope): a refresh request that names the scopes of the original request, as
+   * client libraries send them, is accepted as by the vendor, not refused with invalid_scope.
+   */
+  refreshTokenExtraScopes(): readonly string[];
 }
 
 /** oidc-provider client metadata for a registration. */
@@ -148,7 +154,10 @@ export function createAdapterFactory(store: OidcStore, hooks: AdapterHooks): Ada
         return Promise.resolve(undefined);
       },
       upsert(id, payload, expiresIn) {
-        store.set(keyOf(id), payload, expiresIn);
+        const extra = model === 'RefreshToken' ? hooks.refreshTokenExtraScopes() : [];
+        const scopes = new Set(typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : []);
+        const scope = [...scopes, ...extra.filter((word) => !scopes.has(word))].join(' ');
+        store.set(keyOf(id), extra.length > 0 && typeof payload.scope === 'string' ? { ...payload, scope } : payload, expiresIn);
         return Promise.resolve();
       },
       consume(id) {

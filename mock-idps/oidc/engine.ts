@@ -42,6 +42,7 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     consumeCodes: () => !faults.has('code'),
     // Entra: a redeemed refresh token stays valid until it expires, beside the new one.
     consumeRefreshTokens: () => persona.refreshTokens.rotation !== 'new-each-use',
+    refreshTokenExtraScopes: () => (persona.refreshTokens.requestedBy === 'offline_access-scope' ? ['offline_access'] : []),
     refreshTokenRevoked: () => faults.takeWhere('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'revoked').length > 0,
   });
   const offline = new OfflineGrants(persona);

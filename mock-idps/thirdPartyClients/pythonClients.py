@@ -290,6 +290,13 @@ def oidc_refresh(session, token, claims):
         except RpRefusal as refusal:
             return {**result, 'refreshed': False, 'error': refusal.error, 'description': refusal.description}
         result['sameUser'] = again.get('sub') == claims.get('sub') and again.get('iss') == claims.get('iss')
+    if result['rotated']:
+        # The replaced token presented again (a replay, or a client that kept the old one): what the IdP answers.
+        try:
+            client.refresh_token(loopback(session['metadata']['token_endpoint']), refresh_token=first)
+            result['reuse'] = {'refused': False}
+        except Exception as err:
+            result['reuse'] = {'refused': True, 'error': getattr(err, 'error', type(err).__name__)}
     return result
 
 

@@ -64,6 +64,8 @@ export interface OidcRefresh {
   readonly sameUser?: boolean;
   readonly error?: string;
   readonly description?: string;
+  /** When the refresh rotated the token: the replaced one presented again, and the IdP's answer. */
+  readonly reuse?: { readonly refused: boolean; readonly error?: string };
 }
 
 /** Where authlib's RP stopped: the redirect back, the token endpoint, ID-token validation, UserInfo, or the discovery document. */

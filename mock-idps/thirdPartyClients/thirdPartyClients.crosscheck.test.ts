@@ -127,6 +127,8 @@ function limitFor(faultId: string, persona: PersonaId): LibraryLimit | undefined
 /** What a correct client's outcome must be for this fault (undefined: the fault's reason is the SP application's, not the library's). */
 function allowedOutcomes(fault: CatalogFault, table: Partial<Record<ReasonCode, readonly string[]>>): readonly string[] | undefined {
   if (fault.expected !== 'reject') return ['accepted'];
+  // The refresh path: the IdP refuses the refresh (revoked), or the replaced token presented again (rotated and reused).
+  if (fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token') return [fault.effect.change === 'revoked' ? 'refresh:invalid_grant' : 'reuse:invalid_grant'];
   if (!fault.reason) return ['idp-refused'];
   return table[fault.reason];
 }
@@ -224,6 +226,16 @@ async function oidcLogin(setup: OidcSetup, persona: OidcPersona, rp: Partial<Oid
   return { delivered: true, verdict: await python.oidcFinish(begin.session, landing.url.href) };
 }
 
+/** A login that asked for a refresh token, then refreshed once (and, when the token rotated, presented the replaced one again). */
+function refreshOutcome(login: OidcLogin): string {
+  if (!login.delivered || !login.verdict.accepted) return oidcOutcome(login);
+  const { refresh } = login.verdict;
+  if (!refresh.issued) return 'refresh:none issued';
+  if (!refresh.refreshed) return `refresh:${refresh.error ?? 'failed'}`;
+  if (refresh.reuse?.refused) return `reuse:${refresh.reuse.error ?? 'refused'}`;
+  return 'accepted';
+}
+
 function oidcOutcome(login: OidcLogin): string {
   if (!login.delivered) return 'idp-refused';
   const { verdict } = login;
@@ -314,13 +326,16 @@ interface RefreshTokenOffer {
 }
 
 /**
- * The persona data's refresh-token facts. OidcPersona declares none yet (issue 14 part 2 adds
- * them with refresh tokens themselves), so no persona has an offer and the refresh test below is
- * skipped with that reason; read the new persona field here when it lands. Meanwhile every login
- * still refreshes once whenever the IdP does send a refresh token, and that is asserted.
+ * How an RP asks this vendor for a refresh token, from the persona data (`refreshTokens`): the
+ * `offline_access` scope, or Google's `access_type=offline` — with `prompt=consent`, since Google
+ * issues one only with the first consent of that user for that app, and this persona's happy-path
+ * login above was that first consent. `rotates`: the refresh grant answers with a new token.
  */
-function refreshTokenOffer(_persona: OidcPersona): RefreshTokenOffer | undefined {
-  return undefined;
+function refreshTokenOffer(persona: OidcPersona): RefreshTokenOffer {
+  const { requestedBy, rotation } = persona.refreshTokens;
+  return requestedBy === 'offline_access-scope'
+    ? { scope: 'openid profile email offline_access', authorizeParams: {}, rotates: rotation !== 'none' }
+    : { scope: 'openid profile email', authorizeParams: { access_type: 'offline', prompt: 'consent' }, rotates: rotation !== 'none' };
 }
 
 describe.each(OIDC_PERSONAS.map((persona) => [persona.id, persona] as const))('authlib RP against %s', (_id, persona) => {
@@ -343,18 +358,23 @@ describe.each(OIDC_PERSONAS.map((persona) => [persona.id, persona] as const))('a
     if (verdict.refresh.issued) expect(verdict.refresh).toMatchObject({ refreshed: true, ...(verdict.refresh.idToken ? { sameUser: true } : {}) });
   });
 
-  const offer = refreshTokenOffer(persona);
-  it.skipIf(!offer)(`refresh token where the vendor issues one${offer ? '' : ' (skipped: the persona data does not state refresh-token issuance yet)'}`, async () => {
-    if (!offer) return;
+  it('a refresh token where the vendor issues one, the way the vendor is asked for it; the refresh works and rotates as the vendor does', async () => {
+    const offer = refreshTokenOffer(persona);
     const login = await oidcLogin(setup, persona, { scope: offer.scope, authorizeParams: offer.authorizeParams });
     if (!login.delivered) throw new Error(`the IdP did not redirect back (HTTP ${login.status})`);
     expect(login.verdict, verdictText(login.verdict)).toMatchObject({ accepted: true, refresh: { issued: true, refreshed: true } });
-    if (login.verdict.accepted && offer.rotates) expect(login.verdict.refresh.rotated).toBe(true);
+    if (!login.verdict.accepted) return;
+    expect(login.verdict.refresh.rotated, `rotation ${persona.refreshTokens.rotation}`).toBe(offer.rotates);
+    // Entra's replaced token stays valid until it expires; the others do not rotate without the fault.
+    if (offer.rotates) expect(login.verdict.refresh.reuse, 'the replaced refresh token presented again').toEqual({ refused: false });
   });
 
   it('refuses every switched-on fault authlib checks, for its stated reason, and accepts the tolerated ones', async () => {
-    const { ran, wrong } = await sweep('oidc', persona.id, async () => oidcOutcome(await oidcLogin(setup, persona)), setup.idp);
+    const offer = refreshTokenOffer(persona);
+    const { ran, wrong } = await sweep('oidc', persona.id, async (fault) => (fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token'
+      ? refreshOutcome(await oidcLogin(setup, persona, { scope: offer.scope, authorizeParams: offer.authorizeParams }))
+      : oidcOutcome(await oidcLogin(setup, persona))), setup.idp);
     expect(wrong).toEqual([]);
-    expect(ran).toEqual(expect.arrayContaining(['oidc.signature-invalid-rs256', 'oidc.aud-invalid', 'oidc.iss-invalid', 'oidc.exp-passed', 'oidc.nonce-invalid']));
+    expect(ran).toEqual(expect.arrayContaining(['oidc.signature-invalid-rs256', 'oidc.aud-invalid', 'oidc.iss-invalid', 'oidc.exp-passed', 'oidc.nonce-invalid', 'oidc.refresh-token-revoked']));
   }, 60_000);
 });
