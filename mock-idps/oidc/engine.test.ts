@@ -4,12 +4,12 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { OIDC_PERSONAS } from '../personas/index.ts';
+import { INSECURE, startDiscoveredServer } from './testing/discoveredServer.ts';
 import { HttpBrowser, parseForms } from './httpBrowser.ts';
 import { decodeUnverified } from './jwtMutator.ts';
 import { LOGIN_FORMS } from './pages.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
 
-const insecure = { execute: [client.allowInsecureRequests] };
 
 const EXPECTED_SUB: Readonly<Record<string, RegExp>> = {
   'entra-oidc': /^[\w-]{43}$/,
@@ -24,9 +24,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
   let redirectUri: string;
 
   beforeAll(async () => {
-    server = await startOidcTestServer(personaId);
-    redirectUri = server.app.redirectUris[0]!;
-    config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretBasic(server.app.clientSecret), insecure);
+    ({ server, config, redirectUri } = await startDiscoveredServer(personaId));
   });
   afterAll(async () => {
     await server.close();
@@ -85,7 +83,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
   });
 
   it('accepts client_secret_post as well as client_secret_basic', async () => {
-    const post = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), insecure);
+    const post = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), INSECURE);
     const browser = new HttpBrowser();
     const { landing, checks } = await authorize(browser);
     const callback = await signIn(browser, landing, server.persona, redirectUri, 'alice.admin@example.com');
@@ -255,7 +253,7 @@ describe('Google account chooser', () => {
   });
 
   it('starts with "Email or phone" on a fresh browser; prompt=select_account offers only the accounts signed in here', async () => {
-    const config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), insecure);
+    const config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), INSECURE);
     const redirectUri = server.app.redirectUris[0]!;
     const browser = new HttpBrowser();
     const start = (prompt?: string) => browser.navigate(client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', ...(prompt ? { prompt } : {}) }), redirectUri);

@@ -3,12 +3,12 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_PERSONAS } from '../personas/index.ts';
+import { startDiscoveredServer } from './testing/discoveredServer.ts';
 import type { PersonaId } from '../types.ts';
 import { HttpBrowser, parseForms, type Landing } from './httpBrowser.ts';
 import { LOGIN_FORMS } from './pages.ts';
-import { isConsentPage, signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
+import { isConsentPage, signIn, type OidcTestServer } from './testServer.ts';
 
-const insecure = { execute: [client.allowInsecureRequests] };
 
 /** What each vendor does with each value: `honoured`, ignored (`ignored`), or refused on its page / back to the client. */
 const EXPECTED: Readonly<Record<string, Readonly<Record<'login' | 'consent' | 'select_account', 'honoured' | 'ignored' | 'refused-page' | 'refused-redirect'>>>> = {
@@ -25,9 +25,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
   const expected = EXPECTED[personaId]!;
 
   beforeAll(async () => {
-    server = await startOidcTestServer(personaId);
-    redirectUri = server.app.redirectUris[0]!;
-    config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretBasic(server.app.clientSecret), insecure);
+    ({ server, config, redirectUri } = await startDiscoveredServer(personaId));
   });
   afterAll(async () => {
     await server.close();

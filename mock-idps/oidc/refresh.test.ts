@@ -4,12 +4,12 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getOidcFault } from '../faults/oidc.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
+import { startDiscoveredServer } from './testing/discoveredServer.ts';
 import { HttpBrowser } from './httpBrowser.ts';
 import { decodeUnverified } from './jwtMutator.ts';
 import { offlineRequestOf, OfflineGrants, shapeTokenAnswer } from './refresh.ts';
-import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
+import { signIn, type OidcTestServer } from './testServer.ts';
 
-const insecure = { execute: [client.allowInsecureRequests] };
 
 describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (personaId) => {
   let server: OidcTestServer;
@@ -17,9 +17,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
   let redirectUri: string;
 
   beforeAll(async () => {
-    server = await startOidcTestServer(personaId);
-    redirectUri = server.app.redirectUris[0]!;
-    config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretBasic(server.app.clientSecret), insecure);
+    ({ server, config, redirectUri } = await startDiscoveredServer(personaId));
   });
   afterAll(async () => {
     await server.close();
