@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runNodeScript } from '../cli/certify/childRun.ts';
 import { readPlaywrightResults, type RunOutcomes } from '../suites/reporting/playwrightResults.ts';
-import type { ShardManifest } from '../suites/reporting/shards/manifest.ts';
+import { shardBaseName, type ShardManifest } from '../suites/reporting/shards/manifest.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { SCOPES, type Scope } from './certifyWallTime.ts';
 import { loadAverage } from './machineCpu.ts';
@@ -75,7 +75,7 @@ export async function measureShardMerge(scope: Scope, shards: number): Promise<B
   const shardRuns: ShardMergeResults['shardRuns'][number][] = [];
   for (let current = 1; current <= shards; current += 1) {
     const run = await certify([...selection, '--shard', `${current}/${shards}`, '--blob-dir', blobDir], shardedDir);
-    const manifest = JSON.parse(readFileSync(join(blobDir, `shard-${current}-of-${shards}.json`), 'utf8')) as ShardManifest;
+    const manifest = JSON.parse(readFileSync(join(blobDir, `${shardBaseName({ current, total: shards })}.json`), 'utf8')) as ShardManifest;
     shardRuns.push({ shard: `${current}/${shards}`, wallMs: run.wallMs, exitCode: run.exitCode, counts: manifest.counts });
   }
   const merge = figures(shardedDir, await certify(['--merge', blobDir], shardedDir), 'the merge');

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { runNodeScript } from '../cli/certify/childRun.ts';
 import { playwrightTestArgs } from '../cli/certify/playwrightRun.ts';
 import { exitCodeOf, stopSignal, watchStopSignals } from '../cli/stopSignals.ts';
-import type { ShardManifest } from '../suites/reporting/shards/manifest.ts';
+import { parseShard, shardBaseName, type ShardManifest } from '../suites/reporting/shards/manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'sso-harness.js');
@@ -48,7 +48,7 @@ for (const shard of ['1/2', '2/2']) {
   if (stopSignal()) break;
   process.stdout.write(`\n▶ sso-harness certify ${SELECTION.join(' ')} --ci --shard ${shard} --blob-dir ${BLOBS}\n`);
   const run = await runNodeScript(CLI, ['certify', ...SELECTION, '--ci', '--shard', shard, '--blob-dir', BLOBS], { cwd: ROOT, env: ENV });
-  const manifest = readJson<ShardManifest>(join(BLOBS, `shard-${shard.replace('/', '-of-')}.json`));
+  const manifest = readJson<ShardManifest>(join(BLOBS, `${shardBaseName(parseShard(shard))}.json`));
   check(run.code === 0 && manifest !== undefined, `shard ${shard} exits 0 and writes its manifest (exit ${run.code})`);
   if (manifest) counts.push(manifest.counts);
   check((manifest?.counts.passed ?? 0) > 0 && (manifest?.counts.passed ?? expected) < expected, `shard ${shard} ran part of the tests (${manifest?.counts.passed ?? 0} of ${expected})`);

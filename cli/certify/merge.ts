@@ -8,12 +8,12 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { harnessVersion } from '../../support/report/certificationReport.ts';
 import { RUN_ENV, SHARD_BLOB_ENV } from '../../suites/reporting/runEnv.ts';
-import { SELECTION_ENV, selectionEnv } from '../../suites/reporting/selection.ts';
 import { ShardSetError, checkShardSet, readShardManifests, sourceDigest, type ShardSet } from '../../suites/reporting/shards/manifest.ts';
 import { UsageError } from '../args.ts';
 import { stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';
 import { finishRun, interruptedRun } from './finishRun.ts';
+import { reportersEnv } from './playwrightRun.ts';
 import { ALLURE_REPORT, ALLURE_RESULTS, CERTIFICATION_FILES, PLAYWRIGHT_CLI, REPORTS, ROOT, shown } from './reportPaths.ts';
 
 /** The shards in `dir`, checked to add up to one certification by this harness; a refusal is a usage error (exit 2). */
@@ -29,15 +29,12 @@ export function readShardSet(dir: string): ShardSet {
 /** The reporters' view of the merged run, as the shards' Playwright runs had it. */
 function mergedRunEnv(set: ShardSet, dir: string, commandLine: string): NodeJS.ProcessEnv {
   const { target, selection, defects, mode } = set.identity;
+  const shardCommand = set.manifests[0]!.command.replace(/ --shard \S+| --blob-dir \S+/g, '');
   return {
-    SSO_HARNESS_TARGET: target.kind === 'embedded' ? 'embedded' : `target file "${target.name}"`,
+    ...reportersEnv({ target: target.kind === 'embedded' ? 'embedded' : `target file "${target.name}"`, selection, ci: mode === 'ci', commandLine: `${commandLine} (${set.total} shard(s) of: ${shardCommand})` }),
     SSO_HARNESS_PORTAL_DEFECTS: defects.join(','),
-    [RUN_ENV.mode]: mode,
-    [RUN_ENV.command]: `${commandLine} (${set.total} shard(s) of: ${set.manifests[0]!.command.replace(/ --shard \S+| --blob-dir \S+/g, '')})`,
     [RUN_ENV.mergedFrom]: dir,
     [SHARD_BLOB_ENV]: undefined,
-    ...Object.fromEntries(Object.values(SELECTION_ENV).map((name) => [name, undefined])),
-    ...selectionEnv(selection),
   };
 }
 

@@ -4,15 +4,14 @@
 // DIR/shard-i-of-N.json (its manifest). `certify --merge DIR` turns all N into the reports.
 // Exit 0: every test of the shard passed; 1: some failed or a secret stayed in the blob (the
 // results are written all the same, and belong in the merge); 130/143: interrupted, nothing written.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { unzipSync } from 'fflate';
 import { harnessVersion } from '../../support/report/certificationReport.ts';
 import { SHARD_BLOB_ENV } from '../../suites/reporting/runEnv.ts';
 import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
 import { redactAndScanBlob } from '../../suites/reporting/shards/blobSecrets.ts';
 import {
-  sha256File, shardBaseName, sourceDigest, writeShardManifest,
+  SHARD_MANIFEST_FORMAT, sha256File, shardBaseName, sourceDigest, writeShardManifest,
   type ShardManifest, type ShardPosition, type ShardRunIdentity,
 } from '../../suites/reporting/shards/manifest.ts';
 import { exitCodeOf, stopSignal } from '../stopSignals.ts';
@@ -79,14 +78,13 @@ export async function runShard(options: ShardOptions): Promise<number> {
 
   const runSecrets = readSecrets(ledgerDir(OUTPUT_DIR));
   const secrets = redactAndScanBlob(stagedBlob, runSecrets);
-  const events = unzipSync(readFileSync(stagedBlob), { filter: (entry) => entry.name === 'report.jsonl' })['report.jsonl'];
-  const counts = blobCounts(events ? Buffer.from(events).toString('utf8') : '');
+  const counts = blobCounts(secrets.events);
   // Into DIR under a temporary name, then renamed: the manifest, written last, vouches for a whole blob.
   copyFileSync(stagedBlob, join(blobDir, `${name}.zip.partial`));
   renameSync(join(blobDir, `${name}.zip.partial`), join(blobDir, `${name}.zip`));
   removeStaging(staging);
   const manifest: ShardManifest = {
-    format: 1,
+    format: SHARD_MANIFEST_FORMAT,
     harnessVersion: harnessVersion(),
     sourceDigest: sourceDigest(ROOT),
     target: options.targetIdentity,

@@ -2,12 +2,11 @@
 // show progress, render the Allure 3 report, scan every report for the run's secrets, print the
 // matrix and the verdict. Exit 0 only when certified. `--config` is the offline pre-enable check
 // of one customer's files (support/offlineCertify).
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
 import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
-import { parseShard, type ShardPosition, type ShardRunIdentity } from '../../suites/reporting/shards/manifest.ts';
+import { parseShard, sha256File, type ShardPosition, type ShardRunIdentity } from '../../suites/reporting/shards/manifest.ts';
 import { PreflightError, runPreflight } from '../../suites/target/preflight.ts';
 import { TargetConfigError, loadTargetConfig, type TargetConfig } from '../../suites/target/targetConfig.ts';
 import { parseDefects } from '../../portal/defects.ts';
@@ -158,7 +157,7 @@ async function runFull(options: CertifyRunOptions): Promise<number> {
 /** What the shards of one certification must agree on about the target: the embedded portal, or one target file's content. */
 function targetIdentity(config: TargetConfig): ShardRunIdentity['target'] {
   if (config.kind === 'embedded') return { kind: 'embedded' };
-  return { kind: 'file', name: config.name, sha256: createHash('sha256').update(readFileSync(config.file)).digest('hex') };
+  return { kind: 'file', name: config.name, sha256: sha256File(config.file) };
 }
 
 /** --shard i/N needs --blob-dir (where the shard's results go), and the reverse. */

@@ -19,6 +19,7 @@ import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test, type TestAccount } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser, seatLoginFor } from '../flows/testAccount.ts';
+import { sideBySide } from '../flows/sideBySide.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { idpSignInPrompt, signInAtIdp } from '../idp/idpSignIn.ts';
 import { RULE } from '../login/ruleTags.ts';
@@ -69,9 +70,7 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
     const accountB = sameEmail ? await provisionWithSeatOfA(target, tenantB, account) : await provisionAdminAndUser(target, tenantB);
     const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
     // Two customers' admins, each in their own browser at their own IdP: side by side.
-    const setUps = await Promise.allSettled([setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin), setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin)]);
-    const failed = setUps.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    await sideBySide([setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin), setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin)]);
     return { idpB: tenantB, accountB, driverB };
   };
 

@@ -8,6 +8,7 @@ import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { describeSymptom, type EntryPoint } from '../entrypoints/entryPoint.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
+import { sideBySide } from '../flows/sideBySide.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { expectAuditTrail, expectPasswordRefused } from './lifecycleChecks.ts';
 import { LOCKOUT_CAUSES, type LockoutCauseId, type LockoutContext } from './lockoutCauses.ts';
@@ -58,13 +59,10 @@ for (const personaId of PERSONA_IDS) {
     /**
      * One step per entry point, side by side: once SSO is on (or off), the entry points are
      * independent — each person's devices and browsers are their own — as the web portal, the
-     * desktop app and the phones of real people are. Every step finishes before the story goes on;
-     * the first failure is the story's.
+     * desktop app and the phones of real people are.
      */
     const onEveryEntryPoint = async (title: (entryPoint: EntryPoint) => string, body: (entryPoint: EntryPoint) => Promise<void>): Promise<void> => {
-      const outcomes = await Promise.allSettled(everywhere.all.map((entryPoint) => test.step(title(entryPoint), () => body(entryPoint))));
-      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
+      await sideBySide(everywhere.all.map((entryPoint) => test.step(title(entryPoint), () => body(entryPoint))));
     };
 
     let configurationBefore: Readonly<Record<string, string | boolean>> = {};

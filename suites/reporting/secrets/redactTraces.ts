@@ -8,7 +8,8 @@ import { unzipSync, zipSync } from 'fflate';
 import type { RunSecret } from './ledger.ts';
 import { REDACTED, SecretMatcher } from './matcher.ts';
 
-const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.webm', '.woff', '.woff2']);
+/** Entries that cannot carry a secret as text (images, video, fonts). */
+export const BINARY = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.webm', '.woff', '.woff2']);
 
 // Signed SAML responses and ID tokens that no fixture saw (e.g. a second browser the fixtures did
 // not track) are removed by shape: the form field and the JWS signature.
@@ -32,15 +33,15 @@ export function redactBytes(bytes: Uint8Array, matcher: SecretMatcher): Uint8Arr
   return removed > 0 ? redacted : undefined;
 }
 
-/** Rewrite a Playwright trace zip without the secrets; false when it is not a trace or had none. */
-export function redactTraceFile(path: string, secrets: readonly RunSecret[], matcher = new SecretMatcher(secrets)): boolean {
+/** A Playwright trace zip's bytes without the secrets; undefined when it is not a trace or had none. */
+export function redactTraceBytes(zip: Uint8Array, matcher: SecretMatcher): Uint8Array | undefined {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(readFileSync(path));
+    entries = unzipSync(zip);
   } catch {
-    return false;
+    return undefined;
   }
-  if (!isTrace(entries)) return false;
+  if (!isTrace(entries)) return undefined;
   let changed = false;
   for (const [name, content] of Object.entries(entries)) {
     if (BINARY.has(extname(name).toLowerCase())) continue;
@@ -50,10 +51,21 @@ export function redactTraceFile(path: string, secrets: readonly RunSecret[], mat
       changed = true;
     }
   }
-  if (!changed) return false;
+  return changed ? zipSync(entries, { level: 1 }) : undefined;
+}
+
+/** Rewrite a Playwright trace zip without the secrets; false when it is not a trace or had none. */
+export function redactTraceFile(path: string, secrets: readonly RunSecret[], matcher = new SecretMatcher(secrets)): boolean {
+  let redacted: Uint8Array | undefined;
+  try {
+    redacted = redactTraceBytes(readFileSync(path), matcher);
+  } catch {
+    return false;
+  }
+  if (!redacted) return false;
   // Write beside and rename, so a reader never sees half a zip.
   const temporary = `${path}.redacting`;
-  writeFileSync(temporary, zipSync(entries, { level: 1 }));
+  writeFileSync(temporary, redacted);
   renameSync(temporary, path);
   return true;
 }

@@ -33,7 +33,8 @@ const SHAPES: ReadonlyArray<readonly [RegExp, LeakKind]> = [
   [/<(?:[\w.-]+:)?SignatureValue\b[^>]*>\s*[A-Za-z0-9+/]{40,}/, 'xml-signature-value'],
 ];
 
-const isZip = (bytes: Uint8Array): boolean => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/** A zip archive's local-file signature (PK\x03\x04). */
+export const isZip = (bytes: Uint8Array): boolean => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 function* walk(path: string, exclude: ReadonlySet<string>): Generator<string> {
   if (exclude.has(resolve(path)) || !existsSync(path)) return;
