@@ -8,7 +8,7 @@ import { REASONS } from '../../lib/reasons.ts';
 import { NAME_DOCS } from '../../suites/driver/reference/names.ts';
 import { accessibleNames } from '../testing/htmlProbe.ts';
 import { tourPortal, type Capture, type SkinTour } from '../testing/skinTour.ts';
-import { escapeHtml } from '../web/html.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { REFERENCE_COOKIES } from './reference/paths.ts';
 
 const REFERENCE_PATHS = ['/login', '/home', '/account', '/support', '/sso/', '/oauth/', '/api/', '/logout', '/assets/portal.css'];

@@ -110,14 +110,5 @@ export interface PendingSamlLogin { readonly protocol: 'saml'; readonly requestI
 export interface PendingOidcLogin { readonly protocol: 'oidc'; readonly state: string; readonly nonce: string; readonly codeVerifier: string; readonly createdAt: number }
 export type PendingLogin = PendingSamlLogin | PendingOidcLogin;
 
-export interface SeatForAudit { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }
-export type SeatAuditKind = 'duplicate-email' | 'invalid-email' | 'domain-not-sso' | 'missing-from-idp' | 'idp-user-without-seat' | 'guest-upn' | 'admin-not-covered';
-export interface SeatAuditFinding {
-  readonly kind: SeatAuditKind;
-  readonly seatId?: number;
-  readonly email: string;
-  /** Plain words: which email to fix and where. */
-  readonly message: string;
-  /** Blocking findings make the Enable step warn. */
-  readonly blocking: boolean;
-}
+/** The seat email audit's rule is shared (lib/seatEmailAudit.ts): its types are the portal's contract too. */
+export type { SeatAuditFinding, SeatAuditKind, SeatForAudit } from '../../lib/seatEmailAudit.ts';

@@ -11,7 +11,7 @@ import * as client from 'openid-client';
 import type { ReasonCode } from '../../lib/reasons.ts';
 import { defectOn } from '../defects.ts';
 import type { DefectSet, OidcSettings, PendingOidcLogin, SpEndpoints, SsoResult } from './contract.ts';
-import { isEmailAddress, isGuestUpn } from './emailAddress.ts';
+import { isEmailAddress, isGuestUpn } from '../../lib/emailAddress.ts';
 import { validateIdToken } from './idToken.ts';
 import type { Claims } from './idToken.ts';
 import { discoverIssuer, openidClientFetch } from './oidcDiscovery.ts';

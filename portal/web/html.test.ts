@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attr, attributes, escapeHtml, html } from './html.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { attr, attributes, html } from './html.ts';
 
 describe('html tagged template', () => {
   it.each([

@@ -1,5 +1,6 @@
 // The only way views produce HTML: a tagged template that escapes every interpolation, so no
 // seat name, email, IdP error text or SAML attribute can inject markup into a portal page.
+import { escapeHtml } from '../../lib/html.ts';
 
 export class SafeHtml {
   readonly value: string;
@@ -12,12 +13,6 @@ export class SafeHtml {
 }
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSeatEmail, type Seat } from '../db/accounts.ts';
-import { parseCsv } from './csv.ts';
 import { parseSeatCsv, seatsToCsv } from './seatCsv.ts';
 import { planSeatImport } from './seatImport.ts';
-
-describe('parseCsv', () => {
-  it('handles quotes, doubled quotes, CRLF, a BOM and blank lines', () => {
-    const parsed = parseCsv('\uFEFFa,"b, c","say ""hi"""\r\n\r\n"multi\nline",x,\n');
-    expect(parsed).toEqual({ ok: true, records: [{ line: 1, cells: ['a', 'b, c', 'say "hi"'] }, { line: 3, cells: ['multi\nline', 'x', ''] }] });
-  });
-
-  it.each([
-    ['a,"open', 1, 'a quoted value is never closed: add the missing closing quote (").'],
-    ['ok\n"x"y,z', 2, 'text after a closing quote: a quoted value must end at a comma or the end of the line (write "" for a quote inside quotes).'],
-  ])('reports %j with its line', (text, line, message) => {
-    expect(parseCsv(text)).toEqual({ ok: false, line, message });
-  });
-});
 
 describe('parseSeatCsv', () => {
   it('reads seats with any column order and optional disabled', () => {

@@ -3,6 +3,7 @@
 // private-use scheme URL by the OS when its in-app browser tab navigates to it (§7.1).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Page, Request } from '@playwright/test';
+import { escapeHtml } from '../../lib/html.ts';
 import { closeServer, listenOnLoopback } from '../../lib/net.ts';
 
 export interface AppRedirectReceiver {
@@ -43,7 +44,6 @@ class Arrival<T> {
   }
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** RFC 8252 §7.3: an HTTP listener on 127.0.0.1, on a port the OS picks, for this one login. */
 export async function listenForLoopbackRedirect(appName: string, path = '/oauth2redirect'): Promise<AppRedirectReceiver> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicUser } from '../../mock-idps/control/client.ts';
-import { csvField, entraUserExport } from './idpUserExport.ts';
+import { csvField } from '../../lib/csv.ts';
+import { entraUserExport } from './idpUserExport.ts';
 
 const user = (patch: Partial<PublicUser>): PublicUser => ({
   id: 'u-1', role: 'ordinary', email: 'bob.user@contoso.example', upn: 'bob.user@contoso.example', givenName: 'Bob', familyName: 'User', displayName: 'Bob User',

@@ -1,13 +1,9 @@
 // The user list an admin downloads from the IdP console and uploads to the seat email audit.
 // Shaped as Entra's "Download users" CSV (userPrincipalName, displayName, mail): for guests the
 // UPN is the #EXT# form and `mail` the real address, which is what the portal must read.
+import { csvField } from '../../lib/csv.ts';
 import type { PublicUser } from '../../mock-idps/control/client.ts';
 import type { IdpUserExportFile } from '../driver/portalDriver.ts';
-
-/** RFC 4180: quote a field when it holds a comma, a quote or a line break; double inner quotes. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** The users assigned to the application, as the console exports them (unassigned and disabled users left out). */
 export function entraUserExport(users: readonly PublicUser[], fileName = 'exportUsers.csv'): IdpUserExportFile {

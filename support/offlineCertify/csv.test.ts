@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SupportInputError } from '../artefacts/errors.ts';
-import { findColumn, parseCsv } from './csv.ts';
+import { findColumn, readCsvTable } from './csv.ts';
 
-describe('parseCsv', () => {
+describe('readCsvTable', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF, and an Excel BOM', () => {
-    const table = parseCsv('\uFEFFName,Email\r\n"Root, Admin",root@contoso.com\r\n"Bob ""B""",bob@contoso.com\r\n"Multi\nline",carol@contoso.com\r\n\r\n', 'seats.csv');
+    const table = readCsvTable('\uFEFFName,Email\r\n"Root, Admin",root@contoso.com\r\n"Bob ""B""",bob@contoso.com\r\n"Multi\nline",carol@contoso.com\r\n\r\n', 'seats.csv');
     expect(table.header).toEqual(['Name', 'Email']);
     expect(table.rows).toEqual([
       { line: 2, cells: ['Root, Admin', 'root@contoso.com'] },
@@ -18,6 +18,6 @@ describe('parseCsv', () => {
     ['an empty file', '', 'seats.csv is empty: expected a header line (e.g. "name,email,role") and one line per seat.'],
     ['an unclosed quote', 'name,email\n"Bob,bob@x.com\n', 'seats.csv: a quoted field opened on line 2 is never closed.'],
   ])('refuses %s', (_what, text, message) => {
-    expect(() => parseCsv(text, 'seats.csv')).toThrow(new SupportInputError('customer-file-invalid', message));
+    expect(() => readCsvTable(text, 'seats.csv')).toThrow(new SupportInputError('customer-file-invalid', message));
   });
 });

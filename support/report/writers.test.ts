@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCertificationReport, type ReportInput } from './certificationReport.ts';
-import { escapeHtml, humanDuration, renderReportHtml, renderReportMarkdown, runKind, writeCertificationReport } from './writers.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { humanDuration, renderReportHtml, renderReportMarkdown, runKind, writeCertificationReport } from './writers.ts';
 
 const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'reference portal', startedAt: '2026-03-02T09:00:00.000Z', durationMs: 1234 };
 const INFO = { area: 'metadata', check: 'metadata.structure', severity: 'info' as const, title: 'ok', detail: 'ok' };

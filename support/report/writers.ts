@@ -3,6 +3,7 @@
 // three, as a last guard: a report is mailed to customers and attached to tickets.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { escapeHtml } from '../../lib/html.ts';
 import { scrubPatterns } from '../artefacts/secrets.ts';
 import { OWNERS, type Owner } from '../findings/finding.ts';
 import type { CertificationReport, ConformanceResult, ReportFinding, RunInfo } from './certificationReport.ts';
@@ -127,10 +128,6 @@ export function renderReportMarkdown(report: CertificationReport): string {
 }
 
 // ---------- HTML ----------
-
-export function escapeHtml(value: string | number | undefined): string {
-  return String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-}
 
 function htmlTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | undefined>>, outcomeColumn?: number): string {
   const head = `<tr>${header.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('')}</tr>`;

@@ -5,18 +5,18 @@
 // of the catalog whose `audit` kind it is.
 import { FAULT_CATALOG } from '../../../mock-idps/faults/catalog.ts';
 import type { SeatFault } from '../../../mock-idps/faults/seats.ts';
-import type { SeatAuditFinding, SeatAuditKind, SeatForAudit } from '../../../portal/sso/contract.ts';
-import { auditSeatEmails, parseIdpUserExport } from '../../../portal/sso/seatEmailAudit.ts';
+import { parseIdpUserExport } from '../../../lib/idpUserExport.ts';
+import { auditSeatEmails, type SeatAuditFinding, type SeatAuditKind, type SeatForAudit } from '../../../lib/seatEmailAudit.ts';
 import { SupportInputError } from '../../artefacts/errors.ts';
 import type { ReportFinding } from '../../report/certificationReport.ts';
-import { findColumn, parseCsv } from '../csv.ts';
+import { findColumn, readCsvTable } from '../csv.ts';
 import { listSome, reportFinding, type OfflineContext } from './context.ts';
 
 const EMAIL_HEADERS = [/^e-?mail$/i, /^e-?mail address$/i, /^primary e-?mail$/i, /^mail$/i, /e-?mail/i];
 
 /** The seat list CSV (the portal's seat export), as the portal's audit reads seats; id = CSV line. */
 export function readSeats(csv: string, source: string): SeatForAudit[] {
-  const table = parseCsv(csv, `The seat list ${source}`);
+  const table = readCsvTable(csv, `The seat list ${source}`);
   const email = findColumn(table, EMAIL_HEADERS);
   if (email === undefined) {
     throw new SupportInputError('customer-file-invalid', `The seat list ${source} has no email column (headers: ${table.header.join(', ') || '(none)'}). Export the seats from the portal (Seats → Export CSV) or add a column named "email".`);

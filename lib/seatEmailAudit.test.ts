@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SeatForAudit } from './contract.ts';
-import { auditSeatEmails, parseIdpUserExport } from './seatEmailAudit.ts';
+import { parseIdpUserExport } from './idpUserExport.ts';
+import { auditSeatEmails, type SeatForAudit } from './seatEmailAudit.ts';
 
 const seat = (id: number, email: string, extra: Partial<SeatForAudit> = {}): SeatForAudit => ({ id, name: `User ${id}`, email, role: 'user', disabled: false, ...extra });
 const DOMAINS = ['corp.example'];
@@ -84,7 +84,7 @@ describe('parseIdpUserExport', () => {
   it.each<[string, string, string]>([
     ['an empty file', '', 'The user export is empty: download the users list from the IdP console as CSV (with its header row) and upload it.'],
     ['a file without an email column', 'id,name\n1,Alice\n', 'No email column in the user export: its header row has "id", "name". Expected one of "Email Address [Required]" (Google), "Primary email" (Okta), "mail" or "userPrincipalName" (Entra), or "email". Upload the CSV exactly as the IdP console downloads it.'],
-    ['an unterminated quote', 'email\n"alice@corp.example\n', 'The file has a quote opened on line 2 that is never closed: it is not a valid CSV export.'],
+    ['an unterminated quote', 'email\n"alice@corp.example\n', 'The file is not a valid CSV export (line 2): a quoted value is never closed: add the missing closing quote (").'],
   ])('refuses %s', (_name, csv, message) => {
     expect(parseIdpUserExport(csv)).toEqual({ ok: false, errors: [{ field: 'idpUserExport', message }] });
   });

@@ -1,10 +1,20 @@
 // Seat email audit (lifecycle step 6): before SSO is enabled, every seat must have a unique, valid
 // email in one of the account's SSO domains and — when the IdP's user export is uploaded — one the
 // IdP knows. Admin seats that would not be able to log in are the lockout precursor.
-import type { SeatAuditFinding, SeatForAudit } from './contract.ts';
 import { emailDomain, isEmailAddress, isGuestUpn } from './emailAddress.ts';
+import type { SEAT_AUDIT_KINDS } from './harnessContract.ts';
 
-export { parseIdpUserExport } from './idpUserExport.ts';
+export interface SeatForAudit { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }
+export type SeatAuditKind = (typeof SEAT_AUDIT_KINDS)[number];
+export interface SeatAuditFinding {
+  readonly kind: SeatAuditKind;
+  readonly seatId?: number;
+  readonly email: string;
+  /** Plain words: which email to fix and where. */
+  readonly message: string;
+  /** Blocking findings make the Enable step warn. */
+  readonly blocking: boolean;
+}
 
 const WHERE = 'in Account parameters → Seats';
 
