@@ -4,12 +4,25 @@ import { isIP, type AddressInfo } from 'node:net';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
-/** Loopback by name or literal: 127.0.0.0/8, ::1, localhost (the harness sends nothing off this machine). `URL` has already normalised odd IPv4 spellings (0x7f.1 → 127.0.0.1). */
+// The one loopback rule (the harness sends nothing off this machine): 127.0.0.0/8 and ::1, by
+// literal (as a URL host, a socket address or an IPv4-mapped IPv6 address) or as "localhost".
+
+/** A literal address, as sockets and DNS answers give it (`::ffff:127.0.0.1` included). */
+export function isLoopbackAddress(address: string): boolean {
+  const plain = address.toLowerCase().replace(/^::ffff:/, '');
+  if (isIP(plain) === 4) return plain.startsWith('127.');
+  return isIP(plain) === 6 && /^(?:0{0,4}:){2,7}0{0,3}1$/.test(plain);
+}
+
+/** A URL's host name: `localhost`, or a loopback literal. `URL` has already normalised odd IPv4 spellings (0x7f.1 → 127.0.0.1) and bracketed IPv6. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
+  return host === 'localhost' || isLoopbackAddress(host);
+}
+
+/** An http(s) URL on this machine: where the harness's browsers and HTTP clients may go. */
+export function isLoopbackHttpUrl(url: URL): boolean {
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
 }
 
 export class PortInUseError extends Error {

@@ -5,7 +5,7 @@
 // matrix expects, read from the page (a refusal shown, or the log-out control) and through the target.
 import { catalogScenarios } from '../conformance/catalogScenarios.ts';
 import { expect, test } from '../conformance/fixtures.ts';
-import { isLoopbackHttpUrl } from '../conformance/http/httpBrowser.ts';
+import { isLoopbackHttpUrl } from '../../lib/net.ts';
 import { expectationSummary } from '../conformance/scenario.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import { expectOnPortal } from '../entrypoints/entryPoint.ts';

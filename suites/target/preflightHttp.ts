@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { isLoopbackAddress } from '../../lib/net.ts';
 import { HARNESS_CONTRACT_VERSION, HARNESS_PATHS, type ProvisionedAccount } from '../../lib/harnessContract.ts';
 import { accountStateProblems, provisionedAccountProblems } from './contractCheck.ts';
 import { PreflightError, missingProvisioning } from './preflightError.ts';
@@ -15,12 +16,6 @@ import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 export const PREFLIGHT_HTTP_TIMEOUT_MS = 5_000;
 
 const LOOPBACK_REMINDER = 'The mock IdPs listen on 127.0.0.1 only, so the OE build under test must run on this machine.';
-
-export function isLoopbackAddress(address: string): boolean {
-  const plain = address.replace(/^::ffff:/i, '');
-  if (isIP(plain) === 4) return plain.startsWith('127.');
-  return plain === '::1' || plain === '0:0:0:0:0:0:0:1';
-}
 
 /** What a failed fetch means, in words (undici puts the system error code in `cause`). */
 export function describeFetchFailure(error: unknown, url: string, timeoutMs: number): string {

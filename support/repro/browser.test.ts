@@ -9,7 +9,8 @@ describe('repro browser guards', () => {
     ['data:text/html,hi', true],
     ['https://oe-old.example.com/saml/acs', false],
     ['https://login.microsoftonline.com/common/v2.0', false],
-    ['http://127.0.0.2/', false],
+    ['http://127.0.0.2/', true],
+    ['http://127.0.0.1.example.com/', false],
   ])('%s is loopback: %s', (url, expected) => {
     expect(isLoopback(new URL(url))).toBe(expected);
   });

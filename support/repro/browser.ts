@@ -3,6 +3,7 @@
 // the artefacts that crossed the browser: the SAMLResponse posted to the ACS, or the OIDC
 // redirect back to the portal. Each attempt gets a fresh browser context (no IdP session left over).
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { isLoopbackHost } from '../../lib/net.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../suites/browserBinary.ts';
 import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
 import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
@@ -51,7 +52,7 @@ export async function launchBrowser(options: { readonly headed?: boolean } = {})
 
 /** Only the harness's own servers: anything else (a misconfigured ACS, an external image) is blocked, never fetched. */
 export function isLoopback(url: URL): boolean {
-  return url.protocol === 'data:' || url.protocol === 'about:' || ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
+  return url.protocol === 'data:' || url.protocol === 'about:' || isLoopbackHost(url.hostname);
 }
 
 /** One login of `seat`, from the portal's sign-on URL (or the IdP's app tile when the scenario starts there). */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpBrowser, isLoopbackHttpUrl } from './httpBrowser.ts';
+import { HttpBrowser } from './httpBrowser.ts';
 
 let server: Server;
 let origin = '';
@@ -71,12 +71,5 @@ describe('HttpBrowser', () => {
     const browser = new HttpBrowser();
     const page = await browser.open(`${origin}/login`);
     await expect(browser.submit(page, 'Sign in')).rejects.toThrow(`The page at ${origin}/login has no form with a "Sign in" button (status 200).`);
-  });
-
-  it.each([
-    ['http://127.0.0.1:1/x', true], ['http://localhost/x', true], ['http://[::1]:8/x', true],
-    ['https://evil.example/x', false], ['com.ooma.enterprise:/cb', false], ['file:///etc/hostname', false],
-  ])('%s is loopback HTTP: %s', (url, loopback) => {
-    expect(isLoopbackHttpUrl(new URL(url))).toBe(loopback);
   });
 });

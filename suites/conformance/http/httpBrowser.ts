@@ -10,6 +10,7 @@
 import { CookieJar } from './cookieJar.ts';
 import { formWithButton, parseForms, submission, type FormButton, type HtmlForm } from './htmlForms.ts';
 import { freshConnectionFetch } from '../../../lib/freshConnectionFetch.ts';
+import { isLoopbackHttpUrl } from '../../../lib/net.ts';
 
 export interface Hop {
   readonly method: 'GET' | 'POST';
@@ -37,12 +38,6 @@ export interface HttpBrowserOptions {
 }
 
 const MAX_HOPS = 20;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-export function isLoopbackHttpUrl(url: URL): boolean {
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
-}
-
 export class HttpBrowser {
   readonly hops: Hop[] = [];
   /** Every Set-Cookie the browser received, with the URL that sent it. */

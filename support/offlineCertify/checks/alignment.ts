@@ -2,6 +2,7 @@
 // entity ID, SSO URL, OIDC issuer), the IdP app registration against the SP endpoints (entity ID
 // / Audience, ACS URL, redirect URI), and the issuer against the vendor's known shape (persona
 // data). Exact comparisons: vendors and the portal compare case- and slash-sensitively.
+import { isLoopbackHost } from '../../../lib/net.ts';
 import { VENDOR_PERSONAS } from '../../../mock-idps/personas/index.ts';
 import { BINDINGS } from '../../artefacts/idpMetadata.ts';
 import { differenceHint } from '../../explain/compare.ts';
@@ -17,10 +18,6 @@ export function alignmentChecks(ctx: OfflineContext): ReportFinding[] {
   return [...spEndpointChecks(ctx), ...(settings.protocol === 'saml' ? samlAlignment(ctx, settings) : oidcAlignment(ctx, settings)), ...issuerShape(ctx)];
 }
 
-function isLoopback(url: URL): boolean {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
 function spEndpointChecks(ctx: OfflineContext): ReportFinding[] {
   const out: ReportFinding[] = [];
   const sp = ctx.file.sp;
@@ -32,7 +29,7 @@ function spEndpointChecks(ctx: OfflineContext): ReportFinding[] {
       continue;
     }
     const url = new URL(value);
-    if (url.protocol === 'http:' && !isLoopback(url)) {
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
       out.push(reportFinding('alignment', { check: `alignment.sp-${key}`, severity: 'warning', ...(key === 'acsUrl' ? { fault: FAULT.samlDestinationScheme } : {}), title: `The SP ${key} uses http://`, detail: `"${value}": the portal is served over https; an http:// value usually comes from a TLS-terminating proxy and will not match what the IdP posts to.` }, ctx));
     }
   }
