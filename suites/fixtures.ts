@@ -3,26 +3,15 @@
 // whose seats are the tenant's directory users, and the target's PortalDriver on that account.
 // Faults and the IdP clock are reset after every test (msw's resetHandlers); the tenant is deleted.
 import { test as base, expect } from '@playwright/test';
-import type { IdpControlClient, PublicUser } from '../mock-idps/control/client.ts';
+import type { IdpControlClient } from '../mock-idps/control/client.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
-import { newIdpTenant, provisionAdminAndUser } from './flows/testAccount.ts';
+import { newIdpTenant, provisionAdminAndUser, type TestAccount } from './flows/testAccount.ts';
 import { evidenceFixtures, type EvidenceFixtures } from './reporting/evidenceFixtures.ts';
-import { startHarnessTarget, type HarnessTarget, type ProvisionedAccount } from './target/harnessTarget.ts';
+import type { HarnessTarget } from './target/harnessTarget.ts';
+import { startHarnessTarget } from './target/startHarnessTarget.ts';
 
-export interface SeatLogin {
-  readonly email: string;
-  /** The seat's portal password (test only; never attached). */
-  readonly password: string;
-  /** The same person in the IdP directory. */
-  readonly idpUser: PublicUser;
-}
-
-export interface TestAccount {
-  readonly id: number;
-  readonly provisioned: ProvisionedAccount;
-  readonly admin: SeatLogin;
-  readonly user: SeatLogin;
-}
+/** Defined beside the flows that make them (suites/flows/testAccount.ts); every suite takes them from here. */
+export type { SeatLogin, TestAccount } from './flows/testAccount.ts';
 
 interface WorkerFixtures {
   target: HarnessTarget;

@@ -3,8 +3,22 @@
 // per-test `idp` and `account` fixtures of suites/fixtures.ts themselves.
 import { randomBytes } from 'node:crypto';
 import { IdpControlClient, type PublicUser } from '../../mock-idps/control/client.ts';
-import type { SeatLogin, TestAccount } from '../fixtures.ts';
-import type { HarnessTarget } from '../target/harnessTarget.ts';
+import type { HarnessTarget, ProvisionedAccount } from '../target/harnessTarget.ts';
+
+export interface SeatLogin {
+  readonly email: string;
+  /** The seat's portal password (test only; never attached). */
+  readonly password: string;
+  /** The same person in the IdP directory. */
+  readonly idpUser: PublicUser;
+}
+
+export interface TestAccount {
+  readonly id: number;
+  readonly provisioned: ProvisionedAccount;
+  readonly admin: SeatLogin;
+  readonly user: SeatLogin;
+}
 
 /** Test-only portal password for a provisioned seat (never attached). */
 export const testPassword = (): string => `oe-${randomBytes(9).toString('base64url')}-TEST`;

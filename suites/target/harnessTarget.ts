@@ -1,16 +1,13 @@
 // What one Playwright worker drives: the OE portal (embedded reference portal started in-process,
 // or a remote OE environment from SSO_HARNESS_TARGET) and a mock IdP server, both on loopback.
-// This is the only suites/ module that starts servers; tests see the HarnessTarget interface, and
-// every portal URL, name and capability they use comes from it.
+// Tests see this interface (startHarnessTarget.ts starts one), and every portal URL, name and
+// capability they use comes from it.
 import type { Page } from '@playwright/test';
-import { startIdpServer } from '../../mock-idps/server.ts';
 import type { AccountSpec, AccountState, ProvisionedAccount, SsoConfigSpec } from '../../lib/harnessContract.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { Names } from '../driver/reference/names.ts';
 import type { TargetCapabilities } from './capabilities.ts';
-import { startEmbeddedTarget } from './embeddedTarget.ts';
-import { remoteTarget } from './remoteTarget.ts';
-import { loadTargetConfig, type Credentials, type TargetConfig } from './targetConfig.ts';
+import type { Credentials } from './targetConfig.ts';
 
 export type { AccountSpec, AccountState, AuditEvent, ProvisionedAccount, SeatSession, SeatSpec, SsoConfigSpec } from '../../lib/harnessContract.ts';
 
@@ -37,14 +34,4 @@ export interface HarnessTarget {
   /** The browser PortalDriver on `page`, opening the pages of `account`. */
   driver(page: Page, account: ProvisionedAccount): PortalDriver;
   close(): Promise<void>;
-}
-
-export async function startHarnessTarget(config: TargetConfig = loadTargetConfig()): Promise<HarnessTarget> {
-  const idp = await startIdpServer();
-  try {
-    return config.kind === 'remote' ? remoteTarget(config, idp) : await startEmbeddedTarget(config.defects, idp);
-  } catch (error) {
-    await idp.close();
-    throw error;
-  }
 }

@@ -2,7 +2,7 @@
 // and test-only credentials to try it by hand) and the before/after summary of a run.
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { LoginOutcome } from './browser.ts';
-import type { RunSummary } from './run.ts';
+import type { RunSummary } from './runSummary.ts';
 import { customerSeesOf, expectedSymptom, fixTitleOf, personasFor, type ReproScenario, type Symptom } from './scenarios.ts';
 import type { ReproStage } from './stage.ts';
 

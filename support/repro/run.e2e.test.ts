@@ -7,7 +7,8 @@ import type { PersonaId } from '../../mock-idps/types.ts';
 import { run as reproCommand } from '../../cli/commands/repro.ts';
 import { tempFolder } from '../testing/configFiles.ts';
 import { attemptLogin, launchBrowser } from './browser.ts';
-import { runScenario, type RunSummary } from './run.ts';
+import { runScenario } from './run.ts';
+import type { RunSummary } from './runSummary.ts';
 import { findScenario } from './scenarios.ts';
 import { stageScenario, type ReproStage } from './stage.ts';
 

@@ -6,39 +6,13 @@ import { evidenceFolder, scrubUrl, writeAttemptEvidence, type EvidenceFolder } f
 import { expectedSymptom, fixTitleOf, type Symptom } from './scenarios.ts';
 import type { ReproStage } from './stage.ts';
 import { renderRunSummaryMarkdown } from './render.ts';
+import type { AttemptSummary, Reproduced, RunSummary } from './runSummary.ts';
 
 export interface RunOptions {
   /** reports/repro by default; the scenario's folder is created inside. */
   readonly outDir: string;
   readonly headed?: boolean;
   readonly log?: (line: string) => void;
-}
-
-export type Reproduced = 'yes' | 'different-symptom' | 'no' | 'not-predicted';
-
-export interface AttemptSummary {
-  readonly outcome: LoginOutcome;
-  readonly finalUrl: string;
-  readonly navigations: readonly string[];
-  /** explain's verdict on the captured (or minted) artefact, when there was one. */
-  readonly explainVerdict?: string;
-}
-
-export interface RunSummary {
-  readonly schemaVersion: 1;
-  readonly scenario: string;
-  readonly title: string;
-  readonly persona: string;
-  readonly seat: string;
-  /** What the catalog predicts the user meets; absent when nothing is predicted to fail. */
-  readonly expected?: Symptom;
-  readonly before: AttemptSummary;
-  readonly reproduced: Reproduced;
-  readonly fix: string;
-  readonly after: AttemptSummary;
-  readonly fixed: boolean;
-  readonly evidenceDir: string;
-  readonly files: readonly string[];
 }
 
 export async function runScenario(stage: ReproStage, options: RunOptions): Promise<RunSummary> {
