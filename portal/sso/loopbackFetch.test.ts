@@ -12,7 +12,9 @@ describe('isLoopbackHost', () => {
     ['10.0.0.1', false],
     ['127.0.0.1.nip.io', false],
     ['localhost.example', false],
-    ['[::ffff:127.0.0.1]', false],
+    // IPv4-mapped loopback is loopback (one rule, lib/net.ts); a mapped outside address is not.
+    ['[::ffff:127.0.0.1]', true],
+    ['[::ffff:10.0.0.1]', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected);
   });

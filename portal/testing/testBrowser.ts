@@ -1,40 +1,32 @@
 // A cookie-keeping HTTP client for the portal's own tests: plain fetch against the app on
 // 127.0.0.1, redirects not followed (tests assert each hop), CSRF tokens read from the forms —
 // in the words of the portal's skin (its CSRF field, login paths and field names).
+import { CookieJar } from '../../lib/http/cookieJar.ts';
 import { referenceSkin } from '../skin/reference/index.ts';
 import type { PortalSkin } from '../skin/types.ts';
 
 export class TestBrowser {
   readonly base: string;
   readonly skin: PortalSkin;
-  readonly cookies = new Map<string, string>();
+  readonly jar = new CookieJar();
 
   constructor(base: string, skin: PortalSkin = referenceSkin) {
     this.base = base;
     this.skin = skin;
   }
 
-  private remember(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = header.split(';');
-      const index = pair.indexOf('=');
-      const name = pair.slice(0, index).trim();
-      const value = pair.slice(index + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()));
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, decodeURIComponent(value));
-    }
-  }
-
-  private cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+  /** The cookies held, name → value as the portal set it (URI-decoded): a session to hand to a Playwright context in a test. */
+  get cookies(): ReadonlyMap<string, string> {
+    return new Map([...this.jar.values()].filter(([, value]) => value !== '').map(([name, value]) => [name, decodeURIComponent(value)]));
   }
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(path, this.base);
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('cookie', this.cookieHeader());
-    const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
-    this.remember(response);
+    const cookie = this.jar.header(url);
+    if (cookie) headers.set('cookie', cookie);
+    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    this.jar.store(response.headers.getSetCookie(), url);
     return response;
   }
 

@@ -4,7 +4,7 @@
 import type { Browser } from '@playwright/test';
 import { expect, test as base } from '../fixtures.ts';
 import { ledgerDir, recordSecret } from '../reporting/secrets/ledger.ts';
-import { HttpBrowser } from './http/httpBrowser.ts';
+import { HttpBrowser } from '../../lib/http/httpBrowser.ts';
 import { isDesktopRedirect } from './run/flows.ts';
 import { MatrixAccounts } from './setup/matrixAccounts.ts';
 

@@ -5,8 +5,8 @@
 import { TEST_USER_PASSWORD } from '../../../mock-idps/control/client.ts';
 import { LOGIN_FORMS } from '../../../mock-idps/personas/loginForms.ts';
 import type { LoginFlow } from '../../../mock-idps/types.ts';
-import { formWithButton, formWithLabel, inputNameFor, parseForms } from './htmlForms.ts';
-import type { HttpBrowser, HttpPage } from './httpBrowser.ts';
+import { formWithButton, formWithLabel, inputNameFor, parseForms } from '../../../lib/http/htmlForms.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
 
 export interface IdpLogin {
   readonly email: string;

@@ -5,8 +5,8 @@
 import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
 import type { SaveOutcome, TestSsoResult } from '../../driver/portalDriver.ts';
 import type { Names } from '../../driver/reference/names.ts';
-import { attributesOf, decodeEntities, formWithButton, formWithLabel, inputNameFor, parseForms, submission, visibleText } from './htmlForms.ts';
-import type { HttpBrowser, HttpPage } from './httpBrowser.ts';
+import { attributesOf, decodeEntities, formWithButton, formWithLabel, inputNameFor, parseForms, submission, visibleText } from '../../../lib/http/htmlForms.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
 
 /** Whether the page shows the person an error: a 4xx answer, or an element with role="alert". */
 export function errorShown(page: HttpPage): boolean {

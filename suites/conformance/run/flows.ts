@@ -5,8 +5,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PERSONAS } from '../../../mock-idps/personas/index.ts';
 import type { SamlPersonaId } from '../../../mock-idps/control/client.ts';
-import { parseForms } from '../http/htmlForms.ts';
-import type { HttpBrowser, HttpPage } from '../http/httpBrowser.ts';
+import { parseForms } from '../../../lib/http/htmlForms.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
 import { signInOverHttp, type IdpLogin } from '../http/idpSignInOverHttp.ts';
 import type { MatrixAccount } from '../setup/matrixAccounts.ts';
 

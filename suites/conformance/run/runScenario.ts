@@ -10,7 +10,7 @@ import { CouldNotRunError } from '../../target/couldNotRun.ts';
 import { ssoSetUp } from '../../flows/ssoSetUp.ts';
 import { throughIdp as throughIdpInBrowser } from '../../idp/idpSignIn.ts';
 import type { AuditEvent, HarnessTarget } from '../../target/harnessTarget.ts';
-import type { HttpBrowser, HttpPage } from '../http/httpBrowser.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
 import type { IdpLogin } from '../http/idpSignInOverHttp.ts';
 import type { Scenario } from '../scenario.ts';
 import type { MatrixAccount } from '../setup/matrixAccounts.ts';

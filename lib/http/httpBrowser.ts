@@ -9,8 +9,8 @@
 // the okta groups) and would put thousands of steps into the reports.
 import { CookieJar } from './cookieJar.ts';
 import { formWithButton, parseForms, submission, type FormButton, type HtmlForm } from './htmlForms.ts';
-import { freshConnectionFetch } from '../../../lib/freshConnectionFetch.ts';
-import { isLoopbackHttpUrl } from '../../../lib/net.ts';
+import { freshConnectionFetch } from '../freshConnectionFetch.ts';
+import { isLoopbackHttpUrl } from '../net.ts';
 
 export interface Hop {
   readonly method: 'GET' | 'POST';

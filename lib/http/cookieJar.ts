@@ -1,4 +1,4 @@
-// The cookie jar of one HTTP browser (RFC 6265, the parts loopback SSO uses): host-only cookies
+// The cookie jar of every HTTP client of the project (RFC 6265, the parts loopback SSO uses): host-only cookies
 // shared by every port of the host, as browsers share them (the portal and the IdPs all run on
 // 127.0.0.1), path matching, replacement by name and path, deletion by Max-Age / Expires.
 
@@ -61,15 +61,29 @@ export class CookieJar {
 
   /** The Cookie header for a request to `url` (longest paths first, RFC 6265 §5.4), or undefined. */
   header(url: URL): string | undefined {
-    const now = this.#now();
-    const matching = [...this.#cookies.values()]
-      .filter((cookie) => (cookie.expires === undefined || cookie.expires > now) && pathMatches(url.pathname, cookie.path))
+    const matching = this.#live()
+      .filter((cookie) => pathMatches(url.pathname, cookie.path))
       .sort((a, b) => b.path.length - a.path.length);
     return matching.length === 0 ? undefined : matching.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
   }
 
-  /** Names of the cookies currently held (for assertions; values never leave the jar). */
+  /** Names of the cookies currently held (for assertions). */
   names(): string[] {
-    return [...new Set([...this.#cookies.values()].map((cookie) => cookie.name))];
+    return [...new Set([...this.#live()].map((cookie) => cookie.name))];
+  }
+
+  /**
+   * Name → value of the cookies currently held (the longest path's when a name is held twice), for a
+   * test that hands its session to another client. A secret: never logged or attached.
+   */
+  values(): Map<string, string> {
+    const values = new Map<string, string>();
+    for (const cookie of [...this.#live()].sort((a, b) => b.path.length - a.path.length)) if (!values.has(cookie.name)) values.set(cookie.name, cookie.value);
+    return values;
+  }
+
+  #live(): StoredCookie[] {
+    const now = this.#now();
+    return [...this.#cookies.values()].filter((cookie) => cookie.expires === undefined || cookie.expires > now);
   }
 }
