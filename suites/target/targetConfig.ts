@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isHarnessAuditAction, isSeatAuditKind } from '../../lib/harnessContract.ts';
 import { isReasonCode } from '../../lib/reasons.ts';
-import { NAME_DOCS } from '../driver/reference/names.ts';
+import { NAME_DOCS, type SelectorOverrides } from '../driver/reference/names.ts';
 import type { TargetCapabilities } from './capabilities.ts';
 
 export interface Credentials {
@@ -13,9 +13,6 @@ export interface Credentials {
   /** Secret: never attached to reports. */
   readonly password: string;
 }
-
-/** Accessible names that differ from the reference portal's (suites/driver/reference/names.ts). */
-export type SelectorOverrides = Readonly<Record<string, string>>;
 
 /** Where the OE test environment's harness provisioning API lives (lib/harnessContract.ts). */
 export interface ProvisioningSettings {

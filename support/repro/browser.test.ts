@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayAvailable, isLoopback } from './browser.ts';
+import { displayAvailable, mayLoad } from './browser.ts';
 
 describe('repro browser guards', () => {
   it.each([
@@ -11,8 +11,8 @@ describe('repro browser guards', () => {
     ['https://login.microsoftonline.com/common/v2.0', false],
     ['http://127.0.0.2/', true],
     ['http://127.0.0.1.example.com/', false],
-  ])('%s is loopback: %s', (url, expected) => {
-    expect(isLoopback(new URL(url))).toBe(expected);
+  ])('%s may be loaded: %s', (url, expected) => {
+    expect(mayLoad(new URL(url))).toBe(expected);
   });
 
   it.each([

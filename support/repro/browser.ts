@@ -51,7 +51,7 @@ export async function launchBrowser(options: { readonly headed?: boolean } = {})
 }
 
 /** Only the harness's own servers: anything else (a misconfigured ACS, an external image) is blocked, never fetched. */
-export function isLoopback(url: URL): boolean {
+export function mayLoad(url: URL): boolean {
   return url.protocol === 'data:' || url.protocol === 'about:' || isLoopbackHost(url.hostname);
 }
 
@@ -61,7 +61,7 @@ export async function attemptLogin(browser: Browser, stage: ReproStage, seat: Se
   const context = await browser.newContext();
   let sentAway: (url: string) => void = () => undefined;
   const offMachine = new Promise<string>((resolve) => { sentAway = resolve; });
-  await context.route((url) => !isLoopback(url), async (route) => {
+  await context.route((url) => !mayLoad(url), async (route) => {
     if (route.request().isNavigationRequest()) sentAway(route.request().url());
     await route.abort('blockedbyclient');
   });

@@ -3,7 +3,6 @@
 // ("selectors"), so OE — with its own words — is driven without touching a suite. Every key is
 // documented here and in the README's target section; roles are ARIA roles (what getByRole sees).
 import type { Vendor } from '../../../mock-idps/types.ts';
-import type { SelectorOverrides } from '../../target/targetConfig.ts';
 
 /** One name the driver uses: the reference portal's words, and where and how the driver looks for it. */
 export interface NameDoc {
@@ -83,6 +82,9 @@ export const NAME_DOCS = {
 
 export type NameKey = keyof typeof NAME_DOCS;
 export type Names = { readonly [K in NameKey]: string };
+
+/** Accessible names that differ from the reference portal's, as a target file gives them ("selectors"). */
+export type SelectorOverrides = Readonly<Record<string, string>>;
 
 export const REFERENCE_NAMES: Names = Object.fromEntries(Object.entries(NAME_DOCS).map(([key, doc]) => [key, doc.reference])) as Names;
 
