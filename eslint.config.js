@@ -39,6 +39,16 @@ export default tseslint.config(
       ] }],
     },
   },
+  {
+    // The one reporting home judges runs; it never reaches into the portal it reports on, nor the suites that feed it.
+    files: ['reporting/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '(^|/)portal/', message: 'Reporting reads test results, never the portal under test.' },
+        { regex: '(^|/)suites/', message: 'Suites feed reporting (attachments, annotations), not the other way round.' },
+      ] }],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
 );

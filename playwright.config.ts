@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './suites/browserBinary.ts';
-import { SHARD_BLOB_ENV } from './suites/reporting/runEnv.ts';
+import { SHARD_BLOB_ENV } from './reporting/runEnv.ts';
 import { checkEnvSettings } from './suites/target/runSettings.ts';
 
 // The settings of README "Configuration", checked as `sso-harness certify` checks them (a plain `npx playwright test` too).
@@ -28,21 +28,21 @@ export default defineConfig({
   // `certify --shard`); the merge (`certify --merge`, playwright merge-reports with this file) and an
   // unsharded run write every report. Order matters: the trace redactor runs first (before others
   // copy traces), the certification report and its secrets scan last (after every other report file
-  // is written). suites/reporting/.
+  // is written). reporting/.
   reporter: process.env[SHARD_BLOB_ENV]
     ? [
-      ['./suites/reporting/traceRedactor.ts'],
-      [process.env.SSO_HARNESS_PROGRESS === '1' ? './suites/reporting/progressReporter.ts' : 'list'],
+      ['./reporting/traceRedactor.ts'],
+      [process.env.SSO_HARNESS_PROGRESS === '1' ? './reporting/progressReporter.ts' : 'list'],
       ['blob', { outputDir: dirname(process.env[SHARD_BLOB_ENV]), fileName: basename(process.env[SHARD_BLOB_ENV]) }],
     ]
     : [
-      ['./suites/reporting/traceRedactor.ts'],
-      [process.env.SSO_HARNESS_PROGRESS === '1' ? './suites/reporting/progressReporter.ts' : 'list'],
+      ['./reporting/traceRedactor.ts'],
+      [process.env.SSO_HARNESS_PROGRESS === '1' ? './reporting/progressReporter.ts' : 'list'],
       ['json', { outputFile: join(REPORTS_DIR, 'playwright', 'results.json') }],
       ['junit', { outputFile: join(REPORTS_DIR, 'junit', 'playwright.xml') }],
       ['html', { outputFolder: join(REPORTS_DIR, 'playwright', 'html'), open: 'never' }],
-      ['./suites/reporting/allureReporter.ts', { resultsDir: join(REPORTS_DIR, 'allure-results'), detail: true, suiteTitle: true }],
-      ['./suites/reporting/certificationReporter.ts', { outputDir: REPORTS_DIR }],
+      ['./reporting/allureReporter.ts', { resultsDir: join(REPORTS_DIR, 'allure-results'), detail: true, suiteTitle: true }],
+      ['./reporting/certificationReporter.ts', { outputDir: REPORTS_DIR }],
     ],
   use: {
     browserName: 'chromium',

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Library tests live beside their source (*.test.ts); Playwright suites live under suites/.
 export default defineConfig({
   test: {
-    include: ['{lib,cli,mock-idps,portal,support,bench,scripts}/**/*.test.ts', 'suites/**/*.test.ts'],
+    include: ['{lib,cli,mock-idps,portal,reporting,support,bench,scripts}/**/*.test.ts', 'suites/**/*.test.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,

@@ -12,7 +12,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runNodeScript } from '../cli/certify/childRun.ts';
-import { readPlaywrightResults } from '../suites/reporting/playwrightResults.ts';
+import { readPlaywrightResults } from '../reporting/playwrightResults.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { loadAverage, machineBusyMs } from './machineCpu.ts';
 import { formatMs, verdict, type BenchOutcome, type FigureRow } from './report.ts';

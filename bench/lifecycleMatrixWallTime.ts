@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { machineBusyMs } from './machineCpu.ts';
 import { parseArgs } from 'node:util';
 import { HEADLESS_SHELL } from '../suites/browserBinary.ts';
-import { parsePlaywrightResults } from '../suites/reporting/playwrightResults.ts';
+import { parsePlaywrightResults } from '../reporting/playwrightResults.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { runPlaywrightForBench } from './playwrightRun.ts';
 import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { runNodeScript } from '../cli/certify/childRun.ts';
 import { playwrightTestArgs } from '../cli/certify/playwrightRun.ts';
 import { exitCodeOf, stopSignal, watchStopSignals } from '../cli/stopSignals.ts';
-import { parseShard, shardBaseName, type ShardManifest } from '../suites/reporting/shards/manifest.ts';
+import { parseShard, shardBaseName, type ShardManifest } from '../reporting/shards/manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'sso-harness.js');

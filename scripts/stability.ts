@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runNodeScript } from '../cli/certify/childRun.ts';
 import { exitCodeOf } from '../cli/stopSignals.ts';
-import { findFlakes, readPlaywrightResults, type RunOutcomes } from '../suites/reporting/playwrightResults.ts';
+import { findFlakes, readPlaywrightResults, type RunOutcomes } from '../reporting/playwrightResults.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'reports', 'playwright', 'results.json');

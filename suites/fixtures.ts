@@ -6,7 +6,7 @@ import { test as base, expect } from '@playwright/test';
 import type { IdpControlClient } from '../mock-idps/control/client.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
 import { newIdpTenant, provisionAdminAndUser, type TestAccount } from './flows/testAccount.ts';
-import { evidenceFixtures, type EvidenceFixtures } from './reporting/evidenceFixtures.ts';
+import { evidenceFixtures, type EvidenceFixtures } from './evidenceFixtures.ts';
 import type { HarnessTarget } from './target/harnessTarget.ts';
 import { startHarnessTarget } from './target/startHarnessTarget.ts';
 
@@ -55,7 +55,7 @@ const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 // Evidence for the reports (decoded SAML / ID tokens, screenshots, Allure labels) and the run's
-// secrets ledger for the secrets scan: suites/reporting/evidenceFixtures.ts.
+// secrets ledger for the secrets scan: suites/evidenceFixtures.ts.
 export const test = harnessTest.extend<EvidenceFixtures>(evidenceFixtures<TestAccount>());
 
 export { expect };

@@ -10,7 +10,7 @@ export const ALLURE_CLI = join(ROOT, 'node_modules', 'allure', 'cli.js');
 export const ALLURE_RESULTS = join(REPORTS, 'allure-results');
 export const ALLURE_REPORT = join(REPORTS, 'allure-report');
 // Report name, and the tree grouped vendor › protocol › spec file (feature / story labels set by the evidence fixture).
-export const ALLURE_CONFIG = join(ROOT, 'suites', 'reporting', 'allure.config.json');
+export const ALLURE_CONFIG = join(ROOT, 'reporting', 'allure.config.json');
 export const CERTIFICATION_FILES = ['json', 'md', 'html'].map((ext) => join(REPORTS, `certification.${ext}`));
 
 /** A path as the person reads it: relative to where they are. */

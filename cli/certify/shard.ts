@@ -1,19 +1,19 @@
 // `sso-harness certify --shard i/N --blob-dir DIR`: one shard of a certification (Playwright's own
 // --shard), which writes its results and no verdict: DIR/shard-i-of-N.zip (Playwright's blob
-// report, without the run's secrets: suites/reporting/shards/blobSecrets.ts) and, last,
+// report, without the run's secrets: reporting/shards/blobSecrets.ts) and, last,
 // DIR/shard-i-of-N.json (its manifest). `certify --merge DIR` turns all N into the reports.
 // Exit 0: every test of the shard passed; 1: some failed or a secret stayed in the blob (the
 // results are written all the same, and belong in the merge); 130/143: interrupted, nothing written.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { harnessVersion } from '../../support/report/certificationReport.ts';
-import { SHARD_BLOB_ENV } from '../../suites/reporting/runEnv.ts';
-import { ledgerDir, readSecrets } from '../../suites/reporting/secrets/ledger.ts';
-import { redactAndScanBlob } from '../../suites/reporting/shards/blobSecrets.ts';
+import { harnessVersion } from '../../reporting/report/certificationReport.ts';
+import { SHARD_BLOB_ENV } from '../../reporting/runEnv.ts';
+import { ledgerDir, readSecrets } from '../../reporting/secrets/ledger.ts';
+import { redactAndScanBlob } from '../../reporting/shards/blobSecrets.ts';
 import {
   SHARD_MANIFEST_FORMAT, sha256File, shardBaseName, sourceDigest, writeShardManifest,
   type ShardManifest, type ShardPosition, type ShardRunIdentity,
-} from '../../suites/reporting/shards/manifest.ts';
+} from '../../reporting/shards/manifest.ts';
 import { exitCodeOf, stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';
 import { playwrightEnv, playwrightTestArgs, type CertifyRunOptions } from './playwrightRun.ts';

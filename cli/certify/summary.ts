@@ -1,10 +1,10 @@
 // What `sso-harness certify` prints at the end: the verdict, the vendor × protocol × entry point
 // matrix as one table, lifecycle and conformance counts, the blocking findings with their fix,
 // where every report is, and the wall time.
-import type { CertificationReport } from '../../support/report/certificationReport.ts';
+import type { CertificationReport } from '../../reporting/report/certificationReport.ts';
 import { renderTable } from '../table.ts';
-import { runKind } from '../../support/report/writers.ts';
-import type { Owner } from '../../support/findings/finding.ts';
+import { runKind } from '../../reporting/report/writers.ts';
+import type { Owner } from '../../reporting/findings/finding.ts';
 
 /** Who must act, in a word, before each blocking finding. */
 const OWNER_TAG: Readonly<Record<Owner, string>> = { portal: 'portal defect — OE team', customer: 'customer configuration', run: 'run could not decide' };

@@ -5,8 +5,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
-import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, titleGrep, type Selection } from '../../suites/reporting/selection.ts';
-import { parseShard, sha256File, type ShardPosition, type ShardRunIdentity } from '../../suites/reporting/shards/manifest.ts';
+import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, titleGrep, type Selection } from '../../reporting/selection.ts';
+import { parseShard, sha256File, type ShardPosition, type ShardRunIdentity } from '../../reporting/shards/manifest.ts';
 import { PreflightError, runPreflight } from '../../suites/target/preflight.ts';
 import { TargetConfigError, loadTargetConfig, type TargetConfig } from '../../suites/target/targetConfig.ts';
 import { parseDefects } from '../../portal/defects.ts';

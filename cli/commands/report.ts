@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PortInUseError } from '../../lib/net.ts';
-import { serveReports } from '../../support/report/staticServer.ts';
+import { serveReports } from '../../reporting/report/staticServer.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 

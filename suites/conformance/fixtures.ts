@@ -3,7 +3,7 @@
 // HTTP browsers (own cookie jars) the scenario opens, logged out by the scenario's clean-up.
 import type { Browser } from '@playwright/test';
 import { expect, test as base } from '../fixtures.ts';
-import { ledgerDir, recordSecret } from '../reporting/secrets/ledger.ts';
+import { ledgerDir, recordSecret } from '../../reporting/secrets/ledger.ts';
 import { HttpBrowser } from '../../lib/http/httpBrowser.ts';
 import { isDesktopRedirect } from './run/flows.ts';
 import { MatrixAccounts } from './setup/matrixAccounts.ts';

@@ -3,7 +3,7 @@
 // password step), and the audit trail names each step and who took it (through the provisioning
 // audit, and on the audit log page when the target shows one), in the target's words mapped.
 import { expect, test } from '@playwright/test';
-import { ANNOTATION } from '../reporting/annotations.ts';
+import { ANNOTATION } from '../../reporting/annotations.ts';
 import type { AuditEvent } from '../../lib/harnessContract.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';

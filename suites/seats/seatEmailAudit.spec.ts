@@ -10,7 +10,7 @@ import { seatLoginFor } from '../flows/testAccount.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import { expectOnPortal } from '../entrypoints/entryPoint.ts';
-import { ANNOTATION } from '../reporting/annotations.ts';
+import { ANNOTATION } from '../../reporting/annotations.ts';
 import { entraUserExport } from './idpUserExport.ts';
 import { SEAT_CASES, type Directory } from './seatCases.ts';
 

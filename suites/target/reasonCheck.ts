@@ -4,7 +4,7 @@
 // only adds "verified", "another reason" (a warning-level finding) or "not verifiable" to it.
 import type { AuditEvent } from '../../lib/harnessContract.ts';
 import type { ReasonCode } from '../../lib/reasons.ts';
-import { ANNOTATION } from '../reporting/annotations.ts';
+import { ANNOTATION } from '../../reporting/annotations.ts';
 import { reasonCodeOf, type TargetCapabilities } from './capabilities.ts';
 
 /** What a refusal left behind that may name its reason. */

@@ -13,7 +13,7 @@ import { readSamlResponse, type SamlResponseFacts } from '../artefacts/samlRespo
 import { SecretScrubber } from '../artefacts/secrets.ts';
 import { readTextInput } from '../artefacts/textInput.ts';
 import { MAX_XML_CHARS, MAX_XML_DEPTH, scanXml, type XmlShape } from '../artefacts/xml.ts';
-import { bySeverity, countBySeverity, finding, type Finding, type FindingDraft } from '../findings/finding.ts';
+import { bySeverity, countBySeverity, finding, type Finding, type FindingDraft } from '../../reporting/findings/finding.ts';
 import { skewOf } from './context.ts';
 import { FAULT } from './faultIds.ts';
 import { idpErrorChecks } from './idpErrorChecks.ts';

@@ -1,5 +1,5 @@
 // The fault catalog entries explain can recognise in an artefact. Ids only: symptom and fix are
-// read from the catalog (support/findings/catalogLookup.ts); faultIds.test.ts proves every id
+// read from the catalog (reporting/findings/catalogLookup.ts); faultIds.test.ts proves every id
 // here exists there, so a renamed catalog entry cannot silently drop out of the diagnosis.
 export const FAULT = {
   samlXxe: 'saml.xxe-doctype',

@@ -3,7 +3,7 @@
 import { OIDC_PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { OidcPersona, Vendor } from '../../mock-idps/types.ts';
 import type { HarIdpError } from '../artefacts/har.ts';
-import type { FindingDraft } from '../findings/finding.ts';
+import type { FindingDraft } from '../../reporting/findings/finding.ts';
 import { FAULT } from './faultIds.ts';
 
 const FAULT_BY_ERROR: Readonly<Partial<Record<keyof OidcPersona['errors'], string>>> = {

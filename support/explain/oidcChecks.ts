@@ -3,7 +3,7 @@
 // reads (email, email_verified, Google hd, Entra tid). The signature is verified only when a
 // JWKS is given with --config: nothing is fetched.
 import { compactVerify, createLocalJWKSet } from 'jose';
-import type { FindingDraft } from '../findings/finding.ts';
+import type { FindingDraft } from '../../reporting/findings/finding.ts';
 import { differenceHint, duration, isEmail } from './compare.ts';
 import type { OidcContext } from './context.ts';
 import { FAULT } from './faultIds.ts';

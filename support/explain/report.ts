@@ -3,7 +3,7 @@
 // schemaVersion. Secrets never appear: no signature values, no cookies, no client secrets.
 import type { PersonaId, Vendor } from '../../mock-idps/types.ts';
 import type { ArtefactSource } from '../artefacts/detect.ts';
-import type { Finding, Severity } from '../findings/finding.ts';
+import type { Finding, Severity } from '../../reporting/findings/finding.ts';
 
 export type ExplainVerdict = 'refused' | 'accepted-with-warnings' | 'no-problem-found';
 

@@ -3,7 +3,7 @@
 // attributes vendors use for email per the persona data). A guest `#EXT#` UPN is never an email.
 import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { AssertionFacts } from '../artefacts/samlResponse.ts';
-import type { FindingDraft } from '../findings/finding.ts';
+import type { FindingDraft } from '../../reporting/findings/finding.ts';
 import { isEmail } from './compare.ts';
 import type { SamlContext } from './context.ts';
 import { FAULT } from './faultIds.ts';

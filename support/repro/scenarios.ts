@@ -9,7 +9,7 @@ import { LOCKOUT_CAUSES, type LockoutCauseId, type Symptom } from '../../mock-id
 import { getOidcFault } from '../../mock-idps/faults/oidc.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { PERSONA_IDS, type Persona, type PersonaId, type VendorError } from '../../mock-idps/types.ts';
-import { fixFor } from '../findings/catalogLookup.ts';
+import { fixFor } from '../../reporting/findings/catalogLookup.ts';
 
 export type { Symptom };
 

@@ -4,8 +4,8 @@
 // the worker's accounts ready for the next scenario (faults off, every browser logged out). A
 // scenario whose set-up failed is "could not run"; one whose fault the SP never looks at is "not applicable".
 import { test, type TestInfo } from '@playwright/test';
-import { decodeSamlResponse } from '../../reporting/evidence.ts';
-import { ANNOTATION } from '../../reporting/annotations.ts';
+import { decodeSamlResponse } from '../../../reporting/evidence.ts';
+import { ANNOTATION } from '../../../reporting/annotations.ts';
 import { CouldNotRunError, reportCouldNotRun } from '../../target/couldNotRun.ts';
 import { REASON_CHECK_ANNOTATION, describeReasonVerdict } from '../../target/reasonCheck.ts';
 import type { ScenarioBrowsers } from '../fixtures.ts';
@@ -65,7 +65,7 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     { type: 'category', description: scenario.category },
     { type: 'expected', description: scenario.expected },
     { type: 'expected-outcome', description: expectationSummary(scenario.expectation) },
-    // Allure: feature / story are the vendor and protocol (suites/reporting); the category is the epic.
+    // Allure: feature / story are the vendor and protocol (reporting/); the category is the epic.
     { type: 'allure.label.epic', description: `${suite}: ${scenario.category}` },
     { type: 'allure.label.category', description: scenario.category },
   );

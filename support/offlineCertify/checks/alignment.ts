@@ -9,7 +9,7 @@ import { differenceHint } from '../../explain/compare.ts';
 import { FAULT } from '../../explain/faultIds.ts';
 import { issuerVariant } from '../../explain/oidcChecks.ts';
 import { oidcIssuerFits, samlIssuerFits } from '../../explain/personaMatch.ts';
-import type { ReportFinding } from '../../report/certificationReport.ts';
+import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
 import type { CustomerOidcSettings, CustomerSamlSettings } from '../customerFile.ts';
 import { reportFinding, type OfflineContext } from './context.ts';
 

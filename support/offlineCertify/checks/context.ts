@@ -4,8 +4,8 @@ import type { Vendor } from '../../../mock-idps/types.ts';
 import type { CertificateInfo } from '../../artefacts/certificates.ts';
 import type { DiscoveryFacts } from '../../artefacts/discovery.ts';
 import type { IdpMetadataFacts } from '../../artefacts/idpMetadata.ts';
-import { finding, type FindingDraft } from '../../findings/finding.ts';
-import type { ReportFinding } from '../../report/certificationReport.ts';
+import { finding, type FindingDraft } from '../../../reporting/findings/finding.ts';
+import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
 import type { CustomerFile } from '../customerFile.ts';
 
 export interface OfflineContext {

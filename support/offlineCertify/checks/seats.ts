@@ -8,7 +8,7 @@ import type { SeatFault } from '../../../mock-idps/faults/seats.ts';
 import { parseIdpUserExport } from '../../../lib/idpUserExport.ts';
 import { auditSeatEmails, type SeatAuditFinding, type SeatAuditKind, type SeatForAudit } from '../../../lib/seatEmailAudit.ts';
 import { SupportInputError } from '../../artefacts/errors.ts';
-import type { ReportFinding } from '../../report/certificationReport.ts';
+import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
 import { findColumn, readCsvTable } from '../csv.ts';
 import { listSome, reportFinding, type OfflineContext } from './context.ts';
 

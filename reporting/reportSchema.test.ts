@@ -1,13 +1,13 @@
-// The documented schema (support/report/certification.schema.json) describes exactly what the
+// The documented schema (reporting/report/certification.schema.json) describes exactly what the
 // full run's report builder and the offline check write.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCertificationReport } from '../../support/report/certificationReport.ts';
+import { buildCertificationReport } from './report/certificationReport.ts';
 import { withLeaks } from './certificationReporter.ts';
 import { buildRunReport, type TestRecord } from './runReport.ts';
 import { schemaProblems, type Schema } from './schemaCheck.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../support/report/certification.schema.json', import.meta.url), 'utf8')) as Schema;
+const schema = JSON.parse(readFileSync(new URL('./report/certification.schema.json', import.meta.url), 'utf8')) as Schema;
 const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'embedded reference portal', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 12.5, command: 'sso-harness certify' };
 const persona = [{ type: 'vendor', description: 'okta' }, { type: 'protocol', description: 'saml' }, { type: 'persona', description: 'okta-saml' }];
 

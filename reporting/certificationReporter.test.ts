@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FullConfig, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CertificationReport } from '../../support/report/certificationReport.ts';
+import type { CertificationReport } from './report/certificationReport.ts';
 import CertificationReporter, { evidenceOf } from './certificationReporter.ts';
 import { LEDGER_DIR_NAME, recordSecret } from './secrets/ledger.ts';
 

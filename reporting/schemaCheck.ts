@@ -1,6 +1,6 @@
 // Checks a value against the subset of JSON Schema (2020-12) that the certification report's
 // schema uses: type, const, enum, required, properties, additionalProperties: false, items and
-// local $ref. Enough to keep support/report/certification.schema.json and the reports written
+// local $ref. Enough to keep reporting/report/certification.schema.json and the reports written
 // by the code in step, without a validator dependency.
 
 export type Schema = Readonly<Record<string, unknown>>;

@@ -1,16 +1,16 @@
 // Last reporter in playwright.config.ts: turns the run into reports/certification.{json,md,html}
-// (support/report writers) once every other reporter has written its files, then runs the
+// (reporting/report writers) once every other reporter has written its files, then runs the
 // secrets gate: traces copied by other reporters are redacted, and every generated file is
 // scanned for the run's secrets. A leak fails the run, is listed in the report as a blocking
 // finding (file and kind of secret, never the value), and is printed.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
-import { writeCertificationReport } from '../../support/report/writers.ts';
-import type { CertificationReport } from '../../support/report/certificationReport.ts';
-import type { Evidence } from '../../support/findings/finding.ts';
+import { writeCertificationReport } from './report/writers.ts';
+import type { CertificationReport } from './report/certificationReport.ts';
+import type { Evidence } from './findings/finding.ts';
 import { errorLine } from './errorLine.ts';
-import { scrubPatterns } from '../../support/artefacts/secrets.ts';
+import { scrubPatterns } from '../support/artefacts/secrets.ts';
 import { REQUIRED_SUITES, RUN_ENV, runInfo, runScope } from './runEnv.ts';
 import { buildRunReport, type StageRecord, type TestOutcome, type TestRecord } from './runReport.ts';
 import { ledgerDir, readSecrets, type RunSecret } from './secrets/ledger.ts';

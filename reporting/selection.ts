@@ -3,8 +3,8 @@
 // names), and environment variables that specs iterating over personas or entry points as data
 // can read (`selectedPersonaIds()`, `selectedEntryPoints()`), so that one test covering several
 // entry points exercises only the selected ones.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
+import { PERSONAS } from '../mock-idps/personas/index.ts';
+import { PERSONA_IDS, type PersonaId } from '../mock-idps/types.ts';
 
 export const VENDORS = ['entra', 'okta', 'google', 'auth0'] as const;
 export const PROTOCOLS = ['saml', 'oidc'] as const;

@@ -3,10 +3,10 @@
 // `context`, `target`, `idp` and `account` are the harness's own, wrapped to route new browser
 // contexts to the running test's evidence and to write every secret they hand out to the ledger.
 import type { Browser, BrowserContext, Fixtures, PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions } from '@playwright/test';
-import { TEST_USER_PASSWORD, type IdpControlClient } from '../../mock-idps/control/client.ts';
-import type { HarnessTarget } from '../target/harnessTarget.ts';
-import { ledgerDir, recordSecret } from './secrets/ledger.ts';
-import { TestEvidence } from './testEvidence.ts';
+import { TEST_USER_PASSWORD, type IdpControlClient } from '../mock-idps/control/client.ts';
+import type { HarnessTarget } from './target/harnessTarget.ts';
+import { ledgerDir, recordSecret } from '../reporting/secrets/ledger.ts';
+import { TestEvidence } from '../reporting/testEvidence.ts';
 
 /** The part of the harness's test account the ledger needs. */
 export interface AccountSecrets {

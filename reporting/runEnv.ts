@@ -1,7 +1,7 @@
 // How `sso-harness certify` tells the reporters about the run it started (environment variables,
 // since Playwright runs in a child process). Without them — a plain `npx playwright test` — the
 // reports describe the run as a full certification of the configured target.
-import { harnessVersion, type RunInfo } from '../../support/report/certificationReport.ts';
+import { harnessVersion, type RunInfo } from './report/certificationReport.ts';
 import { isScoped, selectionFromEnv, type Selection } from './selection.ts';
 
 export const RUN_ENV = {

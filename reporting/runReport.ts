@@ -1,14 +1,14 @@
-// From the tests of one Playwright run to the certification report (support/report): the
+// From the tests of one Playwright run to the certification report (reporting/report): the
 // vendor × protocol × entry point matrix, the lifecycle stages, the conformance results and one
 // blocking finding, with its vendor-specific fix, for everything that stops certification.
-import { isReasonCode, type ReasonCode } from '../../lib/reasons.ts';
-import { getFault } from '../../mock-idps/faults/catalog.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId, Vendor } from '../../mock-idps/types.ts';
-import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from '../../support/report/certificationReport.ts';
-import { fixFor } from '../../support/findings/catalogLookup.ts';
-import { finding, type Evidence } from '../../support/findings/finding.ts';
-import { REASONS } from '../../lib/reasons.ts';
+import { isReasonCode, type ReasonCode } from '../lib/reasons.ts';
+import { getFault } from '../mock-idps/faults/catalog.ts';
+import { PERSONAS } from '../mock-idps/personas/index.ts';
+import type { PersonaId, Vendor } from '../mock-idps/types.ts';
+import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from './report/certificationReport.ts';
+import { fixFor } from './findings/catalogLookup.ts';
+import { finding, type Evidence } from './findings/finding.ts';
+import { REASONS } from '../lib/reasons.ts';
 import { entryPointsNamedIn, entryPointsOf, readSubject, type Annotation, type TestSubject } from './annotations.ts';
 
 export type TestOutcome = 'pass' | 'fail' | 'skipped' | 'known-deviation';

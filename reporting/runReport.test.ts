@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getFault } from '../../mock-idps/faults/catalog.ts';
-import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
+import { getFault } from '../mock-idps/faults/catalog.ts';
+import { LOCKOUT_CAUSES } from '../mock-idps/faults/lockoutCauses.ts';
 import { buildRunReport, reasonIn, type RunProblems, type TestRecord } from './runReport.ts';
 
 const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'embedded reference portal', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1234 };

@@ -53,7 +53,7 @@ export function parseShard(value: string): ShardPosition {
   return { current, total };
 }
 
-const DIGESTED = ['bin', 'cli', 'lib', 'mock-idps', 'portal', 'suites', 'support'];
+const DIGESTED = ['bin', 'cli', 'lib', 'mock-idps', 'portal', 'reporting', 'suites', 'support'];
 const DIGESTED_FILES = ['package.json', 'package-lock.json', 'playwright.config.ts'];
 
 function* filesUnder(root: string, dir: string): Generator<string> {
