@@ -3,24 +3,18 @@
 // Each entry is data (for suites, CLI, reports) plus the effect the engine applies.
 // faults/oidc.test.ts proves each one with jose / openid-client, never with oidc-provider.
 import type { OidcFault } from '../oidc/effects.ts';
+import { ALL_OIDC, oidcConsoleFix } from './consoleFixes.ts';
 import { oidcNearMissFaults } from './nearMiss.ts';
 import { oidcClaimShapeFaults } from './oidcClaimShapes.ts';
 import { oidcRedirectSafetyFaults } from './redirectSafety.ts';
 import { oidcTimeBoundaryFaults } from './timeBoundaries.ts';
-import type { PersonaId } from '../types.ts';
 
-const ALL: readonly PersonaId[] = ['entra-oidc', 'okta-oidc', 'google-oidc', 'auth0-oidc'];
+const ALL = ALL_OIDC;
 const CORE = 'OpenID Connect Core 1.0';
 const RP_TESTS = 'OpenID Foundation RP conformance';
 
 /** Where the client secret lives in each console (used by the secret faults' fixes). */
-const SECRET_FIX = {
-  default: 'Copy the current client secret from the IdP application into the IdP and SSO section (client secret), then save.',
-  entra: 'Entra admin center → App registrations → your app → Certificates & secrets → Client secrets: create a new secret and paste its *Value* (not the Secret ID) into the IdP and SSO section.',
-  okta: 'Okta Admin Console → Applications → your app → General → Client Credentials: copy the client secret (or generate a new one) into the IdP and SSO section.',
-  google: 'Google Cloud Console → APIs & Services → Credentials → your OAuth 2.0 client: copy the client secret (or add a new one) into the IdP and SSO section.',
-  auth0: 'Auth0 Dashboard → Applications → your app → Settings → Basic Information: copy the Client Secret (or rotate it) into the IdP and SSO section.',
-} as const;
+const SECRET_FIX = oidcConsoleFix('clientSecret', 'Copy the current client secret from the IdP application into the IdP and SSO section (client secret), then save.');
 
 const NTP_FIX = { default: 'Fix the clock of the IdP or the SP (NTP, UTC not local time), or raise the allowed clock skew in the IdP and SSO section if a few minutes of drift are expected.' } as const;
 const ATTACK_FIX = { default: 'Nothing to change at the IdP: this token was forged or tampered with. The SP must refuse it; capture it and run `sso-harness explain <token>`.' } as const;
@@ -89,13 +83,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'RFC 6749 §3.1.2.4, §4.1.2.1 (must not redirect to an unregistered URI)',
     expected: 'reject',
     customerSees: 'The IdP shows its own error page (Entra AADSTS50011, Okta 400 "redirect_uri must be a Login redirect URI", Google "Error 400: redirect_uri_mismatch", Auth0 "Callback URL mismatch") and never returns to the portal.',
-    fix: {
-      default: 'Register the OIDC redirect URI shown in the IdP and SSO section at the IdP, exactly (scheme, host, path, trailing slash).',
-      entra: 'Entra admin center → App registrations → your app → Authentication → Web → Redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-      okta: 'Okta Admin Console → Applications → your app → General → Login redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-      google: 'Google Cloud Console → APIs & Services → Credentials → your OAuth client → Authorized redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-      auth0: 'Auth0 Dashboard → Applications → your app → Settings → Allowed Callback URLs: add the portal\'s OIDC redirect URI exactly.',
-    },
+    fix: oidcConsoleFix('redirectUri', 'Register the OIDC redirect URI shown in the IdP and SSO section at the IdP, exactly (scheme, host, path, trailing slash).'),
     how: 'The registration\'s redirect URIs have their trailing slash toggled, so the SP\'s URI no longer matches.',
     effect: { seam: 'registration', change: 'redirect-uri-unregistered' },
   },
@@ -128,13 +116,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'RFC 6749 §4.1.2.1 access_denied',
     expected: 'reject', reason: 'oidc-idp-error',
     customerSees: 'Okta and Auth0 return to the portal with access_denied ("User is not assigned to the client application."); Entra shows AADSTS50105 and Google "Error 403: org_internal" on their own pages.',
-    fix: {
-      default: 'Assign the user (or a group they belong to) to the application at the IdP.',
-      entra: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group (or set "Assignment required" to No under Properties).',
-      okta: 'Okta Admin Console → Applications → your app → Assignments → Assign → Assign to People / Groups.',
-      google: 'The OAuth consent screen is "Internal": sign in with an account of the Workspace organization, or set User type to External (Google Cloud Console → OAuth consent screen).',
-      auth0: 'Auth0 Dashboard → Actions → Library: the post-login Action that calls api.access.deny refused this user; give the user the role or connection the Action expects.',
-    },
+    fix: oidcConsoleFix('userAssignment', 'Assign the user (or a group they belong to) to the application at the IdP.'),
     how: 'After login the IdP refuses the user: vendor error page, or access_denied back at the redirect URI (Okta, Auth0).',
     effect: { seam: 'authorization', outcome: 'user-not-assigned' },
   },
@@ -145,13 +127,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §5.4 (email scope); Entra optional claims`,
     expected: 'reject', reason: 'email-missing', singleCheck: 'email',
     customerSees: 'After the IdP login, the portal says the IdP did not send an email address for this user.',
-    fix: {
-      default: 'Make the IdP send the email claim (and request the email scope).',
-      entra: 'Entra admin center → App registrations → your app → Token configuration → Add optional claim → ID → email (and accept the Microsoft Graph email permission).',
-      okta: 'Okta Admin Console → Security → API → your authorization server → Access Policies: allow the email scope for the app.',
-      google: 'Request the email scope; Google Cloud Console → OAuth consent screen → Scopes: add .../auth/userinfo.email.',
-      auth0: 'Request the email scope and make sure the connection stores an email for the user (User Management → Users).',
-    },
+    fix: oidcConsoleFix('emailClaim', 'Make the IdP send the email claim (and request the email scope).'),
     how: '`email` and `email_verified` removed from the ID token and userinfo.',
     effect: { seam: 'user-claims', remove: ['email', 'email_verified'] },
   },
@@ -521,13 +497,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'RFC 6749 §6, §5.2 invalid_grant; RFC 7009 §2',
     expected: 'reject', reason: 'oidc-token-error',
     customerSees: 'A user who stayed signed in is asked to sign in again: the IdP refused to renew the session (Entra AADSTS50173, Okta "The refresh token is invalid or expired.", Google "Token has been expired or revoked.", Auth0 "Unknown or invalid refresh token.").',
-    fix: {
-      default: 'Nothing to change in the IdP and SSO section: the refresh token was revoked at the IdP (access removed, password reset, session revoked). The SP must drop it and send the user through SSO again, never keep the session alive on it.',
-      entra: 'Entra admin center → Users → the user → Revoke sessions (or a password reset) revokes refresh tokens; the user signs in again. The SP must treat AADSTS50173 / invalid_grant as "sign in again".',
-      okta: 'Okta Admin Console → Directory → People → the user → Clear User Sessions (or the app\'s Tokens tab) revokes refresh tokens; the user signs in again. The SP must treat invalid_grant as "sign in again".',
-      google: 'The user removed the app at myaccount.google.com → Security → Third-party access, changed their password, or the token was unused for 6 months; the SP must treat invalid_grant as "sign in again".',
-      auth0: 'Auth0 Dashboard → User Management → Users → the user → Refresh Tokens (or the Management API) revoked it; the SP must treat invalid_grant as "sign in again".',
-    },
+    fix: oidcConsoleFix('refreshTokenRevoked', 'Nothing to change in the IdP and SSO section: the refresh token was revoked at the IdP (access removed, password reset, session revoked). The SP must drop it and send the user through SSO again, never keep the session alive on it.'),
     how: 'The refresh token presented at the token endpoint has been revoked with its grant: the refresh grant is refused with the vendor\'s invalid_grant answer.',
     effect: { seam: 'refresh-token', change: 'revoked' },
   },

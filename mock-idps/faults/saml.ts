@@ -9,19 +9,24 @@ import {
   signatureWrapping, stripSignatures, tamperIdentity, xsltTransform, xxeDoctype, type XswVariant,
 } from '../saml/mutators.ts';
 import type { EffectContext } from '../saml/effects.ts';
-import type { PersonaId, Vendor } from '../types.ts';
+import { SAML_PERSONAS, vendorFacts } from '../personas/index.ts';
 import { samlNearMissFaults } from './nearMiss.ts';
 import { samlRedirectSafetyFaults } from './redirectSafety.ts';
 import { samlSignatureCombinationFaults } from './signatureCombinations.ts';
 import { samlTimeBoundaryFaults } from './timeBoundaries.ts';
 import type { SamlFault } from './samlTypes.ts';
-import { ACS_FIX, AUDIENCE_FIX, CERT_FIX, ISSUER_FIX, SIGNING_SCOPE_FIX } from '../../lib/vendorFixes.ts';
+import { ALL_SAML, samlConsoleFix } from './consoleFixes.ts';
 
-const ALL: readonly PersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
+const ALL = ALL_SAML;
 const CORE = 'SAML 2.0 Core (saml-core-2.0-os)';
 const PROFILES = 'SAML 2.0 Profiles (saml-profiles-2.0-os) §4.1.4.3 Web SSO Response processing rules';
 
-// --- fixes, once per console (the commonest in lib/vendorFixes.ts, which the reference portal also shows) ---
+// --- fixes, once per console (the commonest are the personas' consoleFixes, which the reference portal's presets also show) ---
+const ACS_FIX = samlConsoleFix('acsUrl', 'At the IdP, set the ACS / Reply URL to the ACS URL shown in the IdP and SSO section, exactly (scheme, host, path).');
+const AUDIENCE_FIX = samlConsoleFix('spEntityId', 'At the IdP, set the SP entity ID (Audience) to the SP entity ID shown in the IdP and SSO section, exactly — case and trailing slash included.');
+const ISSUER_FIX = samlConsoleFix('issuer', 'Copy the IdP entity ID (Issuer) from the IdP metadata into the IdP and SSO section, byte for byte.');
+const CERT_FIX = samlConsoleFix('certificate', 'Download the IdP\'s active signing certificate and upload it in the IdP and SSO section (or configure the metadata URL so it follows rotations).');
+const SIGNING_SCOPE_FIX = samlConsoleFix('signingScope', 'Make the parts the IdP signs and the parts the SP requires agree: sign what the SP requires, or change "Signed parts" in the IdP and SSO section.');
 const SHA1_FIX = {
   default: 'At the IdP, set the signing algorithm to RSA-SHA256 and the digest to SHA-256.',
   entra: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Algorithm: SHA-256.',
@@ -30,13 +35,7 @@ const SHA1_FIX = {
 } as const;
 const CLOCK_FIX = { default: 'Fix the IdP or SP clock (NTP, UTC), or raise the allowed clock skew in the IdP and SSO section if a few minutes of drift are expected.' } as const;
 const ATTACK_FIX = { default: 'Nothing to change at the IdP: this response was forged or altered in transit. The SP must refuse it; capture it and run `sso-harness explain <SAMLResponse>`.' } as const;
-const EMAIL_FIX = {
-  default: 'Send the user\'s email: in the NameID (emailAddress format) or an email attribute, and set "Email comes from" in the IdP and SSO section accordingly.',
-  entra: 'Entra admin center → your app → Single sign-on → Attributes & Claims: set "Unique User Identifier (Name ID)" to user.mail (or keep user.userprincipalname when UPNs are emails) and keep the emailaddress claim.',
-  okta: 'Okta Admin Console → your app → General → SAML Settings: Name ID format EmailAddress, Application username "Email"; or add an Attribute Statement "email" = user.email.',
-  google: 'Google Admin console → your app → Service provider details: Name ID format EMAIL, Name ID "Basic Information > Primary email".',
-  auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "nameIdentifierProbes": ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"].',
-} as const;
+const EMAIL_FIX = samlConsoleFix('emailNameId', 'Send the user\'s email: in the NameID (emailAddress format) or an email attribute, and set "Email comes from" in the IdP and SSO section accordingly.');
 
 // --- effect helpers ---------------------------------------------------------------------------------
 const isEmailLike = (value: string): boolean => value.includes('@');
@@ -55,13 +54,6 @@ function setTimes(spec: ResponseSpec, ctx: EffectContext, issuedOffsetSeconds: n
 }
 const at = (ctx: EffectContext, seconds: number): string => samlInstant(new Date(ctx.now.getTime() + seconds * 1000));
 
-/** The issuer value an SP typically has configured by mistake, per vendor. */
-const WRONG_ISSUER: Record<Vendor, (issuer: string, ctx: EffectContext) => string> = {
-  entra: (issuer) => issuer.replace(/\/$/, ''),
-  okta: (issuer) => issuer.replace(/^http:/, 'https:'),
-  google: (issuer) => issuer.replace('/o/saml2?', '/o/saml2/idp?'),
-  auth0: (_issuer, ctx) => `urn:auth0:${ctx.ids.tenant}`,
-};
 
 function xsw(variant: XswVariant, responseLevel: boolean): SamlFault {
   return {
@@ -190,10 +182,10 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     expected: 'reject', reason: 'saml-issuer-mismatch', singleCheck: 'issuer',
     customerSees: 'After the IdP login, the portal says the SAML response comes from an issuer it does not know.',
     fix: ISSUER_FIX,
-    how: 'Issuer is the vendor\'s usual look-alike: Entra without the trailing slash, Okta https instead of http, Google the SSO URL, Auth0 urn:auth0:{tenant}.',
+    how: `Issuer is the vendor's usual look-alike: ${SAML_PERSONAS.map((p) => `${vendorFacts(p.vendor).shortName} ${p.commonIssuerMistake.what}`).join(', ')}.`,
     effect: {
       adjust: (spec, ctx) => {
-        const wrong = WRONG_ISSUER[ctx.persona.vendor](spec.responseIssuer, ctx);
+        const wrong = ctx.persona.commonIssuerMistake.apply(spec.responseIssuer, ctx.ids);
         spec.responseIssuer = wrong;
         spec.assertionIssuer = wrong;
       },
@@ -614,13 +606,7 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     reference: 'Vendor error pages: AADSTS50105, Okta "App Not Assigned", Google app_not_enabled_for_user, Auth0 access_denied',
     expected: 'reject',
     customerSees: 'The IdP shows its own error page (e.g. AADSTS50105) and never returns to the portal.',
-    fix: {
-      default: 'At the IdP, assign the user (or their group) to the application.',
-      entra: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group.',
-      okta: 'Okta Admin Console → Applications → your app → Assignments → Assign to People / Groups.',
-      google: 'Google Admin console → Apps → Web and mobile apps → your app → User access: turn the app ON for the user\'s organizational unit or group.',
-      auth0: 'Auth0 Dashboard: allow the user in the login Action / Rule that restricts access to the application.',
-    },
+    fix: samlConsoleFix('userAssignment', 'At the IdP, assign the user (or their group) to the application.'),
     how: 'The IdP answers the login with its "user not assigned" error page.',
     effect: { refuse: 'userNotAssigned' },
   },
