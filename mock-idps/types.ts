@@ -125,6 +125,8 @@ export type LoginFlow = 'email-then-password' | 'username-and-password' | 'accou
 
 /** The vendor's sign-in form as data: the persona pages render it; the suites' IdP page object fills it by label. */
 export interface LoginForm {
+  /** What the user types as the identifier: the UPN (Entra) or the email. */
+  readonly signInName: 'upn' | 'email';
   /** Heading of the identifier (or combined) step. */
   readonly heading: string;
   readonly identifierLabel: string;
@@ -166,6 +168,9 @@ export interface VendorFacts {
 export type SamlConsoleFix = 'acsUrl' | 'spEntityId' | 'issuer' | 'certificate' | 'signingScope' | 'emailNameId' | 'userAssignment';
 /** The vendor console's steps for the commonest OIDC fixes, by key. */
 export type OidcConsoleFix = 'clientSecret' | 'redirectUri' | 'userAssignment' | 'emailClaim' | 'refreshTokenRevoked';
+/** Steps for faults only some vendors show (e.g. SHA-1 signing: not Google): a vendor states the ones it has. */
+export type SamlVendorFix = 'sha256' | 'recipientUrl' | 'guestNameId' | 'encryptionOff' | 'hideAppTile';
+export type OidcVendorFix = 'issuerTrailingSlash' | 'orgAuthorizationServer' | 'tenantIssuer' | 'customDomainIssuer' | 'emailVerification' | 'workspaceAccount' | 'rs256' | 'refreshTokenRotation';
 
 /** Root attributes of Response and Assertion: `xmlns` is the namespace declaration. */
 export type ResponseRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant' | 'Destination' | 'InResponseTo';
@@ -232,7 +237,7 @@ export interface SamlPersona {
    * `what` describes it, `apply` makes it from the real issuer.
    */
   readonly commonIssuerMistake: { readonly what: string; readonly apply: (issuer: string, ids: TenantIds) => string };
-  readonly consoleFixes: Readonly<Record<SamlConsoleFix, string>>;
+  readonly consoleFixes: Readonly<Record<SamlConsoleFix, string>> & Readonly<Partial<Record<SamlVendorFix, string>>>;
   readonly errors: Readonly<Record<'acsMismatch' | 'unknownSp' | 'userNotAssigned' | 'userDisabled' | 'malformedRequest', VendorError>>;
   readonly sources: readonly Source[];
 }
@@ -355,7 +360,7 @@ export interface OidcPersona {
    * (Entra's AADSTS…); `numericErrorCodes` adds the `error_codes` list to token endpoint errors.
    */
   readonly errorStyle: { readonly codeInPageMessage: boolean; readonly numericErrorCodes: boolean };
-  readonly consoleFixes: Readonly<Record<OidcConsoleFix, string>>;
+  readonly consoleFixes: Readonly<Record<OidcConsoleFix, string>> & Readonly<Partial<Record<OidcVendorFix, string>>>;
   /**
    * Vendor errors. `httpStatus: 302` means the vendor sends the error back to the redirect URI
    * (`error` = code, `error_description` = message) instead of showing its own page.

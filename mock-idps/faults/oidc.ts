@@ -3,7 +3,7 @@
 // Each entry is data (for suites, CLI, reports) plus the effect the engine applies.
 // faults/oidc.test.ts proves each one with jose / openid-client, never with oidc-provider.
 import type { OidcFault } from '../oidc/effects.ts';
-import { ALL_OIDC, oidcConsoleFix } from './consoleFixes.ts';
+import { ALL_OIDC, oidcConsoleFix, oidcPersonasStating, oidcVendorFixes } from './consoleFixes.ts';
 import { oidcNearMissFaults } from './nearMiss.ts';
 import { oidcClaimShapeFaults } from './oidcClaimShapes.ts';
 import { oidcRedirectSafetyFaults } from './redirectSafety.ts';
@@ -28,7 +28,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §3.1.3.7 step 2 (exact iss match)`,
     expected: 'reject', reason: 'oidc-issuer-mismatch', singleCheck: 'issuer',
     customerSees: 'After the Auth0 login page, the portal says the ID token was issued by another issuer than the one configured.',
-    fix: { default: 'Use the issuer exactly as the discovery document states it.', auth0: 'Set the issuer in the IdP and SSO section to https://{tenant}.auth0.com/ — with the trailing slash (Auth0 Dashboard → Applications → your app → Settings → Advanced → Endpoints).' },
+    fix: { default: 'Use the issuer exactly as the discovery document states it.', ...oidcVendorFixes('issuerTrailingSlash') },
     how: 'ID token `iss` drops the trailing slash while discovery keeps it.',
     effect: { seam: 'id-token', jwt: { claims: [{ op: 'issuer', variant: 'trailing-slash-toggled' }] } },
   },
@@ -39,7 +39,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §3.1.3.7 step 2; Okta "Authorization servers"`,
     expected: 'reject', reason: 'oidc-issuer-mismatch', singleCheck: 'issuer',
     customerSees: 'After the Okta sign-in page, the portal says the ID token was issued by another issuer than the one configured.',
-    fix: { default: 'Use one authorization server consistently: its issuer, discovery and JWKS.', okta: 'Okta Admin Console → Security → API → Authorization Servers: copy the Issuer URI of the server the app uses (https://{org}.okta.com/oauth2/default for the custom server, https://{org}.okta.com for the org server) into the IdP and SSO section.' },
+    fix: { default: 'Use one authorization server consistently: its issuer, discovery and JWKS.', ...oidcVendorFixes('orgAuthorizationServer') },
     how: 'ID token `iss` is the org server (`/okta/{org}`) while discovery is the custom server (`/oauth2/default`).',
     effect: { seam: 'id-token', jwt: { claims: [{ op: 'issuer', variant: 'parent-authorization-server' }] } },
   },
@@ -50,7 +50,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'OpenID Connect Discovery 1.0 §4.3 (issuer must equal the discovery URL prefix)',
     expected: 'reject', reason: 'oidc-discovery-mismatch', singleCheck: 'discovery-issuer',
     customerSees: 'Saving or testing the SSO configuration fails: the IdP discovery document names another issuer than the one configured.',
-    fix: { default: 'Configure the tenant-specific issuer.', entra: 'Use https://login.microsoftonline.com/{tenant id}/v2.0 (Entra admin center → App registrations → Endpoints), not /common or /organizations.' },
+    fix: { default: 'Configure the tenant-specific issuer.', ...oidcVendorFixes('tenantIssuer') },
     how: 'Discovery `issuer` contains the literal `{tenantid}` segment, as /common and /organizations do.',
     effect: { seam: 'discovery', issuer: 'tenant-template' },
   },
@@ -72,7 +72,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'OpenID Connect Discovery 1.0 §4.3; RFC 8414 §3.3',
     expected: 'reject', reason: 'oidc-discovery-mismatch', singleCheck: 'discovery-issuer',
     customerSees: 'Saving or testing the SSO configuration fails: the IdP discovery document names another issuer.',
-    fix: { default: 'Configure the issuer exactly as the IdP\'s discovery document states it; if a proxy or custom domain rewrites the host, configure that host consistently at the IdP.', auth0: 'With an Auth0 custom domain, use the custom domain as issuer everywhere (Branding → Custom Domains).' },
+    fix: { default: 'Configure the issuer exactly as the IdP\'s discovery document states it; if a proxy or custom domain rewrites the host, configure that host consistently at the IdP.', ...oidcVendorFixes('customDomainIssuer') },
     how: 'Discovery `issuer` names another host (`localhost` instead of `127.0.0.1`).',
     effect: { seam: 'discovery', issuer: 'host-alias' },
   },
@@ -134,15 +134,13 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
   {
     id: 'oidc.email-unverified',
     title: 'email_verified is false',
-    protocol: 'oidc', category: 'misconfig', personas: ['okta-oidc', 'google-oidc', 'auth0-oidc'],
+    protocol: 'oidc', category: 'misconfig', personas: oidcPersonasStating('emailVerification'),
     reference: `${CORE} §5.1 email_verified`,
     expected: 'reject', reason: 'email-unverified', singleCheck: 'email_verified',
     customerSees: 'After the IdP login, the portal says the IdP reports the email address as not verified.',
     fix: {
       default: 'Verify the user\'s email address at the IdP.',
-      okta: 'Okta Admin Console → Directory → People → the user: complete the activation / email verification.',
-      google: 'Use a Workspace account (its email is verified by the organization).',
-      auth0: 'Auth0 Dashboard → User Management → Users → the user → Send verification email (or mark it verified through the Management API).',
+      ...oidcVendorFixes('emailVerification'),
     },
     how: '`email_verified: false` in the ID token and userinfo.',
     effect: { seam: 'user-claims', set: { email_verified: false } },
@@ -154,7 +152,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'Google Identity "OpenID Connect": hd is the only reliable Workspace membership signal',
     expected: 'reject', reason: 'hosted-domain-mismatch', singleCheck: 'hd',
     customerSees: 'After the Google login, the portal says the Google account is not part of the expected Workspace domain.',
-    fix: { default: 'Log in with the Workspace account.', google: 'Sign out of the personal Google account and sign in with the organization\'s Workspace account (personal accounts carry no hd); or add the domain to the account\'s SSO domains.' },
+    fix: { default: 'Log in with the Workspace account.', ...oidcVendorFixes('workspaceAccount') },
     how: '`hd` removed from the ID token and userinfo (a consumer Google account).',
     effect: { seam: 'user-claims', remove: ['hd'] },
   },
@@ -165,7 +163,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §3.1.3.7 step 7; RFC 8725 §3.1`,
     expected: 'reject', reason: 'oidc-alg-not-allowed', singleCheck: 'alg',
     customerSees: 'After the Auth0 login, the portal says the ID token is signed with an algorithm it does not accept.',
-    fix: { default: 'Sign ID tokens with RS256.', auth0: 'Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → OAuth → JsonWebToken Signature Algorithm: RS256.' },
+    fix: { default: 'Sign ID tokens with RS256.', ...oidcVendorFixes('rs256') },
     how: 'ID token signed HS256 with the client secret, no kid (Auth0\'s HS256 setting).',
     effect: { seam: 'id-token', jwt: { signer: 'hs256-client-secret' } },
   },
@@ -504,14 +502,13 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
   {
     id: 'oidc.refresh-token-reused',
     title: 'Rotated refresh token used again (reuse detection)',
-    protocol: 'oidc', category: 'attack', personas: ['okta-oidc', 'auth0-oidc'],
+    protocol: 'oidc', category: 'attack', personas: oidcPersonasStating('refreshTokenRotation'),
     reference: 'RFC 9700 §4.14.2 (refresh token rotation); RFC 6749 §10.4',
     expected: 'reject', reason: 'oidc-token-error',
     customerSees: 'After a refresh, the SP (or a thief holding the old token) presents the refresh token that was just rotated away: the IdP refuses it with invalid_grant and revokes every token of that grant, so the user must sign in again.',
     fix: {
       default: 'SP side: store the refresh token of every refresh answer and never send a rotated-away one again (one refresh at a time per session); a refused refresh ends the session.',
-      okta: 'Okta Admin Console → Applications → your app → General → Refresh Token: with "Rotate token after every use", keep only the newest refresh token; the grace period (default 30 s) covers concurrent refreshes only.',
-      auth0: 'Auth0 Dashboard → Applications → your app → Settings → Refresh Token Rotation: with rotation on, keep only the newest refresh token; the Reuse Interval (default 0 s) covers concurrent refreshes only.',
+      ...oidcVendorFixes('refreshTokenRotation'),
     },
     how: 'The IdP rotates refresh tokens (the vendor\'s "rotate after every use" setting, reuse grace period over); presenting the rotated-away token is refused with invalid_grant and revokes its whole grant (the refresh token family).',
     effect: { seam: 'refresh-token', change: 'rotated-reuse-refused' },

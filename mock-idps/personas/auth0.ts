@@ -14,6 +14,7 @@ export const facts: VendorFacts = {
   pathId: 'tenant',
   userIdFormat: (key) => `auth0|${derivedChars(key, 'auth0-user', 24, '0123456789abcdef')}`,
   signIn: {
+    signInName: 'email',
     heading: 'Welcome', identifierLabel: 'Email address', identifierField: 'username',
     passwordHeading: 'Welcome', passwordLabel: 'Password', passwordField: 'password',
     nextButton: 'Continue', submitButton: 'Continue', steps: 1,
@@ -100,6 +101,8 @@ export const saml: SamlPersona = {
     signingScope: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
     emailNameId: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "nameIdentifierProbes": ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"].',
     userAssignment: 'Auth0 Dashboard: allow the user in the login Action / Rule that restricts access to the application.',
+    sha256: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "signatureAlgorithm": "rsa-sha256", "digestAlgorithm": "sha256" (older tenants default to SHA-1).',
+    encryptionOff: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: remove "encryptionCert" / "encryptionPublicKey".',
   },
   errors: {
     acsMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri \'{acs}\' is not in the list of allowed callback URLs. Please go to the Application Settings page and make sure you are sending a valid callback url from your application.', httpStatus: 400 },
@@ -198,6 +201,11 @@ export const oidc: OidcPersona = {
     userAssignment: 'Auth0 Dashboard → Actions → Library: the post-login Action that calls api.access.deny refused this user; give the user the role or connection the Action expects.',
     emailClaim: 'Request the email scope and make sure the connection stores an email for the user (User Management → Users).',
     refreshTokenRevoked: 'Auth0 Dashboard → User Management → Users → the user → Refresh Tokens (or the Management API) revoked it; the SP must treat invalid_grant as "sign in again".',
+    issuerTrailingSlash: 'Set the issuer in the IdP and SSO section to https://{tenant}.auth0.com/ — with the trailing slash (Auth0 Dashboard → Applications → your app → Settings → Advanced → Endpoints).',
+    customDomainIssuer: 'With an Auth0 custom domain, use the custom domain as issuer everywhere (Branding → Custom Domains).',
+    emailVerification: 'Auth0 Dashboard → User Management → Users → the user → Send verification email (or mark it verified through the Management API).',
+    rs256: 'Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → OAuth → JsonWebToken Signature Algorithm: RS256.',
+    refreshTokenRotation: 'Auth0 Dashboard → Applications → your app → Settings → Refresh Token Rotation: with rotation on, keep only the newest refresh token; the Reuse Interval (default 0 s) covers concurrent refreshes only.',
   },
   errors: {
     redirectUriMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.', httpStatus: 400 },

@@ -16,6 +16,7 @@ export const facts: VendorFacts = {
   pathId: 'tid',
   userIdFormat: (key) => derivedGuid(key, 'oid'),
   signIn: {
+    signInName: 'upn',
     heading: 'Sign in', identifierLabel: 'Email, phone, or Skype', identifierField: 'loginfmt',
     passwordHeading: 'Enter password', passwordLabel: 'Password', passwordField: 'passwd',
     nextButton: 'Next', submitButton: 'Sign in', steps: 2,
@@ -119,6 +120,10 @@ export const saml: SamlPersona = {
     signingScope: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
     emailNameId: 'Entra admin center → your app → Single sign-on → Attributes & Claims: set "Unique User Identifier (Name ID)" to user.mail (or keep user.userprincipalname when UPNs are emails) and keep the emailaddress claim.',
     userAssignment: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group.',
+    sha256: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Algorithm: SHA-256.',
+    guestNameId: 'Entra admin center → your app → Single sign-on → Attributes & Claims → Unique User Identifier: use user.mail (guests\' UPNs are user_domain#EXT#@tenant.onmicrosoft.com).',
+    encryptionOff: 'Entra admin center → your app → Single sign-on → Token encryption: deactivate the certificate (or upload the SP\'s encryption certificate).',
+    hideAppTile: 'Entra admin center → Enterprise applications → your app → Properties: "Visible to users?" No, until SSO is re-enabled in OE.',
   },
   errors: {
     acsMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{acs}\' specified in the request does not match the redirect URIs configured for the application \'{spEntityId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
@@ -226,6 +231,7 @@ export const oidc: OidcPersona = {
     userAssignment: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group (or set "Assignment required" to No under Properties).',
     emailClaim: 'Entra admin center → App registrations → your app → Token configuration → Add optional claim → ID → email (and accept the Microsoft Graph email permission).',
     refreshTokenRevoked: 'Entra admin center → Users → the user → Revoke sessions (or a password reset) revokes refresh tokens; the user signs in again. The SP must treat AADSTS50173 / invalid_grant as "sign in again".',
+    tenantIssuer: 'Use https://login.microsoftonline.com/{tenant id}/v2.0 (Entra admin center → App registrations → Endpoints), not /common or /organizations.',
   },
   errors: {
     redirectUriMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{redirectUri}\' specified in the request does not match the redirect URIs configured for the application \'{clientId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },

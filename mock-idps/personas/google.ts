@@ -11,6 +11,7 @@ export const facts: VendorFacts = {
   pathId: 'idpid',
   userIdFormat: (key) => derivedDigits(key, 'google-sub', 21),
   signIn: {
+    signInName: 'email',
     heading: 'Sign in', identifierLabel: 'Email or phone', identifierField: 'identifier',
     passwordHeading: 'Welcome', passwordLabel: 'Enter your password', passwordField: 'Passwd',
     nextButton: 'Next', submitButton: 'Next', steps: 2,
@@ -183,6 +184,8 @@ export const oidc: OidcPersona = {
     userAssignment: 'The OAuth consent screen is "Internal": sign in with an account of the Workspace organization, or set User type to External (Google Cloud Console → OAuth consent screen).',
     emailClaim: 'Request the email scope; Google Cloud Console → OAuth consent screen → Scopes: add .../auth/userinfo.email.',
     refreshTokenRevoked: 'The user removed the app at myaccount.google.com → Security → Third-party access, changed their password, or the token was unused for 6 months; the SP must treat invalid_grant as "sign in again".',
+    emailVerification: 'Use a Workspace account (its email is verified by the organization).',
+    workspaceAccount: 'Sign out of the personal Google account and sign in with the organization\'s Workspace account (personal accounts carry no hd); or add the domain to the account\'s SSO domains.',
   },
   errors: {
     redirectUriMismatch: { code: 'redirect_uri_mismatch', title: 'Access blocked: This app\'s request is invalid', message: 'Error 400: redirect_uri_mismatch. You can\'t sign in because this app sent an invalid request. If you\'re the app developer, register the redirect URI in the Google Cloud Console.', httpStatus: 400 },

@@ -50,6 +50,11 @@ export function perVendor<T>(value: (vendor: Vendor) => T): Readonly<Record<Vend
   return Object.fromEntries(VENDORS.map((vendor) => [vendor, value(vendor)])) as Record<Vendor, T>;
 }
 
+/** The vendor's ID tokens carry `hd`, the Workspace domain (Google): only such tokens can be held to one. */
+export function issuesHostedDomain(persona: OidcPersona): boolean {
+  return persona.idToken.claims.some((claim) => claim.from === 'hostedDomain');
+}
+
 export function vendorFacts(vendor: Vendor): VendorFacts {
   return VENDOR_PERSONAS[vendor].facts;
 }

@@ -16,6 +16,7 @@ export const facts: VendorFacts = {
   pathId: 'org',
   userIdFormat: (key) => `00u${derivedChars(key, 'okta-user', 17, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')}`,
   signIn: {
+    signInName: 'email',
     heading: 'Sign In', identifierLabel: 'Username', identifierField: 'identifier',
     passwordHeading: 'Sign In', passwordLabel: 'Password', passwordField: 'credentials.passcode',
     nextButton: 'Sign in', submitButton: 'Sign in', steps: 1,
@@ -96,6 +97,10 @@ export const saml: SamlPersona = {
     signingScope: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
     emailNameId: 'Okta Admin Console → your app → General → SAML Settings: Name ID format EmailAddress, Application username "Email"; or add an Attribute Statement "email" = user.email.',
     userAssignment: 'Okta Admin Console → Applications → your app → Assignments → Assign to People / Groups.',
+    sha256: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Signature Algorithm RSA-SHA256, Digest Algorithm SHA256.',
+    recipientUrl: 'Okta Admin Console → your app → General → SAML Settings → Edit → Show Advanced Settings → Recipient URL: paste the ACS URL (untick "Use this for Recipient URL and Destination URL" only if they must differ).',
+    encryptionOff: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Assertion Encryption "Unencrypted".',
+    hideAppTile: 'Okta Admin Console → Applications → your app → General → App Settings: "Do not display application icon to users", until SSO is re-enabled in OE.',
   },
   errors: {
     acsMismatch: { code: 'invalid_acs', title: '400 Bad Request', message: 'The AssertionConsumerServiceURL \'{acs}\' in the request is not the Single sign-on URL of this app and "Allow this app to request other SSO URLs" is not enabled.', httpStatus: 400 },
@@ -210,6 +215,9 @@ export const oidc: OidcPersona = {
     userAssignment: 'Okta Admin Console → Applications → your app → Assignments → Assign → Assign to People / Groups.',
     emailClaim: 'Okta Admin Console → Security → API → your authorization server → Access Policies: allow the email scope for the app.',
     refreshTokenRevoked: 'Okta Admin Console → Directory → People → the user → Clear User Sessions (or the app\'s Tokens tab) revokes refresh tokens; the user signs in again. The SP must treat invalid_grant as "sign in again".',
+    orgAuthorizationServer: 'Okta Admin Console → Security → API → Authorization Servers: copy the Issuer URI of the server the app uses (https://{org}.okta.com/oauth2/default for the custom server, https://{org}.okta.com for the org server) into the IdP and SSO section.',
+    emailVerification: 'Okta Admin Console → Directory → People → the user: complete the activation / email verification.',
+    refreshTokenRotation: 'Okta Admin Console → Applications → your app → General → Refresh Token: with "Rotate token after every use", keep only the newest refresh token; the grace period (default 30 s) covers concurrent refreshes only.',
   },
   errors: {
     redirectUriMismatch: { code: 'invalid_request', title: '400 Bad Request', message: 'The \'redirect_uri\' parameter must be a Login redirect URI in the client app settings: {clientId}', httpStatus: 400 },
