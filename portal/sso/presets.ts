@@ -32,6 +32,24 @@ export interface PresetRow {
   readonly signsBothParts: boolean;
   /** The values to configure on the IdP side, in the order the vendor console shows them. */
   readonly links: Readonly<Record<SsoProtocol, readonly ConsoleLink[]>>;
+  readonly oidc: OidcQuirks;
+}
+
+/** What the OIDC side of the portal does differently for a vendor. */
+export interface OidcQuirks {
+  /** Google Workspace `hd`: the hosted domain field applies (sent as `hd`, checked in the ID token; warned about when empty). */
+  readonly hostedDomain: boolean;
+  /** The issuer is also accepted without its scheme (Google's legacy `accounts.google.com`). */
+  readonly issuerWithoutScheme: boolean;
+  /** The vendor sends `email` only as an optional claim the admin adds (Entra): what the portal tells them. */
+  readonly optionalEmailClaim?: {
+    /** Saving with the email claim `email`. */
+    readonly emailWarning: string;
+    /** Saving with the email claim `preferred_username`. */
+    readonly preferredUsernameWarning: string;
+    /** Appended to the refusal when the ID token has no `email`. */
+    readonly missingEmailHint: string;
+  };
 }
 
 /** A named vendor: its console steps for the commonest SAML fixes are required. */
@@ -69,6 +87,15 @@ export const VENDOR_PRESETS = {
         { label: 'Home page URL', endpoint: 'signOnUrl', help: 'App registration → Branding & properties → Home page URL (optional): where the My Apps tile sends users.' },
       ],
     },
+    oidc: {
+      hostedDomain: false,
+      issuerWithoutScheme: false,
+      optionalEmailClaim: {
+        emailWarning: 'Microsoft Entra ID does not send the "email" claim by default. Add it as an optional claim (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username (the UPN, which is not always the user\'s email).',
+        preferredUsernameWarning: 'preferred_username is the user principal name: it matches a seat only where the UPN equals the email, and never for guests (#EXT#).',
+        missingEmailHint: ' Entra ID sends email only as an optional claim: add it (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username.',
+      },
+    },
     samlFixes: {
       acsUrl: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
       spEntityId: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
@@ -94,6 +121,7 @@ export const VENDOR_PRESETS = {
         { label: 'Initiate login URI', endpoint: 'signOnUrl', help: 'Application → General → Login → Initiate login URI (optional): lets the Okta dashboard tile start a login at the portal.' },
       ],
     },
+    oidc: { hostedDomain: false, issuerWithoutScheme: false },
     samlFixes: {
       acsUrl: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Single sign-on URL: paste the ACS URL shown in the IdP and SSO section.',
       spEntityId: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Audience URI (SP Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
@@ -119,6 +147,7 @@ export const VENDOR_PRESETS = {
         { label: 'Authorized redirect URIs', endpoint: 'oidcRedirectUri', help: 'Google Cloud console → APIs & Services → Credentials → OAuth client ID (Web application) → Authorized redirect URIs. Otherwise Google shows "Error 400: redirect_uri_mismatch".' },
       ],
     },
+    oidc: { hostedDomain: true, issuerWithoutScheme: true },
     samlFixes: {
       acsUrl: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → ACS URL: paste the ACS URL shown in the IdP and SSO section.',
       spEntityId: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → Entity ID: paste the SP entity ID exactly (Google compares it case-sensitively).',
@@ -145,6 +174,7 @@ export const VENDOR_PRESETS = {
         { label: 'Application Login URI', endpoint: 'signOnUrl', help: 'Application → Settings → Application URIs → Application Login URI (optional; Auth0 accepts only https here).' },
       ],
     },
+    oidc: { hostedDomain: false, issuerWithoutScheme: false },
     samlFixes: {
       acsUrl: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
       spEntityId: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
@@ -175,6 +205,7 @@ const OTHER: PresetRow = {
         { label: 'Sign-on URL', endpoint: 'signOnUrl', help: 'Starts a login for this account (optional "initiate login URI" at the IdP).' },
       ],
   },
+  oidc: { hostedDomain: false, issuerWithoutScheme: false },
 };
 
 /** Every preset, in the order the vendor select lists them. */
@@ -194,8 +225,19 @@ export function isNamedVendorPreset(value: unknown): value is NamedVendorPreset 
   return typeof value === 'string' && Object.hasOwn(VENDOR_PRESETS, value);
 }
 
+/** "Microsoft Entra ID, Okta, … or Other": the vendor select's options, for "choose …" messages. */
+export function presetChoices(): string {
+  const labels = PRESET_IDS.map(presetLabel);
+  return `${labels.slice(0, -1).join(', ')} or ${labels.at(-1) ?? ''}`;
+}
+
+/** A preset's row, as the PresetRow type (optional fields readable whatever the preset). */
+export function presetOf(preset: VendorPreset): PresetRow {
+  return PRESETS[preset];
+}
+
 /** The vendor select's option label of a preset. */
 export function presetLabel(preset: VendorPreset): string {
-  const row: PresetRow = PRESETS[preset];
+  const row = presetOf(preset);
   return row.label ?? row.name;
 }

@@ -7,11 +7,9 @@ import { MAX_METADATA_BYTES, parseIdpMetadata } from './idpMetadata.ts';
 import type { IdpMetadata } from './idpMetadata.ts';
 import { checkLoopbackUrl, fetchLoopbackText, isLoopbackHost } from './loopbackFetch.ts';
 import { parseClockSkew } from './clockSkew.ts';
-import { PRESET_IDS, PRESETS, presetLabel } from './presets.ts';
+import { presetChoices, PRESETS } from './presets.ts';
 import { VENDOR_NAMES, isVendorPreset } from './vendors.ts';
 
-// "choose Microsoft Entra ID, Okta, … or Other": the vendor select's options, from the presets.
-const PRESET_CHOICES = ((labels) => `${labels.slice(0, -1).join(', ')} or ${labels.at(-1) ?? ''}`)(PRESET_IDS.map(presetLabel));
 
 interface IdpSource {
   readonly entityId: string;
@@ -25,7 +23,7 @@ interface IdpSource {
 export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; defects?: DefectSet }): Promise<Validated<SamlSettings>> {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
-  if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose ${PRESET_CHOICES}.` });
+  if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose ${presetChoices()}.` });
 
   const skew = parseClockSkew(input.allowedClockSkewSeconds);
   if (!skew.ok) errors.push({ field: 'allowedClockSkewSeconds', message: skew.message });

@@ -38,7 +38,7 @@ export async function throughIdp(page: Page, flow: LoginFlow, user: IdpUser, lan
 /** Fill the IdP's sign-in page(s) for `user` (the sign-in prompt must be showing). */
 export async function signInAtIdp(page: Page, flow: LoginFlow, user: IdpUser): Promise<void> {
   const form = loginForm(flow);
-  const identifier = flow === 'email-then-password' ? (user.upn ?? user.email) : user.email;
+  const identifier = form.signInName === 'upn' ? (user.upn ?? user.email) : user.email;
   const identifierField = page.getByLabel(form.identifierLabel, { exact: true });
   const passwordField = page.getByLabel(form.passwordLabel, { exact: true });
   if (flow === 'account-chooser') {

@@ -19,7 +19,7 @@ const MAX_STEPS = 4;
 
 export async function signInOverHttp(browser: HttpBrowser, page: HttpPage, flow: LoginFlow, user: IdpLogin): Promise<HttpPage> {
   const form = loginForm(flow);
-  const identifier = flow === 'email-then-password' ? (user.upn ?? user.email) : user.email;
+  const identifier = form.signInName === 'upn' ? (user.upn ?? user.email) : user.email;
   let current = page;
   for (let step = 0; step < MAX_STEPS && current.status === 200; step++) {
     const forms = parseForms(current.html);
