@@ -148,10 +148,17 @@ export interface SeatChangeSpec {
  * `200` when saved (and switched as asked), `422 { error, message }` when the portal refuses the
  * configuration. Without it, the suites configure every account through the admin UI.
  */
+/**
+ * The vendor preset to choose: a persona's vendor id (the harness sends `persona.vendor`; the ids
+ * are the persona registry's, mock-idps/personas/index.ts, which lib/ does not import). A target
+ * without a preset of that id refuses the body with 422, as it refuses any configuration.
+ */
+export type HarnessVendor = string;
+
 export type SsoConfigSpec =
   | {
       readonly protocol: 'saml';
-      readonly vendor: 'entra' | 'okta' | 'google' | 'auth0';
+      readonly vendor: HarnessVendor;
       readonly metadataSource: 'url';
       readonly metadataUrl: string;
       readonly requireSignedResponse: boolean;
@@ -163,7 +170,7 @@ export type SsoConfigSpec =
     }
   | {
       readonly protocol: 'oidc';
-      readonly vendor: 'entra' | 'okta' | 'google' | 'auth0';
+      readonly vendor: HarnessVendor;
       readonly issuer: string;
       readonly clientId: string;
       readonly clientSecret: string;

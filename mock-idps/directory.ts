@@ -1,7 +1,7 @@
 // The user directory of one tenant: it backs both protocols of every persona, like the
 // customer's real Entra / Okta / Google / Auth0 directory. Seeded with ordinary users and
 // the awkward ones support meets every week.
-import { derivedChars, derivedDigits, derivedGuid } from './tenantIds.ts';
+import { perVendor, vendorFacts } from './personas/index.ts';
 import type { DirectoryUser, Vendor } from './types.ts';
 
 /** Password of every seeded user. Test-only; never logged, only typed into mock login forms. */
@@ -36,14 +36,9 @@ export interface SeededUser extends DirectoryUser {
   readonly role: SeedRole | 'added';
 }
 
-function vendorIds(tenantKey: string, userKey: string): Record<Vendor, string> {
+function vendorIds(tenantKey: string, userKey: string): Readonly<Record<Vendor, string>> {
   const key = `${tenantKey}/${userKey}`;
-  return {
-    entra: derivedGuid(key, 'oid'),
-    okta: `00u${derivedChars(key, 'okta-user', 17, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')}`,
-    google: derivedDigits(key, 'google-sub', 21),
-    auth0: `auth0|${derivedChars(key, 'auth0-user', 24, '0123456789abcdef')}`,
-  };
+  return perVendor((vendor) => vendorFacts(vendor).userIdFormat(key));
 }
 
 function seededUser(tenantKey: string, domain: string, tenantShortName: string, seed: SeedSpec): SeededUser {

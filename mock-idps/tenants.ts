@@ -6,7 +6,7 @@ import type { TestKeyPair } from '../lib/x509.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
 import type { KeyCache } from './keyCache.ts';
 import { expiredCopy, newSigningKey, newSigningKeyAsync, signingKeyFromPrivateKey, type Keyring } from './keys.ts';
-import { PERSONAS } from './personas/index.ts';
+import { PERSONAS, VENDORS } from './personas/index.ts';
 import { deriveTenantIds, fillTemplate, TENANT_KEY_PATTERN, vendorPathId } from './tenantIds.ts';
 import type { Persona, PersonaId, TenantIds, Vendor } from './types.ts';
 
@@ -444,14 +444,14 @@ export class TenantRegistry {
       throw new TenantError('tenant-exists', `Tenant "${key}" already exists: pick another key, omit "key" for a random one, or reset the tenant instead.`);
     }
     const tenant = new TenantState(key, options.domain);
-    for (const vendor of ['entra', 'okta', 'google', 'auth0'] as const) {
+    for (const vendor of VENDORS) {
       const vendorId = `${vendor}/${vendorPathId(vendor, tenant.ids)}`;
       if (this.#byVendorId.has(vendorId)) {
         throw new TenantError('tenant-exists', `Tenant "${key}" derives the same ${vendor} id as another tenant: pick another key.`);
       }
     }
     this.#byKey.set(key, tenant);
-    for (const vendor of ['entra', 'okta', 'google', 'auth0'] as const) this.#byVendorId.set(`${vendor}/${vendorPathId(vendor, tenant.ids)}`, tenant);
+    for (const vendor of VENDORS) this.#byVendorId.set(`${vendor}/${vendorPathId(vendor, tenant.ids)}`, tenant);
     return tenant;
   }
 
@@ -468,7 +468,7 @@ export class TenantRegistry {
     const tenant = this.#byKey.get(key);
     if (!tenant) return false;
     this.#byKey.delete(key);
-    for (const vendor of ['entra', 'okta', 'google', 'auth0'] as const) this.#byVendorId.delete(`${vendor}/${vendorPathId(vendor, tenant.ids)}`);
+    for (const vendor of VENDORS) this.#byVendorId.delete(`${vendor}/${vendorPathId(vendor, tenant.ids)}`);
     return true;
   }
 

@@ -2,13 +2,15 @@
 // (catalog entry + the narrow seam that produces it), and what a tenant holds.
 // Persona and fault *values* live in mock-idps/personas/*.ts and mock-idps/faults/*.ts.
 import type { ReasonCode } from '../lib/reasons.ts';
+import type { VENDOR_PERSONAS } from './personas/index.ts';
 
-export const VENDORS = ['entra', 'okta', 'google', 'auth0'] as const;
-export type Vendor = (typeof VENDORS)[number];
+// The vendor ids are the persona registry's keys (mock-idps/personas/index.ts): a new vendor is
+// a persona file and its row there, and every Record<Vendor, …> then asks for it.
+export type Vendor = keyof typeof VENDOR_PERSONAS;
+export { VENDORS, PERSONA_IDS } from './personas/index.ts';
 export const PROTOCOLS = ['saml', 'oidc'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 export type PersonaId = `${Vendor}-${Protocol}`;
-export const PERSONA_IDS: readonly PersonaId[] = VENDORS.flatMap((v) => PROTOCOLS.map((p) => `${v}-${p}` as const));
 
 /** Where a fact about a vendor comes from (docs page, support article, captured fixture). */
 export interface Source {
@@ -121,6 +123,59 @@ export interface JwksShape {
 
 export type LoginFlow = 'email-then-password' | 'username-and-password' | 'account-chooser' | 'universal-login';
 
+/** The vendor's sign-in form as data: the persona pages render it; the suites' IdP page object fills it by label. */
+export interface LoginForm {
+  /** What the user types as the identifier: the UPN (Entra) or the email. */
+  readonly signInName: 'upn' | 'email';
+  /** Heading of the identifier (or combined) step. */
+  readonly heading: string;
+  readonly identifierLabel: string;
+  readonly identifierField: string;
+  readonly passwordHeading: string;
+  readonly passwordLabel: string;
+  readonly passwordField: string;
+  /** Button that submits the identifier step (two-step flows) or the whole form. */
+  readonly nextButton: string;
+  readonly submitButton: string;
+  /** Both fields on one page (Okta, Auth0) or identifier first, then password (Entra, Google). */
+  readonly steps: 1 | 2;
+  readonly wrongCredentials: string;
+  readonly unknownUser: string;
+  /** The consent screen (OIDC prompt=consent): its heading (`{app}` = the client) and its two buttons. */
+  readonly consent: { readonly heading: string; readonly accept: string; readonly deny: string };
+}
+
+/**
+ * What a vendor is, whatever the protocol: one per persona file (`facts`), required, so a new
+ * vendor that forgets one is a compile error there and not a silent default somewhere else.
+ */
+export interface VendorFacts {
+  /** The product's name as the portal's vendor list shows it (cross-checked against portal/sso/presets.ts). */
+  readonly productName: string;
+  /** The short name support texts and reports use ("Entra", "Okta"). */
+  readonly shortName: string;
+  /** Header and colour of the mock's pages. */
+  readonly brand: { readonly name: string; readonly colour: string };
+  /** The tenant id that is the first path segment after `/{vendor}/`. */
+  readonly pathId: 'tid' | 'org' | 'idpid' | 'tenant';
+  /** The vendor-native user id (Entra oid, Okta 00u…, Google 21 digits, Auth0 auth0|…) for a user key. */
+  readonly userIdFormat: (key: string) => string;
+  /** The sign-in pages' labels, buttons and messages (the steps themselves follow the personas' `loginFlow`). */
+  readonly signIn: LoginForm;
+}
+
+/** The vendor console's steps for the commonest SAML fixes (faults and the portal's Test SSO result refer to them by key). */
+export type SamlConsoleFix = 'acsUrl' | 'spEntityId' | 'issuer' | 'certificate' | 'signingScope' | 'emailNameId' | 'userAssignment';
+/** The vendor console's steps for the commonest OIDC fixes, by key. */
+export type OidcConsoleFix = 'clientSecret' | 'redirectUri' | 'userAssignment' | 'emailClaim' | 'refreshTokenRevoked';
+/** Steps for faults only some vendors show (e.g. SHA-1 signing: not Google): a vendor states the ones it has. */
+export type SamlVendorFix = 'sha256' | 'recipientUrl' | 'guestNameId' | 'encryptionOff' | 'hideAppTile';
+export type OidcVendorFix = 'issuerTrailingSlash' | 'orgAuthorizationServer' | 'tenantIssuer' | 'customDomainIssuer' | 'emailVerification' | 'workspaceAccount' | 'rs256' | 'refreshTokenRotation';
+
+/** Root attributes of Response and Assertion: `xmlns` is the namespace declaration. */
+export type ResponseRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant' | 'Destination' | 'InResponseTo';
+export type AssertionRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant';
+
 export interface SamlPersona {
   readonly id: PersonaId;
   readonly vendor: Vendor;
@@ -163,6 +218,10 @@ export interface SamlPersona {
     readonly subjectConfirmationSeconds: number;
     /** xsi:type="xs:string" on AttributeValue, declaring xs/xsi where the vendor does. */
     readonly attributeValueXsiType: boolean;
+    /** With xsi:type: xs/xsi declared on each AttributeValue (Okta) or once on the AttributeStatement. */
+    readonly xsiNamespacesOn: 'attribute-value' | 'attribute-statement';
+    /** Root attribute order as the vendor's stack serializes it (OpenSAML sorts; .NET and node-samlp do not). */
+    readonly rootAttributeOrder: { readonly response: readonly ResponseRootAttribute[]; readonly assertion: readonly AssertionRootAttribute[] };
   };
   /**
    * How the vendor checks an incoming AuthnRequest against the app registration.
@@ -171,6 +230,14 @@ export interface SamlPersona {
    */
   readonly authnRequestPolicy: { readonly spEntityId: 'exact' | 'ignored'; readonly acsUrl: 'must-match' | 'ignored' };
   readonly loginFlow: LoginFlow;
+  /** The SAML sign-in page's answer to a wrong password or an unknown user, in the vendor's words. */
+  readonly signInErrors: { readonly wrongPassword: string; readonly unknownUser: string };
+  /**
+   * The issuer an SP typically has configured by mistake for this vendor (fault saml.issuer-mismatch):
+   * `what` describes it, `apply` makes it from the real issuer.
+   */
+  readonly commonIssuerMistake: { readonly what: string; readonly apply: (issuer: string, ids: TenantIds) => string };
+  readonly consoleFixes: Readonly<Record<SamlConsoleFix, string>> & Readonly<Partial<Record<SamlVendorFix, string>>>;
   readonly errors: Readonly<Record<'acsMismatch' | 'unknownSp' | 'userNotAssigned' | 'userDisabled' | 'malformedRequest', VendorError>>;
   readonly sources: readonly Source[];
 }
@@ -284,6 +351,16 @@ export interface OidcPersona {
   readonly refreshTokens: RefreshTokenBehaviour;
   readonly prompts: PromptBehaviour;
   readonly loginFlow: LoginFlow;
+  /** Path of the login page under the issuer path, shaped like the vendor's. */
+  readonly loginPath: string;
+  /** The client id the vendor gives a new application, for a registration key. */
+  readonly clientIdFormat: (key: string) => string;
+  /**
+   * How the vendor words errors: `codeInPageMessage` writes "CODE: message" on its error page
+   * (Entra's AADSTS…); `numericErrorCodes` adds the `error_codes` list to token endpoint errors.
+   */
+  readonly errorStyle: { readonly codeInPageMessage: boolean; readonly numericErrorCodes: boolean };
+  readonly consoleFixes: Readonly<Record<OidcConsoleFix, string>> & Readonly<Partial<Record<OidcVendorFix, string>>>;
   /**
    * Vendor errors. `httpStatus: 302` means the vendor sends the error back to the redirect URI
    * (`error` = code, `error_description` = message) instead of showing its own page.

@@ -4,7 +4,7 @@
 import { isReasonCode, type ReasonCode } from '../lib/reasons.ts';
 import { getFault } from '../mock-idps/faults/catalog.ts';
 import { PERSONAS } from '../mock-idps/personas/index.ts';
-import type { PersonaId, Vendor } from '../mock-idps/types.ts';
+import { VENDORS, type PersonaId, type Vendor } from '../mock-idps/types.ts';
 import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from './report/certificationReport.ts';
 import { fixFor } from './findings/catalogLookup.ts';
 import { finding, type Evidence } from './findings/finding.ts';
@@ -68,7 +68,7 @@ function personaName(subject: TestSubject): string {
 }
 
 function asVendor(value: string | undefined): Vendor | undefined {
-  return value === 'entra' || value === 'okta' || value === 'google' || value === 'auth0' ? value : undefined;
+  return VENDORS.find((vendor) => vendor === value);
 }
 
 /** The first SP reason code an error names (e.g. an expectation on `saml-cert-untrusted`). */

@@ -6,8 +6,8 @@
 import { PERSONAS } from '../mock-idps/personas/index.ts';
 import { PERSONA_IDS, type PersonaId } from '../mock-idps/types.ts';
 
-export const VENDORS = ['entra', 'okta', 'google', 'auth0'] as const;
-export const PROTOCOLS = ['saml', 'oidc'] as const;
+// The vendors and protocols are the persona registry's (mock-idps/personas): what --vendors accepts follows it.
+export { PROTOCOLS, VENDORS } from '../mock-idps/types.ts';
 export const ENTRY_POINTS = ['web', 'desktop', 'mobile'] as const;
 
 export const SELECTION_ENV = { vendors: 'SSO_HARNESS_VENDORS', protocols: 'SSO_HARNESS_PROTOCOLS', entryPoints: 'SSO_HARNESS_ENTRY_POINTS' } as const;

@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { IdpControlClient, TEST_USER_PASSWORD, type OidcPersonaId, type SamlPersonaId } from '../../mock-idps/control/client.ts';
 import { HttpBrowser } from '../../mock-idps/oidc/httpBrowser.ts';
 import { oidcPersona, signIn as oidcSignIn } from '../../mock-idps/oidc/testServer.ts';
-import { getSamlPersona } from '../../mock-idps/personas/index.ts';
+import { getSamlPersona, VENDORS } from '../../mock-idps/personas/index.ts';
 import { postedResponse, signIn as samlSignIn, TestBrowser } from '../../mock-idps/saml/testing/browser.ts';
 import { authorizeUrl, basicAuthorization, codeFromRedirect, pkcePair, tokenRequestBody } from './pkce.ts';
 
-export const SAML_PERSONA_IDS: readonly SamlPersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
-export const OIDC_PERSONA_IDS: readonly OidcPersonaId[] = ['entra-oidc', 'okta-oidc', 'google-oidc', 'auth0-oidc'];
+export const SAML_PERSONA_IDS: readonly SamlPersonaId[] = VENDORS.map((vendor) => `${vendor}-saml` as const);
+export const OIDC_PERSONA_IDS: readonly OidcPersonaId[] = VENDORS.map((vendor) => `${vendor}-oidc` as const);
 
 // Nothing listens here: the flows stop at the redirect / auto-POST and never fetch the SP.
 const SP = { entityId: 'http://127.0.0.1:9/bench/sp', acs: 'http://127.0.0.1:9/bench/sp/saml/acs', redirectUri: 'http://127.0.0.1:9/bench/sp/oidc/callback' } as const;

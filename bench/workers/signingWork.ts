@@ -2,17 +2,20 @@
 // in a worker: raw RSA-2048 SHA-256 signatures with node:crypto (the physical bound), and complete
 // signed SAML responses from the personas' own pipeline (mintSamlResponse).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { PersonaId, SamlSigningScope } from '../../mock-idps/types.ts';
 import { runBounded, runBoundedSync, type BoundedRun, type Bounds } from '../bounded.ts';
 
 export type SigningWork = 'rsa-sign' | 'saml-mint';
 
+/** Signatures in one response, by what the persona signs (Okta signs Response and Assertion). */
+const SIGNATURES: Readonly<Record<SamlSigningScope, number>> = { none: 0, assertion: 1, response: 1, both: 2 };
+
 /** The SAML personas in the order the mint loop cycles through them, and how many signatures each response carries. */
-export const SAML_MINT_PERSONAS = [
-  { id: 'entra-saml', signatures: 1 },
-  { id: 'okta-saml', signatures: 2 },
-  { id: 'google-saml', signatures: 1 },
-  { id: 'auth0-saml', signatures: 1 },
-] as const;
+export const SAML_MINT_PERSONAS: readonly { readonly id: PersonaId; readonly signatures: number }[] = SAML_PERSONAS.map((persona) => ({
+  id: persona.id,
+  signatures: SIGNATURES[persona.signing.scope],
+}));
 
 const WARM_UP: Bounds = { maxCount: 40, maxMs: 1500 };
 const BENCH_SP = { acs: 'http://127.0.0.1:9/sso/acme/saml/acs', audience: 'http://127.0.0.1:9/sso/acme' } as const;

@@ -1,6 +1,7 @@
 // `sso-harness demo`: try SSO by hand — the reference portal and the mock IdPs wired together on
 // loopback (support/demo/stage.ts), the URLs, logins and test passwords printed, until Ctrl-C.
 import { PortInUseError } from '../../lib/net.ts';
+import { vendorFacts, VENDORS } from '../../mock-idps/personas/index.ts';
 import { startDemo, type Demo } from '../../support/demo/stage.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
@@ -20,9 +21,12 @@ Options:
   --idp-port N      the mock IdPs' port (default: a free one)
 `;
 
+/** The vendors whose users sign in with their UPN ("Entra"). */
+const UPN_VENDORS = VENDORS.filter((vendor) => vendorFacts(vendor).signIn.signInName === 'upn').map((vendor) => vendorFacts(vendor).shortName).join(', ');
+
 export function renderDemo(demo: Demo): string {
   const urls = demo.account.urls;
-  const seat = (who: string, login: Demo['admin']): string => `  ${who.padEnd(8)} ${login.email.padEnd(30)} portal password: ${login.password}   at the IdP: ${login.idpLogin.others} (Entra: ${login.idpLogin.entra})`;
+  const seat = (who: string, login: Demo['admin']): string => `  ${who.padEnd(8)} ${login.email.padEnd(30)} portal password: ${login.password}   at the IdP: ${login.idpLogin.email} (${UPN_VENDORS}: ${login.idpLogin.upn})`;
   const lines = [
     '',
     `Reference portal ${demo.portalUrl} and mock IdPs ${demo.idpUrl}, on 127.0.0.1 only. SSO is not set up yet: that is the first step.`,

@@ -2,7 +2,7 @@
 // URLs printed for copy-paste into the SP, and the control API for tests.
 import { PortInUseError } from '../../lib/net.ts';
 import { TEST_USER_PASSWORD } from '../../mock-idps/directory.ts';
-import { isPersonaId } from '../../mock-idps/personas/index.ts';
+import { isPersonaId, vendorFacts, VENDORS } from '../../mock-idps/personas/index.ts';
 import { DEMO_TENANT_KEY, startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
 import { allPersonaUrls } from '../../mock-idps/urls.ts';
 import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
@@ -13,7 +13,7 @@ export const DEFAULT_IDP_PORT = 4100;
 
 export const help = `Usage: sso-harness idp serve [--port N] [--personas LIST]
 
-Start the mock identity providers (Microsoft Entra ID, Okta, Google Workspace, Auth0; SAML and
+Start the mock identity providers (${VENDORS.map((vendor) => vendorFacts(vendor).productName).join(', ')}; SAML and
 OIDC) in one process on 127.0.0.1. A "demo" tenant exists from the start; its issuer and
 metadata URLs are printed, with the control API URL tests use. Stops on Ctrl-C.
 

@@ -7,9 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestKeyPair } from '../../lib/x509.ts';
 import { publicUser } from '../directory.ts';
 import { BodyError, readBody, sendJson } from '../http.ts';
-import { isPersonaId, PERSONAS } from '../personas/index.ts';
+import { isPersonaId, PERSONAS, VENDOR_PERSONAS } from '../personas/index.ts';
 import type { ServerContext } from '../server.ts';
-import { derivedChars, derivedDigits, derivedGuid } from '../tenantIds.ts';
 import { TenantError, type TenantState } from '../tenants.ts';
 import { allPersonaUrls } from '../urls.ts';
 import type { PersonaId } from '../types.ts';
@@ -90,12 +89,7 @@ function personaOf(call: ControlCall, value = call.params.persona ?? ''): Person
 
 function defaultOidcClient(tenant: TenantState, persona: PersonaId): { clientId: string; clientSecret: string } {
   const key = `${tenant.key}/${persona}`;
-  const clientId = {
-    entra: derivedGuid(key, 'oidc-client'),
-    okta: `0oa${derivedChars(key, 'oidc-client', 17, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`,
-    google: `${derivedDigits(key, 'oidc-client', 12)}-${derivedChars(key, 'oidc-client-2', 32, 'abcdefghijklmnopqrstuvwxyz0123456789')}.apps.googleusercontent.com`,
-    auth0: derivedChars(key, 'oidc-client', 32, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
-  }[PERSONAS[persona].vendor];
+  const clientId = VENDOR_PERSONAS[PERSONAS[persona].vendor].oidc.clientIdFormat(key);
   return { clientId, clientSecret: randomBytes(30).toString('base64url') };
 }
 

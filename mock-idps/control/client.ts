@@ -3,15 +3,15 @@
 // after each test. One client = one tenant, so parallel workers never share state.
 import type { SeededUser, UserPatch } from '../directory.ts';
 import type { ActiveFault, OidcAppRegistration, RequestLogEntry, SamlAppRegistration } from '../tenants.ts';
-import type { FaultDefinition, Persona, PersonaId, TenantIds } from '../types.ts';
+import type { FaultDefinition, Persona, PersonaId, TenantIds, Vendor } from '../types.ts';
 import type { OidcPersonaUrls, PersonaUrls, SamlPersonaUrls } from '../urls.ts';
 import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 export { TEST_USER_PASSWORD } from '../directory.ts';
 
 export type PublicUser = Omit<SeededUser, 'password'>;
-export type SamlPersonaId = 'entra-saml' | 'okta-saml' | 'google-saml' | 'auth0-saml';
-export type OidcPersonaId = 'entra-oidc' | 'okta-oidc' | 'google-oidc' | 'auth0-oidc';
+export type SamlPersonaId = `${Vendor}-saml`;
+export type OidcPersonaId = `${Vendor}-oidc`;
 
 export interface TenantInfo {
   readonly key: string;

@@ -5,7 +5,8 @@
 // the caller provides: the IdP tenant's control client and how it (re)configures the SP side.
 import type { ReasonCode } from '../../lib/reasons.ts';
 import type { IdpControlClient, OidcPersonaId, SamlPersonaId } from '../control/client.ts';
-import type { OidcPersona, SamlPersona } from '../types.ts';
+import { PERSONA_IDS, PERSONAS, VENDORS } from '../personas/index.ts';
+import type { OidcPersona, PersonaId, SamlPersona } from '../types.ts';
 
 export interface LockoutContext {
   readonly idp: IdpControlClient;
@@ -138,3 +139,23 @@ export const LOCKOUT_CAUSES = {
 } as const satisfies Record<string, LockoutCause>;
 
 export type LockoutCauseId = keyof typeof LOCKOUT_CAUSES;
+
+/**
+ * The lockout cause a persona's lifecycle story runs: the causes of its protocol dealt out to the
+ * vendors in registry order (wrapping round), so every cause runs for its protocol and a new
+ * vendor gets one without a table to extend.
+ */
+export function lockoutCauseFor(personaId: PersonaId): LockoutCauseId {
+  const persona = PERSONAS[personaId];
+  const causes = (Object.keys(LOCKOUT_CAUSES) as LockoutCauseId[]).filter((id) => LOCKOUT_CAUSES[id].protocol === persona.protocol);
+  const cause = causes[VENDORS.indexOf(persona.vendor) % causes.length];
+  if (cause === undefined) throw new Error(`No lockout cause for ${persona.protocol}.`);
+  return cause;
+}
+
+/** The persona a lockout cause runs with by default (`sso-harness repro`): the first one dealt it. */
+export function defaultPersonaFor(cause: LockoutCauseId): PersonaId {
+  const persona = PERSONA_IDS.find((id) => lockoutCauseFor(id) === cause);
+  if (persona === undefined) throw new Error(`No persona runs the lockout cause ${cause}.`);
+  return persona;
+}

@@ -3,24 +3,18 @@
 // Each entry is data (for suites, CLI, reports) plus the effect the engine applies.
 // faults/oidc.test.ts proves each one with jose / openid-client, never with oidc-provider.
 import type { OidcFault } from '../oidc/effects.ts';
+import { ALL_OIDC, oidcConsoleFix, oidcPersonasStating, oidcVendorFixes } from './consoleFixes.ts';
 import { oidcNearMissFaults } from './nearMiss.ts';
 import { oidcClaimShapeFaults } from './oidcClaimShapes.ts';
 import { oidcRedirectSafetyFaults } from './redirectSafety.ts';
 import { oidcTimeBoundaryFaults } from './timeBoundaries.ts';
-import type { PersonaId } from '../types.ts';
 
-const ALL: readonly PersonaId[] = ['entra-oidc', 'okta-oidc', 'google-oidc', 'auth0-oidc'];
+const ALL = ALL_OIDC;
 const CORE = 'OpenID Connect Core 1.0';
 const RP_TESTS = 'OpenID Foundation RP conformance';
 
 /** Where the client secret lives in each console (used by the secret faults' fixes). */
-const SECRET_FIX = {
-  default: 'Copy the current client secret from the IdP application into the IdP and SSO section (client secret), then save.',
-  entra: 'Entra admin center → App registrations → your app → Certificates & secrets → Client secrets: create a new secret and paste its *Value* (not the Secret ID) into the IdP and SSO section.',
-  okta: 'Okta Admin Console → Applications → your app → General → Client Credentials: copy the client secret (or generate a new one) into the IdP and SSO section.',
-  google: 'Google Cloud Console → APIs & Services → Credentials → your OAuth 2.0 client: copy the client secret (or add a new one) into the IdP and SSO section.',
-  auth0: 'Auth0 Dashboard → Applications → your app → Settings → Basic Information: copy the Client Secret (or rotate it) into the IdP and SSO section.',
-} as const;
+const SECRET_FIX = oidcConsoleFix('clientSecret', 'Copy the current client secret from the IdP application into the IdP and SSO section (client secret), then save.');
 
 const NTP_FIX = { default: 'Fix the clock of the IdP or the SP (NTP, UTC not local time), or raise the allowed clock skew in the IdP and SSO section if a few minutes of drift are expected.' } as const;
 const ATTACK_FIX = { default: 'Nothing to change at the IdP: this token was forged or tampered with. The SP must refuse it; capture it and run `sso-harness explain <token>`.' } as const;
@@ -34,7 +28,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §3.1.3.7 step 2 (exact iss match)`,
     expected: 'reject', reason: 'oidc-issuer-mismatch', singleCheck: 'issuer',
     customerSees: 'After the Auth0 login page, the portal says the ID token was issued by another issuer than the one configured.',
-    fix: { default: 'Use the issuer exactly as the discovery document states it.', auth0: 'Set the issuer in the IdP and SSO section to https://{tenant}.auth0.com/ — with the trailing slash (Auth0 Dashboard → Applications → your app → Settings → Advanced → Endpoints).' },
+    fix: { default: 'Use the issuer exactly as the discovery document states it.', ...oidcVendorFixes('issuerTrailingSlash') },
     how: 'ID token `iss` drops the trailing slash while discovery keeps it.',
     effect: { seam: 'id-token', jwt: { claims: [{ op: 'issuer', variant: 'trailing-slash-toggled' }] } },
   },
@@ -45,7 +39,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §3.1.3.7 step 2; Okta "Authorization servers"`,
     expected: 'reject', reason: 'oidc-issuer-mismatch', singleCheck: 'issuer',
     customerSees: 'After the Okta sign-in page, the portal says the ID token was issued by another issuer than the one configured.',
-    fix: { default: 'Use one authorization server consistently: its issuer, discovery and JWKS.', okta: 'Okta Admin Console → Security → API → Authorization Servers: copy the Issuer URI of the server the app uses (https://{org}.okta.com/oauth2/default for the custom server, https://{org}.okta.com for the org server) into the IdP and SSO section.' },
+    fix: { default: 'Use one authorization server consistently: its issuer, discovery and JWKS.', ...oidcVendorFixes('orgAuthorizationServer') },
     how: 'ID token `iss` is the org server (`/okta/{org}`) while discovery is the custom server (`/oauth2/default`).',
     effect: { seam: 'id-token', jwt: { claims: [{ op: 'issuer', variant: 'parent-authorization-server' }] } },
   },
@@ -56,7 +50,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'OpenID Connect Discovery 1.0 §4.3 (issuer must equal the discovery URL prefix)',
     expected: 'reject', reason: 'oidc-discovery-mismatch', singleCheck: 'discovery-issuer',
     customerSees: 'Saving or testing the SSO configuration fails: the IdP discovery document names another issuer than the one configured.',
-    fix: { default: 'Configure the tenant-specific issuer.', entra: 'Use https://login.microsoftonline.com/{tenant id}/v2.0 (Entra admin center → App registrations → Endpoints), not /common or /organizations.' },
+    fix: { default: 'Configure the tenant-specific issuer.', ...oidcVendorFixes('tenantIssuer') },
     how: 'Discovery `issuer` contains the literal `{tenantid}` segment, as /common and /organizations do.',
     effect: { seam: 'discovery', issuer: 'tenant-template' },
   },
@@ -78,7 +72,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'OpenID Connect Discovery 1.0 §4.3; RFC 8414 §3.3',
     expected: 'reject', reason: 'oidc-discovery-mismatch', singleCheck: 'discovery-issuer',
     customerSees: 'Saving or testing the SSO configuration fails: the IdP discovery document names another issuer.',
-    fix: { default: 'Configure the issuer exactly as the IdP\'s discovery document states it; if a proxy or custom domain rewrites the host, configure that host consistently at the IdP.', auth0: 'With an Auth0 custom domain, use the custom domain as issuer everywhere (Branding → Custom Domains).' },
+    fix: { default: 'Configure the issuer exactly as the IdP\'s discovery document states it; if a proxy or custom domain rewrites the host, configure that host consistently at the IdP.', ...oidcVendorFixes('customDomainIssuer') },
     how: 'Discovery `issuer` names another host (`localhost` instead of `127.0.0.1`).',
     effect: { seam: 'discovery', issuer: 'host-alias' },
   },
@@ -89,13 +83,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'RFC 6749 §3.1.2.4, §4.1.2.1 (must not redirect to an unregistered URI)',
     expected: 'reject',
     customerSees: 'The IdP shows its own error page (Entra AADSTS50011, Okta 400 "redirect_uri must be a Login redirect URI", Google "Error 400: redirect_uri_mismatch", Auth0 "Callback URL mismatch") and never returns to the portal.',
-    fix: {
-      default: 'Register the OIDC redirect URI shown in the IdP and SSO section at the IdP, exactly (scheme, host, path, trailing slash).',
-      entra: 'Entra admin center → App registrations → your app → Authentication → Web → Redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-      okta: 'Okta Admin Console → Applications → your app → General → Login redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-      google: 'Google Cloud Console → APIs & Services → Credentials → your OAuth client → Authorized redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-      auth0: 'Auth0 Dashboard → Applications → your app → Settings → Allowed Callback URLs: add the portal\'s OIDC redirect URI exactly.',
-    },
+    fix: oidcConsoleFix('redirectUri', 'Register the OIDC redirect URI shown in the IdP and SSO section at the IdP, exactly (scheme, host, path, trailing slash).'),
     how: 'The registration\'s redirect URIs have their trailing slash toggled, so the SP\'s URI no longer matches.',
     effect: { seam: 'registration', change: 'redirect-uri-unregistered' },
   },
@@ -128,13 +116,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'RFC 6749 §4.1.2.1 access_denied',
     expected: 'reject', reason: 'oidc-idp-error',
     customerSees: 'Okta and Auth0 return to the portal with access_denied ("User is not assigned to the client application."); Entra shows AADSTS50105 and Google "Error 403: org_internal" on their own pages.',
-    fix: {
-      default: 'Assign the user (or a group they belong to) to the application at the IdP.',
-      entra: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group (or set "Assignment required" to No under Properties).',
-      okta: 'Okta Admin Console → Applications → your app → Assignments → Assign → Assign to People / Groups.',
-      google: 'The OAuth consent screen is "Internal": sign in with an account of the Workspace organization, or set User type to External (Google Cloud Console → OAuth consent screen).',
-      auth0: 'Auth0 Dashboard → Actions → Library: the post-login Action that calls api.access.deny refused this user; give the user the role or connection the Action expects.',
-    },
+    fix: oidcConsoleFix('userAssignment', 'Assign the user (or a group they belong to) to the application at the IdP.'),
     how: 'After login the IdP refuses the user: vendor error page, or access_denied back at the redirect URI (Okta, Auth0).',
     effect: { seam: 'authorization', outcome: 'user-not-assigned' },
   },
@@ -145,28 +127,20 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §5.4 (email scope); Entra optional claims`,
     expected: 'reject', reason: 'email-missing', singleCheck: 'email',
     customerSees: 'After the IdP login, the portal says the IdP did not send an email address for this user.',
-    fix: {
-      default: 'Make the IdP send the email claim (and request the email scope).',
-      entra: 'Entra admin center → App registrations → your app → Token configuration → Add optional claim → ID → email (and accept the Microsoft Graph email permission).',
-      okta: 'Okta Admin Console → Security → API → your authorization server → Access Policies: allow the email scope for the app.',
-      google: 'Request the email scope; Google Cloud Console → OAuth consent screen → Scopes: add .../auth/userinfo.email.',
-      auth0: 'Request the email scope and make sure the connection stores an email for the user (User Management → Users).',
-    },
+    fix: oidcConsoleFix('emailClaim', 'Make the IdP send the email claim (and request the email scope).'),
     how: '`email` and `email_verified` removed from the ID token and userinfo.',
     effect: { seam: 'user-claims', remove: ['email', 'email_verified'] },
   },
   {
     id: 'oidc.email-unverified',
     title: 'email_verified is false',
-    protocol: 'oidc', category: 'misconfig', personas: ['okta-oidc', 'google-oidc', 'auth0-oidc'],
+    protocol: 'oidc', category: 'misconfig', personas: oidcPersonasStating('emailVerification'),
     reference: `${CORE} §5.1 email_verified`,
     expected: 'reject', reason: 'email-unverified', singleCheck: 'email_verified',
     customerSees: 'After the IdP login, the portal says the IdP reports the email address as not verified.',
     fix: {
       default: 'Verify the user\'s email address at the IdP.',
-      okta: 'Okta Admin Console → Directory → People → the user: complete the activation / email verification.',
-      google: 'Use a Workspace account (its email is verified by the organization).',
-      auth0: 'Auth0 Dashboard → User Management → Users → the user → Send verification email (or mark it verified through the Management API).',
+      ...oidcVendorFixes('emailVerification'),
     },
     how: '`email_verified: false` in the ID token and userinfo.',
     effect: { seam: 'user-claims', set: { email_verified: false } },
@@ -178,7 +152,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'Google Identity "OpenID Connect": hd is the only reliable Workspace membership signal',
     expected: 'reject', reason: 'hosted-domain-mismatch', singleCheck: 'hd',
     customerSees: 'After the Google login, the portal says the Google account is not part of the expected Workspace domain.',
-    fix: { default: 'Log in with the Workspace account.', google: 'Sign out of the personal Google account and sign in with the organization\'s Workspace account (personal accounts carry no hd); or add the domain to the account\'s SSO domains.' },
+    fix: { default: 'Log in with the Workspace account.', ...oidcVendorFixes('workspaceAccount') },
     how: '`hd` removed from the ID token and userinfo (a consumer Google account).',
     effect: { seam: 'user-claims', remove: ['hd'] },
   },
@@ -189,7 +163,7 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: `${CORE} §3.1.3.7 step 7; RFC 8725 §3.1`,
     expected: 'reject', reason: 'oidc-alg-not-allowed', singleCheck: 'alg',
     customerSees: 'After the Auth0 login, the portal says the ID token is signed with an algorithm it does not accept.',
-    fix: { default: 'Sign ID tokens with RS256.', auth0: 'Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → OAuth → JsonWebToken Signature Algorithm: RS256.' },
+    fix: { default: 'Sign ID tokens with RS256.', ...oidcVendorFixes('rs256') },
     how: 'ID token signed HS256 with the client secret, no kid (Auth0\'s HS256 setting).',
     effect: { seam: 'id-token', jwt: { signer: 'hs256-client-secret' } },
   },
@@ -521,27 +495,20 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     reference: 'RFC 6749 §6, §5.2 invalid_grant; RFC 7009 §2',
     expected: 'reject', reason: 'oidc-token-error',
     customerSees: 'A user who stayed signed in is asked to sign in again: the IdP refused to renew the session (Entra AADSTS50173, Okta "The refresh token is invalid or expired.", Google "Token has been expired or revoked.", Auth0 "Unknown or invalid refresh token.").',
-    fix: {
-      default: 'Nothing to change in the IdP and SSO section: the refresh token was revoked at the IdP (access removed, password reset, session revoked). The SP must drop it and send the user through SSO again, never keep the session alive on it.',
-      entra: 'Entra admin center → Users → the user → Revoke sessions (or a password reset) revokes refresh tokens; the user signs in again. The SP must treat AADSTS50173 / invalid_grant as "sign in again".',
-      okta: 'Okta Admin Console → Directory → People → the user → Clear User Sessions (or the app\'s Tokens tab) revokes refresh tokens; the user signs in again. The SP must treat invalid_grant as "sign in again".',
-      google: 'The user removed the app at myaccount.google.com → Security → Third-party access, changed their password, or the token was unused for 6 months; the SP must treat invalid_grant as "sign in again".',
-      auth0: 'Auth0 Dashboard → User Management → Users → the user → Refresh Tokens (or the Management API) revoked it; the SP must treat invalid_grant as "sign in again".',
-    },
+    fix: oidcConsoleFix('refreshTokenRevoked', 'Nothing to change in the IdP and SSO section: the refresh token was revoked at the IdP (access removed, password reset, session revoked). The SP must drop it and send the user through SSO again, never keep the session alive on it.'),
     how: 'The refresh token presented at the token endpoint has been revoked with its grant: the refresh grant is refused with the vendor\'s invalid_grant answer.',
     effect: { seam: 'refresh-token', change: 'revoked' },
   },
   {
     id: 'oidc.refresh-token-reused',
     title: 'Rotated refresh token used again (reuse detection)',
-    protocol: 'oidc', category: 'attack', personas: ['okta-oidc', 'auth0-oidc'],
+    protocol: 'oidc', category: 'attack', personas: oidcPersonasStating('refreshTokenRotation'),
     reference: 'RFC 9700 §4.14.2 (refresh token rotation); RFC 6749 §10.4',
     expected: 'reject', reason: 'oidc-token-error',
     customerSees: 'After a refresh, the SP (or a thief holding the old token) presents the refresh token that was just rotated away: the IdP refuses it with invalid_grant and revokes every token of that grant, so the user must sign in again.',
     fix: {
       default: 'SP side: store the refresh token of every refresh answer and never send a rotated-away one again (one refresh at a time per session); a refused refresh ends the session.',
-      okta: 'Okta Admin Console → Applications → your app → General → Refresh Token: with "Rotate token after every use", keep only the newest refresh token; the grace period (default 30 s) covers concurrent refreshes only.',
-      auth0: 'Auth0 Dashboard → Applications → your app → Settings → Refresh Token Rotation: with rotation on, keep only the newest refresh token; the Reuse Interval (default 0 s) covers concurrent refreshes only.',
+      ...oidcVendorFixes('refreshTokenRotation'),
     },
     how: 'The IdP rotates refresh tokens (the vendor\'s "rotate after every use" setting, reuse grace period over); presenting the rotated-away token is refused with invalid_grant and revokes its whole grant (the refresh token family).',
     effect: { seam: 'refresh-token', change: 'rotated-reuse-refused' },

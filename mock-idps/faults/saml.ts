@@ -9,34 +9,31 @@ import {
   signatureWrapping, stripSignatures, tamperIdentity, xsltTransform, xxeDoctype, type XswVariant,
 } from '../saml/mutators.ts';
 import type { EffectContext } from '../saml/effects.ts';
-import type { PersonaId, Vendor } from '../types.ts';
+import { SAML_PERSONAS, vendorFacts } from '../personas/index.ts';
 import { samlNearMissFaults } from './nearMiss.ts';
 import { samlRedirectSafetyFaults } from './redirectSafety.ts';
 import { samlSignatureCombinationFaults } from './signatureCombinations.ts';
 import { samlTimeBoundaryFaults } from './timeBoundaries.ts';
 import type { SamlFault } from './samlTypes.ts';
-import { ACS_FIX, AUDIENCE_FIX, CERT_FIX, ISSUER_FIX, SIGNING_SCOPE_FIX } from '../../lib/vendorFixes.ts';
+import { ALL_SAML, samlConsoleFix, samlPersonasStating, samlVendorFixes } from './consoleFixes.ts';
 
-const ALL: readonly PersonaId[] = ['entra-saml', 'okta-saml', 'google-saml', 'auth0-saml'];
+const ALL = ALL_SAML;
 const CORE = 'SAML 2.0 Core (saml-core-2.0-os)';
 const PROFILES = 'SAML 2.0 Profiles (saml-profiles-2.0-os) §4.1.4.3 Web SSO Response processing rules';
 
-// --- fixes, once per console (the commonest in lib/vendorFixes.ts, which the reference portal also shows) ---
+// --- fixes, once per console (the commonest are the personas' consoleFixes, which the reference portal's presets also show) ---
+const ACS_FIX = samlConsoleFix('acsUrl', 'At the IdP, set the ACS / Reply URL to the ACS URL shown in the IdP and SSO section, exactly (scheme, host, path).');
+const AUDIENCE_FIX = samlConsoleFix('spEntityId', 'At the IdP, set the SP entity ID (Audience) to the SP entity ID shown in the IdP and SSO section, exactly — case and trailing slash included.');
+const ISSUER_FIX = samlConsoleFix('issuer', 'Copy the IdP entity ID (Issuer) from the IdP metadata into the IdP and SSO section, byte for byte.');
+const CERT_FIX = samlConsoleFix('certificate', 'Download the IdP\'s active signing certificate and upload it in the IdP and SSO section (or configure the metadata URL so it follows rotations).');
+const SIGNING_SCOPE_FIX = samlConsoleFix('signingScope', 'Make the parts the IdP signs and the parts the SP requires agree: sign what the SP requires, or change "Signed parts" in the IdP and SSO section.');
 const SHA1_FIX = {
   default: 'At the IdP, set the signing algorithm to RSA-SHA256 and the digest to SHA-256.',
-  entra: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Algorithm: SHA-256.',
-  okta: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Signature Algorithm RSA-SHA256, Digest Algorithm SHA256.',
-  auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "signatureAlgorithm": "rsa-sha256", "digestAlgorithm": "sha256" (older tenants default to SHA-1).',
+  ...samlVendorFixes('sha256'),
 } as const;
 const CLOCK_FIX = { default: 'Fix the IdP or SP clock (NTP, UTC), or raise the allowed clock skew in the IdP and SSO section if a few minutes of drift are expected.' } as const;
 const ATTACK_FIX = { default: 'Nothing to change at the IdP: this response was forged or altered in transit. The SP must refuse it; capture it and run `sso-harness explain <SAMLResponse>`.' } as const;
-const EMAIL_FIX = {
-  default: 'Send the user\'s email: in the NameID (emailAddress format) or an email attribute, and set "Email comes from" in the IdP and SSO section accordingly.',
-  entra: 'Entra admin center → your app → Single sign-on → Attributes & Claims: set "Unique User Identifier (Name ID)" to user.mail (or keep user.userprincipalname when UPNs are emails) and keep the emailaddress claim.',
-  okta: 'Okta Admin Console → your app → General → SAML Settings: Name ID format EmailAddress, Application username "Email"; or add an Attribute Statement "email" = user.email.',
-  google: 'Google Admin console → your app → Service provider details: Name ID format EMAIL, Name ID "Basic Information > Primary email".',
-  auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "nameIdentifierProbes": ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"].',
-} as const;
+const EMAIL_FIX = samlConsoleFix('emailNameId', 'Send the user\'s email: in the NameID (emailAddress format) or an email attribute, and set "Email comes from" in the IdP and SSO section accordingly.');
 
 // --- effect helpers ---------------------------------------------------------------------------------
 const isEmailLike = (value: string): boolean => value.includes('@');
@@ -55,13 +52,6 @@ function setTimes(spec: ResponseSpec, ctx: EffectContext, issuedOffsetSeconds: n
 }
 const at = (ctx: EffectContext, seconds: number): string => samlInstant(new Date(ctx.now.getTime() + seconds * 1000));
 
-/** The issuer value an SP typically has configured by mistake, per vendor. */
-const WRONG_ISSUER: Record<Vendor, (issuer: string, ctx: EffectContext) => string> = {
-  entra: (issuer) => issuer.replace(/\/$/, ''),
-  okta: (issuer) => issuer.replace(/^http:/, 'https:'),
-  google: (issuer) => issuer.replace('/o/saml2?', '/o/saml2/idp?'),
-  auth0: (_issuer, ctx) => `urn:auth0:${ctx.ids.tenant}`,
-};
 
 function xsw(variant: XswVariant, responseLevel: boolean): SamlFault {
   return {
@@ -145,7 +135,7 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     reference: `${PROFILES} (Recipient); ${CORE} §2.4.1.2`,
     expected: 'reject', reason: 'saml-recipient-mismatch', singleCheck: 'recipient',
     customerSees: 'After the IdP login, the portal says the assertion\'s Recipient is not its ACS URL.',
-    fix: { ...ACS_FIX, okta: 'Okta Admin Console → your app → General → SAML Settings → Edit → Show Advanced Settings → Recipient URL: paste the ACS URL (untick "Use this for Recipient URL and Destination URL" only if they must differ).' },
+    fix: { ...ACS_FIX, ...samlVendorFixes('recipientUrl') },
     how: 'SubjectConfirmationData Recipient is another ACS URL; Destination is correct.',
     effect: { adjust: (spec, ctx) => { spec.recipient = oldAppAcs(ctx.sp.acs); } },
   },
@@ -190,10 +180,10 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     expected: 'reject', reason: 'saml-issuer-mismatch', singleCheck: 'issuer',
     customerSees: 'After the IdP login, the portal says the SAML response comes from an issuer it does not know.',
     fix: ISSUER_FIX,
-    how: 'Issuer is the vendor\'s usual look-alike: Entra without the trailing slash, Okta https instead of http, Google the SSO URL, Auth0 urn:auth0:{tenant}.',
+    how: `Issuer is the vendor's usual look-alike: ${SAML_PERSONAS.map((p) => `${vendorFacts(p.vendor).shortName} ${p.commonIssuerMistake.what}`).join(', ')}.`,
     effect: {
       adjust: (spec, ctx) => {
-        const wrong = WRONG_ISSUER[ctx.persona.vendor](spec.responseIssuer, ctx);
+        const wrong = ctx.persona.commonIssuerMistake.apply(spec.responseIssuer, ctx.ids);
         spec.responseIssuer = wrong;
         spec.assertionIssuer = wrong;
       },
@@ -532,7 +522,7 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     // A #EXT# UPN is not the guest's email (it is not even deliverable): a correct SP does not treat it as one.
     expected: 'reject', reason: 'email-missing',
     customerSees: 'The portal says the IdP sent no email address: the NameID is the guest\'s #EXT# UPN, which is not an email.',
-    fix: { ...EMAIL_FIX, entra: 'Entra admin center → your app → Single sign-on → Attributes & Claims → Unique User Identifier: use user.mail (guests\' UPNs are user_domain#EXT#@tenant.onmicrosoft.com).' },
+    fix: { ...EMAIL_FIX, ...samlVendorFixes('guestNameId') },
     how: 'NameID = the guest\'s #EXT# UPN; email attributes removed.',
     effect: { adjust: (spec, ctx) => { spec.nameId.value = `${ctx.user.email.replace('@', '_')}#EXT#@oetenant.onmicrosoft.com`; dropEmailAttributes(spec); } },
   },
@@ -551,9 +541,7 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     customerSees: 'The portal says the SAML assertion is encrypted but the account has no decryption key.',
     fix: {
       default: 'At the IdP, turn assertion encryption off, or configure the SP encryption certificate at the IdP and the key at the SP.',
-      entra: 'Entra admin center → your app → Single sign-on → Token encryption: deactivate the certificate (or upload the SP\'s encryption certificate).',
-      okta: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Assertion Encryption "Unencrypted".',
-      auth0: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: remove "encryptionCert" / "encryptionPublicKey".',
+      ...samlVendorFixes('encryptionOff'),
     },
     how: 'The signed assertion is encrypted (AES-256-GCM, RSA-OAEP) for an encryption certificate.',
     effect: { encryptAssertion: 'sp-certificate' },
@@ -596,11 +584,11 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
   {
     id: 'saml.idp-initiated-sso-off',
     title: 'IdP-initiated login to an account whose SSO is configured but turned off',
-    protocol: 'saml', category: 'misconfig', personas: ['entra-saml', 'okta-saml'],
+    protocol: 'saml', category: 'misconfig', personas: samlPersonasStating('hideAppTile'),
     reference: 'SAML 2.0 Profiles §4.1.5 (unsolicited responses are accepted only where the SP is set up for them); OE: "Turn SSO off" keeps the configuration but ends SSO logins',
     expected: 'reject', reason: 'sso-not-configured',
     customerSees: 'The portal refuses the login: SSO is turned off for this account (support turned it off, or the admin has not enabled it). The app tile at the IdP does not log anyone in.',
-    fix: { default: 'Log in with your password while SSO is off; the admin re-enables SSO after Test SSO passes. Or hide the app tile at the IdP until then.', entra: 'Entra admin center → Enterprise applications → your app → Properties: "Visible to users?" No, until SSO is re-enabled in OE.', okta: 'Okta Admin Console → Applications → your app → General → App Settings: "Do not display application icon to users", until SSO is re-enabled in OE.' },
+    fix: { default: 'Log in with your password while SSO is off; the admin re-enables SSO after Test SSO passes. Or hide the app tile at the IdP until then.', ...samlVendorFixes('hideAppTile') },
     how: 'The account\'s SSO is configured (IdP-initiated login allowed) and never enabled; the user starts at the IdP\'s app tile. The IdP sends a valid response.',
     sp: { allowIdpInitiated: true, ssoOff: true },
     flow: 'idp-initiated',
@@ -614,20 +602,15 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     reference: 'Vendor error pages: AADSTS50105, Okta "App Not Assigned", Google app_not_enabled_for_user, Auth0 access_denied',
     expected: 'reject',
     customerSees: 'The IdP shows its own error page (e.g. AADSTS50105) and never returns to the portal.',
-    fix: {
-      default: 'At the IdP, assign the user (or their group) to the application.',
-      entra: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group.',
-      okta: 'Okta Admin Console → Applications → your app → Assignments → Assign to People / Groups.',
-      google: 'Google Admin console → Apps → Web and mobile apps → your app → User access: turn the app ON for the user\'s organizational unit or group.',
-      auth0: 'Auth0 Dashboard: allow the user in the login Action / Rule that restricts access to the application.',
-    },
+    fix: samlConsoleFix('userAssignment', 'At the IdP, assign the user (or their group) to the application.'),
     how: 'The IdP answers the login with its "user not assigned" error page.',
     effect: { refuse: 'userNotAssigned' },
   },
   {
     id: 'saml.acs-not-registered',
     title: 'The AuthnRequest\'s ACS URL is not registered at the IdP',
-    protocol: 'saml', category: 'misconfig', personas: ['entra-saml', 'google-saml', 'auth0-saml', 'okta-saml'],
+    // Every vendor that checks the AuthnRequest's ACS URL against the app registration.
+    protocol: 'saml', category: 'misconfig', personas: SAML_PERSONAS.filter((p) => p.authnRequestPolicy.acsUrl === 'must-match').map((p) => p.id),
     reference: 'Vendor error pages: AADSTS50011, Google invalid_request, Auth0 "Callback URL mismatch", Okta 400',
     expected: 'reject',
     customerSees: 'The IdP shows its own error page (e.g. AADSTS50011: the reply URL does not match) and never returns to the portal.',

@@ -7,7 +7,7 @@ import { OIDC_PERSONAS } from '../personas/index.ts';
 import { INSECURE, startDiscoveredServer } from './testing/discoveredServer.ts';
 import { HttpBrowser, parseForms } from './httpBrowser.ts';
 import { decodeUnverified } from './jwtMutator.ts';
-import { LOGIN_FORMS } from './pages.ts';
+import { loginForm } from '../personas/index.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
 
 
@@ -112,7 +112,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
 
   it('shows the vendor login page with accessible labels', async () => {
     const { landing } = await authorize(new HttpBrowser());
-    const form = LOGIN_FORMS[server.persona.loginFlow];
+    const form = loginForm(server.persona.loginFlow);
     expect(landing.status).toBe(200);
     const [login] = parseForms(landing.html, landing.url);
     expect(login?.fields.map((field) => field.label)).toEqual(form.steps === 1 ? [form.identifierLabel, form.passwordLabel] : [form.identifierLabel]);
@@ -125,7 +125,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     const page = await signIn(browser, (await authorize(browser)).landing, server.persona, redirectUri, 'bob.user@example.com', 'not-the-password');
     expect(page.reachedRedirectUri).toBe(false);
     expect(page.status).toBe(200);
-    expect(page.html).toContain(`role="alert" class="alert">${LOGIN_FORMS[server.persona.loginFlow].wrongCredentials.replace(/'/g, '&#39;')}`);
+    expect(page.html).toContain(`role="alert" class="alert">${loginForm(server.persona.loginFlow).wrongCredentials.replace(/'/g, '&#39;')}`);
     expect(server.tenant.requestLog.map((entry) => entry.kind)).not.toContain('oidc.token');
   });
 

@@ -12,7 +12,7 @@ import { oidcUrls } from '../urls.ts';
 import { PersonaFaults } from './activeFaults.ts';
 import { createAdapterFactory, OidcStore } from './adapter.ts';
 import { createLoginRouter } from './login.ts';
-import { escapeHtml, fillMessage, LOGIN_PATHS, renderErrorPage } from './pages.ts';
+import { escapeHtml, fillMessage, renderErrorPage } from './pages.ts';
 import { buildProvider } from './provider.ts';
 import { OfflineGrants } from './refresh.ts';
 import { createShapingMiddleware, routeOf, StickyJwksExtras, type VendorErrorDelivery } from './shaping.ts';
@@ -28,7 +28,7 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
   const { tenant, persona } = ctx;
   const { issuer } = oidcUrls(persona, tenant.ids, ctx.origin);
   const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
-  const loginPath = LOGIN_PATHS[persona.vendor];
+  const loginPath = persona.loginPath;
   const faults = new PersonaFaults(tenant, persona);
   const store = new OidcStore();
   const sticky = new StickyJwksExtras();

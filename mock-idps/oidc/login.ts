@@ -8,7 +8,8 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona, VendorError } from '../types.ts';
-import { LOGIN_FORMS, renderErrorPage, renderLoginPage, type LoginPageInput } from './pages.ts';
+import { loginForm } from '../personas/index.ts';
+import { renderErrorPage, renderLoginPage, type LoginPageInput } from './pages.ts';
 
 const CHOOSER_COOKIE = 'ACCOUNT_CHOOSER';
 
@@ -45,7 +46,7 @@ function field(body: unknown, name: string): string | undefined {
 
 export function createLoginRouter(deps: LoginDeps): Router {
   const { persona, tenant, provider } = deps;
-  const form = LOGIN_FORMS[persona.loginFlow];
+  const form = loginForm(persona.loginFlow);
   const router = express.Router();
   const cookiePath = `${deps.mountPath}/`;
 

@@ -1,28 +1,10 @@
 // Vendor-shaped HTML the OIDC personas show: login steps (Entra: email then password; Okta:
 // username and password; Google: email first, its account chooser for accounts signed in here;
-// Auth0: universal login), the consent screen (prompt=consent) and error pages with the vendor's codes. Labels are data (LOGIN_FORMS) so suites fill forms by label, not CSS.
+// Auth0: universal login), the consent screen (prompt=consent) and error pages with the vendor's codes. Labels are persona data (facts.signIn) so suites fill forms by label, not CSS.
 import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 
-import { LOGIN_FORMS } from '../personas/loginForms.ts';
+import { loginForm, VENDOR_PERSONAS, vendorFacts } from '../personas/index.ts';
 import { passwordNote } from '../testPageNote.ts';
-
-export { LOGIN_FORMS };
-export type { LoginForm } from '../personas/loginForms.ts';
-
-/** Path of the login page under the issuer path, shaped like the vendor's. */
-export const LOGIN_PATHS: Readonly<Record<Vendor, string>> = {
-  entra: '/login',
-  okta: '/signin',
-  google: '/v3/signin',
-  auth0: '/u/login',
-};
-
-const BRAND: Readonly<Record<Vendor, { readonly name: string; readonly colour: string }>> = {
-  entra: { name: 'Microsoft', colour: '#0067b8' },
-  okta: { name: 'Okta', colour: '#00297a' },
-  google: { name: 'Google', colour: '#1a73e8' },
-  auth0: { name: 'Auth0', colour: '#635dff' },
-};
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -34,7 +16,7 @@ export function fillMessage(message: string, values: Readonly<Record<string, str
 }
 
 function vendorPage(vendor: Vendor, title: string, body: string): string {
-  const brand = BRAND[vendor];
+  const brand = vendorFacts(vendor).brand;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -66,7 +48,7 @@ function alert(error: string | undefined): string {
 }
 
 export function renderLoginPage(input: LoginPageInput): string {
-  const form = LOGIN_FORMS[input.flow];
+  const form = loginForm(input.flow);
   const page = (vendor: Vendor, title: string, content: string): string => vendorPage(vendor, title, content + passwordNote(input.passwordHint));
   const action = escapeHtml(input.action);
   const identifierInput = `<label for="identifier">${escapeHtml(form.identifierLabel)}</label>
@@ -110,9 +92,9 @@ export function renderErrorPage(input: ErrorPageInput): string {
   const message = fillMessage(input.error.message, input.values);
   const code = input.error.code;
   // Entra writes "AADSTS…: message"; the other vendors show the code beside the message.
-  const text = message.includes(code) || input.vendor !== 'entra' ? message : `${code}: ${message}`;
+  const text = message.includes(code) || !VENDOR_PERSONAS[input.vendor].oidc.errorStyle.codeInPageMessage ? message : `${code}: ${message}`;
   const codeLine = text.includes(code) ? '' : `<p>Error code: <code>${escapeHtml(code)}</code></p>`;
   return vendorPage(input.vendor, title, `<h1>${escapeHtml(title)}</h1>
 <p role="alert" class="alert">${escapeHtml(text)}</p>${codeLine}
-<p class="harness">Mock ${escapeHtml(BRAND[input.vendor].name)} persona (sso-harness): ${escapeHtml(input.hint)}</p>`);
+<p class="harness">Mock ${escapeHtml(vendorFacts(input.vendor).brand.name)} persona (sso-harness): ${escapeHtml(input.hint)}</p>`);
 }

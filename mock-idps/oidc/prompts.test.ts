@@ -6,7 +6,7 @@ import { OIDC_PERSONAS } from '../personas/index.ts';
 import { startDiscoveredServer } from './testing/discoveredServer.ts';
 import type { PersonaId } from '../types.ts';
 import { HttpBrowser, parseForms, type Landing } from './httpBrowser.ts';
-import { LOGIN_FORMS } from './pages.ts';
+import { loginForm } from '../personas/index.ts';
 import { isConsentPage, signIn, type OidcTestServer } from './testServer.ts';
 
 
@@ -40,7 +40,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
     return browser;
   }
 
-  const form = () => LOGIN_FORMS[server.persona.loginFlow];
+  const form = () => loginForm(server.persona.loginFlow);
   const isSignInPage = (page: Landing): boolean => !page.reachedRedirectUri && page.status === 200 && parseForms(page.html, page.url).length > 0 && !isConsentPage(page, server.persona);
 
   it('none: login_required back to the client without a session; a code with one', async () => {

@@ -5,7 +5,6 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { interactionPolicy, type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
-import { LOGIN_PATHS } from './pages.ts';
 import { SCOPE_CLAIMS, SUPPORTED_SCOPES } from './scopes.ts';
 
 export interface ProviderSetup {
@@ -88,7 +87,7 @@ export function buildProvider(setup: ProviderSetup): Provider {
     // Vendors require PKCE from public clients (SPA, native); confidential web apps may use it.
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
     allowOmittingSingleRegisteredRedirectUri: false,
-    interactions: { policy: interactionPolicyFor(persona), url: (_ctx, interaction) => `${mountPath}${LOGIN_PATHS[persona.vendor]}/${interaction.uid}` },
+    interactions: { policy: interactionPolicyFor(persona), url: (_ctx, interaction) => `${mountPath}${persona.loginPath}/${interaction.uid}` },
     // Refresh tokens by the vendor's rule (scope offline_access, Google's access_type=offline),
     // not oidc-provider's (which drops offline_access unless prompt=consent).
     issueRefreshToken: (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.jti !== undefined && setup.issuesRefreshToken(code.jti),

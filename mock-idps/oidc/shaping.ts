@@ -108,7 +108,7 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
       error: error.code,
       error_description: description,
       // Entra adds its numeric AADSTS code list.
-      ...(persona.vendor === 'entra' ? { error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)] } : {}),
+      ...(persona.errorStyle.numericErrorCodes ? { error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)] } : {}),
     };
   }
 

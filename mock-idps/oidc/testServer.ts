@@ -11,7 +11,7 @@ import type { OidcPersona, PersonaId } from '../types.ts';
 import { oidcUrls } from '../urls.ts';
 import { createOidcEngine } from './engine.ts';
 import type { HttpBrowser, Landing } from './httpBrowser.ts';
-import { LOGIN_FORMS } from './pages.ts';
+import { loginForm } from '../personas/index.ts';
 
 export interface OidcTestServer {
   readonly origin: string;
@@ -77,16 +77,16 @@ export async function startOidcTestServer(personaId: PersonaId, options: OidcTes
  */
 export async function signIn(browser: HttpBrowser, page: Landing, persona: OidcPersona, redirectUri: string, email: string, password = TEST_USER_PASSWORD): Promise<Landing> {
   const landed = await signInSteps(browser, page, persona, redirectUri, email, password);
-  return isConsentPage(landed, persona) ? browser.submit(landed, LOGIN_FORMS[persona.loginFlow].consent.accept, {}, redirectUri) : landed;
+  return isConsentPage(landed, persona) ? browser.submit(landed, loginForm(persona.loginFlow).consent.accept, {}, redirectUri) : landed;
 }
 
 /** The vendor's consent screen (prompt=consent), after the sign-in or instead of it. */
 export function isConsentPage(page: Landing, persona: OidcPersona): boolean {
-  return !page.reachedRedirectUri && page.html.includes(`name="consent" value="accept">${LOGIN_FORMS[persona.loginFlow].consent.accept.replace(/'/g, '&#39;')}</button>`);
+  return !page.reachedRedirectUri && page.html.includes(`name="consent" value="accept">${loginForm(persona.loginFlow).consent.accept.replace(/'/g, '&#39;')}</button>`);
 }
 
 async function signInSteps(browser: HttpBrowser, page: Landing, persona: OidcPersona, redirectUri: string, email: string, password: string): Promise<Landing> {
-  const form = LOGIN_FORMS[persona.loginFlow];
+  const form = loginForm(persona.loginFlow);
   if (page.reachedRedirectUri || isConsentPage(page, persona)) return page;
   // An error page (no login form): the vendor refused before asking who the user is.
   if (!page.html.includes('<form')) return page;

@@ -1,9 +1,27 @@
 // Auth0: the "SAML2 Web App" addon of an application, and the application over OIDC.
 // Every value below is the vendor's default; faults override.
-import type { OidcPersona, SamlPersona } from '../types.ts';
+import { derivedChars } from '../derived.ts';
+import type { OidcPersona, SamlPersona, VendorFacts } from '../types.ts';
 
 const DOCS = 'https://auth0.com/docs';
 const CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
+
+/** What Auth0 is in either protocol (types.ts VendorFacts): the same facts under its SAML and OIDC personas. */
+export const facts: VendorFacts = {
+  productName: 'Auth0',
+  shortName: 'Auth0',
+  brand: { name: 'Auth0', colour: '#635dff' },
+  pathId: 'tenant',
+  userIdFormat: (key) => `auth0|${derivedChars(key, 'auth0-user', 24, '0123456789abcdef')}`,
+  signIn: {
+    signInName: 'email',
+    heading: 'Welcome', identifierLabel: 'Email address', identifierField: 'username',
+    passwordHeading: 'Welcome', passwordLabel: 'Password', passwordField: 'password',
+    nextButton: 'Continue', submitButton: 'Continue', steps: 1,
+    wrongCredentials: 'Wrong email or password.', unknownUser: 'Wrong email or password.',
+    consent: { heading: 'Authorize {app}', accept: 'Accept', deny: 'Decline' },
+  },
+};
 
 export const saml: SamlPersona = {
   id: 'auth0-saml',
@@ -67,10 +85,25 @@ export const saml: SamlPersona = {
     responseSignaturePosition: 'last-child',
     subjectConfirmationSeconds: 3600,
     attributeValueXsiType: true,
+    xsiNamespacesOn: 'attribute-statement',
+    rootAttributeOrder: { response: ['xmlns', 'ID', 'InResponseTo', 'Version', 'IssueInstant', 'Destination'], assertion: ['xmlns', 'Version', 'ID', 'IssueInstant'] },
   },
   // The app is chosen by the client_id in the SSO URL; the ACS must be the Application Callback URL.
   authnRequestPolicy: { spEntityId: 'ignored', acsUrl: 'must-match' },
   loginFlow: 'universal-login',
+  signInErrors: { wrongPassword: 'Wrong email or password', unknownUser: 'Wrong email or password' },
+  commonIssuerMistake: { what: 'urn:auth0:{tenant}', apply: (_issuer, ids) => `urn:auth0:${ids.tenant}` },
+  consoleFixes: {
+    acsUrl: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
+    spEntityId: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
+    issuer: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: copy "Issuer" (urn:{tenant}.auth0.com).',
+    certificate: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: download the Identity Provider Certificate and upload it in the IdP and SSO section.',
+    signingScope: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
+    emailNameId: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "nameIdentifierProbes": ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"].',
+    userAssignment: 'Auth0 Dashboard: allow the user in the login Action / Rule that restricts access to the application.',
+    sha256: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "signatureAlgorithm": "rsa-sha256", "digestAlgorithm": "sha256" (older tenants default to SHA-1).',
+    encryptionOff: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: remove "encryptionCert" / "encryptionPublicKey".',
+  },
   errors: {
     acsMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri \'{acs}\' is not in the list of allowed callback URLs. Please go to the Application Settings page and make sure you are sending a valid callback url from your application.', httpStatus: 400 },
     unknownSp: { code: 'invalid_client', title: 'Oops!, something went wrong', message: 'Unknown client: {clientId}.', httpStatus: 400 },
@@ -159,6 +192,21 @@ export const oidc: OidcPersona = {
   // none (silent authentication), login, consent; the SDKs' select_account only reaches upstream social connections.
   prompts: { supported: ['none', 'login', 'consent'], ignored: ['select_account'] },
   loginFlow: 'universal-login',
+  loginPath: '/u/login',
+  clientIdFormat: (key) => derivedChars(key, 'oidc-client', 32, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+  errorStyle: { codeInPageMessage: false, numericErrorCodes: false },
+  consoleFixes: {
+    clientSecret: 'Auth0 Dashboard → Applications → your app → Settings → Basic Information: copy the Client Secret (or rotate it) into the IdP and SSO section.',
+    redirectUri: 'Auth0 Dashboard → Applications → your app → Settings → Allowed Callback URLs: add the portal\'s OIDC redirect URI exactly.',
+    userAssignment: 'Auth0 Dashboard → Actions → Library: the post-login Action that calls api.access.deny refused this user; give the user the role or connection the Action expects.',
+    emailClaim: 'Request the email scope and make sure the connection stores an email for the user (User Management → Users).',
+    refreshTokenRevoked: 'Auth0 Dashboard → User Management → Users → the user → Refresh Tokens (or the Management API) revoked it; the SP must treat invalid_grant as "sign in again".',
+    issuerTrailingSlash: 'Set the issuer in the IdP and SSO section to https://{tenant}.auth0.com/ — with the trailing slash (Auth0 Dashboard → Applications → your app → Settings → Advanced → Endpoints).',
+    customDomainIssuer: 'With an Auth0 custom domain, use the custom domain as issuer everywhere (Branding → Custom Domains).',
+    emailVerification: 'Auth0 Dashboard → User Management → Users → the user → Send verification email (or mark it verified through the Management API).',
+    rs256: 'Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → OAuth → JsonWebToken Signature Algorithm: RS256.',
+    refreshTokenRotation: 'Auth0 Dashboard → Applications → your app → Settings → Refresh Token Rotation: with rotation on, keep only the newest refresh token; the Reuse Interval (default 0 s) covers concurrent refreshes only.',
+  },
   errors: {
     redirectUriMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.', httpStatus: 400 },
     invalidClient: { code: 'access_denied', title: 'Unauthorized', message: 'Unauthorized', httpStatus: 401 },

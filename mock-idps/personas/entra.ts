@@ -1,11 +1,30 @@
 // Microsoft Entra ID (Azure AD): Enterprise application "SAML-based Sign-on" and an App
 // registration on the v2.0 endpoint. Every value below is the vendor's default; faults override.
-import type { OidcPersona, SamlPersona } from '../types.ts';
+import { derivedGuid } from '../derived.ts';
+import type { OidcPersona, SamlPersona, VendorFacts } from '../types.ts';
 
 const LEARN = 'https://learn.microsoft.com/en-us/entra';
 const CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
 const MS_CLAIMS = 'http://schemas.microsoft.com/identity/claims';
 const WS8 = 'http://schemas.microsoft.com/ws/2008/06/identity/claims';
+
+/** What Entra is in either protocol (types.ts VendorFacts): the same facts under its SAML and OIDC personas. */
+export const facts: VendorFacts = {
+  productName: 'Microsoft Entra ID',
+  shortName: 'Entra',
+  brand: { name: 'Microsoft', colour: '#0067b8' },
+  pathId: 'tid',
+  userIdFormat: (key) => derivedGuid(key, 'oid'),
+  signIn: {
+    signInName: 'upn',
+    heading: 'Sign in', identifierLabel: 'Email, phone, or Skype', identifierField: 'loginfmt',
+    passwordHeading: 'Enter password', passwordLabel: 'Password', passwordField: 'passwd',
+    nextButton: 'Next', submitButton: 'Sign in', steps: 2,
+    wrongCredentials: 'Your account or password is incorrect. If you don\'t remember your password, reset it now.',
+    unknownUser: 'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
+    consent: { heading: 'Permissions requested', accept: 'Accept', deny: 'Cancel' },
+  },
+};
 
 export const saml: SamlPersona = {
   id: 'entra-saml',
@@ -86,9 +105,26 @@ export const saml: SamlPersona = {
     responseSignaturePosition: 'after-issuer',
     subjectConfirmationSeconds: 300,
     attributeValueXsiType: false,
+    xsiNamespacesOn: 'attribute-statement',
+    rootAttributeOrder: { response: ['ID', 'Version', 'IssueInstant', 'Destination', 'InResponseTo', 'xmlns'], assertion: ['ID', 'IssueInstant', 'Version', 'xmlns'] },
   },
   authnRequestPolicy: { spEntityId: 'exact', acsUrl: 'must-match' },
   loginFlow: 'email-then-password',
+  signInErrors: { wrongPassword: 'AADSTS50126: Your account or password is incorrect. If you don\'t remember your password, reset it now.', unknownUser: 'AADSTS50034: This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.' },
+  commonIssuerMistake: { what: 'without the trailing slash', apply: (issuer) => issuer.replace(/\/$/, '') },
+  consoleFixes: {
+    acsUrl: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
+    spEntityId: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
+    issuer: 'Entra admin center → your app → Single sign-on → "Set up" section: copy "Microsoft Entra Identifier" (https://sts.windows.net/{tenant id}/ — with the trailing slash).',
+    certificate: 'Entra admin center → your app → Single sign-on → SAML Certificates: download "Certificate (Base64)" of the *Active* certificate and upload it in the IdP and SSO section.',
+    signingScope: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
+    emailNameId: 'Entra admin center → your app → Single sign-on → Attributes & Claims: set "Unique User Identifier (Name ID)" to user.mail (or keep user.userprincipalname when UPNs are emails) and keep the emailaddress claim.',
+    userAssignment: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group.',
+    sha256: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Algorithm: SHA-256.',
+    guestNameId: 'Entra admin center → your app → Single sign-on → Attributes & Claims → Unique User Identifier: use user.mail (guests\' UPNs are user_domain#EXT#@tenant.onmicrosoft.com).',
+    encryptionOff: 'Entra admin center → your app → Single sign-on → Token encryption: deactivate the certificate (or upload the SP\'s encryption certificate).',
+    hideAppTile: 'Entra admin center → Enterprise applications → your app → Properties: "Visible to users?" No, until SSO is re-enabled in OE.',
+  },
   errors: {
     acsMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{acs}\' specified in the request does not match the redirect URIs configured for the application \'{spEntityId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
     unknownSp: { code: 'AADSTS700016', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Application with identifier \'{spEntityId}\' was not found in the directory \'{tid}\'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.', httpStatus: 400 },
@@ -186,6 +222,17 @@ export const oidc: OidcPersona = {
   // `create` (self-service sign-up) is documented too; the mock has no sign-up page and refuses it.
   prompts: { supported: ['login', 'none', 'consent', 'select_account'] },
   loginFlow: 'email-then-password',
+  loginPath: '/login',
+  clientIdFormat: (key) => derivedGuid(key, 'oidc-client'),
+  errorStyle: { codeInPageMessage: true, numericErrorCodes: true },
+  consoleFixes: {
+    clientSecret: 'Entra admin center → App registrations → your app → Certificates & secrets → Client secrets: create a new secret and paste its *Value* (not the Secret ID) into the IdP and SSO section.',
+    redirectUri: 'Entra admin center → App registrations → your app → Authentication → Web → Redirect URIs: add the portal\'s OIDC redirect URI exactly.',
+    userAssignment: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group (or set "Assignment required" to No under Properties).',
+    emailClaim: 'Entra admin center → App registrations → your app → Token configuration → Add optional claim → ID → email (and accept the Microsoft Graph email permission).',
+    refreshTokenRevoked: 'Entra admin center → Users → the user → Revoke sessions (or a password reset) revokes refresh tokens; the user signs in again. The SP must treat AADSTS50173 / invalid_grant as "sign in again".',
+    tenantIssuer: 'Use https://login.microsoftonline.com/{tenant id}/v2.0 (Entra admin center → App registrations → Endpoints), not /common or /organizations.',
+  },
   errors: {
     redirectUriMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{redirectUri}\' specified in the request does not match the redirect URIs configured for the application \'{clientId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
     invalidClient: { code: 'invalid_client', title: 'AADSTS7000215', message: 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'{clientId}\'.', httpStatus: 401 },

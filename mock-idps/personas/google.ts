@@ -1,6 +1,25 @@
 // Google Workspace: a custom SAML app and "Sign in with Google" (OpenID Connect).
 // Every value below is the vendor's default; faults override.
-import type { OidcPersona, SamlPersona } from '../types.ts';
+import { derivedChars, derivedDigits } from '../derived.ts';
+import type { OidcPersona, SamlPersona, VendorFacts } from '../types.ts';
+
+/** What Google is in either protocol (types.ts VendorFacts): the same facts under its SAML and OIDC personas. */
+export const facts: VendorFacts = {
+  productName: 'Google Workspace',
+  shortName: 'Google',
+  brand: { name: 'Google', colour: '#1a73e8' },
+  pathId: 'idpid',
+  userIdFormat: (key) => derivedDigits(key, 'google-sub', 21),
+  signIn: {
+    signInName: 'email',
+    heading: 'Sign in', identifierLabel: 'Email or phone', identifierField: 'identifier',
+    passwordHeading: 'Welcome', passwordLabel: 'Enter your password', passwordField: 'Passwd',
+    nextButton: 'Next', submitButton: 'Next', steps: 2,
+    wrongCredentials: 'Wrong password. Try again or click Forgot password to reset it.',
+    unknownUser: 'Couldn\'t find your Google Account',
+    consent: { heading: '{app} wants access to your Google Account', accept: 'Allow', deny: 'Cancel' },
+  },
+};
 
 export const saml: SamlPersona = {
   id: 'google-saml',
@@ -50,10 +69,23 @@ export const saml: SamlPersona = {
     responseSignaturePosition: 'after-issuer',
     subjectConfirmationSeconds: 300,
     attributeValueXsiType: true,
+    xsiNamespacesOn: 'attribute-statement',
+    rootAttributeOrder: { response: ['xmlns', 'Destination', 'ID', 'InResponseTo', 'IssueInstant', 'Version'], assertion: ['xmlns', 'ID', 'IssueInstant', 'Version'] },
   },
   // Google compares the AuthnRequest Issuer with the app's Entity ID case-sensitively.
   authnRequestPolicy: { spEntityId: 'exact', acsUrl: 'must-match' },
   loginFlow: 'account-chooser',
+  signInErrors: { wrongPassword: 'Wrong password. Try again or click Forgot password to reset it.', unknownUser: 'Couldn\'t find your Google Account' },
+  commonIssuerMistake: { what: 'the SSO URL', apply: (issuer) => issuer.replace('/o/saml2?', '/o/saml2/idp?') },
+  consoleFixes: {
+    acsUrl: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → ACS URL: paste the ACS URL shown in the IdP and SSO section.',
+    spEntityId: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → Entity ID: paste the SP entity ID exactly (Google compares it case-sensitively).',
+    issuer: 'Google Admin console → your app → Google Identity Provider details: copy "Entity ID" (https://accounts.google.com/o/saml2?idpid=…), not the SSO URL.',
+    certificate: 'Google Admin console → your app → Google Identity Provider details: download the certificate and upload it in the IdP and SSO section.',
+    signingScope: 'Google Admin console → your app → Service provider details: tick "Signed response" when the SP requires a signed Response (Google then signs the Response instead of the Assertion).',
+    emailNameId: 'Google Admin console → your app → Service provider details: Name ID format EMAIL, Name ID "Basic Information > Primary email".',
+    userAssignment: 'Google Admin console → Apps → Web and mobile apps → your app → User access: turn the app ON for the user\'s organizational unit or group.',
+  },
   errors: {
     acsMismatch: { code: 'invalid_request', title: '400. That\'s an error.', message: 'Error: invalid_request. The ACS URL \'{acs}\' in the request does not match the ACS URL configured for the SAML app.', httpStatus: 400 },
     unknownSp: { code: 'app_not_configured_for_user', title: '403. That\'s an error.', message: 'Error: app_not_configured_for_user. Service is not configured for this user. (The entity ID \'{spEntityId}\' does not match any SAML app; the comparison is case-sensitive.)', httpStatus: 403 },
@@ -143,6 +175,18 @@ export const oidc: OidcPersona = {
     refusedPage: { code: 'invalid_request', title: 'Access blocked: Authorization Error', message: 'Error 400: invalid_request. Invalid parameter value for prompt: Invalid prompt: {prompt}', httpStatus: 400 },
   },
   loginFlow: 'account-chooser',
+  loginPath: '/v3/signin',
+  clientIdFormat: (key) => `${derivedDigits(key, 'oidc-client', 12)}-${derivedChars(key, 'oidc-client-2', 32, 'abcdefghijklmnopqrstuvwxyz0123456789')}.apps.googleusercontent.com`,
+  errorStyle: { codeInPageMessage: false, numericErrorCodes: false },
+  consoleFixes: {
+    clientSecret: 'Google Cloud Console → APIs & Services → Credentials → your OAuth 2.0 client: copy the client secret (or add a new one) into the IdP and SSO section.',
+    redirectUri: 'Google Cloud Console → APIs & Services → Credentials → your OAuth client → Authorized redirect URIs: add the portal\'s OIDC redirect URI exactly.',
+    userAssignment: 'The OAuth consent screen is "Internal": sign in with an account of the Workspace organization, or set User type to External (Google Cloud Console → OAuth consent screen).',
+    emailClaim: 'Request the email scope; Google Cloud Console → OAuth consent screen → Scopes: add .../auth/userinfo.email.',
+    refreshTokenRevoked: 'The user removed the app at myaccount.google.com → Security → Third-party access, changed their password, or the token was unused for 6 months; the SP must treat invalid_grant as "sign in again".',
+    emailVerification: 'Use a Workspace account (its email is verified by the organization).',
+    workspaceAccount: 'Sign out of the personal Google account and sign in with the organization\'s Workspace account (personal accounts carry no hd); or add the domain to the account\'s SSO domains.',
+  },
   errors: {
     redirectUriMismatch: { code: 'redirect_uri_mismatch', title: 'Access blocked: This app\'s request is invalid', message: 'Error 400: redirect_uri_mismatch. You can\'t sign in because this app sent an invalid request. If you\'re the app developer, register the redirect URI in the Google Cloud Console.', httpStatus: 400 },
     invalidClient: { code: 'invalid_client', title: 'invalid_client', message: 'Unauthorized', httpStatus: 401 },

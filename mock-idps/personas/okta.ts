@@ -1,11 +1,29 @@
 // Okta: a SAML 2.0 app integration and an OIDC web app on the custom authorization server
 // `default`. Every value below is the vendor's default; faults override.
-import type { OidcPersona, SamlPersona } from '../types.ts';
+import { derivedChars } from '../derived.ts';
+import type { OidcPersona, SamlPersona, VendorFacts } from '../types.ts';
 
 const HELP = 'https://help.okta.com/en-us/content/topics';
 const DEV = 'https://developer.okta.com/docs';
 const OKTA_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'];
 const OKTA_REQUEST_OBJECT_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
+
+/** What Okta is in either protocol (types.ts VendorFacts): the same facts under its SAML and OIDC personas. */
+export const facts: VendorFacts = {
+  productName: 'Okta',
+  shortName: 'Okta',
+  brand: { name: 'Okta', colour: '#00297a' },
+  pathId: 'org',
+  userIdFormat: (key) => `00u${derivedChars(key, 'okta-user', 17, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')}`,
+  signIn: {
+    signInName: 'email',
+    heading: 'Sign In', identifierLabel: 'Username', identifierField: 'identifier',
+    passwordHeading: 'Sign In', passwordLabel: 'Password', passwordField: 'credentials.passcode',
+    nextButton: 'Sign in', submitButton: 'Sign in', steps: 1,
+    wrongCredentials: 'Unable to sign in', unknownUser: 'Unable to sign in',
+    consent: { heading: '{app} would like to:', accept: 'Allow Access', deny: 'Don\'t Allow' },
+  },
+};
 
 export const saml: SamlPersona = {
   id: 'okta-saml',
@@ -62,11 +80,28 @@ export const saml: SamlPersona = {
     responseSignaturePosition: 'after-issuer',
     subjectConfirmationSeconds: 300,
     attributeValueXsiType: true,
+    xsiNamespacesOn: 'attribute-value',
+    rootAttributeOrder: { response: ['xmlns', 'Destination', 'ID', 'InResponseTo', 'IssueInstant', 'Version'], assertion: ['xmlns', 'ID', 'IssueInstant', 'Version'] },
   },
   // The app is chosen by the SSO URL (it carries the exk id); Okta posts to its configured
   // "Single sign-on URL" unless "Allow this app to request other SSO URLs" is ticked.
   authnRequestPolicy: { spEntityId: 'ignored', acsUrl: 'must-match' },
   loginFlow: 'username-and-password',
+  signInErrors: { wrongPassword: 'Unable to sign in', unknownUser: 'Unable to sign in' },
+  commonIssuerMistake: { what: 'https instead of http', apply: (issuer) => issuer.replace(/^http:/, 'https:') },
+  consoleFixes: {
+    acsUrl: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Single sign-on URL: paste the ACS URL shown in the IdP and SSO section.',
+    spEntityId: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Audience URI (SP Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
+    issuer: 'Okta Admin Console → your app → Sign On → View SAML setup instructions: copy "Identity Provider Issuer" (http://www.okta.com/exk… — http, not https).',
+    certificate: 'Okta Admin Console → your app → Sign On → SAML Signing Certificates: Actions → Download certificate of the *Active* one, and upload it in the IdP and SSO section.',
+    signingScope: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
+    emailNameId: 'Okta Admin Console → your app → General → SAML Settings: Name ID format EmailAddress, Application username "Email"; or add an Attribute Statement "email" = user.email.',
+    userAssignment: 'Okta Admin Console → Applications → your app → Assignments → Assign to People / Groups.',
+    sha256: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Signature Algorithm RSA-SHA256, Digest Algorithm SHA256.',
+    recipientUrl: 'Okta Admin Console → your app → General → SAML Settings → Edit → Show Advanced Settings → Recipient URL: paste the ACS URL (untick "Use this for Recipient URL and Destination URL" only if they must differ).',
+    encryptionOff: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Assertion Encryption "Unencrypted".',
+    hideAppTile: 'Okta Admin Console → Applications → your app → General → App Settings: "Do not display application icon to users", until SSO is re-enabled in OE.',
+  },
   errors: {
     acsMismatch: { code: 'invalid_acs', title: '400 Bad Request', message: 'The AssertionConsumerServiceURL \'{acs}\' in the request is not the Single sign-on URL of this app and "Allow this app to request other SSO URLs" is not enabled.', httpStatus: 400 },
     unknownSp: { code: '404', title: '404 Page not found', message: 'The app link you followed does not exist in this Okta org. Check the Okta SSO URL configured at the SP.', httpStatus: 404 },
@@ -171,6 +206,19 @@ export const oidc: OidcPersona = {
   // none, consent, login and `consent login`; select_account is not an Okta value (invalid_request).
   prompts: { supported: ['none', 'consent', 'login'] },
   loginFlow: 'username-and-password',
+  loginPath: '/signin',
+  clientIdFormat: (key) => `0oa${derivedChars(key, 'oidc-client', 17, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`,
+  errorStyle: { codeInPageMessage: false, numericErrorCodes: false },
+  consoleFixes: {
+    clientSecret: 'Okta Admin Console → Applications → your app → General → Client Credentials: copy the client secret (or generate a new one) into the IdP and SSO section.',
+    redirectUri: 'Okta Admin Console → Applications → your app → General → Login redirect URIs: add the portal\'s OIDC redirect URI exactly.',
+    userAssignment: 'Okta Admin Console → Applications → your app → Assignments → Assign → Assign to People / Groups.',
+    emailClaim: 'Okta Admin Console → Security → API → your authorization server → Access Policies: allow the email scope for the app.',
+    refreshTokenRevoked: 'Okta Admin Console → Directory → People → the user → Clear User Sessions (or the app\'s Tokens tab) revokes refresh tokens; the user signs in again. The SP must treat invalid_grant as "sign in again".',
+    orgAuthorizationServer: 'Okta Admin Console → Security → API → Authorization Servers: copy the Issuer URI of the server the app uses (https://{org}.okta.com/oauth2/default for the custom server, https://{org}.okta.com for the org server) into the IdP and SSO section.',
+    emailVerification: 'Okta Admin Console → Directory → People → the user: complete the activation / email verification.',
+    refreshTokenRotation: 'Okta Admin Console → Applications → your app → General → Refresh Token: with "Rotate token after every use", keep only the newest refresh token; the grace period (default 30 s) covers concurrent refreshes only.',
+  },
   errors: {
     redirectUriMismatch: { code: 'invalid_request', title: '400 Bad Request', message: 'The \'redirect_uri\' parameter must be a Login redirect URI in the client app settings: {clientId}', httpStatus: 400 },
     invalidClient: { code: 'invalid_client', title: 'invalid_client', message: 'The client secret supplied for a confidential client is invalid.', httpStatus: 401 },

@@ -1,7 +1,7 @@
 // Persona data is the single source of vendor facts: check it is complete and self-consistent.
 import { describe, expect, it } from 'vitest';
 import { PERSONA_IDS, VENDORS } from '../types.ts';
-import { PERSONAS, SAML_PERSONAS } from './index.ts';
+import { PERSONAS, SAML_PERSONAS, VENDOR_PERSONAS } from './index.ts';
 
 describe('personas', () => {
   it('defines all eight vendor × protocol personas, each with sourced facts', () => {
@@ -14,10 +14,18 @@ describe('personas', () => {
   });
 
   it.each(SAML_PERSONAS.map((p) => [p.id, p] as const))('%s: every URL path lives under /{vendor}/{tenant id}/', (_id, persona) => {
-    const prefix = { entra: '/entra/{tid}/', okta: '/okta/{org}/', google: '/google/{idpid}/', auth0: '/auth0/{tenant}/' }[persona.vendor];
+    const prefix = `/${persona.vendor}/{${VENDOR_PERSONAS[persona.vendor].facts.pathId}}/`;
     for (const template of [persona.ssoPathTemplate, persona.metadataPathTemplate, persona.idpInitiatedPathTemplate]) expect(template.startsWith(prefix)).toBe(true);
     expect(persona.wire.assertionChildOrder).toContain('Subject');
     expect(Object.keys(persona.errors).sort()).toEqual(['acsMismatch', 'malformedRequest', 'unknownSp', 'userDisabled', 'userNotAssigned']);
+  });
+
+  it('files each vendor under its own id: the registry key is the personas\' vendor', () => {
+    for (const [vendor, row] of Object.entries(VENDOR_PERSONAS)) {
+      expect([row.saml.vendor, row.oidc.vendor]).toEqual([vendor, vendor]);
+      expect([row.saml.protocol, row.oidc.protocol]).toEqual(['saml', 'oidc']);
+      expect(row.saml.loginFlow).toBe(row.oidc.loginFlow);
+    }
   });
 
   it('covers every vendor', () => {

@@ -4,19 +4,13 @@
 // with getByLabel / getByRole, as a person would.
 import { escapeHtml } from '../http.ts';
 import type { DirectoryUser, SamlPersona, Vendor, VendorError } from '../types.ts';
+import { vendorFacts } from '../personas/index.ts';
 import { passwordNote } from '../testPageNote.ts';
 
-const BRAND: Record<Vendor, { name: string; color: string }> = {
-  entra: { name: 'Microsoft', color: '#0067b8' },
-  okta: { name: 'Okta', color: '#00297a' },
-  google: { name: 'Google', color: '#1a73e8' },
-  auth0: { name: 'Auth0', color: '#635dff' },
-};
-
 function vendorLayout(vendor: Vendor, title: string, body: string): string {
-  const brand = BRAND[vendor];
+  const brand = vendorFacts(vendor).brand;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>`
-    + `<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}header{color:${brand.color};font-weight:bold}`
+    + `<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}header{color:${brand.colour};font-weight:bold}`
     + `label{display:block;margin-top:1rem}input{width:100%;padding:.4rem}button{margin-top:1rem;padding:.5rem 1rem}[role=alert]{color:#a80000}</style></head>`
     + `<body><header>${escapeHtml(brand.name)} <small>(sso-harness mock IdP)</small></header><main>${body}</main></body></html>`;
 }
@@ -47,49 +41,43 @@ export interface LoginPageInput {
 /** The vendor's sign-in page for the current step. */
 export function loginPage(input: LoginPageInput): string {
   const { persona, action, pending } = input;
-  const layout = (vendor: Vendor, title: string, content: string): string => vendorLayout(vendor, title, content + passwordNote(input.passwordHint));
+  // The page wears the persona's brand; the steps below follow its login flow.
+  const layout = (title: string, content: string): string => vendorLayout(persona.vendor, title, content + passwordNote(input.passwordHint));
   const form = (fields: string, button: string, extra: Record<string, string> = {}): string =>
     `<form method="post" action="${escapeHtml(action)}">${hidden({ p: pending, ...extra })}${fields}<button type="submit">${escapeHtml(button)}</button></form>`;
   const password = (label: string): string => `<label for="password">${escapeHtml(label)}</label><input id="password" name="password" type="password" autocomplete="current-password" required>`;
   switch (persona.loginFlow) {
     case 'email-then-password':
       if (input.step === 'password' && input.login) {
-        return layout('entra', 'Sign in to your account', `<h1>Enter password</h1><p>${escapeHtml(input.login)}</p>${alert(input.error)}`
+        return layout('Sign in to your account', `<h1>Enter password</h1><p>${escapeHtml(input.login)}</p>${alert(input.error)}`
           + form(password('Password'), 'Sign in', { login: input.login, step: 'password' }));
       }
-      return layout('entra', 'Sign in to your account', `<h1>Sign in</h1><p>to continue to ${escapeHtml(input.appName)}</p>${alert(input.error)}`
+      return layout('Sign in to your account', `<h1>Sign in</h1><p>to continue to ${escapeHtml(input.appName)}</p>${alert(input.error)}`
         + form('<label for="login">Email, phone, or Skype</label><input id="login" name="login" type="email" autocomplete="username" required>', 'Next', { step: 'identifier' }));
     case 'username-and-password':
-      return layout('okta', `${input.appName} - Sign In`, `<h1>Sign In</h1>${alert(input.error)}`
+      return layout(`${input.appName} - Sign In`, `<h1>Sign In</h1>${alert(input.error)}`
         + form('<label for="login">Username</label><input id="login" name="login" autocomplete="username" required>' + password('Password'), 'Sign In', { step: 'password' }));
     case 'account-chooser':
       if (input.step === 'password' && input.login) {
-        return layout('google', 'Sign in - Google Accounts', `<h1>Welcome</h1><p>${escapeHtml(input.login)}</p>${alert(input.error)}`
+        return layout('Sign in - Google Accounts', `<h1>Welcome</h1><p>${escapeHtml(input.login)}</p>${alert(input.error)}`
           + form(password('Enter your password'), 'Next', { login: input.login, step: 'password' }));
       }
       if (input.step === 'identifier') {
-        return layout('google', 'Sign in - Google Accounts', `<h1>Sign in</h1><p>to continue to ${escapeHtml(input.appName)}</p>${alert(input.error)}`
+        return layout('Sign in - Google Accounts', `<h1>Sign in</h1><p>to continue to ${escapeHtml(input.appName)}</p>${alert(input.error)}`
           + form('<label for="login">Email or phone</label><input id="login" name="login" type="email" autocomplete="username" required>', 'Next', { step: 'identifier' }));
       }
-      return layout('google', 'Sign in - Google Accounts', `<h1>Choose an account</h1><p>to continue to ${escapeHtml(input.appName)}</p>${alert(input.error)}`
+      return layout('Sign in - Google Accounts', `<h1>Choose an account</h1><p>to continue to ${escapeHtml(input.appName)}</p>${alert(input.error)}`
         + `<ul aria-label="Accounts">${input.users.map((u) => `<li><form method="post" action="${escapeHtml(action)}">${hidden({ p: pending, step: 'chooser', login: u.email })}<button type="submit">${escapeHtml(u.displayName)} ${escapeHtml(u.email)}</button></form></li>`).join('')}`
         + `<li><form method="post" action="${escapeHtml(action)}">${hidden({ p: pending, step: 'use-another' })}<button type="submit">Use another account</button></form></li></ul>`);
     case 'universal-login':
-      return layout('auth0', `Log in | ${input.appName}`, `<h1>Welcome</h1><p>Log in to continue to ${escapeHtml(input.appName)}.</p>${alert(input.error)}`
+      return layout(`Log in | ${input.appName}`, `<h1>Welcome</h1><p>Log in to continue to ${escapeHtml(input.appName)}.</p>${alert(input.error)}`
         + form('<label for="login">Email address</label><input id="login" name="login" type="email" autocomplete="username" required>' + password('Password'), 'Continue', { step: 'password' }));
   }
 }
 
 /** Wrong password / unknown user, in the vendor's words. */
 export function badCredentialsMessage(persona: SamlPersona, unknownUser: boolean): string {
-  switch (persona.vendor) {
-    case 'entra': return unknownUser
-      ? 'AADSTS50034: This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.'
-      : 'AADSTS50126: Your account or password is incorrect. If you don\'t remember your password, reset it now.';
-    case 'okta': return 'Unable to sign in';
-    case 'google': return unknownUser ? 'Couldn\'t find your Google Account' : 'Wrong password. Try again or click Forgot password to reset it.';
-    case 'auth0': return 'Wrong email or password';
-  }
+  return unknownUser ? persona.signInErrors.unknownUser : persona.signInErrors.wrongPassword;
 }
 
 /** Fill `{acs}`, `{spEntityId}`, … in a vendor error message. */

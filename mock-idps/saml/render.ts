@@ -1,7 +1,7 @@
 // Writes a ResponseSpec as the vendor writes it on the wire: prefixes, namespace declarations,
 // attribute order, element order (vendors.md "Wire shape"). One line, no indentation: a
 // pretty-printed template would put whitespace text nodes inside signed content.
-import type { SamlPersona, Vendor } from '../types.ts';
+import type { AssertionRootAttribute, ResponseRootAttribute, SamlPersona } from '../types.ts';
 import type { ResponseSpec } from './spec.ts';
 
 export const NS = {
@@ -22,31 +22,20 @@ export function escapeXml(value: string): string {
 type Attrs = ReadonlyArray<readonly [string, string | undefined]>;
 const attrs = (list: Attrs): string => list.filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${escapeXml(v!)}"`).join('');
 
-/** Root attribute order as each vendor's stack serializes it (OpenSAML sorts; .NET and node-samlp do not). */
-function responseAttributes(vendor: Vendor, s: ResponseSpec, nsDecl: readonly [string, string]): Attrs {
-  const id = ['ID', s.responseId] as const;
-  const version = ['Version', '2.0'] as const;
-  const instant = ['IssueInstant', s.issueInstant] as const;
-  const destination = ['Destination', s.destination] as const;
-  const inResponseTo = ['InResponseTo', s.inResponseTo] as const;
-  switch (vendor) {
-    case 'entra': return [id, version, instant, destination, inResponseTo, nsDecl];
-    case 'auth0': return [nsDecl, id, inResponseTo, version, instant, destination];
-    case 'okta':
-    case 'google': return [nsDecl, destination, id, inResponseTo, instant, version];
-  }
+/** Root attributes in the vendor's order (persona wire.rootAttributeOrder; `xmlns` is the namespace declaration). */
+function responseAttributes(persona: SamlPersona, s: ResponseSpec, nsDecl: readonly [string, string]): Attrs {
+  const value: Readonly<Record<ResponseRootAttribute, readonly [string, string | undefined]>> = {
+    xmlns: nsDecl, ID: ['ID', s.responseId], Version: ['Version', '2.0'], IssueInstant: ['IssueInstant', s.issueInstant],
+    Destination: ['Destination', s.destination], InResponseTo: ['InResponseTo', s.inResponseTo],
+  };
+  return persona.wire.rootAttributeOrder.response.map((name) => value[name]);
 }
 
-function assertionAttributes(vendor: Vendor, s: ResponseSpec, nsDecl: readonly [string, string]): Attrs {
-  const id = ['ID', s.assertionId] as const;
-  const version = ['Version', '2.0'] as const;
-  const instant = ['IssueInstant', s.issueInstant] as const;
-  switch (vendor) {
-    case 'entra': return [id, instant, version, nsDecl];
-    case 'auth0': return [nsDecl, version, id, instant];
-    case 'okta':
-    case 'google': return [nsDecl, id, instant, version];
-  }
+function assertionAttributes(persona: SamlPersona, s: ResponseSpec, nsDecl: readonly [string, string]): Attrs {
+  const value: Readonly<Record<AssertionRootAttribute, readonly [string, string]>> = {
+    xmlns: nsDecl, ID: ['ID', s.assertionId], Version: ['Version', '2.0'], IssueInstant: ['IssueInstant', s.issueInstant],
+  };
+  return persona.wire.rootAttributeOrder.assertion.map((name) => value[name]);
 }
 
 export function renderResponse(persona: SamlPersona, s: ResponseSpec): string {
@@ -76,17 +65,17 @@ export function renderResponse(persona: SamlPersona, s: ResponseSpec): string {
     el('AuthnContext', [], el('AuthnContextClassRef', [], escapeXml(s.authnContextClassRef))));
   // AttributeStatement must hold at least one Attribute (saml-schema-assertion-2.0): omit it when empty.
   const typed = w.attributeValueXsiType;
-  const valueAttrs: Attrs = typed ? (persona.vendor === 'okta' ? [['xmlns:xs', NS.xs], ['xmlns:xsi', NS.xsi], ['xsi:type', 'xs:string']] : [['xsi:type', 'xs:string']]) : [];
-  const statementAttrs: Attrs = typed && persona.vendor !== 'okta' ? [['xmlns:xs', NS.xs], ['xmlns:xsi', NS.xsi]] : [];
+  const valueAttrs: Attrs = typed ? (w.xsiNamespacesOn === 'attribute-value' ? [['xmlns:xs', NS.xs], ['xmlns:xsi', NS.xsi], ['xsi:type', 'xs:string']] : [['xsi:type', 'xs:string']]) : [];
+  const statementAttrs: Attrs = typed && w.xsiNamespacesOn === 'attribute-statement' ? [['xmlns:xs', NS.xs], ['xmlns:xsi', NS.xsi]] : [];
   const attributeStatement = s.attributes.length === 0 ? '' : el('AttributeStatement', statementAttrs, s.attributes.map((attr) =>
     el('Attribute', [['Name', attr.name], ['NameFormat', attr.nameFormat]], attr.values.map((v) => el('AttributeValue', valueAttrs, escapeXml(v))).join(''))).join(''));
   const parts: Record<(typeof w.assertionChildOrder)[number], string> = { Subject: subject, Conditions: conditions, AuthnStatement: authn, AttributeStatement: attributeStatement };
 
   const assertion = s.includeAssertion
-    ? el('Assertion', assertionAttributes(persona.vendor, s, assertionNs), el('Issuer', w.issuerFormat ? [['Format', s.issuerFormat]] : [], escapeXml(s.assertionIssuer)) + w.assertionChildOrder.map((name) => parts[name]).join(''))
+    ? el('Assertion', assertionAttributes(persona, s, assertionNs), el('Issuer', w.issuerFormat ? [['Format', s.issuerFormat]] : [], escapeXml(s.assertionIssuer)) + w.assertionChildOrder.map((name) => parts[name]).join(''))
     : '';
   const responseIssuer = `<${a}Issuer${attrs([assertionNs])}${issuerFormat}>${escapeXml(s.responseIssuer)}</${a}Issuer>`;
-  return `<${p}:Response${attrs(responseAttributes(persona.vendor, s, protocolNs))}>${responseIssuer}${status}${assertion}</${p}:Response>`;
+  return `<${p}:Response${attrs(responseAttributes(persona, s, protocolNs))}>${responseIssuer}${status}${assertion}</${p}:Response>`;
 }
 
 /** The XML declaration the vendor writes, if any (added after signing: it is not part of the signed content). */

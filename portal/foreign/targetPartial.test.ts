@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HARNESS_AUDIT_ACTIONS, SEAT_AUDIT_KINDS } from '../../lib/harnessContract.ts';
 import { REASONS } from '../../lib/reasons.ts';
 import { NAME_DOCS } from '../../suites/driver/reference/names.ts';
+import { vendorOptionNames } from '../../lib/vendorOptionKey.ts';
+import { NAMED_PRESET_IDS } from '../sso/presets.ts';
 import { AUDIT_ACTIONS } from '../db/audit.ts';
 import { FOREIGN_COOKIES } from '../skin/foreign/paths.ts';
 import { FOREIGN_ACTIONS, FOREIGN_NAMES, FOREIGN_REFUSALS, FOREIGN_SEAT_AUDIT_KINDS } from '../skin/foreign/words.ts';
@@ -39,10 +41,7 @@ const WHERE: Readonly<Record<keyof typeof NAME_DOCS, readonly [page: string, whe
   protocolSaml: ['settings-empty', 'radio'],
   protocolOidc: ['settings-empty', 'radio'],
   vendorSelect: ['settings-empty', 'select'],
-  vendorEntra: ['settings-empty', 'option'],
-  vendorOkta: ['settings-empty', 'option'],
-  vendorGoogle: ['settings-empty', 'option'],
-  vendorAuth0: ['settings-empty', 'option'],
+  ...vendorOptionNames(NAMED_PRESET_IDS, (): readonly [page: string, where: Where] => ['settings-empty', 'option']),
   metadataFromUrl: ['settings-empty', 'radio'],
   metadataUrl: ['settings-empty', 'label'],
   metadataManual: ['settings-empty', 'radio'],

@@ -3,7 +3,10 @@
 // The library modules in portal/sso/ implement these; the web layer only calls them.
 import type { ReasonCode } from '../../lib/reasons.ts';
 
-export type VendorPreset = 'entra' | 'okta' | 'google' | 'auth0' | 'other';
+import type { VendorPreset } from './presets.ts';
+
+// The presets are portal/sso/presets.ts's rows.
+export type { VendorPreset };
 export type SsoProtocol = 'saml' | 'oidc';
 
 /** A validation error that names the form field and says what to change. */

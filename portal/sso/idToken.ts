@@ -10,6 +10,7 @@ import type { ReasonCode } from '../../lib/reasons.ts';
 import { defectOn } from '../defects.ts';
 import type { DefectSet, OidcSettings } from './contract.ts';
 import { findSigningKey, JwksError, publishedKeys } from './jwks.ts';
+import { presetOf } from './presets.ts';
 
 export type Claims = Readonly<Record<string, unknown>>;
 type Refusal = { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
@@ -126,7 +127,7 @@ function withoutScheme(issuer: string): string {
 // Exact for every preset but Google's, which also accepts the issuer without its scheme (for the
 // real Google issuer that is accounts.google.com; for any other Google-preset issuer, the same rule).
 function acceptedIssuers(settings: OidcSettings): string[] {
-  if (settings.vendor !== 'google') return [settings.issuer];
+  if (!presetOf(settings.vendor).oidc.issuerWithoutScheme) return [settings.issuer];
   const legacy = withoutScheme(settings.issuer);
   return legacy === settings.issuer ? [settings.issuer] : [settings.issuer, legacy];
 }

@@ -15,6 +15,7 @@ import { isEmailAddress, isGuestUpn } from '../../lib/emailAddress.ts';
 import { validateIdToken } from './idToken.ts';
 import type { Claims } from './idToken.ts';
 import { discoverIssuer, openidClientFetch } from './oidcDiscovery.ts';
+import { presetOf } from './presets.ts';
 import type { Discovery } from './oidcDiscovery.ts';
 
 const TIMEOUT_SECONDS = 5;
@@ -66,7 +67,7 @@ export async function startOidcLogin(settings: OidcSettings, sp: SpEndpoints): P
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
     // Google: pre-selects the Workspace account; `hd` in the ID token is still checked.
-    ...(settings.vendor === 'google' && settings.hostedDomain ? { hd: settings.hostedDomain } : {}),
+    ...(presetOf(settings.vendor).oidc.hostedDomain && settings.hostedDomain ? { hd: settings.hostedDomain } : {}),
   });
   return { url: url.href, pending: { protocol: 'oidc', state, nonce, codeVerifier, createdAt: Date.now() } };
 }
@@ -187,8 +188,8 @@ async function identityFrom(settings: OidcSettings, config: client.Configuration
 
   const value = claims[claimName];
   if (typeof value !== 'string' || value.trim() === '') {
-    const entraHint = settings.vendor === 'entra' && claimName === 'email' ? ' Entra ID sends email only as an optional claim: add it (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username.' : '';
-    return refuse('email-missing', `Neither the ID token nor userinfo carries the claim "${claimName}"${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. Claims received: ${Object.keys(claims).join(', ')}.${entraHint}`);
+    const optionalClaimHint = claimName === 'email' ? presetOf(settings.vendor).oidc.optionalEmailClaim?.missingEmailHint ?? '' : '';
+    return refuse('email-missing', `Neither the ID token nor userinfo carries the claim "${claimName}"${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. Claims received: ${Object.keys(claims).join(', ')}.${optionalClaimHint}`);
   }
   const email = value.trim();
   if (isGuestUpn(email)) return refuse('email-missing', `The claim "${claimName}" holds an Entra guest UPN (${email}), which is not the user's email. Use the email claim (optional claim "email") instead.`);

@@ -4,6 +4,7 @@ import { parseClockSkew } from './clockSkew.ts';
 import type { FieldError, OidcSettings, OidcSettingsInput, Validated } from './contract.ts';
 import { checkLoopbackUrl } from './loopbackFetch.ts';
 import { discoverIssuer } from './oidcDiscovery.ts';
+import { presetChoices, presetOf } from './presets.ts';
 import { DEFAULT_OIDC_EMAIL_CLAIM, isVendorPreset } from './vendors.ts';
 
 export const DEFAULT_OIDC_SCOPES = 'openid email profile';
@@ -18,7 +19,7 @@ export async function validateOidcSettings(input: OidcSettingsInput, _opts: { no
   const errors: FieldError[] = [];
   const warnings: string[] = [];
   const vendorOk = isVendorPreset(input.vendor);
-  if (!vendorOk) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose Microsoft Entra ID, Okta, Google Workspace, Auth0 or Other.` });
+  if (!vendorOk) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose ${presetChoices()}.` });
 
   const issuer = input.issuer?.trim() ?? '';
   const issuerProblem = checkIssuerShape(issuer);
@@ -40,7 +41,7 @@ export async function validateOidcSettings(input: OidcSettingsInput, _opts: { no
   if (!skew.ok) errors.push({ field: 'allowedClockSkewSeconds', message: skew.message });
 
   const hostedDomain = input.hostedDomain?.trim().toLowerCase() ?? '';
-  if (hostedDomain !== '' && input.vendor !== 'google') errors.push({ field: 'hostedDomain', message: 'A hosted domain applies to Google Workspace only: clear it, or choose the Google Workspace preset.' });
+  if (hostedDomain !== '' && !(vendorOk && presetOf(input.vendor).oidc.hostedDomain)) errors.push({ field: 'hostedDomain', message: 'A hosted domain applies to Google Workspace only: clear it, or choose the Google Workspace preset.' });
   else if (hostedDomain !== '' && !DOMAIN.test(hostedDomain)) errors.push({ field: 'hostedDomain', message: `"${hostedDomain.slice(0, 80)}" is not a domain name: enter the Workspace primary domain, e.g. corp.example.` });
 
   if (vendorOk) warnings.push(...vendorWarnings(input.vendor, emailClaim, hostedDomain));
@@ -89,13 +90,10 @@ function normaliseScopes(raw: string | undefined, errors: FieldError[]): string 
 }
 
 function vendorWarnings(vendor: OidcSettingsInput['vendor'], emailClaim: string, hostedDomain: string): string[] {
-  if (vendor === 'entra' && emailClaim === 'email') {
-    return ['Microsoft Entra ID does not send the "email" claim by default. Add it as an optional claim (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username (the UPN, which is not always the user\'s email).'];
-  }
-  if (vendor === 'entra' && emailClaim === 'preferred_username') {
-    return ['preferred_username is the user principal name: it matches a seat only where the UPN equals the email, and never for guests (#EXT#).'];
-  }
-  if (vendor === 'google' && hostedDomain === '') {
+  const quirks = presetOf(vendor).oidc;
+  if (quirks.optionalEmailClaim && emailClaim === 'email') return [quirks.optionalEmailClaim.emailWarning];
+  if (quirks.optionalEmailClaim && emailClaim === 'preferred_username') return [quirks.optionalEmailClaim.preferredUsernameWarning];
+  if (quirks.hostedDomain && hostedDomain === '') {
     return ['No hosted domain is set: any Google account whose email matches a seat can log in, including accounts outside your Workspace. Set the hosted domain to require Workspace accounts.'];
   }
   return [];

@@ -2,16 +2,14 @@
 // names the form field (the SamlSettingsInput property) and says what to change.
 import { certificateDates, parseCertificate } from './certificates.ts';
 import { defectOn } from '../defects.ts';
-import type { DefectSet, FieldError, SamlSettings, SamlSettingsInput, Validated, VendorPreset } from './contract.ts';
+import type { DefectSet, FieldError, SamlSettings, SamlSettingsInput, Validated } from './contract.ts';
 import { MAX_METADATA_BYTES, parseIdpMetadata } from './idpMetadata.ts';
 import type { IdpMetadata } from './idpMetadata.ts';
 import { checkLoopbackUrl, fetchLoopbackText, isLoopbackHost } from './loopbackFetch.ts';
 import { parseClockSkew } from './clockSkew.ts';
+import { presetChoices, PRESETS } from './presets.ts';
 import { VENDOR_NAMES, isVendorPreset } from './vendors.ts';
 
-// Vendors whose IdP signs the assertion or the response, never both (vendors.md): requiring both
-// would refuse every login.
-const NEVER_SIGNS_BOTH: ReadonlySet<VendorPreset> = new Set(['google', 'auth0']);
 
 interface IdpSource {
   readonly entityId: string;
@@ -25,7 +23,7 @@ interface IdpSource {
 export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; defects?: DefectSet }): Promise<Validated<SamlSettings>> {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
-  if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose Microsoft Entra ID, Okta, Google Workspace, Auth0 or Other.` });
+  if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose ${presetChoices()}.` });
 
   const skew = parseClockSkew(input.allowedClockSkewSeconds);
   if (!skew.ok) errors.push({ field: 'allowedClockSkewSeconds', message: skew.message });
@@ -65,7 +63,7 @@ export async function validateSamlSettings(input: SamlSettingsInput, opts: { now
 function checkSignedParts(input: SamlSettingsInput, errors: FieldError[]): void {
   if (!input.requireSignedResponse && !input.requireSignedAssertion) {
     errors.push({ field: 'requireSignedAssertion', message: 'Choose which part must be signed (assertion, response, or both): accepting unsigned SAML would let anyone log in as anyone. Entra, Google and Auth0 sign the assertion by default; Okta signs both.' });
-  } else if (input.requireSignedResponse && input.requireSignedAssertion && NEVER_SIGNS_BOTH.has(input.vendor)) {
+  } else if (input.requireSignedResponse && input.requireSignedAssertion && isVendorPreset(input.vendor) && !PRESETS[input.vendor].signsBothParts) {
     errors.push({ field: 'requireSignedAssertion', message: `${VENDOR_NAMES[input.vendor]} signs either the assertion or the response, never both, so requiring both would refuse every login. Require the assertion signature (the ${VENDOR_NAMES[input.vendor]} default) or the response signature, whichever the IdP is set to sign.` });
   }
 }

@@ -3,15 +3,10 @@
 // Form field names are the library's input property names, so a FieldError's `field` names the
 // input it belongs to.
 import type { OidcSettingsInput, SamlSettingsInput, SsoProtocol, SsoSettings, VendorPreset } from '../sso/contract.ts';
+import { PRESET_IDS, presetLabel } from '../sso/presets.ts';
 import { checkbox, field, fileText } from './form.ts';
 
-export const VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly label: string }[] = [
-  { value: 'entra', label: 'Microsoft Entra ID' },
-  { value: 'okta', label: 'Okta' },
-  { value: 'google', label: 'Google Workspace' },
-  { value: 'auth0', label: 'Auth0' },
-  { value: 'other', label: 'Other' },
-];
+export const VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly label: string }[] = PRESET_IDS.map((value) => ({ value, label: presetLabel(value) }));
 
 export type MetadataSource = SamlSettingsInput['metadataSource'];
 

@@ -5,7 +5,7 @@
 import type { ReasonCode } from '../../lib/reasons.ts';
 import { FAULT_CATALOG, type CatalogFault } from '../../mock-idps/faults/catalog.ts';
 import type { SpExpectations } from '../../mock-idps/faults/samlTypes.ts';
-import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
+import { loginForm } from '../../mock-idps/personas/index.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/types.ts';
 import type { Expectation, LoginAs, Scenario, ScenarioFlow, SpProfile } from './scenario.ts';
@@ -113,7 +113,7 @@ function deriveSeat(fault: SeatFault, persona: PersonaId): Derived {
   const base = { profile, flow: 'sp-initiated' as const, idpFaults: [], loginAs: { seatAudit: fault.audit } };
   switch (setup.stopsAt) {
     case 'portal': return { ...base, expectation: refusedByPortal(fault.reason, fault) };
-    case 'idp-unknown-user': return { ...base, expectation: { kind: 'idp-refusal', shows: LOGIN_FORMS[personaData.loginFlow].unknownUser.replace(/\.$/, '') } };
+    case 'idp-unknown-user': return { ...base, expectation: { kind: 'idp-refusal', shows: loginForm(personaData.loginFlow).unknownUser.replace(/\.$/, '') } };
     case 'idp-not-assigned': {
       const error = personaData.errors.userNotAssigned;
       return { ...base, expectation: error.httpStatus === 302 ? refusedByPortal('oidc-idp-error', fault) : { kind: 'idp-refusal', shows: error.code } };

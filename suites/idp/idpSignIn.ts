@@ -2,7 +2,7 @@
 // buttons come from the persona data, the IdP's own source of truth). When the IdP session is
 // already live the browser never stops at the IdP, and there is nothing to fill.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
+import { loginForm } from '../../mock-idps/personas/index.ts';
 import { TEST_USER_PASSWORD } from '../../mock-idps/control/client.ts';
 import type { LoginFlow } from '../../mock-idps/types.ts';
 
@@ -18,7 +18,7 @@ export interface IdpUser {
 
 /** Whatever the IdP shows first when it wants the user to sign in. */
 export function idpSignInPrompt(page: Page, flow: LoginFlow): Locator {
-  const form = LOGIN_FORMS[flow];
+  const form = loginForm(flow);
   const prompt = page.getByLabel(form.identifierLabel, { exact: true }).or(page.getByLabel(form.passwordLabel, { exact: true }));
   return flow === 'account-chooser' ? prompt.or(page.getByRole('list', { name: 'Accounts' })) : prompt;
 }
@@ -37,8 +37,8 @@ export async function throughIdp(page: Page, flow: LoginFlow, user: IdpUser, lan
 
 /** Fill the IdP's sign-in page(s) for `user` (the sign-in prompt must be showing). */
 export async function signInAtIdp(page: Page, flow: LoginFlow, user: IdpUser): Promise<void> {
-  const form = LOGIN_FORMS[flow];
-  const identifier = flow === 'email-then-password' ? (user.upn ?? user.email) : user.email;
+  const form = loginForm(flow);
+  const identifier = form.signInName === 'upn' ? (user.upn ?? user.email) : user.email;
   const identifierField = page.getByLabel(form.identifierLabel, { exact: true });
   const passwordField = page.getByLabel(form.passwordLabel, { exact: true });
   if (flow === 'account-chooser') {

@@ -4,30 +4,20 @@
 // intact, fixes it → Test SSO → re-enable → everyone logs in again everywhere → the audit log tells
 // who did what.
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
+import { PERSONA_IDS } from '../../mock-idps/types.ts';
+import { lockoutCauseFor } from '../../mock-idps/faults/lockoutCauses.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { describeSymptom, type EntryPoint } from '../entrypoints/entryPoint.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
 import { sideBySide } from '../flows/sideBySide.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { expectAuditTrail, expectPasswordRefused } from './lifecycleChecks.ts';
-import { LOCKOUT_CAUSES, type LockoutCauseId, type LockoutContext } from './lockoutCauses.ts';
-
-/** One lockout cause per persona, so that each cause runs for its protocol across the vendors. */
-const LOCKOUT_BY_PERSONA: Readonly<Record<PersonaId, LockoutCauseId>> = {
-  'entra-saml': 'signing-certificate-rotated',
-  'okta-saml': 'acs-url-changed',
-  'google-saml': 'sp-entity-id-changed',
-  'auth0-saml': 'saml-email-attribute-removed',
-  'entra-oidc': 'client-secret-changed',
-  'okta-oidc': 'redirect-uri-changed',
-  'google-oidc': 'oidc-email-claim-removed',
-  'auth0-oidc': 'client-secret-changed',
-};
+import { LOCKOUT_CAUSES, type LockoutContext } from './lockoutCauses.ts';
 
 for (const personaId of PERSONA_IDS) {
   const persona = PERSONAS[personaId];
-  const cause = LOCKOUT_CAUSES[LOCKOUT_BY_PERSONA[personaId]];
+  // One lockout cause per persona, so that each cause runs for its protocol across the vendors.
+  const cause = LOCKOUT_CAUSES[lockoutCauseFor(personaId)];
 
   test(`${persona.displayName}: set up, enable, lock out (${cause.id}), support recovery, re-enable`, async ({ driver, idp, account, browser, target, entryPoints }) => {
     // Some thirty SSO logins, refusals and sign-outs across four entry points (≈ 25 CPU-seconds):

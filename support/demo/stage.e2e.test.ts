@@ -26,7 +26,7 @@ describe('sso-harness demo', () => {
     const browser = new TestBrowser();
     const atIdp = await browser.request(demo.account.urls.sp.signOnUrl);
     expect(atIdp.html).toContain(`every test user's password is <code>${demo.idpPassword}</code>`);
-    const done = await signIn(browser, PERSONAS['okta-saml'] as SamlPersona, atIdp, demo.user.idpLogin.others, demo.idpPassword);
+    const done = await signIn(browser, PERSONAS['okta-saml'] as SamlPersona, atIdp, demo.user.idpLogin.email, demo.idpPassword);
     const posted = postedResponse(done);
     expect(posted, 'the IdP answered with a SAMLResponse for the portal').toBeDefined();
     const home = await browser.request(posted!.acs, { form: { SAMLResponse: posted!.samlResponse, ...(posted!.relayState ? { RelayState: posted!.relayState } : {}) } });

@@ -17,7 +17,8 @@ export interface DemoLogin {
   /** Portal password (test only; printed for trying by hand, never written anywhere). */
   readonly password: string;
   /** What to type at the IdP (Entra: the UPN; the others: the email). */
-  readonly idpLogin: { readonly entra: string; readonly others: string };
+  /** The sign-in name at the IdP: the UPN where the vendor signs in with it (Entra), the email elsewhere. */
+  readonly idpLogin: { readonly upn: string; readonly email: string };
 }
 
 export interface DemoPersona {
@@ -62,7 +63,7 @@ export async function startDemo(options: { readonly idpPort?: number; readonly p
     if (tenant) tenant.loginPasswordHint = TEST_USER_PASSWORD;
     const idp = await IdpControlClient.forTenant(idpServer.controlUrl, DEMO_TENANT_KEY);
     const [adminUser, ordinaryUser] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary')]);
-    const login = (user: typeof adminUser): DemoLogin => ({ name: user.displayName, email: user.email, password: testPassword(), idpLogin: { entra: user.upn, others: user.email } });
+    const login = (user: typeof adminUser): DemoLogin => ({ name: user.displayName, email: user.email, password: testPassword(), idpLogin: { upn: user.upn, email: user.email } });
     const admin = login(adminUser);
     const user = login(ordinaryUser);
     const account = await portal.createAccount({

@@ -7,6 +7,7 @@ import type { FindingDraft } from '../../reporting/findings/finding.ts';
 import { differenceHint, duration, isEmail } from './compare.ts';
 import type { OidcContext } from './context.ts';
 import { FAULT } from './faultIds.ts';
+import { issuesHostedDomain } from '../../mock-idps/personas/index.ts';
 
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
 
@@ -184,7 +185,7 @@ function identityChecks({ jwt, expected, persona }: OidcContext): FindingDraft[]
     out.push({ check: 'oidc.hd', severity: 'blocking', fault: FAULT.oidcHdMissing, reason: 'hosted-domain-mismatch', title: hd === undefined ? 'No hd claim: not a Google Workspace account' : `hd is ${hd}, not ${expected.hostedDomain}`, detail: `The account requires Google Workspace domain "${expected.hostedDomain}"; hd is the only reliable signal of Workspace membership.` });
   } else if (hd !== undefined) {
     out.push({ check: 'oidc.hd', severity: 'info', title: `Google Workspace domain (hd): ${hd}`, detail: 'Present only for Workspace accounts.' });
-  } else if (persona?.vendor === 'google') {
+  } else if (persona !== undefined && issuesHostedDomain(persona)) {
     out.push({ check: 'oidc.hd', severity: 'info', title: 'No hd claim', detail: 'A Google token without hd comes from a consumer (gmail.com) account, not a Workspace one.' });
   }
   const tid = text(jwt.claims.tid);

@@ -5,9 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { SsoProtocol, VendorPreset } from '../../portal/sso/contract.ts';
+import { PRESET_IDS } from '../../portal/sso/presets.ts';
 import { jsonSyntaxProblem, SupportInputError } from '../artefacts/errors.ts';
 
-export const VENDOR_PRESETS: readonly VendorPreset[] = ['entra', 'okta', 'google', 'auth0', 'other'];
+/** The portal's vendor presets (portal/sso/presets.ts), in the order its vendor select lists them. */
+export const VENDOR_PRESETS: readonly VendorPreset[] = PRESET_IDS;
 export const CUSTOMER_FILE_VERSION = 1;
 
 /** SP settings of the account's IdP and SSO section, SAML part (`SamlSettings` without derived fields). */

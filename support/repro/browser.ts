@@ -5,7 +5,7 @@
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { isLoopbackHost } from '../../lib/net.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../suites/browserBinary.ts';
-import { LOGIN_FORMS } from '../../mock-idps/personas/loginForms.ts';
+import { loginForm } from '../../mock-idps/personas/index.ts';
 import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';
 
@@ -135,13 +135,13 @@ function idpErrorCode(persona: Persona, pageText: string): string | undefined {
 
 /** Whatever the IdP shows first when it wants the user to sign in (labels from the persona's login form). */
 function signInPrompt(page: Page, flow: LoginFlow): Locator {
-  const form = LOGIN_FORMS[flow];
+  const form = loginForm(flow);
   const prompt = page.getByLabel(form.identifierLabel, { exact: true }).or(page.getByLabel(form.passwordLabel, { exact: true }));
   return flow === 'account-chooser' ? prompt.or(page.getByRole('list', { name: 'Accounts' })) : prompt;
 }
 
 async function signInAtIdp(page: Page, flow: LoginFlow, login: string, password: string): Promise<void> {
-  const form = LOGIN_FORMS[flow];
+  const form = loginForm(flow);
   const identifierField = page.getByLabel(form.identifierLabel, { exact: true });
   const passwordField = page.getByLabel(form.passwordLabel, { exact: true });
   // Whole name, any case: vendors differ in capitalisation ("Sign in" / "Sign In").

@@ -5,7 +5,7 @@
 // catalog, never restated here. A scenario starts from a working set-up (SP registered at the IdP,
 // SSO configured and enabled) and says what changes to break it and what changes to fix it.
 import { appliesTo, getFault, getSamlFault } from '../../mock-idps/faults/catalog.ts';
-import { LOCKOUT_CAUSES, type LockoutCauseId, type Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
+import { defaultPersonaFor, LOCKOUT_CAUSES, type LockoutCauseId, type Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
 import { getOidcFault } from '../../mock-idps/faults/oidc.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { PERSONA_IDS, type Persona, type PersonaId, type VendorError } from '../../mock-idps/types.ts';
@@ -58,22 +58,11 @@ export interface ReproScenario {
   readonly fixTitle?: string;
 }
 
-/** The persona each lockout cause runs with by default (any persona of its protocol works). */
-const LOCKOUT_PERSONA: Readonly<Record<LockoutCauseId, PersonaId>> = {
-  'signing-certificate-rotated': 'entra-saml',
-  'acs-url-changed': 'okta-saml',
-  'sp-entity-id-changed': 'google-saml',
-  'saml-email-attribute-removed': 'auth0-saml',
-  'client-secret-changed': 'entra-oidc',
-  'redirect-uri-changed': 'okta-oidc',
-  'oidc-email-claim-removed': 'google-oidc',
-};
-
 const LOCKOUT_SCENARIOS: readonly ReproScenario[] = Object.values(LOCKOUT_CAUSES).map((cause) => ({
   id: cause.id,
   kind: 'lockout',
   title: `Everyone locked out: ${cause.title}`,
-  persona: LOCKOUT_PERSONA[cause.id],
+  persona: defaultPersonaFor(cause.id),
   faults: [cause.fault],
   breaks: [{ at: 'idp', lockout: cause.id }],
   fixes: [{ at: 'fix', lockout: cause.id }],

@@ -6,6 +6,8 @@
 import type { ReasonCode } from '../../../lib/reasons.ts';
 import type { AuditAction } from '../../db/audit.ts';
 import type { SeatAuditFinding, SeatAuditKind, VendorPreset } from '../../sso/contract.ts';
+import { NAMED_PRESET_IDS, PRESET_IDS, PRESETS, VENDOR_PRESETS } from '../../sso/presets.ts';
+import { vendorOptionNames } from '../../../lib/vendorOptionKey.ts';
 
 /** The names the harness's driver uses, in the foreign portal's words. */
 export const FOREIGN_NAMES = {
@@ -18,10 +20,8 @@ export const FOREIGN_NAMES = {
   protocolSaml: 'SAML',
   protocolOidc: 'OIDC',
   vendorSelect: 'Provider template',
-  vendorEntra: 'Azure AD / Entra',
-  vendorOkta: 'Okta Workforce',
-  vendorGoogle: 'Google',
-  vendorAuth0: 'Auth0 by Okta',
+  // The vendor options: each preset row's foreignLabel (portal/sso/presets.ts).
+  ...vendorOptionNames(NAMED_PRESET_IDS, (preset) => VENDOR_PRESETS[preset].foreignLabel),
   metadataFromUrl: 'Import from a metadata link',
   metadataUrl: 'Federation metadata address',
   metadataManual: 'Type the values in',
@@ -73,13 +73,7 @@ export const FOREIGN_NAMES = {
   auditWhat: 'Event',
 } as const;
 
-export const FOREIGN_VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly label: string }[] = [
-  { value: 'entra', label: FOREIGN_NAMES.vendorEntra },
-  { value: 'okta', label: FOREIGN_NAMES.vendorOkta },
-  { value: 'google', label: FOREIGN_NAMES.vendorGoogle },
-  { value: 'auth0', label: FOREIGN_NAMES.vendorAuth0 },
-  { value: 'other', label: 'Generic SAML / OIDC provider' },
-];
+export const FOREIGN_VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly label: string }[] = PRESET_IDS.map((value) => ({ value, label: PRESETS[value].foreignLabel }));
 
 export function foreignVendorLabel(vendor: string): string {
   return FOREIGN_VENDOR_OPTIONS.find((option) => option.value === vendor)?.label ?? vendor;

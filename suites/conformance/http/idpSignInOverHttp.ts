@@ -1,9 +1,9 @@
 // Signing in at a mock IdP over HTTP, as a person would: the persona's login flow (labels and
-// buttons from the persona data, LOGIN_FORMS), the Google account chooser, two-step flows. Stops
+// buttons from the persona data, facts.signIn), the Google account chooser, two-step flows. Stops
 // as soon as the page is not a sign-in step any more (the auto-POST back to the SP, a redirect
 // back to the portal, or an IdP error page).
 import { TEST_USER_PASSWORD } from '../../../mock-idps/control/client.ts';
-import { LOGIN_FORMS } from '../../../mock-idps/personas/loginForms.ts';
+import { loginForm } from '../../../mock-idps/personas/index.ts';
 import type { LoginFlow } from '../../../mock-idps/types.ts';
 import { formWithButton, formWithLabel, inputNameFor, parseForms } from '../../../lib/http/htmlForms.ts';
 import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
@@ -18,8 +18,8 @@ export interface IdpLogin {
 const MAX_STEPS = 4;
 
 export async function signInOverHttp(browser: HttpBrowser, page: HttpPage, flow: LoginFlow, user: IdpLogin): Promise<HttpPage> {
-  const form = LOGIN_FORMS[flow];
-  const identifier = flow === 'email-then-password' ? (user.upn ?? user.email) : user.email;
+  const form = loginForm(flow);
+  const identifier = form.signInName === 'upn' ? (user.upn ?? user.email) : user.email;
   let current = page;
   for (let step = 0; step < MAX_STEPS && current.status === 200; step++) {
     const forms = parseForms(current.html);

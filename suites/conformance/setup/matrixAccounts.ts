@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { IdpControlClient, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../../../mock-idps/control/client.ts';
 import { BOUNDARY_CLOCK_SKEW_SECONDS } from '../../../mock-idps/faults/timeBoundaries.ts';
-import { PERSONAS } from '../../../mock-idps/personas/index.ts';
+import { issuesHostedDomain, PERSONAS, VENDOR_PERSONAS } from '../../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../../mock-idps/types.ts';
 import type { PortalDriver } from '../../driver/portalDriver.ts';
 import { ssoSetUp } from '../../flows/ssoSetUp.ts';
@@ -156,7 +156,7 @@ export class MatrixAccounts {
       ],
     }));
     const vendor = PERSONAS[persona].vendor;
-    const hostedDomain = vendor === 'google' && profile.protocol === 'oidc' ? domain : undefined;
+    const hostedDomain = profile.protocol === 'oidc' && issuesHostedDomain(VENDOR_PERSONAS[vendor].oidc) ? domain : undefined;
     const oidcClient = this.#target.capabilities.ssoConfigApi
       ? await setUpStep('configuring and enabling SSO (PUT /_harness/accounts/{id}/sso)', () => this.#configureFast(idp, persona, profile, provisioned, hostedDomain))
       : await setUpStep('configuring and enabling SSO as the admin (IdP and SSO, Test SSO, Enable)', () => this.#configureInPortal(idp, persona, profile, provisioned, adminSeat, hostedDomain));

@@ -2,7 +2,9 @@
 // for, with the reference portal's words as defaults. A target file overrides any of them
 // ("selectors"), so OE — with its own words — is driven without touching a suite. Every key is
 // documented here and in the README's target section; roles are ARIA roles (what getByRole sees).
+import { perVendor, vendorFacts, VENDORS } from '../../../mock-idps/personas/index.ts';
 import type { Vendor } from '../../../mock-idps/types.ts';
+import { vendorOptionKey, vendorOptionNames } from '../../../lib/vendorOptionKey.ts';
 
 /** One name the driver uses: the reference portal's words, and where and how the driver looks for it. */
 export interface NameDoc {
@@ -22,10 +24,8 @@ export const NAME_DOCS = {
   protocolSaml: { reference: 'SAML 2.0', where: 'IdP and SSO: radio option' },
   protocolOidc: { reference: 'OpenID Connect (OIDC)', where: 'IdP and SSO: radio option' },
   vendorSelect: { reference: 'Vendor preset', where: 'IdP and SSO: label of the vendor <select>' },
-  vendorEntra: { reference: 'Microsoft Entra ID', where: 'IdP and SSO: option label of the vendor select' },
-  vendorOkta: { reference: 'Okta', where: 'IdP and SSO: option label of the vendor select' },
-  vendorGoogle: { reference: 'Google Workspace', where: 'IdP and SSO: option label of the vendor select' },
-  vendorAuth0: { reference: 'Auth0', where: 'IdP and SSO: option label of the vendor select' },
+  // vendorEntra, vendorOkta, …: one per persona vendor, its product name (cross-checked against the portal's presets).
+  ...vendorOptionNames(VENDORS, (vendor): NameDoc => ({ reference: vendorFacts(vendor).productName, where: 'IdP and SSO: option label of the vendor select' })),
   metadataFromUrl: { reference: 'Fetch the metadata from a URL', where: 'IdP and SSO: radio option (SAML metadata source)' },
   metadataUrl: { reference: 'IdP metadata URL', where: 'IdP and SSO: field label' },
   metadataManual: { reference: 'Enter the IdP values manually', where: 'IdP and SSO: radio option (SAML metadata source)' },
@@ -89,12 +89,7 @@ export type SelectorOverrides = Readonly<Record<string, string>>;
 export const REFERENCE_NAMES: Names = Object.fromEntries(Object.entries(NAME_DOCS).map(([key, doc]) => [key, doc.reference])) as Names;
 
 /** The vendor select's option name key per vendor. */
-export const VENDOR_OPTION: Readonly<Record<Vendor, NameKey>> = {
-  entra: 'vendorEntra',
-  okta: 'vendorOkta',
-  google: 'vendorGoogle',
-  auth0: 'vendorAuth0',
-};
+export const VENDOR_OPTION: Readonly<Record<Vendor, NameKey>> = perVendor(vendorOptionKey);
 
 export class UnknownNameError extends Error {
   readonly unknown: readonly string[];

@@ -4,6 +4,7 @@
 // data). Exact comparisons: vendors and the portal compare case- and slash-sensitively.
 import { isLoopbackHost } from '../../../lib/net.ts';
 import { VENDOR_PERSONAS } from '../../../mock-idps/personas/index.ts';
+import { presetOf } from '../../../portal/sso/presets.ts';
 import { BINDINGS } from '../../artefacts/idpMetadata.ts';
 import { differenceHint } from '../../explain/compare.ts';
 import { FAULT } from '../../explain/faultIds.ts';
@@ -89,7 +90,8 @@ function oidcAlignment(ctx: OfflineContext, settings: CustomerOidcSettings): Rep
     out.push(reportFinding('alignment', { check: 'alignment.scopes', severity: 'blocking', title: 'The scopes do not include "openid"', detail: `Scopes "${settings.scopes}": without openid there is no ID token at all.`, fix: 'Set the scopes in the IdP and SSO section to "openid email profile".' }, ctx));
   }
   const emailClaim = settings.emailClaim ?? 'email';
-  if (ctx.file.vendor === 'entra' && emailClaim === 'email') {
+  // Only Entra sends email as an optional claim (its preset's optionalEmailClaim): the wording is Entra's.
+  if (presetOf(ctx.file.vendor).oidc.optionalEmailClaim !== undefined && emailClaim === 'email') {
     out.push(reportFinding('alignment', { check: 'alignment.email-claim', severity: 'warning', fault: FAULT.oidcEmailAbsent, title: 'Entra sends no email claim unless it is added as an optional claim', detail: 'The account reads the email from "email"; Entra ID tokens carry it only when the optional claim is configured (Token configuration → Add optional claim → email).' }, ctx));
   } else if (emailClaim === 'email' && !scopes.includes('email')) {
     out.push(reportFinding('alignment', { check: 'alignment.email-claim', severity: 'warning', fault: FAULT.oidcEmailAbsent, title: 'The "email" scope is not requested', detail: `Scopes "${settings.scopes}": Okta, Google and Auth0 put the email claim in the ID token only with the email scope.` }, ctx));

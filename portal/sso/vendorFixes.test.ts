@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REASONS } from './reasons.ts';
-import { REASON_VENDOR_FIXES, vendorFixFor } from './vendorFixes.ts';
+import { REASONS } from '../../lib/reasons.ts';
+import { REASON_FIX_KEYS, vendorFixFor } from './vendorFixes.ts';
 
 describe('vendor fixes of refusal reasons', () => {
   it('give the fix in the vendor console\'s words, for known reasons and vendors only', () => {
@@ -12,6 +12,6 @@ describe('vendor fixes of refusal reasons', () => {
   });
 
   it('are keyed by real reason codes', () => {
-    for (const reason of Object.keys(REASON_VENDOR_FIXES)) expect(Object.hasOwn(REASONS, reason), reason).toBe(true);
+    for (const reason of Object.keys(REASON_FIX_KEYS)) expect(Object.hasOwn(REASONS, reason), reason).toBe(true);
   });
 });
