@@ -1,21 +1,8 @@
-// The seam between the server (routing, tenants) and the persona engines (SAML here, OIDC in
-// mock-idps/oidc/engine.ts). An engine serves one persona of one tenant.
+// Loading the persona engines (saml/engine.ts, oidc/engine.ts) on first use: the protocol
+// libraries stay off the server's cold start. What an engine is: engineTypes.ts.
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { PersonaContext } from './tenants.ts';
-import type { OidcPersona, SamlPersona } from './types.ts';
-
-export interface PersonaEngine {
-  /** Serve one request; the request keeps its full path. Must answer every request, never throw for bad input. */
-  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
-  close(): Promise<void>;
-  /** Request-log kind for a path, e.g. `oidc.token`; defaults to the protocol name. */
-  kindOf?(path: string): string;
-}
-
-export type OidcEngineFactory = (ctx: PersonaContext & { persona: OidcPersona }) => PersonaEngine | Promise<PersonaEngine>;
-export type SamlEngineFactory = (ctx: PersonaContext & { persona: SamlPersona }) => PersonaEngine;
+import type { OidcEngineFactory, SamlEngineFactory } from './engineTypes.ts';
 
 let samlFactory: Promise<SamlEngineFactory> | undefined;
 

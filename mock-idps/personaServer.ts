@@ -5,14 +5,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback } from '../lib/net.ts';
 import { handleControlRequest } from './control/api.ts';
-import { loadOidcEngineFactory, loadSamlEngineFactory, type PersonaEngine } from './engines.ts';
+import type { PersonaEngine } from './engineTypes.ts';
+import { loadOidcEngineFactory, loadSamlEngineFactory } from './engines.ts';
 import type { KeyCache } from './keyCache.ts';
 import { DISCOVERY_PATH, isPlainDiscoveryRequest, serveDiscovery } from './oidc/discovery.ts';
 import { persistCompileCache } from './machineCache.ts';
 import { PERSONAS, VENDOR_PERSONAS } from './personas/index.ts';
 import { serveIdpMetadata } from './saml/metadata.ts';
 import { samlPaths, samlRouteOf } from './saml/routes.ts';
-import { CONTROL_PREFIX, DEMO_TENANT_KEY, type IdpServer, type IdpServerOptions, type ServerContext } from './server.ts';
+import { CONTROL_PREFIX, DEMO_TENANT_KEY, type IdpServer, type IdpServerOptions, type ServerContext } from './serverContract.ts';
 import { fillTemplate } from './tenantIds.ts';
 import { TenantRegistry, type PersonaContext, type TenantState } from './tenants.ts';
 import { PERSONA_IDS, VENDORS, type OidcPersona, type PersonaId, type SamlPersona, type Vendor } from './types.ts';

@@ -2,6 +2,7 @@
 // its vendor ids, user directory, app registrations, active faults, clock offset, signing keys
 // and request log. Nothing is shared between tenants, so parallel workers never interfere.
 import { randomBytes } from 'node:crypto';
+import { CodedError } from '../lib/codedError.ts';
 import type { TestKeyPair } from '../lib/x509.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
 import type { KeyCache } from './keyCache.ts';
@@ -422,13 +423,7 @@ export class TenantState {
   }
 }
 
-export class TenantError extends Error {
-  readonly code: 'tenant-exists' | 'tenant-key-invalid';
-  constructor(code: TenantError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+export class TenantError extends CodedError<'tenant-exists' | 'tenant-key-invalid'> {}
 
 /** Every tenant of one server, found by harness key or by the vendor id in a request path. */
 export class TenantRegistry {

@@ -1,6 +1,7 @@
 // `sso-harness mint saml|oidc`: the artefact a persona would send, produced offline by the same
 // code the running IdP uses — for support reproductions and for other test suites.
-import { mintSamlResponse, MintError as SamlMintError } from '../../mock-idps/saml/mint.ts';
+import { MintError } from '../../mock-idps/mintError.ts';
+import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
 import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 
@@ -43,7 +44,7 @@ async function mintSaml(args: string[]): Promise<number> {
       : `# SAMLResponse (base64, the form field posted to ${values.acs})\n${out.samlResponse}\n\n# Decoded XML\n${out.xml}\n\n# Certificate the SP must trust\n${out.certificatePem}`);
     return 0;
   } catch (error) {
-    if (error instanceof SamlMintError) throw new UsageError(`sso-harness mint saml: ${error.message}`);
+    if (error instanceof MintError) throw new UsageError(`sso-harness mint saml: ${error.message}`);
     throw error;
   }
 }
@@ -69,7 +70,7 @@ async function mintOidc(args: string[]): Promise<number> {
       : `# ID token\n${minted.idToken}\n\n# Issuer\n${minted.issuer}\n\n# JWKS\n${JSON.stringify(minted.jwks, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof oidc.MintError) throw new UsageError(`sso-harness mint oidc: ${error.message}`);
+    if (error instanceof MintError) throw new UsageError(`sso-harness mint oidc: ${error.message}`);
     throw error;
   }
 }

@@ -31,9 +31,12 @@ export interface HttpPage {
   readonly notFollowed?: 'off-site' | 'stopped';
 }
 
-export interface HttpBrowserOptions {
-  /** Do not request redirect targets for which this returns true (e.g. a native app's redirect URI). */
+export interface NavigationOptions {
+  /** Do not request redirect targets for which this returns true (e.g. a native app's or an RP's redirect URI). */
   readonly stopAt?: (url: URL) => boolean;
+}
+
+export interface HttpBrowserOptions extends NavigationOptions {
   readonly timeoutMs?: number;
 }
 
@@ -56,32 +59,32 @@ export class HttpBrowser {
   }
 
   /** GET a URL and follow its redirects. */
-  open(url: string): Promise<HttpPage> {
-    return this.#navigate('GET', url);
+  open(url: string, options: NavigationOptions = {}): Promise<HttpPage> {
+    return this.#navigate('GET', url, undefined, options);
   }
 
   /** POST form fields (urlencoded, as an HTML form) and follow the redirects. */
-  post(url: string, fields: Readonly<Record<string, string>>): Promise<HttpPage> {
-    return this.#navigate('POST', url, fields);
+  post(url: string, fields: Readonly<Record<string, string>>, options: NavigationOptions = {}): Promise<HttpPage> {
+    return this.#navigate('POST', url, fields, options);
   }
 
   /** Press the button named `button` of a form on `page`, with `filled` typed in (by input name). */
-  async submit(page: HttpPage, button: string | RegExp, filled: Readonly<Record<string, string>> = {}): Promise<HttpPage> {
+  async submit(page: HttpPage, button: string | RegExp, filled: Readonly<Record<string, string>> = {}, options: NavigationOptions = {}): Promise<HttpPage> {
     const found = formWithButton(parseForms(page.html), button);
     if (!found) throw new Error(`The page at ${page.url} has no form with a "${String(button)}" button (status ${page.status}).`);
-    return this.submitForm(page, found.form, found.button, filled);
+    return this.submitForm(page, found.form, found.button, filled, options);
   }
 
-  submitForm(page: HttpPage, form: HtmlForm, button: FormButton | undefined, filled: Readonly<Record<string, string>> = {}): Promise<HttpPage> {
+  submitForm(page: HttpPage, form: HtmlForm, button: FormButton | undefined, filled: Readonly<Record<string, string>> = {}, options: NavigationOptions = {}): Promise<HttpPage> {
     const action = new URL(form.action || page.url, page.url).toString();
     const fields = submission(form, button, filled);
-    if (form.method === 'post') return this.post(action, fields);
+    if (form.method === 'post') return this.post(action, fields, options);
     const url = new URL(action);
     for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
-    return this.open(url.toString());
+    return this.open(url.toString(), options);
   }
 
-  async #navigate(method: 'GET' | 'POST', start: string, fields?: Readonly<Record<string, string>>): Promise<HttpPage> {
+  async #navigate(method: 'GET' | 'POST', start: string, fields: Readonly<Record<string, string>> | undefined, options: NavigationOptions): Promise<HttpPage> {
     let url = new URL(start);
     let currentMethod = method;
     let body = fields;
@@ -97,7 +100,7 @@ export class HttpBrowser {
       if (status >= 300 && status < 400 && location !== undefined) {
         await response.body?.cancel();
         const next = new URL(location, url);
-        if (this.#options.stopAt?.(next)) return this.#refuse(next, 'stopped');
+        if (this.#options.stopAt?.(next) || options.stopAt?.(next)) return this.#refuse(next, 'stopped');
         url = next;
         // 307/308 keep the method and body (RFC 9110 §15.4); the others become a GET.
         if (status !== 307 && status !== 308) {

@@ -8,7 +8,7 @@ import type { TestKeyPair } from '../../lib/x509.ts';
 import { publicUser } from '../directory.ts';
 import { BodyError, readBody, sendJson } from '../http.ts';
 import { isPersonaId, PERSONAS, VENDOR_PERSONAS } from '../personas/index.ts';
-import type { ServerContext } from '../server.ts';
+import type { ServerContext } from '../serverContract.ts';
 import { TenantError, type TenantState } from '../tenants.ts';
 import { allPersonaUrls } from '../urls.ts';
 import type { PersonaId } from '../types.ts';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { INSECURE, startDiscoveredServer } from './testing/discoveredServer.ts';
-import { HttpBrowser, parseForms } from './httpBrowser.ts';
+import { parseForms } from '../../lib/http/htmlForms.ts';
+import { HttpBrowser } from './httpBrowser.ts';
 import { decodeUnverified } from './jwtMutator.ts';
 import { loginForm } from '../personas/index.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
@@ -114,8 +115,8 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     const { landing } = await authorize(new HttpBrowser());
     const form = loginForm(server.persona.loginFlow);
     expect(landing.status).toBe(200);
-    const [login] = parseForms(landing.html, landing.url);
-    expect(login?.fields.map((field) => field.label)).toEqual(form.steps === 1 ? [form.identifierLabel, form.passwordLabel] : [form.identifierLabel]);
+    const [login] = parseForms(landing.html);
+    expect([...(login?.labels.keys() ?? [])]).toEqual(form.steps === 1 ? [form.identifierLabel, form.passwordLabel] : [form.identifierLabel]);
     expect(landing.html).toContain(`<h1>${form.heading}</h1>`);
     expect(landing.html).not.toContain(server.app.clientSecret);
   });
@@ -259,11 +260,11 @@ describe('Google account chooser', () => {
     const start = (prompt?: string) => browser.navigate(client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', ...(prompt ? { prompt } : {}) }), redirectUri);
     const fresh = await start('select_account');
     expect(fresh.html).toContain('<h1>Sign in</h1>');
-    expect(parseForms(fresh.html, fresh.url)[0]?.fields.map((field) => field.label)).toEqual(['Email or phone']);
+    expect([...(parseForms(fresh.html)[0]?.labels.keys() ?? [])]).toEqual(['Email or phone']);
     await signIn(browser, fresh, server.persona, redirectUri, 'bob.user@example.com');
     const chooser = await start('select_account');
     expect(chooser.html).toContain('<h1>Choose an account</h1>');
-    expect(parseForms(chooser.html, chooser.url).flatMap((form) => form.buttons.map((button) => button.text))).toEqual(['bob.user@example.com', 'Use another account']);
+    expect(parseForms(chooser.html).flatMap((form) => form.buttons.map((button) => button.text))).toEqual(['bob.user@example.com', 'Use another account']);
     // The account this browser is signed in with: no password asked.
     const done = await browser.submit(chooser, 'bob.user@example.com', {}, redirectUri);
     expect(done.reachedRedirectUri).toBe(true);

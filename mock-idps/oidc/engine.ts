@@ -5,14 +5,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
-import type { PersonaEngine } from '../engines.ts';
+import type { PersonaEngine } from '../engineTypes.ts';
 import type { PersonaContext } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import { oidcUrls } from '../urls.ts';
 import { PersonaFaults } from './activeFaults.ts';
 import { createAdapterFactory, OidcStore } from './adapter.ts';
 import { createLoginRouter } from './login.ts';
-import { escapeHtml, fillMessage, renderErrorPage } from './pages.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { fillMessage, renderErrorPage } from './pages.ts';
 import { buildProvider } from './provider.ts';
 import { OfflineGrants } from './refresh.ts';
 import { createShapingMiddleware, routeOf, StickyJwksExtras, type VendorErrorDelivery } from './shaping.ts';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { TenantState } from '../tenants.ts';
 import { decodeUnverified } from './jwtMutator.ts';
-import { DEFAULT_MINT_ORIGIN, MintError, mintIdToken } from './mint.ts';
+import { MintError } from '../mintError.ts';
+import { DEFAULT_MINT_ORIGIN, mintIdToken } from './mint.ts';
 import { validateIdToken } from './strictRp.ts';
 import { oidcPersona } from './testServer.ts';
 
@@ -37,10 +38,10 @@ describe('mintIdToken', () => {
   });
 
   it.each([
-    [{ persona: 'entra-saml' as const }, 'persona-unknown', '"entra-saml" is not an OIDC persona, so no ID token can be minted for it. Use one of: entra-oidc, okta-oidc, google-oidc, auth0-oidc.'],
-    [{ fault: 'oidc.no-such-fault' }, 'fault-unknown', /^"oidc\.no-such-fault" is not an OIDC fault\. Faults that change okta-oidc ID tokens: oidc\.issuer-okta-org-server, /],
+    [{ persona: 'entra-saml' as const }, 'unknown-persona', '"entra-saml" is not an OIDC persona, so no ID token can be minted for it. Use one of: entra-oidc, okta-oidc, google-oidc, auth0-oidc.'],
+    [{ fault: 'oidc.no-such-fault' }, 'unknown-fault', /^"oidc\.no-such-fault" is not an OIDC fault\. Faults that change okta-oidc ID tokens: oidc\.issuer-okta-org-server, /],
     [{ fault: 'oidc.hd-missing' }, 'fault-not-for-persona', /^Fault "oidc\.hd-missing" does not apply to okta-oidc \(it applies to google-oidc\)\. Faults for okta-oidc: /],
-    [{ fault: 'oidc.state-mismatch' }, 'fault-not-a-token-fault', /^Fault "oidc\.state-mismatch" happens in the authorization step of a live login, not in the ID token, so it cannot be minted\./],
+    [{ fault: 'oidc.state-mismatch' }, 'fault-not-mintable', /^Fault "oidc\.state-mismatch" happens in the authorization step of a live login, not in the ID token, so it cannot be minted\./],
     [{ persona: 'auth0-oidc' as const, fault: 'oidc.hs256-with-secret' }, 'client-secret-required', 'Fault "oidc.hs256-with-secret" signs the ID token with the client secret: pass the client secret (--client-secret) so the token can be checked with it.'],
   ])('refuses %o with %s', async (options, code, message) => {
     const promise = mintIdToken({ persona: 'okta-oidc', clientId: 'c-1', email: 'bob.user@example.com', tenant, ...options });

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { Directory } from '../directory.ts';
 import { OIDC_FAULTS_BY_ID, oidcFaults } from '../faults/oidc.ts';
+import { MintError } from '../mintError.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { TenantState } from '../tenants.ts';
 import type { DirectoryUser, OidcPersona, PersonaId } from '../types.ts';
@@ -40,19 +41,11 @@ export interface MintedIdToken {
   readonly jwks: JsonWebKeySet;
 }
 
-export class MintError extends Error {
-  readonly code: 'persona-unknown' | 'fault-unknown' | 'fault-not-for-persona' | 'fault-not-a-token-fault' | 'client-secret-required';
-  constructor(code: MintError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
 function resolvePersona(persona: PersonaId | OidcPersona): OidcPersona {
   if (typeof persona !== 'string') return persona;
   const found = OIDC_PERSONAS.find((candidate) => candidate.id === persona);
   if (!found) {
-    throw new MintError('persona-unknown', `"${persona}" is not an OIDC persona, so no ID token can be minted for it. Use one of: ${OIDC_PERSONAS.map((p) => p.id).join(', ')}.`);
+    throw new MintError('unknown-persona', `"${persona}" is not an OIDC persona, so no ID token can be minted for it. Use one of: ${OIDC_PERSONAS.map((p) => p.id).join(', ')}.`);
   }
   return found;
 }
@@ -62,13 +55,13 @@ function resolveFault(id: string | undefined, persona: OidcPersona): OidcFault |
   const tokenFaults = oidcFaults.filter((fault) => fault.personas.includes(persona.id) && isTokenEffect(fault.effect)).map((fault) => fault.id);
   const fault = OIDC_FAULTS_BY_ID.get(id);
   if (!fault) {
-    throw new MintError('fault-unknown', `"${id}" is not an OIDC fault. Faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`);
+    throw new MintError('unknown-fault', `"${id}" is not an OIDC fault. Faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`);
   }
   if (!fault.personas.includes(persona.id)) {
     throw new MintError('fault-not-for-persona', `Fault "${id}" does not apply to ${persona.id} (it applies to ${fault.personas.join(', ')}). Faults for ${persona.id}: ${tokenFaults.join(', ')}.`);
   }
   if (!isTokenEffect(fault.effect)) {
-    throw new MintError('fault-not-a-token-fault', `Fault "${id}" happens in the ${fault.effect.seam} step of a live login, not in the ID token, so it cannot be minted. Reproduce it with \`sso-harness repro\` or the control API; faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`);
+    throw new MintError('fault-not-mintable', `Fault "${id}" happens in the ${fault.effect.seam} step of a live login, not in the ID token, so it cannot be minted. Reproduce it with \`sso-harness repro\` or the control API; faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`);
   }
   return fault;
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { startDiscoveredServer } from './testing/discoveredServer.ts';
 import type { PersonaId } from '../types.ts';
-import { HttpBrowser, parseForms, type Landing } from './httpBrowser.ts';
+import { parseForms } from '../../lib/http/htmlForms.ts';
+import { HttpBrowser, type Landing } from './httpBrowser.ts';
 import { loginForm } from '../personas/index.ts';
 import { isConsentPage, signIn, type OidcTestServer } from './testServer.ts';
 
@@ -41,7 +42,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
   }
 
   const form = () => loginForm(server.persona.loginFlow);
-  const isSignInPage = (page: Landing): boolean => !page.reachedRedirectUri && page.status === 200 && parseForms(page.html, page.url).length > 0 && !isConsentPage(page, server.persona);
+  const isSignInPage = (page: Landing): boolean => !page.reachedRedirectUri && page.status === 200 && parseForms(page.html).length > 0 && !isConsentPage(page, server.persona);
 
   it('none: login_required back to the client without a session; a code with one', async () => {
     const fresh = await start(new HttpBrowser(), 'none');

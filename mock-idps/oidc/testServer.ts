@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { closeServer, listenOnLoopback } from '../../lib/net.ts';
 import { TEST_USER_PASSWORD } from '../directory.ts';
-import type { PersonaEngine } from '../engines.ts';
+import type { PersonaEngine } from '../engineTypes.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { TenantState, type OidcAppRegistration } from '../tenants.ts';
 import type { OidcPersona, PersonaId } from '../types.ts';

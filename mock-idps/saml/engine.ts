@@ -3,7 +3,7 @@
 // auto-POST back to the ACS. Responses come from saml/issue.ts, shaped by the active faults.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PersonaEngine } from '../engines.ts';
+import type { PersonaEngine } from '../engineTypes.ts';
 import { appliesTo, getSamlFault } from '../faults/catalog.ts';
 import type { SamlFault } from '../faults/samlTypes.ts';
 import { BodyError, parseCookies, readForm, sendHtml } from '../http.ts';

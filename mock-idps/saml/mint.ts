@@ -1,6 +1,7 @@
 // `mint saml`: exactly the SAMLResponse the running persona would post, produced offline by the
 // same pipeline (saml/issue.ts), for support and for other test suites.
 import { getSamlFault } from '../faults/catalog.ts';
+import { MintError } from '../mintError.ts';
 import { getSamlPersona, isPersonaId } from '../personas/index.ts';
 import { TenantState } from '../tenants.ts';
 import type { SamlPersona } from '../types.ts';
@@ -33,14 +34,6 @@ export interface MintedSamlResponse {
   /** RelayState the IdP would post with it (changed by RelayState faults). */
   readonly relayState?: string;
   readonly issued: IssuedResponse;
-}
-
-export class MintError extends Error {
-  readonly code: 'unknown-persona' | 'unknown-fault' | 'fault-not-for-persona' | 'fault-not-mintable' | 'bad-option';
-  constructor(code: MintError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export function resolveSamlPersona(id: string): SamlPersona {

@@ -1,17 +1,10 @@
 // Errors a support engineer can meet when feeding the tools a file: each says what the input is
 // not, why, and what to pass instead. The CLI prints the message and exits 2; never a stack trace.
+import { CodedError } from '../../lib/codedError.ts';
 
 export type InputErrorKind = 'not-an-artefact' | 'config-invalid' | 'customer-file-invalid' | 'unreadable';
 
-export class SupportInputError extends Error {
-  readonly kind: InputErrorKind;
-
-  constructor(kind: InputErrorKind, message: string) {
-    super(message);
-    this.name = 'SupportInputError';
-    this.kind = kind;
-  }
-}
+export class SupportInputError extends CodedError<InputErrorKind> {}
 
 /** "this is not a SAMLResponse/JWT/HAR because …" with the reasons found for each shape. */
 export function notAnArtefact(because: string): SupportInputError {

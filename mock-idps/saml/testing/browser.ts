@@ -1,8 +1,9 @@
-// A tiny cookie-keeping "browser" for engine tests: follows redirects, submits the persona's
-// login forms the way a person would (by label / button text), and reads the auto-POST form.
-// Loopback only; no HTML engine, so it stays fast and deterministic.
+// The SAML engine tests' browser: lib/http's HTTP browser (cookies, redirects, forms, loopback
+// only), the persona's login forms submitted by button text as a person would, and the auto-POST
+// form read. No HTML engine, so it stays fast and deterministic.
 import type { SamlPersona } from '../../types.ts';
-import { freshConnectionFetch } from '../../../lib/freshConnectionFetch.ts';
+import { formWithButton, parseForms } from '../../../lib/http/htmlForms.ts';
+import { HttpBrowser, type HttpPage } from '../../../lib/http/httpBrowser.ts';
 
 export interface Page {
   readonly url: string;
@@ -18,50 +19,26 @@ export interface PostedResponse {
 
 const decode = (value: string): string => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+/** lib/http's browser (cookies, redirects, forms, loopback only) with the pages the engine tests read. */
 export class TestBrowser {
-  readonly #cookies = new Map<string, string>();
+  readonly #browser = new HttpBrowser();
 
-  #remember(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const index = pair?.indexOf('=') ?? -1;
-      if (pair && index > 0) this.#cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
+  /** GET (or POST `form`) and follow the redirects to the page they end on. */
+  async request(url: string, init: { form?: Record<string, string> } = {}): Promise<Page> {
+    return pageOf(init.form ? await this.#browser.post(url, init.form) : await this.#browser.open(url));
   }
 
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Page> {
-    let current = url;
-    let method = init.method ?? (init.form ? 'POST' : 'GET');
-    let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
-    for (let hops = 0; hops < 10; hops++) {
-      const cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-      const response = await freshConnectionFetch(current, {
-        method,
-        redirect: 'manual',
-        headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-        ...(body !== undefined ? { body } : {}),
-      });
-      this.#remember(response);
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        current = new URL(location, current).toString();
-        method = 'GET';
-        body = undefined;
-        continue;
-      }
-      return { url: current, status: response.status, html: await response.text() };
-    }
-    throw new Error(`too many redirects from ${url}`);
-  }
-
-  /** Submit the form that contains the button named `button`, with `fields` filled in. */
+  /** Submit the form that contains the button named `button`, with `fields` filled in (by input name). */
   async submit(page: Page, button: string, fields: Record<string, string> = {}): Promise<Page> {
-    const forms = [...page.html.matchAll(/<form method="post" action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
-    const form = forms.find((f) => (f[2] ?? '').includes(`>${button}</button>`));
-    if (!form) throw new Error(`no form with a "${button}" button on ${page.url}:\n${page.html}`);
-    const hidden = Object.fromEntries([...(form[2] ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, decode(m[2]!)]));
-    return this.request(new URL(decode(form[1]!), page.url).toString(), { form: { ...hidden, ...fields } });
+    const found = formWithButton(parseForms(page.html), button);
+    if (!found) throw new Error(`no form with a "${button}" button on ${page.url}:\n${page.html}`);
+    return pageOf(await this.#browser.submitForm({ ...page, headers: {} }, found.form, found.button, fields));
   }
+}
+
+function pageOf(page: HttpPage): Page {
+  if (page.notFollowed === 'off-site') throw new Error(`The login left loopback for ${page.url}: the harness never follows a redirect off this machine.`);
+  return { url: page.url, status: page.status, html: page.html };
 }
 
 /** What the auto-POST form would send to the ACS, or undefined when the page is something else. */

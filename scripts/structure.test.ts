@@ -1,0 +1,88 @@
+// The code's shape, checked: no import circles, and the helpers shared by the portal, the mock IdPs,
+// the suites and support written once, in lib/ (issue: structure). Each rule has a small case it
+// must catch, so a broken scanner cannot pass everything.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { declaredNames } from './structure/declarations.ts';
+import { importCircles, importGraphs, isTestFile, SOURCE_FOLDERS, sourceFiles } from './structure/importGraph.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const production = sourceFiles(ROOT, [...SOURCE_FOLDERS, 'bench', 'scripts']).filter((file) => !isTestFile(file));
+const graphs = importGraphs(ROOT, production);
+
+/**
+ * Circles of types only, there by design: a type read off data (the Vendor type is the persona
+ * registry's keys; the portal's VendorPreset is its preset rows' keys) while the rows are typed
+ * with the module that exports it. Nothing loads in a circle; a new circle is not allowed.
+ */
+const TYPE_ONLY_CIRCLES: readonly string[] = [
+  'mock-idps/personas/auth0.ts ↔ mock-idps/personas/entra.ts ↔ mock-idps/personas/google.ts ↔ mock-idps/personas/index.ts ↔ mock-idps/personas/okta.ts ↔ mock-idps/types.ts',
+  'portal/sso/contract.ts ↔ portal/sso/presets.ts',
+];
+
+/** Helpers every part of the project needs alike: their one home is lib/ (file named). */
+const SHARED_HELPERS: Readonly<Record<string, string>> = {
+  escapeHtml: 'lib/html.ts',
+  parseCsv: 'lib/csv.ts',
+  csvField: 'lib/csv.ts',
+  csvCell: 'lib/csv.ts',
+  toCsv: 'lib/csv.ts',
+  CookieJar: 'lib/http/cookieJar.ts',
+  parseForms: 'lib/http/htmlForms.ts',
+  isLoopbackHost: 'lib/net.ts',
+  isLoopbackAddress: 'lib/net.ts',
+  isLoopbackHttpUrl: 'lib/net.ts',
+  isLoopback: 'lib/net.ts',
+  isEmailAddress: 'lib/emailAddress.ts',
+  CodedError: 'lib/codedError.ts',
+};
+
+describe('import circles', () => {
+  it('finds a circle, a self-import and nothing in a tree', () => {
+    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['d.ts']], ['e.ts', ['a.ts']]]);
+    expect(importCircles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['d.ts']]);
+    expect(importCircles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+  });
+
+  it('reads imports, re-exports and dynamic imports as edges, and tells the type-only ones', () => {
+    const sources: Record<string, string> = {
+      'x/a.ts': "import type { B } from './b.ts';\nexport { c } from '../y/c.ts';\nconst d = await import('./d.ts');\nimport { type E } from './e.ts';\nexport type { F } from './f.ts';\nimport { g, type G } from './g.ts';",
+      'x/b.ts': '', 'y/c.ts': '', 'x/d.ts': "import ts from 'typescript';", 'x/e.ts': '', 'x/f.ts': '', 'x/g.ts': '',
+    };
+    const { all, runtime } = importGraphs('/root', Object.keys(sources), (path) => sources[path] ?? '');
+    expect(all.get('x/a.ts')?.sort()).toEqual(['x/b.ts', 'x/d.ts', 'x/e.ts', 'x/f.ts', 'x/g.ts', 'y/c.ts']);
+    expect(runtime.get('x/a.ts')?.sort()).toEqual(['x/d.ts', 'x/g.ts', 'y/c.ts']);
+    expect(all.get('x/d.ts')).toEqual([]);
+  });
+
+  it('no module loads a module that loads it back', () => {
+    expect(importCircles(graphs.runtime).map((circle) => circle.join(' ↔ '))).toEqual([]);
+  });
+
+  it('type-only circles are the two by design, no other (and the list is not stale)', () => {
+    expect(importCircles(graphs.all).map((circle) => circle.join(' ↔ ')).sort()).toEqual([...TYPE_ONLY_CIRCLES].sort());
+  });
+});
+
+describe('shared helpers live once, in lib/', () => {
+  it('finds a restated helper', () => {
+    expect(declaredNames('export function escapeHtml(s: string) { return s; }\nconst isLoopback = () => true;\nclass CookieJar {}')).toEqual(['escapeHtml', 'isLoopback', 'CookieJar']);
+  });
+
+  it('each error class is declared once (two MintErrors with two code sets were)', () => {
+    const declaredBy = new Map<string, string[]>();
+    for (const file of production) {
+      for (const name of declaredNames(readFileSync(join(ROOT, file), 'utf8'), file).filter((declared) => /Error$/.test(declared))) declaredBy.set(name, [...(declaredBy.get(name) ?? []), file]);
+    }
+    expect([...declaredBy].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`)).toEqual([]);
+  });
+
+  it('no module outside its home declares one of them', () => {
+    const restated = production.flatMap((file) =>
+      declaredNames(readFileSync(join(ROOT, file), 'utf8'), file)
+        .filter((name) => Object.hasOwn(SHARED_HELPERS, name) && SHARED_HELPERS[name] !== file)
+        .map((name) => `${file} declares ${name} (its home: ${SHARED_HELPERS[name]})`));
+    expect(restated).toEqual([]);
+  });
+});
