@@ -1,4 +1,5 @@
 // Persona data is the single source of vendor facts: check it is complete and self-consistent.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PERSONA_IDS, VENDORS } from '../types.ts';
 import { PERSONAS, SAML_PERSONAS, VENDOR_PERSONAS } from './index.ts';
@@ -26,6 +27,11 @@ describe('personas', () => {
       expect([row.saml.protocol, row.oidc.protocol]).toEqual(['saml', 'oidc']);
       expect(row.saml.loginFlow).toBe(row.oidc.loginFlow);
     }
+  });
+
+  it('registers every persona file: a vendor file without its registry row would be silently unused', () => {
+    const files = readdirSync(import.meta.dirname).filter((name) => name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'));
+    expect(files.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual([...VENDORS].sort());
   });
 
   it('covers every vendor', () => {
