@@ -1,6 +1,13 @@
 // Lint: typescript-eslint's type-aware recommended rules, zero warnings allowed (npm test runs it with --max-warnings 0).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { folderDirections } from './scripts/structure/folderRule.ts';
+
+/** The one wire: portal/ and mock-idps/ meet only over HTTP, in tests too. */
+const WIRE = {
+  portal: [{ group: ['**/mock-idps/**'], message: 'portal/ and mock-idps/ meet only over HTTP.' }],
+  'mock-idps': [{ group: ['**/portal/**'], message: 'portal/ and mock-idps/ meet only over HTTP.' }],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
@@ -19,14 +26,10 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['portal/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/mock-idps/**'], message: 'portal/ and mock-idps/ meet only over HTTP.' }] }] },
-  },
-  {
-    files: ['mock-idps/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/portal/**'], message: 'portal/ and mock-idps/ meet only over HTTP.' }] }] },
-  },
+  // Which folder may import which: scripts/structure/folders.ts (the README's "Architecture" shows it).
+  { plugins: { structure: { rules: { 'folder-directions': folderDirections } } }, rules: { 'structure/folder-directions': 'error' } },
+  { files: ['portal/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE.portal }] } },
+  { files: ['mock-idps/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE['mock-idps'] }] } },
   {
     // Suites reach the portal only through the PortalDriver, and the IdPs only through the
     // control client and the catalog/persona data; suites/target/ is the one place that starts them.
@@ -36,16 +39,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
         { regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$|nearMissValues\\.ts$)', message: 'Suites reach the IdPs only through the control client and the persona/fault/near-miss data.' },
-      ] }],
-    },
-  },
-  {
-    // The one reporting home judges runs; it never reaches into the portal it reports on, nor the suites that feed it.
-    files: ['reporting/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { regex: '(^|/)portal/', message: 'Reporting reads test results, never the portal under test.' },
-        { regex: '(^|/)suites/', message: 'Suites feed reporting (attachments, annotations), not the other way round.' },
       ] }],
     },
   },

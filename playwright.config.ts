@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './suites/browserBinary.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browserBinary.ts';
 import { SHARD_BLOB_ENV } from './reporting/runEnv.ts';
 import { checkEnvSettings } from './suites/target/runSettings.ts';
 

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM_ARGS, HEADLESS_SHELL } from '../suites/browserBinary.ts';
+import { CHROMIUM_ARGS, HEADLESS_SHELL } from '../lib/browserBinary.ts';
 import { startEmbeddedPortal } from '../portal/driverEmbedded.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';

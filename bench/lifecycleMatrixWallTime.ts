@@ -10,7 +10,7 @@
 import { cpus } from 'node:os';
 import { machineBusyMs } from './machineCpu.ts';
 import { parseArgs } from 'node:util';
-import { HEADLESS_SHELL } from '../suites/browserBinary.ts';
+import { HEADLESS_SHELL } from '../lib/browserBinary.ts';
 import { parsePlaywrightResults } from '../reporting/playwrightResults.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { runPlaywrightForBench } from './playwrightRun.ts';

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declaredNames } from './structure/declarations.ts';
+import { FOLDERS, folderOf } from './structure/folders.ts';
 import { importCircles, importGraphs, isTestFile, SOURCE_FOLDERS, sourceFiles } from './structure/importGraph.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -62,6 +63,37 @@ describe('import circles', () => {
 
   it('type-only circles are the two by design, no other (and the list is not stale)', () => {
     expect(importCircles(graphs.all).map((circle) => circle.join(' ↔ ')).sort()).toEqual([...TYPE_ONLY_CIRCLES].sort());
+  });
+});
+
+describe('the folder map', () => {
+  it('every production import goes where the map allows', () => {
+    const wrong: string[] = [];
+    for (const [file, targets] of graphs.all) {
+      const from = FOLDERS.find((folder) => folder.name === folderOf(file));
+      for (const target of targets) {
+        const to = folderOf(target);
+        if (from && to !== from.name && to !== '' && !from.mayImport.includes(to)) wrong.push(`${file} → ${target}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('each folder may import only what it uses (the map is not looser than the code)', () => {
+    const used = new Map<string, Set<string>>();
+    for (const [file, targets] of graphs.all) for (const target of targets) if (folderOf(target) !== folderOf(file)) used.set(folderOf(file), (used.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
+    const unused = FOLDERS.flatMap((folder) => folder.mayImport.filter((name) => !used.get(folder.name)?.has(name)).map((name) => `${folder.name} → ${name}`));
+    // bin/ is JavaScript (not in the graph); bench/ and scripts/ may reach anything they need next.
+    expect(unused.filter((edge) => !/^(bin|bench|scripts) /.test(edge))).toEqual([]);
+  });
+
+  it('the README\'s Architecture table is the map', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Architecture'), readme.indexOf('\n## ', readme.indexOf('## Architecture') + 3));
+    const rows = [...section.matchAll(/^\| `([\w-]+)\/` \| (.+?) \| (.+?) \|$/gm)].map(([, name, purpose, mayImport]) => ({
+      name, purpose, mayImport: mayImport === '—' ? [] : [...(mayImport ?? '').matchAll(/`([\w-]+)\/`/g)].map((match) => match[1]),
+    }));
+    expect(rows).toEqual(FOLDERS.map((folder) => ({ name: folder.name, purpose: folder.purpose, mayImport: [...folder.mayImport] })));
   });
 });
 

@@ -4,7 +4,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASONS, type ReasonCode } from '../../lib/reasons.ts';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../suites/browserBinary.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../lib/browserBinary.ts';
 import { AUDIT_ACTIONS, type AuditEvent } from '../db/audit.ts';
 import type { EmbeddedPortal } from '../driverEmbedded.ts';
 import { TestBrowser } from '../testing/testBrowser.ts';

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapeHtml } from '../../lib/html.ts';
-import { scrubPatterns } from '../../support/artefacts/secrets.ts';
+import { scrubPatterns } from '../../lib/secretScrubber.ts';
 import { OWNERS, type Owner } from '../findings/finding.ts';
 import type { CertificationReport, ConformanceResult, ReportFinding, RunInfo } from './certificationReport.ts';
 

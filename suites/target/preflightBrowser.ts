@@ -5,7 +5,7 @@
 // support console. Each failure names the setting to change and what the page shows instead.
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browserBinary.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../lib/browserBinary.ts';
 import { createPortalDriver, type DriverTarget } from '../driver/createPortalDriver.ts';
 import { buttonOrLink } from '../driver/pages/loginPages.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';

@@ -11,7 +11,7 @@ import { looksLikeDiscovery, readDiscovery } from './discovery.ts';
 import { jsonSyntaxProblem, SupportInputError } from './errors.ts';
 import { looksLikeMetadata, readIdpMetadata } from './idpMetadata.ts';
 import { optional } from './optional.ts';
-import type { SecretScrubber } from './secrets.ts';
+import type { SecretScrubber } from '../../lib/secretScrubber.ts';
 
 export type ConfigSource = 'sp-settings' | 'customer-file' | 'idp-metadata' | 'discovery' | 'jwks';
 

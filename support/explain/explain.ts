@@ -10,7 +10,7 @@ import { notAnArtefact } from '../artefacts/errors.ts';
 import { accessTokenSign, readJwt, type JwtFacts } from '../artefacts/jwt.ts';
 import { optional } from '../artefacts/optional.ts';
 import { readSamlResponse, type SamlResponseFacts } from '../artefacts/samlResponse.ts';
-import { SecretScrubber } from '../artefacts/secrets.ts';
+import { SecretScrubber } from '../../lib/secretScrubber.ts';
 import { readTextInput } from '../artefacts/textInput.ts';
 import { MAX_XML_CHARS, MAX_XML_DEPTH, scanXml, type XmlShape } from '../artefacts/xml.ts';
 import { bySeverity, countBySeverity, finding, type Finding, type FindingDraft } from '../../reporting/findings/finding.ts';

@@ -8,7 +8,7 @@ import { readCertificate } from '../artefacts/certificates.ts';
 import { readDiscovery, type DiscoveryFacts } from '../artefacts/discovery.ts';
 import { SupportInputError, jsonSyntaxProblem } from '../artefacts/errors.ts';
 import { readIdpMetadata, type IdpMetadataFacts } from '../artefacts/idpMetadata.ts';
-import { SecretScrubber } from '../artefacts/secrets.ts';
+import { SecretScrubber } from '../../lib/secretScrubber.ts';
 import { buildCertificationReport, harnessVersion, type CertificationReport, type ReportFinding } from '../../reporting/report/certificationReport.ts';
 import { writeCertificationReport } from '../../reporting/report/writers.ts';
 import { alignmentChecks } from './checks/alignment.ts';

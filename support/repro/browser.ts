@@ -4,7 +4,7 @@
 // redirect back to the portal. Each attempt gets a fresh browser context (no IdP session left over).
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { isLoopbackHost } from '../../lib/net.ts';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../suites/browserBinary.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../lib/browserBinary.ts';
 import { loginForm } from '../../mock-idps/personas/index.ts';
 import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';

@@ -11,7 +11,7 @@ import { mintIdToken } from '../../mock-idps/oidc/mint.ts';
 import type { OidcFault } from '../../mock-idps/oidc/effects.ts';
 import type { OidcPersona } from '../../mock-idps/types.ts';
 import { readArtefact } from '../artefacts/detect.ts';
-import { SecretScrubber } from '../artefacts/secrets.ts';
+import { SecretScrubber } from '../../lib/secretScrubber.ts';
 import { explainArtefact } from '../explain/explain.ts';
 import { renderExplainText } from '../explain/render.ts';
 import type { LoginAttempt } from './browser.ts';

@@ -1,5 +1,6 @@
-// Secrets found in what support pastes (cookies, Authorization headers, client secrets,
-// passwords, token and XML signatures) must never be echoed back in any output or report.
+// Secrets (cookies, Authorization headers, client secrets, passwords, token and XML signatures) in
+// what support pastes or a run records must never be echoed back in any output or report: the
+// one scrubber for support's tools and the certification reports.
 // Two layers: literal values registered while parsing, and patterns as a safety net for
 // anything that was never registered.
 

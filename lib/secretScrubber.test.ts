@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SecretScrubber, scrubPatterns } from './secrets.ts';
+import { SecretScrubber, scrubPatterns } from './secretScrubber.ts';
 
 describe('scrubPatterns', () => {
   it.each([
