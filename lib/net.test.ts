@@ -22,7 +22,7 @@ describe('the loopback rule', () => {
     expect(isLoopbackHost(host)).toBe(loopback);
   });
 
-  it.each([['127.0.0.1', true], ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:7f01:203', true], ['::ffff:a00:1', false], ['::1', true], ['0:0:0:0:0:0:0:1', true], ['::ffff:10.0.0.1', false], ['10.0.0.1', false], ['::', false], ['fe80::1', false]])('address %s → %s', (address, loopback) => {
+  it.each([['127.0.0.1', true], ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:7f01:203', true], ['::ffff:a00:1', false], ['ffff:7f00:1', false], ['127.0.0.1.example', false], ['::1', true], ['0:0:0:0:0:0:0:1', true], ['::ffff:10.0.0.1', false], ['10.0.0.1', false], ['::', false], ['fe80::1', false]])('address %s → %s', (address, loopback) => {
     expect(isLoopbackAddress(address)).toBe(loopback);
   });
 

@@ -12,7 +12,7 @@ export function isLoopbackAddress(address: string): boolean {
   const lower = address.toLowerCase();
   // IPv4-mapped, as sockets write it (::ffff:127.0.0.1) and as URL normalises it (::ffff:7f00:1).
   const mappedHex = /^(?:0{0,4}:){0,5}ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(lower);
-  if (mappedHex?.[1] !== undefined) return Number.parseInt(mappedHex[1], 16) >> 8 === 127;
+  if (mappedHex?.[1] !== undefined) return isIP(lower) === 6 && Number.parseInt(mappedHex[1], 16) >> 8 === 127;
   const plain = lower.replace(/^(?:0{0,4}:){0,5}ffff:/, '');
   if (isIP(plain) === 4) return plain.startsWith('127.');
   return isIP(plain) === 6 && /^(?:0{0,4}:){2,7}0{0,3}1$/.test(plain);
