@@ -49,7 +49,8 @@ export const saml: SamlPersona = {
   ],
   // lifetimeInSeconds 3600; NotBefore = IssueInstant.
   validity: { notBeforeSeconds: 0, notOnOrAfterSeconds: 3600 },
-  certificateLifetimeDays: 10 * 365,
+  // Exactly 5000 days (≈13.7 years), as Auth0's tenant signing certificates (vendors.md).
+  certificateLifetimeDays: 5000,
   certificateCommonNameTemplate: '{tenant}.auth0.com',
   metadata: {
     declaration: '',
