@@ -3,9 +3,9 @@
 // features vendors.md lists match (the acceptance criterion), a not-modelled feature
 // counting as not matched. The last block proves the checks can fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIdpServer, type IdpServer } from '../server.ts';
-import { VENDORS } from '../personas/index.ts';
-import type { Vendor } from '../types.ts';
+import { startIdpServer, type IdpServer } from '../../server.ts';
+import { VENDORS } from '../../personas/index.ts';
+import type { Vendor } from '../../types.ts';
 import type { JsonObject } from './featureLedger.ts';
 import { servedDocuments } from './servedDocuments.ts';
 import { outcomes, runCheck, score, VENDOR_DOCUMENT_FEATURES, type VendorDocuments } from './vendorDocumentFeatures.ts';

@@ -3,7 +3,7 @@
 // a row × a vendor column, or a per-vendor fact listed in prose right under a table. Its check reads
 // the document as the mock serves it (text or JSON, never the code that wrote it) and says whether
 // the vendor fact holds; a fact the mock cannot or does not reproduce is `notModelled`, with why.
-import type { Vendor } from '../types.ts';
+import type { Vendor } from '../../types.ts';
 
 export type DocumentKind = 'metadata' | 'discovery' | 'jwks';
 

@@ -1,9 +1,9 @@
 // Each vendor's three documents exactly as the mock serves them over HTTP to one tenant: the SAML
 // persona's IdP metadata, the OIDC persona's discovery document, and the JWKS at its jwks_uri.
-import { OIDC_PERSONAS, SAML_PERSONAS } from '../personas/index.ts';
-import type { IdpServer } from '../server.ts';
-import type { TenantIds, Vendor } from '../types.ts';
-import { oidcUrls, samlUrls } from '../urls.ts';
+import { OIDC_PERSONAS, SAML_PERSONAS } from '../../personas/index.ts';
+import type { IdpServer } from '../../server.ts';
+import type { TenantIds, Vendor } from '../../types.ts';
+import { oidcUrls, samlUrls } from '../../urls.ts';
 import type { JsonObject } from './featureLedger.ts';
 import type { VendorDocuments } from './vendorDocumentFeatures.ts';
 

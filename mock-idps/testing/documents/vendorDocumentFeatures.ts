@@ -3,7 +3,7 @@
 // of served documents scores against it: per vendor, features listed, matched, not modelled, and
 // matched / listed (a not-modelled feature counts as not matched). The acceptance
 // criterion is at least 95% per vendor (vendorDocumentFeatures.test.ts).
-import type { Vendor } from '../types.ts';
+import type { Vendor } from '../../types.ts';
 import { DISCOVERY_FEATURES } from './discoveryFeatures.ts';
 import type { AnyDocumentFeature, CheckResult, DocumentKind, DocumentOf, Served } from './featureLedger.ts';
 import { JWKS_FEATURES } from './jwksFeatures.ts';

@@ -1,7 +1,7 @@
 // The SAML IdP metadata rows of vendors.md ("SAML 2.0 IdP metadata"), one feature per row and
 // vendor, plus the per-vendor prose under the table (Entra's WS-Fed role descriptors and claim
 // types, Auth0's five advertised attributes) and the schema order stated above it.
-import type { Vendor } from '../types.ts';
+import type { Vendor } from '../../types.ts';
 import { all, atVendorHost, GUID, matches, MOCK_HOST, same, type CheckResult, type DocumentFeature } from './featureLedger.ts';
 import { applicationService, claimTypeUris, envelopedSignature, roleDescriptors, securityTokenService, wsFederationEndpoints } from './entraMetadataChecks.ts';
 import {

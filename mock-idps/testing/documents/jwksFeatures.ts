@@ -1,6 +1,6 @@
 // The JWKS rows of vendors.md ("JWKS"), one feature per row and vendor (Entra's "vendor-specific"
 // row is the only non-empty one of its row). Checks read the JSON as served.
-import type { Vendor } from '../types.ts';
+import type { Vendor } from '../../types.ts';
 import { all, matches, MOCK_HOST, same, type CheckResult, type DocumentFeature, type JsonObject } from './featureLedger.ts';
 
 type Key = Readonly<Record<string, unknown>>;

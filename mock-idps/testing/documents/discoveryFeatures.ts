@@ -2,7 +2,7 @@
 // claims_supported lists in the prose, the fields no vendor (or only one) publishes, and the
 // endpoint-shapes table, one feature per row and vendor. Okta is judged against its custom
 // authorization server `default` (2023), the document the persona models; Auth0 against 2023-09.
-import type { Vendor } from '../types.ts';
+import type { Vendor } from '../../types.ts';
 import { all, atVendorHost, GUID, matches, MOCK_HOST, same, type CheckResult, type DocumentFeature, type JsonObject } from './featureLedger.ts';
 
 type Check = (doc: JsonObject, served: { url: string }) => CheckResult;
