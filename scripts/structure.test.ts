@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declaredNames } from './structure/declarations.ts';
-import { FOLDERS, folderOf } from './structure/folders.ts';
-import { importCircles, importGraphs, isTestFile, SOURCE_FOLDERS, sourceFiles } from './structure/importGraph.ts';
+import { FOLDERS, folderOf, isTestPath } from './structure/folders.ts';
+import { importCircles, importGraphs, projectTypeScript } from './structure/importGraph.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const production = sourceFiles(ROOT, [...SOURCE_FOLDERS, 'bench', 'scripts']).filter((file) => !isTestFile(file));
+const production = projectTypeScript(ROOT).filter((file) => !isTestPath(file));
 const graphs = importGraphs(ROOT, production);
 
 /**

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { PERSONA_IDS, VENDOR_PERSONAS, VENDORS } from '../mock-idps/personas/index.ts';
 import { NAMED_PRESET_IDS } from '../portal/sso/presets.ts';
-import { isTestCode, scanFiles, scanSource, trackedTypeScript, type TouchPoint } from './vendorTouchPoints.ts';
+import { projectTypeScript } from './structure/importGraph.ts';
+import { isTestCode, scanFiles, scanSource, type TouchPoint } from './vendorTouchPoints.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const IDS: ReadonlySet<string> = new Set([...VENDORS, ...PERSONA_IDS, ...NAMED_PRESET_IDS]);
@@ -61,7 +62,7 @@ describe('the scanner', () => {
 });
 
 describe('vendor touch points', () => {
-  const production = trackedTypeScript(ROOT).filter((file) => !isTestCode(file));
+  const production = projectTypeScript(ROOT).filter((file) => !isTestCode(file));
   const points = scanFiles(ROOT, production, IDS);
 
   it('no production file restates vendors outside the persona files and the preset rows', () => {

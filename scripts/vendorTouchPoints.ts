@@ -5,9 +5,9 @@
 // new vendor would have to be added by hand, or would silently miss. Parse only (no type check),
 // so the whole repository is scanned in well under a second. Used by vendorTouchPoints.test.ts.
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { isTestPath } from './structure/folders.ts';
 
 export type TouchKind = 'list' | 'union' | 'case' | 'comparison' | 'key';
 
@@ -78,14 +78,9 @@ export function scanSource(file: string, text: string, ids: ReadonlySet<string>)
   return found;
 }
 
-/** The repository's tracked TypeScript files (paths relative to `root`). */
-export function trackedTypeScript(root: string): string[] {
-  return execFileSync('git', ['ls-files', '*.ts'], { cwd: root, encoding: 'utf8' }).split('\n').filter((path) => path.endsWith('.ts'));
-}
-
-/** Tests and test fixtures: they may name vendors (a test names the persona it exercises). */
+/** Tests and test fixtures may name vendors (a test names the persona it exercises); declaration files hold no code. */
 export function isTestCode(path: string): boolean {
-  return /\.(test|spec)\.ts$/.test(path) || path.includes('/testing/') || path.endsWith('.d.ts');
+  return isTestPath(path) || path.endsWith('.d.ts');
 }
 
 export function scanFiles(root: string, files: readonly string[], ids: ReadonlySet<string>): TouchPoint[] {

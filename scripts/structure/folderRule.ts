@@ -4,17 +4,16 @@
 // wire rule (portal/ and mock-idps/ apart), as the folder map says.
 import { dirname, relative, resolve } from 'node:path';
 import type { Rule } from 'eslint';
-import { FOLDERS, folderOf } from './folders.ts';
+import { FOLDERS, folderOf, isTestPath } from './folders.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const isTest = (path: string): boolean => /\.(test|spec)\.ts$/.test(path) || path.split('/').includes('testing');
 
 export const folderDirections: Rule.RuleModule = {
   meta: { type: 'problem', docs: { description: 'Imports follow the folder map (scripts/structure/folders.ts).' }, schema: [] },
   create(context) {
     const file = relative(ROOT, context.filename);
     const from = FOLDERS.find((folder) => folder.name === folderOf(file));
-    if (!from || isTest(file)) return {};
+    if (!from || isTestPath(file)) return {};
     const check = (node: Rule.Node, specifier: unknown): void => {
       if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
       const target = folderOf(relative(ROOT, resolve(dirname(context.filename), specifier)));

@@ -26,6 +26,11 @@ export const FOLDERS: readonly Folder[] = [
 /** Tests may cross-check any folder against another, except across the one wire that must stay a wire. */
 export const TEST_RULE = 'Tests (*.test.ts, *.spec.ts, testing/) may import any folder, except portal ↔ mock-idps (they meet only over HTTP).';
 
+/** Tests and their helpers (`*.test.ts`, `*.spec.ts`, anything under a `testing/` folder): what the folder map, the structure test and the vendor touch-point scan leave to the test rule. */
+export function isTestPath(path: string): boolean {
+  return /\.(test|spec)\.ts$/.test(path) || path.split('/').includes('testing');
+}
+
 /** The top-level folder a project path is in ('' for a root file). */
 export function folderOf(path: string): string {
   const [first = '', ...rest] = path.split('/');

@@ -1,13 +1,17 @@
 // The project's import graph, read with TypeScript's parser (static imports, type-only imports,
 // re-exports, `import('…')` calls and types): what the structure test checks for circles.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** The top-level folders of production code (tests, bench and scripts are read separately). */
 export const SOURCE_FOLDERS = ['bin', 'cli', 'lib', 'mock-idps', 'portal', 'reporting', 'support', 'suites'] as const;
 
-export const isTestFile = (path: string): boolean => /\.(test|spec)\.ts$/.test(path) || path.split(sep).includes('testing');
+/** Every .ts file of the project: under the top-level folders and beside package.json, relative to root. */
+export function projectTypeScript(root: string): string[] {
+  const atRoot = readdirSync(root).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && statSync(join(root, name)).isFile());
+  return [...atRoot, ...sourceFiles(root, [...SOURCE_FOLDERS, 'bench', 'scripts'])].sort();
+}
 
 /** Every .ts file under `folders` of `root`, as paths relative to root. */
 export function sourceFiles(root: string, folders: readonly string[]): string[] {
