@@ -35,8 +35,9 @@ export class HttpBrowser {
 
   /** Submit the form that has `buttonText`, with fields filled by label (or name) → value. */
   submit(page: Landing, buttonText: string, values: Readonly<Record<string, string>>, redirectUri: string): Promise<Landing> {
-    const found = formWithButton(parseForms(page.html), buttonText);
-    if (!found) throw new Error(`No form with a "${buttonText}" button on ${page.url.href}: ${parseForms(page.html).map((form) => form.buttons.map((button) => button.text).join('/')).join(', ') || 'no forms'}`);
+    const forms = parseForms(page.html);
+    const found = formWithButton(forms, buttonText);
+    if (!found) throw new Error(`No form with a "${buttonText}" button on ${page.url.href}: ${forms.map((form) => form.buttons.map((button) => button.text).join('/')).join(', ') || 'no forms'}`);
     const filled: Record<string, string> = {};
     for (const [key, value] of Object.entries(values)) {
       const name = inputNameFor(found.form, key) ?? (found.form.values.has(key) || [...found.form.labels.values()].includes(key) ? key : undefined);

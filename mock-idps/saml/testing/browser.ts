@@ -2,7 +2,7 @@
 // only), the persona's login forms submitted by button text as a person would, and the auto-POST
 // form read. No HTML engine, so it stays fast and deterministic.
 import type { SamlPersona } from '../../types.ts';
-import { formWithButton, parseForms } from '../../../lib/http/htmlForms.ts';
+import { decodeEntities, formWithButton, parseForms } from '../../../lib/http/htmlForms.ts';
 import { HttpBrowser, type HttpPage } from '../../../lib/http/httpBrowser.ts';
 
 export interface Page {
@@ -16,8 +16,6 @@ export interface PostedResponse {
   readonly samlResponse: string;
   readonly relayState: string | undefined;
 }
-
-const decode = (value: string): string => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** lib/http's browser (cookies, redirects, forms, loopback only) with the pages the engine tests read. */
 export class TestBrowser {
@@ -47,7 +45,7 @@ export function postedResponse(page: Page): PostedResponse | undefined {
   const samlResponse = /name="SAMLResponse" value="([^"]*)"/.exec(page.html)?.[1];
   if (!action || !samlResponse) return undefined;
   const relayState = /name="RelayState" value="([^"]*)"/.exec(page.html)?.[1];
-  return { acs: decode(action), samlResponse, relayState: relayState === undefined ? undefined : decode(relayState) };
+  return { acs: decodeEntities(action), samlResponse, relayState: relayState === undefined ? undefined : decodeEntities(relayState) };
 }
 
 /** Go through the persona's login steps as a person would. */
