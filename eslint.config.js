@@ -20,9 +20,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.object.name=/^(test|it|describe)$/][callee.property.name='only']", message: 'Focused tests skip the rest of the suite.' },
-        { selector: "CallExpression[callee.property.name='waitForTimeout']", message: 'No sleeps: wait for an event or use a web-first assertion.' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name=/^(test|it|describe)$/][callee.property.name='only']",
+          message: 'Focused tests skip the rest of the suite.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: 'No sleeps: wait for an event or use a web-first assertion.',
+        },
       ],
     },
   },
@@ -36,10 +43,18 @@ export default tseslint.config(
     files: ['suites/**/*.ts'],
     ignores: ['suites/target/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
-        { regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$|nearMissValues\\.ts$)', message: 'Suites reach the IdPs only through the control client and the persona/fault/near-miss data.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
+            {
+              regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$|nearMissValues\\.ts$)',
+              message: 'Suites reach the IdPs only through the control client and the persona/fault/near-miss data.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

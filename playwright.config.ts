@@ -31,19 +31,19 @@ export default defineConfig({
   // is written). reporting/.
   reporter: process.env[SHARD_BLOB_ENV]
     ? [
-      ['./reporting/traceRedactor.ts'],
-      [process.env.SSO_HARNESS_PROGRESS === '1' ? './reporting/progressReporter.ts' : 'list'],
-      ['blob', { outputDir: dirname(process.env[SHARD_BLOB_ENV]), fileName: basename(process.env[SHARD_BLOB_ENV]) }],
-    ]
+        ['./reporting/traceRedactor.ts'],
+        [process.env.SSO_HARNESS_PROGRESS === '1' ? './reporting/progressReporter.ts' : 'list'],
+        ['blob', { outputDir: dirname(process.env[SHARD_BLOB_ENV]), fileName: basename(process.env[SHARD_BLOB_ENV]) }],
+      ]
     : [
-      ['./reporting/traceRedactor.ts'],
-      [process.env.SSO_HARNESS_PROGRESS === '1' ? './reporting/progressReporter.ts' : 'list'],
-      ['json', { outputFile: join(REPORTS_DIR, 'playwright', 'results.json') }],
-      ['junit', { outputFile: join(REPORTS_DIR, 'junit', 'playwright.xml') }],
-      ['html', { outputFolder: join(REPORTS_DIR, 'playwright', 'html'), open: 'never' }],
-      ['./reporting/allureReporter.ts', { resultsDir: join(REPORTS_DIR, 'allure-results'), detail: true, suiteTitle: true }],
-      ['./reporting/certificationReporter.ts', { outputDir: REPORTS_DIR }],
-    ],
+        ['./reporting/traceRedactor.ts'],
+        [process.env.SSO_HARNESS_PROGRESS === '1' ? './reporting/progressReporter.ts' : 'list'],
+        ['json', { outputFile: join(REPORTS_DIR, 'playwright', 'results.json') }],
+        ['junit', { outputFile: join(REPORTS_DIR, 'junit', 'playwright.xml') }],
+        ['html', { outputFolder: join(REPORTS_DIR, 'playwright', 'html'), open: 'never' }],
+        ['./reporting/allureReporter.ts', { resultsDir: join(REPORTS_DIR, 'allure-results'), detail: true, suiteTitle: true }],
+        ['./reporting/certificationReporter.ts', { outputDir: REPORTS_DIR }],
+      ],
   use: {
     browserName: 'chromium',
     headless: true,
@@ -54,7 +54,5 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  projects: [
-    { name: 'web', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } } },
-  ],
+  projects: [{ name: 'web', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } } }],
 });

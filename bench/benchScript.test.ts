@@ -29,10 +29,23 @@ describe('runBenchScript', () => {
     expect(await runBenchScript({ usage: 'Usage: x', parse: () => 1, measure: () => Promise.resolve(outcome) }, [])).toBe(0);
     expect(io.out).toContain('| x ');
     io = captureOutput();
-    expect(await runBenchScript({ usage: 'Usage: x', parse: () => { throw new TypeError('--n is wrong.'); }, measure: () => Promise.resolve(outcome) }, [])).toBe(2);
+    expect(
+      await runBenchScript(
+        {
+          usage: 'Usage: x',
+          parse: () => {
+            throw new TypeError('--n is wrong.');
+          },
+          measure: () => Promise.resolve(outcome),
+        },
+        [],
+      ),
+    ).toBe(2);
     expect(io.err).toBe('--n is wrong.\nUsage: x\n');
     io = captureOutput();
-    expect(await runBenchScript({ usage: 'Usage: x', parse: () => 1, measure: () => Promise.reject(new Error('no chromium')) }, [])).toBe(1);
+    expect(await runBenchScript({ usage: 'Usage: x', parse: () => 1, measure: () => Promise.reject(new Error('no chromium')) }, [])).toBe(
+      1,
+    );
     expect(io.err).toBe('The benchmark could not run: no chromium\n');
   });
 });

@@ -8,11 +8,21 @@ import { renderOutcomes, type BenchOutcome } from './report.ts';
 const REPORTS_BENCH = join(import.meta.dirname, '..', 'reports', 'bench');
 
 /** A whole-number option: `fallback` when absent, else at least `min` (and at most `max`). */
-export function wholeNumberOption(name: string, value: string | undefined, fallback: number, bounds: { readonly min: number; readonly max?: number } = { min: 1 }): number {
+export function wholeNumberOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  bounds: { readonly min: number; readonly max?: number } = { min: 1 },
+): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
   if (Number.isInteger(parsed) && parsed >= bounds.min && (bounds.max === undefined || parsed <= bounds.max)) return parsed;
-  const range = bounds.max === undefined ? (bounds.min === 1 ? 'a positive whole number' : `a whole number of at least ${bounds.min}`) : `a whole number from ${bounds.min} to ${bounds.max}`;
+  const range =
+    bounds.max === undefined
+      ? bounds.min === 1
+        ? 'a positive whole number'
+        : `a whole number of at least ${bounds.min}`
+      : `a whole number from ${bounds.min} to ${bounds.max}`;
   throw new TypeError(`--${name} must be ${range}, not "${value}".`);
 }
 

@@ -39,13 +39,18 @@ describe('runBounded', () => {
     let inFlight = 0;
     let peak = 0;
     const seen: number[] = [];
-    const run = await runBounded({ maxCount: 20, maxMs: 1e9 }, 4, async (i) => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      await Promise.resolve();
-      seen.push(i);
-      inFlight--;
-    }, steppingClock(1));
+    const run = await runBounded(
+      { maxCount: 20, maxMs: 1e9 },
+      4,
+      async (i) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await Promise.resolve();
+        seen.push(i);
+        inFlight--;
+      },
+      steppingClock(1),
+    );
     expect(run).toMatchObject({ count: 20, stoppedBy: 'count' });
     expect(peak).toBe(4);
     expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
@@ -54,13 +59,18 @@ describe('runBounded', () => {
   it('tells each step its lane, and a lane never runs two steps at once', async () => {
     const busy = new Set<number>();
     const lanes = new Set<number>();
-    await runBounded({ maxCount: 12, maxMs: 1e9 }, 3, async (_i, lane) => {
-      expect(busy.has(lane)).toBe(false);
-      busy.add(lane);
-      lanes.add(lane);
-      await Promise.resolve();
-      busy.delete(lane);
-    }, steppingClock(1));
+    await runBounded(
+      { maxCount: 12, maxMs: 1e9 },
+      3,
+      async (_i, lane) => {
+        expect(busy.has(lane)).toBe(false);
+        busy.add(lane);
+        lanes.add(lane);
+        await Promise.resolve();
+        busy.delete(lane);
+      },
+      steppingClock(1),
+    );
     expect([...lanes].sort()).toEqual([0, 1, 2]);
   });
 
@@ -70,11 +80,15 @@ describe('runBounded', () => {
     expect(run.count).toBeLessThan(10);
   });
 
-  it('rejects with the failing step\'s error', async () => {
-    await expect(runBounded({ maxCount: 3, maxMs: 1e9 }, 2, (i) => (i === 1 ? Promise.reject(new Error('login 1 failed')) : Promise.resolve()))).rejects.toThrow('login 1 failed');
+  it("rejects with the failing step's error", async () => {
+    await expect(
+      runBounded({ maxCount: 3, maxMs: 1e9 }, 2, (i) => (i === 1 ? Promise.reject(new Error('login 1 failed')) : Promise.resolve())),
+    ).rejects.toThrow('login 1 failed');
   });
 
   it('refuses a concurrency of 0', async () => {
-    await expect(runBounded({ maxCount: 3, maxMs: 10 }, 0, () => Promise.resolve())).rejects.toThrow('concurrency must be a positive whole number, not 0.');
+    await expect(runBounded({ maxCount: 3, maxMs: 10 }, 0, () => Promise.resolve())).rejects.toThrow(
+      'concurrency must be a positive whole number, not 0.',
+    );
   });
 });

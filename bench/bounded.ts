@@ -17,9 +17,11 @@ export interface BoundedRun {
 export type Clock = () => number;
 
 function checkBounds(bounds: Bounds, concurrency = 1): void {
-  if (!(Number.isInteger(bounds.maxCount) && bounds.maxCount > 0)) throw new RangeError(`maxCount must be a positive whole number, not ${bounds.maxCount}.`);
+  if (!(Number.isInteger(bounds.maxCount) && bounds.maxCount > 0))
+    throw new RangeError(`maxCount must be a positive whole number, not ${bounds.maxCount}.`);
   if (!(bounds.maxMs > 0)) throw new RangeError(`maxMs must be positive, not ${bounds.maxMs}.`);
-  if (!(Number.isInteger(concurrency) && concurrency > 0)) throw new RangeError(`concurrency must be a positive whole number, not ${concurrency}.`);
+  if (!(Number.isInteger(concurrency) && concurrency > 0))
+    throw new RangeError(`concurrency must be a positive whole number, not ${concurrency}.`);
 }
 
 /** Run a synchronous `step` (e.g. one RSA signature) until either bound is reached. */
@@ -41,7 +43,12 @@ export function runBoundedSync(bounds: Bounds, step: (index: number) => void, no
  * a step can use per-lane state (e.g. one browser per lane). Steps in flight when time runs out are awaited and counted. A failing
  * step rejects the run: a benchmark of failing logins would measure the wrong thing.
  */
-export async function runBounded(bounds: Bounds, concurrency: number, step: (index: number, lane: number) => Promise<void>, now: Clock = performance.now.bind(performance)): Promise<BoundedRun> {
+export async function runBounded(
+  bounds: Bounds,
+  concurrency: number,
+  step: (index: number, lane: number) => Promise<void>,
+  now: Clock = performance.now.bind(performance),
+): Promise<BoundedRun> {
   checkBounds(bounds, concurrency);
   const start = now();
   let started = 0;

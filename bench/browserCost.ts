@@ -37,7 +37,10 @@ function browserCpuMs(root: number): number {
   for (const { pid, ppid, fields } of processTable()) {
     parent.set(pid, ppid);
     // utime, stime, cutime, cstime: a renderer that exited is counted in its parent's cutime.
-    cpu.set(pid, ([11, 12, 13, 14] as const).reduce((sum, index) => sum + Number(fields[index]), 0));
+    cpu.set(
+      pid,
+      ([11, 12, 13, 14] as const).reduce((sum, index) => sum + Number(fields[index]), 0),
+    );
   }
   let ticks = 0;
   for (const [pid, own] of cpu) {
@@ -60,7 +63,11 @@ async function costOf(rootPid: number, rounds: number, step: () => Promise<void>
   return { cpuMs: (browserCpuMs(rootPid) - cpuBefore) / rounds, wallMs: (performance.now() - started) / rounds };
 }
 
-async function measureBinary(executablePath: string, loginUrl: string, rounds: number): Promise<{ newContext: StepCost; pageLoad: StepCost }> {
+async function measureBinary(
+  executablePath: string,
+  loginUrl: string,
+  rounds: number,
+): Promise<{ newContext: StepCost; pageLoad: StepCost }> {
   // The browser is this process's child: its CPU is that of our descendants (not our own).
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const rootPid = process.pid;
@@ -93,14 +100,25 @@ export async function measureBrowserCost(rounds: number): Promise<BenchOutcome<B
     await portal.close();
   }
   const full = results[FULL_CHROMIUM];
-  const ratio = (shell: number, against: number | undefined): string | undefined => (against ? `${formatNumber(shell / against)}× full chromium` : undefined);
+  const ratio = (shell: number, against: number | undefined): string | undefined =>
+    against ? `${formatNumber(shell / against)}× full chromium` : undefined;
   const rows: FigureRow[] = Object.entries(results).flatMap(([binary, cost]) => {
     const name = binary === HEADLESS_SHELL ? 'headless shell' : 'full chromium';
     const isShell = binary === HEADLESS_SHELL;
     return [
-      { bench: 'browser cost', metric: `${name}: new context + page + load + close (CPU)`, value: formatMs(cost.newContext.cpuMs), ...(isShell ? { ratio: ratio(cost.newContext.cpuMs, full?.newContext.cpuMs) } : {}) },
+      {
+        bench: 'browser cost',
+        metric: `${name}: new context + page + load + close (CPU)`,
+        value: formatMs(cost.newContext.cpuMs),
+        ...(isShell ? { ratio: ratio(cost.newContext.cpuMs, full?.newContext.cpuMs) } : {}),
+      },
       { bench: 'browser cost', metric: `${name}: new context … (wall)`, value: formatMs(cost.newContext.wallMs) },
-      { bench: 'browser cost', metric: `${name}: page load, same tab (CPU)`, value: formatMs(cost.pageLoad.cpuMs), ...(isShell ? { ratio: ratio(cost.pageLoad.cpuMs, full?.pageLoad.cpuMs) } : {}) },
+      {
+        bench: 'browser cost',
+        metric: `${name}: page load, same tab (CPU)`,
+        value: formatMs(cost.pageLoad.cpuMs),
+        ...(isShell ? { ratio: ratio(cost.pageLoad.cpuMs, full?.pageLoad.cpuMs) } : {}),
+      },
       { bench: 'browser cost', metric: `${name}: page load, same tab (wall)`, value: formatMs(cost.pageLoad.wallMs) },
     ];
   });
@@ -108,7 +126,9 @@ export async function measureBrowserCost(rounds: number): Promise<BenchOutcome<B
     name: 'browser cost',
     results: { rounds, binaries: results },
     rows,
-    notes: [`CPU of every process of the browser (from /proc), per step, over ${rounds} rounds (page loads: ${rounds * 2}); the page is the reference portal's login page on loopback.`],
+    notes: [
+      `CPU of every process of the browser (from /proc), per step, over ${rounds} rounds (page loads: ${rounds * 2}); the page is the reference portal's login page on loopback.`,
+    ],
   };
 }
 

@@ -19,10 +19,15 @@ import { formatMs, verdict, type BenchOutcome, type FigureRow } from './report.t
 import { summarize, type Summary } from './stats.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const USAGE = 'Usage: npx node bench/certifyWallTime.ts [--scope per-customer|full|both (default both)] [--runs N (default 1)] [-- <sso-harness certify options>]';
+const USAGE =
+  'Usage: npx node bench/certifyWallTime.ts [--scope per-customer|full|both (default both)] [--runs N (default 1)] [-- <sso-harness certify options>]';
 
 export const SCOPES = {
-  'per-customer': { args: ['--vendors', 'okta', '--protocols', 'saml'], goalMs: 15_000, title: 'per customer (okta · SAML, every entry point)' },
+  'per-customer': {
+    args: ['--vendors', 'okta', '--protocols', 'saml'],
+    goalMs: 15_000,
+    title: 'per customer (okta · SAML, every entry point)',
+  },
   full: { args: [], goalMs: 60_000, title: 'full certification' },
 } as const;
 export type Scope = keyof typeof SCOPES;
@@ -49,21 +54,40 @@ async function measureScope(scope: Scope, runs: number, extraArgs: readonly stri
   for (let run = 0; run < runs; run += 1) {
     const loadBefore = loadAverage();
     const cpuBefore = machineBusyMs();
-    const result = await runNodeScript(join(ROOT, 'bin', 'sso-harness.js'), ['certify', '--ci', ...certifyArgs], { cwd: ROOT, output: 'quiet' });
+    const result = await runNodeScript(join(ROOT, 'bin', 'sso-harness.js'), ['certify', '--ci', ...certifyArgs], {
+      cwd: ROOT,
+      output: 'quiet',
+    });
     if (result.interrupted) throw new Error(`certify run ${run + 1} (${scope}) was interrupted (${result.interrupted}): no figures.`);
     cpu.push(machineBusyMs() - cpuBefore);
     load.push(`${loadBefore} → ${loadAverage()}`);
     const outcomes = readPlaywrightResults(join(ROOT, 'reports', 'playwright', 'results.json'));
-    if (!outcomes) throw new Error(`certify run ${run + 1} (${scope}) wrote no Playwright results (exit ${result.code}): it did not get to run the tests.`);
+    if (!outcomes)
+      throw new Error(
+        `certify run ${run + 1} (${scope}) wrote no Playwright results (exit ${result.code}): it did not get to run the tests.`,
+      );
     wall.push(result.ms);
     playwright.push(outcomes.durationMs);
     exitCodes.push(result.code);
     tests = outcomes.tests.size;
   }
-  return { scope, certifyArgs, wallMs: summarize(wall), playwrightMs: summarize(playwright), cpuMs: summarize(cpu), tests, exitCodes, load };
+  return {
+    scope,
+    certifyArgs,
+    wallMs: summarize(wall),
+    playwrightMs: summarize(playwright),
+    cpuMs: summarize(cpu),
+    tests,
+    exitCodes,
+    load,
+  };
 }
 
-export async function measureCertifyWallTime(scopes: readonly Scope[], runs: number, extraArgs: readonly string[]): Promise<BenchOutcome<{ readonly cores: number; readonly scopes: ScopeResults[] }>> {
+export async function measureCertifyWallTime(
+  scopes: readonly Scope[],
+  runs: number,
+  extraArgs: readonly string[],
+): Promise<BenchOutcome<{ readonly cores: number; readonly scopes: ScopeResults[] }>> {
   const cores = cpus().length;
   const results: ScopeResults[] = [];
   for (const scope of scopes) results.push(await measureScope(scope, runs, extraArgs));
@@ -71,16 +95,33 @@ export async function measureCertifyWallTime(scopes: readonly Scope[], runs: num
     const { goalMs, title } = SCOPES[result.scope];
     const floor = result.cpuMs.median / cores;
     return [
-      { bench: `certify: ${title}`, metric: `wall, median of ${runs} (${result.tests} tests)`, value: formatMs(result.wallMs.median), goal: `≤ ${formatMs(goalMs)}`, verdict: verdict(result.wallMs.median <= goalMs) },
+      {
+        bench: `certify: ${title}`,
+        metric: `wall, median of ${runs} (${result.tests} tests)`,
+        value: formatMs(result.wallMs.median),
+        goal: `≤ ${formatMs(goalMs)}`,
+        verdict: verdict(result.wallMs.median <= goalMs),
+      },
       { bench: `certify: ${title}`, metric: 'of which Playwright (median)', value: formatMs(result.playwrightMs.median) },
-      { bench: `certify: ${title}`, metric: `machine CPU busy ÷ ${cores} cores (wall ÷ that floor)`, value: `${formatMs(floor)} (${(result.wallMs.median / floor).toFixed(2)}×)` },
+      {
+        bench: `certify: ${title}`,
+        metric: `machine CPU busy ÷ ${cores} cores (wall ÷ that floor)`,
+        value: `${formatMs(floor)} (${(result.wallMs.median / floor).toFixed(2)}×)`,
+      },
       { bench: `certify: ${title}`, metric: 'load average (1 min) before → after each run', value: result.load.join('; ') },
     ];
   });
   const notes = [
-    ...results.map((result) => `${result.scope}: \`sso-harness certify --ci ${result.certifyArgs.join(' ')}\` — start-up, every suite, the Allure report and the secrets scan.`),
+    ...results.map(
+      (result) =>
+        `${result.scope}: \`sso-harness certify --ci ${result.certifyArgs.join(' ')}\` — start-up, every suite, the Allure report and the secrets scan.`,
+    ),
     'machine CPU ÷ cores is the least wall time these cores allow: a wall ÷ floor near 1× is CPU-bound (only less work helps), well above 1× is waiting (more parallelism helps).',
-    ...(results.some((result) => result.exitCodes.some((code) => code !== 0)) ? [`exit codes ${results.map((result) => `${result.scope}: ${result.exitCodes.join(', ')}`).join('; ')}: a run that is not certified still counts for the time, but look at reports/certification.md.`] : []),
+    ...(results.some((result) => result.exitCodes.some((code) => code !== 0))
+      ? [
+          `exit codes ${results.map((result) => `${result.scope}: ${result.exitCodes.join(', ')}`).join('; ')}: a run that is not certified still counts for the time, but look at reports/certification.md.`,
+        ]
+      : []),
   ];
   return { name: 'certify wall time', results: { cores, scopes: results }, rows, notes };
 }
@@ -91,10 +132,19 @@ if (import.meta.main) {
     resultsFile: 'certify-wall-time.json',
     parse(argv) {
       const split = argv.indexOf('--');
-      const { values } = parseArgs({ args: [...(split === -1 ? argv : argv.slice(0, split))], options: { runs: { type: 'string' }, scope: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args: [...(split === -1 ? argv : argv.slice(0, split))],
+        options: { runs: { type: 'string' }, scope: { type: 'string' } },
+        strict: true,
+      });
       const scope = values.scope ?? 'both';
-      if (scope !== 'both' && !Object.hasOwn(SCOPES, scope)) throw new TypeError(`--scope must be per-customer, full or both, not "${scope}".`);
-      return { runs: wholeNumberOption('runs', values.runs, 1), scopes: scope === 'both' ? (Object.keys(SCOPES) as Scope[]) : [scope as Scope], extraArgs: split === -1 ? [] : argv.slice(split + 1) };
+      if (scope !== 'both' && !Object.hasOwn(SCOPES, scope))
+        throw new TypeError(`--scope must be per-customer, full or both, not "${scope}".`);
+      return {
+        runs: wholeNumberOption('runs', values.runs, 1),
+        scopes: scope === 'both' ? (Object.keys(SCOPES) as Scope[]) : [scope as Scope],
+        extraArgs: split === -1 ? [] : argv.slice(split + 1),
+      };
     },
     measure: ({ runs, scopes, extraArgs }) => measureCertifyWallTime(scopes, runs, extraArgs),
   });

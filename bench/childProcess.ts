@@ -30,7 +30,10 @@ const EXIT_GRACE_MS = 5000;
 export function startBenchChild<T>(script: URL, args: readonly string[], options: ChildOptions): BenchChild<T> {
   const path = fileURLToPath(script);
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), path, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), path, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -41,7 +44,9 @@ export function startBenchChild<T>(script: URL, args: readonly string[], options
     let buffered = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${path} sent nothing within ${options.messageTimeoutMs} ms; it was stopped. Its stderr: ${stderr.trim() || '(empty)'}`));
+      reject(
+        new Error(`${path} sent nothing within ${options.messageTimeoutMs} ms; it was stopped. Its stderr: ${stderr.trim() || '(empty)'}`),
+      );
     }, options.messageTimeoutMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const receivedAt = performance.now();
@@ -60,7 +65,11 @@ export function startBenchChild<T>(script: URL, args: readonly string[], options
     });
     void exited.then(([code, signal]) => {
       clearTimeout(timer);
-      reject(new Error(`${path} exited (code ${code ?? 'none'}, signal ${signal ?? 'none'}) before sending a result. Its stderr: ${stderr.trim() || '(empty)'}`));
+      reject(
+        new Error(
+          `${path} exited (code ${code ?? 'none'}, signal ${signal ?? 'none'}) before sending a result. Its stderr: ${stderr.trim() || '(empty)'}`,
+        ),
+      );
     });
   });
   // The caller may stop the child without awaiting the message; never leave a rejection unhandled.

@@ -70,26 +70,66 @@ function readProcStat(): string | undefined {
 async function runMatrixOnce(workers: number): Promise<MatrixRun> {
   const loadBefore = loadavg()[0] ?? 0;
   const cpuBefore = childrenCpuMs();
-  const run = await runPlaywrightForBench(['suites/conformance', 'suites/security', `--workers=${workers}`], { SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: '' });
+  const run = await runPlaywrightForBench(['suites/conformance', 'suites/security', `--workers=${workers}`], {
+    SSO_HARNESS_TARGET: 'embedded',
+    SSO_HARNESS_PORTAL_DEFECTS: '',
+  });
   const cpuMs = childrenCpuMs() - cpuBefore;
   if (run.report === undefined) throw new Error(`the matrix run wrote no results (Playwright exited ${run.code}).`);
   const stats = (run.report as JsonStats).stats;
-  return { wallMs: run.wallMs, cpuMs, playwrightMs: stats?.duration ?? Number.NaN, expected: stats?.expected ?? 0, unexpected: stats?.unexpected ?? 0, loadBefore, loadAfter: loadavg()[0] ?? 0 };
+  return {
+    wallMs: run.wallMs,
+    cpuMs,
+    playwrightMs: stats?.duration ?? Number.NaN,
+    expected: stats?.expected ?? 0,
+    unexpected: stats?.unexpected ?? 0,
+    loadBefore,
+    loadAfter: loadavg()[0] ?? 0,
+  };
 }
 
 export async function measureConformanceWallTime(runs: number, workers: number): Promise<BenchOutcome<ConformanceWallTimeResults>> {
   const scenarios = catalogScenarios().length + signatureScenarios().length + securityCheckScenarios().length;
   const measured: MatrixRun[] = [];
   for (let run = 0; run < runs; run += 1) measured.push(await runMatrixOnce(workers));
-  const results: ConformanceWallTimeResults = { runs: measured, workers, scenarios, wallMs: summarize(measured.map((run) => run.wallMs)), cpuMs: summarize(measured.map((run) => run.cpuMs)) };
+  const results: ConformanceWallTimeResults = {
+    runs: measured,
+    workers,
+    scenarios,
+    wallMs: summarize(measured.map((run) => run.wallMs)),
+    cpuMs: summarize(measured.map((run) => run.cpuMs)),
+  };
   const failed = measured.reduce((sum, run) => sum + run.unexpected, 0);
   const rows: FigureRow[] = [
-    { bench: 'conformance matrix', metric: 'scenarios', value: formatNumber(scenarios), goal: `≥ ${MATRIX_MIN_SCENARIOS}`, verdict: verdict(scenarios >= MATRIX_MIN_SCENARIOS) },
-    { bench: 'conformance matrix', metric: `wall time incl. start-up, ${workers} workers (median of ${runs})`, value: formatMs(results.wallMs.median), goal: `< ${formatMs(MATRIX_GOAL_MS)}`, verdict: verdict(results.wallMs.median < MATRIX_GOAL_MS) },
+    {
+      bench: 'conformance matrix',
+      metric: 'scenarios',
+      value: formatNumber(scenarios),
+      goal: `≥ ${MATRIX_MIN_SCENARIOS}`,
+      verdict: verdict(scenarios >= MATRIX_MIN_SCENARIOS),
+    },
+    {
+      bench: 'conformance matrix',
+      metric: `wall time incl. start-up, ${workers} workers (median of ${runs})`,
+      value: formatMs(results.wallMs.median),
+      goal: `< ${formatMs(MATRIX_GOAL_MS)}`,
+      verdict: verdict(results.wallMs.median < MATRIX_GOAL_MS),
+    },
     { bench: 'conformance matrix', metric: 'min / max', value: `${formatMs(results.wallMs.min)} / ${formatMs(results.wallMs.max)}` },
     { bench: 'conformance matrix', metric: 'per scenario (median wall ÷ scenarios)', value: formatMs(results.wallMs.median / scenarios) },
-    { bench: 'conformance matrix', metric: `CPU time of the run (median), and ÷ ${workers} cores`, value: `${formatMs(results.cpuMs.median)} → ${formatMs(results.cpuMs.median / workers)}`, ratio: `${formatNumber(results.cpuMs.median / workers / results.wallMs.median)}× the wall time`, goal: `< ${formatMs(MATRIX_GOAL_MS)} (idle machine)`, verdict: verdict(Number.isNaN(results.cpuMs.median) ? undefined : results.cpuMs.median / workers < MATRIX_GOAL_MS) },
-    { bench: 'conformance matrix', metric: 'load average (1 min) before → after, per run', value: measured.map((run) => `${run.loadBefore.toFixed(1)} → ${run.loadAfter.toFixed(1)}`).join('; ') },
+    {
+      bench: 'conformance matrix',
+      metric: `CPU time of the run (median), and ÷ ${workers} cores`,
+      value: `${formatMs(results.cpuMs.median)} → ${formatMs(results.cpuMs.median / workers)}`,
+      ratio: `${formatNumber(results.cpuMs.median / workers / results.wallMs.median)}× the wall time`,
+      goal: `< ${formatMs(MATRIX_GOAL_MS)} (idle machine)`,
+      verdict: verdict(Number.isNaN(results.cpuMs.median) ? undefined : results.cpuMs.median / workers < MATRIX_GOAL_MS),
+    },
+    {
+      bench: 'conformance matrix',
+      metric: 'load average (1 min) before → after, per run',
+      value: measured.map((run) => `${run.loadBefore.toFixed(1)} → ${run.loadAfter.toFixed(1)}`).join('; '),
+    },
   ];
   const notes = [
     'each run: `playwright test suites/conformance suites/security` in a fresh process, JSON reporter only (the certification reporters are in bench/certifyWallTime.ts).',
@@ -105,7 +145,10 @@ if (import.meta.main) {
     resultsFile: 'conformance-wall-time.json',
     parse(argv) {
       const { values } = parseArgs({ args: [...argv], options: { runs: { type: 'string' }, workers: { type: 'string' } }, strict: true });
-      return { runs: wholeNumberOption('runs', values.runs, 1), workers: wholeNumberOption('workers', values.workers, 2, { min: 1, max: 16 }) };
+      return {
+        runs: wholeNumberOption('runs', values.runs, 1),
+        workers: wholeNumberOption('workers', values.workers, 2, { min: 1, max: 16 }),
+      };
     },
     measure: ({ runs, workers }) => measureConformanceWallTime(runs, workers),
   });

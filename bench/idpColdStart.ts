@@ -29,7 +29,10 @@ export interface PeerRatios {
 
 export interface ColdStartResults {
   readonly runs: number;
-  readonly targets: Record<ColdStartTarget, { readonly description: string; readonly readyUrls: number; readonly listeningMs: Summary; readonly readyMs: Summary }>;
+  readonly targets: Record<
+    ColdStartTarget,
+    { readonly description: string; readonly readyUrls: number; readonly listeningMs: Summary; readonly readyMs: Summary }
+  >;
   /** sso-harness first-ever median ready time ÷ the peer's (below 1 = sso-harness is faster). */
   readonly ratioToPeer: PeerRatios;
   /** The same for the warm start. */
@@ -44,7 +47,8 @@ interface CacheDirectories {
   readonly firstEver: string;
 }
 
-export const SAML_IDP_UNAVAILABLE = 'the saml-idp npm package is not measured: it cannot be installed here (its dependencies are GitHub-only); the plain samlify IdP in bench/peers/plainSamlifyIdp.ts stands in for it.';
+export const SAML_IDP_UNAVAILABLE =
+  'the saml-idp npm package is not measured: it cannot be installed here (its dependencies are GitHub-only); the plain samlify IdP in bench/peers/plainSamlifyIdp.ts stands in for it.';
 
 function cacheEnvironment(target: ColdStartTarget, caches: CacheDirectories): { env: Record<string, string>; cleanUp: () => void } {
   switch (target) {
@@ -64,11 +68,14 @@ async function measureOnce(target: ColdStartTarget, caches: CacheDirectories): P
   const child = startBenchChild<{ readyUrls: string[] }>(CHILD_URL, [target], { messageTimeoutMs: MESSAGE_TIMEOUT_MS, env });
   try {
     const { value, receivedAt } = await child.message;
-    await Promise.all(value.readyUrls.map(async (url) => {
-      const response = await fetch(url);
-      const body = await response.text();
-      if (response.status !== 200 || body.length === 0) throw new Error(`${target} is not ready: ${url} answered ${response.status} (${body.slice(0, 200)})`);
-    }));
+    await Promise.all(
+      value.readyUrls.map(async (url) => {
+        const response = await fetch(url);
+        const body = await response.text();
+        if (response.status !== 200 || body.length === 0)
+          throw new Error(`${target} is not ready: ${url} answered ${response.status} (${body.slice(0, 200)})`);
+      }),
+    );
     const readyAt = performance.now();
     return { listeningMs: receivedAt - child.spawnedAt, readyMs: readyAt - child.spawnedAt, readyUrls: value.readyUrls.length };
   } finally {
@@ -78,7 +85,8 @@ async function measureOnce(target: ColdStartTarget, caches: CacheDirectories): P
 }
 
 export async function measureColdStart(options: { runs: number }): Promise<BenchOutcome<ColdStartResults>> {
-  if (!(Number.isInteger(options.runs) && options.runs > 0)) throw new RangeError(`runs must be a positive whole number, not ${options.runs}.`);
+  if (!(Number.isInteger(options.runs) && options.runs > 0))
+    throw new RangeError(`runs must be a positive whole number, not ${options.runs}.`);
   const root = mkdtempSync(join(tmpdir(), 'sso-harness-bench-cache-'));
   const caches: CacheDirectories = { warm: join(root, 'warm'), firstEver: mkdtempSync(join(root, 'first-ever-')) };
   const samples = new Map<ColdStartTarget, ColdStartSample[]>(COLD_START_TARGETS.map((t) => [t, []]));
@@ -99,15 +107,20 @@ export async function measureColdStart(options: { runs: number }): Promise<Bench
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  const targets = Object.fromEntries(COLD_START_TARGETS.map((target) => {
-    const list = samples.get(target)!;
-    return [target, {
-      description: TARGET_DESCRIPTIONS[target],
-      readyUrls: urlCounts.get(target) ?? 0,
-      listeningMs: summarize(list.map((s) => s.listeningMs)),
-      readyMs: summarize(list.map((s) => s.readyMs)),
-    }];
-  })) as ColdStartResults['targets'];
+  const targets = Object.fromEntries(
+    COLD_START_TARGETS.map((target) => {
+      const list = samples.get(target)!;
+      return [
+        target,
+        {
+          description: TARGET_DESCRIPTIONS[target],
+          readyUrls: urlCounts.get(target) ?? 0,
+          listeningMs: summarize(list.map((s) => s.listeningMs)),
+          readyMs: summarize(list.map((s) => s.readyMs)),
+        },
+      ];
+    }),
+  ) as ColdStartResults['targets'];
   const ratios = (ours: number): PeerRatios => ({
     'oauth2-mock-server': ratio(ours, targets['oauth2-mock-server'].readyMs.median),
     'plain-samlify': ratio(ours, targets['plain-samlify'].readyMs.median),
@@ -140,7 +153,11 @@ export function coldStartRows(results: ColdStartResults): FigureRow[] {
   return [
     judged('sso-harness', 'sso-harness first-ever start', results.ratioToPeer),
     judged('sso-harness-warm', 'sso-harness warm start', results.warmRatioToPeer),
-    { bench: 'cold start', metric: 'sso-harness first-ever listening, median (p90)', value: `${formatMs(firstEver.listeningMs.median)} (${formatMs(firstEver.listeningMs.p90)})` },
+    {
+      bench: 'cold start',
+      metric: 'sso-harness first-ever listening, median (p90)',
+      value: `${formatMs(firstEver.listeningMs.median)} (${formatMs(firstEver.listeningMs.p90)})`,
+    },
     row('oauth2-mock-server'),
     row('plain-samlify'),
   ];
@@ -148,9 +165,11 @@ export function coldStartRows(results: ColdStartResults): FigureRow[] {
 
 function coldStartNotes(results: ColdStartResults): string[] {
   return [
-    `each run is a fresh child process, timed from spawn until every ready URL answered 200: ${Object.values(results.targets).map((t) => `${t.description} (${t.readyUrls} URL${t.readyUrls === 1 ? '' : 's'})`).join('; ')}.`,
+    `each run is a fresh child process, timed from spawn until every ready URL answered 200: ${Object.values(results.targets)
+      .map((t) => `${t.description} (${t.readyUrls} URL${t.readyUrls === 1 ? '' : 's'})`)
+      .join('; ')}.`,
     'the peers serve one IdP each; sso-harness serves eight personas (and needs four SAML signing keys) in the same time budget.',
-    'first-ever start: a fresh, empty SSO_HARNESS_CACHE_DIR per run, so the four SAML keys are generated and every module is compiled (and both are written to the cache); warm start: the cache an earlier start left (the demo tenant\'s TEST-ONLY keys are reused with new certificates, modules come from Node\'s compile cache).',
+    "first-ever start: a fresh, empty SSO_HARNESS_CACHE_DIR per run, so the four SAML keys are generated and every module is compiled (and both are written to the cache); warm start: the cache an earlier start left (the demo tenant's TEST-ONLY keys are reused with new certificates, modules come from Node's compile cache).",
     SAML_IDP_UNAVAILABLE,
   ];
 }

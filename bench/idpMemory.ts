@@ -38,7 +38,9 @@ export function summarizeMemory(child: MemoryChildResult): MemoryResults {
 
 export async function measureIdpMemory(options: MemoryOptions): Promise<BenchOutcome<MemoryResults>> {
   if (!(Number.isInteger(options.logins) && options.logins > MEMORY_BASELINE_LOGINS)) {
-    throw new RangeError(`logins must be a whole number above ${MEMORY_BASELINE_LOGINS} (growth is measured from the ${MEMORY_BASELINE_LOGINS}-login checkpoint), not ${options.logins}.`);
+    throw new RangeError(
+      `logins must be a whole number above ${MEMORY_BASELINE_LOGINS} (growth is measured from the ${MEMORY_BASELINE_LOGINS}-login checkpoint), not ${options.logins}.`,
+    );
   }
   const maxMs = options.maxSeconds * 1000;
   const child = startBenchChild<MemoryChildResult>(CHILD_URL, [String(options.logins), String(maxMs), String(options.concurrency)], {
@@ -56,26 +58,68 @@ export async function measureIdpMemory(options: MemoryOptions): Promise<BenchOut
 export function memoryRows(results: MemoryResults): FigureRow[] {
   const { baseline, final } = results;
   if (!baseline) {
-    return [{ bench: 'memory', metric: `after ${MEMORY_BASELINE_LOGINS} logins`, value: `not reached (${results.checkpoints.at(-1)?.logins ?? 0} logins in the time bound)`, verdict: 'n/a' }];
+    return [
+      {
+        bench: 'memory',
+        metric: `after ${MEMORY_BASELINE_LOGINS} logins`,
+        value: `not reached (${results.checkpoints.at(-1)?.logins ?? 0} logins in the time bound)`,
+        verdict: 'n/a',
+      },
+    ];
   }
   const growth = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value >= 0 ? '+' : ''}${formatNumber(value)}%`);
   const finalLabel = final ? `${formatNumber(final.logins)} logins` : `${formatNumber(results.target)} logins (not reached)`;
   const goal = `≤ ${MEMORY_GROWTH_GOAL_PERCENT}% growth`;
   return [
-    { bench: 'memory', metric: `RSS / heap used after ${formatNumber(baseline.logins)} logins`, value: `${formatBytes(baseline.rssBytes)} / ${formatBytes(baseline.heapUsedBytes)}` },
-    { bench: 'memory', metric: `RSS / heap used after ${finalLabel}`, value: final ? `${formatBytes(final.rssBytes)} / ${formatBytes(final.heapUsedBytes)}` : 'n/a' },
-    { bench: 'memory', metric: `RSS growth ${formatNumber(baseline.logins)} → ${finalLabel}`, value: growth(results.rssGrowthPercent), goal, verdict: verdict(results.rssGrowthPercent === undefined || final?.logins !== results.target ? undefined : results.rssGrowthPercent <= MEMORY_GROWTH_GOAL_PERCENT) },
-    { bench: 'memory', metric: `heap growth ${formatNumber(baseline.logins)} → ${finalLabel}`, value: growth(results.heapGrowthPercent), goal, verdict: verdict(results.heapGrowthPercent === undefined || final?.logins !== results.target ? undefined : results.heapGrowthPercent <= MEMORY_GROWTH_GOAL_PERCENT) },
+    {
+      bench: 'memory',
+      metric: `RSS / heap used after ${formatNumber(baseline.logins)} logins`,
+      value: `${formatBytes(baseline.rssBytes)} / ${formatBytes(baseline.heapUsedBytes)}`,
+    },
+    {
+      bench: 'memory',
+      metric: `RSS / heap used after ${finalLabel}`,
+      value: final ? `${formatBytes(final.rssBytes)} / ${formatBytes(final.heapUsedBytes)}` : 'n/a',
+    },
+    {
+      bench: 'memory',
+      metric: `RSS growth ${formatNumber(baseline.logins)} → ${finalLabel}`,
+      value: growth(results.rssGrowthPercent),
+      goal,
+      verdict: verdict(
+        results.rssGrowthPercent === undefined || final?.logins !== results.target
+          ? undefined
+          : results.rssGrowthPercent <= MEMORY_GROWTH_GOAL_PERCENT,
+      ),
+    },
+    {
+      bench: 'memory',
+      metric: `heap growth ${formatNumber(baseline.logins)} → ${finalLabel}`,
+      value: growth(results.heapGrowthPercent),
+      goal,
+      verdict: verdict(
+        results.heapGrowthPercent === undefined || final?.logins !== results.target
+          ? undefined
+          : results.heapGrowthPercent <= MEMORY_GROWTH_GOAL_PERCENT,
+      ),
+    },
   ];
 }
 
 function memoryNotes(results: MemoryResults): string[] {
-  const trend = results.checkpoints.map((c) => `${formatNumber(c.logins)}: ${formatNumber(c.heapUsedBytes / 1048576)} MiB heap, ${c.tenantSessions} IdP sessions`).join('; ');
+  const trend = results.checkpoints
+    .map((c) => `${formatNumber(c.logins)}: ${formatNumber(c.heapUsedBytes / 1048576)} MiB heap, ${c.tenantSessions} IdP sessions`)
+    .join('; ');
   return [
     `a login is a new browser through the vendor login pages: SAML (IdP-initiated, until the signed response is in the auto-POST form) and OIDC (authorize → login → code → token → userinfo) alternate over all eight personas of one tenant; ${results.concurrency} in flight; server and driver in one process started with --expose-gc, GC forced before each reading.`,
     `trend (logins: heap used, IdP sessions held by the tenant): ${trend}.`,
-    ...(results.stoppedBy === 'time' ? [`the time bound stopped the run at ${formatNumber(results.checkpoints.at(-1)?.logins ?? 0)} of ${formatNumber(results.target)} logins; the verdict needs the full count.`] : []),
+    ...(results.stoppedBy === 'time'
+      ? [
+          `the time bound stopped the run at ${formatNumber(results.checkpoints.at(-1)?.logins ?? 0)} of ${formatNumber(results.target)} logins; the verdict needs the full count.`,
+        ]
+      : []),
   ];
 }
 
-if (import.meta.main) await benchMain((o) => measureIdpMemory({ logins: o.logins, maxSeconds: o.memorySeconds, concurrency: o.concurrency }));
+if (import.meta.main)
+  await benchMain((o) => measureIdpMemory({ logins: o.logins, maxSeconds: o.memorySeconds, concurrency: o.concurrency }));

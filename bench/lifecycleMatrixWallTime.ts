@@ -34,15 +34,22 @@ export interface LifecycleMatrixRun {
 
 async function runOnce(browser: BrowserChoice, workers: number | undefined): Promise<LifecycleMatrixRun> {
   const cpuBefore = machineBusyMs();
-  const run = await runPlaywrightForBench([...SUITES, ...(workers ? [`--workers=${workers}`] : [])], { SSO_HARNESS_CHROMIUM: BINARIES[browser] });
+  const run = await runPlaywrightForBench([...SUITES, ...(workers ? [`--workers=${workers}`] : [])], {
+    SSO_HARNESS_CHROMIUM: BINARIES[browser],
+  });
   const cpuMs = machineBusyMs() - cpuBefore;
   if (run.report === undefined) throw new Error(`The Playwright run with the ${browser} browser wrote no results (exit ${run.code}).`);
   const outcomes = parsePlaywrightResults(run.report as Parameters<typeof parsePlaywrightResults>[0]);
-  const failed = [...outcomes.tests.values()].filter((outcome) => outcome === 'failed' || outcome === 'timedOut' || outcome === 'interrupted').length;
+  const failed = [...outcomes.tests.values()].filter(
+    (outcome) => outcome === 'failed' || outcome === 'timedOut' || outcome === 'interrupted',
+  ).length;
   return { browser, wallMs: run.wallMs, cpuMs, tests: outcomes.tests.size, failed };
 }
 
-export async function measureLifecycleMatrix(browsers: readonly BrowserChoice[], workers: number | undefined): Promise<BenchOutcome<{ runs: LifecycleMatrixRun[] }>> {
+export async function measureLifecycleMatrix(
+  browsers: readonly BrowserChoice[],
+  workers: number | undefined,
+): Promise<BenchOutcome<{ runs: LifecycleMatrixRun[] }>> {
   const runs: LifecycleMatrixRun[] = [];
   for (const browser of browsers) runs.push(await runOnce(browser, workers));
   const full = runs.find((run) => run.browser === 'full');
@@ -51,13 +58,18 @@ export async function measureLifecycleMatrix(browsers: readonly BrowserChoice[],
     const against = run.browser === 'shell' && full ? full : undefined;
     return [
       {
-        bench: 'lifecycle + matrix', metric: `${run.browser === 'shell' ? 'headless shell' : 'full chromium'}: wall (${run.tests} tests${run.failed ? `, ${run.failed} not passed` : ''})`,
-        value: formatMs(run.wallMs), ...(against ? { ratio: `${formatNumber(run.wallMs / against.wallMs)}× full chromium` } : {}),
-        goal: `< ${formatMs(LIFECYCLE_MATRIX_GOAL_MS)}`, verdict: run.wallMs < LIFECYCLE_MATRIX_GOAL_MS ? 'met' : 'not met',
+        bench: 'lifecycle + matrix',
+        metric: `${run.browser === 'shell' ? 'headless shell' : 'full chromium'}: wall (${run.tests} tests${run.failed ? `, ${run.failed} not passed` : ''})`,
+        value: formatMs(run.wallMs),
+        ...(against ? { ratio: `${formatNumber(run.wallMs / against.wallMs)}× full chromium` } : {}),
+        goal: `< ${formatMs(LIFECYCLE_MATRIX_GOAL_MS)}`,
+        verdict: run.wallMs < LIFECYCLE_MATRIX_GOAL_MS ? 'met' : 'not met',
       },
       {
-        bench: 'lifecycle + matrix', metric: `${run.browser === 'shell' ? 'headless shell' : 'full chromium'}: machine CPU busy (÷ ${cores} cores; share of the wall time)`,
-        value: `${formatMs(run.cpuMs)} (${formatMs(run.cpuMs / cores)}; ${Math.round((100 * run.cpuMs) / cores / run.wallMs)}%)`, ...(against ? { ratio: `${formatNumber(run.cpuMs / against.cpuMs)}× full chromium` } : {}),
+        bench: 'lifecycle + matrix',
+        metric: `${run.browser === 'shell' ? 'headless shell' : 'full chromium'}: machine CPU busy (÷ ${cores} cores; share of the wall time)`,
+        value: `${formatMs(run.cpuMs)} (${formatMs(run.cpuMs / cores)}; ${Math.round((100 * run.cpuMs) / cores / run.wallMs)}%)`,
+        ...(against ? { ratio: `${formatNumber(run.cpuMs / against.cpuMs)}× full chromium` } : {}),
       },
     ];
   });
@@ -65,7 +77,9 @@ export async function measureLifecycleMatrix(browsers: readonly BrowserChoice[],
     name: 'lifecycle + matrix wall time',
     results: { runs },
     rows,
-    notes: [`one Playwright run of ${SUITES.join(' + ')} (json reporter only: no Allure, HTML or certification report), start-up included; machine CPU ÷ cores is the least wall time these cores allow; near 100% of the wall time = CPU-bound. Measure on a quiet machine.`],
+    notes: [
+      `one Playwright run of ${SUITES.join(' + ')} (json reporter only: no Allure, HTML or certification report), start-up included; machine CPU ÷ cores is the least wall time these cores allow; near 100% of the wall time = CPU-bound. Measure on a quiet machine.`,
+    ],
   };
 }
 
@@ -73,9 +87,14 @@ if (import.meta.main) {
   process.exitCode = await runBenchScript({
     usage: USAGE,
     parse(argv) {
-      const { values } = parseArgs({ args: [...argv], options: { browser: { type: 'string' }, workers: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args: [...argv],
+        options: { browser: { type: 'string' }, workers: { type: 'string' } },
+        strict: true,
+      });
       const choice = values.browser ?? 'shell';
-      if (choice !== 'shell' && choice !== 'full' && choice !== 'both') throw new TypeError(`--browser must be shell, full or both, not "${choice}".`);
+      if (choice !== 'shell' && choice !== 'full' && choice !== 'both')
+        throw new TypeError(`--browser must be shell, full or both, not "${choice}".`);
       const browsers: BrowserChoice[] = choice === 'both' ? ['shell', 'full'] : [choice];
       return { browsers, workers: values.workers === undefined ? undefined : wholeNumberOption('workers', values.workers, 2) };
     },

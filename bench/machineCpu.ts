@@ -10,7 +10,9 @@ import { loadavg } from 'node:os';
  * read machine-wide instead, which on a shared machine also counts whatever else ran meanwhile.
  */
 export function machineBusyMs(): number {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n').find((entry) => entry.startsWith('cpu '));
+  const line = readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('cpu '));
   const ticks = (line ?? '').trim().split(/\s+/).slice(1).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
   return ((user + nice + system + irq + softirq + steal) * 1000) / 100;

@@ -27,13 +27,13 @@ export interface OidcFlowRate {
 export type OidcFlowResults =
   | { readonly available: false; readonly reason: string }
   | {
-    readonly available: true;
-    readonly concurrency: number;
-    readonly seconds: number;
-    readonly rsaPerSecond: number;
-    readonly withSession: OidcFlowRate;
-    readonly freshLogin: OidcFlowRate;
-  };
+      readonly available: true;
+      readonly concurrency: number;
+      readonly seconds: number;
+      readonly rsaPerSecond: number;
+      readonly withSession: OidcFlowRate;
+      readonly freshLogin: OidcFlowRate;
+    };
 
 function notAvailable(reason: string): BenchOutcome<OidcFlowResults> {
   return {
@@ -46,7 +46,9 @@ function notAvailable(reason: string): BenchOutcome<OidcFlowResults> {
 
 export async function measureOidcFlowThroughput(options: { seconds: number; concurrency: number }): Promise<BenchOutcome<OidcFlowResults>> {
   if (!existsSync(OIDC_ENGINE)) {
-    return notAvailable(`not measured: the OIDC engine (${fileURLToPath(OIDC_ENGINE)}) does not exist in this build, so the OIDC personas answer 501.`);
+    return notAvailable(
+      `not measured: the OIDC engine (${fileURLToPath(OIDC_ENGINE)}) does not exist in this build, so the OIDC personas answer 501.`,
+    );
   }
   const bounds: Bounds = { maxCount: 1_000_000, maxMs: options.seconds * 1000 };
   const rsa = await (await prepareWork('rsa-sign')).run(bounds);
@@ -54,7 +56,9 @@ export async function measureOidcFlowThroughput(options: { seconds: number; conc
 
   const server = startBenchChild<IdpServerChildMessage>(SERVER_CHILD, [], { messageTimeoutMs: 30_000 });
   try {
-    const { value: { controlUrl } } = await server.message;
+    const {
+      value: { controlUrl },
+    } = await server.message;
     const tenant = await prepareLoginTenant(controlUrl, { saml: false, oidc: true });
     const personaOf = (index: number) => OIDC_PERSONA_IDS[index % OIDC_PERSONA_IDS.length]!;
     // One browser per lane, signed in to every persona once (also warms the server up).
@@ -65,14 +69,23 @@ export async function measureOidcFlowThroughput(options: { seconds: number; conc
       const flowsPerSecond = perSecond(run.count, run.elapsedMs);
       return { flows: run.count, elapsedMs: run.elapsedMs, perSecond: flowsPerSecond, ratioToBound: ratio(flowsPerSecond, rsaPerSecond) };
     };
-    const withSession = rate(await runBounded(bounds, options.concurrency, (i, lane) => {
-      const browser = browsers[lane];
-      if (!browser) throw new Error(`no browser for lane ${lane}`);
-      return oidcFlow(tenant, personaOf(i), browser);
-    }));
+    const withSession = rate(
+      await runBounded(bounds, options.concurrency, (i, lane) => {
+        const browser = browsers[lane];
+        if (!browser) throw new Error(`no browser for lane ${lane}`);
+        return oidcFlow(tenant, personaOf(i), browser);
+      }),
+    );
     const freshLogin = rate(await runBounded(bounds, options.concurrency, (i) => oidcFlow(tenant, personaOf(i))));
     await tenant.idp.delete();
-    const results: OidcFlowResults = { available: true, concurrency: options.concurrency, seconds: options.seconds, rsaPerSecond, withSession, freshLogin };
+    const results: OidcFlowResults = {
+      available: true,
+      concurrency: options.concurrency,
+      seconds: options.seconds,
+      rsaPerSecond,
+      withSession,
+      freshLogin,
+    };
     return { name: 'OIDC flows', results, rows: oidcFlowRows(results), notes: oidcFlowNotes(results) };
   } finally {
     await server.stop();
@@ -82,8 +95,18 @@ export async function measureOidcFlowThroughput(options: { seconds: number; conc
 export function oidcFlowRows(results: OidcFlowResults): FigureRow[] {
   if (!results.available) return [{ bench: 'OIDC flows', metric: 'code + PKCE flows/s', value: 'not available' }];
   return [
-    { bench: 'OIDC flows', metric: 'code+PKCE flows/s, IdP session cookie', value: `${formatNumber(results.withSession.perSecond)}/s`, ratio: formatRatio(results.withSession.ratioToBound, 'RSA bound (1 thread)') },
-    { bench: 'OIDC flows', metric: 'code+PKCE flows/s, fresh login each', value: `${formatNumber(results.freshLogin.perSecond)}/s`, ratio: formatRatio(results.freshLogin.ratioToBound, 'RSA bound (1 thread)') },
+    {
+      bench: 'OIDC flows',
+      metric: 'code+PKCE flows/s, IdP session cookie',
+      value: `${formatNumber(results.withSession.perSecond)}/s`,
+      ratio: formatRatio(results.withSession.ratioToBound, 'RSA bound (1 thread)'),
+    },
+    {
+      bench: 'OIDC flows',
+      metric: 'code+PKCE flows/s, fresh login each',
+      value: `${formatNumber(results.freshLogin.perSecond)}/s`,
+      ratio: formatRatio(results.freshLogin.ratioToBound, 'RSA bound (1 thread)'),
+    },
     { bench: 'OIDC flows', metric: 'RSA-2048 SHA-256 signatures/s, 1 thread', value: `${formatNumber(results.rsaPerSecond)}/s` },
   ];
 }

@@ -14,7 +14,8 @@ export interface RunOptions {
   readonly concurrency: number;
 }
 
-const USAGE = 'Usage: node bench/run.ts (or one benchmark, e.g. bench/idpColdStart.ts) [--runs N (cold starts per server, default 10)] [--seconds S (per throughput loop, default 3)] [--logins N (memory, default 10000)] [--memory-seconds S (time bound of the memory run, default 300)] [--concurrency N (flows in flight, default 4)]';
+const USAGE =
+  'Usage: node bench/run.ts (or one benchmark, e.g. bench/idpColdStart.ts) [--runs N (cold starts per server, default 10)] [--seconds S (per throughput loop, default 3)] [--logins N (memory, default 10000)] [--memory-seconds S (time bound of the memory run, default 300)] [--concurrency N (flows in flight, default 4)]';
 
 function positive(name: string, value: string | undefined, fallback: number, integer: boolean): number {
   if (value === undefined) return fallback;
@@ -26,14 +27,27 @@ function positive(name: string, value: string | undefined, fallback: number, int
 }
 
 function moreThanBaseline(logins: number): number {
-  if (logins <= MEMORY_BASELINE_LOGINS) throw new TypeError(`--logins must be more than ${MEMORY_BASELINE_LOGINS} (memory growth is measured from the ${MEMORY_BASELINE_LOGINS}-login checkpoint), not ${logins}.\n${USAGE}`);
+  if (logins <= MEMORY_BASELINE_LOGINS)
+    throw new TypeError(
+      `--logins must be more than ${MEMORY_BASELINE_LOGINS} (memory growth is measured from the ${MEMORY_BASELINE_LOGINS}-login checkpoint), not ${logins}.\n${USAGE}`,
+    );
   return logins;
 }
 
 export function parseRunOptions(args: string[]): RunOptions {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args, strict: true, options: { runs: { type: 'string' }, seconds: { type: 'string' }, logins: { type: 'string' }, 'memory-seconds': { type: 'string' }, concurrency: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        runs: { type: 'string' },
+        seconds: { type: 'string' },
+        logins: { type: 'string' },
+        'memory-seconds': { type: 'string' },
+        concurrency: { type: 'string' },
+      },
+    }));
   } catch (error) {
     throw new TypeError(`${(error as Error).message}.\n${USAGE}`, { cause: error });
   }

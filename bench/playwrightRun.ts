@@ -16,17 +16,24 @@ export interface BenchPlaywrightRun {
   readonly report: unknown;
 }
 
-export async function runPlaywrightForBench(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<BenchPlaywrightRun> {
+export async function runPlaywrightForBench(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<BenchPlaywrightRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'sso-harness-bench-playwright-'));
   const resultsFile = join(scratch, 'results.json');
   const started = performance.now();
   try {
     const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', ...args, '--reporter=json', `--output=${join(scratch, 'test-results')}`], {
-        cwd: ROOT,
-        env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [PLAYWRIGHT_CLI, 'test', ...args, '--reporter=json', `--output=${join(scratch, 'test-results')}`],
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
       child.once('error', reject);
       child.once('close', (exit) => resolve(exit ?? 1));
     });

@@ -65,5 +65,8 @@ export function renderTable(rows: readonly FigureRow[]): string {
 /** The table followed by the numbered notes of every outcome. */
 export function renderOutcomes(outcomes: readonly BenchOutcome<unknown>[]): string {
   const notes = outcomes.flatMap((o) => o.notes.map((note) => `${o.name}: ${note}`));
-  return [renderTable(outcomes.flatMap((o) => o.rows)), ...(notes.length ? ['', 'Notes:', ...notes.map((note, i) => `  ${i + 1}. ${note}`)] : [])].join('\n');
+  return [
+    renderTable(outcomes.flatMap((o) => o.rows)),
+    ...(notes.length ? ['', 'Notes:', ...notes.map((note, i) => `  ${i + 1}. ${note}`)] : []),
+  ].join('\n');
 }

@@ -18,7 +18,6 @@ import { SCOPES, type Scope } from './certifyWallTime.ts';
 import { loadAverage } from './machineCpu.ts';
 import { formatMs, verdict, type BenchOutcome, type FigureRow } from './report.ts';
 
-
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'sso-harness.js');
 const OUT = join(ROOT, 'reports', 'bench', 'shard-merge');
@@ -35,7 +34,12 @@ export interface ShardMergeResults {
   readonly scope: Scope;
   readonly shards: number;
   readonly unsharded: { readonly wallMs: number; readonly exitCode: number; readonly verdict: string; readonly tests: number };
-  readonly shardRuns: readonly { readonly shard: string; readonly wallMs: number; readonly exitCode: number; readonly counts: ShardManifest['counts'] }[];
+  readonly shardRuns: readonly {
+    readonly shard: string;
+    readonly wallMs: number;
+    readonly exitCode: number;
+    readonly counts: ShardManifest['counts'];
+  }[];
   readonly merge: { readonly wallMs: number; readonly exitCode: number; readonly verdict: string; readonly tests: number };
   readonly equal: { readonly tests: boolean; readonly outcomes: boolean; readonly verdict: boolean; readonly exitCode: boolean };
   readonly differences: readonly string[];
@@ -58,7 +62,8 @@ function figures(reportsDir: string, run: { readonly wallMs: number; readonly ex
 /** Tests present in one run only, or with another outcome: one line each (at most 10). */
 function differencesOf(a: RunOutcomes, b: RunOutcomes): string[] {
   const lines: string[] = [];
-  for (const [test, outcome] of a.tests) if (b.tests.get(test) !== outcome) lines.push(`${test}: unsharded ${outcome}, merged ${b.tests.get(test) ?? 'absent'}`);
+  for (const [test, outcome] of a.tests)
+    if (b.tests.get(test) !== outcome) lines.push(`${test}: unsharded ${outcome}, merged ${b.tests.get(test) ?? 'absent'}`);
   for (const [test, outcome] of b.tests) if (!a.tests.has(test)) lines.push(`${test}: unsharded absent, merged ${outcome}`);
   return lines.slice(0, 10);
 }
@@ -82,23 +87,52 @@ export async function measureShardMerge(scope: Scope, shards: number): Promise<B
 
   const differences = differencesOf(unsharded.outcomes, merge.outcomes);
   const equal = {
-    tests: unsharded.outcomes.tests.size === merge.outcomes.tests.size && [...unsharded.outcomes.tests.keys()].every((test) => merge.outcomes.tests.has(test)),
+    tests:
+      unsharded.outcomes.tests.size === merge.outcomes.tests.size &&
+      [...unsharded.outcomes.tests.keys()].every((test) => merge.outcomes.tests.has(test)),
     outcomes: differences.length === 0,
     verdict: unsharded.verdict === merge.verdict,
     exitCode: unsharded.exitCode === merge.exitCode,
   };
   const results: ShardMergeResults = {
-    scope, shards, load, shardRuns, equal, differences,
+    scope,
+    shards,
+    load,
+    shardRuns,
+    equal,
+    differences,
     unsharded: { wallMs: unsharded.wallMs, exitCode: unsharded.exitCode, verdict: unsharded.verdict, tests: unsharded.outcomes.tests.size },
     merge: { wallMs: merge.wallMs, exitCode: merge.exitCode, verdict: merge.verdict, tests: merge.outcomes.tests.size },
   };
   const longest = Math.max(...shardRuns.map((run) => run.wallMs));
   const rows: FigureRow[] = [
-    { bench: 'shard + merge', metric: `unsharded (${results.unsharded.tests} tests)`, value: `${formatMs(unsharded.wallMs)}, ${unsharded.verdict}, exit ${unsharded.exitCode}` },
-    ...shardRuns.map((run) => ({ bench: 'shard + merge', metric: `shard ${run.shard} (${run.counts.passed + run.counts.failed + run.counts.skipped} tests)`, value: `${formatMs(run.wallMs)}, exit ${run.exitCode}` })),
-    { bench: 'shard + merge', metric: `merge (${results.merge.tests} tests)`, value: `${formatMs(merge.wallMs)}, ${merge.verdict}, exit ${merge.exitCode}` },
-    { bench: 'shard + merge', metric: `on ${shards} machines: longest shard + merge`, value: formatMs(longest + merge.wallMs), ratio: `${(unsharded.wallMs / (longest + merge.wallMs)).toFixed(2)}× faster than unsharded` },
-    { bench: 'shard + merge', metric: 'merged = unsharded: tests, outcomes, verdict, exit code', value: `${equal.tests}, ${equal.outcomes}, ${equal.verdict}, ${equal.exitCode}`, verdict: verdict(Object.values(equal).every(Boolean)) },
+    {
+      bench: 'shard + merge',
+      metric: `unsharded (${results.unsharded.tests} tests)`,
+      value: `${formatMs(unsharded.wallMs)}, ${unsharded.verdict}, exit ${unsharded.exitCode}`,
+    },
+    ...shardRuns.map((run) => ({
+      bench: 'shard + merge',
+      metric: `shard ${run.shard} (${run.counts.passed + run.counts.failed + run.counts.skipped} tests)`,
+      value: `${formatMs(run.wallMs)}, exit ${run.exitCode}`,
+    })),
+    {
+      bench: 'shard + merge',
+      metric: `merge (${results.merge.tests} tests)`,
+      value: `${formatMs(merge.wallMs)}, ${merge.verdict}, exit ${merge.exitCode}`,
+    },
+    {
+      bench: 'shard + merge',
+      metric: `on ${shards} machines: longest shard + merge`,
+      value: formatMs(longest + merge.wallMs),
+      ratio: `${(unsharded.wallMs / (longest + merge.wallMs)).toFixed(2)}× faster than unsharded`,
+    },
+    {
+      bench: 'shard + merge',
+      metric: 'merged = unsharded: tests, outcomes, verdict, exit code',
+      value: `${equal.tests}, ${equal.outcomes}, ${equal.verdict}, ${equal.exitCode}`,
+      verdict: verdict(Object.values(equal).every(Boolean)),
+    },
   ];
   const notes = [
     `scope ${scope}: \`sso-harness certify ${selection.join(' ')}\`; the shards ran one after the other on this machine (load average ${load} at the start), as ${shards} machines would run them at once.`,

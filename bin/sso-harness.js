@@ -14,7 +14,9 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   const node22 = join(root, 'node_modules', '.bin', 'node');
   if (!existsSync(node22)) {
-    process.stderr.write(`sso-harness needs Node.js 22 or later (this is ${process.version}).\nRun \`npm install\` in ${root} (it installs Node 22 as a dev dependency), or install Node 22.\n`);
+    process.stderr.write(
+      `sso-harness needs Node.js 22 or later (this is ${process.version}).\nRun \`npm install\` in ${root} (it installs Node 22 as a dev dependency), or install Node 22.\n`,
+    );
     process.exit(2);
   }
   // node:sqlite (the portal) is still "experimental" in Node 22: the warning goes for the child

@@ -9,8 +9,12 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    const known = Object.keys(options).map((name) => `--${name}`).join(', ');
-    throw new UsageError(`sso-harness ${command}: ${(error as Error).message}. Known options: ${known || '(none)'}. See \`sso-harness ${command} --help\`.`);
+    const known = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(', ');
+    throw new UsageError(
+      `sso-harness ${command}: ${(error as Error).message}. Known options: ${known || '(none)'}. See \`sso-harness ${command} --help\`.`,
+    );
   }
 }
 

@@ -16,9 +16,12 @@ interface CommandEntry {
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   certify: { summary: 'run the certification (lifecycle, entry points, fault catalog) and write reports/', file: 'certify.ts' },
-  report: { summary: 'serve the last run\'s reports on loopback (the Allure report needs HTTP) and print their URLs', file: 'report.ts' },
+  report: { summary: "serve the last run's reports on loopback (the Allure report needs HTTP) and print their URLs", file: 'report.ts' },
   'portal serve': { summary: 'start the reference OE admin portal on loopback and print a demo account', file: 'portalServe.ts' },
-  demo: { summary: 'try SSO by hand: the reference portal and the mock IdPs wired together, with logins and test passwords', file: 'demo.ts' },
+  demo: {
+    summary: 'try SSO by hand: the reference portal and the mock IdPs wired together, with logins and test passwords',
+    file: 'demo.ts',
+  },
   'idp serve': { summary: 'start the mock IdPs (all eight personas) on loopback and print their URLs', file: 'idpServe.ts' },
   personas: { summary: 'list the IdP personas (vendor x protocol) and their shapes', file: 'personas.ts' },
   faults: { summary: 'list the fault catalog', file: 'faults.ts' },

@@ -36,12 +36,16 @@ function descendantsOf(pid: number): number[] {
   return out;
 }
 
-const alive = (pids: readonly number[]): number[] => pids.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '));
+const alive = (pids: readonly number[]): number[] =>
+  pids.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '));
 
 function listening(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); done(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
     socket.once('error', () => done(false));
   });
 }
@@ -55,8 +59,12 @@ interface Started {
 function start(args: readonly string[], env: NodeJS.ProcessEnv = {}): Started {
   const child = spawn(nodeForCommand(), [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => { text += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return { child, output: () => text, exited };
 }
@@ -82,7 +90,10 @@ async function stopAndCheck(started: Started, signal: NodeJS.Signals, ports: rea
   const sent = Date.now();
   started.child.kill(signal);
   const code = await started.exited;
-  await vi.waitFor(() => expect(alive(tree), 'processes left running').toEqual([]), { timeout: Math.max(1, 5_000 - (Date.now() - sent)), interval: 100 });
+  await vi.waitFor(() => expect(alive(tree), 'processes left running').toEqual([]), {
+    timeout: Math.max(1, 5_000 - (Date.now() - sent)),
+    interval: 100,
+  });
   expect(Date.now() - sent, 'milliseconds from the signal until everything had stopped').toBeLessThan(5_000);
   for (const port of ports) expect(await listening(port), `port ${port} still listening`).toBe(false);
   return code;
@@ -107,7 +118,11 @@ describe('a stop signal to the sso-harness PID', () => {
   it('demo: SIGTERM stops the portal and the mock IdPs, frees both ports and exits 0', async () => {
     const started = start(['demo']);
     running.push(started.child);
-    const match = await waitForOutput(started, /Reference portal http:\/\/127\.0\.0\.1:(\d+) and mock IdPs http:\/\/127\.0\.0\.1:(\d+)[\s\S]*Ctrl-C stops/, 60_000);
+    const match = await waitForOutput(
+      started,
+      /Reference portal http:\/\/127\.0\.0\.1:(\d+) and mock IdPs http:\/\/127\.0\.0\.1:(\d+)[\s\S]*Ctrl-C stops/,
+      60_000,
+    );
     const ports = [Number(match[1]), Number(match[2])];
     for (const port of ports) expect(await listening(port), `port ${port} serves the demo`).toBe(true);
     expect(started.output()).toMatch(/admin\s+alice\.admin@\S+\s+portal password: \S+/);
@@ -118,7 +133,10 @@ describe('a stop signal to the sso-harness PID', () => {
   it('certify: SIGTERM while tests run stops Playwright, its workers, servers and browsers; exit 143 and the report says "interrupted"', async () => {
     const reports = mkdtempSync(join(tmpdir(), 'sso-interrupted-'));
     scratch.push(reports);
-    const started = start(['certify', '--vendors', 'okta', '--protocols', 'saml', '--entry', 'web'], { SSO_HARNESS_REPORTS_DIR: reports, CI: '' });
+    const started = start(['certify', '--vendors', 'okta', '--protocols', 'saml', '--entry', 'web'], {
+      SSO_HARNESS_REPORTS_DIR: reports,
+      CI: '',
+    });
     running.push(started.child);
     // Several tests done: workers, portals, mock IdPs and browsers are all up.
     await waitForOutput(started, /\[\s*4\/\d+\] /, 120_000);

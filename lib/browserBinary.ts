@@ -17,7 +17,8 @@ export function chromiumExecutable(headless: boolean): string {
 }
 
 // Workers load this file again with argv of their own: the runner passes "headed" on in the environment.
-if (['--headed', '--debug', '--ui'].some((flag) => process.argv.includes(flag)) || process.env.PWDEBUG) process.env.SSO_HARNESS_HEADED = '1';
+if (['--headed', '--debug', '--ui'].some((flag) => process.argv.includes(flag)) || process.env.PWDEBUG)
+  process.env.SSO_HARNESS_HEADED = '1';
 const HEADLESS = process.env.SSO_HARNESS_HEADED !== '1';
 
 /** The binary this run launches (headless unless the run was started headed). */

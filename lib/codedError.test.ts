@@ -8,6 +8,10 @@ describe('CodedError', () => {
     const error = new ExampleError('bad-thing', 'Change the thing.');
     expect(error).toBeInstanceOf(Error);
     expect(error).toBeInstanceOf(CodedError);
-    expect({ code: error.code, message: error.message, name: error.name }).toEqual({ code: 'bad-thing', message: 'Change the thing.', name: 'ExampleError' });
+    expect({ code: error.code, message: error.message, name: error.name }).toEqual({
+      code: 'bad-thing',
+      message: 'Change the thing.',
+      name: 'ExampleError',
+    });
   });
 });

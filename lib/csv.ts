@@ -18,7 +18,8 @@ export type CsvProblem = 'quote-never-closed' | 'text-after-quote';
 
 const MESSAGES: Readonly<Record<CsvProblem, string>> = {
   'quote-never-closed': 'a quoted value is never closed: add the missing closing quote (").',
-  'text-after-quote': 'text after a closing quote: a quoted value must end at a comma or the end of the line (write "" for a quote inside quotes).',
+  'text-after-quote':
+    'text after a closing quote: a quoted value must end at a comma or the end of the line (write "" for a quote inside quotes).',
 };
 
 /**

@@ -25,7 +25,11 @@ describe('isEmailAddress', () => {
 
 describe('isGuestUpn / emailDomain', () => {
   it('recognises Entra guest UPNs in any case', () => {
-    expect([isGuestUpn('a_b.com#EXT#@t.onmicrosoft.com'), isGuestUpn('a_b.com#ext#@t.onmicrosoft.com'), isGuestUpn('a@b.com')]).toEqual([true, true, false]);
+    expect([isGuestUpn('a_b.com#EXT#@t.onmicrosoft.com'), isGuestUpn('a_b.com#ext#@t.onmicrosoft.com'), isGuestUpn('a@b.com')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('lower-cases the domain after the last @', () => {

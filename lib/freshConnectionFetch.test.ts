@@ -17,7 +17,9 @@ beforeAll(async () => {
       return;
     }
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain', connection: 'keep-alive', 'keep-alive': 'timeout=60' }).end('ok'));
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'text/plain', connection: 'keep-alive', 'keep-alive': 'timeout=60' }).end('ok'),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -39,7 +41,10 @@ describe('freshConnectionFetch: no request ever rides a connection the server ma
 
   it('every GET and POST succeeds, each on a new connection', async () => {
     for (const method of ['GET', 'POST', 'GET', 'POST', 'POST']) {
-      const response = await freshConnectionFetch(`${base}/c`, { method, ...(method === 'POST' ? { body: 'x=3', headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}) });
+      const response = await freshConnectionFetch(`${base}/c`, {
+        method,
+        ...(method === 'POST' ? { body: 'x=3', headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}),
+      });
       expect([response.status, await response.text()]).toEqual([200, 'ok']);
       await nextTurn();
     }

@@ -93,7 +93,13 @@ export interface ProvisionedAccount {
   readonly accountId: number;
   readonly name: string;
   readonly ssoDomains: readonly string[];
-  readonly seats: readonly { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }[];
+  readonly seats: readonly {
+    readonly id: number;
+    readonly name: string;
+    readonly email: string;
+    readonly role: 'admin' | 'user';
+    readonly disabled: boolean;
+  }[];
   readonly urls: PortalUrls;
   readonly nativeClients: NativeClients;
   /**
@@ -125,7 +131,12 @@ export interface SeatSession {
 
 /** What `GET /_harness/accounts/{id}` answers that the suites read (it may carry more). */
 export interface AccountState {
-  readonly sso: { readonly enabled: boolean; readonly version: number | null; readonly protocol: 'saml' | 'oidc' | null; readonly currentVersionPassedTest: boolean };
+  readonly sso: {
+    readonly enabled: boolean;
+    readonly version: number | null;
+    readonly protocol: 'saml' | 'oidc' | null;
+    readonly currentVersionPassedTest: boolean;
+  };
   /** Live web sessions of the account's seats: "no seat is logged in" is `seatSessions === 0`. */
   readonly seatSessions: number;
   /** The same sessions, one entry each: who is logged in, and how. */
@@ -205,14 +216,32 @@ export interface HarnessHealth {
  * target file (`audit.actions`: its word → one of these).
  */
 export const HARNESS_AUDIT_ACTIONS = [
-  'account.created', 'account.updated',
-  'sso.config.saved', 'sso.enabled', 'sso.disabled', 'sso.enable.refused',
-  'sso.test.started', 'sso.test.passed', 'sso.test.failed',
-  'sso.login.succeeded', 'sso.login.refused', 'sso.login.start-failed',
-  'password.login.succeeded', 'password.login.failed', 'password.login.refused', 'logout',
-  'support.access.granted', 'support.sso.disabled',
-  'native.authorized', 'native.authorize.refused', 'native.token.issued', 'native.token.refused',
-  'seat.added', 'seat.updated', 'seats.imported', 'seat-audit.idp-export.uploaded',
+  'account.created',
+  'account.updated',
+  'sso.config.saved',
+  'sso.enabled',
+  'sso.disabled',
+  'sso.enable.refused',
+  'sso.test.started',
+  'sso.test.passed',
+  'sso.test.failed',
+  'sso.login.succeeded',
+  'sso.login.refused',
+  'sso.login.start-failed',
+  'password.login.succeeded',
+  'password.login.failed',
+  'password.login.refused',
+  'logout',
+  'support.access.granted',
+  'support.sso.disabled',
+  'native.authorized',
+  'native.authorize.refused',
+  'native.token.issued',
+  'native.token.refused',
+  'seat.added',
+  'seat.updated',
+  'seats.imported',
+  'seat-audit.idp-export.uploaded',
 ] as const;
 
 export type HarnessAuditAction = (typeof HARNESS_AUDIT_ACTIONS)[number];
@@ -225,7 +254,15 @@ export function isHarnessAuditAction(value: string): value is HarnessAuditAction
  * The harness's words for the kinds of seat email audit findings. A portal that shows other words
  * maps them in its target file (`seatAuditKinds`: its word → one of these).
  */
-export const SEAT_AUDIT_KINDS = ['duplicate-email', 'invalid-email', 'domain-not-sso', 'missing-from-idp', 'idp-user-without-seat', 'guest-upn', 'admin-not-covered'] as const;
+export const SEAT_AUDIT_KINDS = [
+  'duplicate-email',
+  'invalid-email',
+  'domain-not-sso',
+  'missing-from-idp',
+  'idp-user-without-seat',
+  'guest-upn',
+  'admin-not-covered',
+] as const;
 
 export type SeatAuditKindWord = (typeof SEAT_AUDIT_KINDS)[number];
 

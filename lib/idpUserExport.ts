@@ -15,25 +15,58 @@ const FIELD = 'idpUserExport';
 // Preferred first. Entra "Download users": mail (userPrincipalName only as a fallback, it is not
 // always an email); Okta people export: "Primary email"; Google Admin "Download users":
 // "Email Address [Required]"; then generic names.
-const EMAIL_HEADERS = ['email address [required]', 'primary email', 'mail', 'email', 'e-mail', 'email address', 'user email', 'emailaddress'];
+const EMAIL_HEADERS = [
+  'email address [required]',
+  'primary email',
+  'mail',
+  'email',
+  'e-mail',
+  'email address',
+  'user email',
+  'emailaddress',
+];
 const FALLBACK_HEADERS = ['userprincipalname', 'username', 'login'];
 
 export function parseIdpUserExport(csv: string): IdpUserExportParse {
-  if (Buffer.byteLength(csv, 'utf8') > MAX_EXPORT_BYTES) return { ok: false, errors: [{ field: FIELD, message: `The user export is larger than ${MAX_EXPORT_BYTES / 1_000_000} MB: export only the users assigned to the application.` }] };
+  if (Buffer.byteLength(csv, 'utf8') > MAX_EXPORT_BYTES)
+    return {
+      ok: false,
+      errors: [
+        {
+          field: FIELD,
+          message: `The user export is larger than ${MAX_EXPORT_BYTES / 1_000_000} MB: export only the users assigned to the application.`,
+        },
+      ],
+    };
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { ok: false, errors: [{ field: FIELD, message: `The file is not a valid CSV export (line ${parsed.line}): ${parsed.message}` }] };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: [{ field: FIELD, message: `The file is not a valid CSV export (line ${parsed.line}): ${parsed.message}` }],
+    };
   const [header, ...rows] = parsed.records.map((record) => record.cells);
-  if (!header) return { ok: false, errors: [{ field: FIELD, message: 'The user export is empty: download the users list from the IdP console as CSV (with its header row) and upload it.' }] };
+  if (!header)
+    return {
+      ok: false,
+      errors: [
+        {
+          field: FIELD,
+          message: 'The user export is empty: download the users list from the IdP console as CSV (with its header row) and upload it.',
+        },
+      ],
+    };
   const names = header.map((h) => h.trim().toLowerCase());
   const primary = EMAIL_HEADERS.map((h) => names.indexOf(h)).find((i) => i >= 0);
   const fallback = FALLBACK_HEADERS.map((h) => names.indexOf(h)).find((i) => i >= 0);
   if (primary === undefined && fallback === undefined) {
     return {
       ok: false,
-      errors: [{
-        field: FIELD,
-        message: `No email column in the user export: its header row has ${header.map((h) => `"${h.trim().slice(0, 40)}"`).join(', ')}. Expected one of "Email Address [Required]" (Google), "Primary email" (Okta), "mail" or "userPrincipalName" (Entra), or "email". Upload the CSV exactly as the IdP console downloads it.`,
-      }],
+      errors: [
+        {
+          field: FIELD,
+          message: `No email column in the user export: its header row has ${header.map((h) => `"${h.trim().slice(0, 40)}"`).join(', ')}. Expected one of "Email Address [Required]" (Google), "Primary email" (Okta), "mail" or "userPrincipalName" (Entra), or "email". Upload the CSV exactly as the IdP console downloads it.`,
+        },
+      ],
     };
   }
   const seen = new Map<string, string>();

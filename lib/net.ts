@@ -33,7 +33,9 @@ export class PortInUseError extends Error {
   readonly code = 'PORT_IN_USE';
   readonly port: number;
   constructor(port: number, what: string) {
-    super(`${what} cannot listen on ${LOOPBACK_HOST}:${port}: the port is already in use. Stop the other process, pick another --port, or pass --port 0 for a free one.`);
+    super(
+      `${what} cannot listen on ${LOOPBACK_HOST}:${port}: the port is already in use. Stop the other process, pick another --port, or pass --port 0 for a free one.`,
+    );
     this.port = port;
   }
 }

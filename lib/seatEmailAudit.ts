@@ -4,7 +4,13 @@
 import { emailDomain, isEmailAddress, isGuestUpn } from './emailAddress.ts';
 import type { SEAT_AUDIT_KINDS } from './harnessContract.ts';
 
-export interface SeatForAudit { readonly id: number; readonly name: string; readonly email: string; readonly role: 'admin' | 'user'; readonly disabled: boolean }
+export interface SeatForAudit {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly role: 'admin' | 'user';
+  readonly disabled: boolean;
+}
 export type SeatAuditKind = (typeof SEAT_AUDIT_KINDS)[number];
 export interface SeatAuditFinding {
   readonly kind: SeatAuditKind;
@@ -22,7 +28,10 @@ function label(seat: SeatForAudit): string {
   return `seat #${seat.id} (${seat.name})`;
 }
 
-export function auditSeatEmails(seats: readonly SeatForAudit[], opts: { ssoDomains: readonly string[]; idpUsers?: readonly string[] }): SeatAuditFinding[] {
+export function auditSeatEmails(
+  seats: readonly SeatForAudit[],
+  opts: { ssoDomains: readonly string[]; idpUsers?: readonly string[] },
+): SeatAuditFinding[] {
   const findings: SeatAuditFinding[] = [];
   const domains = new Set(opts.ssoDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean));
   const idp = opts.idpUsers ? new Set(opts.idpUsers.map((e) => e.trim().toLowerCase())) : undefined;
@@ -43,9 +52,17 @@ export function auditSeatEmails(seats: readonly SeatForAudit[], opts: { ssoDomai
     if (email === '') {
       add({ kind: 'invalid-email', message: `${capital(label(seat))} has no email: set the user's SSO email ${WHERE}.`, blocking: true });
     } else if (isGuestUpn(email)) {
-      add({ kind: 'guest-upn', message: `${capital(label(seat))} has the Entra guest UPN ${email} as its email; the IdP sends the guest's real email instead. Replace it with the user's email address ${WHERE}.`, blocking: true });
+      add({
+        kind: 'guest-upn',
+        message: `${capital(label(seat))} has the Entra guest UPN ${email} as its email; the IdP sends the guest's real email instead. Replace it with the user's email address ${WHERE}.`,
+        blocking: true,
+      });
     } else if (!isEmailAddress(email)) {
-      add({ kind: 'invalid-email', message: `${capital(label(seat))} has "${email}", which is not a valid email address: correct it ${WHERE}.`, blocking: true });
+      add({
+        kind: 'invalid-email',
+        message: `${capital(label(seat))} has "${email}", which is not a valid email address: correct it ${WHERE}.`,
+        blocking: true,
+      });
     }
     if (twins.length > 0 && email !== '') {
       const caseOnly = twins.some((other) => other.email.trim() !== email);
@@ -58,14 +75,23 @@ export function auditSeatEmails(seats: readonly SeatForAudit[], opts: { ssoDomai
     if (!seat.disabled && problems.length === 0) {
       const domain = emailDomain(email);
       if (domains.size > 0 && !domains.has(domain)) {
-        add({ kind: 'domain-not-sso', message: `${capital(label(seat))} uses ${email}, whose domain ${domain} is not one of the account's SSO domains (${[...domains].join(', ')}): change the seat email ${WHERE}, or add ${domain} to the SSO domains.`, blocking: true });
+        add({
+          kind: 'domain-not-sso',
+          message: `${capital(label(seat))} uses ${email}, whose domain ${domain} is not one of the account's SSO domains (${[...domains].join(', ')}): change the seat email ${WHERE}, or add ${domain} to the SSO domains.`,
+          blocking: true,
+        });
       }
       if (idp && !idp.has(email.toLowerCase())) {
-        add({ kind: 'missing-from-idp', message: `${capital(label(seat))} uses ${email}, which is not in the IdP user export: that user cannot log in with SSO. Fix the seat email ${WHERE} to the address the IdP has, or add (and assign) the user at the IdP.`, blocking: true });
+        add({
+          kind: 'missing-from-idp',
+          message: `${capital(label(seat))} uses ${email}, which is not in the IdP user export: that user cannot log in with SSO. Fix the seat email ${WHERE} to the address the IdP has, or add (and assign) the user at the IdP.`,
+          blocking: true,
+        });
       }
     }
     findings.push(...problems);
-    if (seat.role === 'admin' && !seat.disabled && problems.some((p) => p.blocking)) uncovered.set(seat.id, problems.map((p) => p.kind).join(', '));
+    if (seat.role === 'admin' && !seat.disabled && problems.some((p) => p.blocking))
+      uncovered.set(seat.id, problems.map((p) => p.kind).join(', '));
   }
 
   const enabledAdmins = seats.filter((s) => s.role === 'admin' && !s.disabled);
@@ -85,7 +111,12 @@ export function auditSeatEmails(seats: readonly SeatForAudit[], opts: { ssoDomai
     for (const user of opts.idpUsers ?? []) {
       const email = user.trim();
       if (email !== '' && !seatEmails.has(email.toLowerCase())) {
-        findings.push({ kind: 'idp-user-without-seat', email, message: `${email} exists in the IdP user export but has no seat: create a seat with this email ${WHERE} if the user needs Ooma, or unassign the user from the application at the IdP.`, blocking: false });
+        findings.push({
+          kind: 'idp-user-without-seat',
+          email,
+          message: `${email} exists in the IdP user export but has no seat: create a seat with this email ${WHERE} if the user needs Ooma, or unassign the user from the application at the IdP.`,
+          blocking: false,
+        });
       }
     }
   }

@@ -3,11 +3,23 @@ import { SecretScrubber, scrubPatterns } from './secretScrubber.ts';
 
 describe('scrubPatterns', () => {
   it.each([
-    ['a JWS signature', 'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXZhbHVlLXNlY3JldA end', 'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.[removed] end'],
+    [
+      'a JWS signature',
+      'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXZhbHVlLXNlY3JldA end',
+      'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.[removed] end',
+    ],
     ['an XML SignatureValue', '<ds:SignatureValue>QUJDREVGRw==</ds:SignatureValue>', '<ds:SignatureValue>[removed]</ds:SignatureValue>'],
-    ['an unprefixed SignatureValue', '<SignatureValue Id="x">QUJD\nREVG</SignatureValue>', '<SignatureValue Id="x">[removed]</SignatureValue>'],
+    [
+      'an unprefixed SignatureValue',
+      '<SignatureValue Id="x">QUJD\nREVG</SignatureValue>',
+      '<SignatureValue Id="x">[removed]</SignatureValue>',
+    ],
     ['a PEM private key', 'key -----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY----- done', 'key [private key removed] done'],
-    ['form credentials', 'grant_type=authorization_code&client_secret=s3cr3t&code_verifier=abcdefgh', 'grant_type=authorization_code&client_secret=[removed]&code_verifier=[removed]'],
+    [
+      'form credentials',
+      'grant_type=authorization_code&client_secret=s3cr3t&code_verifier=abcdefgh',
+      'grant_type=authorization_code&client_secret=[removed]&code_verifier=[removed]',
+    ],
     ['JSON credentials', '{"clientSecret": "s3cr3t-value", "issuer": "https://x"}', '{"clientSecret": "[removed]", "issuer": "https://x"}'],
     ['an Authorization header', 'Authorization: Bearer abc.def\nHost: x', 'Authorization: [removed]\nHost: x'],
     ['a Cookie header', 'Cookie: sid=abcdef; other=1', 'Cookie: [removed]'],

@@ -14,9 +14,15 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // JWS compact serialisation: keep header and payload (they are what support reads), drop the signature.
   [/\b(eyJ[\w-]*\.[\w-]*)\.[\w-]{8,}/g, `$1.${REMOVED}`],
   // Form / query parameters that carry credentials.
-  [/\b(client_secret|client_assertion|password|passwd|pwd|code_verifier|access_token|refresh_token|id_token_hint)=[^&\s"'<]+/gi, `$1=${REMOVED}`],
+  [
+    /\b(client_secret|client_assertion|password|passwd|pwd|code_verifier|access_token|refresh_token|id_token_hint)=[^&\s"'<]+/gi,
+    `$1=${REMOVED}`,
+  ],
   // JSON members that carry credentials.
-  [/("(?:client_secret|clientSecret|password|access_token|refresh_token|code_verifier|privateKey|private_key)"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${REMOVED}"`],
+  [
+    /("(?:client_secret|clientSecret|password|access_token|refresh_token|code_verifier|privateKey|private_key)"\s*:\s*)"(?:[^"\\]|\\.)*"/g,
+    `$1"${REMOVED}"`,
+  ],
   // HTTP credentials headers, as text.
   [/\b(Authorization|Proxy-Authorization|Cookie|Set-Cookie)(\s*:\s*)[^\r\n]+/gi, `$1$2${REMOVED}`],
 ];

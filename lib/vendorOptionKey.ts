@@ -10,7 +10,10 @@ export function vendorOptionKey<V extends string>(vendor: V): VendorOptionKey<V>
 }
 
 /** `{ vendorX: label(x) }` for each vendor, in the given order. */
-export function vendorOptionNames<V extends string, T>(vendors: readonly V[], value: (vendor: V) => T): Readonly<Record<VendorOptionKey<V>, T>> {
+export function vendorOptionNames<V extends string, T>(
+  vendors: readonly V[],
+  value: (vendor: V) => T,
+): Readonly<Record<VendorOptionKey<V>, T>> {
   // Filled from `vendors`, so every key of the record is present.
   return Object.fromEntries(vendors.map((vendor) => [vendorOptionKey(vendor), value(vendor)])) as Record<VendorOptionKey<V>, T>;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { generateTestKeyPair, generateTestKeyPairAsync, pemBody, recertifyTestKeyPair, testKeyPairFromPrivateKey, toCertificatePem } from './x509.ts';
+import {
+  generateTestKeyPair,
+  generateTestKeyPairAsync,
+  pemBody,
+  recertifyTestKeyPair,
+  testKeyPairFromPrivateKey,
+  toCertificatePem,
+} from './x509.ts';
 
 describe('generateTestKeyPair', () => {
   it('makes a self-signed certificate that Node parses, with the requested validity', () => {
@@ -40,7 +47,12 @@ describe('generateTestKeyPairAsync, testKeyPairFromPrivateKey, recertifyTestKeyP
     expect(again.publicKeyPem).toBe(original.publicKeyPem);
     expect(again.fingerprint256).not.toBe(original.fingerprint256);
     const notAfter = new Date('2025-06-01T00:00:00Z');
-    const expired = recertifyTestKeyPair(original, { commonName: 'key owner', serial: Buffer.from('02ab', 'hex'), notBefore: new Date('2024-06-01T00:00:00Z'), notAfter });
+    const expired = recertifyTestKeyPair(original, {
+      commonName: 'key owner',
+      serial: Buffer.from('02ab', 'hex'),
+      notBefore: new Date('2024-06-01T00:00:00Z'),
+      notAfter,
+    });
     const cert = new X509Certificate(expired.certificatePem);
     expect(cert.serialNumber).toBe('02AB');
     expect(new Date(cert.validTo).toISOString()).toBe(notAfter.toISOString());

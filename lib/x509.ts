@@ -3,7 +3,17 @@
 // The certificate is written with node:crypto and the small DER encoder in x509Der.ts: RSA key
 // generation runs on libuv's thread pool in the async variant, and no certificate library is
 // loaded at start-up (node-forge alone took ~50 ms to import and ~10 ms per certificate).
-import { generateKeyPair, generateKeyPairSync, X509Certificate, randomBytes, sign, createPrivateKey, createPublicKey, type KeyObject, type RSAKeyPairOptions } from 'node:crypto';
+import {
+  generateKeyPair,
+  generateKeyPairSync,
+  X509Certificate,
+  randomBytes,
+  sign,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  type RSAKeyPairOptions,
+} from 'node:crypto';
 import { tbsCertificate, signedCertificate, type CertificateFields } from './x509Der.ts';
 
 export interface TestKeyPair {
@@ -49,7 +59,9 @@ export function generateTestKeyPair(options: CertificateOptions): TestKeyPair {
 /** The same as `generateTestKeyPair`, with the RSA key generated on libuv's thread pool (the event loop keeps serving). */
 export async function generateTestKeyPairAsync(options: CertificateOptions): Promise<TestKeyPair> {
   const keys = await new Promise<PemKeys>((resolve, reject) => {
-    generateKeyPair('rsa', rsaOptions(options), (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey })));
+    generateKeyPair('rsa', rsaOptions(options), (error, publicKey, privateKey) =>
+      error ? reject(error) : resolve({ publicKey, privateKey }),
+    );
   });
   return certifiedPair(keys, options);
 }
@@ -73,7 +85,10 @@ function certifiedPair(keys: PemKeys, options: Omit<CertificateOptions, 'modulus
  * The same key pair with a new self-signed certificate (another validity, another serial): what a
  * vendor console does when it renews a certificate for the same key.
  */
-export function recertifyTestKeyPair(pair: TestKeyPair, fields: { commonName: string; serial: Buffer; notBefore: Date; notAfter: Date }): TestKeyPair {
+export function recertifyTestKeyPair(
+  pair: TestKeyPair,
+  fields: { commonName: string; serial: Buffer; notBefore: Date; notAfter: Date },
+): TestKeyPair {
   const keys = { privateKey: pair.privateKeyPem, publicKey: pair.publicKeyPem };
   return pairWithCertificate(keys, selfSignedCertificatePem(keys, fields), fields.notBefore, fields.notAfter);
 }

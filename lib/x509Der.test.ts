@@ -3,7 +3,11 @@ import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { signedCertificate, tbsCertificate, time, unsignedInteger } from './x509Der.ts';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 
 /** The certificate node-forge wrote for these fields before lib/x509.ts had its own encoder. */
 function forgeCertificate(serialHex: string, commonName: string, notBefore: Date, notAfter: Date): Buffer {
@@ -12,17 +16,27 @@ function forgeCertificate(serialHex: string, commonName: string, notBefore: Date
   cert.serialNumber = serialHex;
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
-  const attrs = [{ name: 'commonName', value: commonName }, { name: 'organizationName', value: 'sso-harness TEST ONLY' }];
+  const attrs = [
+    { name: 'commonName', value: commonName },
+    { name: 'organizationName', value: 'sso-harness TEST ONLY' },
+  ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
-  cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }]);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true },
+  ]);
   cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
   return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
 }
 
 function ours(serialHex: string, commonName: string, notBefore: Date, notAfter: Date): Buffer {
   const tbs = tbsCertificate({
-    serial: Buffer.from(serialHex, 'hex'), commonName, organization: 'sso-harness TEST ONLY', notBefore, notAfter,
+    serial: Buffer.from(serialHex, 'hex'),
+    commonName,
+    organization: 'sso-harness TEST ONLY',
+    notBefore,
+    notAfter,
     subjectPublicKeyInfo: createPublicKey(publicKey).export({ type: 'spki', format: 'der' }),
   });
   return signedCertificate(tbs, sign('sha256', tbs, createPrivateKey(privateKey)));
@@ -30,15 +44,38 @@ function ours(serialHex: string, commonName: string, notBefore: Date, notAfter: 
 
 describe('x509Der: the self-signed test certificate', () => {
   it.each([
-    { name: 'a vendor-style subject, validity before 2050', serial: '01a2b3c4d5e6f708192a3b4c5d6e7f80', cn: 'Microsoft Azure Federated SSO Certificate', from: '2026-01-01T00:00:00Z', to: '2029-01-01T00:00:00Z' },
-    { name: 'validity into 2050+ (GeneralizedTime)', serial: '0100000000000000000000000000ffff', cn: 'dev-70468100', from: '2026-05-31T23:59:59Z', to: '2056-05-31T23:59:59Z' },
-    { name: 'the serial recertify writes (0x02, then zeros)', serial: '02' + '00'.repeat(15), cn: 'okta.example', from: '2025-01-01T00:00:00Z', to: '2035-01-01T00:00:00Z' },
+    {
+      name: 'a vendor-style subject, validity before 2050',
+      serial: '01a2b3c4d5e6f708192a3b4c5d6e7f80',
+      cn: 'Microsoft Azure Federated SSO Certificate',
+      from: '2026-01-01T00:00:00Z',
+      to: '2029-01-01T00:00:00Z',
+    },
+    {
+      name: 'validity into 2050+ (GeneralizedTime)',
+      serial: '0100000000000000000000000000ffff',
+      cn: 'dev-70468100',
+      from: '2026-05-31T23:59:59Z',
+      to: '2056-05-31T23:59:59Z',
+    },
+    {
+      name: 'the serial recertify writes (0x02, then zeros)',
+      serial: '02' + '00'.repeat(15),
+      cn: 'okta.example',
+      from: '2025-01-01T00:00:00Z',
+      to: '2035-01-01T00:00:00Z',
+    },
   ])('is byte for byte what node-forge wrote: $name', ({ serial, cn, from, to }) => {
     expect(ours(serial, cn, new Date(from), new Date(to)).equals(forgeCertificate(serial, cn, new Date(from), new Date(to)))).toBe(true);
   });
 
   it('writes a subject outside PrintableString as UTF8String, which X.509 parsers read back', () => {
-    const der = ours('01' + '11'.repeat(15), 'Zoë_test@contoso.example', new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'));
+    const der = ours(
+      '01' + '11'.repeat(15),
+      'Zoë_test@contoso.example',
+      new Date('2026-01-01T00:00:00Z'),
+      new Date('2027-01-01T00:00:00Z'),
+    );
     const cert = new X509Certificate(der);
     expect(cert.subject).toBe('CN=Zoë_test@contoso.example\nO=sso-harness TEST ONLY');
     expect(cert.verify(cert.publicKey)).toBe(true);

@@ -65,9 +65,36 @@ function seededUser(tenantKey: string, domain: string, tenantShortName: string, 
 }
 
 /** Fields a test may change on a user through the control API. */
-export type UserPatch = Partial<Pick<DirectoryUser, 'email' | 'upn' | 'givenName' | 'familyName' | 'displayName' | 'password' | 'emailVerified' | 'assigned' | 'disabled' | 'groups' | 'hostedDomain'>>;
+export type UserPatch = Partial<
+  Pick<
+    DirectoryUser,
+    | 'email'
+    | 'upn'
+    | 'givenName'
+    | 'familyName'
+    | 'displayName'
+    | 'password'
+    | 'emailVerified'
+    | 'assigned'
+    | 'disabled'
+    | 'groups'
+    | 'hostedDomain'
+  >
+>;
 
-export const USER_PATCH_FIELDS = ['email', 'upn', 'givenName', 'familyName', 'displayName', 'password', 'emailVerified', 'assigned', 'disabled', 'groups', 'hostedDomain'] as const;
+export const USER_PATCH_FIELDS = [
+  'email',
+  'upn',
+  'givenName',
+  'familyName',
+  'displayName',
+  'password',
+  'emailVerified',
+  'assigned',
+  'disabled',
+  'groups',
+  'hostedDomain',
+] as const;
 
 export class Directory {
   readonly domain: string;

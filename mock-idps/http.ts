@@ -41,19 +41,23 @@ export function parseCookies(req: IncomingMessage): Map<string, string> {
   return cookies;
 }
 
-
 export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    // The auto-POST form needs its one inline script; nothing else runs. No form-action: Chromium
-    // applies it to the redirects after a form post, so the ACS's redirect on to a native app's
-    // private-use scheme (com.ooma.enterprise:/…) would be blocked (form-action does not fall back to default-src).
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-    ...headers,
-  }).end(html);
+  res
+    .writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // The auto-POST form needs its one inline script; nothing else runs. No form-action: Chromium
+      // applies it to the redirects after a form post, so the ACS's redirect on to a native app's
+      // private-use scheme (com.ooma.enterprise:/…) would be blocked (form-action does not fall back to default-src).
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+      ...headers,
+    })
+    .end(html);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(status === 204 ? undefined : `${JSON.stringify(body, null, 2)}\n`);
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(status === 204 ? undefined : `${JSON.stringify(body, null, 2)}\n`);
 }

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openKeyCache, withEarlyKeys } from './keyCache.ts';
 import { machineCacheDirectory } from './machineCache.ts';
 
-const pem = (modulusLength = 2048): string => generateKeyPairSync('rsa', { modulusLength }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const pem = (modulusLength = 2048): string =>
+  generateKeyPairSync('rsa', { modulusLength }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const FILE = 'demo-tenant-TEST-ONLY-keys.json';
 
 let root: string;
@@ -19,7 +20,7 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('openKeyCache: the demo tenant\'s TEST-ONLY keys between starts', () => {
+describe("openKeyCache: the demo tenant's TEST-ONLY keys between starts", () => {
   it('keeps a remembered key for the next start, in a file only its owner can read that says what it is', () => {
     const dir = join(root, 'cache');
     const key = pem();
@@ -46,7 +47,18 @@ describe('openKeyCache: the demo tenant\'s TEST-ONLY keys between starts', () =>
   it.each([
     ['not JSON', 'garbage'],
     ['another version', JSON.stringify({ version: 2, keys: { 'okta-saml': { privateKeyPem: 'x', createdAt: new Date().toISOString() } } })],
-    ['a key that does not parse', JSON.stringify({ version: 1, keys: { 'okta-saml': { privateKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n', createdAt: new Date().toISOString() } } })],
+    [
+      'a key that does not parse',
+      JSON.stringify({
+        version: 1,
+        keys: {
+          'okta-saml': {
+            privateKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n',
+            createdAt: new Date().toISOString(),
+          },
+        },
+      }),
+    ],
   ])('treats a file with %s as empty', (_what, content) => {
     const dir = join(root, 'cache');
     mkdirSync(dir, { mode: 0o700 });
@@ -54,7 +66,7 @@ describe('openKeyCache: the demo tenant\'s TEST-ONLY keys between starts', () =>
     expect(openKeyCache(dir)!.privateKeyPem('okta-saml')).toBeUndefined();
   });
 
-  it('refuses a directory that group or others can open (someone else\'s, in a shared temp dir)', () => {
+  it("refuses a directory that group or others can open (someone else's, in a shared temp dir)", () => {
     const dir = join(root, 'shared');
     mkdirSync(dir);
     chmodSync(dir, 0o777);
@@ -70,7 +82,7 @@ describe('openKeyCache: the demo tenant\'s TEST-ONLY keys between starts', () =>
   });
 });
 
-describe('withEarlyKeys: the demo tenant\'s missing keys, generated from start-up on', () => {
+describe("withEarlyKeys: the demo tenant's missing keys, generated from start-up on", () => {
   it('generates only what the cache lacks, hands each key out once, and passes remember() through', async () => {
     const dir = join(root, 'cache');
     const cached = pem();

@@ -11,7 +11,8 @@ import { machineCacheDirectory, privateDirectory } from './machineCache.ts';
 
 const FILE_NAME = 'demo-tenant-TEST-ONLY-keys.json';
 const MAX_AGE_MS = 30 * 86_400_000;
-const ABOUT = 'TEST-ONLY private keys of the sso-harness mock IdPs\' demo tenant, cached to make the next start faster. They protect nothing: never use them outside sso-harness tests. Delete this file at any time.';
+const ABOUT =
+  "TEST-ONLY private keys of the sso-harness mock IdPs' demo tenant, cached to make the next start faster. They protect nothing: never use them outside sso-harness tests. Delete this file at any time.";
 
 interface CachedKey {
   readonly privateKeyPem: string;
@@ -93,10 +94,16 @@ export function withEarlyKeys(cache: KeyCache | undefined, slots: readonly strin
   const pending = new Map<string, Promise<string | undefined>>();
   for (const slot of slots) {
     if (cache?.privateKeyPem(slot)) continue;
-    pending.set(slot, new Promise((resolve) => {
-      generateKeyPair('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } },
-        (error, _publicKey, privateKey) => resolve(error ? undefined : privateKey));
-    }));
+    pending.set(
+      slot,
+      new Promise((resolve) => {
+        generateKeyPair(
+          'rsa',
+          { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } },
+          (error, _publicKey, privateKey) => resolve(error ? undefined : privateKey),
+        );
+      }),
+    );
   }
   return {
     privateKeyPem: (slot) => cache?.privateKeyPem(slot),

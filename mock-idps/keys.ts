@@ -1,7 +1,13 @@
 // Signing keys of the personas: generated lazily (cold start stays fast), one keyring per
 // tenant and persona, plus process-wide keys that stand for "another app" and "the attacker".
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
-import { generateTestKeyPair, generateTestKeyPairAsync, recertifyTestKeyPair, testKeyPairFromPrivateKey, type TestKeyPair } from '../lib/x509.ts';
+import {
+  generateTestKeyPair,
+  generateTestKeyPairAsync,
+  recertifyTestKeyPair,
+  testKeyPairFromPrivateKey,
+  type TestKeyPair,
+} from '../lib/x509.ts';
 
 const DAY_MS = 86_400_000;
 

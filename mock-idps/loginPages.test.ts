@@ -13,8 +13,17 @@ describe('mock login pages', () => {
     const plain = renderLoginPage({ vendor: 'okta', flow: 'username-and-password', action: '/login', appName: 'OE', step: 'identifier' });
     expect(plain).toContain('(sso-harness mock IdP)');
     expect(plain).not.toContain(HINT);
-    const demo = renderLoginPage({ vendor: 'okta', flow: 'username-and-password', action: '/login', appName: 'OE', step: 'identifier', passwordHint: HINT });
-    expect(demo).toContain(`<p class="harness" role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${HINT}</code>.</p>`);
+    const demo = renderLoginPage({
+      vendor: 'okta',
+      flow: 'username-and-password',
+      action: '/login',
+      appName: 'OE',
+      step: 'identifier',
+      passwordHint: HINT,
+    });
+    expect(demo).toContain(
+      `<p class="harness" role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${HINT}</code>.</p>`,
+    );
   });
 
   it('SAML: names the mock IdP; shows the test password only when given, on every step', () => {

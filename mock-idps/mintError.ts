@@ -3,6 +3,7 @@
 // meet: unknown-persona, unknown-fault).
 import { CodedError } from '../lib/codedError.ts';
 
-export type MintErrorCode = 'unknown-persona' | 'unknown-fault' | 'fault-not-for-persona' | 'fault-not-mintable' | 'bad-option' | 'client-secret-required';
+export type MintErrorCode =
+  'unknown-persona' | 'unknown-fault' | 'fault-not-for-persona' | 'fault-not-mintable' | 'bad-option' | 'client-secret-required';
 
 export class MintError extends CodedError<MintErrorCode> {}

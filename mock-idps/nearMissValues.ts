@@ -43,10 +43,16 @@ export interface NearMissVariantInfo {
 
 export const NEAR_MISS_VARIANTS: Readonly<Record<NearMissVariant, NearMissVariantInfo>> = {
   case: { words: 'in other letter case', catches: 'a case-insensitive compare' },
-  'scheme-case': { words: 'with its scheme in capitals', catches: 'nothing: URI schemes compare case-insensitively (RFC 3986 §3.1), so a correct SP accepts it' },
+  'scheme-case': {
+    words: 'with its scheme in capitals',
+    catches: 'nothing: URI schemes compare case-insensitively (RFC 3986 §3.1), so a correct SP accepts it',
+  },
   truncated: { words: 'cut short by one character', catches: 'a prefix compare (the expected value starts with what was sent)' },
   extended: { words: 'with characters added at the end', catches: 'a prefix compare (what was sent starts with the expected value)' },
-  prepended: { words: 'with characters added at the start', catches: 'a suffix compare (endsWith), as in evilcorp.example for corp.example' },
+  prepended: {
+    words: 'with characters added at the start',
+    catches: 'a suffix compare (endsWith), as in evilcorp.example for corp.example',
+  },
   subdomain: { words: 'as a subdomain', catches: 'a suffix compare on domains (sub.corp.example for corp.example)' },
   'trailing-slash': { words: 'with its trailing slash toggled', catches: 'a compare that strips or adds trailing slashes' },
   'extra-segment': { words: 'with an extra path segment', catches: 'a prefix compare on URLs (…/acs/old-app)' },
@@ -57,9 +63,19 @@ export const NEAR_MISS_VARIANTS: Readonly<Record<NearMissVariant, NearMissVarian
 };
 
 /** Cyrillic letters that look like Latin ones (the homograph family). */
-const LOOKALIKES: Readonly<Record<string, string>> = { a: '\u0430', e: '\u0435', o: '\u043e', c: '\u0441', p: '\u0440', x: '\u0445', y: '\u0443', i: '\u0456' };
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  a: '\u0430',
+  e: '\u0435',
+  o: '\u043e',
+  c: '\u0441',
+  p: '\u0440',
+  x: '\u0445',
+  y: '\u0443',
+  i: '\u0456',
+};
 
-const swapCase = (text: string): string => [...text].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
+const swapCase = (text: string): string =>
+  [...text].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
 
 /** Split an absolute URL into `scheme://authority` and the rest (path, query); undefined when it is no URL. */
 function splitUrl(value: string): { readonly head: string; readonly rest: string } | undefined {

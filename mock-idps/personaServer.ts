@@ -48,9 +48,10 @@ export async function startPersonaServer(options: IdpServerOptions, demoKeys?: K
     let engine = engines.get(key);
     if (!engine) {
       const ctx: PersonaContext = { tenant, persona, origin, basePath };
-      engine = persona.protocol === 'saml'
-        ? loadSamlEngineFactory().then((factory) => factory({ ...ctx, persona }))
-        : loadOidcEngineFactory().then((factory) => factory?.({ ...ctx, persona }));
+      engine =
+        persona.protocol === 'saml'
+          ? loadSamlEngineFactory().then((factory) => factory({ ...ctx, persona }))
+          : loadOidcEngineFactory().then((factory) => factory?.({ ...ctx, persona }));
       engines.set(key, engine);
     }
     return engine;
@@ -71,13 +72,19 @@ export async function startPersonaServer(options: IdpServerOptions, demoKeys?: K
     }
     const [, vendorSegment = '', tenantSegment = ''] = path.split('/');
     if (!(VENDORS as readonly string[]).includes(vendorSegment)) {
-      notFound(res, `No mock IdP lives at ${path}. Persona paths start with /entra/, /okta/, /google/ or /auth0/ followed by the tenant's vendor id; ask the control API (GET ${CONTROL_PREFIX}tenants/demo) for a tenant's URLs.`);
+      notFound(
+        res,
+        `No mock IdP lives at ${path}. Persona paths start with /entra/, /okta/, /google/ or /auth0/ followed by the tenant's vendor id; ask the control API (GET ${CONTROL_PREFIX}tenants/demo) for a tenant's URLs.`,
+      );
       return;
     }
     const vendor = vendorSegment as Vendor;
     const tenant = tenants.byVendorPathId(vendor, tenantSegment);
     if (!tenant) {
-      notFound(res, `No tenant has the ${vendor} id "${tenantSegment}". Tenants are created with POST ${CONTROL_PREFIX}tenants; the demo tenant's URLs are at GET ${CONTROL_PREFIX}tenants/demo.`);
+      notFound(
+        res,
+        `No tenant has the ${vendor} id "${tenantSegment}". Tenants are created with POST ${CONTROL_PREFIX}tenants; the demo tenant's URLs are at GET ${CONTROL_PREFIX}tenants/demo.`,
+      );
       return;
     }
     const basePath = `/${vendor}/${tenantSegment}`;
@@ -100,7 +107,11 @@ export async function startPersonaServer(options: IdpServerOptions, demoKeys?: K
     const issuerPath = fillTemplate(oidc.issuerPathTemplate, tenant.ids).replace(/\/$/, '');
     if (personas.includes(oidc.id) && (path === issuerPath || path.startsWith(`${issuerPath}/`))) {
       // Until the persona's engine exists, plain discovery is answered without loading it (discovery.ts).
-      if (path === issuerPath + DISCOVERY_PATH && !engines.has(engineKey(tenant, oidc)) && isPlainDiscoveryRequest(req, tenant.faults.length)) {
+      if (
+        path === issuerPath + DISCOVERY_PATH &&
+        !engines.has(engineKey(tenant, oidc)) &&
+        isPlainDiscoveryRequest(req, tenant.faults.length)
+      ) {
         tenant.log({ persona: oidc.id, method: 'GET', path, kind: 'oidc.discovery' });
         serveDiscovery(res, oidc, oidcUrls(oidc, tenant.ids, origin).issuer);
         return;
@@ -108,14 +119,21 @@ export async function startPersonaServer(options: IdpServerOptions, demoKeys?: K
       const engine = await engineFor(tenant, oidc, basePath);
       tenant.log({ persona: oidc.id, method: req.method ?? 'GET', path, kind: engine?.kindOf?.(path) ?? 'oidc' });
       if (!engine) {
-        sendText(res, 501, `The ${oidc.displayName} persona is not available in this build of the harness (mock-idps/oidc/engine.ts is missing).`);
+        sendText(
+          res,
+          501,
+          `The ${oidc.displayName} persona is not available in this build of the harness (mock-idps/oidc/engine.ts is missing).`,
+        );
         return;
       }
       await engine.handle(req, res);
       return;
     }
     const served = personas.filter((id) => PERSONAS[id].vendor === vendor).join(', ') || 'none';
-    notFound(res, `${path} is not an endpoint of the ${vendor} personas served here (${served}). See GET ${CONTROL_PREFIX}tenants/${tenant.key} for this tenant's URLs.`);
+    notFound(
+      res,
+      `${path} is not an endpoint of the ${vendor} personas served here (${served}). See GET ${CONTROL_PREFIX}tenants/${tenant.key} for this tenant's URLs.`,
+    );
   }
 
   origin = await listenOnLoopback(server, options.port ?? 0, 'The mock IdP server');
@@ -165,10 +183,7 @@ function startWarmUp(demo: TenantState, personas: readonly PersonaId[]): WarmUp 
     }
     timer = undefined;
     if (oidc.length > 0) demo.prepareSigningKeys(oidc).catch(ignore);
-    const engines = [
-      ...(saml.length > 0 ? [loadSamlEngineFactory()] : []),
-      ...(oidc.length > 0 ? [loadOidcEngineFactory()] : []),
-    ];
+    const engines = [...(saml.length > 0 ? [loadSamlEngineFactory()] : []), ...(oidc.length > 0 ? [loadOidcEngineFactory()] : [])];
     void Promise.allSettled(engines).then(persistCompileCache);
   };
   timer = setTimeout(check, IDLE_BEFORE_ENGINE_LOAD_MS).unref();

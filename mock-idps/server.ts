@@ -17,7 +17,10 @@ export async function startIdpServer(options: IdpServerOptions = {}): Promise<Id
   if (options.warmUp ?? true) {
     // The demo tenant's SAML keys the cache lacks are generated while the server's modules load.
     const { SAML_PERSONAS } = await import('./personas/index.ts');
-    demoKeys = withEarlyKeys(demoKeys, SAML_PERSONAS.map((p) => p.id).filter((id) => !options.personas || options.personas.includes(id)));
+    demoKeys = withEarlyKeys(
+      demoKeys,
+      SAML_PERSONAS.map((p) => p.id).filter((id) => !options.personas || options.personas.includes(id)),
+    );
   }
   const { startPersonaServer } = await import('./personaServer.ts');
   return startPersonaServer(options, demoKeys);

@@ -8,7 +8,7 @@ import { deriveTenantIds, fillTemplate } from './tenantIds.ts';
 import { TenantError, TenantRegistry, TenantState } from './tenants.ts';
 
 describe('tenant ids', () => {
-  it('are deterministic per key and shaped like the vendors\' own', () => {
+  it("are deterministic per key and shaped like the vendors' own", () => {
     const ids = deriveTenantIds('acme');
     expect(deriveTenantIds('acme')).toEqual(ids);
     expect(deriveTenantIds('other').tid).not.toBe(ids.tid);
@@ -17,7 +17,9 @@ describe('tenant ids', () => {
     expect(ids.exk).toMatch(/^exk[A-Za-z0-9]{17}$/);
     expect(ids.idpid).toMatch(/^C0[a-z0-9]{7}$/);
     expect(ids.clientId).toMatch(/^[A-Za-z0-9]{32}$/);
-    expect(fillTemplate('{base}/okta/{org}/app/{slug}/{exk}/sso/saml', ids, 'http://127.0.0.1:1')).toBe(`http://127.0.0.1:1/okta/${ids.org}/app/${ids.slug}/${ids.exk}/sso/saml`);
+    expect(fillTemplate('{base}/okta/{org}/app/{slug}/{exk}/sso/saml', ids, 'http://127.0.0.1:1')).toBe(
+      `http://127.0.0.1:1/okta/${ids.org}/app/${ids.slug}/${ids.exk}/sso/saml`,
+    );
   });
 });
 
@@ -59,7 +61,7 @@ describe('faults on a tenant', () => {
 });
 
 describe('signing keys', () => {
-  it('are generated lazily with the vendor\'s certificate lifetime; rotate and expire behave like the consoles', () => {
+  it("are generated lazily with the vendor's certificate lifetime; rotate and expire behave like the consoles", () => {
     const tenant = new TenantState('keys');
     const entra = tenant.signingKeys('entra-saml').current;
     expect(new X509Certificate(entra.certificatePem).subject).toContain('Microsoft Azure Federated SSO Certificate');
@@ -86,7 +88,13 @@ describe('signing keys', () => {
     tenant.subscribe((change) => changes.push(change));
     tenant.reset();
     expect(changes).toEqual(['reset']);
-    expect([tenant.apps.size, tenant.faults.length, tenant.clockOffsetSeconds, tenant.requestLog.length, tenant.extraJwksKey]).toEqual([0, 0, 0, 0, false]);
+    expect([tenant.apps.size, tenant.faults.length, tenant.clockOffsetSeconds, tenant.requestLog.length, tenant.extraJwksKey]).toEqual([
+      0,
+      0,
+      0,
+      0,
+      false,
+    ]);
     expect(tenant.directory.byId('u-bob.user')?.disabled).toBe(false);
     expect(tenant.signingKeys('google-saml').current.fingerprint256).not.toBe(key);
   });
@@ -118,7 +126,10 @@ describe('signing keys generated off the event loop', () => {
 
   it('takes the first keys from a key cache and fills it, but never after a reset or for the next key', async () => {
     const remembered = new Map<string, string>();
-    const cache = { privateKeyPem: (slot: string) => remembered.get(slot), remember: (slot: string, pem: string) => void remembered.set(slot, pem) };
+    const cache = {
+      privateKeyPem: (slot: string) => remembered.get(slot),
+      remember: (slot: string, pem: string) => void remembered.set(slot, pem),
+    };
     const first = new TenantState('demo');
     first.useKeyCache(cache);
     const generated = await first.ensureSigningKeys('entra-saml');

@@ -433,10 +433,16 @@ export class TenantRegistry {
   create(options: { key?: string; domain?: string } = {}): TenantState {
     const key = options.key ?? `t-${randomBytes(6).toString('hex')}`;
     if (!TENANT_KEY_PATTERN.test(key)) {
-      throw new TenantError('tenant-key-invalid', `Tenant key "${key}" is not valid: use 1–63 lower-case letters, digits and hyphens, starting with a letter or digit (or omit "key" for a random one).`);
+      throw new TenantError(
+        'tenant-key-invalid',
+        `Tenant key "${key}" is not valid: use 1–63 lower-case letters, digits and hyphens, starting with a letter or digit (or omit "key" for a random one).`,
+      );
     }
     if (this.#byKey.has(key)) {
-      throw new TenantError('tenant-exists', `Tenant "${key}" already exists: pick another key, omit "key" for a random one, or reset the tenant instead.`);
+      throw new TenantError(
+        'tenant-exists',
+        `Tenant "${key}" already exists: pick another key, omit "key" for a random one, or reset the tenant instead.`,
+      );
     }
     const tenant = new TenantState(key, options.domain);
     for (const vendor of VENDORS) {

@@ -3,5 +3,7 @@
 import { escapeHtml } from '../lib/html.ts';
 
 export function passwordNote(hint: string | undefined): string {
-  return hint ? `<p class="harness" role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${escapeHtml(hint)}</code>.</p>` : '';
+  return hint
+    ? `<p class="harness" role="note">Test page of the sso-harness mock IdP: every test user's password is <code>${escapeHtml(hint)}</code>.</p>`
+    : '';
 }

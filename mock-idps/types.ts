@@ -88,7 +88,9 @@ export interface SamlMetadataShape {
    * the IDPSSODescriptor, the first offering these claim types; their endpoints are the SSO URL's
    * directory + `wsfed`, their target scope the entity ID.
    */
-  readonly wsFederation?: { readonly claimTypes: readonly { readonly uri: string; readonly displayName: string; readonly description: string }[] };
+  readonly wsFederation?: {
+    readonly claimTypes: readonly { readonly uri: string; readonly displayName: string; readonly description: string }[];
+  };
   /** `WantAuthnRequestsSigned="false"` written on the IDPSSODescriptor (Okta, Google). */
   readonly wantAuthnRequestsSigned: boolean;
   /** KeyInfo prefixed `ds:` with its own xmlns:ds, or unprefixed with its own default namespace. */
@@ -170,7 +172,15 @@ export type SamlConsoleFix = 'acsUrl' | 'spEntityId' | 'issuer' | 'certificate' 
 export type OidcConsoleFix = 'clientSecret' | 'redirectUri' | 'userAssignment' | 'emailClaim' | 'refreshTokenRevoked';
 /** Steps for faults only some vendors show (e.g. SHA-1 signing: not Google): a vendor states the ones it has. */
 export type SamlVendorFix = 'sha256' | 'recipientUrl' | 'guestNameId' | 'encryptionOff' | 'hideAppTile';
-export type OidcVendorFix = 'issuerTrailingSlash' | 'orgAuthorizationServer' | 'tenantIssuer' | 'customDomainIssuer' | 'emailVerification' | 'workspaceAccount' | 'rs256' | 'refreshTokenRotation';
+export type OidcVendorFix =
+  | 'issuerTrailingSlash'
+  | 'orgAuthorizationServer'
+  | 'tenantIssuer'
+  | 'customDomainIssuer'
+  | 'emailVerification'
+  | 'workspaceAccount'
+  | 'rs256'
+  | 'refreshTokenRotation';
 
 /** Root attributes of Response and Assertion: `xmlns` is the namespace declaration. */
 export type ResponseRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant' | 'Destination' | 'InResponseTo';
@@ -221,7 +231,10 @@ export interface SamlPersona {
     /** With xsi:type: xs/xsi declared on each AttributeValue (Okta) or once on the AttributeStatement. */
     readonly xsiNamespacesOn: 'attribute-value' | 'attribute-statement';
     /** Root attribute order as the vendor's stack serializes it (OpenSAML sorts; .NET and node-samlp do not). */
-    readonly rootAttributeOrder: { readonly response: readonly ResponseRootAttribute[]; readonly assertion: readonly AssertionRootAttribute[] };
+    readonly rootAttributeOrder: {
+      readonly response: readonly ResponseRootAttribute[];
+      readonly assertion: readonly AssertionRootAttribute[];
+    };
   };
   /**
    * How the vendor checks an incoming AuthnRequest against the app registration.
@@ -244,9 +257,23 @@ export interface SamlPersona {
 
 /** Where an ID token claim takes its value from: the user, a constant, or the token being issued. */
 export type OidcClaimSource =
-  | UserField | 'emailVerified' | 'hostedDomain' | 'constant'
-  | 'issuer' | 'audience' | 'authorizedParty' | 'subject' | 'issuedAt' | 'notBefore' | 'expiresAt'
-  | 'authTime' | 'nonce' | 'accessTokenHash' | 'sessionId' | 'emailLocalPart' | 'updatedAt'
+  | UserField
+  | 'emailVerified'
+  | 'hostedDomain'
+  | 'constant'
+  | 'issuer'
+  | 'audience'
+  | 'authorizedParty'
+  | 'subject'
+  | 'issuedAt'
+  | 'notBefore'
+  | 'expiresAt'
+  | 'authTime'
+  | 'nonce'
+  | 'accessTokenHash'
+  | 'sessionId'
+  | 'emailLocalPart'
+  | 'updatedAt'
   /** Random per token; `value` (a string) is its prefix, e.g. Okta `jti` "ID.". */
   | 'opaque'
   /** Stable per tenant; `value` (a string) is its prefix, e.g. Okta `idp` "00o". */
@@ -333,8 +360,14 @@ export interface OidcPersona {
    * exist where the vendor publishes them (the mock serves them through oidc-provider).
    */
   readonly endpoints: {
-    readonly authorization: string; readonly token: string; readonly userinfo: string; readonly jwks: string;
-    readonly logout?: string; readonly revocation?: string; readonly introspection?: string; readonly pushedAuthorization?: string;
+    readonly authorization: string;
+    readonly token: string;
+    readonly userinfo: string;
+    readonly jwks: string;
+    readonly logout?: string;
+    readonly revocation?: string;
+    readonly introspection?: string;
+    readonly pushedAuthorization?: string;
   };
   /**
    * The OpenID Provider discovery document as the vendor publishes it (../shared/reference/vendors.md,
@@ -365,7 +398,9 @@ export interface OidcPersona {
    * Vendor errors. `httpStatus: 302` means the vendor sends the error back to the redirect URI
    * (`error` = code, `error_description` = message) instead of showing its own page.
    */
-  readonly errors: Readonly<Record<'redirectUriMismatch' | 'invalidClient' | 'clientSecretExpired' | 'userNotAssigned' | 'userDisabled', VendorError>>;
+  readonly errors: Readonly<
+    Record<'redirectUriMismatch' | 'invalidClient' | 'clientSecretExpired' | 'userNotAssigned' | 'userDisabled', VendorError>
+  >;
   readonly sources: readonly Source[];
 }
 

@@ -41,7 +41,9 @@ describe('createPortal', () => {
     try {
       expect(portal.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const login = await fetch(`${portal.url}/login`);
-      expect(login.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+      expect(login.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+      );
       expect(login.headers.get('x-powered-by')).toBeNull();
       const missing = await fetch(`${portal.url}/nowhere`);
       expect(missing.status).toBe(404);

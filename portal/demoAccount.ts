@@ -12,7 +12,11 @@ export const DEMO = {
   support: { name: 'Sam Support', email: 'support@ooma.example' },
 } as const;
 
-export interface DemoLogin { readonly name: string; readonly email: string; readonly password: string }
+export interface DemoLogin {
+  readonly name: string;
+  readonly email: string;
+  readonly password: string;
+}
 
 export interface DemoCredentials {
   readonly accountId: number;
@@ -28,12 +32,20 @@ function newPassword(): string {
 
 export async function seedDemoAccount(store: PortalStore, now: number): Promise<DemoCredentials> {
   const passwords = { admin: newPassword(), user: newPassword(), support: newPassword() };
-  const [adminHash, userHash, supportHash] = await Promise.all([hashPassword(passwords.admin), hashPassword(passwords.user), hashPassword(passwords.support)]);
+  const [adminHash, userHash, supportHash] = await Promise.all([
+    hashPassword(passwords.admin),
+    hashPassword(passwords.user),
+    hashPassword(passwords.support),
+  ]);
   const existing = store.accounts.withSeatEmail(DEMO.admin.email).find((account) => account.name === DEMO.accountName);
   const account = existing ?? store.accounts.create(DEMO.accountName, [DEMO.domain], now);
-  for (const [who, hash] of [['admin', adminHash], ['user', userHash]] as const) {
-    const seat = store.seats.findByEmail(account.id, DEMO[who].email)[0]
-      ?? store.seats.add(account.id, { name: DEMO[who].name, email: DEMO[who].email, role: who });
+  for (const [who, hash] of [
+    ['admin', adminHash],
+    ['user', userHash],
+  ] as const) {
+    const seat =
+      store.seats.findByEmail(account.id, DEMO[who].email)[0] ??
+      store.seats.add(account.id, { name: DEMO[who].name, email: DEMO[who].email, role: who });
     store.seats.setPasswordHash(seat.id, hash);
   }
   store.support.upsertStaff({ name: DEMO.support.name, email: DEMO.support.email, passwordHash: supportHash });

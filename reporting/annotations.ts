@@ -89,13 +89,18 @@ export function readSubject(annotations: readonly Annotation[]): TestSubject {
   const vendor = last(annotations, ANNOTATION.vendor) ?? known?.vendor;
   const protocolText = last(annotations, ANNOTATION.protocol) ?? known?.protocol;
   const protocol = protocolText === 'saml' || protocolText === 'oidc' ? protocolText : undefined;
-  const entryPoints = [...new Set(annotations.filter((item) => item.type === ANNOTATION.entryPoint && item.description).map((item) => item.description!.trim()))];
+  const entryPoints = [
+    ...new Set(
+      annotations.filter((item) => item.type === ANNOTATION.entryPoint && item.description).map((item) => item.description!.trim()),
+    ),
+  ];
   const expected = last(annotations, ANNOTATION.expected);
   const observed = last(annotations, ANNOTATION.observed);
   const lockoutCause = last(annotations, ANNOTATION.lockoutCause);
   const fault = last(annotations, ANNOTATION.fault) ?? last(annotations, ANNOTATION.securityCheck);
   const deviation = annotations.find((item) => item.type === ANNOTATION.knownDeviation);
-  const all = (type: string): string[] => annotations.filter((item) => item.type === type && item.description).map((item) => item.description!.trim());
+  const all = (type: string): string[] =>
+    annotations.filter((item) => item.type === type && item.description).map((item) => item.description!.trim());
   const couldNotRun = last(annotations, ANNOTATION.couldNotRun);
   const notApplicable = last(annotations, ANNOTATION.notApplicable);
   return {

@@ -27,7 +27,8 @@ export interface CertificationReporterOptions {
 function outcomeOf(test: TestCase, result: TestResult): { outcome: TestOutcome; unexpectedPass: boolean } {
   if (result.status === 'skipped') return { outcome: 'skipped', unexpectedPass: false };
   // test.fail(): a ledgered known deviation. Failing is what it is expected to do; passing means the ledger is stale.
-  if (test.expectedStatus === 'failed') return result.status === 'failed' ? { outcome: 'known-deviation', unexpectedPass: false } : { outcome: 'pass', unexpectedPass: true };
+  if (test.expectedStatus === 'failed')
+    return result.status === 'failed' ? { outcome: 'known-deviation', unexpectedPass: false } : { outcome: 'pass', unexpectedPass: true };
   // Stopped by an interruption: it did not finish, so it says nothing about the portal (the run's verdict is "interrupted").
   if (result.status === 'interrupted') return { outcome: 'skipped', unexpectedPass: false };
   return { outcome: result.status === 'passed' ? 'pass' : 'fail', unexpectedPass: false };
@@ -43,7 +44,12 @@ const fileNameOf = (name: string): string => name.replace(/[^A-Za-z0-9 ._()-]+/g
  * as HTTP hops, decoded SAML and final pages are written under reports/evidence/) and its entry in
  * the Playwright report. Paths are relative to the reports directory.
  */
-export function evidenceOf(test: TestCase, result: TestResult, reportsDir: string, mergedFrom = process.env[RUN_ENV.mergedFrom]): Evidence[] {
+export function evidenceOf(
+  test: TestCase,
+  result: TestResult,
+  reportsDir: string,
+  mergedFrom = process.env[RUN_ENV.mergedFrom],
+): Evidence[] {
   const files: Evidence[] = [];
   const copy = (name: string, content: string | Buffer): Evidence => {
     const dir = join(reportsDir, EVIDENCE_DIR, test.id);
@@ -58,7 +64,11 @@ export function evidenceOf(test: TestCase, result: TestResult, reportsDir: strin
     if (attachment.path !== undefined && existsSync(attachment.path)) {
       // A merged run's attachments sit in the shards' blob directory, which is not part of the reports: copied beside them.
       const fromShard = mergedFrom !== undefined && !relative(resolve(mergedFrom), resolve(attachment.path)).startsWith('..');
-      files.push(fromShard ? copy(`${attachment.name}${extname(attachment.path)}`, readFileSync(attachment.path)) : { label: attachment.name, path: relative(reportsDir, attachment.path).split(sep).join('/') });
+      files.push(
+        fromShard
+          ? copy(`${attachment.name}${extname(attachment.path)}`, readFileSync(attachment.path))
+          : { label: attachment.name, path: relative(reportsDir, attachment.path).split(sep).join('/') },
+      );
     } else if (attachment.body !== undefined) {
       files.push(copy(attachment.name, attachment.body));
     }
@@ -79,7 +89,15 @@ function* specFiles(dir: string): Generator<string> {
 }
 
 /** The report files of a Playwright run under reports/ (playwright.config.ts reporters; the Allure report is scanned by certify after rendering). */
-export const RUN_REPORTS = ['certification.json', 'certification.md', 'certification.html', 'playwright', 'junit', 'allure-results', 'evidence'] as const;
+export const RUN_REPORTS = [
+  'certification.json',
+  'certification.md',
+  'certification.html',
+  'playwright',
+  'junit',
+  'allure-results',
+  'evidence',
+] as const;
 
 export default class CertificationReporter implements Reporter {
   readonly #outputDir: string;
@@ -123,12 +141,17 @@ export default class CertificationReporter implements Reporter {
 
   #testRecords(secrets: readonly RunSecret[]): TestRecord[] {
     const matcher = new SecretMatcher(secrets);
-    const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : scrubPatterns(matcher.redactText(text)));
+    const clean = (text: string | undefined): string | undefined =>
+      text === undefined ? undefined : scrubPatterns(matcher.redactText(text));
     return this.#records.map(({ test, result }) => {
       const { outcome, unexpectedPass } = outcomeOf(test, result);
       const stages: StageRecord[] = result.steps
         .filter((step) => step.category === 'test.step')
-        .map((step) => ({ title: step.title, outcome: step.error ? 'fail' : 'pass', ...(step.error ? { error: clean(errorLine(step.error))! } : {}) }));
+        .map((step) => ({
+          title: step.title,
+          outcome: step.error ? 'fail' : 'pass',
+          ...(step.error ? { error: clean(errorLine(step.error))! } : {}),
+        }));
       const error = clean(errorLine(result.error));
       return {
         title: test.title,
@@ -168,11 +191,15 @@ export default class CertificationReporter implements Reporter {
     redactStepTitlesUnder(scanned, secrets);
     const { leaks, filesScanned } = scanForSecrets(scanned, secrets, { exclude: [ledger] });
     if (leaks.length === 0) {
-      process.stdout.write(`Secrets scan: ${filesScanned} generated file(s), ${secrets.length} run secret(s): none found (${((Date.now() - scanStarted) / 1000).toFixed(1)} s).\n`);
+      process.stdout.write(
+        `Secrets scan: ${filesScanned} generated file(s), ${secrets.length} run secret(s): none found (${((Date.now() - scanStarted) / 1000).toFixed(1)} s).\n`,
+      );
       return undefined;
     }
     await writeCertificationReport(withLeaks(report, leaks), this.#outputDir);
-    process.stdout.write(`Secrets scan: ${leaks.length} leak(s) in generated files (values not shown):\n${leaks.map((leak) => `  - ${describeLeak(leak)}`).join('\n')}\n`);
+    process.stdout.write(
+      `Secrets scan: ${leaks.length} leak(s) in generated files (values not shown):\n${leaks.map((leak) => `  - ${describeLeak(leak)}`).join('\n')}\n`,
+    );
     return { status: 'failed' };
   }
 }

@@ -27,10 +27,26 @@ describe('decodeSamlResponse', () => {
   });
 
   it.each([
-    ['a form without SAMLResponse', 'SAMLRequest=abc&RelayState=x', 'The form post has no SAMLResponse field: it is not a SAML HTTP-POST binding message (SAML bindings §3.5.4).'],
-    ['garbage base64', 'SAMLResponse=%%%not-base64', 'The SAMLResponse field is not base64 (13 characters): the HTTP-POST binding carries the XML base64-encoded.'],
-    ['an empty field', 'SAMLResponse=', 'The SAMLResponse field is not base64 (0 characters): the HTTP-POST binding carries the XML base64-encoded.'],
-    ['base64 of something that is not XML', b64('{"not":"xml"}'), 'The SAMLResponse decodes to something that is not XML: a SAML response is an XML document starting with "<".'],
+    [
+      'a form without SAMLResponse',
+      'SAMLRequest=abc&RelayState=x',
+      'The form post has no SAMLResponse field: it is not a SAML HTTP-POST binding message (SAML bindings §3.5.4).',
+    ],
+    [
+      'garbage base64',
+      'SAMLResponse=%%%not-base64',
+      'The SAMLResponse field is not base64 (13 characters): the HTTP-POST binding carries the XML base64-encoded.',
+    ],
+    [
+      'an empty field',
+      'SAMLResponse=',
+      'The SAMLResponse field is not base64 (0 characters): the HTTP-POST binding carries the XML base64-encoded.',
+    ],
+    [
+      'base64 of something that is not XML',
+      b64('{"not":"xml"}'),
+      'The SAMLResponse decodes to something that is not XML: a SAML response is an XML document starting with "<".',
+    ],
   ])('refuses %s with a clear message', (_name, input, message) => {
     expect(() => decodeSamlResponse(input)).toThrow(new EvidenceError(message));
   });
@@ -51,13 +67,23 @@ describe('decodeJwt', () => {
   });
 
   it('removes known secrets from claims', () => {
-    expect(decodeJwt(`${b64url(header)}.${b64url({ ...claims, note: 'client-secret-abcdef' })}.sig`, ['client-secret-abcdef']).claims).toMatchObject({ note: '[removed]' });
+    expect(
+      decodeJwt(`${b64url(header)}.${b64url({ ...claims, note: 'client-secret-abcdef' })}.sig`, ['client-secret-abcdef']).claims,
+    ).toMatchObject({ note: '[removed]' });
   });
 
   it.each([
     ['two parts', 'a.b', 'An ID token has three dot-separated parts (header.payload.signature); this one has 2.'],
-    ['a header that is not base64url', 'a+b.eyJ9.sig', 'The JWT header is not base64url (RFC 7515 §2): it contains characters outside A-Z a-z 0-9 - _.'],
-    ['a payload that is not JSON', `${b64url(header)}.bm90LWpzb24.sig`, 'The JWT payload does not decode to JSON: it is not a JWT, or it was cut short.'],
+    [
+      'a header that is not base64url',
+      'a+b.eyJ9.sig',
+      'The JWT header is not base64url (RFC 7515 §2): it contains characters outside A-Z a-z 0-9 - _.',
+    ],
+    [
+      'a payload that is not JSON',
+      `${b64url(header)}.bm90LWpzb24.sig`,
+      'The JWT payload does not decode to JSON: it is not a JWT, or it was cut short.',
+    ],
     ['a payload that is a JSON array', `${b64url(header)}.${b64url([1])}.sig`, 'The JWT payload decodes to JSON that is not an object.'],
   ])('refuses %s', (_name, token, message) => {
     expect(() => decodeJwt(token)).toThrow(new EvidenceError(message));
@@ -77,6 +103,8 @@ describe('redactText', () => {
 
 describe('indentXml', () => {
   it('puts one element per line and keeps text-only elements whole', () => {
-    expect(indentXml('<?xml version="1.0"?><a><b>t</b><c/><d><e>x</e></d></a>')).toBe('<?xml version="1.0"?>\n<a>\n  <b>t</b>\n  <c/>\n  <d>\n    <e>x</e>\n  </d>\n</a>');
+    expect(indentXml('<?xml version="1.0"?><a><b>t</b><c/><d><e>x</e></d></a>')).toBe(
+      '<?xml version="1.0"?>\n<a>\n  <b>t</b>\n  <c/>\n  <d>\n    <e>x</e>\n  </d>\n</a>',
+    );
   });
 });

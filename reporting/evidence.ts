@@ -43,9 +43,14 @@ export function decodeSamlResponse(postBody: string, secrets: readonly string[] 
   }
   const compact = encoded.replace(/\s+/g, '');
   if (compact === '' || compact.length % 4 !== 0 || !BASE64.test(compact)) {
-    throw new EvidenceError(`The SAMLResponse field is not base64 (${compact.length} characters): the HTTP-POST binding carries the XML base64-encoded.`);
+    throw new EvidenceError(
+      `The SAMLResponse field is not base64 (${compact.length} characters): the HTTP-POST binding carries the XML base64-encoded.`,
+    );
   }
-  const xml = Buffer.from(compact, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim();
+  const xml = Buffer.from(compact, 'base64')
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (!xml.startsWith('<')) {
     throw new EvidenceError('The SAMLResponse decodes to something that is not XML: a SAML response is an XML document starting with "<".');
   }
@@ -106,7 +111,10 @@ export function removeSignatureValues(xml: string): string {
 
 /** One element per line, two spaces per level; text-only elements stay on one line. */
 export function indentXml(xml: string): string {
-  const tokens = xml.replace(/>\s+</g, '><').split(/(<[^>]+>)/).filter((token) => token !== '');
+  const tokens = xml
+    .replace(/>\s+</g, '><')
+    .split(/(<[^>]+>)/)
+    .filter((token) => token !== '');
   const lines: string[] = [];
   let depth = 0;
   for (let i = 0; i < tokens.length; i += 1) {

@@ -8,11 +8,24 @@ describe('parsePlaywrightResults', () => {
     const outcomes = parsePlaywrightResults({
       stats: { duration: 1234 },
       errors: [{}],
-      suites: [{
-        title: 'lifecycle/ssoLifecycle.spec.ts',
-        specs: [{ title: 'Okta (SAML): set up', file: 'x', tests: [test('passed')] }],
-        suites: [{ title: 'ledgered', specs: [{ title: 'saml.x × okta-saml', file: 'x', tests: [test('failed', 'failed'), { ...test('timedOut'), projectName: 'mobile' }] }] }],
-      }],
+      suites: [
+        {
+          title: 'lifecycle/ssoLifecycle.spec.ts',
+          specs: [{ title: 'Okta (SAML): set up', file: 'x', tests: [test('passed')] }],
+          suites: [
+            {
+              title: 'ledgered',
+              specs: [
+                {
+                  title: 'saml.x × okta-saml',
+                  file: 'x',
+                  tests: [test('failed', 'failed'), { ...test('timedOut'), projectName: 'mobile' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     expect([...outcomes.tests]).toEqual([
       ['lifecycle/ssoLifecycle.spec.ts › Okta (SAML): set up [web]', 'passed'],
@@ -24,10 +37,18 @@ describe('parsePlaywrightResults', () => {
 });
 
 describe('findFlakes', () => {
-  const run = (entries: Record<string, string>): RunOutcomes => ({ tests: new Map(Object.entries(entries)) as RunOutcomes['tests'], durationMs: 0, errors: 0 });
+  const run = (entries: Record<string, string>): RunOutcomes => ({
+    tests: new Map(Object.entries(entries)) as RunOutcomes['tests'],
+    durationMs: 0,
+    errors: 0,
+  });
 
   it('lists tests whose outcome differs between runs, including a test missing from a run', () => {
-    const runs = [run({ a: 'passed', b: 'passed', c: 'failed' }), run({ a: 'passed', b: 'failed', c: 'failed' }), run({ a: 'passed', c: 'failed' })];
+    const runs = [
+      run({ a: 'passed', b: 'passed', c: 'failed' }),
+      run({ a: 'passed', b: 'failed', c: 'failed' }),
+      run({ a: 'passed', c: 'failed' }),
+    ];
     expect(findFlakes(runs)).toEqual([{ test: 'b', outcomes: ['passed', 'failed', 'absent'] }]);
   });
 

@@ -11,10 +11,17 @@ const TITLE = 'Okta (SAML): set up, enable, lock out (acs-url-changed), support 
 describe('ProgressReporter', () => {
   it('prints one line per test start, top-level stage, failed stage and test end', () => {
     let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out += String(chunk);
+      return true;
+    });
     const reporter = new ProgressReporter();
     const test = { id: 't1', title: TITLE, outcome: () => 'unexpected' } as unknown as TestCase;
-    const result = { status: 'failed', duration: 12_345, error: { message: '\u001b[31mError: boom\u001b[39m\n  at x' } } as unknown as TestResult;
+    const result = {
+      status: 'failed',
+      duration: 12_345,
+      error: { message: '\u001b[31mError: boom\u001b[39m\n  at x' },
+    } as unknown as TestResult;
     const stage = { category: 'test.step', title: 'admin enables SSO', parent: undefined } as unknown as TestStep;
     const nested = { category: 'pw:api', title: 'Click', parent: stage } as unknown as TestStep;
     reporter.onBegin({ workers: 2 } as FullConfig, { allTests: () => [test] } as unknown as Suite);

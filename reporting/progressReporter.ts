@@ -4,7 +4,13 @@
 import { errorLine } from './errorLine.ts';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 
-const SYMBOL: Readonly<Record<TestResult['status'], string>> = { passed: 'ok  ', failed: 'FAIL', timedOut: 'TIME', skipped: 'skip', interrupted: 'STOP' };
+const SYMBOL: Readonly<Record<TestResult['status'], string>> = {
+  passed: 'ok  ',
+  failed: 'FAIL',
+  timedOut: 'TIME',
+  skipped: 'skip',
+  interrupted: 'STOP',
+};
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -61,7 +67,9 @@ export default class ProgressReporter implements Reporter {
     const ok = test.outcome() === 'expected' || test.outcome() === 'skipped';
     if (!ok) this.#failed += 1;
     const symbol = test.outcome() === 'expected' && result.status === 'failed' ? 'ok (known deviation)' : SYMBOL[result.status];
-    process.stdout.write(`${this.#tag(test)} ${symbol} ${test.title} (${seconds(result.duration)}) — ${this.#done}/${this.#total} done${this.#failed ? `, ${this.#failed} failed` : ''}\n`);
+    process.stdout.write(
+      `${this.#tag(test)} ${symbol} ${test.title} (${seconds(result.duration)}) — ${this.#done}/${this.#total} done${this.#failed ? `, ${this.#failed} failed` : ''}\n`,
+    );
     if (!ok && result.error) process.stdout.write(`        ${firstLine(result.error.message)}\n`);
   }
 
@@ -70,6 +78,8 @@ export default class ProgressReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    process.stdout.write(`Tests finished: ${this.#done - this.#failed} ok, ${this.#failed} failed, status ${result.status}, ${seconds(Date.now() - this.#began)}.\n`);
+    process.stdout.write(
+      `Tests finished: ${this.#done - this.#failed} ok, ${this.#failed} failed, status ${result.status}, ${seconds(Date.now() - this.#began)}.\n`,
+    );
   }
 }

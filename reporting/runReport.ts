@@ -5,7 +5,16 @@ import { isReasonCode, type ReasonCode } from '../lib/reasons.ts';
 import { getFault } from '../mock-idps/faults/catalog.ts';
 import { PERSONAS } from '../mock-idps/personas/index.ts';
 import { VENDORS, type PersonaId, type Vendor } from '../mock-idps/types.ts';
-import { buildCertificationReport, type CellOutcome, type CertificationReport, type ConformanceResult, type LifecycleStage, type MatrixCell, type ReportFinding, type RunInfo } from './report/certificationReport.ts';
+import {
+  buildCertificationReport,
+  type CellOutcome,
+  type CertificationReport,
+  type ConformanceResult,
+  type LifecycleStage,
+  type MatrixCell,
+  type ReportFinding,
+  type RunInfo,
+} from './report/certificationReport.ts';
 import { fixFor } from './findings/catalogLookup.ts';
 import { finding, type Evidence } from './findings/finding.ts';
 import { REASONS } from '../lib/reasons.ts';
@@ -54,7 +63,11 @@ export interface RunReportInput {
   readonly tests: readonly TestRecord[];
   readonly problems: RunProblems;
   /** The selection certify ran with (vendors, protocols, entry points): a scoped verdict. */
-  readonly scope?: { readonly vendors?: readonly string[]; readonly protocols?: readonly string[]; readonly entryPoints?: readonly string[] };
+  readonly scope?: {
+    readonly vendors?: readonly string[];
+    readonly protocols?: readonly string[];
+    readonly entryPoints?: readonly string[];
+  };
 }
 
 /** The suite a test belongs to: its first directory under suites/. */
@@ -89,7 +102,18 @@ function mergeOutcome(a: CellOutcome, b: CellOutcome): CellOutcome {
 }
 
 function buildMatrix(tests: readonly TestRecord[]): MatrixCell[] {
-  const cells = new Map<string, { vendor: string; protocol: 'saml' | 'oidc'; entryPoint: string; outcome: CellOutcome; passed: number; failures: string[]; incomplete: string[] }>();
+  const cells = new Map<
+    string,
+    {
+      vendor: string;
+      protocol: 'saml' | 'oidc';
+      entryPoint: string;
+      outcome: CellOutcome;
+      passed: number;
+      failures: string[];
+      incomplete: string[];
+    }
+  >();
   for (const test of tests) {
     const subject = readSubject(test.annotations);
     // Conformance scenarios have their own section; they are not entry-point logins.
@@ -102,18 +126,33 @@ function buildMatrix(tests: readonly TestRecord[]): MatrixCell[] {
       let outcome: CellOutcome = test.unexpectedPass ? 'fail' : test.outcome;
       if (outcome === 'fail' && named.length > 0 && !named.includes(entryPoint)) outcome = 'skipped';
       const key = `${subject.vendor}|${subject.protocol}|${entryPoint}`;
-      const cell = cells.get(key) ?? { vendor: subject.vendor, protocol: subject.protocol, entryPoint, outcome: 'skipped' as CellOutcome, passed: 0, failures: [], incomplete: [] };
+      const cell = cells.get(key) ?? {
+        vendor: subject.vendor,
+        protocol: subject.protocol,
+        entryPoint,
+        outcome: 'skipped' as CellOutcome,
+        passed: 0,
+        failures: [],
+        incomplete: [],
+      };
       cell.outcome = mergeOutcome(cell.outcome, outcome);
       if (outcome === 'pass') cell.passed += 1;
-      if (outcome === 'fail') cell.failures.push(`${test.title}${stage ? ` — at "${stage.title}"` : ''}${stage?.error ?? test.error ? `: ${stage?.error ?? test.error}` : ''}`);
-      if (outcome === 'skipped' && test.outcome === 'fail') cell.incomplete.push(`not completed: ${test.title} stopped at "${stage?.title ?? 'set-up'}"`);
+      if (outcome === 'fail')
+        cell.failures.push(
+          `${test.title}${stage ? ` — at "${stage.title}"` : ''}${(stage?.error ?? test.error) ? `: ${stage?.error ?? test.error}` : ''}`,
+        );
+      if (outcome === 'skipped' && test.outcome === 'fail')
+        cell.incomplete.push(`not completed: ${test.title} stopped at "${stage?.title ?? 'set-up'}"`);
       cells.set(key, cell);
     }
   }
   return [...cells.values()]
     .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.protocol.localeCompare(b.protocol) || a.entryPoint.localeCompare(b.entryPoint))
     .map(({ vendor, protocol, entryPoint, outcome, passed, failures, incomplete }) => ({
-      vendor, protocol, entryPoint, outcome,
+      vendor,
+      protocol,
+      entryPoint,
+      outcome,
       detail: [...failures, ...(outcome === 'pass' ? [`${passed} test(s) passed`] : []), ...incomplete].join('; ') || outcome,
     }));
 }
@@ -130,11 +169,16 @@ function buildLifecycle(tests: readonly TestRecord[]): LifecycleStage[] {
     const subject = readSubject(test.annotations);
     if (!isLifecycle(test, subject)) continue;
     const who = personaName(subject);
-    for (const stage of test.stages) stages.push({ stage: `${who} › ${stage.title}`, outcome: stage.outcome, ...(stage.error ? { detail: stage.error } : {}) });
+    for (const stage of test.stages)
+      stages.push({ stage: `${who} › ${stage.title}`, outcome: stage.outcome, ...(stage.error ? { detail: stage.error } : {}) });
     if (test.outcome === 'fail' && !failedStage(test)) {
       // A timeout stops the running step without marking it failed: name where the test stopped.
       const last = test.stages.at(-1);
-      stages.push({ stage: `${who} › ${last ? `(not completed after "${last.title}")` : '(set-up, before the first stage)'}`, outcome: 'fail', ...(test.error ? { detail: test.error } : {}) });
+      stages.push({
+        stage: `${who} › ${last ? `(not completed after "${last.title}")` : '(set-up, before the first stage)'}`,
+        outcome: 'fail',
+        ...(test.error ? { detail: test.error } : {}),
+      });
     }
     if (test.outcome === 'skipped') stages.push({ stage: `${who} › (test skipped)`, outcome: 'skipped' });
   }
@@ -161,9 +205,14 @@ function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
     const fault = getFault(subject.fault);
     const expected = subject.expected ?? fault?.expected ?? 'reject';
     const caught = test.outcome === 'pass';
-    const observed: ConformanceResult['observed'] = subject.couldNotRun !== undefined ? 'could-not-run'
-      : subject.notApplicable !== undefined ? 'not-applicable'
-        : test.outcome === 'skipped' ? 'not-run' : subject.observed ?? (caught ? OBSERVED_WHEN_CAUGHT[expected] : 'error');
+    const observed: ConformanceResult['observed'] =
+      subject.couldNotRun !== undefined
+        ? 'could-not-run'
+        : subject.notApplicable !== undefined
+          ? 'not-applicable'
+          : test.outcome === 'skipped'
+            ? 'not-run'
+            : (subject.observed ?? (caught ? OBSERVED_WHEN_CAUGHT[expected] : 'error'));
     results.push({
       faultId: subject.fault,
       persona: subject.persona ?? personaName(subject),
@@ -188,7 +237,8 @@ function specOf(test: TestRecord): string | undefined {
   return test.annotations.find((annotation) => annotation.type === 'spec')?.description;
 }
 
-const PORTAL_NOT_CUSTOMER = 'The harness set the IdP up correctly for this test (and sent any fault on purpose): there is nothing for the customer to change.';
+const PORTAL_NOT_CUSTOMER =
+  'The harness set the IdP up correctly for this test (and sent any fault on purpose): there is nothing for the customer to change.';
 
 /**
  * A failed test of a certification run. The harness configured the IdP and the account itself, so
@@ -203,7 +253,19 @@ function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
   const detail = stage?.error ?? test.error ?? 'the test failed without an error message';
   const evidence = test.evidence?.length ? { evidence: test.evidence } : {};
   if (test.unexpectedPass) {
-    return { area, ...finding({ check: `${area}.ledger`, severity: 'blocking', title: `${test.title}: listed as a known deviation, but now behaves correctly`, detail: `Remove it from the expected-failures ledger (${subject.knownDeviation ?? 'ledger entry'}) so that a regression is caught again.`, owner: 'run' }, vendor) };
+    return {
+      area,
+      ...finding(
+        {
+          check: `${area}.ledger`,
+          severity: 'blocking',
+          title: `${test.title}: listed as a known deviation, but now behaves correctly`,
+          detail: `Remove it from the expected-failures ledger (${subject.knownDeviation ?? 'ledger entry'}) so that a regression is caught again.`,
+          owner: 'run',
+        },
+        vendor,
+      ),
+    };
   }
   if (subject.couldNotRun !== undefined) {
     return {
@@ -212,7 +274,7 @@ function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
       severity: 'blocking',
       title: `Could not run: ${test.title}`,
       detail: `${subject.couldNotRun} This is no verdict on the SP: the scenario stopped before its fault was delivered.`,
-      fix: 'Fix the set-up step named (the target file, the OE\'s provisioning API, or the admin UI the driver uses), then run the certification again.',
+      fix: "Fix the set-up step named (the target file, the OE's provisioning API, or the admin UI the driver uses), then run the certification again.",
       owner: 'run',
       ...evidence,
     };
@@ -221,9 +283,10 @@ function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
     const fault = getFault(subject.fault);
     const expected = subject.expected ?? fault?.expected ?? 'reject';
     const reason = fault?.reason;
-    const correct = expected === 'reject'
-      ? `refuse it — no session, an error page${reason ? ` with reason ${reason} ("${REASONS[reason].message}")` : ''}`
-      : `accept it${expected === 'accept-with-warning' ? ' and warn' : ''}, as real ${personaName(subject)} logins send it`;
+    const correct =
+      expected === 'reject'
+        ? `refuse it — no session, an error page${reason ? ` with reason ${reason} ("${REASONS[reason].message}")` : ''}`
+        : `accept it${expected === 'accept-with-warning' ? ' and warn' : ''}, as real ${personaName(subject)} logins send it`;
     return {
       area,
       check: `${area}.${subject.fault}`,
@@ -260,13 +323,48 @@ function runFindings(input: RunReportInput): ReportFinding[] {
   const blocking = (check: string, title: string, detail: string, fix: string): void => {
     out.push({ area: 'run', check, severity: 'blocking', title, detail, fix, owner: 'run' });
   };
-  if (tests.length === 0) blocking('run.no-tests', 'No test ran', 'The run selected no test, so nothing was certified.', 'Check the --vendors / --protocols / --entry selection, or run `sso-harness certify` without filters.');
-  if (problems.status === 'interrupted') blocking('run.interrupted', 'The run was stopped before it finished', 'It was interrupted (Ctrl-C or a stop signal): tests after the interruption did not run, so this report gives no verdict.', 'Run the certification again to completion.');
-  if (problems.status === 'timedout') blocking('run.incomplete', 'The run did not finish (timed out)', 'Tests after the global timeout did not run.', 'Run the certification again to completion; raise the global timeout if the machine is slow.');
-  for (const error of problems.globalErrors) blocking('run.error', 'An error outside the tests stopped part of the run', error, 'Read the error: usually the target could not start or a spec file does not load.');
-  for (const suite of problems.missingSuites) blocking('run.suite-missing', `The ${suite} suite is missing`, `suites/${suite}/ has no spec file in this version of the harness, so its part of the certification cannot run.`, `Add the ${suite} suite (DESIGN.md "suites/"); until then no run can be certified.`);
+  if (tests.length === 0)
+    blocking(
+      'run.no-tests',
+      'No test ran',
+      'The run selected no test, so nothing was certified.',
+      'Check the --vendors / --protocols / --entry selection, or run `sso-harness certify` without filters.',
+    );
+  if (problems.status === 'interrupted')
+    blocking(
+      'run.interrupted',
+      'The run was stopped before it finished',
+      'It was interrupted (Ctrl-C or a stop signal): tests after the interruption did not run, so this report gives no verdict.',
+      'Run the certification again to completion.',
+    );
+  if (problems.status === 'timedout')
+    blocking(
+      'run.incomplete',
+      'The run did not finish (timed out)',
+      'Tests after the global timeout did not run.',
+      'Run the certification again to completion; raise the global timeout if the machine is slow.',
+    );
+  for (const error of problems.globalErrors)
+    blocking(
+      'run.error',
+      'An error outside the tests stopped part of the run',
+      error,
+      'Read the error: usually the target could not start or a spec file does not load.',
+    );
+  for (const suite of problems.missingSuites)
+    blocking(
+      'run.suite-missing',
+      `The ${suite} suite is missing`,
+      `suites/${suite}/ has no spec file in this version of the harness, so its part of the certification cannot run.`,
+      `Add the ${suite} suite (DESIGN.md "suites/"); until then no run can be certified.`,
+    );
   if (!input.scope && problems.filesNotRun.length > 0) {
-    blocking('run.partial', 'Only part of the certification ran', `Spec files left out of this run: ${problems.filesNotRun.join(', ')}.`, 'A verdict needs every suite: run `sso-harness certify` (or `npx playwright test` without file or -g filters).');
+    blocking(
+      'run.partial',
+      'Only part of the certification ran',
+      `Spec files left out of this run: ${problems.filesNotRun.join(', ')}.`,
+      'A verdict needs every suite: run `sso-harness certify` (or `npx playwright test` without file or -g filters).',
+    );
   }
   return out;
 }
@@ -284,7 +382,16 @@ function reasonFindings(tests: readonly TestRecord[]): ReportFinding[] {
     const area = areaOf(test.file);
     for (const check of subject.reasonChecks) {
       if (check.includes('other reason:')) {
-        out.push({ area, check: `${area}.reason`, severity: 'warning', owner: 'portal', title: `Refused, but for another reason: ${test.title}`, detail: check, ...(subject.fault ? { faultId: subject.fault } : {}), fix: 'The portal under test refuses as it must, but names another reason than the one a correct SP gives: the person is shown a misleading message and support a misleading audit trail. The portal team fixes the reason it reports.' });
+        out.push({
+          area,
+          check: `${area}.reason`,
+          severity: 'warning',
+          owner: 'portal',
+          title: `Refused, but for another reason: ${test.title}`,
+          detail: check,
+          ...(subject.fault ? { faultId: subject.fault } : {}),
+          fix: 'The portal under test refuses as it must, but names another reason than the one a correct SP gives: the person is shown a misleading message and support a misleading audit trail. The portal team fixes the reason it reports.',
+        });
       } else if (check.includes('not verifiable:')) {
         notVerifiable.push(test.title);
       }
@@ -293,10 +400,24 @@ function reasonFindings(tests: readonly TestRecord[]): ReportFinding[] {
     if (subject.notApplicable !== undefined) notApplicable.push(`${test.title}: ${subject.notApplicable}`);
   }
   if (notVerifiable.length > 0) {
-    out.push({ area: 'run', check: 'run.not-verifiable', severity: 'info', owner: 'run', title: `${notVerifiable.length} check(s) could not verify the reason or audit words`, detail: `The target declares no way to read them (target file: "reasons", "audit", "seatAuditKinds"). E.g. ${notVerifiable.slice(0, 5).join('; ')}.` });
+    out.push({
+      area: 'run',
+      check: 'run.not-verifiable',
+      severity: 'info',
+      owner: 'run',
+      title: `${notVerifiable.length} check(s) could not verify the reason or audit words`,
+      detail: `The target declares no way to read them (target file: "reasons", "audit", "seatAuditKinds"). E.g. ${notVerifiable.slice(0, 5).join('; ')}.`,
+    });
   }
   if (notApplicable.length > 0) {
-    out.push({ area: 'run', check: 'run.not-applicable', severity: 'info', owner: 'run', title: `${notApplicable.length} scenario(s) do not apply to this target`, detail: notApplicable.slice(0, 10).join('; ') });
+    out.push({
+      area: 'run',
+      check: 'run.not-applicable',
+      severity: 'info',
+      owner: 'run',
+      title: `${notApplicable.length} scenario(s) do not apply to this target`,
+      detail: notApplicable.slice(0, 10).join('; '),
+    });
   }
   return out;
 }
@@ -307,16 +428,42 @@ export function buildRunReport(input: RunReportInput): CertificationReport {
     const subject = readSubject(test.annotations);
     if (test.outcome === 'fail' || test.unexpectedPass) findings.push(testFinding(test, subject));
     if (test.outcome === 'known-deviation') {
-      findings.push({ area: areaOf(test.file), check: `${areaOf(test.file)}.known-deviation`, severity: 'warning', owner: 'portal', title: `Known deviation: ${test.title}`, detail: subject.knownDeviation ?? 'listed in the expected-failures ledger', ...(subject.fault ? { faultId: subject.fault } : {}) });
+      findings.push({
+        area: areaOf(test.file),
+        check: `${areaOf(test.file)}.known-deviation`,
+        severity: 'warning',
+        owner: 'portal',
+        title: `Known deviation: ${test.title}`,
+        detail: subject.knownDeviation ?? 'listed in the expected-failures ledger',
+        ...(subject.fault ? { faultId: subject.fault } : {}),
+      });
     }
   }
   findings.push(...reasonFindings(input.tests));
   const skipped = input.tests.filter((test) => test.outcome === 'skipped');
-  if (skipped.length > 0) findings.push({ area: 'run', check: 'run.skipped', severity: 'info', owner: 'run', title: `${skipped.length} test(s) skipped`, detail: skipped.map((test) => test.title).slice(0, 20).join('; ') });
+  if (skipped.length > 0)
+    findings.push({
+      area: 'run',
+      check: 'run.skipped',
+      severity: 'info',
+      owner: 'run',
+      title: `${skipped.length} test(s) skipped`,
+      detail: skipped
+        .map((test) => test.title)
+        .slice(0, 20)
+        .join('; '),
+    });
   const scope = input.scope;
   return buildCertificationReport({
     run: input.run,
-    ...(scope ? { subject: { ...(scope.vendors?.length ? { vendor: scope.vendors.join(', ') } : {}), ...(scope.protocols?.length ? { protocol: scope.protocols.join(', ') } : {}) } } : {}),
+    ...(scope
+      ? {
+          subject: {
+            ...(scope.vendors?.length ? { vendor: scope.vendors.join(', ') } : {}),
+            ...(scope.protocols?.length ? { protocol: scope.protocols.join(', ') } : {}),
+          },
+        }
+      : {}),
     findings,
     matrix: buildMatrix(input.tests),
     lifecycle: buildLifecycle(input.tests),

@@ -15,16 +15,21 @@ function typeOf(value: unknown): string {
 /** Problems found, each as `path: what is wrong`; empty when the value conforms. */
 export function schemaProblems(value: unknown, schema: Schema, root: Schema = schema, path = '$'): string[] {
   if (typeof schema.$ref === 'string') {
-    const target = schema.$ref.replace(/^#\//, '').split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+    const target = schema.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
     if (!target) return [`${path}: unresolved $ref ${schema.$ref}`];
     return schemaProblems(value, target as Schema, root, path);
   }
   const problems: string[] = [];
   if ('const' in schema && value !== schema.const) problems.push(`${path}: must be ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if (typeof schema.type === 'string') {
     const actual = typeOf(value);
-    if (actual !== schema.type && !(schema.type === 'number' && actual === 'integer')) return [...problems, `${path}: must be ${schema.type}, is ${actual}`];
+    if (actual !== schema.type && !(schema.type === 'number' && actual === 'integer'))
+      return [...problems, `${path}: must be ${schema.type}, is ${actual}`];
   }
   if (typeOf(value) === 'object') {
     const object = value as Record<string, unknown>;
@@ -35,6 +40,7 @@ export function schemaProblems(value: unknown, schema: Schema, root: Schema = sc
       else if (schema.additionalProperties === false) problems.push(`${path}: "${key}" is not in the schema`);
     }
   }
-  if (Array.isArray(value) && schema.items) value.forEach((item, index) => problems.push(...schemaProblems(item, schema.items as Schema, root, `${path}[${index}]`)));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((item, index) => problems.push(...schemaProblems(item, schema.items as Schema, root, `${path}[${index}]`)));
   return problems;
 }

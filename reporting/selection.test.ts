@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SelectionError, isEntryPointSelected, parseList, selectedPersonaIds, selectionEnv, selectionFromEnv, titleGrep, VENDORS } from './selection.ts';
+import {
+  SelectionError,
+  isEntryPointSelected,
+  parseList,
+  selectedPersonaIds,
+  selectionEnv,
+  selectionFromEnv,
+  titleGrep,
+  VENDORS,
+} from './selection.ts';
 
 describe('parseList', () => {
   it('normalises case, spaces and duplicates', () => {

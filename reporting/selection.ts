@@ -10,7 +10,11 @@ import { PERSONA_IDS, type PersonaId } from '../mock-idps/types.ts';
 export { PROTOCOLS, VENDORS } from '../mock-idps/types.ts';
 export const ENTRY_POINTS = ['web', 'desktop', 'mobile'] as const;
 
-export const SELECTION_ENV = { vendors: 'SSO_HARNESS_VENDORS', protocols: 'SSO_HARNESS_PROTOCOLS', entryPoints: 'SSO_HARNESS_ENTRY_POINTS' } as const;
+export const SELECTION_ENV = {
+  vendors: 'SSO_HARNESS_VENDORS',
+  protocols: 'SSO_HARNESS_PROTOCOLS',
+  entryPoints: 'SSO_HARNESS_ENTRY_POINTS',
+} as const;
 
 export interface Selection {
   readonly vendors?: readonly string[];
@@ -24,10 +28,19 @@ export class SelectionError extends Error {}
 /** Parse a comma list against its allowed values; undefined when not given. */
 export function parseList(option: string, value: string | undefined, allowed: readonly string[]): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = [...new Set(value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      value
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = items.filter((item) => !allowed.includes(item));
   if (items.length === 0 || unknown.length > 0) {
-    throw new SelectionError(`--${option} ${unknown.length ? `does not know ${unknown.map((item) => `"${item}"`).join(', ')}` : 'is empty'}: choose from ${allowed.join(', ')} (comma-separated).`);
+    throw new SelectionError(
+      `--${option} ${unknown.length ? `does not know ${unknown.map((item) => `"${item}"`).join(', ')}` : 'is empty'}: choose from ${allowed.join(', ')} (comma-separated).`,
+    );
   }
   return items;
 }
@@ -39,7 +52,10 @@ export function isScoped(selection: Selection): boolean {
 export function selectedPersonaIdsFor(selection: Selection): PersonaId[] {
   return PERSONA_IDS.filter((id) => {
     const persona = PERSONAS[id];
-    return (!selection.vendors || selection.vendors.includes(persona.vendor)) && (!selection.protocols || selection.protocols.includes(persona.protocol));
+    return (
+      (!selection.vendors || selection.vendors.includes(persona.vendor)) &&
+      (!selection.protocols || selection.protocols.includes(persona.protocol))
+    );
   });
 }
 
@@ -53,7 +69,10 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function titleGrep(selection: Selection): string | undefined {
   const ids = selectedPersonaIdsFor(selection);
   if (ids.length === PERSONA_IDS.length) return undefined;
-  if (ids.length === 0) throw new SelectionError('The selection matches no persona: every persona is one vendor × one protocol; widen --vendors or --protocols.');
+  if (ids.length === 0)
+    throw new SelectionError(
+      'The selection matches no persona: every persona is one vendor × one protocol; widen --vendors or --protocols.',
+    );
   return ids.flatMap((id) => [escapeRegExp(PERSONAS[id].displayName), `(?<![\\w-])${escapeRegExp(id)}(?![\\w-])`]).join('|');
 }
 
@@ -67,7 +86,11 @@ export function selectionEnv(selection: Selection): Record<string, string> {
 }
 
 export function selectionFromEnv(env: NodeJS.ProcessEnv = process.env): Selection {
-  const read = (name: string): string[] | undefined => env[name]?.split(',').map((item) => item.trim()).filter(Boolean);
+  const read = (name: string): string[] | undefined =>
+    env[name]
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   const vendors = read(SELECTION_ENV.vendors);
   const protocols = read(SELECTION_ENV.protocols);
   const entryPoints = read(SELECTION_ENV.entryPoints);

@@ -70,9 +70,13 @@ export class TestEvidence {
 
   /** Before a context closes: its cookies go to the ledger; its pages are photographed if the test passed. */
   async beforeContextCloses(context: BrowserContext, testInfo: TestInfo): Promise<void> {
-    for (const cookie of await context.cookies().catch(() => [])) if (isCredentialCookie(cookie.name, safeDecode(cookie.value))) this.record('session-cookie', safeDecode(cookie.value));
+    for (const cookie of await context.cookies().catch(() => []))
+      if (isCredentialCookie(cookie.name, safeDecode(cookie.value))) this.record('session-cookie', safeDecode(cookie.value));
     if (testInfo.status !== 'passed') return;
-    const pages = context.pages().filter((page) => !page.isClosed()).slice(-MAX_SCREENSHOTS);
+    const pages = context
+      .pages()
+      .filter((page) => !page.isClosed())
+      .slice(-MAX_SCREENSHOTS);
     for (const [index, page] of pages.entries()) {
       const body = await page.screenshot().catch(() => undefined);
       if (body) await testInfo.attach(`final page ${index + 1} — ${new URL(page.url()).pathname}`, { body, contentType: 'image/png' });
@@ -91,10 +95,16 @@ export class TestEvidence {
     }
     const secrets = readSecrets(this.#ledger).map((secret) => secret.value);
     for (const [index, post] of this.#samlPosts.entries()) {
-      await testInfo.attach(`SAML response ${index + 1} → ${new URL(post.url).pathname} (decoded, signature removed)`, { body: evidenceText(() => decodeSamlResponse(post.body, secrets).xml), contentType: 'application/xml' });
+      await testInfo.attach(`SAML response ${index + 1} → ${new URL(post.url).pathname} (decoded, signature removed)`, {
+        body: evidenceText(() => decodeSamlResponse(post.body, secrets).xml),
+        contentType: 'application/xml',
+      });
     }
     for (const [index, token] of tokens.filter((item) => item.idToken).entries()) {
-      await testInfo.attach(`ID token ${index + 1} from ${token.path} (header and claims, signature removed)`, { body: evidenceText(() => renderJwtEvidence(decodeJwt(token.idToken!, secrets))), contentType: 'application/json' });
+      await testInfo.attach(`ID token ${index + 1} from ${token.path} (header and claims, signature removed)`, {
+        body: evidenceText(() => renderJwtEvidence(decodeJwt(token.idToken!, secrets))),
+        contentType: 'application/json',
+      });
     }
     await labelForAllure(testInfo);
   }

@@ -11,7 +11,11 @@ function tokenServer(): Promise<{ server: Server; url: string; port: number }> {
     if (request.url === '/tenant/oauth2/v2.0/token' && request.method === 'POST') {
       // Written in two chunks, as a streaming framework may do.
       const body = JSON.stringify(TOKENS);
-      response.setHeader('set-cookie', ['sid=server-session-0123456789; Path=/; HttpOnly', 'ESTSAUTH_resume=uid-in-the-url-0123456789; Path=/', 'flag=1; Path=/']);
+      response.setHeader('set-cookie', [
+        'sid=server-session-0123456789; Path=/; HttpOnly',
+        'ESTSAUTH_resume=uid-in-the-url-0123456789; Path=/',
+        'flag=1; Path=/',
+      ]);
       response.write(body.slice(0, 10));
       response.end(body.slice(10));
     } else {
@@ -44,7 +48,9 @@ describe('tapTokenResponses', () => {
     await fetch(`${idp.url}/tenant/oauth2/v2.0/authorize`, { method: 'POST' }).then((r) => r.text());
     await fetch(`${idp.url}/tenant/oauth2/v2.0/token`).then((r) => r.text());
     await fetch(`${other.url}/tenant/oauth2/v2.0/token`, { method: 'POST' }).then((r) => r.text());
-    expect(tap.responses()).toEqual([{ path: '/tenant/oauth2/v2.0/token', status: 200, idToken: TOKENS.id_token, accessToken: TOKENS.access_token }]);
+    expect(tap.responses()).toEqual([
+      { path: '/tenant/oauth2/v2.0/token', status: 200, idToken: TOKENS.id_token, accessToken: TOKENS.access_token },
+    ]);
   });
 
   it('reports the credentials crossing the server: Basic client secret, Bearer token, cookies sent and set', async () => {
@@ -53,9 +59,21 @@ describe('tapTokenResponses', () => {
     const seen: Array<[string, string]> = [];
     tap = tapTokenResponses({ port: idp.port, onCredential: (kind, value) => seen.push([kind, value]) });
     const basic = Buffer.from(`client-1:${encodeURIComponent('s3cret/+value')}`).toString('base64');
-    await fetch(`${idp.url}/tenant/oauth2/v2.0/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, cookie: 'oe_session=abc%2Fdef0123456789xyz; ESTSAUTH_interaction=uid-in-the-url-0123456789; chooser=ada%40corp.example%7Cbob%40corp.example' } }).then((r) => r.text());
+    await fetch(`${idp.url}/tenant/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${basic}`,
+        cookie:
+          'oe_session=abc%2Fdef0123456789xyz; ESTSAUTH_interaction=uid-in-the-url-0123456789; chooser=ada%40corp.example%7Cbob%40corp.example',
+      },
+    }).then((r) => r.text());
     await fetch(`${idp.url}/api/me`, { headers: { authorization: 'Bearer native-access-token' } }).then((r) => r.text());
-    expect(seen).toEqual([['client-secret', 's3cret/+value'], ['session-cookie', 'abc/def0123456789xyz'], ['session-cookie', 'server-session-0123456789'], ['token', 'native-access-token']]);
+    expect(seen).toEqual([
+      ['client-secret', 's3cret/+value'],
+      ['session-cookie', 'abc/def0123456789xyz'],
+      ['session-cookie', 'server-session-0123456789'],
+      ['token', 'native-access-token'],
+    ]);
   });
 
   it.each([

@@ -38,7 +38,13 @@ function parseTokenBody(path: string, status: number, body: string): TokenRespon
     const idToken = text('id_token');
     const accessToken = text('access_token');
     const refreshToken = text('refresh_token');
-    return { path, status, ...(idToken ? { idToken } : {}), ...(accessToken ? { accessToken } : {}), ...(refreshToken ? { refreshToken } : {}) };
+    return {
+      path,
+      status,
+      ...(idToken ? { idToken } : {}),
+      ...(accessToken ? { accessToken } : {}),
+      ...(refreshToken ? { refreshToken } : {}),
+    };
   } catch {
     return { path, status };
   }

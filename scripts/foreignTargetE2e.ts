@@ -25,7 +25,10 @@ const PARTIAL = join(ROOT, 'portal', 'foreign', 'target.partial.json');
 const REPORTS = join(ROOT, 'reports', 'foreign');
 const EMBEDDED_RESULTS = join(ROOT, 'reports', 'playwright', 'results.json');
 
-interface Login { readonly email: string; readonly password: string }
+interface Login {
+  readonly email: string;
+  readonly password: string;
+}
 
 interface ForeignOe {
   readonly url: string;
@@ -36,7 +39,10 @@ interface ForeignOe {
 
 /** Start the foreign portal and read its URL and demo logins from what it prints. */
 function startForeignOe(token: string): Promise<ForeignOe> {
-  const child = spawn(process.execPath, [CLI, 'portal', 'serve', '--foreign', '--harness-token', token], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, 'portal', 'serve', '--foreign', '--harness-token', token], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let text = '';
     child.once('exit', (code) => reject(new Error(`sso-harness portal serve --foreign exited ${code} before it was ready.`)));
@@ -64,9 +70,18 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Run a node script; its output is returned, and shown unless `quiet`. */
-function run(script: string, args: readonly string[], env: NodeJS.ProcessEnv, quiet = false): Promise<{ code: number; output: string; ms: number }> {
+function run(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  quiet = false,
+): Promise<{ code: number; output: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const show = (chunk: Buffer): void => {
     output += chunk.toString();
@@ -77,9 +92,19 @@ function run(script: string, args: readonly string[], env: NodeJS.ProcessEnv, qu
   return new Promise((resolve) => child.once('close', (code) => resolve({ code: code ?? 1, output, ms: Date.now() - started })));
 }
 
-interface Tally { readonly tests: number; readonly passed: number; readonly failed: number; readonly skipped: number; readonly titles: ReadonlySet<string> }
+interface Tally {
+  readonly tests: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly titles: ReadonlySet<string>;
+}
 
-interface JsonSuite { title: string; specs?: { title: string }[]; suites?: JsonSuite[] }
+interface JsonSuite {
+  title: string;
+  specs?: { title: string }[];
+  suites?: JsonSuite[];
+}
 
 /** Test titles (file › describe › title) of a Playwright JSON report. */
 function titlesOf(suites: readonly JsonSuite[] | undefined): Set<string> {
@@ -95,9 +120,18 @@ function titlesOf(suites: readonly JsonSuite[] | undefined): Set<string> {
 /** Test titles and outcomes of a Playwright JSON report file. */
 function tally(path: string): Tally | undefined {
   if (!existsSync(path)) return undefined;
-  const json = JSON.parse(readFileSync(path, 'utf8')) as { stats?: { expected: number; unexpected: number; skipped: number; flaky: number }; suites?: JsonSuite[] };
+  const json = JSON.parse(readFileSync(path, 'utf8')) as {
+    stats?: { expected: number; unexpected: number; skipped: number; flaky: number };
+    suites?: JsonSuite[];
+  };
   const stats = json.stats ?? { expected: 0, unexpected: 0, skipped: 0, flaky: 0 };
-  return { tests: stats.expected + stats.unexpected + stats.skipped + stats.flaky, passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped, titles: titlesOf(json.suites) };
+  return {
+    tests: stats.expected + stats.unexpected + stats.skipped + stats.flaky,
+    passed: stats.expected,
+    failed: stats.unexpected + stats.flaky,
+    skipped: stats.skipped,
+    titles: titlesOf(json.suites),
+  };
 }
 
 async function main(): Promise<number> {
@@ -110,10 +144,29 @@ async function main(): Promise<number> {
     const partial = JSON.parse(readFileSync(PARTIAL, 'utf8')) as Record<string, unknown>;
     const targetFile = (name: string, provisioningToken: string): string => {
       const path = join(dir, name);
-      writeFileSync(path, JSON.stringify({ name: 'foreign portal (portal serve --foreign)', baseUrl: oe.url, admin: oe.admin, support: oe.support, provisioning: { token: provisioningToken }, ...partial }, null, 2));
+      writeFileSync(
+        path,
+        JSON.stringify(
+          {
+            name: 'foreign portal (portal serve --foreign)',
+            baseUrl: oe.url,
+            admin: oe.admin,
+            support: oe.support,
+            provisioning: { token: provisioningToken },
+            ...partial,
+          },
+          null,
+          2,
+        ),
+      );
       return path;
     };
-    const base = { SSO_HARNESS_PORTAL_DEFECTS: '', SSO_HARNESS_PREFLIGHT_PASSED: '', SSO_HARNESS_TARGET: '', SSO_HARNESS_REPORTS_DIR: REPORTS };
+    const base = {
+      SSO_HARNESS_PORTAL_DEFECTS: '',
+      SSO_HARNESS_PREFLIGHT_PASSED: '',
+      SSO_HARNESS_TARGET: '',
+      SSO_HARNESS_REPORTS_DIR: REPORTS,
+    };
 
     process.stdout.write('\n▶ 1. wrong provisioning token: certify must stop before any test (exit 2)\n');
     const wrongToken = `wrong-${randomBytes(12).toString('base64url')}`;
@@ -121,12 +174,14 @@ async function main(): Promise<number> {
     if (refused.code !== 2) problems.push(`1. certify with a wrong provisioning token exited ${refused.code}, not 2`);
     if (!refused.output.includes('Setting: provisioning.token')) problems.push('1. the output does not name "provisioning.token"');
     if (/Playwright /.test(refused.output)) problems.push('1. Playwright started although the preflight failed');
-    for (const secret of [wrongToken, token, oe.admin.password, oe.support.password]) if (refused.output.includes(secret)) problems.push('1. a secret appears in the output');
+    for (const secret of [wrongToken, token, oe.admin.password, oe.support.password])
+      if (refused.output.includes(secret)) problems.push('1. a secret appears in the output');
 
     process.stdout.write(`\n▶ 2. the whole certification of the foreign portal at ${oe.url}, through its target file\n`);
     rmSync(REPORTS, { recursive: true, force: true });
     const certified = await run(CLI, ['certify', '--target', targetFile('target.json', token), '--ci'], base);
-    if (certified.code !== 0) problems.push(`2. certify --target exited ${certified.code}: the foreign portal was not certified (reports in ${REPORTS})`);
+    if (certified.code !== 0)
+      problems.push(`2. certify --target exited ${certified.code}: the foreign portal was not certified (reports in ${REPORTS})`);
     const foreign = tally(join(REPORTS, 'playwright', 'results.json'));
     if (!foreign) problems.push('2. the foreign run wrote no Playwright results');
     const listed = await run(PLAYWRIGHT, ['test', '--list', '--reporter=json'], { ...base, SSO_HARNESS_REPORTS_DIR: '' }, true);
@@ -135,13 +190,20 @@ async function main(): Promise<number> {
     if (foreign && all) {
       const titles = titlesOf(all.suites);
       const missing = [...titles].filter((title) => !foreign.titles.has(title));
-      if (missing.length > 0 || foreign.tests !== titles.size) problems.push(`2. the foreign run ran ${foreign.tests} tests, the suites hold ${titles.size}; not run: ${missing.slice(0, 5).join('; ')}`);
+      if (missing.length > 0 || foreign.tests !== titles.size)
+        problems.push(
+          `2. the foreign run ran ${foreign.tests} tests, the suites hold ${titles.size}; not run: ${missing.slice(0, 5).join('; ')}`,
+        );
     }
     const embedded = tally(EMBEDDED_RESULTS);
     if (foreign && embedded && (embedded.tests !== foreign.tests || embedded.skipped !== foreign.skipped)) {
-      problems.push(`2. counts differ from the embedded run: embedded ${embedded.tests} tests (${embedded.skipped} skipped), foreign ${foreign.tests} (${foreign.skipped} skipped)`);
+      problems.push(
+        `2. counts differ from the embedded run: embedded ${embedded.tests} tests (${embedded.skipped} skipped), foreign ${foreign.tests} (${foreign.skipped} skipped)`,
+      );
     }
-    process.stdout.write(`\nforeign target e2e: wrong-token stop ${(refused.ms / 1000).toFixed(1)} s, certification ${(certified.ms / 1000).toFixed(1)} s${foreign ? ` (${foreign.passed} passed, ${foreign.failed} failed, ${foreign.skipped} skipped)` : ''}${embedded ? `; embedded run: ${embedded.tests} tests, ${embedded.skipped} skipped` : ''}; total ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `\nforeign target e2e: wrong-token stop ${(refused.ms / 1000).toFixed(1)} s, certification ${(certified.ms / 1000).toFixed(1)} s${foreign ? ` (${foreign.passed} passed, ${foreign.failed} failed, ${foreign.skipped} skipped)` : ''}${embedded ? `; embedded run: ${embedded.tests} tests, ${embedded.skipped} skipped` : ''}; total ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await stop(oe.child);
     rmSync(dir, { recursive: true, force: true });

@@ -33,7 +33,12 @@ const check = (ok: boolean, what: string): void => {
 const readJson = <T>(path: string): T | undefined => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined);
 
 async function listedTests(): Promise<number> {
-  const args = playwrightTestArgs({ target: 'embedded', selection: { vendors: ['auth0'], protocols: ['oidc'], entryPoints: ['web'] }, ci: true, commandLine: '' });
+  const args = playwrightTestArgs({
+    target: 'embedded',
+    selection: { vendors: ['auth0'], protocols: ['oidc'], entryPoints: ['web'] },
+    ci: true,
+    commandLine: '',
+  });
   const listing = await runNodeScript(PLAYWRIGHT, [...args, '--list', '--reporter=list'], { cwd: ROOT, env: ENV, output: 'capture' });
   return Number(/Total: (\d+) tests?/.exec(listing.stdout ?? '')?.[1] ?? NaN);
 }
@@ -51,16 +56,23 @@ for (const shard of ['1/2', '2/2']) {
   const manifest = readJson<ShardManifest>(join(BLOBS, `${shardBaseName(parseShard(shard))}.json`));
   check(run.code === 0 && manifest !== undefined, `shard ${shard} exits 0 and writes its manifest (exit ${run.code})`);
   if (manifest) counts.push(manifest.counts);
-  check((manifest?.counts.passed ?? 0) > 0 && (manifest?.counts.passed ?? expected) < expected, `shard ${shard} ran part of the tests (${manifest?.counts.passed ?? 0} of ${expected})`);
+  check(
+    (manifest?.counts.passed ?? 0) > 0 && (manifest?.counts.passed ?? expected) < expected,
+    `shard ${shard} ran part of the tests (${manifest?.counts.passed ?? 0} of ${expected})`,
+  );
 }
 
 if (!stopSignal()) {
   // Shard 1 alone: refused, and nothing is written.
   const alone = join(REPORTS, 'shard-1-only');
   mkdirSync(alone, { recursive: true });
-  for (const file of ['shard-1-of-2.json', 'shard-1-of-2.zip']) if (existsSync(join(BLOBS, file))) copyFileSync(join(BLOBS, file), join(alone, file));
+  for (const file of ['shard-1-of-2.json', 'shard-1-of-2.zip'])
+    if (existsSync(join(BLOBS, file))) copyFileSync(join(BLOBS, file), join(alone, file));
   const refused = await runNodeScript(CLI, ['certify', '--merge', alone], { cwd: ROOT, env: ENV, output: 'capture' });
-  check(refused.code === 2 && /Shard 2\/2 is missing/.test(refused.stderr ?? '') && !existsSync(join(REPORTS, 'certification.json')), `a merge without shard 2/2 is refused (exit ${refused.code}) and writes no report`);
+  check(
+    refused.code === 2 && /Shard 2\/2 is missing/.test(refused.stderr ?? '') && !existsSync(join(REPORTS, 'certification.json')),
+    `a merge without shard 2/2 is refused (exit ${refused.code}) and writes no report`,
+  );
   rmSync(alone, { recursive: true, force: true });
 }
 
@@ -68,17 +80,28 @@ if (!stopSignal()) {
   process.stdout.write(`\n▶ sso-harness certify --merge ${BLOBS}\n`);
   const merged = await runNodeScript(CLI, ['certify', '--merge', BLOBS], { cwd: ROOT, env: ENV });
   const report = readJson<{ verdict: string }>(join(REPORTS, 'certification.json'));
-  const results = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(join(REPORTS, 'playwright', 'results.json'));
+  const results = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(
+    join(REPORTS, 'playwright', 'results.json'),
+  );
   const junit = existsSync(join(REPORTS, 'junit', 'playwright.xml')) ? readFileSync(join(REPORTS, 'junit', 'playwright.xml'), 'utf8') : '';
   const shardTotal = counts.reduce((sum, count) => sum + count.passed + count.failed + count.skipped, 0);
-  check(merged.code === 0 && report?.verdict === 'certified', `the merge certifies (exit ${merged.code}, verdict ${report?.verdict ?? 'none'})`);
+  check(
+    merged.code === 0 && report?.verdict === 'certified',
+    `the merge certifies (exit ${merged.code}, verdict ${report?.verdict ?? 'none'})`,
+  );
   check(shardTotal === expected, `the shards ran ${shardTotal} test(s) together, as many as Playwright lists (${expected})`);
   const mergedTotal = results ? results.stats.expected + results.stats.unexpected + results.stats.skipped + results.stats.flaky : NaN;
   check(mergedTotal === expected, `the merged JSON report holds ${mergedTotal} test(s) (${expected} listed)`);
-  check(Number(/<testsuites[^>]*\btests="(\d+)"/.exec(junit)?.[1]) === expected, `the merged JUnit report holds ${/<testsuites[^>]*\btests="(\d+)"/.exec(junit)?.[1] ?? 'no'} test(s)`);
+  check(
+    Number(/<testsuites[^>]*\btests="(\d+)"/.exec(junit)?.[1]) === expected,
+    `the merged JUnit report holds ${/<testsuites[^>]*\btests="(\d+)"/.exec(junit)?.[1] ?? 'no'} test(s)`,
+  );
 }
 
 const signal = stopSignal();
 if (signal) process.stdout.write(`\nINTERRUPTED (${signal}): the sharded certification check was stopped, so it proves nothing.\n`);
-else process.stdout.write(`\n${failures.length === 0 ? 'Sharded certification: every check holds.' : `Sharded certification: ${failures.length} check(s) failed.`}\n`);
+else
+  process.stdout.write(
+    `\n${failures.length === 0 ? 'Sharded certification: every check holds.' : `Sharded certification: ${failures.length} check(s) failed.`}\n`,
+  );
 process.exitCode = signal ? exitCodeOf(signal) : failures.length === 0 ? 0 : 1;

@@ -30,7 +30,8 @@ function parseOptions(argv: string[]): { runs: number; certifyArgs: string[] } {
   const certifyArgs = split === -1 ? [] : argv.slice(split + 1);
   const { values } = parseArgs({ args: own, options: { runs: { type: 'string' } }, strict: true });
   const runs = values.runs === undefined ? 10 : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 2) throw new TypeError(`--runs must be a whole number of at least 2 (flakes show between runs), not "${values.runs}".`);
+  if (!Number.isInteger(runs) || runs < 2)
+    throw new TypeError(`--runs must be a whole number of at least 2 (flakes show between runs), not "${values.runs}".`);
   return { runs, certifyArgs };
 }
 
@@ -54,27 +55,43 @@ async function main(): Promise<number> {
     }
     const parsed = readPlaywrightResults(RESULTS);
     if (!parsed) {
-      process.stderr.write(`Run ${run} wrote no ${RESULTS}: it stopped before any test (exit ${result.code}). Fix that first; stability is measured on complete runs.\n`);
+      process.stderr.write(
+        `Run ${run} wrote no ${RESULTS}: it stopped before any test (exit ${result.code}). Fix that first; stability is measured on complete runs.\n`,
+      );
       return 1;
     }
     // Each run's raw results are kept, to look at a flake's failing run afterwards.
     copyFileSync(RESULTS, join(OUT, `run-${run}.results.json`));
     outcomes.push(parsed);
-    const failed = [...parsed.tests.values()].filter((outcome) => outcome === 'failed' || outcome === 'timedOut' || outcome === 'interrupted').length;
+    const failed = [...parsed.tests.values()].filter(
+      (outcome) => outcome === 'failed' || outcome === 'timedOut' || outcome === 'interrupted',
+    ).length;
     summaries.push({ run, exitCode: result.code, wallMs: result.ms, tests: parsed.tests.size, failed });
   }
   const flakes = findFlakes(outcomes);
-  const alwaysFailing = [...(outcomes[0]?.tests.entries() ?? [])].filter(([name]) => outcomes.every((run) => ['failed', 'timedOut'].includes(run.tests.get(name) ?? ''))).map(([name]) => name);
+  const alwaysFailing = [...(outcomes[0]?.tests.entries() ?? [])]
+    .filter(([name]) => outcomes.every((run) => ['failed', 'timedOut'].includes(run.tests.get(name) ?? '')))
+    .map(([name]) => name);
   writeFileSync(join(OUT, 'stability.json'), `${JSON.stringify({ runs: summaries, flakes, alwaysFailing }, null, 2)}\n`);
 
   process.stdout.write(`\nStability: ${options.runs} runs of ${summaries[0]?.tests ?? 0} test(s).\n`);
-  for (const summary of summaries) process.stdout.write(`  run ${String(summary.run).padStart(2)}: exit ${summary.exitCode}, ${summary.tests} tests, ${summary.failed} failed, ${(summary.wallMs / 1000).toFixed(1)} s\n`);
-  if (alwaysFailing.length) process.stdout.write(`Failing in every run (a failure, not a flake): ${alwaysFailing.length}\n${alwaysFailing.map((name) => `  - ${name}`).join('\n')}\n`);
+  for (const summary of summaries)
+    process.stdout.write(
+      `  run ${String(summary.run).padStart(2)}: exit ${summary.exitCode}, ${summary.tests} tests, ${summary.failed} failed, ${(summary.wallMs / 1000).toFixed(1)} s\n`,
+    );
+  if (alwaysFailing.length)
+    process.stdout.write(
+      `Failing in every run (a failure, not a flake): ${alwaysFailing.length}\n${alwaysFailing.map((name) => `  - ${name}`).join('\n')}\n`,
+    );
   if (flakes.length === 0) {
-    process.stdout.write(`No flaky test: every test had the same outcome in all ${options.runs} runs. (${join('reports', 'stability', 'stability.json')})\n`);
+    process.stdout.write(
+      `No flaky test: every test had the same outcome in all ${options.runs} runs. (${join('reports', 'stability', 'stability.json')})\n`,
+    );
     return 0;
   }
-  process.stdout.write(`FLAKY: ${flakes.length} test(s) changed outcome between runs:\n${flakes.map((flake) => `  - ${flake.test}: ${flake.outcomes.join(', ')}`).join('\n')}\n`);
+  process.stdout.write(
+    `FLAKY: ${flakes.length} test(s) changed outcome between runs:\n${flakes.map((flake) => `  - ${flake.test}: ${flake.outcomes.join(', ')}`).join('\n')}\n`,
+  );
   return 1;
 }
 

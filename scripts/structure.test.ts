@@ -41,15 +41,34 @@ const SHARED_HELPERS: Readonly<Record<string, string>> = {
 
 describe('import circles', () => {
   it('finds a circle, a self-import and nothing in a tree', () => {
-    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['d.ts']], ['e.ts', ['a.ts']]]);
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['d.ts']],
+      ['e.ts', ['a.ts']],
+    ]);
     expect(importCircles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['d.ts']]);
-    expect(importCircles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+    expect(
+      importCircles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('reads imports, re-exports and dynamic imports as edges, and tells the type-only ones', () => {
     const sources: Record<string, string> = {
-      'x/a.ts': "import type { B } from './b.ts';\nexport { c } from '../y/c.ts';\nconst d = await import('./d.ts');\nimport { type E } from './e.ts';\nexport type { F } from './f.ts';\nimport { g, type G } from './g.ts';",
-      'x/b.ts': '', 'y/c.ts': '', 'x/d.ts': "import ts from 'typescript';", 'x/e.ts': '', 'x/f.ts': '', 'x/g.ts': '',
+      'x/a.ts':
+        "import type { B } from './b.ts';\nexport { c } from '../y/c.ts';\nconst d = await import('./d.ts');\nimport { type E } from './e.ts';\nexport type { F } from './f.ts';\nimport { g, type G } from './g.ts';",
+      'x/b.ts': '',
+      'y/c.ts': '',
+      'x/d.ts': "import ts from 'typescript';",
+      'x/e.ts': '',
+      'x/f.ts': '',
+      'x/g.ts': '',
     };
     const { all, runtime } = importGraphs('/root', Object.keys(sources), (path) => sources[path] ?? '');
     expect(all.get('x/a.ts')?.sort()).toEqual(['x/b.ts', 'x/d.ts', 'x/e.ts', 'x/f.ts', 'x/g.ts', 'y/c.ts']);
@@ -62,7 +81,11 @@ describe('import circles', () => {
   });
 
   it('type-only circles are the two by design, no other (and the list is not stale)', () => {
-    expect(importCircles(graphs.all).map((circle) => circle.join(' ↔ ')).sort()).toEqual([...TYPE_ONLY_CIRCLES].sort());
+    expect(
+      importCircles(graphs.all)
+        .map((circle) => circle.join(' ↔ '))
+        .sort(),
+    ).toEqual([...TYPE_ONLY_CIRCLES].sort());
   });
 });
 
@@ -81,17 +104,23 @@ describe('the folder map', () => {
 
   it('each folder may import only what it uses (the map is not looser than the code)', () => {
     const used = new Map<string, Set<string>>();
-    for (const [file, targets] of graphs.all) for (const target of targets) if (folderOf(target) !== folderOf(file)) used.set(folderOf(file), (used.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
-    const unused = FOLDERS.flatMap((folder) => folder.mayImport.filter((name) => !used.get(folder.name)?.has(name)).map((name) => `${folder.name} → ${name}`));
+    for (const [file, targets] of graphs.all)
+      for (const target of targets)
+        if (folderOf(target) !== folderOf(file)) used.set(folderOf(file), (used.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
+    const unused = FOLDERS.flatMap((folder) =>
+      folder.mayImport.filter((name) => !used.get(folder.name)?.has(name)).map((name) => `${folder.name} → ${name}`),
+    );
     // bin/ is JavaScript (not in the graph); bench/ and scripts/ may reach anything they need next.
     expect(unused.filter((edge) => !/^(bin|bench|scripts) /.test(edge))).toEqual([]);
   });
 
-  it('the README\'s Architecture table is the map', () => {
+  it("the README's Architecture table is the map", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Architecture'), readme.indexOf('\n## ', readme.indexOf('## Architecture') + 3));
     const rows = [...section.matchAll(/^\| `([\w-]+)\/` \| (.+?) \| (.+?) \|$/gm)].map(([, name, purpose, mayImport]) => ({
-      name, purpose, mayImport: mayImport === '—' ? [] : [...(mayImport ?? '').matchAll(/`([\w-]+)\/`/g)].map((match) => match[1]),
+      name,
+      purpose,
+      mayImport: mayImport === '—' ? [] : [...(mayImport ?? '').matchAll(/`([\w-]+)\/`/g)].map((match) => match[1]),
     }));
     expect(rows).toEqual(FOLDERS.map((folder) => ({ name: folder.name, purpose: folder.purpose, mayImport: [...folder.mayImport] })));
   });
@@ -99,13 +128,16 @@ describe('the folder map', () => {
 
 describe('shared helpers live once, in lib/', () => {
   it('finds a restated helper', () => {
-    expect(declaredNames('export function escapeHtml(s: string) { return s; }\nconst isLoopback = () => true;\nclass CookieJar {}')).toEqual(['escapeHtml', 'isLoopback', 'CookieJar']);
+    expect(
+      declaredNames('export function escapeHtml(s: string) { return s; }\nconst isLoopback = () => true;\nclass CookieJar {}'),
+    ).toEqual(['escapeHtml', 'isLoopback', 'CookieJar']);
   });
 
   it('each error class is declared once (two MintErrors with two code sets were)', () => {
     const declaredBy = new Map<string, string[]>();
     for (const file of production) {
-      for (const name of declaredNames(readFileSync(join(ROOT, file), 'utf8'), file).filter((declared) => /Error$/.test(declared))) declaredBy.set(name, [...(declaredBy.get(name) ?? []), file]);
+      for (const name of declaredNames(readFileSync(join(ROOT, file), 'utf8'), file).filter((declared) => /Error$/.test(declared)))
+        declaredBy.set(name, [...(declaredBy.get(name) ?? []), file]);
     }
     expect([...declaredBy].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files.join(', ')}`)).toEqual([]);
   });
@@ -114,7 +146,8 @@ describe('shared helpers live once, in lib/', () => {
     const restated = production.flatMap((file) =>
       declaredNames(readFileSync(join(ROOT, file), 'utf8'), file)
         .filter((name) => Object.hasOwn(SHARED_HELPERS, name) && SHARED_HELPERS[name] !== file)
-        .map((name) => `${file} declares ${name} (its home: ${SHARED_HELPERS[name]})`));
+        .map((name) => `${file} declares ${name} (its home: ${SHARED_HELPERS[name]})`),
+    );
     expect(restated).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ function wholeNumber(value: string | undefined, fallback: number, flag: string, 
 /** One process per core spinning in a loop; stopped by `stop()` (SIGKILL to each one's group). */
 function startBusyLoops(count: number): { readonly pids: readonly number[]; stop(): void } {
   const children: ChildProcess[] = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore', detached: true }));
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore', detached: true }),
+  );
   return {
     pids: children.flatMap((child) => (child.pid === undefined ? [] : [child.pid])),
     stop() {
@@ -55,7 +56,12 @@ function startBusyLoops(count: number): { readonly pids: readonly number[]; stop
 
 function countLine(): string {
   try {
-    return readFileSync(join(ROOT, 'reports', 'test-summary.txt'), 'utf8').trim().split('\n').at(-1) ?? '';
+    return (
+      readFileSync(join(ROOT, 'reports', 'test-summary.txt'), 'utf8')
+        .trim()
+        .split('\n')
+        .at(-1) ?? ''
+    );
   } catch {
     return '(no count line: the run stopped before counting)';
   }
@@ -65,7 +71,11 @@ async function main(): Promise<number> {
   let runs: number;
   let perCore: number;
   try {
-    const { values } = parseArgs({ args: process.argv.slice(2), options: { runs: { type: 'string' }, 'busy-per-core': { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { runs: { type: 'string' }, 'busy-per-core': { type: 'string' } },
+      strict: true,
+    });
     runs = wholeNumber(values.runs, 3, '--runs', 1);
     perCore = wholeNumber(values['busy-per-core'], 1, '--busy-per-core', 1);
   } catch (error) {
@@ -80,11 +90,19 @@ async function main(): Promise<number> {
   mkdirSync(OUT, { recursive: true });
   const records: RunRecord[] = [];
   try {
-    process.stdout.write(`Under load: ${busy.pids.length} busy-loop process(es) on ${cores} core(s) (pids ${busy.pids.join(', ')}), then ${runs} run(s) of the test suite.\n`);
+    process.stdout.write(
+      `Under load: ${busy.pids.length} busy-loop process(es) on ${cores} core(s) (pids ${busy.pids.join(', ')}), then ${runs} run(s) of the test suite.\n`,
+    );
     for (let run = 1; run <= runs; run += 1) {
       process.stdout.write(`\n=== Run ${run} of ${runs} under load\n`);
       const result = await runNodeScript(join(ROOT, 'scripts', 'test.ts'), [], { cwd: ROOT });
-      records.push({ run, exitCode: result.code, wallSeconds: Math.round(result.ms / 1000), countLine: countLine(), loadAverage1m: Number(loadavg()[0]?.toFixed(2)) });
+      records.push({
+        run,
+        exitCode: result.code,
+        wallSeconds: Math.round(result.ms / 1000),
+        countLine: countLine(),
+        loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
+      });
       try {
         copyFileSync(join(ROOT, 'reports', 'test-summary.json'), join(OUT, `run-${run}.test-summary.json`));
       } catch {
@@ -101,9 +119,12 @@ async function main(): Promise<number> {
     writeFileSync(join(OUT, 'under-load.json'), `${JSON.stringify({ cores, busyLoops: busy.pids.length, runs: records }, null, 2)}\n`);
   }
   process.stdout.write(`\nUnder load (${busy.pids.length} busy loop(s) on ${cores} core(s)):\n`);
-  for (const r of records) process.stdout.write(`  run ${r.run}: exit ${r.exitCode}, ${r.wallSeconds} s, load average ${r.loadAverage1m}: ${r.countLine}\n`);
+  for (const r of records)
+    process.stdout.write(`  run ${r.run}: exit ${r.exitCode}, ${r.wallSeconds} s, load average ${r.loadAverage1m}: ${r.countLine}\n`);
   const failedRuns = records.filter((r) => r.exitCode !== 0).length;
-  process.stdout.write(failedRuns === 0 ? `All ${runs} run(s) passed under load.\n` : `${failedRuns} of ${runs} run(s) FAILED under load.\n`);
+  process.stdout.write(
+    failedRuns === 0 ? `All ${runs} run(s) passed under load.\n` : `${failedRuns} of ${runs} run(s) FAILED under load.\n`,
+  );
   return failedRuns === 0 ? 0 : 1;
 }
 

@@ -26,15 +26,18 @@ describe('portal presets and IdP personas', () => {
     expect([...VENDOR_PRESETS[preset].protocols]).toEqual([row.saml.protocol, row.oidc.protocol]);
   });
 
-  it.each(NAMED_PRESET_IDS.map((preset) => [preset] as const))('%s: the Test SSO result\'s console fixes are the persona\'s', (preset) => {
+  it.each(NAMED_PRESET_IDS.map((preset) => [preset] as const))("%s: the Test SSO result's console fixes are the persona's", (preset) => {
     const { saml } = personasOf(preset);
     for (const key of SAML_FIX_KEYS) expect(VENDOR_PRESETS[preset].samlFixes[key], key).toBe(saml.consoleFixes[key]);
   });
 
-  it.each(NAMED_PRESET_IDS.map((preset) => [preset] as const))('%s: the portal shows the SP values under the console field names the persona states', (preset) => {
-    const { saml, oidc } = personasOf(preset);
-    const labels = (protocol: 'saml' | 'oidc'): string[] => VENDOR_PRESETS[preset].links[protocol].map((link) => link.label);
-    expect(labels('saml')).toEqual(expect.arrayContaining([saml.consoleFields.entityId, saml.consoleFields.acsUrl]));
-    expect(labels('oidc')).toContain(oidc.consoleFields.redirectUri);
-  });
+  it.each(NAMED_PRESET_IDS.map((preset) => [preset] as const))(
+    '%s: the portal shows the SP values under the console field names the persona states',
+    (preset) => {
+      const { saml, oidc } = personasOf(preset);
+      const labels = (protocol: 'saml' | 'oidc'): string[] => VENDOR_PRESETS[preset].links[protocol].map((link) => link.label);
+      expect(labels('saml')).toEqual(expect.arrayContaining([saml.consoleFields.entityId, saml.consoleFields.acsUrl]));
+      expect(labels('oidc')).toContain(oidc.consoleFields.redirectUri);
+    },
+  );
 });

@@ -22,17 +22,37 @@ const FIFTH_VENDOR_TOUCHES = [
 ] as const;
 
 /** Where the vendor ids themselves are written: not scanned (they are the one home). */
-const HOMES = new Set(['mock-idps/personas/index.ts', 'portal/sso/presets.ts', ...VENDORS.map((vendor) => `mock-idps/personas/${vendor}.ts`)]);
+const HOMES = new Set([
+  'mock-idps/personas/index.ts',
+  'portal/sso/presets.ts',
+  ...VENDORS.map((vendor) => `mock-idps/personas/${vendor}.ts`),
+]);
 
 /**
  * Vendor ids that stay, each a fact about one fault rather than a list of vendors: which
  * personas a fault is observed on, or carries an attack. A new vendor is right to be absent.
  */
 const ALLOWED: readonly { readonly file: string; readonly ids: readonly string[]; readonly why: string }[] = [
-  { file: 'mock-idps/faults/saml.ts', ids: ['entra-saml', 'okta-saml', 'auth0-saml'], why: 'saml.nameid-persistent: the vendors that can be set to a persistent NameID (Google cannot)' },
-  { file: 'mock-idps/faults/seats.ts', ids: ['entra-saml', 'entra-oidc'], why: 'seat guest-upn audit: Entra B2B guest UPNs exist only at Entra' },
-  { file: 'mock-idps/faults/oidcClaimShapes.ts', ids: ['entra-oidc', 'google-oidc'], why: 'oidc.aud-extra-with-azp: the vendors whose real tokens carry azp with several audiences' },
-  { file: 'mock-idps/faults/oidcClaimShapes.ts', ids: ['google-oidc', 'entra-oidc'], why: 'oidc.{exp,iat}-as-string: which persona carries each attack (one each, spread over personas)' },
+  {
+    file: 'mock-idps/faults/saml.ts',
+    ids: ['entra-saml', 'okta-saml', 'auth0-saml'],
+    why: 'saml.nameid-persistent: the vendors that can be set to a persistent NameID (Google cannot)',
+  },
+  {
+    file: 'mock-idps/faults/seats.ts',
+    ids: ['entra-saml', 'entra-oidc'],
+    why: 'seat guest-upn audit: Entra B2B guest UPNs exist only at Entra',
+  },
+  {
+    file: 'mock-idps/faults/oidcClaimShapes.ts',
+    ids: ['entra-oidc', 'google-oidc'],
+    why: 'oidc.aud-extra-with-azp: the vendors whose real tokens carry azp with several audiences',
+  },
+  {
+    file: 'mock-idps/faults/oidcClaimShapes.ts',
+    ids: ['google-oidc', 'entra-oidc'],
+    why: 'oidc.{exp,iat}-as-string: which persona carries each attack (one each, spread over personas)',
+  },
 ];
 
 const where = (point: TouchPoint): string => `${point.file}:${point.line} ${point.kind} [${point.ids.join(', ')}] ${point.text}`;
@@ -48,7 +68,7 @@ describe('the scanner', () => {
     expect(kinds("switch (vendor) { case 'okta': break; }")).toEqual(['case']);
     expect(kinds("if (persona.id !== 'entra-saml') run();")).toEqual(['comparison']);
     expect(kinds("const BRAND = { entra: 'blue', okta: 'navy' };")).toEqual(['key', 'key']);
-    expect(kinds("const row = { entra, other };")).toEqual(['key']);
+    expect(kinds('const row = { entra, other };')).toEqual(['key']);
   });
 
   it('leaves one persona named as a value alone (a test or scenario picking the persona it runs)', () => {
@@ -57,7 +77,13 @@ describe('the scanner', () => {
 
   it('says where: file, line and the text', () => {
     const [point] = scanSource('inline.ts', "\nconst ALL = ['entra-saml', 'okta-saml'];", ids);
-    expect(point).toMatchObject({ file: 'inline.ts', line: 2, kind: 'list', ids: ['entra-saml', 'okta-saml'], text: "['entra-saml', 'okta-saml']" });
+    expect(point).toMatchObject({
+      file: 'inline.ts',
+      line: 2,
+      kind: 'list',
+      ids: ['entra-saml', 'okta-saml'],
+      text: "['entra-saml', 'okta-saml']",
+    });
   });
 });
 
@@ -71,14 +97,19 @@ describe('vendor touch points', () => {
   });
 
   it('the allow-list is current: each entry still matches', () => {
-    for (const entry of ALLOWED) expect(points.some((point) => point.file === entry.file && point.ids.join() === entry.ids.join()), entry.why).toBe(true);
+    for (const entry of ALLOWED)
+      expect(
+        points.some((point) => point.file === entry.file && point.ids.join() === entry.ids.join()),
+        entry.why,
+      ).toBe(true);
   });
 
   it('a fifth vendor touches its persona file and two rows, nothing else', () => {
     // The files holding a table or list that names every vendor: where a new one must be added.
     const vendorOf = (id: string): string => id.replace(/-(saml|oidc)$/, '');
-    const tables = [...new Set(points.filter((point) => point.kind === 'key' || point.kind === 'list').map((point) => point.file))]
-      .filter((file) => VENDORS.every((vendor) => points.some((point) => point.file === file && point.ids.map(vendorOf).includes(vendor))));
+    const tables = [...new Set(points.filter((point) => point.kind === 'key' || point.kind === 'list').map((point) => point.file))].filter(
+      (file) => VENDORS.every((vendor) => points.some((point) => point.file === file && point.ids.map(vendorOf).includes(vendor))),
+    );
     expect(tables.sort()).toEqual(['mock-idps/personas/index.ts', 'portal/sso/presets.ts']);
     for (const vendor of VENDORS) expect(production).toContain(`mock-idps/personas/${vendor}.ts`);
     for (const row of Object.values(VENDOR_PERSONAS)) expect(Object.keys(row).sort()).toEqual(['facts', 'oidc', 'saml']);

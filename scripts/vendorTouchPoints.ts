@@ -40,7 +40,12 @@ function propertyName(node: ts.ObjectLiteralElementLike): string | undefined {
   return undefined;
 }
 
-const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
 
 /** Every touch point in one source file. `ids`: the vendor and persona ids to look for. */
 export function scanSource(file: string, text: string, ids: ReadonlySet<string>): TouchPoint[] {

@@ -36,11 +36,14 @@ describe('black box: the suites know the portal only through the target', () => 
   });
 
   it.each(REFERENCE_SPECIFICS)('no suite source names %s of the reference portal', (_what, pattern) => {
-    const hits = files.flatMap((file) => readFileSync(file, 'utf8').split('\n')
-      .map((line, index) => ({ line, index }))
-      // Comments may explain what is avoided; code may not use it.
-      .filter(({ line }) => pattern.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line))
-      .map(({ line, index }) => `${relative(SUITES, file)}:${index + 1}: ${line.trim()}`));
+    const hits = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line, index }))
+        // Comments may explain what is avoided; code may not use it.
+        .filter(({ line }) => pattern.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line))
+        .map(({ line, index }) => `${relative(SUITES, file)}:${index + 1}: ${line.trim()}`),
+    );
     expect(hits).toEqual([]);
   });
 });

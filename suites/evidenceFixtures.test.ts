@@ -9,7 +9,10 @@ class FakeClient {
   get registered(): number {
     return this.#registered;
   }
-  async registerOidcApp(_persona: string, app: { redirectUris: string[]; clientSecret?: string }): Promise<{ clientId: string; clientSecret: string }> {
+  async registerOidcApp(
+    _persona: string,
+    app: { redirectUris: string[]; clientSecret?: string },
+  ): Promise<{ clientId: string; clientSecret: string }> {
     this.#registered += 1;
     return Promise.resolve({ clientId: 'client-1', clientSecret: app.clientSecret ?? 'generated-secret-123' });
   }

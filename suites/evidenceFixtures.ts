@@ -2,7 +2,15 @@
 // fixtures (suites/fixtures.ts) without changing them: `evidence` is automatic; `browser`,
 // `context`, `target`, `idp` and `account` are the harness's own, wrapped to route new browser
 // contexts to the running test's evidence and to write every secret they hand out to the ledger.
-import type { Browser, BrowserContext, Fixtures, PlaywrightTestArgs, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions } from '@playwright/test';
+import type {
+  Browser,
+  BrowserContext,
+  Fixtures,
+  PlaywrightTestArgs,
+  PlaywrightTestOptions,
+  PlaywrightWorkerArgs,
+  PlaywrightWorkerOptions,
+} from '@playwright/test';
 import { TEST_USER_PASSWORD, type IdpControlClient } from '../mock-idps/control/client.ts';
 import type { HarnessTarget } from './target/harnessTarget.ts';
 import { ledgerDir, recordSecret } from '../reporting/secrets/ledger.ts';

@@ -5,7 +5,8 @@ import { COLD_START_TARGETS, isColdStartTarget, startTarget } from './targets.ts
 
 childMain(async () => {
   const target = process.argv[2];
-  if (!isColdStartTarget(target)) throw new Error(`unknown cold-start target "${target ?? ''}"; use one of: ${COLD_START_TARGETS.join(', ')}`);
+  if (!isColdStartTarget(target))
+    throw new Error(`unknown cold-start target "${target ?? ''}"; use one of: ${COLD_START_TARGETS.join(', ')}`);
   const started = await startTarget(target);
   sendToParent({ readyUrls: started.readyUrls });
   await untilParentCloses();

@@ -28,11 +28,16 @@ export async function startTarget(target: ColdStartTarget): Promise<StartedTarge
   switch (target) {
     case 'sso-harness':
     case 'sso-harness-warm': {
-      const [{ startIdpServer, DEMO_TENANT_KEY }, { allPersonaUrls }] = await Promise.all([import('../../mock-idps/server.ts'), import('../../mock-idps/urls.ts')]);
+      const [{ startIdpServer, DEMO_TENANT_KEY }, { allPersonaUrls }] = await Promise.all([
+        import('../../mock-idps/server.ts'),
+        import('../../mock-idps/urls.ts'),
+      ]);
       const server = await startIdpServer();
       const demo = server.tenants.get(DEMO_TENANT_KEY);
       if (!demo) throw new Error('the IdP server started without its demo tenant');
-      const urls = Object.values(allPersonaUrls(demo.ids, server.url, server.personas)).map((u) => (u.protocol === 'saml' ? u.metadataUrl : u.discoveryUrl));
+      const urls = Object.values(allPersonaUrls(demo.ids, server.url, server.personas)).map((u) =>
+        u.protocol === 'saml' ? u.metadataUrl : u.discoveryUrl,
+      );
       return { readyUrls: urls, close: () => server.close() };
     }
     case 'oauth2-mock-server': {

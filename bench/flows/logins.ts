@@ -16,7 +16,11 @@ export const SAML_PERSONA_IDS: readonly SamlPersonaId[] = VENDORS.map((vendor) =
 export const OIDC_PERSONA_IDS: readonly OidcPersonaId[] = VENDORS.map((vendor) => `${vendor}-oidc` as const);
 
 // Nothing listens here: the flows stop at the redirect / auto-POST and never fetch the SP.
-const SP = { entityId: 'http://127.0.0.1:9/bench/sp', acs: 'http://127.0.0.1:9/bench/sp/saml/acs', redirectUri: 'http://127.0.0.1:9/bench/sp/oidc/callback' } as const;
+const SP = {
+  entityId: 'http://127.0.0.1:9/bench/sp',
+  acs: 'http://127.0.0.1:9/bench/sp/saml/acs',
+  redirectUri: 'http://127.0.0.1:9/bench/sp/oidc/callback',
+} as const;
 
 interface OidcClientSetup {
   readonly persona: OidcPersonaId;
@@ -85,7 +89,8 @@ export async function samlLogin(tenant: LoginTenant, persona: SamlPersonaId): Pr
   const loginPage = await browser.request(url);
   const done = await samlSignIn(browser, samlPersona, loginPage, tenant.email, TEST_USER_PASSWORD);
   const posted = postedResponse(done);
-  if (!posted?.samlResponse) throw new Error(`${persona} login ended on ${done.url} (${done.status}) without a SAMLResponse: ${done.html.slice(0, 300)}`);
+  if (!posted?.samlResponse)
+    throw new Error(`${persona} login ended on ${done.url} (${done.status}) without a SAMLResponse: ${done.html.slice(0, 300)}`);
 }
 
 /**
@@ -97,18 +102,41 @@ export async function oidcFlow(tenant: LoginTenant, persona: OidcPersonaId, brow
   if (!client) throw new Error(`${persona} is not set up in the bench tenant`);
   const pkce = pkcePair();
   const state = randomBytes(12).toString('base64url');
-  const url = authorizeUrl({ authorizationEndpoint: client.authorizationEndpoint, clientId: client.clientId, redirectUri: SP.redirectUri, scope: 'openid profile email', state, nonce: randomBytes(12).toString('base64url'), codeChallenge: pkce.challenge });
+  const url = authorizeUrl({
+    authorizationEndpoint: client.authorizationEndpoint,
+    clientId: client.clientId,
+    redirectUri: SP.redirectUri,
+    scope: 'openid profile email',
+    state,
+    nonce: randomBytes(12).toString('base64url'),
+    codeChallenge: pkce.challenge,
+  });
   let landing = await browser.navigate(url, SP.redirectUri);
   if (!landing.reachedRedirectUri) landing = await oidcSignIn(browser, landing, oidcPersona(persona), SP.redirectUri, tenant.email);
-  if (!landing.reachedRedirectUri) throw new Error(`${persona} authorize ended on ${landing.url.href} (${landing.status}) instead of redirecting back: ${landing.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+  if (!landing.reachedRedirectUri)
+    throw new Error(
+      `${persona} authorize ended on ${landing.url.href} (${landing.status}) instead of redirecting back: ${landing.html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 300)}`,
+    );
   const code = codeFromRedirect(landing.url, state);
-  const tokens = await json(await fetch(client.tokenEndpoint, {
-    method: 'POST',
-    headers: { authorization: basicAuthorization(client.clientId, client.clientSecret), 'content-type': 'application/x-www-form-urlencoded' },
-    body: tokenRequestBody(code, SP.redirectUri, pkce.verifier),
-  }), `${persona} token endpoint`);
+  const tokens = await json(
+    await fetch(client.tokenEndpoint, {
+      method: 'POST',
+      headers: {
+        authorization: basicAuthorization(client.clientId, client.clientSecret),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: tokenRequestBody(code, SP.redirectUri, pkce.verifier),
+    }),
+    `${persona} token endpoint`,
+  );
   stringField(tokens, 'id_token', `${persona} token response`);
   const accessToken = stringField(tokens, 'access_token', `${persona} token response`);
-  const userinfo = await json(await fetch(client.userinfoEndpoint, { headers: { authorization: `Bearer ${accessToken}` } }), `${persona} userinfo`);
+  const userinfo = await json(
+    await fetch(client.userinfoEndpoint, { headers: { authorization: `Bearer ${accessToken}` } }),
+    `${persona} userinfo`,
+  );
   stringField(userinfo, 'sub', `${persona} userinfo`);
 }

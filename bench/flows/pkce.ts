@@ -41,7 +41,10 @@ export function authorizeUrl(request: AuthorizeRequest): URL {
 /** The authorization code from the redirect back to the RP; an error response or a wrong state throws with what the IdP said. */
 export function codeFromRedirect(redirect: URL, expectedState: string): string {
   const error = redirect.searchParams.get('error');
-  if (error !== null) throw new Error(`the IdP answered the authorization request with ${error}: ${redirect.searchParams.get('error_description') ?? '(no description)'}`);
+  if (error !== null)
+    throw new Error(
+      `the IdP answered the authorization request with ${error}: ${redirect.searchParams.get('error_description') ?? '(no description)'}`,
+    );
   const state = redirect.searchParams.get('state');
   if (state !== expectedState) throw new Error(`the redirect carries state "${state ?? '(none)'}", not the one sent ("${expectedState}")`);
   const code = redirect.searchParams.get('code');

@@ -62,11 +62,20 @@ childMain(async () => {
         break;
       }
       const offset = done;
-      const segment = await runBounded({ maxCount: Math.min(CHECKPOINT_EVERY, target - done), maxMs: remainingMs }, concurrency, (i) => login(tenant, offset + i));
+      const segment = await runBounded({ maxCount: Math.min(CHECKPOINT_EVERY, target - done), maxMs: remainingMs }, concurrency, (i) =>
+        login(tenant, offset + i),
+      );
       done += segment.count;
       collectGarbage();
       const usage = process.memoryUsage();
-      checkpoints.push({ logins: done, rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, externalBytes: usage.external, tenantSessions: state?.sessions.size ?? -1, elapsedMs: performance.now() - start });
+      checkpoints.push({
+        logins: done,
+        rssBytes: usage.rss,
+        heapUsedBytes: usage.heapUsed,
+        externalBytes: usage.external,
+        tenantSessions: state?.sessions.size ?? -1,
+        elapsedMs: performance.now() - start,
+      });
       if (segment.stoppedBy === 'time') {
         stoppedBy = 'time';
         break;

@@ -25,10 +25,19 @@ describe('plain samlify IdP (cold-start peer)', () => {
   });
 
   it('answers an HTTP-POST AuthnRequest with a signed response posted to the ACS, RelayState kept', async () => {
-    const sp = samlify.ServiceProvider({ entityID: PLAIN_IDP_DEFAULT_SP.entityId, assertionConsumerService: [{ Binding: BINDING_POST, Location: PLAIN_IDP_DEFAULT_SP.acsUrl }] });
-    const remote = samlify.IdentityProvider({ entityID: idp.metadataUrl, singleSignOnService: [{ Binding: BINDING_POST, Location: idp.ssoUrl }] });
+    const sp = samlify.ServiceProvider({
+      entityID: PLAIN_IDP_DEFAULT_SP.entityId,
+      assertionConsumerService: [{ Binding: BINDING_POST, Location: PLAIN_IDP_DEFAULT_SP.acsUrl }],
+    });
+    const remote = samlify.IdentityProvider({
+      entityID: idp.metadataUrl,
+      singleSignOnService: [{ Binding: BINDING_POST, Location: idp.ssoUrl }],
+    });
     const request = sp.createLoginRequest(remote, 'post');
-    const response = await fetch(idp.ssoUrl, { method: 'POST', body: new URLSearchParams({ SAMLRequest: request.context, RelayState: '/home' }) });
+    const response = await fetch(idp.ssoUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ SAMLRequest: request.context, RelayState: '/home' }),
+    });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain(`action="${PLAIN_IDP_DEFAULT_SP.acsUrl}"`);

@@ -86,7 +86,12 @@ export async function startPlainSamlifyIdp(options: PlainSamlifyIdpOptions = {})
       const relayState = typeof body.RelayState === 'string' ? body.RelayState : undefined;
       res.type('html').send(autoPostForm(response.entityEndpoint, response.context, relayState));
     } catch (error) {
-      res.status(400).type('text').send(`The AuthnRequest was refused: ${error instanceof Error ? error.message : String(error)}. Send a schema-valid AuthnRequest from ${registered.entityId}.\n`);
+      res
+        .status(400)
+        .type('text')
+        .send(
+          `The AuthnRequest was refused: ${error instanceof Error ? error.message : String(error)}. Send a schema-valid AuthnRequest from ${registered.entityId}.\n`,
+        );
     }
   });
 

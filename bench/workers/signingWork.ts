@@ -36,13 +36,23 @@ export async function prepareWork(work: SigningWork): Promise<PreparedWork> {
     runBoundedSync(WARM_UP, step);
     return { run: (bounds) => Promise.resolve(runBoundedSync(bounds, step)) };
   }
-  const [{ mintSamlResponse }, { TenantState }] = await Promise.all([import('../../mock-idps/saml/mint.ts'), import('../../mock-idps/tenants.ts')]);
+  const [{ mintSamlResponse }, { TenantState }] = await Promise.all([
+    import('../../mock-idps/saml/mint.ts'),
+    import('../../mock-idps/tenants.ts'),
+  ]);
   // One tenant for the whole loop: its signing keys are generated once, as in the running IdP.
   const tenant = new TenantState('bench-mint');
   const email = tenant.directory.byRole('ordinary')?.email ?? 'bob.user@example.com';
   const step = async (index: number): Promise<void> => {
     const persona = SAML_MINT_PERSONAS[index % SAML_MINT_PERSONAS.length]!;
-    const minted = await mintSamlResponse({ persona: persona.id, acs: BENCH_SP.acs, audience: BENCH_SP.audience, email, tenant, inResponseTo: `_req${index}` });
+    const minted = await mintSamlResponse({
+      persona: persona.id,
+      acs: BENCH_SP.acs,
+      audience: BENCH_SP.audience,
+      email,
+      tenant,
+      inResponseTo: `_req${index}`,
+    });
     if (minted.samlResponse.length === 0) throw new Error(`${persona.id} minted an empty SAMLResponse`);
   };
   await runBounded(WARM_UP, 1, step);

@@ -44,7 +44,14 @@ export function runNodeScript(script: string, args: readonly string[], options: 
     const child = spawn(process.execPath, [script, ...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      stdio: output === 'inherit' ? 'inherit' : output === 'quiet' ? ['ignore', 'ignore', 'inherit'] : output === 'capture' ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
+      stdio:
+        output === 'inherit'
+          ? 'inherit'
+          : output === 'quiet'
+            ? ['ignore', 'ignore', 'inherit']
+            : output === 'capture'
+              ? ['ignore', 'pipe', 'pipe']
+              : ['ignore', 'ignore', 'pipe'],
       detached: true,
     });
     let stderrTail = '';

@@ -35,12 +35,24 @@ export async function interruptedRun(signal: NodeJS.Signals, runEnv: NodeJS.Proc
   if (written?.verdict !== 'interrupted') {
     const report = buildCertificationReport({
       run: runInfo(new Date(started), Date.now() - started, { ...process.env, ...runEnv }),
-      findings: [{ area: 'run', check: 'run.interrupted', severity: 'blocking', owner: 'run', title: 'The run was stopped before it finished', detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`, fix: 'Run the certification again to completion.' }],
+      findings: [
+        {
+          area: 'run',
+          check: 'run.interrupted',
+          severity: 'blocking',
+          owner: 'run',
+          title: 'The run was stopped before it finished',
+          detail: `sso-harness certify received ${signal} and stopped Playwright before its reports were complete: this report gives no verdict.`,
+          fix: 'Run the certification again to completion.',
+        },
+      ],
       interrupted: true,
     });
     await writeCertificationReport(report, REPORTS);
   }
-  process.stdout.write(`\nINTERRUPTED (${signal}): the certification was stopped before it finished — no verdict. ${shown(join(REPORTS, 'certification.json'))} says "interrupted".\n`);
+  process.stdout.write(
+    `\nINTERRUPTED (${signal}): the certification was stopped before it finished — no verdict. ${shown(join(REPORTS, 'certification.json'))} says "interrupted".\n`,
+  );
   return exitCodeOf(signal);
 }
 
@@ -62,11 +74,15 @@ export async function finishRun(options: FinishOptions): Promise<number> {
   let allureMs: number | undefined;
   if (existsSync(ALLURE_RESULTS)) {
     process.stdout.write('Rendering the Allure report…\n');
-    const allure = await runNodeScript(ALLURE_CLI, ['generate', ALLURE_RESULTS, '--config', ALLURE_CONFIG, '--output', ALLURE_REPORT], { cwd: ROOT, output: 'quiet' });
+    const allure = await runNodeScript(ALLURE_CLI, ['generate', ALLURE_RESULTS, '--config', ALLURE_CONFIG, '--output', ALLURE_REPORT], {
+      cwd: ROOT,
+      output: 'quiet',
+    });
     const stopped = allure.interrupted ?? stopSignal();
     if (stopped !== undefined) return interruptedRun(stopped, options.runEnv, started);
     allureMs = allure.ms;
-    if (allure.code !== 0) problems.push(`The Allure report could not be rendered (allure generate exited ${allure.code}); the other reports are complete.`);
+    if (allure.code !== 0)
+      problems.push(`The Allure report could not be rendered (allure generate exited ${allure.code}); the other reports are complete.`);
   } else {
     problems.push(`${options.producer} wrote no Allure results: the run stopped before any test (see the output above).`);
   }
@@ -81,16 +97,26 @@ export async function finishRun(options: FinishOptions): Promise<number> {
 
   const report = readCertificationReport();
   if (!report) {
-    process.stdout.write(`\nNOT CERTIFIED: no certification report was written (${options.producer} exited ${playwright.code}); see the errors above.\n`);
+    process.stdout.write(
+      `\nNOT CERTIFIED: no certification report was written (${options.producer} exited ${playwright.code}); see the errors above.\n`,
+    );
     return 1;
   }
-  if (playwright.code !== 0 && report.verdict === 'certified') problems.push(`${options.producer} exited ${playwright.code} although every test passed: see its output above.`);
+  if (playwright.code !== 0 && report.verdict === 'certified')
+    problems.push(`${options.producer} exited ${playwright.code} although every test passed: see its output above.`);
   const paths: ReportPaths[] = [
     { label: 'Certification report', path: `${shown(join(REPORTS, 'certification.html'))} (.json, .md)` },
     ...(existsSync(join(ALLURE_REPORT, 'index.html')) ? [{ label: 'Allure report', path: shown(join(ALLURE_REPORT, 'index.html')) }] : []),
     { label: 'Playwright report', path: shown(join(REPORTS, 'playwright', 'html', 'index.html')) },
     { label: 'JUnit XML', path: shown(join(REPORTS, 'junit', 'playwright.xml')) },
   ];
-  process.stdout.write(renderSummary(report, paths, { wallMs: Date.now() - started, playwrightMs: playwright.ms, ...(allureMs !== undefined ? { allureMs } : {}) }, problems));
+  process.stdout.write(
+    renderSummary(
+      report,
+      paths,
+      { wallMs: Date.now() - started, playwrightMs: playwright.ms, ...(allureMs !== undefined ? { allureMs } : {}) },
+      problems,
+    ),
+  );
   return report.verdict === 'certified' && problems.length === 0 ? 0 : 1;
 }

@@ -31,7 +31,12 @@ function mergedRunEnv(set: ShardSet, dir: string, commandLine: string): NodeJS.P
   const { target, selection, defects, mode } = set.identity;
   const shardCommand = set.manifests[0]!.command.replace(/ --shard \S+| --blob-dir \S+/g, '');
   return {
-    ...reportersEnv({ target: target.kind === 'embedded' ? 'embedded' : `target file "${target.name}"`, selection, ci: mode === 'ci', commandLine: `${commandLine} (${set.total} shard(s) of: ${shardCommand})` }),
+    ...reportersEnv({
+      target: target.kind === 'embedded' ? 'embedded' : `target file "${target.name}"`,
+      selection,
+      ci: mode === 'ci',
+      commandLine: `${commandLine} (${set.total} shard(s) of: ${shardCommand})`,
+    }),
     SSO_HARNESS_PORTAL_DEFECTS: defects.join(','),
     [RUN_ENV.mergedFrom]: dir,
     [SHARD_BLOB_ENV]: undefined,
@@ -40,7 +45,8 @@ function mergedRunEnv(set: ShardSet, dir: string, commandLine: string): NodeJS.P
 
 /** merge-reports unpacks each blob into DIR (its events as report*.jsonl, attachments under resources/): the reports have their copies. */
 function removeExtracted(dir: string): void {
-  for (const name of readdirSync(dir)) if (name === 'resources' || /^report(-\d+)?\.jsonl$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of readdirSync(dir))
+    if (name === 'resources' || /^report(-\d+)?\.jsonl$/.test(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 export async function runMerge(blobDir: string, commandLine: string): Promise<number> {
@@ -50,15 +56,22 @@ export async function runMerge(blobDir: string, commandLine: string): Promise<nu
   process.stdout.write(`sso-harness certify --merge: ${set.total} shard(s) from ${shown(dir)} (harness ${set.identity.harnessVersion}):\n`);
   for (const manifest of set.manifests) {
     const { passed, failed, skipped } = manifest.counts;
-    process.stdout.write(`  shard ${manifest.shard.current}/${set.total}: ${passed} passed, ${failed} failed, ${skipped} skipped (${(manifest.durationMs / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `  shard ${manifest.shard.current}/${set.total}: ${passed} passed, ${failed} failed, ${skipped} skipped (${(manifest.durationMs / 1000).toFixed(1)} s)\n`,
+    );
   }
-  const problems = set.manifests.flatMap((manifest) => manifest.secrets.leaks.map((leak) => `Secret in shard ${manifest.shard.current}/${set.total}'s blob report: ${leak}`));
+  const problems = set.manifests.flatMap((manifest) =>
+    manifest.secrets.leaks.map((leak) => `Secret in shard ${manifest.shard.current}/${set.total}'s blob report: ${leak}`),
+  );
 
   // Results of an earlier run must never show up in this run's reports.
   for (const stale of [ALLURE_RESULTS, ALLURE_REPORT, ...CERTIFICATION_FILES]) rmSync(stale, { recursive: true, force: true });
   removeExtracted(dir);
   const runEnv = mergedRunEnv(set, dir, commandLine);
-  const merge = await runNodeScript(PLAYWRIGHT_CLI, ['merge-reports', '--config', join(ROOT, 'playwright.config.ts'), dir], { cwd: ROOT, env: runEnv });
+  const merge = await runNodeScript(PLAYWRIGHT_CLI, ['merge-reports', '--config', join(ROOT, 'playwright.config.ts'), dir], {
+    cwd: ROOT,
+    env: runEnv,
+  });
   removeExtracted(dir);
   const signal = merge.interrupted ?? stopSignal();
   if (signal !== undefined) return interruptedRun(signal, runEnv, started);

@@ -26,7 +26,12 @@ export function entryGrepInvert(selection: Selection): string | undefined {
 export function playwrightTestArgs(options: CertifyRunOptions): string[] {
   const grep = titleGrep(options.selection);
   const grepInvert = entryGrepInvert(options.selection);
-  return ['test', ...(grep ? [`--grep=${grep}`] : []), ...(grepInvert ? [`--grep-invert=${grepInvert}`] : []), ...(options.workers ? [`--workers=${options.workers}`] : [])];
+  return [
+    'test',
+    ...(grep ? [`--grep=${grep}`] : []),
+    ...(grepInvert ? [`--grep-invert=${grepInvert}`] : []),
+    ...(options.workers ? [`--workers=${options.workers}`] : []),
+  ];
 }
 
 /** What the reporters read about the run: target, mode, command line, selection. */

@@ -11,8 +11,14 @@ import { SHARD_BLOB_ENV } from '../../reporting/runEnv.ts';
 import { ledgerDir, readSecrets } from '../../reporting/secrets/ledger.ts';
 import { redactAndScanBlob } from '../../reporting/shards/blobSecrets.ts';
 import {
-  SHARD_MANIFEST_FORMAT, sha256File, shardBaseName, sourceDigest, writeShardManifest,
-  type ShardManifest, type ShardPosition, type ShardRunIdentity,
+  SHARD_MANIFEST_FORMAT,
+  sha256File,
+  shardBaseName,
+  sourceDigest,
+  writeShardManifest,
+  type ShardManifest,
+  type ShardPosition,
+  type ShardRunIdentity,
 } from '../../reporting/shards/manifest.ts';
 import { exitCodeOf, stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';
@@ -31,8 +37,12 @@ export function blobCounts(reportJsonl: string): ShardManifest['counts'] {
   const expected = new Map<string, string>();
   for (const line of reportJsonl.split('\n')) {
     if (!line.includes('"onTest')) continue;
-    const event = JSON.parse(line) as { method: string; params: { test?: { testId: string; expectedStatus?: string }; result?: { status: string } } };
-    if (event.method === 'onTestBegin' && event.params.test) expected.set(event.params.test.testId, event.params.test.expectedStatus ?? 'passed');
+    const event = JSON.parse(line) as {
+      method: string;
+      params: { test?: { testId: string; expectedStatus?: string }; result?: { status: string } };
+    };
+    if (event.method === 'onTestBegin' && event.params.test)
+      expected.set(event.params.test.testId, event.params.test.expectedStatus ?? 'passed');
     if (event.method !== 'onTestEnd' || !event.params.test || !event.params.result) continue;
     const { testId } = event.params.test;
     const status = event.params.result.status;
@@ -62,17 +72,26 @@ export async function runShard(options: ShardOptions): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
 
   const args = [...playwrightTestArgs(options), `--shard=${options.shard.current}/${options.shard.total}`];
-  process.stdout.write(`sso-harness certify: shard ${options.shard.current}/${options.shard.total} of ${options.target === 'embedded' ? 'the embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ')}\n`);
-  const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, { cwd: ROOT, env: { ...playwrightEnv(options), [SHARD_BLOB_ENV]: stagedBlob } });
+  process.stdout.write(
+    `sso-harness certify: shard ${options.shard.current}/${options.shard.total} of ${options.target === 'embedded' ? 'the embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ')}\n`,
+  );
+  const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, {
+    cwd: ROOT,
+    env: { ...playwrightEnv(options), [SHARD_BLOB_ENV]: stagedBlob },
+  });
   const signal = playwright.interrupted ?? stopSignal();
   if (signal !== undefined) {
     removeStaging(staging);
-    process.stdout.write(`\nINTERRUPTED (${signal}): shard ${options.shard.current}/${options.shard.total} was stopped before it finished — nothing written to ${shown(blobDir)}; run this shard again before the merge.\n`);
+    process.stdout.write(
+      `\nINTERRUPTED (${signal}): shard ${options.shard.current}/${options.shard.total} was stopped before it finished — nothing written to ${shown(blobDir)}; run this shard again before the merge.\n`,
+    );
     return exitCodeOf(signal);
   }
   if (!existsSync(stagedBlob)) {
     removeStaging(staging);
-    process.stdout.write(`\nShard ${options.shard.current}/${options.shard.total}: Playwright exited ${playwright.code} without a blob report — nothing written to ${shown(blobDir)}; see the errors above.\n`);
+    process.stdout.write(
+      `\nShard ${options.shard.current}/${options.shard.total}: Playwright exited ${playwright.code} without a blob report — nothing written to ${shown(blobDir)}; see the errors above.\n`,
+    );
     return 1;
   }
 
@@ -89,7 +108,11 @@ export async function runShard(options: ShardOptions): Promise<number> {
     sourceDigest: sourceDigest(ROOT),
     target: options.targetIdentity,
     selection: Object.fromEntries(Object.entries(options.selection).map(([key, value]) => [key, [...(value as string[])].sort()])),
-    defects: (process.env.SSO_HARNESS_PORTAL_DEFECTS ?? '').split(',').map((id) => id.trim()).filter(Boolean).sort(),
+    defects: (process.env.SSO_HARNESS_PORTAL_DEFECTS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean)
+      .sort(),
     mode: options.ci ? 'ci' : 'full',
     shard: options.shard,
     blob: { file: `${name}.zip`, sha256: sha256File(join(blobDir, `${name}.zip`)) },
@@ -101,8 +124,14 @@ export async function runShard(options: ShardOptions): Promise<number> {
   };
   writeShardManifest(blobDir, manifest);
 
-  const leaks = secrets.leaks.length ? `; ${secrets.leaks.length} secret(s) left in the blob report (values not shown):\n${secrets.leaks.map((leak) => `  - ${leak}`).join('\n')}` : '';
-  process.stdout.write(`\nShard ${options.shard.current}/${options.shard.total}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)${leaks}.\n`);
-  process.stdout.write(`Wrote ${shown(join(blobDir, `${name}.zip`))} and ${name}.json: no verdict yet — once every shard is in ${shown(blobDir)}, run \`sso-harness certify --merge ${shown(blobDir)}\`.\n`);
+  const leaks = secrets.leaks.length
+    ? `; ${secrets.leaks.length} secret(s) left in the blob report (values not shown):\n${secrets.leaks.map((leak) => `  - ${leak}`).join('\n')}`
+    : '';
+  process.stdout.write(
+    `\nShard ${options.shard.current}/${options.shard.total}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)${leaks}.\n`,
+  );
+  process.stdout.write(
+    `Wrote ${shown(join(blobDir, `${name}.zip`))} and ${name}.json: no verdict yet — once every shard is in ${shown(blobDir)}, run \`sso-harness certify --merge ${shown(blobDir)}\`.\n`,
+  );
   return playwright.code === 0 && counts.failed === 0 && secrets.leaks.length === 0 ? 0 : 1;
 }

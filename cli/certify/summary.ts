@@ -7,7 +7,11 @@ import { runKind } from '../../reporting/report/writers.ts';
 import type { Owner } from '../../reporting/findings/finding.ts';
 
 /** Who must act, in a word, before each blocking finding. */
-const OWNER_TAG: Readonly<Record<Owner, string>> = { portal: 'portal defect — OE team', customer: 'customer configuration', run: 'run could not decide' };
+const OWNER_TAG: Readonly<Record<Owner, string>> = {
+  portal: 'portal defect — OE team',
+  customer: 'customer configuration',
+  run: 'run could not decide',
+};
 
 export interface ReportPaths {
   readonly label: string;
@@ -27,18 +31,29 @@ export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 export function matrixTable(report: CertificationReport): string {
   if (report.matrix.length === 0) return '(no vendor × protocol × entry point result in this run)\n';
-  const entryPoints = [...new Set(report.matrix.map((cell) => cell.entryPoint))].sort((a, b) => (a === 'web' ? -1 : b === 'web' ? 1 : a.localeCompare(b)));
+  const entryPoints = [...new Set(report.matrix.map((cell) => cell.entryPoint))].sort((a, b) =>
+    a === 'web' ? -1 : b === 'web' ? 1 : a.localeCompare(b),
+  );
   const rows = [...new Set(report.matrix.map((cell) => `${cell.vendor}|${cell.protocol}`))].map((key) => {
     const [vendor = '', protocol = ''] = key.split('|');
-    return [vendor, protocol, ...entryPoints.map((entryPoint) => {
-      const cell = report.matrix.find((item) => item.vendor === vendor && item.protocol === protocol && item.entryPoint === entryPoint);
-      return cell ? OUTCOME_WORD[cell.outcome] : '';
-    })];
+    return [
+      vendor,
+      protocol,
+      ...entryPoints.map((entryPoint) => {
+        const cell = report.matrix.find((item) => item.vendor === vendor && item.protocol === protocol && item.entryPoint === entryPoint);
+        return cell ? OUTCOME_WORD[cell.outcome] : '';
+      }),
+    ];
   });
   return renderTable(['Vendor', 'Protocol', ...entryPoints], rows);
 }
 
-export function renderSummary(report: CertificationReport, paths: readonly ReportPaths[], timings: Timings, problems: readonly string[] = []): string {
+export function renderSummary(
+  report: CertificationReport,
+  paths: readonly ReportPaths[],
+  timings: Timings,
+  problems: readonly string[] = [],
+): string {
   const certified = report.verdict === 'certified' && problems.length === 0;
   const s = report.summary;
   const lines = [
@@ -51,11 +66,16 @@ export function renderSummary(report: CertificationReport, paths: readonly Repor
   ];
   const stagesFailed = report.lifecycle.filter((stage) => stage.outcome === 'fail').length;
   const stagesPassed = report.lifecycle.filter((stage) => stage.outcome === 'pass').length;
-  if (report.lifecycle.length) lines.push(`Lifecycle: ${stagesPassed} of ${report.lifecycle.length} stage(s) passed${stagesFailed ? `, ${stagesFailed} FAILED` : ''}.`);
+  if (report.lifecycle.length)
+    lines.push(
+      `Lifecycle: ${stagesPassed} of ${report.lifecycle.length} stage(s) passed${stagesFailed ? `, ${stagesFailed} FAILED` : ''}.`,
+    );
   if (report.conformance.length) {
     const caught = report.conformance.filter((result) => result.caught).length;
     const known = report.conformance.filter((result) => result.knownDeviation).length;
-    lines.push(`Conformance: ${caught} of ${report.conformance.length} fault scenario(s) handled as expected${s.conformanceMissed ? `, ${s.conformanceMissed} MISSED` : ''}${known ? `, ${known} known deviation(s)` : ''}.`);
+    lines.push(
+      `Conformance: ${caught} of ${report.conformance.length} fault scenario(s) handled as expected${s.conformanceMissed ? `, ${s.conformanceMissed} MISSED` : ''}${known ? `, ${known} known deviation(s)` : ''}.`,
+    );
   }
   const blocking = report.findings.filter((item) => item.severity === 'blocking');
   if (blocking.length || problems.length) {
@@ -68,6 +88,8 @@ export function renderSummary(report: CertificationReport, paths: readonly Repor
     }
   }
   lines.push('', 'Reports:', ...paths.map((item) => `  ${item.label.padEnd(22)} ${item.path}`), '');
-  lines.push(`Wall time: ${seconds(timings.wallMs)} (Playwright ${seconds(timings.playwrightMs)}${timings.allureMs !== undefined ? `, Allure report ${seconds(timings.allureMs)}` : ''}).`);
+  lines.push(
+    `Wall time: ${seconds(timings.wallMs)} (Playwright ${seconds(timings.playwrightMs)}${timings.allureMs !== undefined ? `, Allure report ${seconds(timings.allureMs)}` : ''}).`,
+  );
   return `${lines.join('\n')}\n`;
 }

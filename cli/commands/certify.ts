@@ -92,13 +92,19 @@ function parseTarget(flag: string | undefined, env: NodeJS.ProcessEnv): { readon
   const value = flag ?? env.SSO_HARNESS_TARGET?.trim();
   if (value === undefined || value === '' || value === 'embedded') return { target: 'embedded', source };
   const path = resolve(value);
-  if (!existsSync(path)) throw new UsageError(`sso-harness certify: ${source} names ${path}, which does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`);
+  if (!existsSync(path))
+    throw new UsageError(
+      `sso-harness certify: ${source} names ${path}, which does not exist. Give "embedded" (the reference portal) or a target JSON file (README: "Pointing the harness at a real OE environment").`,
+    );
   return { target: path, source };
 }
 
 /** Defect switches of the embedded portal (SSO_HARNESS_PORTAL_DEFECTS): known ids only, checked before any test. */
 function checkDefectSwitches(env: NodeJS.ProcessEnv): void {
-  const ids = (env.SSO_HARNESS_PORTAL_DEFECTS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = (env.SSO_HARNESS_PORTAL_DEFECTS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   try {
     parseDefects(ids);
   } catch (error) {
@@ -147,7 +153,9 @@ async function runFull(options: CertifyRunOptions): Promise<number> {
   // Results of an earlier run must never show up in this run's reports.
   for (const stale of [ALLURE_RESULTS, ALLURE_REPORT, ...CERTIFICATION_FILES]) rmSync(stale, { recursive: true, force: true });
   const args = playwrightTestArgs(options);
-  process.stdout.write(`sso-harness certify: ${options.target === 'embedded' ? 'embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ') || '(all suites)'}\n`);
+  process.stdout.write(
+    `sso-harness certify: ${options.target === 'embedded' ? 'embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ') || '(all suites)'}\n`,
+  );
   const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, { cwd: ROOT, env: playwrightEnv(options) });
   const signal = playwright.interrupted ?? stopSignal();
   if (signal !== undefined) return interruptedRun(signal, reportersEnv(options), started);
@@ -163,8 +171,14 @@ function targetIdentity(config: TargetConfig): ShardRunIdentity['target'] {
 /** --shard i/N needs --blob-dir (where the shard's results go), and the reverse. */
 function shardOf(values: { shard?: string; 'blob-dir'?: string }): { readonly shard: ShardPosition; readonly blobDir: string } | undefined {
   if (values.shard === undefined && values['blob-dir'] === undefined) return undefined;
-  if (values.shard === undefined) throw new UsageError('sso-harness certify: --blob-dir goes with --shard i/N (one shard of a sharded certification writes its results there).');
-  if (values['blob-dir'] === undefined || values['blob-dir'].trim() === '') throw new UsageError('sso-harness certify: --shard needs --blob-dir DIR: where this shard writes its results for `certify --merge DIR`.');
+  if (values.shard === undefined)
+    throw new UsageError(
+      'sso-harness certify: --blob-dir goes with --shard i/N (one shard of a sharded certification writes its results there).',
+    );
+  if (values['blob-dir'] === undefined || values['blob-dir'].trim() === '')
+    throw new UsageError(
+      'sso-harness certify: --shard needs --blob-dir DIR: where this shard writes its results for `certify --merge DIR`.',
+    );
   try {
     return { shard: parseShard(values.shard), blobDir: values['blob-dir'] };
   } catch (error) {
@@ -191,24 +205,37 @@ export async function run(args: string[]): Promise<number> {
       merge: { type: 'string' },
     });
     if (values.merge !== undefined) {
-      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers', 'config', 'json', 'out', 'shard', 'blob-dir'] as const).filter((name) => values[name] !== undefined);
-      if (clashing.length) throw new UsageError(`sso-harness certify --merge: the shards' manifests say what ran (target, selection, mode); it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`);
-      if (values.merge.trim() === '') throw new UsageError('sso-harness certify --merge needs the directory holding every shard\'s shard-i-of-N.zip and .json.');
+      const clashing = (
+        ['target', 'vendors', 'protocols', 'entry', 'workers', 'config', 'json', 'out', 'shard', 'blob-dir'] as const
+      ).filter((name) => values[name] !== undefined);
+      if (clashing.length)
+        throw new UsageError(
+          `sso-harness certify --merge: the shards' manifests say what ran (target, selection, mode); it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`,
+        );
+      if (values.merge.trim() === '')
+        throw new UsageError("sso-harness certify --merge needs the directory holding every shard's shard-i-of-N.zip and .json.");
       watchStopSignals();
       return runMerge(values.merge, ['sso-harness certify', ...args].join(' '));
     }
     if (values.config !== undefined) {
-      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers', 'shard', 'blob-dir'] as const).filter((name) => values[name] !== undefined);
-      if (clashing.length) throw new UsageError(`sso-harness certify: --config checks a customer's files offline; it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`);
+      const clashing = (['target', 'vendors', 'protocols', 'entry', 'workers', 'shard', 'blob-dir'] as const).filter(
+        (name) => values[name] !== undefined,
+      );
+      if (clashing.length)
+        throw new UsageError(
+          `sso-harness certify: --config checks a customer's files offline; it does not take ${clashing.map((name) => `--${name}`).join(', ')}.`,
+        );
       return runOfflineCertify({ configPath: values.config, json: values.json ?? false, out: values.out ?? 'reports' });
     }
-    if (values.json || values.out) throw new UsageError('sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.');
+    if (values.json || values.out)
+      throw new UsageError('sso-harness certify: --json and --out go with --config; a full run writes reports/certification.json.');
     const sharded = shardOf(values);
     // Every setting, flag or environment variable, is checked before any work (exit 2 on a bad one).
     setting(() => checkEnvSettings(process.env));
     checkDefectSwitches(process.env);
     const { target, source } = parseTarget(values.target, process.env);
-    if (source === 'SSO_HARNESS_TARGET') process.stdout.write(`sso-harness certify: the target comes from SSO_HARNESS_TARGET (${target}).\n`);
+    if (source === 'SSO_HARNESS_TARGET')
+      process.stdout.write(`sso-harness certify: the target comes from SSO_HARNESS_TARGET (${target}).\n`);
     const workers = values.workers !== undefined ? setting(() => parseWorkers(values.workers!, '--workers')) : undefined;
     const options: CertifyRunOptions = {
       target,

@@ -44,7 +44,11 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const MATRIX = ['suites/conformance', 'suites/security'];
 /** Where rules are exercised beyond the matrix: the native apps' endpoints, logins the account changes under (tests tagged with the rule). */
-const NATIVE_SUITES = ['suites/login/nativeRefusals.spec.ts', 'suites/login/nativeNearMiss.spec.ts', 'suites/login/accountStateChanges.spec.ts'];
+const NATIVE_SUITES = [
+  'suites/login/nativeRefusals.spec.ts',
+  'suites/login/nativeNearMiss.spec.ts',
+  'suites/login/accountStateChanges.spec.ts',
+];
 const ACCOUNT_STATE_SUITES = ['suites/login/accountStateChanges.spec.ts'];
 const SESSION_SUITES = ['suites/session'];
 const AUTHORIZATION_SUITES = ['suites/authorization'];
@@ -63,7 +67,15 @@ export function suitesFor(id: DefectId): readonly string[] {
   if (rule === 'sso.enable-warnings') return ENABLE_SUITES;
   if (rule === 'seats.email-unique' || rule === 'audit.actor') return SEAT_DATA_SUITES;
   if (rule.startsWith('metadata.')) return METADATA_SUITES;
-  if (rule === 'web.anti-forgery' || rule === 'web.admin-role' || rule === 'support.grant-scope' || rule === 'tenant.isolation' || rule === 'web.secrets-hidden' || rule === 'harness.token') return AUTHORIZATION_SUITES;
+  if (
+    rule === 'web.anti-forgery' ||
+    rule === 'web.admin-role' ||
+    rule === 'support.grant-scope' ||
+    rule === 'tenant.isolation' ||
+    rule === 'web.secrets-hidden' ||
+    rule === 'harness.token'
+  )
+    return AUTHORIZATION_SUITES;
   return MATRIX;
 }
 
@@ -104,7 +116,12 @@ export function byRule(defects: readonly DefectResult[]): { readonly rules: Rule
       return { id, check: RULES[id], guarded: switches.every((d) => d.caught), switches };
     })
     .filter((rule) => rule.switches.length > 0);
-  const findings = defects.filter((d) => !d.caught).map((d) => `Rule ${d.rule} ("${RULES[d.rule]}") is not guarded against ${d.kind === 'off' ? 'a skipped check' : 'a partial bug'}: with ${d.id} (${DEFECTS[d.id as DefectId].description}) no scenario failed. Add a scenario that this bug lets through.`);
+  const findings = defects
+    .filter((d) => !d.caught)
+    .map(
+      (d) =>
+        `Rule ${d.rule} ("${RULES[d.rule]}") is not guarded against ${d.kind === 'off' ? 'a skipped check' : 'a partial bug'}: with ${d.id} (${DEFECTS[d.id as DefectId].description}) no scenario failed. Add a scenario that this bug lets through.`,
+    );
   return { rules, findings };
 }
 
@@ -121,7 +138,10 @@ export function protocolFirst(id: DefectId): 'saml' | 'oidc' {
 
 interface JsonSuite {
   readonly title: string;
-  readonly specs?: readonly { readonly title: string; readonly tests: readonly { readonly status: string; readonly annotations?: readonly { type: string; description?: string }[] }[] }[];
+  readonly specs?: readonly {
+    readonly title: string;
+    readonly tests: readonly { readonly status: string; readonly annotations?: readonly { type: string; description?: string }[] }[];
+  }[];
   readonly suites?: readonly JsonSuite[];
 }
 
@@ -180,11 +200,24 @@ async function runMatrix(defects: readonly DefectId[], plan: RunPlan): Promise<M
   const scratch = mkdtempSync(join(tmpdir(), 'sso-self-check-'));
   const resultsFile = join(scratch, 'results.json');
   const started = Date.now();
-  const args = ['test', ...plan.suites, '--reporter=json', `--workers=${plan.workers}`, `--output=${join(scratch, 'test-results')}`, ...(plan.stopAtFirstFailure ? ['--max-failures=1'] : []), ...(plan.grep ? [`--grep=${plan.grep}`] : [])];
+  const args = [
+    'test',
+    ...plan.suites,
+    '--reporter=json',
+    `--workers=${plan.workers}`,
+    `--output=${join(scratch, 'test-results')}`,
+    ...(plan.stopAtFirstFailure ? ['--max-failures=1'] : []),
+    ...(plan.grep ? [`--grep=${plan.grep}`] : []),
+  ];
   try {
     const child = await runNodeScript(PLAYWRIGHT_CLI, args, {
       cwd: ROOT,
-      env: { SSO_HARNESS_TARGET: 'embedded', SSO_HARNESS_PORTAL_DEFECTS: defects.join(','), PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile, [MATRIX_FIRST_ENV]: plan.first },
+      env: {
+        SSO_HARNESS_TARGET: 'embedded',
+        SSO_HARNESS_PORTAL_DEFECTS: defects.join(','),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: resultsFile,
+        [MATRIX_FIRST_ENV]: plan.first,
+      },
       output: 'tail',
     });
     if (child.interrupted !== undefined) throw new SelfCheckInterrupted(child.interrupted);
@@ -196,7 +229,10 @@ async function runMatrix(defects: readonly DefectId[], plan: RunPlan): Promise<M
       throw new Error(`The matrix run with defects [${defects.join(', ') || 'none'}] wrote no results: ${stderr.trim() || 'no output'}`);
     }
     const errors = (report.errors ?? []).map((error) => error.message ?? '').filter(Boolean);
-    if (errors.length > 0 && failingTestsOf(report).length === 0) throw new Error(`The matrix run with defects [${defects.join(', ') || 'none'}] failed outside any test: ${errors.join(' | ').slice(0, 2_000)}`);
+    if (errors.length > 0 && failingTestsOf(report).length === 0)
+      throw new Error(
+        `The matrix run with defects [${defects.join(', ') || 'none'}] failed outside any test: ${errors.join(' | ').slice(0, 2_000)}`,
+      );
     return { failingTests: failingTestsOf(report), ms: Date.now() - started };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -205,17 +241,23 @@ async function runMatrix(defects: readonly DefectId[], plan: RunPlan): Promise<M
 
 function parseDefects(value: string | undefined): DefectId[] {
   if (value === undefined) return [...DEFECT_IDS];
-  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !isDefectId(id));
   if (ids.length === 0 || unknown.length > 0) {
-    throw new UsageError(`sso-harness certify --self-check: ${unknown.length > 0 ? `unknown defect id(s) ${unknown.join(', ')}` : '--defects is empty'}. Valid ids: ${DEFECT_IDS.join(', ')}.`);
+    throw new UsageError(
+      `sso-harness certify --self-check: ${unknown.length > 0 ? `unknown defect id(s) ${unknown.join(', ')}` : '--defects is empty'}. Valid ids: ${DEFECT_IDS.join(', ')}.`,
+    );
   }
   return ids as DefectId[];
 }
 
 export function renderSelfCheck(report: SelfCheckReport, baselineMs: number, timings: ReadonlyMap<string, number>): string {
   const width = Math.max(...report.defects.map((d) => d.id.length));
-  const line = (d: DefectResult): string => `  ${d.caught ? 'caught    ' : 'NOT CAUGHT'}  ${d.kind.padEnd(7)}  ${d.id.padEnd(width)}  ${((timings.get(d.id) ?? 0) / 1000).toFixed(1).padStart(5)} s  ${d.failingTests[0] ?? '(no test failed: add a scenario that exercises this check)'}${d.failingTests.length > 1 ? ` (+${d.failingTests.length - 1})` : ''}`;
+  const line = (d: DefectResult): string =>
+    `  ${d.caught ? 'caught    ' : 'NOT CAUGHT'}  ${d.kind.padEnd(7)}  ${d.id.padEnd(width)}  ${((timings.get(d.id) ?? 0) / 1000).toFixed(1).padStart(5)} s  ${d.failingTests[0] ?? '(no test failed: add a scenario that exercises this check)'}${d.failingTests.length > 1 ? ` (+${d.failingTests.length - 1})` : ''}`;
   const missed = report.defects.filter((d) => !d.caught);
   const partial = report.defects.filter((d) => d.kind === 'partial').length;
   const unguarded = report.rules.filter((rule) => !rule.guarded);
@@ -243,10 +285,16 @@ function workersFlag(value: string): number {
 
 export async function runSelfCheck(args: string[]): Promise<number> {
   return runCommand(async () => {
-    const { values } = parseCommandArgs('certify --self-check', args, { json: { type: 'boolean' }, defects: { type: 'string' }, workers: { type: 'string' } });
+    const { values } = parseCommandArgs('certify --self-check', args, {
+      json: { type: 'boolean' },
+      defects: { type: 'string' },
+      workers: { type: 'string' },
+    });
     const defects = parseDefects(values.defects);
     const workers = values.workers === undefined ? 2 : workersFlag(values.workers);
-    const progress = (line: string): void => { process.stderr.write(`${line}\n`); };
+    const progress = (line: string): void => {
+      process.stderr.write(`${line}\n`);
+    };
     watchStopSignals();
     try {
       return await checkDefects(defects, workers, values.json ?? false, progress);
@@ -258,12 +306,19 @@ export async function runSelfCheck(args: string[]): Promise<number> {
   });
 }
 
-async function checkDefects(defects: readonly DefectId[], workers: number, json: boolean, progress: (line: string) => void): Promise<number> {
+async function checkDefects(
+  defects: readonly DefectId[],
+  workers: number,
+  json: boolean,
+  progress: (line: string) => void,
+): Promise<number> {
   const baselineSuites = [...new Set(defects.flatMap((id) => suitesFor(id)))];
   progress(`Self-check: baseline run of ${baselineSuites.join(', ')} without defects…`);
   const baseline = await runMatrix([], { suites: baselineSuites, workers, first: 'saml', stopAtFirstFailure: false });
   if (baseline.failingTests.length > 0) {
-    process.stderr.write(`The matrix is not green without defects, so a failure with a defect would prove nothing. Fix these first (or ledger a known deviation in suites/conformance/ledger/expected-failures.json):\n${baseline.failingTests.map((title) => `  - ${title}`).join('\n')}\n`);
+    process.stderr.write(
+      `The matrix is not green without defects, so a failure with a defect would prove nothing. Fix these first (or ledger a known deviation in suites/conformance/ledger/expected-failures.json):\n${baseline.failingTests.map((title) => `  - ${title}`).join('\n')}\n`,
+    );
     return 1;
   }
   const results: DefectResult[] = [];
@@ -275,7 +330,9 @@ async function checkDefects(defects: readonly DefectId[], workers: number, json:
     const info = DEFECTS[id];
     results.push({ id, rule: info.rule, kind: info.kind, caught: run.failingTests.length > 0, failingTests: run.failingTests });
     timings.set(id, run.ms + (focused !== run ? focused.ms : 0));
-    progress(`  ${id} (${info.kind}, ${info.rule}): ${run.failingTests.length > 0 ? `caught by ${run.failingTests.length} test(s), first ${run.failingTests[0] ?? ''}` : 'NOT caught'} (${((timings.get(id) ?? 0) / 1000).toFixed(1)} s)`);
+    progress(
+      `  ${id} (${info.kind}, ${info.rule}): ${run.failingTests.length > 0 ? `caught by ${run.failingTests.length} test(s), first ${run.failingTests[0] ?? ''}` : 'NOT caught'} (${((timings.get(id) ?? 0) / 1000).toFixed(1)} s)`,
+    );
   }
   const { rules, findings } = byRule(results);
   const report: SelfCheckReport = { scenarios: matrixScenarioCount(), rules, findings, defects: results };

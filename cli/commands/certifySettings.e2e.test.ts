@@ -12,9 +12,16 @@ const reports = mkdtempSync(join(tmpdir(), 'sso-settings-'));
 afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
 function certify(args: readonly string[], env: NodeJS.ProcessEnv): { code: number | null; stderr: string; stdout: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'sso-harness.js'), 'certify', '--vendors', 'okta', '--protocols', 'saml', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, SSO_HARNESS_REPORTS_DIR: reports, ...env }, timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'sso-harness.js'), 'certify', '--vendors', 'okta', '--protocols', 'saml', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SSO_HARNESS_REPORTS_DIR: reports, ...env },
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
@@ -22,8 +29,13 @@ describe('certify: environment variables are checked like their flags', () => {
   it.each([
     ['SSO_HARNESS_WORKERS', '0', ['--workers', '0'], 'must be a whole number from 1 to 16, not "0".'],
     ['SSO_HARNESS_WORKERS', 'abc', ['--workers', 'abc'], 'must be a whole number from 1 to 16, not "abc".'],
-    ['SSO_HARNESS_TARGET', '/no/such/target.json', ['--target', '/no/such/target.json'], 'names /no/such/target.json, which does not exist.'],
-  ])('%s=%s: the flag\'s message with the variable named, exit 2', (name, value, flag, message) => {
+    [
+      'SSO_HARNESS_TARGET',
+      '/no/such/target.json',
+      ['--target', '/no/such/target.json'],
+      'names /no/such/target.json, which does not exist.',
+    ],
+  ])("%s=%s: the flag's message with the variable named, exit 2", (name, value, flag, message) => {
     const byEnv = certify([], { [name]: value });
     const byFlag = certify(flag, {});
     expect(byFlag.stderr).toContain(`${flag[0]} ${message}`);

@@ -13,12 +13,16 @@ const SECRETS = { admin: 'admin-pw-SECRET-1', support: 'support-pw-SECRET-2', to
 
 function targetFile(baseUrl: string): string {
   const path = join(dir, `target-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(path, JSON.stringify({
-    name: 'oe-test', baseUrl,
-    admin: { email: 'qa-admin@customer.example', password: SECRETS.admin },
-    support: { email: 'qa-support@ooma.example', password: SECRETS.support },
-    provisioning: { token: SECRETS.token },
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      name: 'oe-test',
+      baseUrl,
+      admin: { email: 'qa-admin@customer.example', password: SECRETS.admin },
+      support: { email: 'qa-support@ooma.example', password: SECRETS.support },
+      provisioning: { token: SECRETS.token },
+    }),
+  );
   return path;
 }
 
@@ -38,8 +42,14 @@ afterEach(() => {
 function capture(): void {
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { err += String(chunk); return true; });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
 }
 
 describe('sso-harness certify --target FILE: preflight before any test', () => {
@@ -49,7 +59,9 @@ describe('sso-harness certify --target FILE: preflight before any test', () => {
     capture();
     expect(await certify.run(['--target', path])).toBe(2);
     expect(out).toBe(`sso-harness certify: checking the target file ${path} ("oe-test")…\n`);
-    expect(err).toContain(`sso-harness certify --target: The target file ${path} ("oe-test") did not pass the preflight; no test ran.\n  Setting: baseUrl\n  Seen:    GET ${url}/: connection refused, nothing listens on ${new URL(url).host}.`);
+    expect(err).toContain(
+      `sso-harness certify --target: The target file ${path} ("oe-test") did not pass the preflight; no test ran.\n  Setting: baseUrl\n  Seen:    GET ${url}/: connection refused, nothing listens on ${new URL(url).host}.`,
+    );
     expect(err).toContain('The mock IdPs listen on 127.0.0.1 only, so the OE build under test must run on this machine.');
     for (const secret of Object.values(SECRETS)) expect(out + err).not.toContain(secret);
   });

@@ -22,11 +22,14 @@ Options:
 `;
 
 /** The vendors whose users sign in with their UPN ("Entra"). */
-const UPN_VENDORS = VENDORS.filter((vendor) => vendorFacts(vendor).signIn.signInName === 'upn').map((vendor) => vendorFacts(vendor).shortName).join(', ');
+const UPN_VENDORS = VENDORS.filter((vendor) => vendorFacts(vendor).signIn.signInName === 'upn')
+  .map((vendor) => vendorFacts(vendor).shortName)
+  .join(', ');
 
 export function renderDemo(demo: Demo): string {
   const urls = demo.account.urls;
-  const seat = (who: string, login: Demo['admin']): string => `  ${who.padEnd(8)} ${login.email.padEnd(30)} portal password: ${login.password}   at the IdP: ${login.idpLogin.email} (${UPN_VENDORS}: ${login.idpLogin.upn})`;
+  const seat = (who: string, login: Demo['admin']): string =>
+    `  ${who.padEnd(8)} ${login.email.padEnd(30)} portal password: ${login.password}   at the IdP: ${login.idpLogin.email} (${UPN_VENDORS}: ${login.idpLogin.upn})`;
   const lines = [
     '',
     `Reference portal ${demo.portalUrl} and mock IdPs ${demo.idpUrl}, on 127.0.0.1 only. SSO is not set up yet: that is the first step.`,
@@ -41,7 +44,7 @@ export function renderDemo(demo: Demo): string {
     `  ${'support'.padEnd(8)} ${demo.support.email.padEnd(30)} support password: ${demo.support.password}`,
     `  Every IdP test user's password: ${demo.idpPassword} (also shown on the mock login pages)`,
     '',
-    'What to enter in Account parameters → IdP and SSO, per IdP persona (the portal\'s SP is already registered at each):',
+    "What to enter in Account parameters → IdP and SSO, per IdP persona (the portal's SP is already registered at each):",
   ];
   for (const persona of demo.personas) {
     lines.push(`  ${persona.displayName} [${persona.id}]`);
@@ -51,7 +54,7 @@ export function renderDemo(demo: Demo): string {
   lines.push(
     '',
     'Try it:',
-    '  1. Log in as the admin (password), open Account parameters → IdP and SSO, enter one persona\'s values, save.',
+    "  1. Log in as the admin (password), open Account parameters → IdP and SSO, enter one persona's values, save.",
     '  2. Test SSO: sign in at the mock IdP as the admin (the IdP login above). Then Enable.',
     '  3. Log out; log in as the user with SSO.',
     `  4. Lock everyone out: rotate the IdP's signing key, e.g. curl -X POST ${demo.controlUrl}/tenants/demo/keys/okta-saml/rotate`,

@@ -33,14 +33,36 @@ async function cli(...args: string[]): Promise<number> {
 }
 
 function settings(overrides: Record<string, unknown> = {}): string {
-  return folder.write('settings.json', { protocol: 'saml', vendor: 'okta', idpEntityId: 'http://www.okta.com/exk1a2b3c4d5e6f7g8h9', idpCertificates: [key.certificatePem], requireSignedResponse: false, requireSignedAssertion: true, allowedClockSkewSeconds: 180, allowIdpInitiated: false, sp: { entityId: 'https://oe.example.com/sso/42/saml/metadata', acsUrl: 'https://oe.example.com/sso/42/saml/acs' }, ...overrides });
+  return folder.write('settings.json', {
+    protocol: 'saml',
+    vendor: 'okta',
+    idpEntityId: 'http://www.okta.com/exk1a2b3c4d5e6f7g8h9',
+    idpCertificates: [key.certificatePem],
+    requireSignedResponse: false,
+    requireSignedAssertion: true,
+    allowedClockSkewSeconds: 180,
+    allowIdpInitiated: false,
+    sp: { entityId: 'https://oe.example.com/sso/42/saml/metadata', acsUrl: 'https://oe.example.com/sso/42/saml/acs' },
+    ...overrides,
+  });
 }
 
 /** A HAR as a customer sends it: login form with a password, cookies, a bearer header, the ACS POST. */
 function customerHar(samlResponse: string): string {
   return har(
-    { url: 'https://contoso.okta.com/api/v1/authn', form: { username: 'alice@contoso.com', password: 'Winter2026!Secret' }, requestHeaders: { Cookie: 'sid=OKTA-SID-COOKIE-VALUE; DT=device-token-value', Authorization: 'SSWS OKTA-API-TOKEN-SECRET' }, cookies: { sid: 'OKTA-SID-COOKIE-VALUE' } },
-    { url: 'https://oe.example.com/sso/42/saml/acs', form: { SAMLResponse: samlResponse, RelayState: '/dashboard' }, requestHeaders: { Cookie: 'oe_session=OE-SESSION-COOKIE-VALUE' }, cookies: { oe_session: 'OE-SESSION-COOKIE-VALUE' }, startedDateTime: AT },
+    {
+      url: 'https://contoso.okta.com/api/v1/authn',
+      form: { username: 'alice@contoso.com', password: 'Winter2026!Secret' },
+      requestHeaders: { Cookie: 'sid=OKTA-SID-COOKIE-VALUE; DT=device-token-value', Authorization: 'SSWS OKTA-API-TOKEN-SECRET' },
+      cookies: { sid: 'OKTA-SID-COOKIE-VALUE' },
+    },
+    {
+      url: 'https://oe.example.com/sso/42/saml/acs',
+      form: { SAMLResponse: samlResponse, RelayState: '/dashboard' },
+      requestHeaders: { Cookie: 'oe_session=OE-SESSION-COOKIE-VALUE' },
+      cookies: { oe_session: 'OE-SESSION-COOKIE-VALUE' },
+      startedDateTime: AT,
+    },
   );
 }
 
@@ -54,7 +76,14 @@ describe('sso-harness explain', () => {
     expect(await cli(file, '--config', settings(), '--json')).toBe(1);
     const json = out;
     for (const output of [text, json]) {
-      for (const secret of ['Winter2026!Secret', 'OKTA-SID-COOKIE-VALUE', 'device-token-value', 'OKTA-API-TOKEN-SECRET', 'OE-SESSION-COOKIE-VALUE', ...signatureValues]) {
+      for (const secret of [
+        'Winter2026!Secret',
+        'OKTA-SID-COOKIE-VALUE',
+        'device-token-value',
+        'OKTA-API-TOKEN-SECRET',
+        'OE-SESSION-COOKIE-VALUE',
+        ...signatureValues,
+      ]) {
         expect(output).not.toContain(secret);
       }
     }
@@ -76,12 +105,32 @@ describe('sso-harness explain', () => {
   });
 
   it.each([
-    ['garbage', () => [folder.write('garbage.txt', 'Hi support, nobody can log in since this morning!')], 'sso-harness explain: This is not a SAMLResponse, JWT (ID token) or HAR file because it is not XML'],
-    ['a missing file', () => ['/nonexistent/customer.har'], 'sso-harness explain: cannot read /nonexistent/customer.har: it does not exist.'],
+    [
+      'garbage',
+      () => [folder.write('garbage.txt', 'Hi support, nobody can log in since this morning!')],
+      'sso-harness explain: This is not a SAMLResponse, JWT (ID token) or HAR file because it is not XML',
+    ],
+    [
+      'a missing file',
+      () => ['/nonexistent/customer.har'],
+      'sso-harness explain: cannot read /nonexistent/customer.har: it does not exist.',
+    ],
     ['no file', () => [], 'sso-harness explain: give exactly one file to explain (or "-" for standard input), not 0.'],
-    ['a bad --at', () => [folder.write('x.txt', 'x'), '--at', 'yesterday'], 'sso-harness explain: --at must be an ISO 8601 time such as 2026-03-02T09:15:00Z, not "yesterday".'],
-    ['an unknown option', () => ['x', '--verbose'], 'sso-harness explain: Unknown option \'--verbose\''],
-    ['a config that is not one', () => [folder.write('y.txt', toBase64('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>')), '--config', folder.write('cfg.json', { hello: 1 })], 'is JSON but not one of: SP settings'],
+    [
+      'a bad --at',
+      () => [folder.write('x.txt', 'x'), '--at', 'yesterday'],
+      'sso-harness explain: --at must be an ISO 8601 time such as 2026-03-02T09:15:00Z, not "yesterday".',
+    ],
+    ['an unknown option', () => ['x', '--verbose'], "sso-harness explain: Unknown option '--verbose'"],
+    [
+      'a config that is not one',
+      () => [
+        folder.write('y.txt', toBase64('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>')),
+        '--config',
+        folder.write('cfg.json', { hello: 1 }),
+      ],
+      'is JSON but not one of: SP settings',
+    ],
   ])('exit 2 with a plain message for %s', async (_what, args, message) => {
     expect(await cli(...args())).toBe(2);
     expect(err).toContain(message);
@@ -91,6 +140,7 @@ describe('sso-harness explain', () => {
 
   it('help documents inputs, options, exit codes and examples', () => {
     expect(help).toContain('Usage: sso-harness explain <file|->');
-    for (const text of ['--config', '--at', '--json', 'Exit codes', 'Examples:', 'sso-harness explain customer.har --config']) expect(help).toContain(text);
+    for (const text of ['--config', '--at', '--json', 'Exit codes', 'Examples:', 'sso-harness explain customer.har --config'])
+      expect(help).toContain(text);
   });
 });

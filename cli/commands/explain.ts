@@ -42,18 +42,28 @@ Examples:
 
 export async function run(args: string[]): Promise<number> {
   return runCommand(async () => {
-    const { values, positionals } = parseCommandArgs('explain', args, {
-      config: { type: 'string' },
-      at: { type: 'string' },
-      json: { type: 'boolean' },
-    }, true);
+    const { values, positionals } = parseCommandArgs(
+      'explain',
+      args,
+      {
+        config: { type: 'string' },
+        at: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
     if (positionals.length !== 1) {
-      throw new UsageError(`sso-harness explain: give exactly one file to explain (or "-" for standard input), not ${positionals.length}. See \`sso-harness explain --help\`.`);
+      throw new UsageError(
+        `sso-harness explain: give exactly one file to explain (or "-" for standard input), not ${positionals.length}. See \`sso-harness explain --help\`.`,
+      );
     }
     const at = values.at === undefined ? undefined : parseAt(values.at);
     const input = readInput(positionals[0]!);
     try {
-      const { report, scrub } = await explainArtefact(input, { ...(values.config !== undefined ? { configPath: values.config } : {}), ...(at ? { at } : {}) });
+      const { report, scrub } = await explainArtefact(input, {
+        ...(values.config !== undefined ? { configPath: values.config } : {}),
+        ...(at ? { at } : {}),
+      });
       process.stdout.write(scrub(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderExplainText(report)));
       return report.counts.blocking > 0 ? 1 : 0;
     } catch (error) {
@@ -77,7 +87,14 @@ function readInput(path: string): Buffer {
     return readFileSync(path === '-' ? 0 : path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new UsageError(`sso-harness explain: cannot read ${path === '-' ? 'standard input' : path}: ${why}.`);
   }
 }

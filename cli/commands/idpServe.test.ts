@@ -14,11 +14,13 @@ describe('idp serve', () => {
     expect(parsePersonaList('entra-saml, okta-oidc')).toEqual(['entra-saml', 'okta-oidc']);
     expect(parsePersonaList(undefined)).toBeUndefined();
     expect(() => parsePersonaList('entra-saml,ping-saml')).toThrow(UsageError);
-    expect(() => parsePersonaList('entra-saml,ping-saml')).toThrow('unknown persona(s) "ping-saml". Valid personas: entra-saml, entra-oidc');
+    expect(() => parsePersonaList('entra-saml,ping-saml')).toThrow(
+      'unknown persona(s) "ping-saml". Valid personas: entra-saml, entra-oidc',
+    );
     expect(() => parsePersonaList(',')).toThrow('is empty');
   });
 
-  it('prints the demo tenant\'s issuer and metadata URLs and the control URL, only for the personas served', async () => {
+  it("prints the demo tenant's issuer and metadata URLs and the control URL, only for the personas served", async () => {
     server = await startIdpServer({ personas: ['entra-saml', 'auth0-oidc'] });
     const text = describeServer(server);
     const demo = server.tenants.get('demo')!;

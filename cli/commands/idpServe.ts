@@ -32,10 +32,15 @@ Examples:
 
 export function parsePersonaList(value: string | undefined): PersonaId[] | undefined {
   if (value === undefined) return undefined;
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !isPersonaId(name));
   if (names.length === 0 || unknown.length > 0) {
-    throw new UsageError(`sso-harness idp serve: --personas ${unknown.length > 0 ? `has unknown persona(s) ${unknown.map((n) => `"${n}"`).join(', ')}` : 'is empty'}. Valid personas: ${PERSONA_IDS.join(', ')}.`);
+    throw new UsageError(
+      `sso-harness idp serve: --personas ${unknown.length > 0 ? `has unknown persona(s) ${unknown.map((n) => `"${n}"`).join(', ')}` : 'is empty'}. Valid personas: ${PERSONA_IDS.join(', ')}.`,
+    );
   }
   return names as PersonaId[];
 }
@@ -48,7 +53,13 @@ export function describeServer(server: IdpServer): string {
     const u = urls[id];
     if (!u) continue;
     if (u.protocol === 'saml') {
-      lines.push(`  ${id}`, `    entity ID     ${u.entityId}`, `    metadata      ${u.metadataUrl}`, `    SSO URL       ${u.ssoUrl}`, `    IdP-initiated ${u.idpInitiatedUrl}`);
+      lines.push(
+        `  ${id}`,
+        `    entity ID     ${u.entityId}`,
+        `    metadata      ${u.metadataUrl}`,
+        `    SSO URL       ${u.ssoUrl}`,
+        `    IdP-initiated ${u.idpInitiatedUrl}`,
+      );
     } else {
       lines.push(`  ${id}`, `    issuer        ${u.issuer}`, `    discovery     ${u.discoveryUrl}`);
     }

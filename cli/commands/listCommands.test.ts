@@ -54,7 +54,22 @@ describe('sso-harness faults', () => {
 describe('sso-harness mint saml', () => {
   it('prints { samlResponse, xml, certificatePem } with --json, the XML being what the base64 holds', async () => {
     capture();
-    const code = await mint.run(['saml', '--persona', 'google-saml', '--acs', 'http://127.0.0.1:8080/acs', '--audience', 'http://127.0.0.1:8080', '--email', 'bob.user@example.com', '--in-response-to', '_r1', '--fault', 'saml.audience-trailing-slash', '--json']);
+    const code = await mint.run([
+      'saml',
+      '--persona',
+      'google-saml',
+      '--acs',
+      'http://127.0.0.1:8080/acs',
+      '--audience',
+      'http://127.0.0.1:8080',
+      '--email',
+      'bob.user@example.com',
+      '--in-response-to',
+      '_r1',
+      '--fault',
+      'saml.audience-trailing-slash',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const minted = JSON.parse(io.out) as { samlResponse: string; xml: string; certificatePem: string };
     expect(Buffer.from(minted.samlResponse, 'base64').toString('utf8')).toBe(minted.xml);
@@ -66,9 +81,18 @@ describe('sso-harness mint saml', () => {
 
   it.each([
     [['saml', '--persona', 'entra-oidc', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z'], '"entra-oidc" is not a SAML persona'],
-    [['saml', '--persona', 'entra-saml', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z', '--fault', 'saml.nope'], 'not a SAML fault of the catalog'],
-    [['saml', '--persona', 'okta-saml', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z', '--fault', 'saml.upn-not-email'], 'applies to: entra-saml'],
-    [['saml', '--persona', 'okta-saml', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z', '--fault', 'saml.user-not-assigned'], 'nothing to mint'],
+    [
+      ['saml', '--persona', 'entra-saml', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z', '--fault', 'saml.nope'],
+      'not a SAML fault of the catalog',
+    ],
+    [
+      ['saml', '--persona', 'okta-saml', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z', '--fault', 'saml.upn-not-email'],
+      'applies to: entra-saml',
+    ],
+    [
+      ['saml', '--persona', 'okta-saml', '--acs', 'a', '--audience', 'b', '--email', 'x@y.z', '--fault', 'saml.user-not-assigned'],
+      'nothing to mint',
+    ],
     [['saml', '--persona', 'okta-saml', '--acs', 'a', '--audience', 'b', '--email', 'not-an-email'], '--email must be an email address'],
     [['saml', '--persona', 'okta-saml'], 'missing --acs, --audience, --email'],
     [['jwt'], 'say what to mint first'],

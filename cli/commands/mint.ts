@@ -27,21 +27,37 @@ Examples:
 
 async function mintSaml(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('mint saml', args, {
-    persona: { type: 'string' }, acs: { type: 'string' }, audience: { type: 'string' }, email: { type: 'string' },
-    fault: { type: 'string' }, 'in-response-to': { type: 'string' }, json: { type: 'boolean' },
+    persona: { type: 'string' },
+    acs: { type: 'string' },
+    audience: { type: 'string' },
+    email: { type: 'string' },
+    fault: { type: 'string' },
+    'in-response-to': { type: 'string' },
+    json: { type: 'boolean' },
   });
   const missing = (['persona', 'acs', 'audience', 'email'] as const).filter((name) => !values[name]);
-  if (missing.length > 0) throw new UsageError(`sso-harness mint saml: missing ${missing.map((m) => `--${m}`).join(', ')}. See \`sso-harness mint --help\`.`);
+  if (missing.length > 0)
+    throw new UsageError(`sso-harness mint saml: missing ${missing.map((m) => `--${m}`).join(', ')}. See \`sso-harness mint --help\`.`);
   try {
     const minted = await mintSamlResponse({
-      persona: values.persona!, acs: values.acs!, audience: values.audience!, email: values.email!,
+      persona: values.persona!,
+      acs: values.acs!,
+      audience: values.audience!,
+      email: values.email!,
       ...(values.fault ? { fault: values.fault } : {}),
       ...(values['in-response-to'] ? { inResponseTo: values['in-response-to'] } : {}),
     });
-    const out = { samlResponse: minted.samlResponse, xml: minted.xml, certificatePem: minted.certificatePem, ...(minted.relayState !== undefined ? { relayState: minted.relayState } : {}) };
-    process.stdout.write(values.json
-      ? `${JSON.stringify(out, null, 2)}\n`
-      : `# SAMLResponse (base64, the form field posted to ${values.acs})\n${out.samlResponse}\n\n# Decoded XML\n${out.xml}\n\n# Certificate the SP must trust\n${out.certificatePem}`);
+    const out = {
+      samlResponse: minted.samlResponse,
+      xml: minted.xml,
+      certificatePem: minted.certificatePem,
+      ...(minted.relayState !== undefined ? { relayState: minted.relayState } : {}),
+    };
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(out, null, 2)}\n`
+        : `# SAMLResponse (base64, the form field posted to ${values.acs})\n${out.samlResponse}\n\n# Decoded XML\n${out.xml}\n\n# Certificate the SP must trust\n${out.certificatePem}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof MintError) throw new UsageError(`sso-harness mint saml: ${error.message}`);
@@ -51,23 +67,32 @@ async function mintSaml(args: string[]): Promise<number> {
 
 async function mintOidc(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('mint oidc', args, {
-    persona: { type: 'string' }, 'client-id': { type: 'string' }, email: { type: 'string' }, nonce: { type: 'string' },
-    fault: { type: 'string' }, 'client-secret': { type: 'string' }, json: { type: 'boolean' },
+    persona: { type: 'string' },
+    'client-id': { type: 'string' },
+    email: { type: 'string' },
+    nonce: { type: 'string' },
+    fault: { type: 'string' },
+    'client-secret': { type: 'string' },
+    json: { type: 'boolean' },
   });
   const missing = (['persona', 'client-id', 'email'] as const).filter((name) => !values[name]);
-  if (missing.length > 0) throw new UsageError(`sso-harness mint oidc: missing ${missing.map((m) => `--${m}`).join(', ')}. See \`sso-harness mint --help\`.`);
+  if (missing.length > 0)
+    throw new UsageError(`sso-harness mint oidc: missing ${missing.map((m) => `--${m}`).join(', ')}. See \`sso-harness mint --help\`.`);
   const oidc = await import('../../mock-idps/oidc/mint.ts');
   try {
     const minted = await oidc.mintIdToken({
       persona: values.persona! as Parameters<typeof oidc.mintIdToken>[0]['persona'],
-      clientId: values['client-id']!, email: values.email!,
+      clientId: values['client-id']!,
+      email: values.email!,
       ...(values.nonce ? { nonce: values.nonce } : {}),
       ...(values.fault ? { fault: values.fault } : {}),
       ...(values['client-secret'] ? { clientSecret: values['client-secret'] } : {}),
     });
-    process.stdout.write(values.json
-      ? `${JSON.stringify(minted, null, 2)}\n`
-      : `# ID token\n${minted.idToken}\n\n# Issuer\n${minted.issuer}\n\n# JWKS\n${JSON.stringify(minted.jwks, null, 2)}\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(minted, null, 2)}\n`
+        : `# ID token\n${minted.idToken}\n\n# Issuer\n${minted.issuer}\n\n# JWKS\n${JSON.stringify(minted.jwks, null, 2)}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof MintError) throw new UsageError(`sso-harness mint oidc: ${error.message}`);
@@ -80,6 +105,8 @@ export async function run(args: string[]): Promise<number> {
     const [kind, ...rest] = args;
     if (kind === 'saml') return mintSaml(rest);
     if (kind === 'oidc') return mintOidc(rest);
-    throw new UsageError(`sso-harness mint: say what to mint first: \`mint saml …\` or \`mint oidc …\`${kind ? `, not "${kind}"` : ''}. See \`sso-harness mint --help\`.`);
+    throw new UsageError(
+      `sso-harness mint: say what to mint first: \`mint saml …\` or \`mint oidc …\`${kind ? `, not "${kind}"` : ''}. See \`sso-harness mint --help\`.`,
+    );
   });
 }

@@ -24,9 +24,18 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(personas, (_key, value: unknown) => (value instanceof RegExp ? value.source : value), 2)}\n`);
       return Promise.resolve(0);
     }
-    const rows = personas.map((p) => p.protocol === 'saml'
-      ? [p.id, p.displayName, p.entityIdTemplate, `${p.signing.scope} ${p.signing.algorithm}`, p.nameId.format.split(':').pop() ?? '', p.loginFlow]
-      : [p.id, p.displayName, `{base}${p.issuerPathTemplate}`, p.idToken.signingAlgorithm, '-', p.loginFlow]);
+    const rows = personas.map((p) =>
+      p.protocol === 'saml'
+        ? [
+            p.id,
+            p.displayName,
+            p.entityIdTemplate,
+            `${p.signing.scope} ${p.signing.algorithm}`,
+            p.nameId.format.split(':').pop() ?? '',
+            p.loginFlow,
+          ]
+        : [p.id, p.displayName, `{base}${p.issuerPathTemplate}`, p.idToken.signingAlgorithm, '-', p.loginFlow],
+    );
     process.stdout.write(renderTable(['PERSONA', 'NAME', 'ENTITY ID / ISSUER', 'SIGNING', 'NAMEID', 'LOGIN'], rows));
     return Promise.resolve(0);
   });

@@ -15,7 +15,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string; exited: Promise<number | null> }
+interface Run {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
 
 function serve(args: string[]): Run {
   const env = { ...process.env };
@@ -24,8 +29,12 @@ function serve(args: string[]): Run {
   started.push(child);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
@@ -91,7 +100,9 @@ describe('sso-harness portal serve', () => {
     try {
       const run = serve(['--port', String(port)]);
       expect(await run.exited).toBe(1);
-      expect(run.stderr()).toBe(`The reference OE portal cannot listen on 127.0.0.1:${port}: the port is already in use. Stop the other process, pick another --port, or pass --port 0 for a free one.\n`);
+      expect(run.stderr()).toBe(
+        `The reference OE portal cannot listen on 127.0.0.1:${port}: the port is already in use. Stop the other process, pick another --port, or pass --port 0 for a free one.\n`,
+      );
     } finally {
       await closeServer(blocker);
     }
@@ -100,6 +111,8 @@ describe('sso-harness portal serve', () => {
   it('refuses an unknown defect switch with the list of valid ones (exit 2)', async () => {
     const run = serve(['--defect', 'skip-all-checks']);
     expect(await run.exited).toBe(2);
-    expect(run.stderr()).toMatch(/^sso-harness portal serve: Unknown defect switch: skip-all-checks\. .*valid ids are: saml-skip-audience, /);
+    expect(run.stderr()).toMatch(
+      /^sso-harness portal serve: Unknown defect switch: skip-all-checks\. .*valid ids are: saml-skip-audience, /,
+    );
   });
 });

@@ -34,7 +34,14 @@ Examples:
   sso-harness portal serve --foreign --harness-token "$(openssl rand -hex 24)"
 `;
 
-function describe(portal: Portal, demo: DemoCredentials, dataDir: string, temporary: boolean, harness: boolean, defects: readonly string[]): string {
+function describe(
+  portal: Portal,
+  demo: DemoCredentials,
+  dataDir: string,
+  temporary: boolean,
+  harness: boolean,
+  defects: readonly string[],
+): string {
   const { paths } = portal.skin;
   const sp = spEndpointsFor(portal.url, demo.accountId, paths.sp);
   const rows: [string, string][] = [
@@ -50,7 +57,9 @@ function describe(portal: Portal, demo: DemoCredentials, dataDir: string, tempor
   const foreign = portal.skin.name === 'foreign';
   return [
     `Reference OE admin portal listening on ${portal.url}`,
-    ...(foreign ? ['Skin: foreign (another team\'s paths, words and cookies; target file words in portal/foreign/target.partial.json)'] : []),
+    ...(foreign
+      ? ["Skin: foreign (another team's paths, words and cookies; target file words in portal/foreign/target.partial.json)"]
+      : []),
     `Data directory: ${dataDir}${temporary ? ' (temporary: removed when the portal stops)' : ' (kept)'}`,
     '',
     `Demo account "Demo Company" (ID ${demo.accountId})${demo.reused ? ', re-used: passwords reset' : ''}:`,
@@ -97,7 +106,13 @@ export async function run(args: string[]): Promise<number> {
     };
     let portal: Portal;
     try {
-      portal = await createPortal({ dataDir, port, defects, skin: values.foreign ? 'foreign' : 'reference', ...(harnessToken ? { harnessToken } : {}) });
+      portal = await createPortal({
+        dataDir,
+        port,
+        defects,
+        skin: values.foreign ? 'foreign' : 'reference',
+        ...(harnessToken ? { harnessToken } : {}),
+      });
     } catch (error) {
       cleanUp();
       if (error instanceof PortInUseError) {

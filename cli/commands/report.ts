@@ -25,7 +25,9 @@ export async function run(args: string[]): Promise<number> {
     const dir = resolve(values.dir ?? (process.env.SSO_HARNESS_REPORTS_DIR || 'reports'));
     const port = parsePort('report', values.port, 0);
     if (!existsSync(join(dir, 'certification.json')) && !existsSync(join(dir, 'allure-report'))) {
-      throw new UsageError(`sso-harness report: ${dir} holds no report (no certification.json, no allure-report/). Run \`sso-harness certify\` first, or give --dir.`);
+      throw new UsageError(
+        `sso-harness report: ${dir} holds no report (no certification.json, no allure-report/). Run \`sso-harness certify\` first, or give --dir.`,
+      );
     }
     const stopRequested = untilStopSignal();
     let server;
@@ -40,7 +42,9 @@ export async function run(args: string[]): Promise<number> {
       ['Allure report', 'allure-report/'],
       ['Playwright report', 'playwright/html/'],
     ].filter(([, path]) => existsSync(join(dir, path!)));
-    process.stdout.write(`Reports of ${dir} on ${server.url} (127.0.0.1 only):\n${rows.map(([label, path]) => `  ${label!.padEnd(22)} ${server.url}/${path}`).join('\n')}\nCtrl-C stops.\n`);
+    process.stdout.write(
+      `Reports of ${dir} on ${server.url} (127.0.0.1 only):\n${rows.map(([label, path]) => `  ${label!.padEnd(22)} ${server.url}/${path}`).join('\n')}\nCtrl-C stops.\n`,
+    );
     await stopRequested;
     await server.close();
     return 0;

@@ -46,7 +46,10 @@ describe('sso-harness repro usage errors (exit 2, nothing started)', () => {
     [['no-such-case'], 'There is no repro scenario "no-such-case".'],
     [['a', 'b'], 'not 2 names'],
     [['acs-url-changed', '--persona', 'ping-saml'], '--persona must be a persona id such as entra-saml or okta-oidc, not "ping-saml"'],
-    [['acs-url-changed', '--persona', 'okta-oidc'], 'cannot run with persona "okta-oidc": its faults (saml.acs-not-registered) apply to entra-saml, okta-saml, google-saml, auth0-saml'],
+    [
+      ['acs-url-changed', '--persona', 'okta-oidc'],
+      'cannot run with persona "okta-oidc": its faults (saml.acs-not-registered) apply to entra-saml, okta-saml, google-saml, auth0-saml',
+    ],
     [['acs-url-changed', '--headed'], '--headed only applies to --run'],
     [['acs-url-changed', '--json'], '--json applies to --list and --run'],
     [['acs-url-changed', '--from', 'x.json'], 'give either a scenario name or --from <customer file>, not both'],
@@ -76,23 +79,38 @@ describe('sso-harness repro usage errors (exit 2, nothing started)', () => {
 describe('sso-harness repro <scenario> (by hand)', () => {
   it('prints the URLs and test logins, applies the fix on Enter, and closes everything on Ctrl-C', async () => {
     const folder = tempFolder('sso-harness-repro-cli-');
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'sso-harness.js'), 'repro', 'entra-saml-user-not-assigned', '--out', folder.dir]);
+    const child = spawn(process.execPath, [
+      join(import.meta.dirname, '..', '..', 'bin', 'sso-harness.js'),
+      'repro',
+      'entra-saml-user-not-assigned',
+      '--out',
+      folder.dir,
+    ]);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const printed = (text: string): Promise<void> => new Promise((resolve, reject) => {
-      const check = (): void => { if (stdout.includes(text)) resolve(); };
-      child.stdout.on('data', check);
-      void exited.then((code) => reject(new Error(`repro exited with ${String(code)} before printing "${text}": ${stderr}`)));
-      check();
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
     });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const printed = (text: string): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (stdout.includes(text)) resolve();
+        };
+        child.stdout.on('data', check);
+        void exited.then((code) => reject(new Error(`repro exited with ${String(code)} before printing "${text}": ${stderr}`)));
+        check();
+      });
     try {
       await printed('Ctrl-C stops and removes everything.');
       expect(stdout).toContain('Scenario entra-saml-user-not-assigned: Entra: the user is not assigned');
       expect(stdout).toContain('Expected here: the IdP shows its own error page (AADSTS50105)');
-      expect(stdout).toMatch(/ {2}user {5}bob\.user@contoso\.example +portal password: oe-[\w-]+-TEST {3}IdP: bob\.user@contoso\.example \/ \S+/);
+      expect(stdout).toMatch(
+        / {2}user {5}bob\.user@contoso\.example +portal password: oe-[\w-]+-TEST {3}IdP: bob\.user@contoso\.example \/ \S+/,
+      );
       const portalUrl = /Reference portal (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
       const idpUrl = /and mock IdP (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '';
       expect((await fetch(`${portalUrl}/login`)).status).toBe(200);
@@ -101,7 +119,13 @@ describe('sso-harness repro <scenario> (by hand)', () => {
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(stderr).toContain('repro: Stopping the portal and the mock IdP…');
-      for (const url of [portalUrl, idpUrl]) expect(await fetch(url).then(() => 'open', () => 'closed')).toBe('closed');
+      for (const url of [portalUrl, idpUrl])
+        expect(
+          await fetch(url).then(
+            () => 'open',
+            () => 'closed',
+          ),
+        ).toBe('closed');
     } finally {
       if (child.exitCode === null) child.kill('SIGTERM');
       folder.remove();

@@ -59,24 +59,36 @@ Examples:
 
 export async function run(args: string[]): Promise<number> {
   return runCommand(async () => {
-    const { values, positionals } = parseCommandArgs('repro', args, {
-      list: { type: 'boolean' },
-      json: { type: 'boolean' },
-      persona: { type: 'string' },
-      from: { type: 'string' },
-      run: { type: 'boolean' },
-      headed: { type: 'boolean' },
-      out: { type: 'string' },
-    }, true);
+    const { values, positionals } = parseCommandArgs(
+      'repro',
+      args,
+      {
+        list: { type: 'boolean' },
+        json: { type: 'boolean' },
+        persona: { type: 'string' },
+        from: { type: 'string' },
+        run: { type: 'boolean' },
+        headed: { type: 'boolean' },
+        out: { type: 'string' },
+      },
+      true,
+    );
     if (values.list) {
-      if (positionals.length > 0 || values.from !== undefined) throw new UsageError('sso-harness repro: --list takes no scenario and no --from.');
+      if (positionals.length > 0 || values.from !== undefined)
+        throw new UsageError('sso-harness repro: --list takes no scenario and no --from.');
       process.stdout.write(values.json ? `${JSON.stringify(REPRO_SCENARIOS.map(scenarioListEntry), null, 2)}\n` : renderList());
       return 0;
     }
-    if (values.headed && !values.run) throw new UsageError('sso-harness repro: --headed only applies to --run (without --run, open the printed URLs in your own browser).');
-    if (values.json && !values.run) throw new UsageError('sso-harness repro: --json applies to --list and --run; without them repro prints the URLs and logins to try by hand.');
+    if (values.headed && !values.run)
+      throw new UsageError('sso-harness repro: --headed only applies to --run (without --run, open the printed URLs in your own browser).');
+    if (values.json && !values.run)
+      throw new UsageError(
+        'sso-harness repro: --json applies to --list and --run; without them repro prints the URLs and logins to try by hand.',
+      );
     if (values.headed && !displayAvailable()) {
-      throw new UsageError('sso-harness repro: --headed needs a display, and this machine has none (neither DISPLAY nor WAYLAND_DISPLAY is set). Run without --headed: the screenshots are written to the evidence folder.');
+      throw new UsageError(
+        'sso-harness repro: --headed needs a display, and this machine has none (neither DISPLAY nor WAYLAND_DISPLAY is set). Run without --headed: the screenshots are written to the evidence folder.',
+      );
     }
     const persona = parsePersona(values.persona);
     const outDir = values.out ?? DEFAULT_REPRO_OUT;
@@ -110,11 +122,18 @@ export async function run(args: string[]): Promise<number> {
 
 function parsePersona(value: string | undefined): PersonaId | undefined {
   if (value === undefined) return undefined;
-  if (!isPersonaId(value)) throw new UsageError(`sso-harness repro: --persona must be a persona id such as entra-saml or okta-oidc, not "${value}" (see \`sso-harness personas\`).`);
+  if (!isPersonaId(value))
+    throw new UsageError(
+      `sso-harness repro: --persona must be a persona id such as entra-saml or okta-oidc, not "${value}" (see \`sso-harness personas\`).`,
+    );
   return value;
 }
 
-async function chooseScenario(positionals: readonly string[], from: string | undefined, outDir: string): Promise<{ scenario: ReproScenario; domain?: string }> {
+async function chooseScenario(
+  positionals: readonly string[],
+  from: string | undefined,
+  outDir: string,
+): Promise<{ scenario: ReproScenario; domain?: string }> {
   if (from !== undefined) {
     if (positionals.length > 0) throw new UsageError('sso-harness repro: give either a scenario name or --from <customer file>, not both.');
     try {
@@ -128,7 +147,9 @@ async function chooseScenario(positionals: readonly string[], from: string | und
     }
   }
   if (positionals.length !== 1) {
-    throw new UsageError(`sso-harness repro: name one scenario (see \`sso-harness repro --list\`) or give --from <customer file>${positionals.length > 1 ? `, not ${positionals.length} names` : ''}.`);
+    throw new UsageError(
+      `sso-harness repro: name one scenario (see \`sso-harness repro --list\`) or give --from <customer file>${positionals.length > 1 ? `, not ${positionals.length} names` : ''}.`,
+    );
   }
   try {
     return { scenario: findScenario(positionals[0]!) };
@@ -144,7 +165,7 @@ function renderList(): string {
   const others = rows.filter((_, index) => REPRO_SCENARIOS[index]?.kind !== 'lockout');
   const headers = ['SCENARIO', 'PERSONA', 'FAULT CATALOG', 'WHAT HAPPENED'];
   return [
-    'Lockouts (the SSO lifecycle\'s causes; any persona of the protocol with --persona):',
+    "Lockouts (the SSO lifecycle's causes; any persona of the protocol with --persona):",
     renderTable(headers, lockouts),
     'Misconfigurations support meets most, per vendor:',
     renderTable(headers, others),
@@ -153,13 +174,23 @@ function renderList(): string {
   ].join('\n');
 }
 
-interface RunFlags { readonly outDir: string; readonly headed: boolean; readonly json: boolean; readonly log: (line: string) => void }
+interface RunFlags {
+  readonly outDir: string;
+  readonly headed: boolean;
+  readonly json: boolean;
+  readonly log: (line: string) => void;
+}
 
 async function runAndReport(stage: ReproStage, flags: RunFlags, stopRequested: Promise<NodeJS.Signals>): Promise<number> {
-  flags.log(`Account ${stage.account.accountId} at ${stage.portalUrl}, ${stage.persona.displayName} at ${stage.idpUrl}; expected: ${describeSymptom(expectedSymptom(stage.scenario, stage.persona))}`);
+  flags.log(
+    `Account ${stage.account.accountId} at ${stage.portalUrl}, ${stage.persona.displayName} at ${stage.idpUrl}; expected: ${describeSymptom(expectedSymptom(stage.scenario, stage.persona))}`,
+  );
   let summary;
   try {
-    summary = await Promise.race([runScenario(stage, { outDir: flags.outDir, headed: flags.headed, log: flags.log }), stopRequested.then(() => undefined)]);
+    summary = await Promise.race([
+      runScenario(stage, { outDir: flags.outDir, headed: flags.headed, log: flags.log }),
+      stopRequested.then(() => undefined),
+    ]);
   } catch (error) {
     if (error instanceof NoDisplayError) throw new UsageError(`sso-harness repro: ${error.message}`);
     throw error;
@@ -180,7 +211,10 @@ async function waitByHand(stage: ReproStage, stopRequested: Promise<NodeJS.Signa
     if (fixed) return;
     fixed = true;
     stage.fix().then(
-      () => process.stdout.write('Fix applied: try the login again (a new browser window or private tab, so no old session is reused). Ctrl-C stops.\n'),
+      () =>
+        process.stdout.write(
+          'Fix applied: try the login again (a new browser window or private tab, so no old session is reused). Ctrl-C stops.\n',
+        ),
       (error: unknown) => process.stderr.write(`sso-harness repro: the fix could not be applied: ${(error as Error).message}\n`),
     );
   };

@@ -26,7 +26,15 @@ describe('CookieJar', () => {
     const cookies = jar();
     const url = at('http://127.0.0.1:4000/');
     cookies.store(['a=1; Path=/', 'b=2; Path=/', 'c=3; Path=/'], url);
-    cookies.store(['a=one; Path=/', 'b=; Path=/; Max-Age=0', 'c=3; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'd=4; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT'], url);
+    cookies.store(
+      [
+        'a=one; Path=/',
+        'b=; Path=/; Max-Age=0',
+        'c=3; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+        'd=4; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+      ],
+      url,
+    );
     expect(cookies.header(url)).toBe('a=one; d=4');
     expect(cookies.names()).toEqual(['a', 'd']);
   });
@@ -42,7 +50,11 @@ describe('CookieJar', () => {
   });
 
   it.each([
-    ['/a/b', '/a/b', true], ['/a/b/c', '/a/b', true], ['/a/bc', '/a/b', false], ['/a/b/c', '/a/b/', true], ['/a', '/a/b', false],
+    ['/a/b', '/a/b', true],
+    ['/a/b/c', '/a/b', true],
+    ['/a/bc', '/a/b', false],
+    ['/a/b/c', '/a/b/', true],
+    ['/a', '/a/b', false],
   ])('path %s matches cookie path %s: %s', (request, cookie, matches) => {
     expect(pathMatches(request, cookie)).toBe(matches);
   });

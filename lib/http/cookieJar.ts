@@ -78,7 +78,8 @@ export class CookieJar {
    */
   values(): Map<string, string> {
     const values = new Map<string, string>();
-    for (const cookie of [...this.#live()].sort((a, b) => b.path.length - a.path.length)) if (!values.has(cookie.name)) values.set(cookie.name, cookie.value);
+    for (const cookie of [...this.#live()].sort((a, b) => b.path.length - a.path.length))
+      if (!values.has(cookie.name)) values.set(cookie.name, cookie.value);
     return values;
   }
 

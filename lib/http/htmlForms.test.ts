@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { attributeValues, attributesOf, decodeEntities, formWithButton, formWithLabel, inputNameFor, parseForms, submission, visibleText } from './htmlForms.ts';
+import {
+  attributeValues,
+  attributesOf,
+  decodeEntities,
+  formWithButton,
+  formWithLabel,
+  inputNameFor,
+  parseForms,
+  submission,
+  visibleText,
+} from './htmlForms.ts';
 
 // Shapes taken from the pages the harness drives: an IdP two-step sign-in, the Google account
 // chooser, the SAML auto-POST form, and the portal's SSO form (select, radios, checkboxes, textarea).
@@ -33,7 +43,12 @@ describe('parseForms', () => {
   it('keeps checked radios and boxes, the selected option, text areas and empty values; skips files', () => {
     const [form] = parseForms(PORTAL_FORM);
     expect(Object.fromEntries(form?.values ?? [])).toEqual({
-      _csrf: 'tok', protocol: 'saml', vendor: 'okta', idpCertificate: '-----BEGIN & END-----', requireSignedAssertion: 'on', clientSecret: '',
+      _csrf: 'tok',
+      protocol: 'saml',
+      vendor: 'okta',
+      idpCertificate: '-----BEGIN & END-----',
+      requireSignedAssertion: 'on',
+      clientSecret: '',
     });
     expect(form && inputNameFor(form, 'vendor preset')).toBe('vendor');
   });
@@ -68,7 +83,13 @@ describe('text helpers', () => {
   });
 
   it('reads unquoted, single- and double-quoted attributes, first one wins', () => {
-    expect(Object.fromEntries(attributesOf(`input a=1 b='two' c="3" a="again" disabled`))).toEqual({ input: '', a: '1', b: 'two', c: '3', disabled: '' });
+    expect(Object.fromEntries(attributesOf(`input a=1 b='two' c="3" a="again" disabled`))).toEqual({
+      input: '',
+      a: '1',
+      b: 'two',
+      c: '3',
+      disabled: '',
+    });
   });
 
   it('lists attribute values and visible text', () => {

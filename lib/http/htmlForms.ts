@@ -40,7 +40,10 @@ export function attributesOf(tag: string): ReadonlyMap<string, string> {
   return attributes;
 }
 
-const collapse = (text: string): string => decodeEntities(text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+const collapse = (text: string): string =>
+  decodeEntities(text.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Every <form> of a page, with its fields, labels and buttons. */
 export function parseForms(html: string): HtmlForm[] {
@@ -123,7 +126,11 @@ export function inputNameFor(form: HtmlForm, label: string): string | undefined 
 }
 
 /** The fields a browser would send when `button` is pressed with `filled` typed in (by input name). */
-export function submission(form: HtmlForm, button: FormButton | undefined, filled: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function submission(
+  form: HtmlForm,
+  button: FormButton | undefined,
+  filled: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const fields: Record<string, string> = Object.fromEntries(form.values);
   Object.assign(fields, filled);
   if (button?.name !== undefined) fields[button.name] = button.value ?? '';

@@ -9,19 +9,45 @@ const posted: string[] = [];
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', origin);
   let body = '';
-  req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+  req.on('data', (chunk: Buffer) => {
+    body += chunk.toString();
+  });
   req.on('end', () => {
     switch (url.pathname) {
-      case '/start': res.writeHead(303, { location: '/login', 'set-cookie': 'pending=p1; Path=/' }).end(); return;
-      case '/login': res.writeHead(200, { 'content-type': 'text/html' }).end(`<form method="post" action="/acs"><input type="hidden" name="SAMLResponse" value="x&amp;y"><label for="e">Email</label><input id="e" name="email"><button type="submit">Continue</button></form><p>${req.headers.cookie ?? ''}</p>`); return;
-      case '/acs': posted.push(body); res.writeHead(303, { location: '/home', 'set-cookie': ['session=s1; Path=/', 'pending=; Path=/; Max-Age=0'] }).end(); return;
-      case '/home': res.writeHead(200, { 'x-oe-reason': 'none' }).end(`home ${req.headers.cookie ?? ''}`); return;
-      case '/keep': res.writeHead(307, { location: '/echo' }).end(); return;
-      case '/echo': res.writeHead(200).end(`${req.method ?? ''} ${body}`); return;
-      case '/offsite': res.writeHead(302, { location: 'https://evil.example/phish' }).end(); return;
-      case '/app': res.writeHead(303, { location: `${origin}/callback?code=c1` }).end(); return;
-      case '/loop': res.writeHead(302, { location: '/loop' }).end(); return;
-      default: res.writeHead(404).end('not found');
+      case '/start':
+        res.writeHead(303, { location: '/login', 'set-cookie': 'pending=p1; Path=/' }).end();
+        return;
+      case '/login':
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            `<form method="post" action="/acs"><input type="hidden" name="SAMLResponse" value="x&amp;y"><label for="e">Email</label><input id="e" name="email"><button type="submit">Continue</button></form><p>${req.headers.cookie ?? ''}</p>`,
+          );
+        return;
+      case '/acs':
+        posted.push(body);
+        res.writeHead(303, { location: '/home', 'set-cookie': ['session=s1; Path=/', 'pending=; Path=/; Max-Age=0'] }).end();
+        return;
+      case '/home':
+        res.writeHead(200, { 'x-oe-reason': 'none' }).end(`home ${req.headers.cookie ?? ''}`);
+        return;
+      case '/keep':
+        res.writeHead(307, { location: '/echo' }).end();
+        return;
+      case '/echo':
+        res.writeHead(200).end(`${req.method ?? ''} ${body}`);
+        return;
+      case '/offsite':
+        res.writeHead(302, { location: 'https://evil.example/phish' }).end();
+        return;
+      case '/app':
+        res.writeHead(303, { location: `${origin}/callback?code=c1` }).end();
+        return;
+      case '/loop':
+        res.writeHead(302, { location: '/loop' }).end();
+        return;
+      default:
+        res.writeHead(404).end('not found');
     }
   });
 }
@@ -43,8 +69,17 @@ describe('HttpBrowser', () => {
     expect(posted.at(-1)).toBe('SAMLResponse=x%26y&email=bob%40corp.example');
     expect(home.html).toBe('home session=s1');
     expect(home.headers['x-oe-reason']).toBe('none');
-    expect(browser.hops.map((hop) => `${hop.method} ${new URL(hop.url).pathname} ${hop.status}`)).toEqual(['GET /start 303', 'GET /login 200', 'POST /acs 303', 'GET /home 200']);
-    expect(browser.cookiesSet.map((entry) => entry.cookie)).toEqual(['pending=p1; Path=/', 'session=s1; Path=/', 'pending=; Path=/; Max-Age=0']);
+    expect(browser.hops.map((hop) => `${hop.method} ${new URL(hop.url).pathname} ${hop.status}`)).toEqual([
+      'GET /start 303',
+      'GET /login 200',
+      'POST /acs 303',
+      'GET /home 200',
+    ]);
+    expect(browser.cookiesSet.map((entry) => entry.cookie)).toEqual([
+      'pending=p1; Path=/',
+      'session=s1; Path=/',
+      'pending=; Path=/; Max-Age=0',
+    ]);
   });
 
   it('keeps method and body on 307', async () => {
@@ -64,12 +99,16 @@ describe('HttpBrowser', () => {
   });
 
   it('gives up on redirect loops with the last hops named', async () => {
-    await expect(new HttpBrowser().open(`${origin}/loop`)).rejects.toThrow(/^More than 20 redirects starting at http:\/\/127\.0\.0\.1:\d+\/loop: /);
+    await expect(new HttpBrowser().open(`${origin}/loop`)).rejects.toThrow(
+      /^More than 20 redirects starting at http:\/\/127\.0\.0\.1:\d+\/loop: /,
+    );
   });
 
   it('explains a missing button', async () => {
     const browser = new HttpBrowser();
     const page = await browser.open(`${origin}/login`);
-    await expect(browser.submit(page, 'Sign in')).rejects.toThrow(`The page at ${origin}/login has no form with a "Sign in" button (status 200).`);
+    await expect(browser.submit(page, 'Sign in')).rejects.toThrow(
+      `The page at ${origin}/login has no form with a "Sign in" button (status 200).`,
+    );
   });
 });

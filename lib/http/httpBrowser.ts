@@ -69,13 +69,24 @@ export class HttpBrowser {
   }
 
   /** Press the button named `button` of a form on `page`, with `filled` typed in (by input name). */
-  async submit(page: HttpPage, button: string | RegExp, filled: Readonly<Record<string, string>> = {}, options: NavigationOptions = {}): Promise<HttpPage> {
+  async submit(
+    page: HttpPage,
+    button: string | RegExp,
+    filled: Readonly<Record<string, string>> = {},
+    options: NavigationOptions = {},
+  ): Promise<HttpPage> {
     const found = formWithButton(parseForms(page.html), button);
     if (!found) throw new Error(`The page at ${page.url} has no form with a "${String(button)}" button (status ${page.status}).`);
     return this.submitForm(page, found.form, found.button, filled, options);
   }
 
-  submitForm(page: HttpPage, form: HtmlForm, button: FormButton | undefined, filled: Readonly<Record<string, string>> = {}, options: NavigationOptions = {}): Promise<HttpPage> {
+  submitForm(
+    page: HttpPage,
+    form: HtmlForm,
+    button: FormButton | undefined,
+    filled: Readonly<Record<string, string>> = {},
+    options: NavigationOptions = {},
+  ): Promise<HttpPage> {
     const action = new URL(form.action || page.url, page.url).toString();
     const fields = submission(form, button, filled);
     if (form.method === 'post') return this.post(action, fields, options);
@@ -84,7 +95,12 @@ export class HttpBrowser {
     return this.open(url.toString(), options);
   }
 
-  async #navigate(method: 'GET' | 'POST', start: string, fields: Readonly<Record<string, string>> | undefined, options: NavigationOptions): Promise<HttpPage> {
+  async #navigate(
+    method: 'GET' | 'POST',
+    start: string,
+    fields: Readonly<Record<string, string>> | undefined,
+    options: NavigationOptions,
+  ): Promise<HttpPage> {
     let url = new URL(start);
     let currentMethod = method;
     let body = fields;
@@ -112,7 +128,12 @@ export class HttpBrowser {
       this.lastPage = { url: url.toString(), status, headers: Object.fromEntries(response.headers), html: await response.text() };
       return this.lastPage;
     }
-    throw new Error(`More than ${MAX_HOPS} redirects starting at ${start}: ${this.hops.slice(-4).map((h) => h.url).join(' → ')}`);
+    throw new Error(
+      `More than ${MAX_HOPS} redirects starting at ${start}: ${this.hops
+        .slice(-4)
+        .map((h) => h.url)
+        .join(' → ')}`,
+    );
   }
 
   #refuse(url: URL, why: 'off-site' | 'stopped'): HttpPage {
@@ -126,6 +147,12 @@ export class HttpBrowser {
     const headers: Record<string, string> = { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) };
     const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);
     if (method === 'GET') return freshConnectionFetch(url, { redirect: 'manual', headers, signal });
-    return freshConnectionFetch(url, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...fields }).toString(), signal });
+    return freshConnectionFetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...fields }).toString(),
+      signal,
+    });
   }
 }

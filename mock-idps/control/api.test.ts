@@ -19,14 +19,19 @@ const SP = { entityId: 'http://127.0.0.1:4000/sso/acme', acsUrls: ['http://127.0
 const entra = SAML_PERSONAS.find((p) => p.id === 'entra-saml')!;
 
 async function raw(method: string, path: string, body?: string): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${server.controlUrl}${path}`, { method, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) });
+  const response = await fetch(`${server.controlUrl}${path}`, {
+    method,
+    ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
 /** One IdP-initiated Entra login through the login page; returns the decoded response XML. */
 async function entraLogin(idp: IdpControlClient, browser = new TestBrowser()): Promise<string> {
   const page = await browser.request(idp.samlUrls('entra-saml').idpInitiatedUrl);
-  const done = page.html.includes('id="saml-post"') ? page : await signIn(browser, entra, page, (await idp.userByRole('ordinary')).email, TEST_USER_PASSWORD);
+  const done = page.html.includes('id="saml-post"')
+    ? page
+    : await signIn(browser, entra, page, (await idp.userByRole('ordinary')).email, TEST_USER_PASSWORD);
   const posted = postedResponse(done);
   if (!posted) throw new Error(`no SAML response posted:\n${done.html}`);
   return Buffer.from(posted.samlResponse, 'base64').toString('utf8');
@@ -37,7 +42,16 @@ describe('tenants', () => {
     const idp = await IdpControlClient.createTenant(server.controlUrl, { key: 'tenant-urls', domain: 'acme.example' });
     expect(idp.info.key).toBe('tenant-urls');
     expect(idp.info.domain).toBe('acme.example');
-    expect(Object.keys(idp.info.personas).sort()).toEqual(['auth0-oidc', 'auth0-saml', 'entra-oidc', 'entra-saml', 'google-oidc', 'google-saml', 'okta-oidc', 'okta-saml']);
+    expect(Object.keys(idp.info.personas).sort()).toEqual([
+      'auth0-oidc',
+      'auth0-saml',
+      'entra-oidc',
+      'entra-saml',
+      'google-oidc',
+      'google-saml',
+      'okta-oidc',
+      'okta-saml',
+    ]);
     expect(idp.samlUrls('entra-saml').entityId).toBe(`https://sts.windows.net/${idp.info.ids.tid}/`);
     expect(idp.samlUrls('okta-saml').entityId).toBe(`http://www.okta.com/${idp.info.ids.exk}`);
     expect(idp.oidcUrls('auth0-oidc').issuer).toBe(`${server.url}/auth0/${idp.info.ids.tenant}/`);
@@ -55,7 +69,9 @@ describe('tenants', () => {
     expect(await b.activeFaults()).toEqual([]);
     expect(await entraLogin(b)).toContain(`<Audience>${SP.entityId}</Audience>`);
     expect(await entraLogin(a)).not.toContain(`<Audience>${SP.entityId}</Audience>`);
-    expect((await a.signingCertificates('entra-saml')).current.fingerprint256).not.toBe((await b.signingCertificates('entra-saml')).current.fingerprint256);
+    expect((await a.signingCertificates('entra-saml')).current.fingerprint256).not.toBe(
+      (await b.signingCertificates('entra-saml')).current.fingerprint256,
+    );
     await a.updateUser((await a.userByRole('ordinary')).id, { disabled: true });
     expect((await b.userByRole('ordinary')).disabled).toBe(false);
     expect((await b.requests()).every((entry) => entry.path.includes(b.info.ids.tid) || entry.path.startsWith('http'))).toBe(true);
@@ -83,8 +99,14 @@ describe('faults', () => {
 
   it('a fault can be limited to one persona', async () => {
     const idp = await IdpControlClient.createTenant(server.controlUrl);
-    await expect(idp.use('saml.upn-not-email', { persona: 'okta-saml' })).rejects.toMatchObject({ status: 400, error: 'fault-not-for-persona', validChoices: ['entra-saml'] });
-    expect(await idp.use('saml.audience-mismatch', { persona: 'okta-saml' })).toEqual([{ id: 'saml.audience-mismatch', once: false, persona: 'okta-saml' }]);
+    await expect(idp.use('saml.upn-not-email', { persona: 'okta-saml' })).rejects.toMatchObject({
+      status: 400,
+      error: 'fault-not-for-persona',
+      validChoices: ['entra-saml'],
+    });
+    expect(await idp.use('saml.audience-mismatch', { persona: 'okta-saml' })).toEqual([
+      { id: 'saml.audience-mismatch', once: false, persona: 'okta-saml' },
+    ]);
   });
 
   it('the IdP clock shift moves IssueInstant; reset() puts it back', async () => {
@@ -112,7 +134,7 @@ describe('keys', () => {
     expect(JSON.stringify(expired)).not.toContain('PRIVATE KEY');
   });
 
-  it('metadata and JWKS redirects: 302 to the loopback URL given (the JWKS answers on that URL\'s host), until the tenant is reset; other hosts are refused', async () => {
+  it("metadata and JWKS redirects: 302 to the loopback URL given (the JWKS answers on that URL's host), until the tenant is reset; other hosts are refused", async () => {
     const idp = await IdpControlClient.createTenant(server.controlUrl);
     const metadataUrl = idp.samlUrls('okta-saml').metadataUrl;
     const discovery = (await (await fetch(idp.oidcUrls('okta-oidc').discoveryUrl)).json()) as { jwks_uri: string };
@@ -124,7 +146,9 @@ describe('keys', () => {
     const jwks = await fetch(discovery.jwks_uri, { redirect: 'manual' });
     expect([jwks.status, jwks.headers.get('location')]).toEqual([302, elsewhere]);
     expect(((await (await fetch(elsewhere, { redirect: 'manual' })).json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
-    await expect(idp.redirectOidcJwks('https://attacker.example/keys')).rejects.toThrow(/JWKS redirect: "to" must be an absolute http\(s\) URL on this machine/);
+    await expect(idp.redirectOidcJwks('https://attacker.example/keys')).rejects.toThrow(
+      /JWKS redirect: "to" must be an absolute http\(s\) URL on this machine/,
+    );
     await idp.resetTenant();
     expect((await fetch(discovery.jwks_uri, { redirect: 'manual' })).status).toBe(200);
     expect((await fetch(metadataUrl, { redirect: 'manual' })).status).toBe(200);
@@ -151,13 +175,53 @@ describe('bad input gets a 4xx that names the problem and the valid choices', ()
     ['unknown fault', 'POST', '/tenants/demo/faults', '{"id":"saml.no-such-fault"}', 400, 'unknown-fault', 'saml.audience-mismatch'],
     ['missing fault id', 'POST', '/tenants/demo/faults', '{}', 400, 'unknown-fault', 'Valid fault ids'],
     ['seat fault at the IdP', 'POST', '/tenants/demo/faults', '{"id":"seat.duplicate-email"}', 400, 'fault-not-switchable', 'portal side'],
-    ['unknown persona', 'PUT', '/tenants/demo/apps/ping-saml', '{"entityId":"x","acsUrls":["http://127.0.0.1/acs"]}', 400, 'unknown-persona', 'entra-saml'],
+    [
+      'unknown persona',
+      'PUT',
+      '/tenants/demo/apps/ping-saml',
+      '{"entityId":"x","acsUrls":["http://127.0.0.1/acs"]}',
+      400,
+      'unknown-persona',
+      'entra-saml',
+    ],
     ['malformed JSON', 'POST', '/tenants/demo/faults', '{"id": ', 400, 'malformed-json', 'not valid JSON'],
     ['JSON that is not an object', 'POST', '/tenants', '[1,2]', 400, 'malformed-json', 'JSON object'],
-    ['unknown field', 'POST', '/tenants/demo/faults', '{"id":"saml.audience-mismatch","onse":true}', 400, 'unknown-field', 'Valid fields: id, once, persona'],
-    ['once not a boolean', 'POST', '/tenants/demo/faults', '{"id":"saml.audience-mismatch","once":"yes"}', 400, 'invalid-field', 'true or false'],
-    ['ACS that is not a URL', 'PUT', '/tenants/demo/apps/entra-saml', '{"entityId":"x","acsUrls":["not a url"]}', 400, 'invalid-field', 'absolute URLs'],
-    ['missing entity ID', 'PUT', '/tenants/demo/apps/entra-saml', '{"acsUrls":["http://127.0.0.1/acs"]}', 400, 'missing-field', '"entityId" is required'],
+    [
+      'unknown field',
+      'POST',
+      '/tenants/demo/faults',
+      '{"id":"saml.audience-mismatch","onse":true}',
+      400,
+      'unknown-field',
+      'Valid fields: id, once, persona',
+    ],
+    [
+      'once not a boolean',
+      'POST',
+      '/tenants/demo/faults',
+      '{"id":"saml.audience-mismatch","once":"yes"}',
+      400,
+      'invalid-field',
+      'true or false',
+    ],
+    [
+      'ACS that is not a URL',
+      'PUT',
+      '/tenants/demo/apps/entra-saml',
+      '{"entityId":"x","acsUrls":["not a url"]}',
+      400,
+      'invalid-field',
+      'absolute URLs',
+    ],
+    [
+      'missing entity ID',
+      'PUT',
+      '/tenants/demo/apps/entra-saml',
+      '{"acsUrls":["http://127.0.0.1/acs"]}',
+      400,
+      'missing-field',
+      '"entityId" is required',
+    ],
     ['clock out of range', 'PUT', '/tenants/demo/clock', '{"offsetSeconds":"soon"}', 400, 'invalid-field', 'offsetSeconds'],
     ['bad tenant key', 'POST', '/tenants', '{"key":"Not Valid!"}', 400, 'tenant-key-invalid', 'lower-case letters'],
     ['duplicate tenant', 'POST', '/tenants', '{"key":"demo"}', 409, 'tenant-exists', 'already exists'],

@@ -12,7 +12,19 @@ import type { ServerContext } from '../serverContract.ts';
 import { TenantError, type TenantState } from '../tenants.ts';
 import { allPersonaUrls } from '../urls.ts';
 import type { PersonaId } from '../types.ts';
-import { clockOffset, ControlError, loopbackRedirect, oidcRegistration, onlyKeys, optionalBoolean, optionalString, parseJsonBody, samlRegistration, userPatch, type Json } from './validate.ts';
+import {
+  clockOffset,
+  ControlError,
+  loopbackRedirect,
+  oidcRegistration,
+  onlyKeys,
+  optionalBoolean,
+  optionalString,
+  parseJsonBody,
+  samlRegistration,
+  userPatch,
+  type Json,
+} from './validate.ts';
 
 type Handler = (call: ControlCall) => Promise<void> | void;
 
@@ -37,7 +49,12 @@ interface Route {
 const routes: Route[] = [];
 function route(method: string, template: string, summary: string, handler: Handler): void {
   const names: string[] = [];
-  const pattern = new RegExp(`^${template.replace(/:(\w+)/g, (_m, name: string) => { names.push(name); return '([^/]+)'; })}/?$`);
+  const pattern = new RegExp(
+    `^${template.replace(/:(\w+)/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    })}/?$`,
+  );
   routes.push({ method, pattern, names, template, summary, handler });
 }
 
@@ -45,15 +62,34 @@ function route(method: string, template: string, summary: string, handler: Handl
 function certificateView(pair: TestKeyPair | undefined): Json | undefined {
   if (!pair) return undefined;
   // Never the private key.
-  return { certificatePem: pair.certificatePem, fingerprint256: pair.fingerprint256, notBefore: pair.notBefore.toISOString(), notAfter: pair.notAfter.toISOString() };
+  return {
+    certificatePem: pair.certificatePem,
+    fingerprint256: pair.fingerprint256,
+    notBefore: pair.notBefore.toISOString(),
+    notAfter: pair.notAfter.toISOString(),
+  };
 }
 
 function appsView(tenant: TenantState): Json {
-  return Object.fromEntries([...tenant.apps.entries()].map(([persona, app]) => [persona, {
-    ...(app.saml ? { saml: app.saml } : {}),
-    // The secret is shown only in the registration response, never in listings.
-    ...(app.oidc ? { oidc: { clientId: app.oidc.clientId, redirectUris: app.oidc.redirectUris, tokenEndpointAuthMethod: app.oidc.tokenEndpointAuthMethod ?? 'client_secret_basic', clientSecretSet: true } } : {}),
-  }]));
+  return Object.fromEntries(
+    [...tenant.apps.entries()].map(([persona, app]) => [
+      persona,
+      {
+        ...(app.saml ? { saml: app.saml } : {}),
+        // The secret is shown only in the registration response, never in listings.
+        ...(app.oidc
+          ? {
+              oidc: {
+                clientId: app.oidc.clientId,
+                redirectUris: app.oidc.redirectUris,
+                tokenEndpointAuthMethod: app.oidc.tokenEndpointAuthMethod ?? 'client_secret_basic',
+                clientSecretSet: true,
+              },
+            }
+          : {}),
+      },
+    ]),
+  );
 }
 
 export function tenantView(tenant: TenantState, server: ServerContext): Json {
@@ -75,14 +111,24 @@ function tenantOf(call: ControlCall): TenantState {
   const tenant = call.server.tenants.get(key);
   if (!tenant) {
     const known = call.server.tenants.list().map((t) => t.key);
-    throw new ControlError(404, 'unknown-tenant', `No tenant "${key}". Create it with POST /_control/tenants {"key": "${key}"}; existing tenants: ${known.join(', ') || '(none)'}.`, known);
+    throw new ControlError(
+      404,
+      'unknown-tenant',
+      `No tenant "${key}". Create it with POST /_control/tenants {"key": "${key}"}; existing tenants: ${known.join(', ') || '(none)'}.`,
+      known,
+    );
   }
   return tenant;
 }
 
 function personaOf(call: ControlCall, value = call.params.persona ?? ''): PersonaId {
   if (!isPersonaId(value) || !call.server.personas.includes(value)) {
-    throw new ControlError(400, 'unknown-persona', `"${value}" is not a persona served here. Valid personas: ${call.server.personas.join(', ')}.`, call.server.personas);
+    throw new ControlError(
+      400,
+      'unknown-persona',
+      `"${value}" is not a persona served here. Valid personas: ${call.server.personas.join(', ')}.`,
+      call.server.personas,
+    );
   }
   return value;
 }
@@ -99,7 +145,11 @@ route('GET', '', 'this index', ({ res }) => {
 });
 
 route('GET', '/personas', 'the personas served (data)', ({ res, server }) => {
-  sendJson(res, 200, server.personas.map((id) => PERSONAS[id]));
+  sendJson(
+    res,
+    200,
+    server.personas.map((id) => PERSONAS[id]),
+  );
 });
 
 route('GET', '/faults', 'the fault catalog (?protocol=saml|oidc|seat)', async ({ res, url }) => {
@@ -109,15 +159,20 @@ route('GET', '/faults', 'the fault catalog (?protocol=saml|oidc|seat)', async ({
 });
 
 route('GET', '/tenants', 'list tenants', ({ res, server }) => {
-  sendJson(res, 200, server.tenants.list().map((t) => ({ key: t.key, domain: t.directory.domain })));
+  sendJson(
+    res,
+    200,
+    server.tenants.list().map((t) => ({ key: t.key, domain: t.directory.domain })),
+  );
 });
 
-route('POST', '/tenants', 'create a tenant {key?, domain?} → its ids and every persona\'s URLs', async (call) => {
+route('POST', '/tenants', "create a tenant {key?, domain?} → its ids and every persona's URLs", async (call) => {
   const body = await call.body();
   onlyKeys(body, ['key', 'domain'], 'New tenant');
   const key = optionalString(body, 'key', 'New tenant');
   const domain = optionalString(body, 'domain', 'New tenant');
-  if (domain && !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain)) throw new ControlError(400, 'invalid-field', `New tenant: "domain" must be a DNS domain like example.com, not "${domain}".`);
+  if (domain && !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain))
+    throw new ControlError(400, 'invalid-field', `New tenant: "domain" must be a DNS domain like example.com, not "${domain}".`);
   try {
     const tenant = call.server.tenants.create({ ...(key ? { key } : {}), ...(domain ? { domain } : {}) });
     sendJson(call.res, 201, tenantView(tenant, call.server));
@@ -127,7 +182,9 @@ route('POST', '/tenants', 'create a tenant {key?, domain?} → its ids and every
   }
 });
 
-route('GET', '/tenants/:key', 'a tenant\'s ids, URLs, apps, faults', (call) => sendJson(call.res, 200, tenantView(tenantOf(call), call.server)));
+route('GET', '/tenants/:key', "a tenant's ids, URLs, apps, faults", (call) =>
+  sendJson(call.res, 200, tenantView(tenantOf(call), call.server)),
+);
 
 route('DELETE', '/tenants/:key', 'delete a tenant', async (call) => {
   const tenant = tenantOf(call);
@@ -143,16 +200,22 @@ route('POST', '/tenants/:key/reset', 'reset the tenant to its initial state (use
   sendJson(call.res, 200, tenantView(tenant, call.server));
 });
 
-route('PUT', '/tenants/:key/apps/:persona', 'register the SP app: SAML {entityId, acsUrls[]} | OIDC {redirectUris[], clientId?, clientSecret?, tokenEndpointAuthMethod?}', async (call) => {
-  const tenant = tenantOf(call);
-  const persona = personaOf(call);
-  const body = await call.body();
-  const registration = PERSONAS[persona].protocol === 'saml'
-    ? { saml: samlRegistration(body) }
-    : { oidc: oidcRegistration(body, defaultOidcClient(tenant, persona)) };
-  // The one response that carries the client secret: the caller configures the SP with it.
-  sendJson(call.res, 200, { persona, ...tenant.registerApp(persona, registration) });
-});
+route(
+  'PUT',
+  '/tenants/:key/apps/:persona',
+  'register the SP app: SAML {entityId, acsUrls[]} | OIDC {redirectUris[], clientId?, clientSecret?, tokenEndpointAuthMethod?}',
+  async (call) => {
+    const tenant = tenantOf(call);
+    const persona = personaOf(call);
+    const body = await call.body();
+    const registration =
+      PERSONAS[persona].protocol === 'saml'
+        ? { saml: samlRegistration(body) }
+        : { oidc: oidcRegistration(body, defaultOidcClient(tenant, persona)) };
+    // The one response that carries the client secret: the caller configures the SP with it.
+    sendJson(call.res, 200, { persona, ...tenant.registerApp(persona, registration) });
+  },
+);
 
 route('DELETE', '/tenants/:key/apps/:persona', 'remove the app registration', (call) => {
   const tenant = tenantOf(call);
@@ -171,18 +234,40 @@ route('POST', '/tenants/:key/faults', 'use a fault {id, once?, persona?}', async
   const fault = id ? getFault(id) : undefined;
   if (!id || !fault) {
     const ids = faultIds().filter((f) => !f.startsWith('seat.'));
-    throw new ControlError(400, 'unknown-fault', `${id ? `"${id}" is not in the fault catalog` : '"id" is required'}. Valid fault ids: ${ids.join(', ')}.`, ids);
+    throw new ControlError(
+      400,
+      'unknown-fault',
+      `${id ? `"${id}" is not in the fault catalog` : '"id" is required'}. Valid fault ids: ${ids.join(', ')}.`,
+      ids,
+    );
   }
   if (fault.protocol === 'seat') {
-    throw new ControlError(400, 'fault-not-switchable', `${fault.id} is a seat fault: it is produced on the portal side (seat data) and with user edits (/_control/tenants/${tenant.key}/users), not switched on at the IdP. How: ${fault.how}`);
+    throw new ControlError(
+      400,
+      'fault-not-switchable',
+      `${fault.id} is a seat fault: it is produced on the portal side (seat data) and with user edits (/_control/tenants/${tenant.key}/users), not switched on at the IdP. How: ${fault.how}`,
+    );
   }
   const served = fault.personas.filter((p) => call.server.personas.includes(p));
-  const persona = body.persona === undefined ? undefined : personaOf(call, typeof body.persona === 'string' ? body.persona : JSON.stringify(body.persona));
+  const persona =
+    body.persona === undefined
+      ? undefined
+      : personaOf(call, typeof body.persona === 'string' ? body.persona : JSON.stringify(body.persona));
   if (persona && !fault.personas.includes(persona)) {
-    throw new ControlError(400, 'fault-not-for-persona', `${fault.id} does not apply to ${persona}. It applies to: ${fault.personas.join(', ')}.`, fault.personas);
+    throw new ControlError(
+      400,
+      'fault-not-for-persona',
+      `${fault.id} does not apply to ${persona}. It applies to: ${fault.personas.join(', ')}.`,
+      fault.personas,
+    );
   }
   if (served.length === 0) {
-    throw new ControlError(400, 'fault-not-for-persona', `${fault.id} applies to ${fault.personas.join(', ')}, none of which this server serves (${call.server.personas.join(', ')}).`, fault.personas);
+    throw new ControlError(
+      400,
+      'fault-not-for-persona',
+      `${fault.id} applies to ${fault.personas.join(', ')}, none of which this server serves (${call.server.personas.join(', ')}).`,
+      fault.personas,
+    );
   }
   tenant.useFault({ id: fault.id, once: optionalBoolean(body, 'once', 'Fault') ?? false, ...(persona ? { persona } : {}) });
   sendJson(call.res, 201, tenant.faults);
@@ -210,22 +295,42 @@ route('GET', '/tenants/:key/keys/:persona', 'signing certificates (current, prev
   await tenant.ensureSigningKeys(persona);
   sendJson(call.res, 200, keysView(tenant, persona));
 });
-route('POST', '/tenants/:key/jwks/extra-key', 'publish another RSA key in every OIDC JWKS from now on (an IdP rolling keys over), until reset', (call) => {
-  tenantOf(call).publishExtraJwksKey();
-  sendJson(call.res, 204, null);
-});
-route('POST', '/tenants/:key/saml/encryption-key', 'list a certificate for encryption (KeyDescriptor use="encryption", the shared test attacker key) in every SAML metadata from now on, until reset', (call) => {
-  tenantOf(call).publishSamlEncryptionKey();
-  sendJson(call.res, 204, null);
-});
-route('PUT', '/tenants/:key/saml/metadata-redirect', 'every SAML metadata URL answers 302 to {to} (a loopback URL) from now on, until reset', async (call) => {
-  tenantOf(call).moveSamlMetadata(loopbackRedirect(await call.body(), 'Metadata redirect'));
-  sendJson(call.res, 204, null);
-});
-route('PUT', '/tenants/:key/oidc/jwks-redirect', 'every OIDC JWKS URL answers 302 to {to} (a loopback URL; asked on the host of {to}, it answers) from now on, until reset', async (call) => {
-  tenantOf(call).moveOidcJwks(loopbackRedirect(await call.body(), 'JWKS redirect'));
-  sendJson(call.res, 204, null);
-});
+route(
+  'POST',
+  '/tenants/:key/jwks/extra-key',
+  'publish another RSA key in every OIDC JWKS from now on (an IdP rolling keys over), until reset',
+  (call) => {
+    tenantOf(call).publishExtraJwksKey();
+    sendJson(call.res, 204, null);
+  },
+);
+route(
+  'POST',
+  '/tenants/:key/saml/encryption-key',
+  'list a certificate for encryption (KeyDescriptor use="encryption", the shared test attacker key) in every SAML metadata from now on, until reset',
+  (call) => {
+    tenantOf(call).publishSamlEncryptionKey();
+    sendJson(call.res, 204, null);
+  },
+);
+route(
+  'PUT',
+  '/tenants/:key/saml/metadata-redirect',
+  'every SAML metadata URL answers 302 to {to} (a loopback URL) from now on, until reset',
+  async (call) => {
+    tenantOf(call).moveSamlMetadata(loopbackRedirect(await call.body(), 'Metadata redirect'));
+    sendJson(call.res, 204, null);
+  },
+);
+route(
+  'PUT',
+  '/tenants/:key/oidc/jwks-redirect',
+  'every OIDC JWKS URL answers 302 to {to} (a loopback URL; asked on the host of {to}, it answers) from now on, until reset',
+  async (call) => {
+    tenantOf(call).moveOidcJwks(loopbackRedirect(await call.body(), 'JWKS redirect'));
+    sendJson(call.res, 204, null);
+  },
+);
 route('POST', '/tenants/:key/keys/:persona/rotate', 'rotate the signing key (old one kept as previous)', async (call) => {
   const tenant = tenantOf(call);
   const persona = personaOf(call);
@@ -242,11 +347,14 @@ route('POST', '/tenants/:key/keys/:persona/expire', 'let the signing certificate
   sendJson(call.res, 200, keysView(tenant, persona));
 });
 
-route('GET', '/tenants/:key/users', 'directory users (no passwords)', (call) => sendJson(call.res, 200, tenantOf(call).directory.list().map(publicUser)));
+route('GET', '/tenants/:key/users', 'directory users (no passwords)', (call) =>
+  sendJson(call.res, 200, tenantOf(call).directory.list().map(publicUser)),
+);
 route('POST', '/tenants/:key/users', 'add a user {email, …}', async (call) => {
   const tenant = tenantOf(call);
   const patch = userPatch(await call.body(), true);
-  if (tenant.directory.findByLogin(patch.email!)) throw new ControlError(409, 'user-exists', `A user with email ${patch.email} already exists; PATCH it instead.`);
+  if (tenant.directory.findByLogin(patch.email!))
+    throw new ControlError(409, 'user-exists', `A user with email ${patch.email} already exists; PATCH it instead.`);
   const user = tenant.directory.add({ ...patch, email: patch.email! });
   tenant.notifyDirectoryChanged();
   sendJson(call.res, 201, publicUser(user));
@@ -283,15 +391,26 @@ route('GET', '/tenants/:key/requests', 'request log (?after=mark&since=ISO&perso
   const tenant = tenantOf(call);
   const since = call.url.searchParams.get('since');
   const sinceMs = since ? Date.parse(since) : undefined;
-  if (since && Number.isNaN(sinceMs)) throw new ControlError(400, 'invalid-field', `"since" must be an ISO date-time like 2026-01-01T00:00:00.000Z, not "${since}".`);
+  if (since && Number.isNaN(sinceMs))
+    throw new ControlError(400, 'invalid-field', `"since" must be an ISO date-time like 2026-01-01T00:00:00.000Z, not "${since}".`);
   const afterParam = call.url.searchParams.get('after');
   const after = afterParam === null ? undefined : Number(afterParam);
-  if (after !== undefined && !Number.isInteger(after)) throw new ControlError(400, 'invalid-field', `"after" must be a mark from GET …/requests/mark (an integer), not "${afterParam}".`);
+  if (after !== undefined && !Number.isInteger(after))
+    throw new ControlError(400, 'invalid-field', `"after" must be a mark from GET …/requests/mark (an integer), not "${afterParam}".`);
   const persona = call.url.searchParams.get('persona');
   if (persona) personaOf(call, persona);
   const kind = call.url.searchParams.get('kind');
-  sendJson(call.res, 200, tenant.requestLog.filter((e) => (after === undefined || e.seq > after) && (sinceMs === undefined || Date.parse(e.at) >= sinceMs)
-    && (!persona || e.persona === persona) && (!kind || e.kind.startsWith(kind))));
+  sendJson(
+    call.res,
+    200,
+    tenant.requestLog.filter(
+      (e) =>
+        (after === undefined || e.seq > after) &&
+        (sinceMs === undefined || Date.parse(e.at) >= sinceMs) &&
+        (!persona || e.persona === persona) &&
+        (!kind || e.kind.startsWith(kind)),
+    ),
+  );
 });
 route('DELETE', '/tenants/:key/requests', 'clear the request log', (call) => {
   tenantOf(call).clearRequestLog();
@@ -308,17 +427,31 @@ export async function handleControlRequest(req: IncomingMessage, res: ServerResp
     if (!found) {
       if (matching.length > 0) {
         const allowed = matching.map((r) => r.method);
-        throw new ControlError(405, 'method-not-allowed', `${method} is not supported on /_control${path}; use ${allowed.join(' or ')}.`, allowed);
+        throw new ControlError(
+          405,
+          'method-not-allowed',
+          `${method} is not supported on /_control${path}; use ${allowed.join(' or ')}.`,
+          allowed,
+        );
       }
       const endpoints = routes.map((r) => `${r.method} /_control${r.template}`);
-      throw new ControlError(404, 'unknown-endpoint', `No control endpoint ${method} /_control${path}. See GET /_control/ for the list.`, endpoints);
+      throw new ControlError(
+        404,
+        'unknown-endpoint',
+        `No control endpoint ${method} /_control${path}. See GET /_control/ for the list.`,
+        endpoints,
+      );
     }
     const match = found.pattern.exec(path)!;
     const params = Object.fromEntries(found.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
     await found.handler({ req, res, url, params, server, body: async () => parseJsonBody(await readBody(req, 256 * 1024)) });
   } catch (error) {
     if (error instanceof ControlError) {
-      sendJson(res, error.status, { error: error.error, message: error.message, ...(error.validChoices ? { validChoices: error.validChoices } : {}) });
+      sendJson(res, error.status, {
+        error: error.error,
+        message: error.message,
+        ...(error.validChoices ? { validChoices: error.validChoices } : {}),
+      });
       return;
     }
     if (error instanceof BodyError) {

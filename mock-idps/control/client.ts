@@ -61,7 +61,11 @@ async function call<T>(controlUrl: string, method: string, path: string, body?: 
   try {
     json = JSON.parse(text);
   } catch {
-    throw new IdpControlError(response.status, 'not-json', `The control API at ${controlUrl} answered ${method} ${path} with ${response.status} and a non-JSON body: is this the sso-harness IdP server? (${text.slice(0, 200)})`);
+    throw new IdpControlError(
+      response.status,
+      'not-json',
+      `The control API at ${controlUrl} answered ${method} ${path} with ${response.status} and a non-JSON body: is this the sso-harness IdP server? (${text.slice(0, 200)})`,
+    );
   }
   if (!response.ok) {
     const error = json as { error?: string; message?: string; validChoices?: string[] };
@@ -127,13 +131,24 @@ export class IdpControlClient {
   }
 
   // --- app registration (what the customer's admin does in the vendor console) ------------------
-  async registerSamlApp(persona: SamlPersonaId, app: { entityId: string; acsUrls: string[]; encryptionCertificate?: string }): Promise<SamlAppRegistration> {
+  async registerSamlApp(
+    persona: SamlPersonaId,
+    app: { entityId: string; acsUrls: string[]; encryptionCertificate?: string },
+  ): Promise<SamlAppRegistration> {
     const result = await call<{ saml: SamlAppRegistration }>(this.controlUrl, 'PUT', `${this.#base}/apps/${persona}`, app);
     return result.saml;
   }
 
   /** Returns the client id and secret to configure the SP with (generated in the vendor's format when not given). */
-  async registerOidcApp(persona: OidcPersonaId, app: { redirectUris: string[]; clientId?: string; clientSecret?: string; tokenEndpointAuthMethod?: OidcAppRegistration['tokenEndpointAuthMethod'] }): Promise<OidcAppRegistration> {
+  async registerOidcApp(
+    persona: OidcPersonaId,
+    app: {
+      redirectUris: string[];
+      clientId?: string;
+      clientSecret?: string;
+      tokenEndpointAuthMethod?: OidcAppRegistration['tokenEndpointAuthMethod'];
+    },
+  ): Promise<OidcAppRegistration> {
     const result = await call<{ oidc: OidcAppRegistration }>(this.controlUrl, 'PUT', `${this.#base}/apps/${persona}`, app);
     return result.oidc;
   }
@@ -245,7 +260,11 @@ export class IdpControlClient {
    * that nothing further happened), and/or `since` an ISO time (inclusive, millisecond resolution).
    */
   requests(filter: { after?: number; since?: string; persona?: PersonaId; kind?: string } = {}): Promise<RequestLogEntry[]> {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)])).toString();
+    const query = new URLSearchParams(
+      Object.entries(filter)
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [key, String(value)]),
+    ).toString();
     return call(this.controlUrl, 'GET', `${this.#base}/requests${query ? `?${query}` : ''}`);
   }
 

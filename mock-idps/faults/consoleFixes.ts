@@ -16,17 +16,21 @@ export function oidcConsoleFix(key: OidcConsoleFix, defaultFix: string): Console
 
 /** The steps of the vendors that state `key` (the fault's other vendors get its default), in registry order. */
 export function samlVendorFixes(key: SamlVendorFix): Readonly<Partial<Record<Vendor, string>>> {
-  return Object.fromEntries(SAML_PERSONAS.flatMap((persona) => {
-    const steps = persona.consoleFixes[key];
-    return steps === undefined ? [] : [[persona.vendor, steps]];
-  }));
+  return Object.fromEntries(
+    SAML_PERSONAS.flatMap((persona) => {
+      const steps = persona.consoleFixes[key];
+      return steps === undefined ? [] : [[persona.vendor, steps]];
+    }),
+  );
 }
 
 export function oidcVendorFixes(key: OidcVendorFix): Readonly<Partial<Record<Vendor, string>>> {
-  return Object.fromEntries(OIDC_PERSONAS.flatMap((persona) => {
-    const steps = persona.consoleFixes[key];
-    return steps === undefined ? [] : [[persona.vendor, steps]];
-  }));
+  return Object.fromEntries(
+    OIDC_PERSONAS.flatMap((persona) => {
+      const steps = persona.consoleFixes[key];
+      return steps === undefined ? [] : [[persona.vendor, steps]];
+    }),
+  );
 }
 
 /** The SAML personas whose vendor states steps for `key`: a vendor-specific fault applies to those. */

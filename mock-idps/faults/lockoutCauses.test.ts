@@ -9,7 +9,10 @@ const CAUSE_IDS = Object.keys(LOCKOUT_CAUSES) as LockoutCauseId[];
 describe('lockout causes', () => {
   it.each(CAUSE_IDS)('%s runs in the lifecycle story of at least one persona of its protocol', (cause) => {
     const personas = PERSONA_IDS.filter((id) => lockoutCauseFor(id) === cause);
-    expect(personas.length, `no persona is dealt ${cause}: more ${LOCKOUT_CAUSES[cause].protocol} causes than ${LOCKOUT_CAUSES[cause].protocol} personas`).toBeGreaterThan(0);
+    expect(
+      personas.length,
+      `no persona is dealt ${cause}: more ${LOCKOUT_CAUSES[cause].protocol} causes than ${LOCKOUT_CAUSES[cause].protocol} personas`,
+    ).toBeGreaterThan(0);
     for (const id of personas) expect(PERSONAS[id].protocol).toBe(LOCKOUT_CAUSES[cause].protocol);
     expect(personas).toContain(defaultPersonaFor(cause));
   });

@@ -51,10 +51,15 @@ export const LOCKOUT_CAUSES = {
     title: 'the IdP signing certificate is rotated; the portal still trusts the old one',
     protocol: 'saml',
     fault: 'saml.cert-rotated',
-    introduce: async (ctx) => { await ctx.idp.rotateSigningKey(samlId(ctx)); return {}; },
+    introduce: async (ctx) => {
+      await ctx.idp.rotateSigningKey(samlId(ctx));
+      return {};
+    },
     symptom: () => ({ at: 'portal', reason: 'saml-cert-untrusted' }),
     fixTitle: 'the admin re-imports the IdP metadata (with the new certificate) in the portal',
-    fix: async (ctx) => { await ctx.reconfigure(); },
+    fix: async (ctx) => {
+      await ctx.reconfigure();
+    },
   },
   'acs-url-changed': {
     id: 'acs-url-changed',
@@ -68,7 +73,9 @@ export const LOCKOUT_CAUSES = {
     },
     symptom: (persona) => ({ at: 'idp', code: samlErrors(persona).acsMismatch.code }),
     fixTitle: 'the IdP admin sets the ACS URL back to the one the portal shows',
-    fix: async (ctx) => { await ctx.registerAtIdp(); },
+    fix: async (ctx) => {
+      await ctx.registerAtIdp();
+    },
   },
   'sp-entity-id-changed': {
     id: 'sp-entity-id-changed',
@@ -82,21 +89,29 @@ export const LOCKOUT_CAUSES = {
     },
     // Entra and Google look the app up by the AuthnRequest's Issuer and show their error page; Okta
     // and Auth0 pick the app by its SSO URL and sign an assertion for the old audience instead.
-    symptom: (persona) => ((persona as SamlPersona).authnRequestPolicy.spEntityId === 'exact'
-      ? { at: 'idp', code: samlErrors(persona).unknownSp.code }
-      : { at: 'portal', reason: 'saml-audience-mismatch' }),
+    symptom: (persona) =>
+      (persona as SamlPersona).authnRequestPolicy.spEntityId === 'exact'
+        ? { at: 'idp', code: samlErrors(persona).unknownSp.code }
+        : { at: 'portal', reason: 'saml-audience-mismatch' },
     fixTitle: 'the IdP admin sets the entity ID back to the one the portal shows',
-    fix: async (ctx) => { await ctx.registerAtIdp(); },
+    fix: async (ctx) => {
+      await ctx.registerAtIdp();
+    },
   },
   'saml-email-attribute-removed': {
     id: 'saml-email-attribute-removed',
     title: 'the email attribute is removed from the IdP app',
     protocol: 'saml',
     fault: 'saml.email-missing',
-    introduce: async (ctx) => { await ctx.idp.use('saml.email-missing'); return {}; },
+    introduce: async (ctx) => {
+      await ctx.idp.use('saml.email-missing');
+      return {};
+    },
     symptom: () => ({ at: 'portal', reason: 'email-missing' }),
     fixTitle: 'the IdP admin adds the email attribute back',
-    fix: async (ctx) => { await ctx.idp.resetFaults(); },
+    fix: async (ctx) => {
+      await ctx.idp.resetFaults();
+    },
   },
   'client-secret-changed': {
     id: 'client-secret-changed',
@@ -111,7 +126,9 @@ export const LOCKOUT_CAUSES = {
     },
     symptom: () => ({ at: 'portal', reason: 'oidc-token-error' }),
     fixTitle: 'the admin enters the new client secret in the portal',
-    fix: async (ctx, state) => { await ctx.reconfigure(state.newClientSecret === undefined ? {} : { clientSecret: state.newClientSecret }); },
+    fix: async (ctx, state) => {
+      await ctx.reconfigure(state.newClientSecret === undefined ? {} : { clientSecret: state.newClientSecret });
+    },
   },
   'redirect-uri-changed': {
     id: 'redirect-uri-changed',
@@ -124,17 +141,24 @@ export const LOCKOUT_CAUSES = {
     },
     symptom: (persona) => ({ at: 'idp', code: oidcErrors(persona).redirectUriMismatch.code }),
     fixTitle: 'the IdP admin sets the redirect URI back to the one the portal shows',
-    fix: async (ctx) => { await ctx.registerAtIdp(); },
+    fix: async (ctx) => {
+      await ctx.registerAtIdp();
+    },
   },
   'oidc-email-claim-removed': {
     id: 'oidc-email-claim-removed',
     title: 'the email claim is no longer released by the IdP',
     protocol: 'oidc',
     fault: 'oidc.email-claim-absent',
-    introduce: async (ctx) => { await ctx.idp.use('oidc.email-claim-absent'); return {}; },
+    introduce: async (ctx) => {
+      await ctx.idp.use('oidc.email-claim-absent');
+      return {};
+    },
     symptom: () => ({ at: 'portal', reason: 'email-missing' }),
     fixTitle: 'the IdP admin releases the email claim again',
-    fix: async (ctx) => { await ctx.idp.resetFaults(); },
+    fix: async (ctx) => {
+      await ctx.idp.resetFaults();
+    },
   },
 } as const satisfies Record<string, LockoutCause>;
 

@@ -56,92 +56,208 @@ interface OidcNearMissField extends NearMissField {
   readonly claim: NearMissClaim | 'state';
 }
 
-const AT_IDP = (where: string): string => `At the IdP, set ${where} to exactly the value shown in the IdP and SSO section (no extra characters, same case).`;
+const AT_IDP = (where: string): string =>
+  `At the IdP, set ${where} to exactly the value shown in the IdP and SSO section (no extra characters, same case).`;
 const FORGED = 'Nothing to change at the IdP: a nearly-right value is forged or altered in transit. The SP must compare exactly.';
 
-const EMAIL_REFERENCE = 'RFC 5321 §2.4 (domains compare case-insensitively; mailbox providers treat the local part so too); the email is the only link from an IdP identity to a seat';
-const EMAIL_FIX = 'At the IdP, make the user\'s email exactly the seat\'s email address (Seats section), or add a seat for the address the IdP sends.';
+const EMAIL_REFERENCE =
+  'RFC 5321 §2.4 (domains compare case-insensitively; mailbox providers treat the local part so too); the email is the only link from an IdP identity to a seat';
+const EMAIL_FIX =
+  "At the IdP, make the user's email exactly the seat's email address (Seats section), or add a seat for the address the IdP sends.";
 
 const SAML_FIELDS: readonly SamlNearMissField[] = [
   {
-    id: 'response-issuer', what: 'the Response Issuer', kind: 'identifier', persona: 'entra-saml', reason: 'saml-issuer-mismatch', check: 'issuer',
-    reference: `${SAML_CORE} §2.2.5, §3.2.2 (Issuer of the Response); ${SAML_PROFILES}`, fix: FORGED,
-    set: (spec, variant) => { spec.responseIssuer = nearMiss(spec.responseIssuer, variant); },
+    id: 'response-issuer',
+    what: 'the Response Issuer',
+    kind: 'identifier',
+    persona: 'entra-saml',
+    reason: 'saml-issuer-mismatch',
+    check: 'issuer',
+    reference: `${SAML_CORE} §2.2.5, §3.2.2 (Issuer of the Response); ${SAML_PROFILES}`,
+    fix: FORGED,
+    set: (spec, variant) => {
+      spec.responseIssuer = nearMiss(spec.responseIssuer, variant);
+    },
   },
   {
-    id: 'assertion-issuer', what: 'the Assertion Issuer', kind: 'identifier', persona: 'okta-saml', reason: 'saml-issuer-mismatch', check: 'issuer',
-    reference: `${SAML_CORE} §2.3.3 (Issuer of the Assertion); ${SAML_PROFILES}`, fix: FORGED,
-    set: (spec, variant) => { spec.assertionIssuer = nearMiss(spec.assertionIssuer, variant); },
+    id: 'assertion-issuer',
+    what: 'the Assertion Issuer',
+    kind: 'identifier',
+    persona: 'okta-saml',
+    reason: 'saml-issuer-mismatch',
+    check: 'issuer',
+    reference: `${SAML_CORE} §2.3.3 (Issuer of the Assertion); ${SAML_PROFILES}`,
+    fix: FORGED,
+    set: (spec, variant) => {
+      spec.assertionIssuer = nearMiss(spec.assertionIssuer, variant);
+    },
   },
   {
-    id: 'audience', what: 'the Audience', kind: 'identifier', collapsesWhitespace: true, persona: 'google-saml', reason: 'saml-audience-mismatch', check: 'audience',
-    reference: `${SAML_CORE} §2.5.1.4 (AudienceRestriction: the SP must be named); ${RFC3986}`, fix: AT_IDP('the Audience / Entity ID'),
-    set: (spec, variant) => { spec.conditions?.audiences.splice(0, 1, nearMiss(spec.conditions.audiences[0] ?? '', variant)); },
+    id: 'audience',
+    what: 'the Audience',
+    kind: 'identifier',
+    collapsesWhitespace: true,
+    persona: 'google-saml',
+    reason: 'saml-audience-mismatch',
+    check: 'audience',
+    reference: `${SAML_CORE} §2.5.1.4 (AudienceRestriction: the SP must be named); ${RFC3986}`,
+    fix: AT_IDP('the Audience / Entity ID'),
+    set: (spec, variant) => {
+      spec.conditions?.audiences.splice(0, 1, nearMiss(spec.conditions.audiences[0] ?? '', variant));
+    },
   },
   {
-    id: 'destination', what: 'the Response Destination', kind: 'url', collapsesWhitespace: true, persona: 'auth0-saml', reason: 'saml-destination-mismatch', check: 'destination',
-    reference: `SAML 2.0 Bindings §3.5.5.2 (Destination matches the location it was received at); ${RFC3986}`, fix: AT_IDP('the Destination / ACS URL'),
-    set: (spec, variant) => { spec.destination = nearMiss(spec.destination ?? '', variant); },
+    id: 'destination',
+    what: 'the Response Destination',
+    kind: 'url',
+    collapsesWhitespace: true,
+    persona: 'auth0-saml',
+    reason: 'saml-destination-mismatch',
+    check: 'destination',
+    reference: `SAML 2.0 Bindings §3.5.5.2 (Destination matches the location it was received at); ${RFC3986}`,
+    fix: AT_IDP('the Destination / ACS URL'),
+    set: (spec, variant) => {
+      spec.destination = nearMiss(spec.destination ?? '', variant);
+    },
   },
   {
-    id: 'recipient', what: 'the SubjectConfirmationData Recipient', kind: 'url', collapsesWhitespace: true, persona: 'entra-saml', reason: 'saml-recipient-mismatch', check: 'recipient',
-    reference: `${SAML_PROFILES} (Recipient is the ACS URL); ${RFC3986}`, fix: AT_IDP('the Recipient / ACS URL'),
-    set: (spec, variant) => { spec.recipient = nearMiss(spec.recipient, variant); },
+    id: 'recipient',
+    what: 'the SubjectConfirmationData Recipient',
+    kind: 'url',
+    collapsesWhitespace: true,
+    persona: 'entra-saml',
+    reason: 'saml-recipient-mismatch',
+    check: 'recipient',
+    reference: `${SAML_PROFILES} (Recipient is the ACS URL); ${RFC3986}`,
+    fix: AT_IDP('the Recipient / ACS URL'),
+    set: (spec, variant) => {
+      spec.recipient = nearMiss(spec.recipient, variant);
+    },
   },
   {
-    id: 'in-response-to', what: 'the InResponseTo', kind: 'token', collapsesWhitespace: true, persona: 'okta-saml', reason: 'saml-inresponseto-unknown', reasonOf: { empty: 'saml-inresponseto-missing' }, check: 'in-response-to',
-    reference: `${SAML_PROFILES} (InResponseTo equals the ID of the AuthnRequest)`, fix: FORGED,
-    set: (spec, variant) => { if (spec.inResponseTo !== undefined) spec.inResponseTo = nearMiss(spec.inResponseTo, variant); },
+    id: 'in-response-to',
+    what: 'the InResponseTo',
+    kind: 'token',
+    collapsesWhitespace: true,
+    persona: 'okta-saml',
+    reason: 'saml-inresponseto-unknown',
+    reasonOf: { empty: 'saml-inresponseto-missing' },
+    check: 'in-response-to',
+    reference: `${SAML_PROFILES} (InResponseTo equals the ID of the AuthnRequest)`,
+    fix: FORGED,
+    set: (spec, variant) => {
+      if (spec.inResponseTo !== undefined) spec.inResponseTo = nearMiss(spec.inResponseTo, variant);
+    },
   },
   {
-    id: 'email', what: 'the asserted email (NameID and email attributes)', kind: 'email', persona: 'auth0-saml', reason: 'no-seat-for-email', reasonOf: { empty: 'email-missing', lookalike: 'email-missing' },
-    reference: EMAIL_REFERENCE, fix: EMAIL_FIX,
+    id: 'email',
+    what: 'the asserted email (NameID and email attributes)',
+    kind: 'email',
+    persona: 'auth0-saml',
+    reason: 'no-seat-for-email',
+    reasonOf: { empty: 'email-missing', lookalike: 'email-missing' },
+    reference: EMAIL_REFERENCE,
+    fix: EMAIL_FIX,
     set: (spec, variant, ctx) => {
       const email = ctx.user.email;
       if (spec.nameId.value === email) spec.nameId.value = nearMiss(email, variant);
-      for (const attribute of spec.attributes) attribute.values = attribute.values.map((value) => (value === email ? nearMiss(email, variant) : value));
+      for (const attribute of spec.attributes)
+        attribute.values = attribute.values.map((value) => (value === email ? nearMiss(email, variant) : value));
     },
   },
 ];
 
 const OIDC_FIELDS: readonly OidcNearMissField[] = [
   {
-    id: 'iss', what: 'the ID token iss', kind: 'identifier', persona: 'entra-oidc', reason: 'oidc-issuer-mismatch', check: 'issuer', claim: 'iss',
+    id: 'iss',
+    what: 'the ID token iss',
+    kind: 'identifier',
+    persona: 'entra-oidc',
+    reason: 'oidc-issuer-mismatch',
+    check: 'issuer',
+    claim: 'iss',
     // An issuer is compared exactly, its scheme and host included (§3.1.3.7 step 2): the URL exceptions do not apply.
-    reference: `${OIDC_CORE} §3.1.3.7 step 2 (iss MUST exactly match the Issuer Identifier)`, fix: FORGED,
+    reference: `${OIDC_CORE} §3.1.3.7 step 2 (iss MUST exactly match the Issuer Identifier)`,
+    fix: FORGED,
   },
   {
-    id: 'aud', what: 'the ID token aud', kind: 'token', persona: 'okta-oidc', reason: 'oidc-audience-mismatch', check: 'audience', claim: 'aud',
-    reference: `${OIDC_CORE} §3.1.3.7 step 3 (aud contains the client_id)`, fix: FORGED,
+    id: 'aud',
+    what: 'the ID token aud',
+    kind: 'token',
+    persona: 'okta-oidc',
+    reason: 'oidc-audience-mismatch',
+    check: 'audience',
+    claim: 'aud',
+    reference: `${OIDC_CORE} §3.1.3.7 step 3 (aud contains the client_id)`,
+    fix: FORGED,
   },
   {
-    id: 'azp', what: 'the ID token azp', kind: 'token', persona: 'google-oidc', reason: 'oidc-audience-mismatch', check: 'audience', claim: 'azp',
-    reference: `${OIDC_CORE} §3.1.3.7 step 5 (when azp is present, it is the client_id)`, fix: FORGED,
+    id: 'azp',
+    what: 'the ID token azp',
+    kind: 'token',
+    persona: 'google-oidc',
+    reason: 'oidc-audience-mismatch',
+    check: 'audience',
+    claim: 'azp',
+    reference: `${OIDC_CORE} §3.1.3.7 step 5 (when azp is present, it is the client_id)`,
+    fix: FORGED,
   },
   {
-    id: 'nonce', what: 'the ID token nonce', kind: 'token', persona: 'auth0-oidc', reason: 'oidc-nonce-mismatch', check: 'nonce', claim: 'nonce',
-    reference: `${OIDC_CORE} §3.1.3.7 step 11 (nonce equals the one sent)`, fix: FORGED,
+    id: 'nonce',
+    what: 'the ID token nonce',
+    kind: 'token',
+    persona: 'auth0-oidc',
+    reason: 'oidc-nonce-mismatch',
+    check: 'nonce',
+    claim: 'nonce',
+    reference: `${OIDC_CORE} §3.1.3.7 step 11 (nonce equals the one sent)`,
+    fix: FORGED,
   },
   {
-    id: 'state', what: 'the authorization response state', kind: 'token', persona: 'entra-oidc', reason: 'oidc-state-mismatch', check: 'state', claim: 'state',
+    id: 'state',
+    what: 'the authorization response state',
+    kind: 'token',
+    persona: 'entra-oidc',
+    reason: 'oidc-state-mismatch',
+    check: 'state',
+    claim: 'state',
     // Spaces in a query parameter are an encoding matter, not a near miss of the value.
     without: ['whitespace'],
-    reference: 'RFC 6749 §10.12 (state binds the response to the browser that started the login)', fix: FORGED,
+    reference: 'RFC 6749 §10.12 (state binds the response to the browser that started the login)',
+    fix: FORGED,
   },
   {
-    id: 'hd', what: 'the ID token hd', kind: 'domain', persona: 'google-oidc', reason: 'hosted-domain-mismatch', check: 'hd', claim: 'hd',
-    reference: 'Google Identity: validate hd against the Workspace domain; DNS names compare case-insensitively (RFC 4343)', fix: 'Log in with an account of the Workspace domain the account requires.',
+    id: 'hd',
+    what: 'the ID token hd',
+    kind: 'domain',
+    persona: 'google-oidc',
+    reason: 'hosted-domain-mismatch',
+    check: 'hd',
+    claim: 'hd',
+    reference: 'Google Identity: validate hd against the Workspace domain; DNS names compare case-insensitively (RFC 4343)',
+    fix: 'Log in with an account of the Workspace domain the account requires.',
   },
   {
-    id: 'email', what: 'the ID token email', kind: 'email', persona: 'google-oidc', reason: 'no-seat-for-email', reasonOf: { empty: 'email-missing', lookalike: 'email-missing' }, check: 'email', claim: 'email',
-    reference: EMAIL_REFERENCE, fix: EMAIL_FIX,
+    id: 'email',
+    what: 'the ID token email',
+    kind: 'email',
+    persona: 'google-oidc',
+    reason: 'no-seat-for-email',
+    reasonOf: { empty: 'email-missing', lookalike: 'email-missing' },
+    check: 'email',
+    claim: 'email',
+    reference: EMAIL_REFERENCE,
+    fix: EMAIL_FIX,
   },
 ];
 
-const idOf = (protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMissVariant): string => `${protocol}.near-miss-${field.id}-${variant}`;
+const idOf = (protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMissVariant): string =>
+  `${protocol}.near-miss-${field.id}-${variant}`;
 
 function variantsOf(field: NearMissField): readonly NearMissVariant[] {
-  return VARIANTS_OF[field.kind].filter((variant) => !(field.without ?? []).includes(variant) && !(field.collapsesWhitespace && variant === 'whitespace'));
+  return VARIANTS_OF[field.kind].filter(
+    (variant) => !(field.without ?? []).includes(variant) && !(field.collapsesWhitespace && variant === 'whitespace'),
+  );
 }
 
 /** What every generated entry shares: id, words, expected outcome and what the customer sees. */
@@ -151,10 +267,10 @@ function common(protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMi
   return {
     id: idOf(protocol, field, variant),
     title: `Near miss: ${field.what} ${info.words}`,
-    category: accepted ? 'quirk' as const : 'attack' as const,
+    category: accepted ? ('quirk' as const) : ('attack' as const),
     personas: [field.persona],
     reference: field.reference,
-    expected: accepted ? 'accept' as const : 'reject' as const,
+    expected: accepted ? ('accept' as const) : ('reject' as const),
     ...(accepted ? {} : { reason: field.reasonOf?.[variant] ?? field.reason }),
     customerSees: accepted ? 'Nothing: the login works.' : `The portal refuses the login: ${field.what} is not exactly the expected value.`,
     fix: { default: accepted ? 'Nothing to change: the value is the same once compared the way its standard says.' : field.fix },
@@ -162,18 +278,23 @@ function common(protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMi
   };
 }
 
-export const samlNearMissFaults: readonly SamlFault[] = SAML_FIELDS.flatMap((field) => variantsOf(field).map((variant): SamlFault => ({
-  ...common('saml', field, variant),
-  protocol: 'saml',
-  ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
-  effect: { adjust: (spec, ctx) => field.set(spec, variant, ctx) },
-})));
+export const samlNearMissFaults: readonly SamlFault[] = SAML_FIELDS.flatMap((field) =>
+  variantsOf(field).map((variant): SamlFault => ({
+    ...common('saml', field, variant),
+    protocol: 'saml',
+    ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
+    effect: { adjust: (spec, ctx) => field.set(spec, variant, ctx) },
+  })),
+);
 
-export const oidcNearMissFaults: readonly OidcFault[] = OIDC_FIELDS.flatMap((field) => variantsOf(field).map((variant): OidcFault => ({
-  ...common('oidc', field, variant),
-  protocol: 'oidc',
-  ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
-  effect: field.claim === 'state'
-    ? { seam: 'authorization', outcome: 'state-near-miss', variant }
-    : { seam: 'id-token', jwt: { claims: [{ op: 'near-miss', claim: field.claim, variant }] } },
-})));
+export const oidcNearMissFaults: readonly OidcFault[] = OIDC_FIELDS.flatMap((field) =>
+  variantsOf(field).map((variant): OidcFault => ({
+    ...common('oidc', field, variant),
+    protocol: 'oidc',
+    ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
+    effect:
+      field.claim === 'state'
+        ? { seam: 'authorization', outcome: 'state-near-miss', variant }
+        : { seam: 'id-token', jwt: { claims: [{ op: 'near-miss', claim: field.claim, variant }] } },
+  })),
+);

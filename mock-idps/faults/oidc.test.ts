@@ -33,7 +33,16 @@ function tenantFor(persona: PersonaId, fresh: boolean): TenantState {
 }
 
 async function mintWith(persona: PersonaId, fault: string | undefined, tenant: TenantState) {
-  return mintIdToken({ persona, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, email: EMAIL, nonce: NONCE, accessToken: ACCESS_TOKEN, tenant, ...(fault ? { fault } : {}) });
+  return mintIdToken({
+    persona,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    email: EMAIL,
+    nonce: NONCE,
+    accessToken: ACCESS_TOKEN,
+    tenant,
+    ...(fault ? { fault } : {}),
+  });
 }
 
 function rpFor(persona: PersonaId, minted: { issuer: string; jwks: StrictRpOptions['jwks'] }): StrictRpOptions {
@@ -84,21 +93,57 @@ describe('OIDC fault catalog', () => {
 
   it('covers every OIDC item of reference/faults.md', () => {
     const required = [
-      'oidc.issuer-auth0-trailing-slash', 'oidc.issuer-okta-org-server', 'oidc.issuer-entra-common-template', 'oidc.issuer-google-legacy',
-      'oidc.discovery-issuer-mismatch', 'oidc.redirect-uri-mismatch', 'oidc.client-secret-wrong', 'oidc.client-secret-expired', 'oidc.user-not-assigned',
-      'oidc.email-claim-absent', 'oidc.email-unverified', 'oidc.hd-missing', 'oidc.hs256-with-secret', 'oidc.jwks-rotated', 'oidc.clock-skew-ahead', 'oidc.clock-skew-behind',
-      'oidc.iss-invalid', 'oidc.aud-invalid', 'oidc.aud-missing', 'oidc.aud-multiple-without-azp', 'oidc.sub-missing', 'oidc.iat-missing', 'oidc.exp-passed',
-      'oidc.kid-absent-multiple-keys', 'oidc.kid-unknown', 'oidc.signature-invalid-rs256', 'oidc.signature-invalid-es256', 'oidc.alg-none', 'oidc.hs256-public-key',
-      'oidc.nonce-missing', 'oidc.nonce-invalid', 'oidc.state-mismatch', 'oidc.at-hash-invalid', 'oidc.c-hash-invalid', 'oidc.userinfo-sub-mismatch',
-      'oidc.id-token-other-client', 'oidc.code-replay', 'oidc.pkce-verifier-wrong', 'oidc.pkce-verifier-missing', 'oidc.open-redirect-redirect-uri', 'oidc.open-redirect-return-url',
+      'oidc.issuer-auth0-trailing-slash',
+      'oidc.issuer-okta-org-server',
+      'oidc.issuer-entra-common-template',
+      'oidc.issuer-google-legacy',
+      'oidc.discovery-issuer-mismatch',
+      'oidc.redirect-uri-mismatch',
+      'oidc.client-secret-wrong',
+      'oidc.client-secret-expired',
+      'oidc.user-not-assigned',
+      'oidc.email-claim-absent',
+      'oidc.email-unverified',
+      'oidc.hd-missing',
+      'oidc.hs256-with-secret',
+      'oidc.jwks-rotated',
+      'oidc.clock-skew-ahead',
+      'oidc.clock-skew-behind',
+      'oidc.iss-invalid',
+      'oidc.aud-invalid',
+      'oidc.aud-missing',
+      'oidc.aud-multiple-without-azp',
+      'oidc.sub-missing',
+      'oidc.iat-missing',
+      'oidc.exp-passed',
+      'oidc.kid-absent-multiple-keys',
+      'oidc.kid-unknown',
+      'oidc.signature-invalid-rs256',
+      'oidc.signature-invalid-es256',
+      'oidc.alg-none',
+      'oidc.hs256-public-key',
+      'oidc.nonce-missing',
+      'oidc.nonce-invalid',
+      'oidc.state-mismatch',
+      'oidc.at-hash-invalid',
+      'oidc.c-hash-invalid',
+      'oidc.userinfo-sub-mismatch',
+      'oidc.id-token-other-client',
+      'oidc.code-replay',
+      'oidc.pkce-verifier-wrong',
+      'oidc.pkce-verifier-missing',
+      'oidc.open-redirect-redirect-uri',
+      'oidc.open-redirect-return-url',
     ];
     expect(oidcFaults.map((fault) => fault.id)).toEqual(expect.arrayContaining(required));
   });
 });
 
-const tokenCases = oidcFaults.filter((fault) => isTokenEffect(fault.effect)).flatMap((fault) => fault.personas.map((persona) => ({ id: fault.id, persona, fault })));
+const tokenCases = oidcFaults
+  .filter((fault) => isTokenEffect(fault.effect))
+  .flatMap((fault) => fault.personas.map((persona) => ({ id: fault.id, persona, fault })));
 
-describe('happy path: every persona\'s ID token passes the strict RP as it is', () => {
+describe("happy path: every persona's ID token passes the strict RP as it is", () => {
   it.each(OIDC_PERSONAS.map((persona) => persona.id))('%s', async (persona) => {
     const minted = await mintWith(persona, undefined, tenantFor(persona, false));
     const verdict = await validateIdToken(minted.idToken, rpFor(persona, minted));
@@ -154,13 +199,16 @@ describe.each(tokenCases)('$id on $persona', ({ persona, fault }) => {
 });
 
 describe('oidc.jwks-rotated needs a JWKS refetch', () => {
-  it.each(OIDC_PERSONAS.map((persona) => persona.id))('%s: refused with the JWKS cached before the rotation, accepted with the refetched one', async (persona) => {
-    const tenant = tenantFor(persona, true);
-    const before = await mintWith(persona, undefined, tenant);
-    const after = await mintWith(persona, 'oidc.jwks-rotated', tenant);
-    expect(await validateIdToken(after.idToken, rpFor(persona, before))).toMatchObject({ ok: false, reason: 'oidc-signature-invalid' });
-    expect(await validateIdToken(after.idToken, rpFor(persona, after))).toMatchObject({ ok: true });
-    // The previous key stays published during the rollover: tokens already issued still verify.
-    expect(await validateIdToken(before.idToken, rpFor(persona, after))).toMatchObject({ ok: true });
-  });
+  it.each(OIDC_PERSONAS.map((persona) => persona.id))(
+    '%s: refused with the JWKS cached before the rotation, accepted with the refetched one',
+    async (persona) => {
+      const tenant = tenantFor(persona, true);
+      const before = await mintWith(persona, undefined, tenant);
+      const after = await mintWith(persona, 'oidc.jwks-rotated', tenant);
+      expect(await validateIdToken(after.idToken, rpFor(persona, before))).toMatchObject({ ok: false, reason: 'oidc-signature-invalid' });
+      expect(await validateIdToken(after.idToken, rpFor(persona, after))).toMatchObject({ ok: true });
+      // The previous key stays published during the rollover: tokens already issued still verify.
+      expect(await validateIdToken(before.idToken, rpFor(persona, after))).toMatchObject({ ok: true });
+    },
+  );
 });

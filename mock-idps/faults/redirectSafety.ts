@@ -27,7 +27,10 @@ export type ReturnPathSlug = keyof typeof OFF_SITE_RETURN_PATHS;
 const SAML = ALL_SAML;
 const OIDC = ALL_OIDC;
 const REFERENCE = 'RFC 9700 §4.11 (open redirectors); OWASP Unvalidated Redirects; WHATWG URL parsing (backslash, tab, dot segments)';
-const FIX = { default: 'SP side: resolve the return path, then check the result is a path of this portal (no scheme, no host, not starting with // or /\\), and fall back to the default page.' } as const;
+const FIX = {
+  default:
+    'SP side: resolve the return path, then check the result is a path of this portal (no scheme, no host, not starting with // or /\\), and fall back to the default page.',
+} as const;
 const SEES = 'The user is logged in and lands on a page of the portal, never on the other site.';
 
 /** The list's first persona (lists of every persona are never empty). */
@@ -42,7 +45,9 @@ const slugs = Object.keys(OFF_SITE_RETURN_PATHS) as ReturnPathSlug[];
 export const samlRedirectSafetyFaults: readonly SamlFault[] = slugs.map((slug, index) => ({
   id: `saml.relaystate-off-site-${slug}`,
   title: `IdP-initiated login whose RelayState leads off-site (${JSON.stringify(OFF_SITE_RETURN_PATHS[slug])})`,
-  protocol: 'saml', category: 'attack', personas: [SAML[index % SAML.length] ?? firstOf(SAML)],
+  protocol: 'saml',
+  category: 'attack',
+  personas: [SAML[index % SAML.length] ?? firstOf(SAML)],
   reference: `SAML 2.0 Bindings §3.5.3 RelayState; ${REFERENCE}`,
   expected: 'accept',
   customerSees: SEES,
@@ -56,7 +61,9 @@ export const samlRedirectSafetyFaults: readonly SamlFault[] = slugs.map((slug, i
 export const oidcRedirectSafetyFaults: readonly OidcFault[] = slugs.map((slug, index) => ({
   id: `oidc.return-path-off-site-${slug}`,
   title: `Login started with a return path that leads off-site (${JSON.stringify(OFF_SITE_RETURN_PATHS[slug])})`,
-  protocol: 'oidc', category: 'attack', personas: [OIDC[index % OIDC.length] ?? firstOf(OIDC)],
+  protocol: 'oidc',
+  category: 'attack',
+  personas: [OIDC[index % OIDC.length] ?? firstOf(OIDC)],
   reference: REFERENCE,
   // As for oidc.open-redirect-return-url: what is refused is the redirect, not the login.
   expected: 'reject',

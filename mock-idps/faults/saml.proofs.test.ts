@@ -60,7 +60,11 @@ async function deliver(persona: SamlPersona, fault: SamlFault | undefined, confi
   const requestId = flow === 'sp-initiated' ? `_req${randomBytes(8).toString('hex')}` : undefined;
   if (requestId) await sp.expectResponseTo(requestId);
   const minted = await mintSamlResponse({
-    persona: persona.id, acs: SP.acs, audience: SP.entityId, email: USER, tenant: tenantFor(persona),
+    persona: persona.id,
+    acs: SP.acs,
+    audience: SP.entityId,
+    email: USER,
+    tenant: tenantFor(persona),
     ...(fault ? { fault: fault.id } : {}),
     ...(requestId ? { inResponseTo: requestId } : {}),
     ...(fault?.effect.encryptAssertion ? { spEncryptionCertificate: spKey().certificatePem } : {}),
@@ -79,7 +83,9 @@ describe('happy path: each SAML persona is accepted by a strict node-saml SP (ve
 });
 
 const mintable = samlFaults.filter((fault) => !fault.effect.refuse);
-const cases = mintable.flatMap((fault) => SAML_PERSONAS.filter((p) => fault.personas.includes(p.id)).map((p) => [fault.id, p.id, fault, p] as const));
+const cases = mintable.flatMap((fault) =>
+  SAML_PERSONAS.filter((p) => fault.personas.includes(p.id)).map((p) => [fault.id, p.id, fault, p] as const),
+);
 
 describe('every SAML fault is refused (or accepted) by a correct SP for the stated reason', () => {
   it.each(cases)('%s / %s', async (_faultId, _personaId, fault, persona) => {
@@ -113,7 +119,14 @@ describe('the catalog itself', () => {
   it('keeps RelayState on-site: an external RelayState lands on the default page', async () => {
     const persona = SAML_PERSONAS[0]!;
     const fault = samlFaults.find((f) => f.id === 'saml.relaystate-external-url')!;
-    const minted = await mintSamlResponse({ persona: persona.id, acs: SP.acs, audience: SP.entityId, email: USER, tenant: tenantFor(persona), fault: fault.id });
+    const minted = await mintSamlResponse({
+      persona: persona.id,
+      acs: SP.acs,
+      audience: SP.entityId,
+      email: USER,
+      tenant: tenantFor(persona),
+      fault: fault.id,
+    });
     expect(minted.relayState).toBe('https://evil.example/phish');
     const sp = new StrictSamlSp({ ...spConfig(persona, fault), allowIdpInitiated: true });
     expect(await sp.receive(minted.samlResponse, minted.relayState)).toMatchObject({ ok: true, redirectTo: '/' });

@@ -6,9 +6,23 @@ import type { FaultDefinition } from '../types.ts';
 
 /** A check a correct SAML SP performs, named once for faults, proofs and reports. */
 export type SpCheck =
-  | 'size' | 'doctype' | 'status' | 'signature-scope' | 'single-assertion' | 'weak-algorithm'
-  | 'signature-trust' | 'issuer' | 'audience' | 'destination' | 'recipient' | 'time-window'
-  | 'conditions-present' | 'in-response-to' | 'unsolicited' | 'replay' | 'encryption';
+  | 'size'
+  | 'doctype'
+  | 'status'
+  | 'signature-scope'
+  | 'single-assertion'
+  | 'weak-algorithm'
+  | 'signature-trust'
+  | 'issuer'
+  | 'audience'
+  | 'destination'
+  | 'recipient'
+  | 'time-window'
+  | 'conditions-present'
+  | 'in-response-to'
+  | 'unsolicited'
+  | 'replay'
+  | 'encryption';
 
 /** SP-side settings for the test (unset = the vendor preset: sign where the vendor signs). */
 export interface SpExpectations {

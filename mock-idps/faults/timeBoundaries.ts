@@ -39,17 +39,81 @@ interface OidcBoundary extends Boundary {
 
 const SAML_CORE = 'SAML 2.0 Core (saml-core-2.0-os)';
 const SAML_BOUNDARIES: readonly SamlBoundary[] = [
-  { id: 'issue-instant', what: 'the IssueInstant', direction: 'future', persona: 'entra-saml', reason: 'saml-not-yet-valid', reference: `${SAML_CORE} §2.3.3, §3.2.2 (IssueInstant); implementations allow a configured skew`, set: (spec, instant) => { spec.issueInstant = instant; } },
-  { id: 'not-before', what: 'the Conditions NotBefore', direction: 'future', persona: 'okta-saml', reason: 'saml-not-yet-valid', reference: `${SAML_CORE} §2.5.1.2 (NotBefore)`, set: (spec, instant) => { if (spec.conditions) spec.conditions.notBefore = instant; } },
-  { id: 'not-on-or-after', what: 'the Conditions NotOnOrAfter', direction: 'past', persona: 'google-saml', reason: 'saml-expired', reference: `${SAML_CORE} §2.5.1.2 (NotOnOrAfter)`, set: (spec, instant) => { if (spec.conditions) spec.conditions.notOnOrAfter = instant; } },
-  { id: 'subject-not-on-or-after', what: 'the SubjectConfirmationData NotOnOrAfter', direction: 'past', persona: 'auth0-saml', reason: 'saml-expired', reference: `${SAML_CORE} §2.4.1.2; SAML 2.0 Profiles §4.1.4.2`, set: (spec, instant) => { spec.subjectConfirmationNotOnOrAfter = instant; } },
+  {
+    id: 'issue-instant',
+    what: 'the IssueInstant',
+    direction: 'future',
+    persona: 'entra-saml',
+    reason: 'saml-not-yet-valid',
+    reference: `${SAML_CORE} §2.3.3, §3.2.2 (IssueInstant); implementations allow a configured skew`,
+    set: (spec, instant) => {
+      spec.issueInstant = instant;
+    },
+  },
+  {
+    id: 'not-before',
+    what: 'the Conditions NotBefore',
+    direction: 'future',
+    persona: 'okta-saml',
+    reason: 'saml-not-yet-valid',
+    reference: `${SAML_CORE} §2.5.1.2 (NotBefore)`,
+    set: (spec, instant) => {
+      if (spec.conditions) spec.conditions.notBefore = instant;
+    },
+  },
+  {
+    id: 'not-on-or-after',
+    what: 'the Conditions NotOnOrAfter',
+    direction: 'past',
+    persona: 'google-saml',
+    reason: 'saml-expired',
+    reference: `${SAML_CORE} §2.5.1.2 (NotOnOrAfter)`,
+    set: (spec, instant) => {
+      if (spec.conditions) spec.conditions.notOnOrAfter = instant;
+    },
+  },
+  {
+    id: 'subject-not-on-or-after',
+    what: 'the SubjectConfirmationData NotOnOrAfter',
+    direction: 'past',
+    persona: 'auth0-saml',
+    reason: 'saml-expired',
+    reference: `${SAML_CORE} §2.4.1.2; SAML 2.0 Profiles §4.1.4.2`,
+    set: (spec, instant) => {
+      spec.subjectConfirmationNotOnOrAfter = instant;
+    },
+  },
 ];
 
 const OIDC_CORE = 'OpenID Connect Core 1.0 §3.1.3.7 steps 9–10; RFC 7519 §4.1.4–4.1.6 ("some small leeway")';
 const OIDC_BOUNDARIES: readonly OidcBoundary[] = [
-  { id: 'iat', what: 'the ID token iat', direction: 'future', persona: 'entra-oidc', reason: 'oidc-expired', reference: OIDC_CORE, claim: 'iat' },
-  { id: 'nbf', what: 'the ID token nbf', direction: 'future', persona: 'okta-oidc', reason: 'oidc-expired', reference: OIDC_CORE, claim: 'nbf' },
-  { id: 'exp', what: 'the ID token exp', direction: 'past', persona: 'google-oidc', reason: 'oidc-expired', reference: OIDC_CORE, claim: 'exp' },
+  {
+    id: 'iat',
+    what: 'the ID token iat',
+    direction: 'future',
+    persona: 'entra-oidc',
+    reason: 'oidc-expired',
+    reference: OIDC_CORE,
+    claim: 'iat',
+  },
+  {
+    id: 'nbf',
+    what: 'the ID token nbf',
+    direction: 'future',
+    persona: 'okta-oidc',
+    reason: 'oidc-expired',
+    reference: OIDC_CORE,
+    claim: 'nbf',
+  },
+  {
+    id: 'exp',
+    what: 'the ID token exp',
+    direction: 'past',
+    persona: 'google-oidc',
+    reason: 'oidc-expired',
+    reference: OIDC_CORE,
+    claim: 'exp',
+  },
 ];
 
 const secondsFromNow = (boundary: Boundary, side: Side): number => (boundary.direction === 'future' ? 1 : -1) * offset(side);
@@ -61,27 +125,37 @@ function common(protocol: 'saml' | 'oidc', boundary: Boundary, side: Side) {
   return {
     id: `${protocol}.time-boundary-${boundary.id}-${side}`,
     title: `${boundary.what} ${when}: just ${side} the ${BOUNDARY_CLOCK_SKEW_SECONDS} s skew`,
-    category: inside ? 'quirk' as const : 'misconfig' as const,
+    category: inside ? ('quirk' as const) : ('misconfig' as const),
     personas: [boundary.persona],
     reference: boundary.reference,
-    expected: inside ? 'accept' as const : 'reject' as const,
+    expected: inside ? ('accept' as const) : ('reject' as const),
     ...(inside ? {} : { reason: boundary.reason }),
-    customerSees: inside ? 'Nothing: the login works.' : `The portal refuses the login: ${boundary.what} is outside the allowed clock skew.`,
-    fix: { default: inside ? 'Nothing to change: within the allowed skew.' : 'Fix the IdP or SP clock (NTP, UTC); a window wider than the configured skew is an SP defect.' },
+    customerSees: inside
+      ? 'Nothing: the login works.'
+      : `The portal refuses the login: ${boundary.what} is outside the allowed clock skew.`,
+    fix: {
+      default: inside
+        ? 'Nothing to change: within the allowed skew.'
+        : 'Fix the IdP or SP clock (NTP, UTC); a window wider than the configured skew is an SP defect.',
+    },
     how: `${boundary.what} is ${when} (the SP allows ${BOUNDARY_CLOCK_SKEW_SECONDS} s); every other time value is right.`,
   };
 }
 
-export const samlTimeBoundaryFaults: readonly SamlFault[] = SAML_BOUNDARIES.flatMap((boundary) => SIDES.map((side): SamlFault => ({
-  ...common('saml', boundary, side),
-  protocol: 'saml',
-  ...(side === 'outside' ? { singleCheck: 'time-window' as const } : {}),
-  effect: { adjust: (spec, ctx) => boundary.set(spec, samlInstant(new Date(ctx.now.getTime() + secondsFromNow(boundary, side) * 1000))) },
-})));
+export const samlTimeBoundaryFaults: readonly SamlFault[] = SAML_BOUNDARIES.flatMap((boundary) =>
+  SIDES.map((side): SamlFault => ({
+    ...common('saml', boundary, side),
+    protocol: 'saml',
+    ...(side === 'outside' ? { singleCheck: 'time-window' as const } : {}),
+    effect: { adjust: (spec, ctx) => boundary.set(spec, samlInstant(new Date(ctx.now.getTime() + secondsFromNow(boundary, side) * 1000))) },
+  })),
+);
 
-export const oidcTimeBoundaryFaults: readonly OidcFault[] = OIDC_BOUNDARIES.flatMap((boundary) => SIDES.map((side): OidcFault => ({
-  ...common('oidc', boundary, side),
-  protocol: 'oidc',
-  ...(side === 'outside' ? { singleCheck: 'time' as const } : {}),
-  effect: { seam: 'id-token', jwt: { claims: [{ op: 'time', claim: boundary.claim, secondsFromNow: secondsFromNow(boundary, side) }] } },
-})));
+export const oidcTimeBoundaryFaults: readonly OidcFault[] = OIDC_BOUNDARIES.flatMap((boundary) =>
+  SIDES.map((side): OidcFault => ({
+    ...common('oidc', boundary, side),
+    protocol: 'oidc',
+    ...(side === 'outside' ? { singleCheck: 'time' as const } : {}),
+    effect: { seam: 'id-token', jwt: { claims: [{ op: 'time', claim: boundary.claim, secondsFromNow: secondsFromNow(boundary, side) }] } },
+  })),
+);

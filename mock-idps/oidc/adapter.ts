@@ -162,7 +162,8 @@ export function createAdapterFactory(store: OidcStore, hooks: AdapterHooks): Ada
       },
       consume(id) {
         const payload = store.get(keyOf(id));
-        const consumes = model === 'AuthorizationCode' ? hooks.consumeCodes() : model === 'RefreshToken' ? hooks.consumeRefreshTokens() : true;
+        const consumes =
+          model === 'AuthorizationCode' ? hooks.consumeCodes() : model === 'RefreshToken' ? hooks.consumeRefreshTokens() : true;
         if (payload && consumes) payload.consumed = Math.floor(Date.now() / 1000);
         return Promise.resolve();
       },

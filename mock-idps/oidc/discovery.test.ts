@@ -18,22 +18,29 @@ describe('discovery before and after the OIDC engine exists', () => {
 
   const answer = async (url: string): Promise<{ status: number; body: string; headers: Record<string, string | null> }> => {
     const response = await fetch(url);
-    return { status: response.status, body: await response.text(), headers: Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)])) };
+    return {
+      status: response.status,
+      body: await response.text(),
+      headers: Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)])),
+    };
   };
 
-  it.each(OIDC_PERSONAS.map((persona) => ({ persona, id: persona.id })))('$id: the same answer from discovery.ts as from oidc-provider', async ({ persona }) => {
-    const tenant = server.tenants.create();
-    const { issuer, discoveryUrl } = oidcUrls(persona, tenant.ids, server.url);
-    const early = await answer(discoveryUrl);
-    // Any other request of the persona creates its engine; discovery is then the engine's.
-    const jwks = await fetch(`${issuer.replace(/\/$/, '')}${persona.endpoints.jwks}`);
-    expect(jwks.status).toBe(200);
-    const fromEngine = await answer(discoveryUrl);
-    expect(early.status).toBe(200);
-    expect(early).toEqual(fromEngine);
-    expect(JSON.parse(early.body)).toMatchObject({ issuer, jwks_uri: `${issuer.replace(/\/$/, '')}${persona.endpoints.jwks}` });
-    expect(tenant.requestLog.filter((entry) => entry.kind === 'oidc.discovery')).toHaveLength(2);
-  });
+  it.each(OIDC_PERSONAS.map((persona) => ({ persona, id: persona.id })))(
+    '$id: the same answer from discovery.ts as from oidc-provider',
+    async ({ persona }) => {
+      const tenant = server.tenants.create();
+      const { issuer, discoveryUrl } = oidcUrls(persona, tenant.ids, server.url);
+      const early = await answer(discoveryUrl);
+      // Any other request of the persona creates its engine; discovery is then the engine's.
+      const jwks = await fetch(`${issuer.replace(/\/$/, '')}${persona.endpoints.jwks}`);
+      expect(jwks.status).toBe(200);
+      const fromEngine = await answer(discoveryUrl);
+      expect(early.status).toBe(200);
+      expect(early).toEqual(fromEngine);
+      expect(JSON.parse(early.body)).toMatchObject({ issuer, jwks_uri: `${issuer.replace(/\/$/, '')}${persona.endpoints.jwks}` });
+      expect(tenant.requestLog.filter((entry) => entry.kind === 'oidc.discovery')).toHaveLength(2);
+    },
+  );
 
   it('leaves a request with an Origin header, and any tenant with an active fault, to the engine', async () => {
     const persona = OIDC_PERSONAS[0]!;
@@ -43,7 +50,7 @@ describe('discovery before and after the OIDC engine exists', () => {
     expect(cors.headers.get('access-control-allow-origin')).toBe('http://spa.example.test');
     const faulty = server.tenants.create();
     faulty.useFault({ id: 'oidc.issuer-entra-common-template', once: false });
-    const altered = await (await fetch(oidcUrls(persona, faulty.ids, server.url).discoveryUrl)).json() as { issuer: string };
+    const altered = (await (await fetch(oidcUrls(persona, faulty.ids, server.url).discoveryUrl)).json()) as { issuer: string };
     expect(altered.issuer).not.toBe(oidcUrls(persona, faulty.ids, server.url).issuer);
   });
 });
@@ -52,35 +59,94 @@ describe('discovery before and after the OIDC engine exists', () => {
 // ../shared/reference/vendors.md ("OIDC discovery"), written here independently of the persona data.
 const FACTS = {
   entra: {
-    first: 'token_endpoint', count: 23, subject: ['pairwise'], pkce: undefined, algs: ['RS256'], logout: true,
-    responseTypes: ['code', 'id_token', 'code id_token', 'id_token token'], responseModes: ['query', 'fragment', 'form_post'], grantTypes: undefined,
-    authMethods: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'], scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: 'sub iss cloud_instance_name cloud_instance_host_name cloud_graph_host_name msgraph_host aud exp iat auth_time acr nonce preferred_username name tid ver at_hash c_hash email',
+    first: 'token_endpoint',
+    count: 23,
+    subject: ['pairwise'],
+    pkce: undefined,
+    algs: ['RS256'],
+    logout: true,
+    responseTypes: ['code', 'id_token', 'code id_token', 'id_token token'],
+    responseModes: ['query', 'fragment', 'form_post'],
+    grantTypes: undefined,
+    authMethods: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    scopes: ['openid', 'profile', 'email', 'offline_access'],
+    claims:
+      'sub iss cloud_instance_name cloud_instance_host_name cloud_graph_host_name msgraph_host aud exp iat auth_time acr nonce preferred_username name tid ver at_hash c_hash email',
   },
   okta: {
-    first: 'issuer', count: 26, subject: ['public'], pkce: ['S256'], algs: ['RS256'], logout: true,
-    responseTypes: ['code', 'id_token', 'code id_token', 'code token', 'id_token token', 'code id_token token'], responseModes: ['query', 'fragment', 'form_post', 'okta_post_message'],
-    grantTypes: ['authorization_code', 'implicit', 'refresh_token', 'password', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:openid:params:grant-type:ciba'],
-    authMethods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'], scopes: undefined,
-    claims: 'iss ver sub aud iat exp jti auth_time amr idp nonce name nickname preferred_username given_name middle_name family_name email email_verified profile zoneinfo locale address phone_number picture website gender birthdate updated_at at_hash c_hash',
+    first: 'issuer',
+    count: 26,
+    subject: ['public'],
+    pkce: ['S256'],
+    algs: ['RS256'],
+    logout: true,
+    responseTypes: ['code', 'id_token', 'code id_token', 'code token', 'id_token token', 'code id_token token'],
+    responseModes: ['query', 'fragment', 'form_post', 'okta_post_message'],
+    grantTypes: [
+      'authorization_code',
+      'implicit',
+      'refresh_token',
+      'password',
+      'urn:ietf:params:oauth:grant-type:device_code',
+      'urn:openid:params:grant-type:ciba',
+    ],
+    authMethods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'],
+    scopes: undefined,
+    claims:
+      'iss ver sub aud iat exp jti auth_time amr idp nonce name nickname preferred_username given_name middle_name family_name email email_verified profile zoneinfo locale address phone_number picture website gender birthdate updated_at at_hash c_hash',
   },
   google: {
-    first: 'issuer', count: 15, subject: ['public'], pkce: ['plain', 'S256'], algs: ['RS256'], logout: false,
-    responseTypes: ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token', 'none'], responseModes: undefined,
-    grantTypes: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
-    authMethods: ['client_secret_post', 'client_secret_basic'], scopes: ['openid', 'email', 'profile'],
+    first: 'issuer',
+    count: 15,
+    subject: ['public'],
+    pkce: ['plain', 'S256'],
+    algs: ['RS256'],
+    logout: false,
+    responseTypes: ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token', 'none'],
+    responseModes: undefined,
+    grantTypes: [
+      'authorization_code',
+      'refresh_token',
+      'urn:ietf:params:oauth:grant-type:device_code',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    ],
+    authMethods: ['client_secret_post', 'client_secret_basic'],
+    scopes: ['openid', 'email', 'profile'],
     claims: 'aud email email_verified exp family_name given_name iat iss name picture sub',
   },
   auth0: {
-    first: 'issuer', count: 20, subject: ['public'], pkce: ['S256', 'plain'], algs: ['HS256', 'RS256', 'PS256'], logout: false,
-    responseTypes: ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token'], responseModes: ['query', 'fragment', 'form_post'], grantTypes: undefined,
+    first: 'issuer',
+    count: 20,
+    subject: ['public'],
+    pkce: ['S256', 'plain'],
+    algs: ['HS256', 'RS256', 'PS256'],
+    logout: false,
+    responseTypes: ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token'],
+    responseModes: ['query', 'fragment', 'form_post'],
+    grantTypes: undefined,
     authMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
-    scopes: ['openid', 'profile', 'offline_access', 'name', 'given_name', 'family_name', 'nickname', 'email', 'email_verified', 'picture', 'created_at', 'identities', 'phone', 'address'],
-    claims: 'aud auth_time created_at email email_verified exp family_name given_name iat identities iss name nickname phone_number picture sub',
+    scopes: [
+      'openid',
+      'profile',
+      'offline_access',
+      'name',
+      'given_name',
+      'family_name',
+      'nickname',
+      'email',
+      'email_verified',
+      'picture',
+      'created_at',
+      'identities',
+      'phone',
+      'address',
+    ],
+    claims:
+      'aud auth_time created_at email email_verified exp family_name given_name iat identities iss name nickname phone_number picture sub',
   },
 } as const;
 
-describe('each vendor\'s discovery document', () => {
+describe("each vendor's discovery document", () => {
   let server: IdpServer;
   beforeAll(async () => {
     server = await startIdpServer({ warmUp: false, machineCache: false });
@@ -89,35 +155,40 @@ describe('each vendor\'s discovery document', () => {
     await server.close();
   });
 
-  it.each(OIDC_PERSONAS.map((persona) => ({ persona, id: persona.id })))('$id: the vendor\'s fields and values; the endpoints it lists that the mock serves answer', async ({ persona }) => {
-    const facts = FACTS[persona.vendor];
-    const tenant = server.tenants.create();
-    const { issuer, discoveryUrl } = oidcUrls(persona, tenant.ids, server.url);
-    const doc = await (await fetch(discoveryUrl)).json() as Record<string, unknown>;
-    const features: [string, unknown, unknown][] = [
-      ['first field', Object.keys(doc)[0], facts.first],
-      ['field count', Object.keys(doc).length, facts.count],
-      ['issuer', doc.issuer, issuer],
-      ['subject_types_supported', doc.subject_types_supported, facts.subject],
-      ['code_challenge_methods_supported', doc.code_challenge_methods_supported, facts.pkce],
-      ['id_token_signing_alg_values_supported', doc.id_token_signing_alg_values_supported, facts.algs],
-      ['end_session_endpoint present', 'end_session_endpoint' in doc, facts.logout],
-      ['response_types_supported', doc.response_types_supported, facts.responseTypes],
-      ['response_modes_supported', doc.response_modes_supported, facts.responseModes],
-      ['grant_types_supported', doc.grant_types_supported, facts.grantTypes],
-      ['token_endpoint_auth_methods_supported', doc.token_endpoint_auth_methods_supported, facts.authMethods],
-      ['claims_supported', (doc.claims_supported as string[]).join(' '), facts.claims],
-      ...(facts.scopes === undefined ? [] : [['scopes_supported', doc.scopes_supported, facts.scopes] as [string, unknown, unknown]]),
-      // No vendor publishes these (oidc-provider's defaults did).
-      ...['claims_parameter_supported', 'claim_types_supported', 'dpop_signing_alg_values_supported'].map((field) => [`no ${field}`, field in doc, false] as [string, unknown, unknown]),
-      ['no request_uri_parameter_supported: true', doc.request_uri_parameter_supported === true, false],
-    ];
-    expect(features.filter(([, actual, expected]) => JSON.stringify(actual) !== JSON.stringify(expected))).toEqual([]);
-    for (const field of ['end_session_endpoint', 'revocation_endpoint', 'introspection_endpoint']) {
-      const url = doc[field];
-      if (typeof url !== 'string') continue;
-      const answer = await fetch(url, { method: field === 'end_session_endpoint' ? 'GET' : 'POST', redirect: 'manual' });
-      expect({ field, status: answer.status === 404 ? 404 : 'served' }).toEqual({ field, status: 'served' });
-    }
-  });
+  it.each(OIDC_PERSONAS.map((persona) => ({ persona, id: persona.id })))(
+    "$id: the vendor's fields and values; the endpoints it lists that the mock serves answer",
+    async ({ persona }) => {
+      const facts = FACTS[persona.vendor];
+      const tenant = server.tenants.create();
+      const { issuer, discoveryUrl } = oidcUrls(persona, tenant.ids, server.url);
+      const doc = (await (await fetch(discoveryUrl)).json()) as Record<string, unknown>;
+      const features: [string, unknown, unknown][] = [
+        ['first field', Object.keys(doc)[0], facts.first],
+        ['field count', Object.keys(doc).length, facts.count],
+        ['issuer', doc.issuer, issuer],
+        ['subject_types_supported', doc.subject_types_supported, facts.subject],
+        ['code_challenge_methods_supported', doc.code_challenge_methods_supported, facts.pkce],
+        ['id_token_signing_alg_values_supported', doc.id_token_signing_alg_values_supported, facts.algs],
+        ['end_session_endpoint present', 'end_session_endpoint' in doc, facts.logout],
+        ['response_types_supported', doc.response_types_supported, facts.responseTypes],
+        ['response_modes_supported', doc.response_modes_supported, facts.responseModes],
+        ['grant_types_supported', doc.grant_types_supported, facts.grantTypes],
+        ['token_endpoint_auth_methods_supported', doc.token_endpoint_auth_methods_supported, facts.authMethods],
+        ['claims_supported', (doc.claims_supported as string[]).join(' '), facts.claims],
+        ...(facts.scopes === undefined ? [] : [['scopes_supported', doc.scopes_supported, facts.scopes] as [string, unknown, unknown]]),
+        // No vendor publishes these (oidc-provider's defaults did).
+        ...['claims_parameter_supported', 'claim_types_supported', 'dpop_signing_alg_values_supported'].map(
+          (field) => [`no ${field}`, field in doc, false] as [string, unknown, unknown],
+        ),
+        ['no request_uri_parameter_supported: true', doc.request_uri_parameter_supported === true, false],
+      ];
+      expect(features.filter(([, actual, expected]) => JSON.stringify(actual) !== JSON.stringify(expected))).toEqual([]);
+      for (const field of ['end_session_endpoint', 'revocation_endpoint', 'introspection_endpoint']) {
+        const url = doc[field];
+        if (typeof url !== 'string') continue;
+        const answer = await fetch(url, { method: field === 'end_session_endpoint' ? 'GET' : 'POST', redirect: 'manual' });
+        expect({ field, status: answer.status === 404 ? 404 : 'served' }).toEqual({ field, status: 'served' });
+      }
+    },
+  );
 });

@@ -13,18 +13,24 @@ const ENDPOINT_PLACEHOLDER = /\{(authorization|token|userinfo|jwks|logout|revoca
 
 function fill(value: string, persona: OidcPersona, issuer: string): string {
   const base = issuer.replace(/\/$/, '');
-  const filled = value.replaceAll('{issuer}', issuer).replaceAll('{base}', base).replace(ENDPOINT_PLACEHOLDER, (_match, name: keyof OidcPersona['endpoints']) => {
-    const path = persona.endpoints[name];
-    if (path === undefined) throw new Error(`${persona.id}: its discovery document names the ${name} endpoint, which the persona does not have.`);
-    return base + path;
-  });
+  const filled = value
+    .replaceAll('{issuer}', issuer)
+    .replaceAll('{base}', base)
+    .replace(ENDPOINT_PLACEHOLDER, (_match, name: keyof OidcPersona['endpoints']) => {
+      const path = persona.endpoints[name];
+      if (path === undefined)
+        throw new Error(`${persona.id}: its discovery document names the ${name} endpoint, which the persona does not have.`);
+      return base + path;
+    });
   // `{base}/../v1/clients` (Okta's registration endpoint on the org server): resolved as a URL.
   return filled.includes('/../') ? new URL(filled).href : filled;
 }
 
 /** The persona's discovery document for this issuer: the vendor's fields, in the vendor's order. */
 export function discoveryDocument(persona: OidcPersona, issuer: string): Record<string, unknown> {
-  return Object.fromEntries(persona.discovery.map(([field, value]) => [field, typeof value === 'string' ? fill(value, persona, issuer) : value]));
+  return Object.fromEntries(
+    persona.discovery.map(([field, value]) => [field, typeof value === 'string' ? fill(value, persona, issuer) : value]),
+  );
 }
 
 /**
@@ -39,10 +45,12 @@ export function isPlainDiscoveryRequest(req: IncomingMessage, activeFaults: numb
 /** Answer a plain discovery request with the headers the engine (koa + oidc-provider) sends. */
 export function serveDiscovery(res: ServerResponse, persona: OidcPersona, issuer: string): void {
   const body = JSON.stringify(discoveryDocument(persona, issuer));
-  res.writeHead(200, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'access-control-allow-origin': '*',
-    vary: 'Origin',
-  }).end(body);
+  res
+    .writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'access-control-allow-origin': '*',
+      vary: 'Origin',
+    })
+    .end(body);
 }

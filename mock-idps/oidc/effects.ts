@@ -43,7 +43,11 @@ export type OidcFaultEffect =
    * Produced by the test driver on the SP side, not by the IdP: replaying a callback, a native
    * app's wrong or missing PKCE verifier, an off-site post-login return URL.
    */
-  | { readonly seam: 'rp-driver'; readonly action: 'replay-callback' | 'pkce-verifier-wrong' | 'pkce-verifier-missing' | 'external-return-url' | 'redirect-uri-external' }
+  | {
+      readonly seam: 'rp-driver';
+      readonly action:
+        'replay-callback' | 'pkce-verifier-wrong' | 'pkce-verifier-missing' | 'external-return-url' | 'redirect-uri-external';
+    }
   /** The login starts at the SP with this page to land on afterwards (an attacker's return path). */
   | { readonly seam: 'rp-driver'; readonly action: 'return-path'; readonly value: string };
 
@@ -54,8 +58,22 @@ export type OidcSeam = OidcFaultEffect['seam'];
  * else) makes the artefact acceptable. The proofs in faults/oidc.test.ts rely on it.
  */
 export type RpCheck =
-  | 'alg' | 'signature' | 'kid' | 'issuer' | 'audience' | 'time' | 'required-claims' | 'nonce'
-  | 'at_hash' | 'c_hash' | 'email' | 'email_verified' | 'hd' | 'discovery-issuer' | 'state' | 'userinfo-sub';
+  | 'alg'
+  | 'signature'
+  | 'kid'
+  | 'issuer'
+  | 'audience'
+  | 'time'
+  | 'required-claims'
+  | 'nonce'
+  | 'at_hash'
+  | 'c_hash'
+  | 'email'
+  | 'email_verified'
+  | 'hd'
+  | 'discovery-issuer'
+  | 'state'
+  | 'userinfo-sub';
 
 export interface OidcFault extends FaultDefinition {
   readonly protocol: 'oidc';
@@ -66,5 +84,11 @@ export interface OidcFault extends FaultDefinition {
 
 /** Faults whose effect changes only the ID token (and userinfo): what `mint oidc` can produce. */
 export function isTokenEffect(effect: OidcFaultEffect): boolean {
-  return effect.seam === 'id-token' || effect.seam === 'user-claims' || effect.seam === 'clock' || effect.seam === 'signing-key' || effect.seam === 'token-response';
+  return (
+    effect.seam === 'id-token' ||
+    effect.seam === 'user-claims' ||
+    effect.seam === 'clock' ||
+    effect.seam === 'signing-key' ||
+    effect.seam === 'token-response'
+  );
 }

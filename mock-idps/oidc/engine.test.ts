@@ -11,7 +11,6 @@ import { decodeUnverified } from './jwtMutator.ts';
 import { loginForm } from '../personas/index.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
 
-
 const EXPECTED_SUB: Readonly<Record<string, RegExp>> = {
   'entra-oidc': /^[\w-]{43}$/,
   'okta-oidc': /^00u[0-9A-Za-z]{17}$/,
@@ -40,10 +39,18 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     const state = client.randomState();
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri, scope: 'openid profile email', state, nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+      redirect_uri: redirectUri,
+      scope: 'openid profile email',
+      state,
+      nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      ...extra,
     });
-    return { landing: await browser.navigate(url, redirectUri), checks: { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce } };
+    return {
+      landing: await browser.navigate(url, redirectUri),
+      checks: { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce },
+    };
   }
 
   it('serves discovery with the vendor issuer and endpoint shapes', async () => {
@@ -71,20 +78,36 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     expect(callback.url.searchParams.has('iss')).toBe(false);
     const tokens = await client.authorizationCodeGrant(config, callback.url, checks);
     const claims = tokens.claims()!;
-    expect(claims).toMatchObject({ iss: server.issuer, aud: server.app.clientId, email: 'bob.user@example.com', name: 'Bob User', nonce: checks.expectedNonce });
+    expect(claims).toMatchObject({
+      iss: server.issuer,
+      aud: server.app.clientId,
+      email: 'bob.user@example.com',
+      name: 'Bob User',
+      nonce: checks.expectedNonce,
+    });
     expect(claims.sub).toMatch(EXPECTED_SUB[personaId]!);
-    expect(Object.keys(decodeUnverified(tokens.id_token!).payload)).toEqual(server.persona.idToken.claims
-      .filter((spec) => spec.requiresScope === undefined || ['openid', 'profile', 'email'].includes(spec.requiresScope))
-      .map((spec) => spec.name));
+    expect(Object.keys(decodeUnverified(tokens.id_token!).payload)).toEqual(
+      server.persona.idToken.claims
+        .filter((spec) => spec.requiresScope === undefined || ['openid', 'profile', 'email'].includes(spec.requiresScope))
+        .map((spec) => spec.name),
+    );
     const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<{ kid: string; kty: string }> };
     expect(jwks.keys.map((key) => key.kid)).toEqual([decodeProtectedHeader(tokens.id_token!).kid]);
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
     expect(userinfo).toMatchObject({ sub: claims.sub, email: 'bob.user@example.com' });
-    expect(server.tenant.requestLog.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['oidc.authorize', 'oidc.login', 'oidc.token', 'oidc.jwks', 'oidc.userinfo']));
+    expect(server.tenant.requestLog.map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(['oidc.authorize', 'oidc.login', 'oidc.token', 'oidc.jwks', 'oidc.userinfo']),
+    );
   });
 
   it('accepts client_secret_post as well as client_secret_basic', async () => {
-    const post = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), INSECURE);
+    const post = await client.discovery(
+      new URL(server.issuer),
+      server.app.clientId,
+      undefined,
+      client.ClientSecretPost(server.app.clientSecret),
+      INSECURE,
+    );
     const browser = new HttpBrowser();
     const { landing, checks } = await authorize(browser);
     const callback = await signIn(browser, landing, server.persona, redirectUri, 'alice.admin@example.com');
@@ -116,17 +139,28 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     const form = loginForm(server.persona.loginFlow);
     expect(landing.status).toBe(200);
     const [login] = parseForms(landing.html);
-    expect([...(login?.labels.keys() ?? [])]).toEqual(form.steps === 1 ? [form.identifierLabel, form.passwordLabel] : [form.identifierLabel]);
+    expect([...(login?.labels.keys() ?? [])]).toEqual(
+      form.steps === 1 ? [form.identifierLabel, form.passwordLabel] : [form.identifierLabel],
+    );
     expect(landing.html).toContain(`<h1>${form.heading}</h1>`);
     expect(landing.html).not.toContain(server.app.clientSecret);
   });
 
   it('refuses a wrong password on the same page, with the vendor message', async () => {
     const browser = new HttpBrowser();
-    const page = await signIn(browser, (await authorize(browser)).landing, server.persona, redirectUri, 'bob.user@example.com', 'not-the-password');
+    const page = await signIn(
+      browser,
+      (await authorize(browser)).landing,
+      server.persona,
+      redirectUri,
+      'bob.user@example.com',
+      'not-the-password',
+    );
     expect(page.reachedRedirectUri).toBe(false);
     expect(page.status).toBe(200);
-    expect(page.html).toContain(`role="alert" class="alert">${loginForm(server.persona.loginFlow).wrongCredentials.replace(/'/g, '&#39;')}`);
+    expect(page.html).toContain(
+      `role="alert" class="alert">${loginForm(server.persona.loginFlow).wrongCredentials.replace(/'/g, '&#39;')}`,
+    );
     expect(server.tenant.requestLog.map((entry) => entry.kind)).not.toContain('oidc.token');
   });
 
@@ -140,7 +174,11 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     const error = server.persona.errors[which];
     if (error.httpStatus === 302) {
       expect(result.reachedRedirectUri).toBe(true);
-      expect(Object.fromEntries(result.url.searchParams)).toMatchObject({ error: error.code, error_description: error.message, state: checks.expectedState });
+      expect(Object.fromEntries(result.url.searchParams)).toMatchObject({
+        error: error.code,
+        error_description: error.message,
+        state: checks.expectedState,
+      });
       await expect(client.authorizationCodeGrant(config, result.url, checks)).rejects.toBeInstanceOf(client.AuthorizationResponseError);
     } else {
       expect(result.reachedRedirectUri).toBe(false);
@@ -156,10 +194,16 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     const a = await authorize(first);
     const callbackA = await signIn(first, a.landing, server.persona, redirectUri, 'bob.user@example.com');
     // openid-client checks the nonce: the faulted token is refused.
-    await expect(client.authorizationCodeGrant(config, callbackA.url, a.checks)).rejects.toMatchObject({ code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' });
+    await expect(client.authorizationCodeGrant(config, callbackA.url, a.checks)).rejects.toMatchObject({
+      code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED',
+    });
     const second = new HttpBrowser();
     const b = await authorize(second);
-    const tokensB = await client.authorizationCodeGrant(config, (await signIn(second, b.landing, server.persona, redirectUri, 'bob.user@example.com')).url, b.checks);
+    const tokensB = await client.authorizationCodeGrant(
+      config,
+      (await signIn(second, b.landing, server.persona, redirectUri, 'bob.user@example.com')).url,
+      b.checks,
+    );
     expect(tokensB.claims()?.nonce).toBe(b.checks.expectedNonce);
     expect(server.tenant.faults).toEqual([]);
   });
@@ -167,7 +211,11 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
   async function loginTokens(): Promise<{ idToken: string; kids: string[] }> {
     const browser = new HttpBrowser();
     const { landing, checks } = await authorize(browser);
-    const tokens = await client.authorizationCodeGrant(config, (await signIn(browser, landing, server.persona, redirectUri, 'bob.user@example.com')).url, checks);
+    const tokens = await client.authorizationCodeGrant(
+      config,
+      (await signIn(browser, landing, server.persona, redirectUri, 'bob.user@example.com')).url,
+      checks,
+    );
     return { idToken: tokens.id_token!, kids: await publishedKids() };
   }
 
@@ -216,17 +264,28 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
 
   it('answers bad input with clear 4xx, never a stack trace', async () => {
     const base = server.issuer.replace(/\/$/, '');
-    const garbage = await fetch(base + server.persona.endpoints.token, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=authorization_code&code=%%%' });
+    const garbage = await fetch(base + server.persona.endpoints.token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=authorization_code&code=%%%',
+    });
     expect(garbage.status).toBeGreaterThanOrEqual(400);
     expect(garbage.status).toBeLessThan(500);
     expect(await garbage.text()).not.toMatch(/at .*\.js:\d+/);
 
-    const unknownClient = await new HttpBrowser().navigate(`${base}${server.persona.endpoints.authorization}?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(redirectUri)}`, redirectUri);
+    const unknownClient = await new HttpBrowser().navigate(
+      `${base}${server.persona.endpoints.authorization}?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(redirectUri)}`,
+      redirectUri,
+    );
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.html).toContain('no app with this client_id is registered');
 
     // The authorization endpoint answers GET only (oidc-provider's default, and the vendors' documented use).
-    const posted = await fetch(base + server.persona.endpoints.authorization, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${server.app.clientId}&response_type=code&scope=openid` });
+    const posted = await fetch(base + server.persona.endpoints.authorization, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `client_id=${server.app.clientId}&response_type=code&scope=openid`,
+    });
     expect(posted.status).toBeGreaterThanOrEqual(400);
     expect(posted.status).toBeLessThan(500);
 
@@ -254,17 +313,30 @@ describe('Google account chooser', () => {
   });
 
   it('starts with "Email or phone" on a fresh browser; prompt=select_account offers only the accounts signed in here', async () => {
-    const config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretPost(server.app.clientSecret), INSECURE);
+    const config = await client.discovery(
+      new URL(server.issuer),
+      server.app.clientId,
+      undefined,
+      client.ClientSecretPost(server.app.clientSecret),
+      INSECURE,
+    );
     const redirectUri = server.app.redirectUris[0]!;
     const browser = new HttpBrowser();
-    const start = (prompt?: string) => browser.navigate(client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', ...(prompt ? { prompt } : {}) }), redirectUri);
+    const start = (prompt?: string) =>
+      browser.navigate(
+        client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', ...(prompt ? { prompt } : {}) }),
+        redirectUri,
+      );
     const fresh = await start('select_account');
     expect(fresh.html).toContain('<h1>Sign in</h1>');
     expect([...(parseForms(fresh.html)[0]?.labels.keys() ?? [])]).toEqual(['Email or phone']);
     await signIn(browser, fresh, server.persona, redirectUri, 'bob.user@example.com');
     const chooser = await start('select_account');
     expect(chooser.html).toContain('<h1>Choose an account</h1>');
-    expect(parseForms(chooser.html).flatMap((form) => form.buttons.map((button) => button.text))).toEqual(['bob.user@example.com', 'Use another account']);
+    expect(parseForms(chooser.html).flatMap((form) => form.buttons.map((button) => button.text))).toEqual([
+      'bob.user@example.com',
+      'Use another account',
+    ]);
     // The account this browser is signed in with: no password asked.
     const done = await browser.submit(chooser, 'bob.user@example.com', {}, redirectUri);
     expect(done.reachedRedirectUri).toBe(true);

@@ -44,10 +44,12 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     // Entra: a redeemed refresh token stays valid until it expires, beside the new one.
     consumeRefreshTokens: () => persona.refreshTokens.rotation !== 'new-each-use',
     refreshTokenExtraScopes: () => (persona.refreshTokens.requestedBy === 'offline_access-scope' ? ['offline_access'] : []),
-    refreshTokenRevoked: () => faults.takeWhere('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'revoked').length > 0,
+    refreshTokenRevoked: () =>
+      faults.takeWhere('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'revoked').length > 0,
   });
   const offline = new OfflineGrants(persona);
-  const reuseRefused = (): boolean => faults.has('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'rotated-reuse-refused');
+  const reuseRefused = (): boolean =>
+    faults.has('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'rotated-reuse-refused');
 
   const hintFor = (error: string): string => {
     switch (error) {
@@ -64,15 +66,21 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     const oidc = koa.oidc as KoaContextWithOIDC['oidc'] | undefined;
     const clientId = typeof oidc?.params?.client_id === 'string' ? oidc.params.client_id : '';
     const redirectUri = typeof oidc?.params?.redirect_uri === 'string' ? oidc.params.redirect_uri : '';
-    const error = out.error === 'invalid_redirect_uri'
-      ? persona.errors.redirectUriMismatch
-      : { code: out.error, title: 'Sign-in error', message: out.error_description ?? out.error, httpStatus: koa.status };
+    const error =
+      out.error === 'invalid_redirect_uri'
+        ? persona.errors.redirectUriMismatch
+        : { code: out.error, title: 'Sign-in error', message: out.error_description ?? out.error, httpStatus: koa.status };
     koa.type = 'html';
     koa.body = renderErrorPage({ vendor: persona.vendor, error, values: { clientId, redirectUri }, hint: hintFor(out.error) });
   };
 
   const provider = buildProvider({
-    persona, tenant, issuer, mountPath, adapter, renderError,
+    persona,
+    tenant,
+    issuer,
+    mountPath,
+    adapter,
+    renderError,
     issuesRefreshToken: (code) => offline.earnsRefreshToken(code),
     rotatesRefreshToken: () => persona.refreshTokens.rotation !== 'none' || reuseRefused(),
   });
@@ -96,9 +104,10 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
         vendor: persona.vendor,
         error,
         values,
-        hint: which === 'userNotAssigned'
-          ? 'the user is not assigned to this app: assign it (control API: PATCH the user with assigned=true) or clear the fault.'
-          : 'the user is disabled: enable it through the control API or log in as another user.',
+        hint:
+          which === 'userNotAssigned'
+            ? 'the user is not assigned to this app: assign it (control API: PATCH the user with assigned=true) or clear the fault.'
+            : 'the user is disabled: enable it through the control API or log in as another user.',
       });
     },
   };
@@ -114,11 +123,24 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
   app.use(`${mountPath}${loginPath}`, createLoginRouter({ persona, tenant, provider, mountPath, loginPath }));
   app.use(mountPath, provider.callback());
   app.use((req: Request, res: Response) => {
-    res.status(404).type('text').send(`${req.path} is not an endpoint of the ${persona.displayName} persona. Discovery: ${issuer.replace(/\/$/, '')}/.well-known/openid-configuration\n`);
+    res
+      .status(404)
+      .type('text')
+      .send(
+        `${req.path} is not an endpoint of the ${persona.displayName} persona. Discovery: ${issuer.replace(/\/$/, '')}/.well-known/openid-configuration\n`,
+      );
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    process.stderr.write(`mock IdP (${persona.id}) internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    if (!res.headersSent) res.status(500).type('html').send(`<p>The mock ${escapeHtml(persona.displayName)} hit an internal error (a harness bug, not your configuration). Details are on the server console.</p>`);
+    process.stderr.write(
+      `mock IdP (${persona.id}) internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    if (!res.headersSent)
+      res
+        .status(500)
+        .type('html')
+        .send(
+          `<p>The mock ${escapeHtml(persona.displayName)} hit an internal error (a harness bug, not your configuration). Details are on the server console.</p>`,
+        );
   });
 
   const unsubscribe = tenant.subscribe((change, changed) => {

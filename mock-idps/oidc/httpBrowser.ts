@@ -37,10 +37,14 @@ export class HttpBrowser {
   submit(page: Landing, buttonText: string, values: Readonly<Record<string, string>>, redirectUri: string): Promise<Landing> {
     const forms = parseForms(page.html);
     const found = formWithButton(forms, buttonText);
-    if (!found) throw new Error(`No form with a "${buttonText}" button on ${page.url.href}: ${forms.map((form) => form.buttons.map((button) => button.text).join('/')).join(', ') || 'no forms'}`);
+    if (!found)
+      throw new Error(
+        `No form with a "${buttonText}" button on ${page.url.href}: ${forms.map((form) => form.buttons.map((button) => button.text).join('/')).join(', ') || 'no forms'}`,
+      );
     const filled: Record<string, string> = {};
     for (const [key, value] of Object.entries(values)) {
-      const name = inputNameFor(found.form, key) ?? (found.form.values.has(key) || [...found.form.labels.values()].includes(key) ? key : undefined);
+      const name =
+        inputNameFor(found.form, key) ?? (found.form.values.has(key) || [...found.form.labels.values()].includes(key) ? key : undefined);
       if (name === undefined) throw new Error(`No field labelled or named "${key}" in the form of ${page.url.href}`);
       filled[name] = value;
     }
@@ -52,10 +56,19 @@ export class HttpBrowser {
     const before = this.#browser.hops.length;
     const page = await go();
     const hops = this.#browser.hops.slice(before).map((hop) => ({ url: new URL(hop.url), status: hop.status }));
-    if (page.notFollowed === 'off-site') throw new Error(`The login left loopback for ${page.url}: the harness never follows a redirect off this machine.`);
+    if (page.notFollowed === 'off-site')
+      throw new Error(`The login left loopback for ${page.url}: the harness never follows a redirect off this machine.`);
     const reachedRedirectUri = page.notFollowed === 'stopped';
-    return { url: new URL(page.url), status: reachedRedirectUri ? (hops.at(-1)?.status ?? 0) : page.status, html: page.html, reachedRedirectUri, hops };
+    return {
+      url: new URL(page.url),
+      status: reachedRedirectUri ? (hops.at(-1)?.status ?? 0) : page.status,
+      html: page.html,
+      reachedRedirectUri,
+      hops,
+    };
   }
 }
 
-const stopAtRedirectUri = (redirectUri: string): { stopAt: (url: URL) => boolean } => ({ stopAt: (url) => url.href.startsWith(redirectUri) });
+const stopAtRedirectUri = (redirectUri: string): { stopAt: (url: URL) => boolean } => ({
+  stopAt: (url) => url.href.startsWith(redirectUri),
+});

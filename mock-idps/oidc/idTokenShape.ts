@@ -40,33 +40,60 @@ function prefix(spec: OidcClaimSpec): string {
 function claimValue(spec: OidcClaimSpec, context: IdTokenContext, times: { iat: number; exp: number }): JsonValue | undefined {
   const { user } = context;
   switch (spec.from) {
-    case 'email': return user.email;
-    case 'upn': return user.upn;
-    case 'givenName': return user.givenName;
-    case 'familyName': return user.familyName;
-    case 'displayName': return user.displayName;
-    case 'id': return user.id;
-    case 'vendorId': return user.vendorIds[context.persona.vendor];
-    case 'groups': return [...user.groups];
-    case 'tid': return context.tenantIds.tid;
-    case 'emailVerified': return user.emailVerified;
-    case 'hostedDomain': return user.hostedDomain;
-    case 'constant': return spec.value as JsonValue;
-    case 'issuer': return context.issuer;
-    case 'audience': return context.clientId;
-    case 'authorizedParty': return context.clientId;
-    case 'subject': return subjectFor(context.persona, user, context.clientId);
-    case 'issuedAt': return times.iat;
-    case 'notBefore': return times.iat;
-    case 'expiresAt': return times.exp;
-    case 'authTime': return context.authTime ?? times.iat;
-    case 'nonce': return context.nonce;
-    case 'accessTokenHash': return context.accessToken === undefined ? undefined : tokenHash(context.accessToken);
-    case 'sessionId': return context.sessionId;
-    case 'emailLocalPart': return user.email.split('@')[0];
-    case 'updatedAt': return new Date(context.now * 1000).toISOString();
-    case 'opaque': return `${prefix(spec)}${base64url.encode(randomBytes(16))}`;
-    case 'tenantScoped': return `${prefix(spec)}${derivedChars(context.tenantIds.key, `${context.persona.id}/${spec.name}`, 17, ALNUM)}`;
+    case 'email':
+      return user.email;
+    case 'upn':
+      return user.upn;
+    case 'givenName':
+      return user.givenName;
+    case 'familyName':
+      return user.familyName;
+    case 'displayName':
+      return user.displayName;
+    case 'id':
+      return user.id;
+    case 'vendorId':
+      return user.vendorIds[context.persona.vendor];
+    case 'groups':
+      return [...user.groups];
+    case 'tid':
+      return context.tenantIds.tid;
+    case 'emailVerified':
+      return user.emailVerified;
+    case 'hostedDomain':
+      return user.hostedDomain;
+    case 'constant':
+      return spec.value as JsonValue;
+    case 'issuer':
+      return context.issuer;
+    case 'audience':
+      return context.clientId;
+    case 'authorizedParty':
+      return context.clientId;
+    case 'subject':
+      return subjectFor(context.persona, user, context.clientId);
+    case 'issuedAt':
+      return times.iat;
+    case 'notBefore':
+      return times.iat;
+    case 'expiresAt':
+      return times.exp;
+    case 'authTime':
+      return context.authTime ?? times.iat;
+    case 'nonce':
+      return context.nonce;
+    case 'accessTokenHash':
+      return context.accessToken === undefined ? undefined : tokenHash(context.accessToken);
+    case 'sessionId':
+      return context.sessionId;
+    case 'emailLocalPart':
+      return user.email.split('@')[0];
+    case 'updatedAt':
+      return new Date(context.now * 1000).toISOString();
+    case 'opaque':
+      return `${prefix(spec)}${base64url.encode(randomBytes(16))}`;
+    case 'tenantScoped':
+      return `${prefix(spec)}${derivedChars(context.tenantIds.key, `${context.persona.id}/${spec.name}`, 17, ALNUM)}`;
   }
 }
 

@@ -32,8 +32,14 @@ function effectsOf<S extends OidcFaultEffect['seam']>(faults: readonly OidcFault
 export function combinedJwtFault(faults: readonly OidcFault[]): JwtFault | undefined {
   const jwtFaults = effectsOf(faults, 'id-token').map((effect) => effect.jwt);
   if (jwtFaults.length === 0) return undefined;
-  const signer = jwtFaults.map((fault) => fault.signer).filter((value) => value !== undefined).at(-1);
-  const publish = jwtFaults.map((fault) => fault.publish).filter((value) => value !== undefined).at(-1);
+  const signer = jwtFaults
+    .map((fault) => fault.signer)
+    .filter((value) => value !== undefined)
+    .at(-1);
+  const publish = jwtFaults
+    .map((fault) => fault.publish)
+    .filter((value) => value !== undefined)
+    .at(-1);
   return {
     claims: jwtFaults.flatMap((fault) => fault.claims ?? []),
     ...(signer ? { signer } : {}),
@@ -69,7 +75,12 @@ export async function currentSigningKey(tenant: TenantState, persona: OidcPerson
  * The JWKS the persona publishes: its current key, the previous one during a rollover (vendors
  * keep it published), and whatever extra key an active fault needs.
  */
-export async function publishedJwks(tenant: TenantState, persona: OidcPersona, issuer: string, extras: ReadonlySet<'extra-rsa-key' | 'ec-key'>): Promise<JsonWebKeySet> {
+export async function publishedJwks(
+  tenant: TenantState,
+  persona: OidcPersona,
+  issuer: string,
+  extras: ReadonlySet<'extra-rsa-key' | 'ec-key'>,
+): Promise<JsonWebKeySet> {
   const ring = await tenant.ensureSigningKeys(persona.id);
   const keys = [await rsaSigningKey(ring.current, persona.jwks)];
   if (ring.previous) keys.push(await rsaSigningKey(ring.previous, persona.jwks));

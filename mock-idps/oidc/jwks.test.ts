@@ -16,15 +16,23 @@ const MEMBERS = {
 function kidProblem(vendor: keyof typeof MEMBERS, key: Record<string, unknown>): string | undefined {
   const kid = String(key.kid);
   switch (vendor) {
-    case 'entra': return kid.length === 27 && BASE64URL.test(kid) && kid === key.x5t ? undefined : `Entra kid is 27 base64url characters equal to x5t, not ${kid}`;
-    case 'okta': return kid.length === 43 && BASE64URL.test(kid) ? undefined : `Okta kid is 43 base64url characters, not ${kid}`;
-    case 'google': return /^[0-9a-f]{40}$/.test(kid) ? undefined : `Google kid is 40 lowercase hex, not ${kid}`;
-    case 'auth0': return kid.length === 54 && kid === key.x5t && /^[0-9A-F]{40}$/.test(Buffer.from(kid, 'base64url').toString('ascii')) ? undefined : `Auth0 legacy kid is the base64 of the uppercase hex SHA-1 thumbprint (= x5t), not ${kid}`;
+    case 'entra':
+      return kid.length === 27 && BASE64URL.test(kid) && kid === key.x5t
+        ? undefined
+        : `Entra kid is 27 base64url characters equal to x5t, not ${kid}`;
+    case 'okta':
+      return kid.length === 43 && BASE64URL.test(kid) ? undefined : `Okta kid is 43 base64url characters, not ${kid}`;
+    case 'google':
+      return /^[0-9a-f]{40}$/.test(kid) ? undefined : `Google kid is 40 lowercase hex, not ${kid}`;
+    case 'auth0':
+      return kid.length === 54 && kid === key.x5t && /^[0-9A-F]{40}$/.test(Buffer.from(kid, 'base64url').toString('ascii'))
+        ? undefined
+        : `Auth0 legacy kid is the base64 of the uppercase hex SHA-1 thumbprint (= x5t), not ${kid}`;
   }
 }
 
 describe.each(OIDC_PERSONAS.map((persona) => ({ persona, id: persona.id })))('$id JWKS', ({ persona }) => {
-  it('each key carries the vendor\'s members in the vendor\'s order, named in the vendor\'s style; the ID token names it', async () => {
+  it("each key carries the vendor's members in the vendor's order, named in the vendor's style; the ID token names it", async () => {
     const minted = await mintIdToken({ persona, clientId: 'client-1', email: 'bob.user@example.com' });
     expect(Object.keys(minted.jwks)).toEqual(['keys']);
     const [key] = minted.jwks.keys as unknown as Record<string, unknown>[];

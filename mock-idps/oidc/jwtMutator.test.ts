@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { generateTestKeyPair } from '../../lib/x509.ts';
-import { alterIssuer, corruptSignature, decodeUnverified, issueJwt, mutateClaims, otherClientId, signJwt, type JwtSigner, type UnsignedJwt } from './jwtMutator.ts';
+import {
+  alterIssuer,
+  corruptSignature,
+  decodeUnverified,
+  issueJwt,
+  mutateClaims,
+  otherClientId,
+  signJwt,
+  type JwtSigner,
+  type UnsignedJwt,
+} from './jwtMutator.ts';
 import { attackerSigningKey, ecSigningKey, rsaSigningKey } from './signingKeys.ts';
 
 const CLIENT = 'client-1';
@@ -12,7 +22,11 @@ describe('alterIssuer', () => {
     ['trailing-slash-toggled', 'http://127.0.0.1:4100/auth0/oe-abc', 'http://127.0.0.1:4100/auth0/oe-abc/'],
     ['parent-authorization-server', 'http://127.0.0.1:4100/okta/dev-1/oauth2/default', 'http://127.0.0.1:4100/okta/dev-1'],
     ['scheme-dropped', 'http://127.0.0.1:4100/google/C0abc', '127.0.0.1:4100/google/C0abc'],
-    ['tenant-template', 'http://127.0.0.1:4100/entra/0becef81-e4ec-4e35-aa2e-4a9e9f66ef69/v2.0', 'http://127.0.0.1:4100/entra/{tenantid}/v2.0'],
+    [
+      'tenant-template',
+      'http://127.0.0.1:4100/entra/0becef81-e4ec-4e35-aa2e-4a9e9f66ef69/v2.0',
+      'http://127.0.0.1:4100/entra/{tenantid}/v2.0',
+    ],
     ['host-alias', 'http://127.0.0.1:4100/okta/dev-1/oauth2/default', 'http://localhost:4100/okta/dev-1/oauth2/default'],
     ['foreign', 'http://127.0.0.1:4100/google/C0abc', 'http://127.0.0.1:4100/attacker/google/C0abc'],
   ] as const)('%s turns %s into %s', (variant, issuer, expected) => {
@@ -21,7 +35,17 @@ describe('alterIssuer', () => {
 });
 
 describe('mutateClaims', () => {
-  const payload = { iss: 'https://idp', azp: CLIENT, aud: CLIENT, sub: '1234', iat: 1000, nbf: 1000, exp: 4600, auth_time: 990, nonce: 'n' };
+  const payload = {
+    iss: 'https://idp',
+    azp: CLIENT,
+    aud: CLIENT,
+    sub: '1234',
+    iat: 1000,
+    nbf: 1000,
+    exp: 4600,
+    auth_time: 990,
+    nonce: 'n',
+  };
 
   it('keeps the vendor claim order when it replaces a value', () => {
     const next = mutateClaims(payload, { op: 'set', claims: { sub: '9' } }, { clientId: CLIENT });
@@ -45,7 +69,11 @@ describe('mutateClaims', () => {
   });
 
   it('replaces nonce and hashes with other values of the same shape', () => {
-    const next = mutateClaims(mutateClaims(payload, { op: 'nonce', variant: 'other' }, { clientId: CLIENT }), { op: 'hash', claim: 'c_hash' }, { clientId: CLIENT });
+    const next = mutateClaims(
+      mutateClaims(payload, { op: 'nonce', variant: 'other' }, { clientId: CLIENT }),
+      { op: 'hash', claim: 'c_hash' },
+      { clientId: CLIENT },
+    );
     expect(next.nonce).toMatch(/^[\w-]{32}$/);
     expect(next.c_hash).toMatch(/^[\w-]{22}$/);
   });

@@ -22,7 +22,8 @@ export interface UnsignedJwt {
  * `scheme-dropped` (Google legacy `accounts.google.com`), `tenant-template` (Entra /common
  * advertises `{tenantid}`), `host-alias` (localhost vs 127.0.0.1, a proxy's view), `foreign` (attacker).
  */
-export type IssuerVariant = 'trailing-slash-toggled' | 'parent-authorization-server' | 'scheme-dropped' | 'tenant-template' | 'host-alias' | 'foreign';
+export type IssuerVariant =
+  'trailing-slash-toggled' | 'parent-authorization-server' | 'scheme-dropped' | 'tenant-template' | 'host-alias' | 'foreign';
 
 /** ID token claims a near-miss fault makes nearly right (mock-idps/nearMissValues.ts). */
 export type NearMissClaim = 'iss' | 'aud' | 'azp' | 'nonce' | 'hd' | 'email';
@@ -37,7 +38,10 @@ export type ClaimMutation =
    * client (still another audience the client does not trust); `foreign-azp`: aud this client
    * alone, azp another; `array`: aud as a one-element array (the same audience, another JSON shape).
    */
-  | { readonly op: 'audience'; readonly variant: 'other-client' | 'extra-without-azp' | 'azp-other-client' | 'extra-with-azp' | 'foreign-azp' | 'array' }
+  | {
+      readonly op: 'audience';
+      readonly variant: 'other-client' | 'extra-without-azp' | 'azp-other-client' | 'extra-with-azp' | 'foreign-azp' | 'array';
+    }
   /** One time claim set to now + `secondsFromNow` (the others untouched): a boundary of the RP's leeway. */
   | { readonly op: 'time'; readonly claim: 'iat' | 'nbf' | 'exp'; readonly secondsFromNow: number }
   /** Numeric claims written as JSON strings ("1767225600"): what a careless serializer sends. */
@@ -148,7 +152,8 @@ export function mutateClaims(payload: JwtPayload, mutation: ClaimMutation, conte
         return 'azp' in next ? setInPlace(next, 'azp', other) : next;
       }
       if (mutation.variant === 'azp-other-client') return setInPlace(setInPlace(payload, 'aud', [context.clientId, other]), 'azp', other);
-      if (mutation.variant === 'extra-with-azp') return setInPlace(setInPlace(payload, 'aud', [context.clientId, other]), 'azp', context.clientId);
+      if (mutation.variant === 'extra-with-azp')
+        return setInPlace(setInPlace(payload, 'aud', [context.clientId, other]), 'azp', context.clientId);
       if (mutation.variant === 'foreign-azp') return setInPlace(setInPlace(payload, 'aud', context.clientId), 'azp', other);
       if (mutation.variant === 'array') return setInPlace(payload, 'aud', [context.clientId]);
       return without(setInPlace(payload, 'aud', [context.clientId, other]), ['azp']);
@@ -156,9 +161,15 @@ export function mutateClaims(payload: JwtPayload, mutation: ClaimMutation, conte
     case 'time':
       return setInPlace(payload, mutation.claim, Math.floor(Date.now() / 1000) + mutation.secondsFromNow);
     case 'stringify':
-      return mutation.claims.reduce((acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, String(acc[name])) : acc), payload);
+      return mutation.claims.reduce(
+        (acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, String(acc[name])) : acc),
+        payload,
+      );
     case 'shift-time':
-      return TIME_CLAIMS.reduce((acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, acc[name] + mutation.seconds) : acc), payload);
+      return TIME_CLAIMS.reduce(
+        (acc, name) => (typeof acc[name] === 'number' ? setInPlace(acc, name, acc[name] + mutation.seconds) : acc),
+        payload,
+      );
     case 'nonce':
       return setInPlace(payload, 'nonce', base64url.encode(randomBytes(24)));
     case 'hash':
@@ -178,7 +189,12 @@ function nearMissClaim(payload: JwtPayload, claim: NearMissClaim, variant: NearM
   switch (claim) {
     case 'aud': {
       const aud = payload.aud;
-      if (Array.isArray(aud)) return setInPlace(payload, 'aud', aud.map((entry) => (entry === clientId ? nearMiss(clientId, variant) : entry)));
+      if (Array.isArray(aud))
+        return setInPlace(
+          payload,
+          'aud',
+          aud.map((entry) => (entry === clientId ? nearMiss(clientId, variant) : entry)),
+        );
       return setInPlace(payload, 'aud', nearMiss(clientId, variant));
     }
     case 'azp':
@@ -226,7 +242,11 @@ export async function signJwt(jwt: UnsignedJwt, signer: JwtSigner, context: Muta
       return signCompact(withHeader(header, { alg: 'HS256', kid: undefined }), payload, new TextEncoder().encode(context.clientSecret));
     case 'hs256-public-key':
       // Algorithm confusion: HMAC keyed with the IdP's *public* key, kid kept so the RP picks that key.
-      return signCompact(withHeader(header, { alg: 'HS256', kid: context.key.kid }), payload, new TextEncoder().encode(context.key.publicKeyPem));
+      return signCompact(
+        withHeader(header, { alg: 'HS256', kid: context.key.kid }),
+        payload,
+        new TextEncoder().encode(context.key.publicKeyPem),
+      );
     case 'attacker-key-same-kid': {
       const attacker = await attackerSigningKey();
       return signCompact(withHeader(header, { alg: 'RS256', kid: context.key.kid }), payload, attacker.privateKey);

@@ -55,15 +55,35 @@ export function createLoginRouter(deps: LoginDeps): Router {
   }
 
   function sendPage(res: Response, status: number, input: Omit<LoginPageInput, 'vendor' | 'flow'>): void {
-    res.status(status).type('html').set('cache-control', 'no-store').send(renderLoginPage({ vendor: persona.vendor, flow: persona.loginFlow, ...input, ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}) }));
+    res
+      .status(status)
+      .type('html')
+      .set('cache-control', 'no-store')
+      .send(
+        renderLoginPage({
+          vendor: persona.vendor,
+          flow: persona.loginFlow,
+          ...input,
+          ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}),
+        }),
+      );
   }
 
   function sendError(res: Response, error: VendorError, values: Record<string, string>, hint: string): void {
-    res.status(error.httpStatus === 302 ? 400 : error.httpStatus).type('html').set('cache-control', 'no-store').send(renderErrorPage({ vendor: persona.vendor, error, values, hint }));
+    res
+      .status(error.httpStatus === 302 ? 400 : error.httpStatus)
+      .type('html')
+      .set('cache-control', 'no-store')
+      .send(renderErrorPage({ vendor: persona.vendor, error, values, hint }));
   }
 
   function sessionLost(res: Response): void {
-    sendError(res, SESSION_LOST, {}, 'Start the login again from the application (the SP); this page belongs to an interaction that no longer exists.');
+    sendError(
+      res,
+      SESSION_LOST,
+      {},
+      'Start the login again from the application (the SP); this page belongs to an interaction that no longer exists.',
+    );
   }
 
   async function finish(req: Request, res: Response, result: InteractionResults, merge: boolean): Promise<void> {
@@ -109,7 +129,12 @@ export function createLoginRouter(deps: LoginDeps): Router {
     if (!interaction) return;
     if (interaction.prompt.name === 'consent') {
       const user = interaction.session?.accountId === undefined ? undefined : tenant.directory.byId(interaction.session.accountId);
-      sendPage(res, 200, { action: req.originalUrl, appName: appNameOf(interaction), step: 'consent', ...(user ? { login: user.email } : {}) });
+      sendPage(res, 200, {
+        action: req.originalUrl,
+        appName: appNameOf(interaction),
+        step: 'consent',
+        ...(user ? { login: user.email } : {}),
+      });
       return;
     }
     // Google: "Email or phone" on a fresh browser; the chooser lists only accounts signed in here.
@@ -124,9 +149,10 @@ export function createLoginRouter(deps: LoginDeps): Router {
     const base = { action: req.originalUrl, appName: appNameOf(interaction) };
     const prompts = requestedPrompts(interaction);
     if (interaction.prompt.name === 'consent') {
-      const result = field(req.body, 'consent') === 'accept'
-        ? { consent: {} }
-        : { error: 'access_denied', error_description: 'The user declined to grant the permissions the application requested.' };
+      const result =
+        field(req.body, 'consent') === 'accept'
+          ? { consent: {} }
+          : { error: 'access_denied', error_description: 'The user declined to grant the permissions the application requested.' };
       await finish(req, res, result, true);
       return;
     }
@@ -142,7 +168,13 @@ export function createLoginRouter(deps: LoginDeps): Router {
     }
     const user = tenant.directory.findByLogin(login);
     // prompt=select_account: picking the account this browser is signed in with needs no password.
-    if (password === undefined && prompts.has('select_account') && user !== undefined && user.id === interaction.session?.accountId && !user.disabled) {
+    if (
+      password === undefined &&
+      prompts.has('select_account') &&
+      user !== undefined &&
+      user.id === interaction.session?.accountId &&
+      !user.disabled
+    ) {
       await finish(req, res, { select_account: {} }, false);
       return;
     }
@@ -159,9 +191,19 @@ export function createLoginRouter(deps: LoginDeps): Router {
     if (user.disabled) {
       const error = persona.errors.userDisabled;
       if (error.httpStatus === 302) {
-        await provider.interactionFinished(req, res, { error: error.code, error_description: error.message }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: error.code, error_description: error.message },
+          { mergeWithLastSubmission: false },
+        );
       } else {
-        sendError(res, error, { user: user.upn, clientId: base.appName }, 'The directory user is disabled: enable it through the control API (PATCH the user) or log in as another user.');
+        sendError(
+          res,
+          error,
+          { user: user.upn, clientId: base.appName },
+          'The directory user is disabled: enable it through the control API (PATCH the user) or log in as another user.',
+        );
       }
       return;
     }
@@ -174,7 +216,12 @@ export function createLoginRouter(deps: LoginDeps): Router {
     const signedIn = interaction.session;
     if (signedIn?.accountId !== undefined && signedIn.accountId !== user.id) await switchSessionAccount(interaction, signedIn.uid, user.id);
     // A requested select_account is answered by the sign-in itself; consent (if asked) comes next.
-    await finish(req, res, { login: { accountId: user.id, remember: true }, ...(prompts.has('select_account') ? { select_account: {} } : {}) }, false);
+    await finish(
+      req,
+      res,
+      { login: { accountId: user.id, remember: true }, ...(prompts.has('select_account') ? { select_account: {} } : {}) },
+      false,
+    );
   });
 
   return router;

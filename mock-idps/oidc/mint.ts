@@ -45,23 +45,37 @@ function resolvePersona(persona: PersonaId | OidcPersona): OidcPersona {
   if (typeof persona !== 'string') return persona;
   const found = OIDC_PERSONAS.find((candidate) => candidate.id === persona);
   if (!found) {
-    throw new MintError('unknown-persona', `"${persona}" is not an OIDC persona, so no ID token can be minted for it. Use one of: ${OIDC_PERSONAS.map((p) => p.id).join(', ')}.`);
+    throw new MintError(
+      'unknown-persona',
+      `"${persona}" is not an OIDC persona, so no ID token can be minted for it. Use one of: ${OIDC_PERSONAS.map((p) => p.id).join(', ')}.`,
+    );
   }
   return found;
 }
 
 function resolveFault(id: string | undefined, persona: OidcPersona): OidcFault | undefined {
   if (id === undefined) return undefined;
-  const tokenFaults = oidcFaults.filter((fault) => fault.personas.includes(persona.id) && isTokenEffect(fault.effect)).map((fault) => fault.id);
+  const tokenFaults = oidcFaults
+    .filter((fault) => fault.personas.includes(persona.id) && isTokenEffect(fault.effect))
+    .map((fault) => fault.id);
   const fault = OIDC_FAULTS_BY_ID.get(id);
   if (!fault) {
-    throw new MintError('unknown-fault', `"${id}" is not an OIDC fault. Faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`);
+    throw new MintError(
+      'unknown-fault',
+      `"${id}" is not an OIDC fault. Faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`,
+    );
   }
   if (!fault.personas.includes(persona.id)) {
-    throw new MintError('fault-not-for-persona', `Fault "${id}" does not apply to ${persona.id} (it applies to ${fault.personas.join(', ')}). Faults for ${persona.id}: ${tokenFaults.join(', ')}.`);
+    throw new MintError(
+      'fault-not-for-persona',
+      `Fault "${id}" does not apply to ${persona.id} (it applies to ${fault.personas.join(', ')}). Faults for ${persona.id}: ${tokenFaults.join(', ')}.`,
+    );
   }
   if (!isTokenEffect(fault.effect)) {
-    throw new MintError('fault-not-mintable', `Fault "${id}" happens in the ${fault.effect.seam} step of a live login, not in the ID token, so it cannot be minted. Reproduce it with \`sso-harness repro\` or the control API; faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`);
+    throw new MintError(
+      'fault-not-mintable',
+      `Fault "${id}" happens in the ${fault.effect.seam} step of a live login, not in the ID token, so it cannot be minted. Reproduce it with \`sso-harness repro\` or the control API; faults that change ${persona.id} ID tokens: ${tokenFaults.join(', ')}.`,
+    );
   }
   return fault;
 }
@@ -85,7 +99,10 @@ export async function mintIdToken(options: MintIdTokenOptions): Promise<MintedId
   const registered = tenant.oidcApp(persona.id);
   const clientSecret = options.clientSecret ?? (registered?.clientId === options.clientId ? registered.clientSecret : undefined);
   if (fault?.effect.seam === 'id-token' && fault.effect.jwt.signer === 'hs256-client-secret' && clientSecret === undefined) {
-    throw new MintError('client-secret-required', `Fault "${fault.id}" signs the ID token with the client secret: pass the client secret (--client-secret) so the token can be checked with it.`);
+    throw new MintError(
+      'client-secret-required',
+      `Fault "${fault.id}" signs the ID token with the client secret: pass the client secret (--client-secret) so the token can be checked with it.`,
+    );
   }
   // A rotation fault is the IdP having just rotated: the token is signed with the new key.
   if (fault?.effect.seam === 'signing-key') tenant.rotateSigningKey(persona.id);

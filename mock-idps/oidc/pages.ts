@@ -7,7 +7,6 @@ import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 import { loginForm, VENDOR_PERSONAS, vendorFacts } from '../personas/index.ts';
 import { passwordNote } from '../testPageNote.ts';
 
-
 /** Fill `{name}` placeholders of a vendor message. */
 export function fillMessage(message: string, values: Readonly<Record<string, string>>): string {
   return message.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
@@ -40,14 +39,14 @@ export interface LoginPageInput {
   readonly passwordHint?: string;
 }
 
-
 function alert(error: string | undefined): string {
   return error ? `<p role="alert" class="alert">${escapeHtml(error)}</p>` : '';
 }
 
 export function renderLoginPage(input: LoginPageInput): string {
   const form = loginForm(input.flow);
-  const page = (vendor: Vendor, title: string, content: string): string => vendorPage(vendor, title, content + passwordNote(input.passwordHint));
+  const page = (vendor: Vendor, title: string, content: string): string =>
+    vendorPage(vendor, title, content + passwordNote(input.passwordHint));
   const action = escapeHtml(input.action);
   const identifierInput = `<label for="identifier">${escapeHtml(form.identifierLabel)}</label>
 <input id="identifier" name="${escapeHtml(form.identifierField)}" type="text" autocomplete="username" required value="${escapeHtml(input.login ?? '')}">`;
@@ -56,25 +55,46 @@ export function renderLoginPage(input: LoginPageInput): string {
   const intro = `<p>to continue to ${escapeHtml(input.appName)}</p>`;
   if (input.step === 'consent') {
     const heading = fillMessage(form.consent.heading, { app: input.appName });
-    return page(input.vendor, heading, `<h1>${escapeHtml(heading)}</h1><p>${escapeHtml(input.login ?? '')}</p>${alert(input.error)}
+    return page(
+      input.vendor,
+      heading,
+      `<h1>${escapeHtml(heading)}</h1><p>${escapeHtml(input.login ?? '')}</p>${alert(input.error)}
 <form method="post" action="${action}"><button type="submit" name="consent" value="accept">${escapeHtml(form.consent.accept)}</button>
-<button type="submit" name="consent" value="deny">${escapeHtml(form.consent.deny)}</button></form>`);
+<button type="submit" name="consent" value="deny">${escapeHtml(form.consent.deny)}</button></form>`,
+    );
   }
   if (input.step === 'chooser') {
-    const accounts = (input.rememberedAccounts ?? []).map((email) => `<button class="account" type="submit" name="${escapeHtml(form.identifierField)}" value="${escapeHtml(email)}">${escapeHtml(email)}</button>`).join('\n');
-    return page(input.vendor, 'Sign in - Google Accounts', `<h1>Choose an account</h1>${intro}${alert(input.error)}
+    const accounts = (input.rememberedAccounts ?? [])
+      .map(
+        (email) =>
+          `<button class="account" type="submit" name="${escapeHtml(form.identifierField)}" value="${escapeHtml(email)}">${escapeHtml(email)}</button>`,
+      )
+      .join('\n');
+    return page(
+      input.vendor,
+      'Sign in - Google Accounts',
+      `<h1>Choose an account</h1>${intro}${alert(input.error)}
 <form method="post" action="${action}">${accounts}</form>
-<form method="post" action="${action}"><button type="submit" name="use_another" value="1">Use another account</button></form>`);
+<form method="post" action="${action}"><button type="submit" name="use_another" value="1">Use another account</button></form>`,
+    );
   }
   if (input.step === 'password') {
-    return page(input.vendor, form.passwordHeading, `<h1>${escapeHtml(form.passwordHeading)}</h1><p>${escapeHtml(input.login ?? '')}</p>${alert(input.error)}
+    return page(
+      input.vendor,
+      form.passwordHeading,
+      `<h1>${escapeHtml(form.passwordHeading)}</h1><p>${escapeHtml(input.login ?? '')}</p>${alert(input.error)}
 <form method="post" action="${action}"><input type="hidden" name="${escapeHtml(form.identifierField)}" value="${escapeHtml(input.login ?? '')}">
-${passwordInput}<button type="submit">${escapeHtml(form.submitButton)}</button></form>`);
+${passwordInput}<button type="submit">${escapeHtml(form.submitButton)}</button></form>`,
+    );
   }
   const fields = form.steps === 1 ? `${identifierInput}${passwordInput}` : identifierInput;
   const button = form.steps === 1 ? form.submitButton : form.nextButton;
-  return page(input.vendor, form.heading, `<h1>${escapeHtml(form.heading)}</h1>${intro}${alert(input.error)}
-<form method="post" action="${action}">${fields}<button type="submit">${escapeHtml(button)}</button></form>`);
+  return page(
+    input.vendor,
+    form.heading,
+    `<h1>${escapeHtml(form.heading)}</h1>${intro}${alert(input.error)}
+<form method="post" action="${action}">${fields}<button type="submit">${escapeHtml(button)}</button></form>`,
+  );
 }
 
 export interface ErrorPageInput {
@@ -92,7 +112,11 @@ export function renderErrorPage(input: ErrorPageInput): string {
   // Entra writes "AADSTS…: message"; the other vendors show the code beside the message.
   const text = message.includes(code) || !VENDOR_PERSONAS[input.vendor].oidc.errorStyle.codeInPageMessage ? message : `${code}: ${message}`;
   const codeLine = text.includes(code) ? '' : `<p>Error code: <code>${escapeHtml(code)}</code></p>`;
-  return vendorPage(input.vendor, title, `<h1>${escapeHtml(title)}</h1>
+  return vendorPage(
+    input.vendor,
+    title,
+    `<h1>${escapeHtml(title)}</h1>
 <p role="alert" class="alert">${escapeHtml(text)}</p>${codeLine}
-<p class="harness">Mock ${escapeHtml(vendorFacts(input.vendor).brand.name)} persona (sso-harness): ${escapeHtml(input.hint)}</p>`);
+<p class="harness">Mock ${escapeHtml(vendorFacts(input.vendor).brand.name)} persona (sso-harness): ${escapeHtml(input.hint)}</p>`,
+  );
 }

@@ -10,9 +10,10 @@ import { HttpBrowser, type Landing } from './httpBrowser.ts';
 import { loginForm } from '../personas/index.ts';
 import { isConsentPage, signIn, type OidcTestServer } from './testServer.ts';
 
-
 /** What each vendor does with each value: `honoured`, ignored (`ignored`), or refused on its page / back to the client. */
-const EXPECTED: Readonly<Record<string, Readonly<Record<'login' | 'consent' | 'select_account', 'honoured' | 'ignored' | 'refused-page' | 'refused-redirect'>>>> = {
+const EXPECTED: Readonly<
+  Record<string, Readonly<Record<'login' | 'consent' | 'select_account', 'honoured' | 'ignored' | 'refused-page' | 'refused-redirect'>>>
+> = {
   'entra-oidc': { login: 'honoured', consent: 'honoured', select_account: 'honoured' },
   'okta-oidc': { login: 'honoured', consent: 'honoured', select_account: 'refused-redirect' },
   'google-oidc': { login: 'refused-page', consent: 'honoured', select_account: 'honoured' },
@@ -33,16 +34,27 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
   });
 
   const start = (browser: HttpBrowser, prompt?: string): Promise<Landing> =>
-    browser.navigate(client.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid email', state: 'st', ...(prompt ? { prompt } : {}) }), redirectUri);
+    browser.navigate(
+      client.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope: 'openid email',
+        state: 'st',
+        ...(prompt ? { prompt } : {}),
+      }),
+      redirectUri,
+    );
 
   async function signedInBrowser(): Promise<HttpBrowser> {
     const browser = new HttpBrowser();
-    expect((await signIn(browser, await start(browser), server.persona, redirectUri, 'bob.user@example.com')).reachedRedirectUri).toBe(true);
+    expect((await signIn(browser, await start(browser), server.persona, redirectUri, 'bob.user@example.com')).reachedRedirectUri).toBe(
+      true,
+    );
     return browser;
   }
 
   const form = () => loginForm(server.persona.loginFlow);
-  const isSignInPage = (page: Landing): boolean => !page.reachedRedirectUri && page.status === 200 && parseForms(page.html).length > 0 && !isConsentPage(page, server.persona);
+  const isSignInPage = (page: Landing): boolean =>
+    !page.reachedRedirectUri && page.status === 200 && parseForms(page.html).length > 0 && !isConsentPage(page, server.persona);
 
   it('none: login_required back to the client without a session; a code with one', async () => {
     const fresh = await start(new HttpBrowser(), 'none');
@@ -53,7 +65,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
     expect(silent.url.searchParams.has('code')).toBe(true);
   });
 
-  it('consent: the sign-in, then the vendor\'s consent screen, then the code (it used to loop on the sign-in page)', async () => {
+  it("consent: the sign-in, then the vendor's consent screen, then the code (it used to loop on the sign-in page)", async () => {
     const browser = new HttpBrowser();
     const page = await start(browser, 'consent');
     expect(isSignInPage(page)).toBe(true);
@@ -93,7 +105,9 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s prompt values', (p
         expect((await signIn(browser, page, server.persona, redirectUri, 'bob.user@example.com')).url.searchParams.has('code')).toBe(true);
         // Another account than the signed-in one: the login switches to it.
         const other = await start(browser, 'select_account');
-        const chooserFirst = other.html.includes('Use another account') ? await browser.submit(other, 'Use another account', {}, redirectUri) : other;
+        const chooserFirst = other.html.includes('Use another account')
+          ? await browser.submit(other, 'Use another account', {}, redirectUri)
+          : other;
         const switched = await signIn(browser, chooserFirst, server.persona, redirectUri, 'alice.admin@example.com');
         expect(switched.reachedRedirectUri, `stopped at ${switched.status} ${switched.url.href}`).toBe(true);
         const tokens = await client.authorizationCodeGrant(config, switched.url, { expectedState: 'st' });

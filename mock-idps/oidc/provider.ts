@@ -2,7 +2,14 @@
 // issuer path, a session cookie scoped to that path, our own login pages (devInteractions off),
 // consent granted silently (first-party SSO apps), and clients read live from the tenant.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { interactionPolicy, type AdapterFactory, type Configuration, type ErrorOut, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  interactionPolicy,
+  type AdapterFactory,
+  type Configuration,
+  type ErrorOut,
+  type JWK,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { TenantState } from '../tenants.ts';
 import type { OidcPersona } from '../types.ts';
 import { SCOPE_CLAIMS, SUPPORTED_SCOPES } from './scopes.ts';
@@ -38,7 +45,11 @@ export function interactionPolicyFor(persona: OidcPersona): interactionPolicy.De
 // RP sees are re-issued in the vendor's shape with the tenant's RSA key (see issue.ts).
 let internalKey: JWK | undefined;
 function internalSigningKey(): JWK {
-  internalKey ??= { ...(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as JWK), use: 'sig', alg: 'ES256' };
+  internalKey ??= {
+    ...(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as JWK),
+    use: 'sig',
+    alg: 'ES256',
+  };
   return internalKey;
 }
 
@@ -79,7 +90,9 @@ export function buildProvider(setup: ProviderSetup): Provider {
       ...(persona.endpoints.logout === undefined ? {} : { end_session: persona.endpoints.logout }),
       ...(persona.endpoints.revocation === undefined ? {} : { revocation: persona.endpoints.revocation }),
       ...(persona.endpoints.introspection === undefined ? {} : { introspection: persona.endpoints.introspection }),
-      ...(persona.endpoints.pushedAuthorization === undefined ? {} : { pushed_authorization_request: persona.endpoints.pushedAuthorization }),
+      ...(persona.endpoints.pushedAuthorization === undefined
+        ? {}
+        : { pushed_authorization_request: persona.endpoints.pushedAuthorization }),
     },
     responseTypes: ['code'],
     scopes: SUPPORTED_SCOPES,
@@ -87,14 +100,22 @@ export function buildProvider(setup: ProviderSetup): Provider {
     // Vendors require PKCE from public clients (SPA, native); confidential web apps may use it.
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
     allowOmittingSingleRegisteredRedirectUri: false,
-    interactions: { policy: interactionPolicyFor(persona), url: (_ctx, interaction) => `${mountPath}${persona.loginPath}/${interaction.uid}` },
+    interactions: {
+      policy: interactionPolicyFor(persona),
+      url: (_ctx, interaction) => `${mountPath}${persona.loginPath}/${interaction.uid}`,
+    },
     // Refresh tokens by the vendor's rule (scope offline_access, Google's access_type=offline),
     // not oidc-provider's (which drops offline_access unless prompt=consent).
-    issueRefreshToken: (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.jti !== undefined && setup.issuesRefreshToken(code.jti),
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.jti !== undefined && setup.issuesRefreshToken(code.jti),
     rotateRefreshToken: () => setup.rotatesRefreshToken(),
     cookies: {
       keys: [randomBytes(32).toString('base64url')],
-      names: { session: persona.sessionCookie, interaction: `${persona.sessionCookie}_interaction`, resume: `${persona.sessionCookie}_resume` },
+      names: {
+        session: persona.sessionCookie,
+        interaction: `${persona.sessionCookie}_interaction`,
+        resume: `${persona.sessionCookie}_resume`,
+      },
       long: cookie,
       short: cookie,
     },

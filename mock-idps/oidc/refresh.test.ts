@@ -10,7 +10,6 @@ import { decodeUnverified } from './jwtMutator.ts';
 import { offlineRequestOf, OfflineGrants, shapeTokenAnswer } from './refresh.ts';
 import { signIn, type OidcTestServer } from './testServer.ts';
 
-
 describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (personaId) => {
   let server: OidcTestServer;
   let config: client.Configuration;
@@ -36,15 +35,19 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
     const verifier = client.randomPKCECodeVerifier();
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri, scope: 'openid profile email', nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+      redirect_uri: redirectUri,
+      scope: 'openid profile email',
+      nonce,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      ...extra,
     });
     const callback = await signIn(browser, await browser.navigate(url, redirectUri), server.persona, redirectUri, email);
     expect(callback.reachedRedirectUri).toBe(true);
     return client.authorizationCodeGrant(config, callback.url, { pkceCodeVerifier: verifier, expectedNonce: nonce });
   }
 
-  it('returns a refresh token from the code exchange when asked the vendor\'s way, and none otherwise', async () => {
+  it("returns a refresh token from the code exchange when asked the vendor's way, and none otherwise", async () => {
     const tokens = await login(offline, new HttpBrowser(), 'alice.admin@example.com');
     expect(tokens.refresh_token).toEqual(expect.any(String));
     // Entra leaves offline_access out of the returned scope; Okta and Auth0 echo it.
@@ -55,7 +58,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
     expect((await login(otherWay, new HttpBrowser(), 'Carol.Case@example.com')).refresh_token).toBeUndefined();
   });
 
-  it('redeems the refresh token for new tokens shaped like the vendor\'s, rotating as the vendor does', async () => {
+  it("redeems the refresh token for new tokens shaped like the vendor's, rotating as the vendor does", async () => {
     const first = await login(offlineAgain);
     const refreshToken = first.refresh_token!;
     const refreshed = await client.refreshTokenGrant(config, refreshToken);
@@ -79,8 +82,11 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
     expect((await client.refreshTokenGrant(config, refreshed.refresh_token ?? refreshToken)).access_token).toEqual(expect.any(String));
   });
 
-  it('refuses an unknown refresh token with the vendor\'s invalid_grant answer', async () => {
-    const refused = await client.refreshTokenGrant(config, 'not-a-refresh-token').then(() => undefined, (error: unknown) => error);
+  it("refuses an unknown refresh token with the vendor's invalid_grant answer", async () => {
+    const refused = await client.refreshTokenGrant(config, 'not-a-refresh-token').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(client.ResponseBodyError);
     expect(refused).toMatchObject({ error: 'invalid_grant', error_description: server.persona.refreshTokens.invalidGrant.description });
   });
@@ -88,7 +94,10 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
   it('oidc.refresh-token-revoked: the refresh grant is refused with invalid_grant, and stays refused', async () => {
     const tokens = await login(offlineAgain);
     server.tenant.useFault({ id: 'oidc.refresh-token-revoked', once: true });
-    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: server.persona.refreshTokens.invalidGrant.description });
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+      error_description: server.persona.refreshTokens.invalidGrant.description,
+    });
     expect(server.tenant.faults).toEqual([]);
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
@@ -101,7 +110,10 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
       expect(rotated.refresh_token).toEqual(expect.any(String));
       expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
       expect(server.tenant.faults, 'the one-shot fault is spent on the refresh it rotated').toEqual([]);
-      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: server.persona.refreshTokens.invalidGrant.description });
+      await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+        error: 'invalid_grant',
+        error_description: server.persona.refreshTokens.invalidGrant.description,
+      });
       // Reuse detection revokes the family: the newest token is refused too, and so is the access token.
       await expect(client.refreshTokenGrant(config, rotated.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
       await expect(client.fetchUserInfo(config, rotated.access_token, client.skipSubjectCheck)).rejects.toBeInstanceOf(Error);
@@ -122,10 +134,16 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s refresh tokens', (
 describe('refresh rules as data', () => {
   const persona = (id: string) => OIDC_PERSONAS.find((candidate) => candidate.id === id)!;
 
-  it('reads the vendor\'s way of asking from the raw request', () => {
-    expect(offlineRequestOf(persona('okta-oidc'), { scope: 'openid offline_access', prompt: 'login consent' })).toEqual({ offline: true, promptConsent: true });
+  it("reads the vendor's way of asking from the raw request", () => {
+    expect(offlineRequestOf(persona('okta-oidc'), { scope: 'openid offline_access', prompt: 'login consent' })).toEqual({
+      offline: true,
+      promptConsent: true,
+    });
     expect(offlineRequestOf(persona('google-oidc'), { scope: 'openid offline_access' })).toEqual({ offline: false, promptConsent: false });
-    expect(offlineRequestOf(persona('google-oidc'), { scope: 'openid', access_type: 'offline' })).toEqual({ offline: true, promptConsent: false });
+    expect(offlineRequestOf(persona('google-oidc'), { scope: 'openid', access_type: 'offline' })).toEqual({
+      offline: true,
+      promptConsent: false,
+    });
   });
 
   it('Google counts the first code of a user for a client as the consent that earns a refresh token', () => {
@@ -137,12 +155,18 @@ describe('refresh rules as data', () => {
     expect(grants.codeIssued('c4', { offline: true, promptConsent: true }, 'u1', 'app')).toBe(true);
     expect([...['c1', 'c2', 'c3', 'c4']].map((code) => grants.earnsRefreshToken(code))).toEqual([true, false, true, true]);
     const okta = new OfflineGrants(persona('okta-oidc'));
-    expect([okta.codeIssued('a', ask, 'u1', 'app'), okta.codeIssued('b', ask, 'u1', 'app'), okta.codeIssued('c', { offline: false, promptConsent: true }, 'u1', 'app')]).toEqual([true, true, false]);
+    expect([
+      okta.codeIssued('a', ask, 'u1', 'app'),
+      okta.codeIssued('b', ask, 'u1', 'app'),
+      okta.codeIssued('c', { offline: false, promptConsent: true }, 'u1', 'app'),
+    ]).toEqual([true, true, false]);
   });
 
   it('shapes the token answer: offline_access echoed by Okta and Auth0, an unrotated token left out by Google and Auth0', () => {
     const body = { access_token: 'a', refresh_token: 'r', scope: 'openid email', token_type: 'Bearer' };
-    expect(shapeTokenAnswer(persona('okta-oidc'), body, { type: 'authorization_code', rotated: false }).scope).toBe('openid email offline_access');
+    expect(shapeTokenAnswer(persona('okta-oidc'), body, { type: 'authorization_code', rotated: false }).scope).toBe(
+      'openid email offline_access',
+    );
     expect(shapeTokenAnswer(persona('entra-oidc'), body, { type: 'authorization_code', rotated: false }).scope).toBe('openid email');
     expect(shapeTokenAnswer(persona('auth0-oidc'), body, { type: 'refresh_token', rotated: false })).not.toHaveProperty('refresh_token');
     expect(shapeTokenAnswer(persona('auth0-oidc'), body, { type: 'refresh_token', rotated: true }).refresh_token).toBe('r');

@@ -23,9 +23,10 @@ function words(value: unknown): string[] {
 
 /** Read from the raw request parameters (before oidc-provider filters the scope). */
 export function offlineRequestOf(persona: OidcPersona, params: AuthorizationParams): OfflineRequest {
-  const offline = persona.refreshTokens.requestedBy === 'offline_access-scope'
-    ? words(params.scope).includes('offline_access')
-    : params.access_type === 'offline';
+  const offline =
+    persona.refreshTokens.requestedBy === 'offline_access-scope'
+      ? words(params.scope).includes('offline_access')
+      : params.access_type === 'offline';
   return { offline, promptConsent: words(params.prompt).includes('consent') };
 }
 
@@ -96,7 +97,8 @@ export class OfflineGrants {
     const pair = `${clientId}\n${userId}`;
     const firstConsent = !this.#consented.has(pair);
     this.#consented.set(pair, true);
-    const earns = request.offline && (this.#persona.refreshTokens.requestedBy === 'offline_access-scope' || firstConsent || request.promptConsent);
+    const earns =
+      request.offline && (this.#persona.refreshTokens.requestedBy === 'offline_access-scope' || firstConsent || request.promptConsent);
     if (earns) this.#codes.set(code, true);
     return earns;
   }
@@ -119,10 +121,19 @@ type TokenBody = Record<string, unknown>;
  * `scope` where the vendor echoes it; on a refresh grant that kept the token, the token repeated
  * or left out.
  */
-export function shapeTokenAnswer(persona: OidcPersona, body: TokenBody, grant: { readonly type: string; readonly rotated: boolean }): TokenBody {
+export function shapeTokenAnswer(
+  persona: OidcPersona,
+  body: TokenBody,
+  grant: { readonly type: string; readonly rotated: boolean },
+): TokenBody {
   const rules = persona.refreshTokens;
   const shaped: TokenBody = { ...body };
-  if (typeof shaped.refresh_token === 'string' && rules.echoOfflineAccess && typeof shaped.scope === 'string' && !words(shaped.scope).includes('offline_access')) {
+  if (
+    typeof shaped.refresh_token === 'string' &&
+    rules.echoOfflineAccess &&
+    typeof shaped.scope === 'string' &&
+    !words(shaped.scope).includes('offline_access')
+  ) {
     shaped.scope = `${shaped.scope} offline_access`;
   }
   if (grant.type === 'refresh_token' && !grant.rotated && rules.unrotatedAnswer === 'omitted') delete shaped.refresh_token;

@@ -23,14 +23,34 @@ describe('OIDC personas in the IdP server', () => {
   async function login(personaId: OidcPersonaId) {
     const redirectUri = 'http://127.0.0.1:9/sp/oidc/callback';
     const app = await idp.registerOidcApp(personaId, { redirectUris: [redirectUri] });
-    const config = await client.discovery(new URL(idp.oidcUrls(personaId).issuer), app.clientId, undefined, client.ClientSecretBasic(app.clientSecret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(
+      new URL(idp.oidcUrls(personaId).issuer),
+      app.clientId,
+      undefined,
+      client.ClientSecretBasic(app.clientSecret),
+      { execute: [client.allowInsecureRequests] },
+    );
     const browser = new HttpBrowser();
-    const checks = { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: client.randomState(), expectedNonce: client.randomNonce() };
+    const checks = {
+      pkceCodeVerifier: client.randomPKCECodeVerifier(),
+      expectedState: client.randomState(),
+      expectedNonce: client.randomNonce(),
+    };
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri, scope: 'openid profile email', state: checks.expectedState, nonce: checks.expectedNonce,
-      code_challenge: await client.calculatePKCECodeChallenge(checks.pkceCodeVerifier), code_challenge_method: 'S256',
+      redirect_uri: redirectUri,
+      scope: 'openid profile email',
+      state: checks.expectedState,
+      nonce: checks.expectedNonce,
+      code_challenge: await client.calculatePKCECodeChallenge(checks.pkceCodeVerifier),
+      code_challenge_method: 'S256',
     });
-    const callback = await signIn(browser, await browser.navigate(url, redirectUri), oidcPersona(personaId), redirectUri, `bob.user@${idp.info.domain}`);
+    const callback = await signIn(
+      browser,
+      await browser.navigate(url, redirectUri),
+      oidcPersona(personaId),
+      redirectUri,
+      `bob.user@${idp.info.domain}`,
+    );
     return { config, callback, checks };
   }
 
@@ -48,7 +68,9 @@ describe('OIDC personas in the IdP server', () => {
     const first = await login(personaId);
     expect((await client.authorizationCodeGrant(first.config, first.callback.url, first.checks)).claims()).not.toHaveProperty('email');
     const second = await login(personaId);
-    expect((await client.authorizationCodeGrant(second.config, second.callback.url, second.checks)).claims()?.email).toBe(`bob.user@${idp.info.domain}`);
+    expect((await client.authorizationCodeGrant(second.config, second.callback.url, second.checks)).claims()?.email).toBe(
+      `bob.user@${idp.info.domain}`,
+    );
     expect(await idp.activeFaults()).toEqual([]);
   });
 });

@@ -12,7 +12,14 @@ import { discoveryDocument, DISCOVERY_PATH } from './discovery.ts';
 import { issueIdToken, issueUserinfo, publishedExtras, publishedJwks, type IssueRequest } from './issue.ts';
 import { alterIssuer, decodeUnverified } from './jwtMutator.ts';
 import { renderErrorPage } from './pages.ts';
-import { invalidGrantAnswer, offlineRequestOf, shapeTokenAnswer, type AuthorizationParams, type OfflineGrants, type OfflineRequest } from './refresh.ts';
+import {
+  invalidGrantAnswer,
+  offlineRequestOf,
+  shapeTokenAnswer,
+  type AuthorizationParams,
+  type OfflineGrants,
+  type OfflineRequest,
+} from './refresh.ts';
 
 export type OidcRoute = 'discovery' | 'jwks' | 'authorize' | 'token' | 'userinfo' | 'login' | 'other';
 
@@ -143,7 +150,11 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     if (ctx.status !== 200 || !isJsonBody(body)) return;
     const rotated = ctx.oidc.entities.RotatedRefreshToken !== undefined;
     // A one-shot rotation fault is spent on the refresh grant it made rotate.
-    if (grantType === 'refresh_token' && rotated) deps.faults.takeWhere('refresh-token', (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'rotated-reuse-refused');
+    if (grantType === 'refresh_token' && rotated)
+      deps.faults.takeWhere(
+        'refresh-token',
+        (fault) => fault.effect.seam === 'refresh-token' && fault.effect.change === 'rotated-reuse-refused',
+      );
     ctx.body = shapeTokenAnswer(persona, body, { type: typeof grantType === 'string' ? grantType : '', rotated });
     if (typeof body.id_token !== 'string' || typeof body.access_token !== 'string') return;
     const issued = decodeUnverified(body.id_token).payload;
@@ -191,7 +202,11 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     const user = tenant.directory.byId(token.accountId);
     if (!user) return;
     const presented = ctx.oidc.getAccessToken();
-    const faults = uniqueFaults(faultsByAccessToken.get(presented), faultsOf(deps.faults.peek('user-claims', 'clock')), faultsOf(deps.faults.take('userinfo')));
+    const faults = uniqueFaults(
+      faultsByAccessToken.get(presented),
+      faultsOf(deps.faults.peek('user-claims', 'clock')),
+      faultsOf(deps.faults.take('userinfo')),
+    );
     ctx.body = await issueUserinfo({
       persona,
       tenant,
@@ -220,7 +235,12 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     if (refused !== undefined && page) {
       ctx.status = page.httpStatus;
       ctx.type = 'html';
-      ctx.body = renderErrorPage({ vendor: persona.vendor, error: page, values: { prompt: refused }, hint: `${persona.displayName} does not support prompt=${refused}: send one of ${persona.prompts.supported.join(', ')}.` });
+      ctx.body = renderErrorPage({
+        vendor: persona.vendor,
+        error: page,
+        values: { prompt: refused },
+        hint: `${persona.displayName} does not support prompt=${refused}: send one of ${persona.prompts.supported.join(', ')}.`,
+      });
       return false;
     }
     const kept = values.filter((value) => !ignored.includes(value));
@@ -249,7 +269,9 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     await next();
     const location = ctx.response.get('location');
     const offlineRequest = offlineRequestFor(ctx);
-    const interactionUid = location ? new RegExp(`${deps.loginPath}/([^/?#]+)$`).exec(new URL(location, deps.issuer).pathname)?.[1] : undefined;
+    const interactionUid = location
+      ? new RegExp(`${deps.loginPath}/([^/?#]+)$`).exec(new URL(location, deps.issuer).pathname)?.[1]
+      : undefined;
     if (interactionUid !== undefined && offlineRequest) deps.offline.awaitInteraction(interactionUid, offlineRequest);
     // Refused before oidc-provider built its context (e.g. a malformed request): nothing to shape.
     const oidc = ctx.oidc as KoaContextWithOIDC['oidc'] | undefined;
@@ -258,7 +280,8 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     const url = new URL(location);
     const code = url.searchParams.get('code');
     const accountId = ctx.oidc.session?.accountId;
-    if (code !== null && offlineRequest && accountId !== undefined) deps.offline.codeIssued(code, offlineRequest, accountId, ctx.oidc.client?.clientId ?? '');
+    if (code !== null && offlineRequest && accountId !== undefined)
+      deps.offline.codeIssued(code, offlineRequest, accountId, ctx.oidc.client?.clientId ?? '');
     // Vendors do not send RFC 9207 `iss` on the authorization response; oidc-provider does.
     url.searchParams.delete('iss');
     if (url.searchParams.has('code')) {
@@ -269,7 +292,10 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
         deps.errors.deliver(ctx, 'userDisabled', values);
         return;
       }
-      if (user?.assigned === false || outcomes.some((effect) => effect.seam === 'authorization' && effect.outcome === 'user-not-assigned')) {
+      if (
+        user?.assigned === false ||
+        outcomes.some((effect) => effect.seam === 'authorization' && effect.outcome === 'user-not-assigned')
+      ) {
         deps.errors.deliver(ctx, 'userNotAssigned', values);
         return;
       }
@@ -289,7 +315,10 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     if (ctx.status !== 200 || !isJsonBody(ctx.body)) return;
     // The vendor's document (discovery.ts), not oidc-provider's: a discovery fault changes only its issuer.
     const body: JsonBody = discoveryDocument(persona, deps.issuer);
-    const variant = deps.faults.take('discovery').map(({ fault }) => fault.effect).find((effect) => effect.seam === 'discovery');
+    const variant = deps.faults
+      .take('discovery')
+      .map(({ fault }) => fault.effect)
+      .find((effect) => effect.seam === 'discovery');
     if (variant?.seam === 'discovery') body.issuer = alterIssuer(deps.issuer, variant.issuer);
     ctx.body = body;
   }
@@ -303,17 +332,26 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     }
     await next();
     if (ctx.status !== 200) return;
-    const extras = new Set([...publishedExtras(faultsOf(deps.faults.peek('id-token'))), ...deps.sticky.current(), ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : [])]);
+    const extras = new Set([
+      ...publishedExtras(faultsOf(deps.faults.peek('id-token'))),
+      ...deps.sticky.current(),
+      ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : []),
+    ]);
     ctx.body = await publishedJwks(tenant, persona, deps.issuer, extras);
   }
 
   return async (ctx, next) => {
     switch (routeOf(persona, ctx.path, deps.loginPath)) {
-      case 'token': return onToken(ctx, next);
-      case 'userinfo': return onUserinfo(ctx, next);
-      case 'authorize': return onAuthorize(ctx, next);
-      case 'discovery': return onDiscovery(ctx, next);
-      case 'jwks': return onJwks(ctx, next);
+      case 'token':
+        return onToken(ctx, next);
+      case 'userinfo':
+        return onUserinfo(ctx, next);
+      case 'authorize':
+        return onAuthorize(ctx, next);
+      case 'discovery':
+        return onDiscovery(ctx, next);
+      case 'jwks':
+        return onJwks(ctx, next);
       default:
         await next();
         if (ctx.status === 404) {

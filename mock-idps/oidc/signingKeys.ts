@@ -39,14 +39,22 @@ function thumbprintX5t(certificateBase64: string, style: NonNullable<JwksShape['
   return style === 'sha1' ? base64url(sha1) : base64url(Buffer.from(sha1.toString('hex').toUpperCase(), 'ascii'));
 }
 
-async function toSigningKey(privateKey: KeyObject, alg: SigningKey['alg'], naming: Pick<JwksShape, 'kid' | 'x5t'>, certificateBase64?: string): Promise<SigningKey> {
+async function toSigningKey(
+  privateKey: KeyObject,
+  alg: SigningKey['alg'],
+  naming: Pick<JwksShape, 'kid' | 'x5t'>,
+  certificateBase64?: string,
+): Promise<SigningKey> {
   const publicKey = createPublicKey(privateKey);
   const jwk = await exportJWK(publicKey);
   const x5t = certificateBase64 !== undefined && naming.x5t !== undefined ? thumbprintX5t(certificateBase64, naming.x5t) : undefined;
   const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const kid = naming.kid === 'x5t' && x5t !== undefined ? x5t
-    : naming.kid === 'hex40' ? createHash('sha1').update(spki).digest('hex')
-      : await calculateJwkThumbprint(jwk);
+  const kid =
+    naming.kid === 'x5t' && x5t !== undefined
+      ? x5t
+      : naming.kid === 'hex40'
+        ? createHash('sha1').update(spki).digest('hex')
+        : await calculateJwkThumbprint(jwk);
   return {
     kid,
     alg,

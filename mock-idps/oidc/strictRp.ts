@@ -3,8 +3,16 @@
 // one of them and show the artefact is otherwise acceptable. Used by the fault proofs and tests.
 import { createHash, createPublicKey } from 'node:crypto';
 import {
-  base64url, createLocalJWKSet, decodeProtectedHeader, EmbeddedJWK, errors, jwtVerify, UnsecuredJWT,
-  type JWTPayload, type JWTVerifyOptions, type ProtectedHeaderParameters,
+  base64url,
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  EmbeddedJWK,
+  errors,
+  jwtVerify,
+  UnsecuredJWT,
+  type JWTPayload,
+  type JWTVerifyOptions,
+  type ProtectedHeaderParameters,
 } from 'jose';
 import type { ReasonCode } from '../../lib/reasons.ts';
 import type { RpCheck } from './effects.ts';
@@ -60,11 +68,18 @@ function fromJoseError(error: unknown): Refusal {
     if (error.claim === 'aud') return new Refusal('oidc-audience-mismatch', 'audience', error.message);
     if (error.reason === 'missing') return new Refusal('oidc-claim-missing', 'required-claims', error.message);
     // A time claim that is not a NumericDate (e.g. "1767225600", a string) is as good as missing.
-    if (error.reason === 'invalid' && (error.claim === 'exp' || error.claim === 'iat' || error.claim === 'nbf')) return new Refusal('oidc-claim-missing', 'required-claims', error.message);
+    if (error.reason === 'invalid' && (error.claim === 'exp' || error.claim === 'iat' || error.claim === 'nbf'))
+      return new Refusal('oidc-claim-missing', 'required-claims', error.message);
     return new Refusal('oidc-expired', 'time', error.message);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new Refusal('oidc-alg-not-allowed', 'alg', error.message);
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return new Refusal('oidc-alg-not-allowed', 'alg', error.message);
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid
+  ) {
     return new Refusal('oidc-signature-invalid', 'signature', error.message);
   }
   throw error;
@@ -78,10 +93,19 @@ function claimsOnly(token: string, options: JWTVerifyOptions): JWTPayload {
 }
 
 function usableKeyCount(jwks: JsonWebKeySet, alg: string): number {
-  return jwks.keys.filter((key) => key.use !== 'enc' && (key.alg === undefined || key.alg === alg) && (alg.startsWith('RS') ? key.kty === 'RSA' : key.kty === 'EC')).length;
+  return jwks.keys.filter(
+    (key) =>
+      key.use !== 'enc' && (key.alg === undefined || key.alg === alg) && (alg.startsWith('RS') ? key.kty === 'RSA' : key.kty === 'EC'),
+  ).length;
 }
 
-async function verifySignatureAndClaims(token: string, header: ProtectedHeaderParameters, options: StrictRpOptions, verify: JWTVerifyOptions, relaxed: ReadonlySet<RpCheck>): Promise<JWTPayload> {
+async function verifySignatureAndClaims(
+  token: string,
+  header: ProtectedHeaderParameters,
+  options: StrictRpOptions,
+  verify: JWTVerifyOptions,
+  relaxed: ReadonlySet<RpCheck>,
+): Promise<JWTPayload> {
   const alg = header.alg ?? '';
   if (relaxed.has('signature')) {
     // A broken RP that trusts what the token says about its own key, or skips verification.
@@ -118,7 +142,13 @@ async function verifySignatureAndClaims(token: string, header: ProtectedHeaderPa
 
 /** What a vulnerable library turns the JWKS into before using it as an HMAC key: SPKI PEM text. */
 function publicPemsOf(jwks: JsonWebKeySet): string[] {
-  return jwks.keys.filter((key) => key.kty === 'RSA').map((jwk) => createPublicKey({ key: { kty: jwk.kty, n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+  return jwks.keys
+    .filter((key) => key.kty === 'RSA')
+    .map((jwk) =>
+      createPublicKey({ key: { kty: jwk.kty, n: jwk.n, e: jwk.e }, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString(),
+    );
 }
 
 async function check(token: string, options: StrictRpOptions): Promise<{ claims: JWTPayload; warnings: ReasonCode[] }> {
@@ -131,7 +161,8 @@ async function check(token: string, options: StrictRpOptions): Promise<{ claims:
   }
   const alg = header.alg ?? '';
   // OIDC Core 3.1.3.7 step 7: the alg must be the one registered (RS256 for all four vendors).
-  if (!relaxed.has('alg') && alg !== 'RS256') throw new Refusal('oidc-alg-not-allowed', 'alg', `alg ${alg} is not allowed; RS256 is expected`);
+  if (!relaxed.has('alg') && alg !== 'RS256')
+    throw new Refusal('oidc-alg-not-allowed', 'alg', `alg ${alg} is not allowed; RS256 is expected`);
   // OE policy: with several keys published, the token must say which one (no key guessing).
   if (!relaxed.has('kid') && header.kid === undefined && usableKeyCount(options.jwks, alg) > 1) {
     throw new Refusal('oidc-signature-invalid', 'kid', 'the token names no kid and the IdP publishes several keys');
@@ -158,28 +189,58 @@ async function check(token: string, options: StrictRpOptions): Promise<{ claims:
     // OIDC Core 3.1.3.7 step 3: no audience the client does not trust (it trusts none but itself),
     // whatever azp says; steps 4–5: azp, when present, is this client.
     const untrusted = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter((audience) => audience !== options.clientId);
-    if (untrusted.length > 0) throw new Refusal('oidc-audience-mismatch', 'audience', `audiences the client does not trust: ${JSON.stringify(untrusted)}${claims.azp === undefined ? ', and no azp' : ''}`);
-    if (claims.azp !== undefined && claims.azp !== options.clientId) throw new Refusal('oidc-audience-mismatch', 'audience', `azp ${JSON.stringify(claims.azp)} is not this client`);
+    if (untrusted.length > 0)
+      throw new Refusal(
+        'oidc-audience-mismatch',
+        'audience',
+        `audiences the client does not trust: ${JSON.stringify(untrusted)}${claims.azp === undefined ? ', and no azp' : ''}`,
+      );
+    if (claims.azp !== undefined && claims.azp !== options.clientId)
+      throw new Refusal('oidc-audience-mismatch', 'audience', `azp ${JSON.stringify(claims.azp)} is not this client`);
   }
   if (!relaxed.has('nonce') && options.nonce !== undefined && claims.nonce !== options.nonce) {
     throw new Refusal('oidc-nonce-mismatch', 'nonce', claims.nonce === undefined ? 'nonce missing' : 'nonce does not match');
   }
-  if (!relaxed.has('at_hash') && options.accessToken !== undefined && claims.at_hash !== undefined && claims.at_hash !== halfHash(options.accessToken)) {
+  if (
+    !relaxed.has('at_hash') &&
+    options.accessToken !== undefined &&
+    claims.at_hash !== undefined &&
+    claims.at_hash !== halfHash(options.accessToken)
+  ) {
     throw new Refusal('oidc-hash-mismatch', 'at_hash', 'at_hash does not match the access token');
   }
   if (!relaxed.has('c_hash') && claims.c_hash !== undefined && (options.code === undefined || claims.c_hash !== halfHash(options.code))) {
     throw new Refusal('oidc-hash-mismatch', 'c_hash', 'c_hash does not match the authorization code');
   }
   // A plain ASCII address (what IdPs issue): a look-alike letter makes it no address at all, never a near one.
-  if (!relaxed.has('email') && (options.requireEmail ?? true) && (typeof claims.email !== 'string' || !/^[\x21-\x3f\x41-\x7e]+@[\x21-\x3f\x41-\x7e]+$/.test(claims.email))) throw new Refusal('email-missing', 'email', 'no email claim');
-  if (!relaxed.has('email') && options.seats !== undefined && typeof claims.email === 'string' && !options.seats.some((seat) => seat.toLowerCase() === String(claims.email).toLowerCase())) {
+  if (
+    !relaxed.has('email') &&
+    (options.requireEmail ?? true) &&
+    (typeof claims.email !== 'string' || !/^[\x21-\x3f\x41-\x7e]+@[\x21-\x3f\x41-\x7e]+$/.test(claims.email))
+  )
+    throw new Refusal('email-missing', 'email', 'no email claim');
+  if (
+    !relaxed.has('email') &&
+    options.seats !== undefined &&
+    typeof claims.email === 'string' &&
+    !options.seats.some((seat) => seat.toLowerCase() === String(claims.email).toLowerCase())
+  ) {
     throw new Refusal('no-seat-for-email', 'email', `no seat for ${claims.email}`);
   }
   // email_verified is a boolean (OIDC Core §5.1): present and anything but true (false, "false", …) is not verified.
-  if (!relaxed.has('email_verified') && claims.email_verified !== undefined && claims.email_verified !== true) throw new Refusal('email-unverified', 'email_verified', `email_verified is ${JSON.stringify(claims.email_verified)}`);
+  if (!relaxed.has('email_verified') && claims.email_verified !== undefined && claims.email_verified !== true)
+    throw new Refusal('email-unverified', 'email_verified', `email_verified is ${JSON.stringify(claims.email_verified)}`);
   // A domain name compares case-insensitively (RFC 4343); nothing else about it may differ.
-  if (!relaxed.has('hd') && options.expectedHostedDomain !== undefined && (typeof claims.hd !== 'string' || claims.hd.toLowerCase() !== options.expectedHostedDomain.toLowerCase())) {
-    throw new Refusal('hosted-domain-mismatch', 'hd', claims.hd === undefined ? 'no hd claim' : `hd ${JSON.stringify(claims.hd)} is not ${options.expectedHostedDomain}`);
+  if (
+    !relaxed.has('hd') &&
+    options.expectedHostedDomain !== undefined &&
+    (typeof claims.hd !== 'string' || claims.hd.toLowerCase() !== options.expectedHostedDomain.toLowerCase())
+  ) {
+    throw new Refusal(
+      'hosted-domain-mismatch',
+      'hd',
+      claims.hd === undefined ? 'no hd claim' : `hd ${JSON.stringify(claims.hd)} is not ${options.expectedHostedDomain}`,
+    );
   }
   return { claims, warnings };
 }

@@ -75,17 +75,34 @@ export async function startOidcTestServer(personaId: PersonaId, options: OidcTes
  * (Entra/Google: identifier then password; Okta/Auth0: both at once; Google: pick the account
  * in the chooser when it offers it). Returns where the browser ended up.
  */
-export async function signIn(browser: HttpBrowser, page: Landing, persona: OidcPersona, redirectUri: string, email: string, password = TEST_USER_PASSWORD): Promise<Landing> {
+export async function signIn(
+  browser: HttpBrowser,
+  page: Landing,
+  persona: OidcPersona,
+  redirectUri: string,
+  email: string,
+  password = TEST_USER_PASSWORD,
+): Promise<Landing> {
   const landed = await signInSteps(browser, page, persona, redirectUri, email, password);
   return isConsentPage(landed, persona) ? browser.submit(landed, loginForm(persona.loginFlow).consent.accept, {}, redirectUri) : landed;
 }
 
 /** The vendor's consent screen (prompt=consent), after the sign-in or instead of it. */
 export function isConsentPage(page: Landing, persona: OidcPersona): boolean {
-  return !page.reachedRedirectUri && page.html.includes(`name="consent" value="accept">${loginForm(persona.loginFlow).consent.accept.replace(/'/g, '&#39;')}</button>`);
+  return (
+    !page.reachedRedirectUri &&
+    page.html.includes(`name="consent" value="accept">${loginForm(persona.loginFlow).consent.accept.replace(/'/g, '&#39;')}</button>`)
+  );
 }
 
-async function signInSteps(browser: HttpBrowser, page: Landing, persona: OidcPersona, redirectUri: string, email: string, password: string): Promise<Landing> {
+async function signInSteps(
+  browser: HttpBrowser,
+  page: Landing,
+  persona: OidcPersona,
+  redirectUri: string,
+  email: string,
+  password: string,
+): Promise<Landing> {
   const form = loginForm(persona.loginFlow);
   if (page.reachedRedirectUri || isConsentPage(page, persona)) return page;
   // An error page (no login form): the vendor refused before asking who the user is.
@@ -96,7 +113,8 @@ async function signInSteps(browser: HttpBrowser, page: Landing, persona: OidcPer
     if (chosen.reachedRedirectUri || !chosen.html.includes(form.passwordLabel)) return chosen;
     return browser.submit(chosen, form.submitButton, { [form.passwordLabel]: password }, redirectUri);
   }
-  if (form.steps === 1) return browser.submit(page, form.submitButton, { [form.identifierLabel]: email, [form.passwordLabel]: password }, redirectUri);
+  if (form.steps === 1)
+    return browser.submit(page, form.submitButton, { [form.identifierLabel]: email, [form.passwordLabel]: password }, redirectUri);
   const second = await browser.submit(page, form.nextButton, { [form.identifierLabel]: email }, redirectUri);
   if (second.reachedRedirectUri || !second.html.includes(form.passwordLabel)) return second;
   return browser.submit(second, form.submitButton, { [form.passwordLabel]: password }, redirectUri);

@@ -15,10 +15,17 @@ export const facts: VendorFacts = {
   userIdFormat: (key) => `auth0|${derivedChars(key, 'auth0-user', 24, '0123456789abcdef')}`,
   signIn: {
     signInName: 'email',
-    heading: 'Welcome', identifierLabel: 'Email address', identifierField: 'username',
-    passwordHeading: 'Welcome', passwordLabel: 'Password', passwordField: 'password',
-    nextButton: 'Continue', submitButton: 'Continue', steps: 1,
-    wrongCredentials: 'Wrong email or password.', unknownUser: 'Wrong email or password.',
+    heading: 'Welcome',
+    identifierLabel: 'Email address',
+    identifierField: 'username',
+    passwordHeading: 'Welcome',
+    passwordLabel: 'Password',
+    passwordField: 'password',
+    nextButton: 'Continue',
+    submitButton: 'Continue',
+    steps: 1,
+    wrongCredentials: 'Wrong email or password.',
+    unknownUser: 'Wrong email or password.',
     consent: { heading: 'Authorize {app}', accept: 'Accept', deny: 'Decline' },
   },
 };
@@ -60,7 +67,11 @@ export const saml: SamlPersona = {
     wantAuthnRequestsSigned: false,
     keyInfo: 'default',
     certificate: 'one-line',
-    nameIdFormats: ['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent', 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient'],
+    nameIdFormats: [
+      'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+      'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
+      'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
+    ],
     ssoBindings: ['redirect', 'post'],
     singleLogout: { bindings: ['redirect', 'post'], at: 'sso-url/logout' },
     attributes: [
@@ -87,7 +98,10 @@ export const saml: SamlPersona = {
     subjectConfirmationSeconds: 3600,
     attributeValueXsiType: true,
     xsiNamespacesOn: 'attribute-statement',
-    rootAttributeOrder: { response: ['xmlns', 'ID', 'InResponseTo', 'Version', 'IssueInstant', 'Destination'], assertion: ['xmlns', 'Version', 'ID', 'IssueInstant'] },
+    rootAttributeOrder: {
+      response: ['xmlns', 'ID', 'InResponseTo', 'Version', 'IssueInstant', 'Destination'],
+      assertion: ['xmlns', 'Version', 'ID', 'IssueInstant'],
+    },
   },
   // The app is chosen by the client_id in the SSO URL; the ACS must be the Application Callback URL.
   authnRequestPolicy: { spEntityId: 'ignored', acsUrl: 'must-match' },
@@ -95,28 +109,59 @@ export const saml: SamlPersona = {
   signInErrors: { wrongPassword: 'Wrong email or password', unknownUser: 'Wrong email or password' },
   commonIssuerMistake: { what: 'urn:auth0:{tenant}', apply: (_issuer, ids) => `urn:auth0:${ids.tenant}` },
   consoleFixes: {
-    acsUrl: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
-    spEntityId: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
+    acsUrl:
+      'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
+    spEntityId:
+      'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
     issuer: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: copy "Issuer" (urn:{tenant}.auth0.com).',
-    certificate: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: download the Identity Provider Certificate and upload it in the IdP and SSO section.',
-    signingScope: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
-    emailNameId: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "nameIdentifierProbes": ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"].',
+    certificate:
+      'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: download the Identity Provider Certificate and upload it in the IdP and SSO section.',
+    signingScope:
+      'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
+    emailNameId:
+      'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "nameIdentifierProbes": ["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"].',
     userAssignment: 'Auth0 Dashboard: allow the user in the login Action / Rule that restricts access to the application.',
-    sha256: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "signatureAlgorithm": "rsa-sha256", "digestAlgorithm": "sha256" (older tenants default to SHA-1).',
+    sha256:
+      'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: "signatureAlgorithm": "rsa-sha256", "digestAlgorithm": "sha256" (older tenants default to SHA-1).',
     encryptionOff: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: remove "encryptionCert" / "encryptionPublicKey".',
   },
   errors: {
-    acsMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri \'{acs}\' is not in the list of allowed callback URLs. Please go to the Application Settings page and make sure you are sending a valid callback url from your application.', httpStatus: 400 },
+    acsMismatch: {
+      code: 'invalid_request',
+      title: 'Oops!, something went wrong',
+      message:
+        "Callback URL mismatch. The provided redirect_uri '{acs}' is not in the list of allowed callback URLs. Please go to the Application Settings page and make sure you are sending a valid callback url from your application.",
+      httpStatus: 400,
+    },
     unknownSp: { code: 'invalid_client', title: 'Oops!, something went wrong', message: 'Unknown client: {clientId}.', httpStatus: 400 },
-    userNotAssigned: { code: 'access_denied', title: 'Oops!, something went wrong', message: 'access_denied: the user is not allowed to use this application (blocked by a login Action).', httpStatus: 403 },
+    userNotAssigned: {
+      code: 'access_denied',
+      title: 'Oops!, something went wrong',
+      message: 'access_denied: the user is not allowed to use this application (blocked by a login Action).',
+      httpStatus: 403,
+    },
     userDisabled: { code: 'unauthorized', title: 'Oops!, something went wrong', message: 'user is blocked', httpStatus: 401 },
-    malformedRequest: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'invalid_request: the SAMLRequest could not be parsed.', httpStatus: 400 },
+    malformedRequest: {
+      code: 'invalid_request',
+      title: 'Oops!, something went wrong',
+      message: 'invalid_request: the SAMLRequest could not be parsed.',
+      httpStatus: 400,
+    },
   },
   sources: [
-    { fact: 'Issuer urn:{tenant}.auth0.com, SSO URL /samlp/{client_id}, metadata /samlp/metadata/{client_id}, IdP-initiated via GET of the SSO URL', url: `${DOCS}/authenticate/protocols/saml/saml-sso-integrations/configure-auth0-saml-identity-provider` },
-    { fact: 'Addon settings: signResponse, signatureAlgorithm (rsa-sha1 on older tenants), lifetimeInSeconds 3600, nameIdentifierProbes, default attribute mappings', url: `${DOCS}/authenticate/protocols/saml/saml-configuration/customize-saml-assertions` },
+    {
+      fact: 'Issuer urn:{tenant}.auth0.com, SSO URL /samlp/{client_id}, metadata /samlp/metadata/{client_id}, IdP-initiated via GET of the SSO URL',
+      url: `${DOCS}/authenticate/protocols/saml/saml-sso-integrations/configure-auth0-saml-identity-provider`,
+    },
+    {
+      fact: 'Addon settings: signResponse, signatureAlgorithm (rsa-sha1 on older tenants), lifetimeInSeconds 3600, nameIdentifierProbes, default attribute mappings',
+      url: `${DOCS}/authenticate/protocols/saml/saml-configuration/customize-saml-assertions`,
+    },
     { fact: 'Callback URL mismatch error page', url: `${DOCS}/troubleshoot/authentication-issues/saml-errors` },
-    { fact: 'Wire shape: samlp/saml prefixes, unprefixed Signature after the Assertion Issuer, NotBefore = IssueInstant, random SessionIndex', url: 'https://github.com/auth0/node-samlp/tree/master/test (fixtures)' },
+    {
+      fact: 'Wire shape: samlp/saml prefixes, unprefixed Signature after the Assertion Issuer, NotBefore = IssueInstant, random SessionIndex',
+      url: 'https://github.com/auth0/node-samlp/tree/master/test (fixtures)',
+    },
   ],
 };
 
@@ -140,7 +185,13 @@ export const oidc: OidcPersona = {
     claims: [
       { name: 'nickname', from: 'emailLocalPart', requiresScope: 'profile', userinfo: true },
       { name: 'name', from: 'displayName', requiresScope: 'profile', userinfo: true },
-      { name: 'picture', from: 'constant', value: 'https://s.gravatar.com/avatar/0?s=480&r=pg&d=mp', requiresScope: 'profile', userinfo: true },
+      {
+        name: 'picture',
+        from: 'constant',
+        value: 'https://s.gravatar.com/avatar/0?s=480&r=pg&d=mp',
+        requiresScope: 'profile',
+        userinfo: true,
+      },
       { name: 'updated_at', from: 'updatedAt', requiresScope: 'profile', userinfo: true },
       { name: 'email', from: 'email', requiresScope: 'email', userinfo: true },
       { name: 'email_verified', from: 'emailVerified', requiresScope: 'email', userinfo: true },
@@ -156,7 +207,13 @@ export const oidc: OidcPersona = {
     ],
     signingAlgorithm: 'RS256',
   },
-  endpoints: { authorization: '/authorize', token: '/oauth/token', userinfo: '/userinfo', jwks: '/.well-known/jwks.json', revocation: '/oauth/revoke' },
+  endpoints: {
+    authorization: '/authorize',
+    token: '/oauth/token',
+    userinfo: '/userinfo',
+    jwks: '/.well-known/jwks.json',
+    revocation: '/oauth/revoke',
+  },
   // A tenant's document (2023-09, 20 fields): no end_session_endpoint (tenants before 2023-11-14).
   discovery: [
     ['issuer', '{issuer}'],
@@ -168,14 +225,52 @@ export const oidc: OidcPersona = {
     ['jwks_uri', '{jwks}'],
     ['registration_endpoint', '{base}/oidc/register'],
     ['revocation_endpoint', '{revocation}'],
-    ['scopes_supported', ['openid', 'profile', 'offline_access', 'name', 'given_name', 'family_name', 'nickname', 'email', 'email_verified', 'picture', 'created_at', 'identities', 'phone', 'address']],
+    [
+      'scopes_supported',
+      [
+        'openid',
+        'profile',
+        'offline_access',
+        'name',
+        'given_name',
+        'family_name',
+        'nickname',
+        'email',
+        'email_verified',
+        'picture',
+        'created_at',
+        'identities',
+        'phone',
+        'address',
+      ],
+    ],
     ['response_types_supported', ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token']],
     ['code_challenge_methods_supported', ['S256', 'plain']],
     ['response_modes_supported', ['query', 'fragment', 'form_post']],
     ['subject_types_supported', ['public']],
     ['id_token_signing_alg_values_supported', ['HS256', 'RS256', 'PS256']],
     ['token_endpoint_auth_methods_supported', ['client_secret_basic', 'client_secret_post', 'private_key_jwt']],
-    ['claims_supported', ['aud', 'auth_time', 'created_at', 'email', 'email_verified', 'exp', 'family_name', 'given_name', 'iat', 'identities', 'iss', 'name', 'nickname', 'phone_number', 'picture', 'sub']],
+    [
+      'claims_supported',
+      [
+        'aud',
+        'auth_time',
+        'created_at',
+        'email',
+        'email_verified',
+        'exp',
+        'family_name',
+        'given_name',
+        'iat',
+        'identities',
+        'iss',
+        'name',
+        'nickname',
+        'phone_number',
+        'picture',
+        'sub',
+      ],
+    ],
     ['request_uri_parameter_supported', false],
     ['request_parameter_supported', false],
     ['token_endpoint_auth_signing_alg_values_supported', ['RS256', 'RS384', 'PS256']],
@@ -187,7 +282,10 @@ export const oidc: OidcPersona = {
   // Rotation is opt-in ("Allow Refresh Token Rotation"): off by default, and a non-rotating refresh
   // grant's answer has no refresh_token.
   refreshTokens: {
-    requestedBy: 'offline_access-scope', echoOfflineAccess: true, rotation: 'none', unrotatedAnswer: 'omitted',
+    requestedBy: 'offline_access-scope',
+    echoOfflineAccess: true,
+    rotation: 'none',
+    unrotatedAnswer: 'omitted',
     invalidGrant: { description: 'Unknown or invalid refresh token.' },
   },
   // none (silent authentication), login, consent; the SDKs' select_account only reaches upstream social connections.
@@ -197,19 +295,31 @@ export const oidc: OidcPersona = {
   clientIdFormat: (key) => derivedChars(key, 'oidc-client', 32, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
   errorStyle: { codeInPageMessage: false, numericErrorCodes: false },
   consoleFixes: {
-    clientSecret: 'Auth0 Dashboard → Applications → your app → Settings → Basic Information: copy the Client Secret (or rotate it) into the IdP and SSO section.',
-    redirectUri: 'Auth0 Dashboard → Applications → your app → Settings → Allowed Callback URLs: add the portal\'s OIDC redirect URI exactly.',
-    userAssignment: 'Auth0 Dashboard → Actions → Library: the post-login Action that calls api.access.deny refused this user; give the user the role or connection the Action expects.',
+    clientSecret:
+      'Auth0 Dashboard → Applications → your app → Settings → Basic Information: copy the Client Secret (or rotate it) into the IdP and SSO section.',
+    redirectUri:
+      "Auth0 Dashboard → Applications → your app → Settings → Allowed Callback URLs: add the portal's OIDC redirect URI exactly.",
+    userAssignment:
+      'Auth0 Dashboard → Actions → Library: the post-login Action that calls api.access.deny refused this user; give the user the role or connection the Action expects.',
     emailClaim: 'Request the email scope and make sure the connection stores an email for the user (User Management → Users).',
-    refreshTokenRevoked: 'Auth0 Dashboard → User Management → Users → the user → Refresh Tokens (or the Management API) revoked it; the SP must treat invalid_grant as "sign in again".',
-    issuerTrailingSlash: 'Set the issuer in the IdP and SSO section to https://{tenant}.auth0.com/ — with the trailing slash (Auth0 Dashboard → Applications → your app → Settings → Advanced → Endpoints).',
+    refreshTokenRevoked:
+      'Auth0 Dashboard → User Management → Users → the user → Refresh Tokens (or the Management API) revoked it; the SP must treat invalid_grant as "sign in again".',
+    issuerTrailingSlash:
+      'Set the issuer in the IdP and SSO section to https://{tenant}.auth0.com/ — with the trailing slash (Auth0 Dashboard → Applications → your app → Settings → Advanced → Endpoints).',
     customDomainIssuer: 'With an Auth0 custom domain, use the custom domain as issuer everywhere (Branding → Custom Domains).',
-    emailVerification: 'Auth0 Dashboard → User Management → Users → the user → Send verification email (or mark it verified through the Management API).',
+    emailVerification:
+      'Auth0 Dashboard → User Management → Users → the user → Send verification email (or mark it verified through the Management API).',
     rs256: 'Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → OAuth → JsonWebToken Signature Algorithm: RS256.',
-    refreshTokenRotation: 'Auth0 Dashboard → Applications → your app → Settings → Refresh Token Rotation: with rotation on, keep only the newest refresh token; the Reuse Interval (default 0 s) covers concurrent refreshes only.',
+    refreshTokenRotation:
+      'Auth0 Dashboard → Applications → your app → Settings → Refresh Token Rotation: with rotation on, keep only the newest refresh token; the Reuse Interval (default 0 s) covers concurrent refreshes only.',
   },
   errors: {
-    redirectUriMismatch: { code: 'invalid_request', title: 'Oops!, something went wrong', message: 'Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.', httpStatus: 400 },
+    redirectUriMismatch: {
+      code: 'invalid_request',
+      title: 'Oops!, something went wrong',
+      message: 'Callback URL mismatch. The provided redirect_uri is not in the list of allowed callback URLs.',
+      httpStatus: 400,
+    },
     invalidClient: { code: 'access_denied', title: 'Unauthorized', message: 'Unauthorized', httpStatus: 401 },
     clientSecretExpired: { code: 'access_denied', title: 'Unauthorized', message: 'Unauthorized', httpStatus: 401 },
     // 302: Auth0 (an Action's api.access.deny) sends these back to the callback URL.
@@ -217,11 +327,20 @@ export const oidc: OidcPersona = {
     userDisabled: { code: 'unauthorized', title: 'unauthorized', message: 'user is blocked', httpStatus: 302 },
   },
   sources: [
-    { fact: 'Refresh tokens with offline_access; rotation opt-in per application, automatic reuse detection revokes the family', url: 'https://auth0.com/docs/secure/tokens/refresh-tokens/configure-refresh-token-rotation' },
-    { fact: 'Issuer https://{tenant}.auth0.com/ with trailing slash; ID token structure (profile claims first, sid) and 10 h lifetime', url: `${DOCS}/secure/tokens/id-tokens/id-token-structure` },
+    {
+      fact: 'Refresh tokens with offline_access; rotation opt-in per application, automatic reuse detection revokes the family',
+      url: 'https://auth0.com/docs/secure/tokens/refresh-tokens/configure-refresh-token-rotation',
+    },
+    {
+      fact: 'Issuer https://{tenant}.auth0.com/ with trailing slash; ID token structure (profile claims first, sid) and 10 h lifetime',
+      url: `${DOCS}/secure/tokens/id-tokens/id-token-structure`,
+    },
     { fact: 'Endpoints /authorize, /oauth/token, /userinfo, /.well-known/jwks.json', url: `${DOCS}/api/authentication` },
     { fact: 'Custom claims must be namespaced', url: `${DOCS}/secure/tokens/json-web-tokens/create-custom-claims` },
     { fact: 'HS256 vs RS256 signing algorithm setting', url: `${DOCS}/get-started/applications/signing-algorithms` },
-    { fact: 'Wrong client secret: 401 {"error":"access_denied","error_description":"Unauthorized"}', url: `${DOCS}/api/authentication#authorization-code-flow` },
+    {
+      fact: 'Wrong client secret: 401 {"error":"access_denied","error_description":"Unauthorized"}',
+      url: `${DOCS}/api/authentication#authorization-code-flow`,
+    },
   ],
 };

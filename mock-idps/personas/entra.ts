@@ -17,10 +17,16 @@ export const facts: VendorFacts = {
   userIdFormat: (key) => derivedGuid(key, 'oid'),
   signIn: {
     signInName: 'upn',
-    heading: 'Sign in', identifierLabel: 'Email, phone, or Skype', identifierField: 'loginfmt',
-    passwordHeading: 'Enter password', passwordLabel: 'Password', passwordField: 'passwd',
-    nextButton: 'Next', submitButton: 'Sign in', steps: 2,
-    wrongCredentials: 'Your account or password is incorrect. If you don\'t remember your password, reset it now.',
+    heading: 'Sign in',
+    identifierLabel: 'Email, phone, or Skype',
+    identifierField: 'loginfmt',
+    passwordHeading: 'Enter password',
+    passwordLabel: 'Password',
+    passwordField: 'passwd',
+    nextButton: 'Next',
+    submitButton: 'Sign in',
+    steps: 2,
+    wrongCredentials: "Your account or password is incorrect. If you don't remember your password, reset it now.",
     unknownUser: 'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
     consent: { heading: 'Permissions requested', accept: 'Accept', deny: 'Cancel' },
   },
@@ -62,24 +68,61 @@ export const saml: SamlPersona = {
     wsFederation: {
       claimTypes: [
         { uri: `${CLAIMS}/name`, displayName: 'Name', description: 'The mutable display name of the user.' },
-        { uri: `${CLAIMS}/nameidentifier`, displayName: 'Subject', description: 'An immutable, globally unique, non-reusable identifier of the user that is unique to the application for which a token is issued.' },
+        {
+          uri: `${CLAIMS}/nameidentifier`,
+          displayName: 'Subject',
+          description:
+            'An immutable, globally unique, non-reusable identifier of the user that is unique to the application for which a token is issued.',
+        },
         { uri: `${CLAIMS}/givenname`, displayName: 'Given Name', description: 'First name of the user.' },
         { uri: `${CLAIMS}/surname`, displayName: 'Surname', description: 'Last name of the user.' },
         { uri: `${MS_CLAIMS}/displayname`, displayName: 'Display Name', description: 'Display name of the user.' },
         { uri: `${MS_CLAIMS}/nickname`, displayName: 'Nick Name', description: 'Nick name of the user.' },
-        { uri: `${WS8}/authenticationinstant`, displayName: 'Authentication Instant', description: 'The time (UTC) when the user is authenticated to Windows Azure Active Directory.' },
-        { uri: `${WS8}/authenticationmethod`, displayName: 'Authentication Method', description: 'The method that Windows Azure Active Directory uses to authenticate users.' },
-        { uri: `${MS_CLAIMS}/objectidentifier`, displayName: 'ObjectIdentifier', description: 'Primary identifier for the user in the directory. Immutable, globally unique, non-reusable.' },
-        { uri: `${MS_CLAIMS}/tenantid`, displayName: 'TenantId', description: 'Identifier for the user\'s tenant.' },
+        {
+          uri: `${WS8}/authenticationinstant`,
+          displayName: 'Authentication Instant',
+          description: 'The time (UTC) when the user is authenticated to Windows Azure Active Directory.',
+        },
+        {
+          uri: `${WS8}/authenticationmethod`,
+          displayName: 'Authentication Method',
+          description: 'The method that Windows Azure Active Directory uses to authenticate users.',
+        },
+        {
+          uri: `${MS_CLAIMS}/objectidentifier`,
+          displayName: 'ObjectIdentifier',
+          description: 'Primary identifier for the user in the directory. Immutable, globally unique, non-reusable.',
+        },
+        { uri: `${MS_CLAIMS}/tenantid`, displayName: 'TenantId', description: "Identifier for the user's tenant." },
         { uri: `${MS_CLAIMS}/identityprovider`, displayName: 'IdentityProvider', description: 'Identity provider for the user.' },
         { uri: `${CLAIMS}/emailaddress`, displayName: 'Email', description: 'Email address of the user.' },
         { uri: `${WS8}/groups`, displayName: 'Groups', description: 'Groups of the user.' },
-        { uri: `${MS_CLAIMS}/accesstoken`, displayName: 'External Access Token', description: 'Access token issued by external identity provider.' },
-        { uri: `${WS8}/expiration`, displayName: 'External Access Token Expiration', description: 'UTC expiration time of access token issued by external identity provider.' },
-        { uri: `${MS_CLAIMS}/openid2_id`, displayName: 'External OpenID 2.0 Identifier', description: 'OpenID 2.0 identifier issued by external identity provider.' },
-        { uri: 'http://schemas.microsoft.com/claims/groups.link', displayName: 'GroupsOverageClaim', description: 'Issued when number of user\'s group claims exceeds return limit.' },
+        {
+          uri: `${MS_CLAIMS}/accesstoken`,
+          displayName: 'External Access Token',
+          description: 'Access token issued by external identity provider.',
+        },
+        {
+          uri: `${WS8}/expiration`,
+          displayName: 'External Access Token Expiration',
+          description: 'UTC expiration time of access token issued by external identity provider.',
+        },
+        {
+          uri: `${MS_CLAIMS}/openid2_id`,
+          displayName: 'External OpenID 2.0 Identifier',
+          description: 'OpenID 2.0 identifier issued by external identity provider.',
+        },
+        {
+          uri: 'http://schemas.microsoft.com/claims/groups.link',
+          displayName: 'GroupsOverageClaim',
+          description: "Issued when number of user's group claims exceeds return limit.",
+        },
         { uri: `${WS8}/role`, displayName: 'Role Claim', description: 'Roles that the user or Service Principal is attached to' },
-        { uri: `${WS8}/wids`, displayName: 'RoleTemplate Id Claim', description: 'Role template id of the Built-in Directory Roles that the user is a member of' },
+        {
+          uri: `${WS8}/wids`,
+          displayName: 'RoleTemplate Id Claim',
+          description: 'Role template id of the Built-in Directory Roles that the user is a member of',
+        },
       ],
     },
     wantAuthnRequestsSigned: false,
@@ -106,39 +149,97 @@ export const saml: SamlPersona = {
     subjectConfirmationSeconds: 300,
     attributeValueXsiType: false,
     xsiNamespacesOn: 'attribute-statement',
-    rootAttributeOrder: { response: ['ID', 'Version', 'IssueInstant', 'Destination', 'InResponseTo', 'xmlns'], assertion: ['ID', 'IssueInstant', 'Version', 'xmlns'] },
+    rootAttributeOrder: {
+      response: ['ID', 'Version', 'IssueInstant', 'Destination', 'InResponseTo', 'xmlns'],
+      assertion: ['ID', 'IssueInstant', 'Version', 'xmlns'],
+    },
   },
   authnRequestPolicy: { spEntityId: 'exact', acsUrl: 'must-match' },
   loginFlow: 'email-then-password',
-  signInErrors: { wrongPassword: 'AADSTS50126: Your account or password is incorrect. If you don\'t remember your password, reset it now.', unknownUser: 'AADSTS50034: This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.' },
+  signInErrors: {
+    wrongPassword: "AADSTS50126: Your account or password is incorrect. If you don't remember your password, reset it now.",
+    unknownUser: 'AADSTS50034: This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
+  },
   commonIssuerMistake: { what: 'without the trailing slash', apply: (issuer) => issuer.replace(/\/$/, '') },
   consoleFixes: {
-    acsUrl: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
-    spEntityId: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
-    issuer: 'Entra admin center → your app → Single sign-on → "Set up" section: copy "Microsoft Entra Identifier" (https://sts.windows.net/{tenant id}/ — with the trailing slash).',
-    certificate: 'Entra admin center → your app → Single sign-on → SAML Certificates: download "Certificate (Base64)" of the *Active* certificate and upload it in the IdP and SSO section.',
-    signingScope: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
-    emailNameId: 'Entra admin center → your app → Single sign-on → Attributes & Claims: set "Unique User Identifier (Name ID)" to user.mail (or keep user.userprincipalname when UPNs are emails) and keep the emailaddress claim.',
+    acsUrl:
+      'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
+    spEntityId:
+      'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
+    issuer:
+      'Entra admin center → your app → Single sign-on → "Set up" section: copy "Microsoft Entra Identifier" (https://sts.windows.net/{tenant id}/ — with the trailing slash).',
+    certificate:
+      'Entra admin center → your app → Single sign-on → SAML Certificates: download "Certificate (Base64)" of the *Active* certificate and upload it in the IdP and SSO section.',
+    signingScope:
+      'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
+    emailNameId:
+      'Entra admin center → your app → Single sign-on → Attributes & Claims: set "Unique User Identifier (Name ID)" to user.mail (or keep user.userprincipalname when UPNs are emails) and keep the emailaddress claim.',
     userAssignment: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group.',
     sha256: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Algorithm: SHA-256.',
-    guestNameId: 'Entra admin center → your app → Single sign-on → Attributes & Claims → Unique User Identifier: use user.mail (guests\' UPNs are user_domain#EXT#@tenant.onmicrosoft.com).',
-    encryptionOff: 'Entra admin center → your app → Single sign-on → Token encryption: deactivate the certificate (or upload the SP\'s encryption certificate).',
-    hideAppTile: 'Entra admin center → Enterprise applications → your app → Properties: "Visible to users?" No, until SSO is re-enabled in OE.',
+    guestNameId:
+      "Entra admin center → your app → Single sign-on → Attributes & Claims → Unique User Identifier: use user.mail (guests' UPNs are user_domain#EXT#@tenant.onmicrosoft.com).",
+    encryptionOff:
+      "Entra admin center → your app → Single sign-on → Token encryption: deactivate the certificate (or upload the SP's encryption certificate).",
+    hideAppTile:
+      'Entra admin center → Enterprise applications → your app → Properties: "Visible to users?" No, until SSO is re-enabled in OE.',
   },
   errors: {
-    acsMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{acs}\' specified in the request does not match the redirect URIs configured for the application \'{spEntityId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
-    unknownSp: { code: 'AADSTS700016', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Application with identifier \'{spEntityId}\' was not found in the directory \'{tid}\'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.', httpStatus: 400 },
-    userNotAssigned: { code: 'AADSTS50105', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Your administrator has configured the application \'{spEntityId}\' to block users unless they are specifically granted (\'assigned\') access to the application. The signed in user \'{user}\' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.', httpStatus: 400 },
-    userDisabled: { code: 'AADSTS50057', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The user account is disabled. The account has been disabled by an administrator.', httpStatus: 400 },
-    malformedRequest: { code: 'AADSTS750054', title: 'Sorry, but we\'re having trouble signing you in.', message: 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.', httpStatus: 400 },
+    acsMismatch: {
+      code: 'AADSTS50011',
+      title: "Sorry, but we're having trouble signing you in.",
+      message:
+        "The redirect URI '{acs}' specified in the request does not match the redirect URIs configured for the application '{spEntityId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.",
+      httpStatus: 400,
+    },
+    unknownSp: {
+      code: 'AADSTS700016',
+      title: "Sorry, but we're having trouble signing you in.",
+      message:
+        "Application with identifier '{spEntityId}' was not found in the directory '{tid}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+      httpStatus: 400,
+    },
+    userNotAssigned: {
+      code: 'AADSTS50105',
+      title: "Sorry, but we're having trouble signing you in.",
+      message:
+        "Your administrator has configured the application '{spEntityId}' to block users unless they are specifically granted ('assigned') access to the application. The signed in user '{user}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.",
+      httpStatus: 400,
+    },
+    userDisabled: {
+      code: 'AADSTS50057',
+      title: "Sorry, but we're having trouble signing you in.",
+      message: 'The user account is disabled. The account has been disabled by an administrator.',
+      httpStatus: 400,
+    },
+    malformedRequest: {
+      code: 'AADSTS750054',
+      title: "Sorry, but we're having trouble signing you in.",
+      message: 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
+      httpStatus: 400,
+    },
   },
   sources: [
-    { fact: 'Issuer https://sts.windows.net/{tid}/, SSO URL /{tid}/saml2, attribute URIs, NameID emailAddress, Password AuthnContextClassRef', url: `${LEARN}/identity-platform/reference-saml-tokens` },
-    { fact: 'AuthnRequest handling: Issuer must match an app identifier, AssertionConsumerServiceURL must match a reply URL', url: `${LEARN}/identity-platform/single-sign-on-saml-protocol` },
-    { fact: 'Default signing: assertion only, RSA-SHA256; SHA-1 selectable; response-only / both options', url: `${LEARN}/identity/enterprise-apps/certificate-signing-options` },
-    { fact: 'Signing certificate valid 3 years by default', url: `${LEARN}/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on` },
+    {
+      fact: 'Issuer https://sts.windows.net/{tid}/, SSO URL /{tid}/saml2, attribute URIs, NameID emailAddress, Password AuthnContextClassRef',
+      url: `${LEARN}/identity-platform/reference-saml-tokens`,
+    },
+    {
+      fact: 'AuthnRequest handling: Issuer must match an app identifier, AssertionConsumerServiceURL must match a reply URL',
+      url: `${LEARN}/identity-platform/single-sign-on-saml-protocol`,
+    },
+    {
+      fact: 'Default signing: assertion only, RSA-SHA256; SHA-1 selectable; response-only / both options',
+      url: `${LEARN}/identity/enterprise-apps/certificate-signing-options`,
+    },
+    {
+      fact: 'Signing certificate valid 3 years by default',
+      url: `${LEARN}/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on`,
+    },
     { fact: 'AADSTS50011, AADSTS700016, AADSTS50105, AADSTS50057, AADSTS750054', url: `${LEARN}/identity-platform/reference-error-codes` },
-    { fact: 'Wire shape: unprefixed Issuer/Assertion/Signature with own xmlns, _UUID ids, NotBefore -5 min / +60 min, SessionIndex = assertion ID', url: 'https://github.com/node-saml/passport-saml/tree/master/test/static (captured Azure AD responses)' },
+    {
+      fact: 'Wire shape: unprefixed Issuer/Assertion/Signature with own xmlns, _UUID ids, NotBefore -5 min / +60 min, SessionIndex = assertion ID',
+      url: 'https://github.com/node-saml/passport-saml/tree/master/test/static (captured Azure AD responses)',
+    },
   ],
 };
 
@@ -150,7 +251,10 @@ export const oidc: OidcPersona = {
   // Where the customer's admin pastes the SP redirect URI in this console.
   consoleFields: { redirectUri: 'Redirect URI (Web)' },
   // v2.0 tokens (public and sovereign clouds), the {tenantid} template of /common discovery, v1.0 tokens (sts.windows.net).
-  realIssuers: [/^https:\/\/(?:login\.microsoftonline\.(?:com|us)|login\.partner\.microsoftonline\.cn|login\.chinacloudapi\.cn)\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{tenantid\})\/v2\.0$/i, /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/$/i],
+  realIssuers: [
+    /^https:\/\/(?:login\.microsoftonline\.(?:com|us)|login\.partner\.microsoftonline\.cn|login\.chinacloudapi\.cn)\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{tenantid\})\/v2\.0$/i,
+    /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/$/i,
+  ],
   issuerPathTemplate: '/entra/{tid}/v2.0',
   idToken: {
     // Entra v2.0 tokens live 65 minutes: iat and nbf are back-dated 5 min, exp = real time + 60 min.
@@ -184,7 +288,13 @@ export const oidc: OidcPersona = {
     signingAlgorithm: 'RS256',
   },
   // Real endpoints sit beside the issuer (/{tid}/oauth2/v2.0/…); here they sit under it, same names.
-  endpoints: { authorization: '/oauth2/v2.0/authorize', token: '/oauth2/v2.0/token', userinfo: '/oidc/userinfo', jwks: '/discovery/v2.0/keys', logout: '/oauth2/v2.0/logout' },
+  endpoints: {
+    authorization: '/oauth2/v2.0/authorize',
+    token: '/oauth2/v2.0/token',
+    userinfo: '/oidc/userinfo',
+    jwks: '/discovery/v2.0/keys',
+    logout: '/oauth2/v2.0/logout',
+  },
   // The tenant document (2024): token_endpoint first, pairwise subjects, no PKCE methods listed.
   discovery: [
     ['token_endpoint', '{token}'],
@@ -203,7 +313,30 @@ export const oidc: OidcPersona = {
     ['http_logout_supported', true],
     ['frontchannel_logout_supported', true],
     ['end_session_endpoint', '{logout}'],
-    ['claims_supported', ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email']],
+    [
+      'claims_supported',
+      [
+        'sub',
+        'iss',
+        'cloud_instance_name',
+        'cloud_instance_host_name',
+        'cloud_graph_host_name',
+        'msgraph_host',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'nonce',
+        'preferred_username',
+        'name',
+        'tid',
+        'ver',
+        'at_hash',
+        'c_hash',
+        'email',
+      ],
+    ],
     ['kerberos_endpoint', '{base}/kerberos'],
     ['tenant_region_scope', 'NA'],
     ['cloud_instance_name', 'microsoftonline.com'],
@@ -216,8 +349,15 @@ export const oidc: OidcPersona = {
   // Refresh: the offline_access scope is enough and is not echoed in `scope`; each redeem returns
   // a new refresh token and the old one stays valid until it expires.
   refreshTokens: {
-    requestedBy: 'offline_access-scope', echoOfflineAccess: false, rotation: 'new-each-use', unrotatedAnswer: 'same',
-    invalidGrant: { description: 'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.', errorCodes: [50173] },
+    requestedBy: 'offline_access-scope',
+    echoOfflineAccess: false,
+    rotation: 'new-each-use',
+    unrotatedAnswer: 'same',
+    invalidGrant: {
+      description:
+        'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
+      errorCodes: [50173],
+    },
   },
   // `create` (self-service sign-up) is documented too; the mock has no sign-up page and refuses it.
   prompts: { supported: ['login', 'none', 'consent', 'select_account'] },
@@ -226,25 +366,75 @@ export const oidc: OidcPersona = {
   clientIdFormat: (key) => derivedGuid(key, 'oidc-client'),
   errorStyle: { codeInPageMessage: true, numericErrorCodes: true },
   consoleFixes: {
-    clientSecret: 'Entra admin center → App registrations → your app → Certificates & secrets → Client secrets: create a new secret and paste its *Value* (not the Secret ID) into the IdP and SSO section.',
-    redirectUri: 'Entra admin center → App registrations → your app → Authentication → Web → Redirect URIs: add the portal\'s OIDC redirect URI exactly.',
-    userAssignment: 'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group (or set "Assignment required" to No under Properties).',
-    emailClaim: 'Entra admin center → App registrations → your app → Token configuration → Add optional claim → ID → email (and accept the Microsoft Graph email permission).',
-    refreshTokenRevoked: 'Entra admin center → Users → the user → Revoke sessions (or a password reset) revokes refresh tokens; the user signs in again. The SP must treat AADSTS50173 / invalid_grant as "sign in again".',
-    tenantIssuer: 'Use https://login.microsoftonline.com/{tenant id}/v2.0 (Entra admin center → App registrations → Endpoints), not /common or /organizations.',
+    clientSecret:
+      'Entra admin center → App registrations → your app → Certificates & secrets → Client secrets: create a new secret and paste its *Value* (not the Secret ID) into the IdP and SSO section.',
+    redirectUri:
+      "Entra admin center → App registrations → your app → Authentication → Web → Redirect URIs: add the portal's OIDC redirect URI exactly.",
+    userAssignment:
+      'Entra admin center → Enterprise applications → your app → Users and groups → Add user/group (or set "Assignment required" to No under Properties).',
+    emailClaim:
+      'Entra admin center → App registrations → your app → Token configuration → Add optional claim → ID → email (and accept the Microsoft Graph email permission).',
+    refreshTokenRevoked:
+      'Entra admin center → Users → the user → Revoke sessions (or a password reset) revokes refresh tokens; the user signs in again. The SP must treat AADSTS50173 / invalid_grant as "sign in again".',
+    tenantIssuer:
+      'Use https://login.microsoftonline.com/{tenant id}/v2.0 (Entra admin center → App registrations → Endpoints), not /common or /organizations.',
   },
   errors: {
-    redirectUriMismatch: { code: 'AADSTS50011', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The redirect URI \'{redirectUri}\' specified in the request does not match the redirect URIs configured for the application \'{clientId}\'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.', httpStatus: 400 },
-    invalidClient: { code: 'invalid_client', title: 'AADSTS7000215', message: 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'{clientId}\'.', httpStatus: 401 },
-    clientSecretExpired: { code: 'invalid_client', title: 'AADSTS7000222', message: 'AADSTS7000222: The provided client secret keys for app \'{clientId}\' are expired. Visit the Azure portal to create new keys for your app.', httpStatus: 401 },
-    userNotAssigned: { code: 'AADSTS50105', title: 'Sorry, but we\'re having trouble signing you in.', message: 'Your administrator has configured the application \'{clientId}\' to block users unless they are specifically granted (\'assigned\') access to the application. The signed in user \'{user}\' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.', httpStatus: 400 },
-    userDisabled: { code: 'AADSTS50057', title: 'Sorry, but we\'re having trouble signing you in.', message: 'The user account is disabled. The account has been disabled by an administrator.', httpStatus: 400 },
+    redirectUriMismatch: {
+      code: 'AADSTS50011',
+      title: "Sorry, but we're having trouble signing you in.",
+      message:
+        "The redirect URI '{redirectUri}' specified in the request does not match the redirect URIs configured for the application '{clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.",
+      httpStatus: 400,
+    },
+    invalidClient: {
+      code: 'invalid_client',
+      title: 'AADSTS7000215',
+      message:
+        "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.",
+      httpStatus: 401,
+    },
+    clientSecretExpired: {
+      code: 'invalid_client',
+      title: 'AADSTS7000222',
+      message:
+        "AADSTS7000222: The provided client secret keys for app '{clientId}' are expired. Visit the Azure portal to create new keys for your app.",
+      httpStatus: 401,
+    },
+    userNotAssigned: {
+      code: 'AADSTS50105',
+      title: "Sorry, but we're having trouble signing you in.",
+      message:
+        "Your administrator has configured the application '{clientId}' to block users unless they are specifically granted ('assigned') access to the application. The signed in user '{user}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.",
+      httpStatus: 400,
+    },
+    userDisabled: {
+      code: 'AADSTS50057',
+      title: "Sorry, but we're having trouble signing you in.",
+      message: 'The user account is disabled. The account has been disabled by an administrator.',
+      httpStatus: 400,
+    },
   },
   sources: [
-    { fact: 'Refresh tokens with scope offline_access, not echoed in scope; a new refresh token on each redeem; prompt login, none, consent, select_account, create', url: `${LEARN}/identity-platform/scopes-oidc#the-offline_access-scope` },
-    { fact: 'Issuer https://login.microsoftonline.com/{tid}/v2.0, discovery under /v2.0/.well-known/openid-configuration, endpoint names', url: `${LEARN}/identity-platform/v2-protocols-oidc` },
-    { fact: 'ID token claims (aio, oid, tid, rh, uti, preferred_username, ver 2.0; pairwise sub; email optional); header typ, alg, kid', url: `${LEARN}/identity-platform/id-token-claims-reference` },
-    { fact: 'email is an optional claim the admin adds under Token configuration', url: `${LEARN}/identity-platform/optional-claims-reference` },
-    { fact: 'AADSTS50011, AADSTS7000215, AADSTS7000222, AADSTS50105, AADSTS50057 (shown on Microsoft\'s page, token errors as invalid_client JSON)', url: `${LEARN}/identity-platform/reference-error-codes` },
+    {
+      fact: 'Refresh tokens with scope offline_access, not echoed in scope; a new refresh token on each redeem; prompt login, none, consent, select_account, create',
+      url: `${LEARN}/identity-platform/scopes-oidc#the-offline_access-scope`,
+    },
+    {
+      fact: 'Issuer https://login.microsoftonline.com/{tid}/v2.0, discovery under /v2.0/.well-known/openid-configuration, endpoint names',
+      url: `${LEARN}/identity-platform/v2-protocols-oidc`,
+    },
+    {
+      fact: 'ID token claims (aio, oid, tid, rh, uti, preferred_username, ver 2.0; pairwise sub; email optional); header typ, alg, kid',
+      url: `${LEARN}/identity-platform/id-token-claims-reference`,
+    },
+    {
+      fact: 'email is an optional claim the admin adds under Token configuration',
+      url: `${LEARN}/identity-platform/optional-claims-reference`,
+    },
+    {
+      fact: "AADSTS50011, AADSTS7000215, AADSTS7000222, AADSTS50105, AADSTS50057 (shown on Microsoft's page, token errors as invalid_client JSON)",
+      url: `${LEARN}/identity-platform/reference-error-codes`,
+    },
   ],
 };

@@ -20,7 +20,10 @@ export const VENDORS: readonly Vendor[] = Object.values(VENDOR_PERSONAS).map((v)
 export const PERSONA_IDS: readonly PersonaId[] = Object.values(VENDOR_PERSONAS).flatMap((v) => [v.saml.id, v.oidc.id]);
 
 export const PERSONAS: Readonly<Record<PersonaId, Persona>> = Object.fromEntries(
-  Object.values(VENDOR_PERSONAS).flatMap((v) => [[v.saml.id, v.saml], [v.oidc.id, v.oidc]]),
+  Object.values(VENDOR_PERSONAS).flatMap((v) => [
+    [v.saml.id, v.saml],
+    [v.oidc.id, v.oidc],
+  ]),
 ) as Record<PersonaId, Persona>;
 
 export const SAML_PERSONAS: readonly SamlPersona[] = Object.values(VENDOR_PERSONAS).map((v) => v.saml);

@@ -16,12 +16,13 @@ describe('personas', () => {
 
   it.each(SAML_PERSONAS.map((p) => [p.id, p] as const))('%s: every URL path lives under /{vendor}/{tenant id}/', (_id, persona) => {
     const prefix = `/${persona.vendor}/{${VENDOR_PERSONAS[persona.vendor].facts.pathId}}/`;
-    for (const template of [persona.ssoPathTemplate, persona.metadataPathTemplate, persona.idpInitiatedPathTemplate]) expect(template.startsWith(prefix)).toBe(true);
+    for (const template of [persona.ssoPathTemplate, persona.metadataPathTemplate, persona.idpInitiatedPathTemplate])
+      expect(template.startsWith(prefix)).toBe(true);
     expect(persona.wire.assertionChildOrder).toContain('Subject');
     expect(Object.keys(persona.errors).sort()).toEqual(['acsMismatch', 'malformedRequest', 'unknownSp', 'userDisabled', 'userNotAssigned']);
   });
 
-  it('files each vendor under its own id: the registry key is the personas\' vendor', () => {
+  it("files each vendor under its own id: the registry key is the personas' vendor", () => {
     for (const [vendor, row] of Object.entries(VENDOR_PERSONAS)) {
       expect([row.saml.vendor, row.oidc.vendor]).toEqual([vendor, vendor]);
       expect([row.saml.protocol, row.oidc.protocol]).toEqual(['saml', 'oidc']);
@@ -30,7 +31,9 @@ describe('personas', () => {
   });
 
   it('registers every persona file: a vendor file without its registry row would be silently unused', () => {
-    const files = readdirSync(import.meta.dirname).filter((name) => name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'));
+    const files = readdirSync(import.meta.dirname).filter(
+      (name) => name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'),
+    );
     expect(files.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual([...VENDORS].sort());
   });
 

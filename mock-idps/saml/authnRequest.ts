@@ -39,7 +39,9 @@ export function decodeSamlRequest(value: string, binding: 'redirect' | 'post'): 
   try {
     return inflateRawSync(bytes, { maxOutputLength: MAX_REQUEST_BYTES }).toString('utf8');
   } catch {
-    throw new SamlRequestError('SAMLRequest is not DEFLATE-compressed as the HTTP-Redirect binding requires (SAML Bindings §3.4.4.1), or it is too large.');
+    throw new SamlRequestError(
+      'SAMLRequest is not DEFLATE-compressed as the HTTP-Redirect binding requires (SAML Bindings §3.4.4.1), or it is too large.',
+    );
   }
 }
 
@@ -52,7 +54,8 @@ export function parseSamlRequest(xml: string): AuthnRequestInfo | LogoutRequestI
   } catch {
     root = null;
   }
-  if (!root || root.namespaceURI !== 'urn:oasis:names:tc:SAML:2.0:protocol') throw new SamlRequestError('SAMLRequest is not a SAML 2.0 protocol message.');
+  if (!root || root.namespaceURI !== 'urn:oasis:names:tc:SAML:2.0:protocol')
+    throw new SamlRequestError('SAMLRequest is not a SAML 2.0 protocol message.');
   const id = root.getAttribute('ID') ?? '';
   if (!id) throw new SamlRequestError(`The ${root.localName} has no ID attribute.`);
   if (root.localName === 'LogoutRequest') return { kind: 'logout', id };

@@ -20,7 +20,11 @@ const tenant = new TenantState('direct-sign');
 const user = tenant.directory.findByLogin('bob.user@example.com') ?? tenant.directory.list()[0]!;
 const now = new Date('2026-03-01T12:00:00Z');
 
-function unsigned(persona: SamlPersona, effects: readonly SamlEffect[] = [], edit?: (spec: ResponseSpec) => void): { xml: string; spec: ResponseSpec } {
+function unsigned(
+  persona: SamlPersona,
+  effects: readonly SamlEffect[] = [],
+  edit?: (spec: ResponseSpec) => void,
+): { xml: string; spec: ResponseSpec } {
   const ctx: EffectContext = { persona, ids: tenant.ids, user, sp: SP, now, victimEmail: 'admin@example.com' };
   const spec = defaultResponseSpec({ persona, ids: tenant.ids, user, sp: SP, now, inResponseTo: '_req-1' });
   for (const effect of effects) effect.adjust?.(spec, ctx);
@@ -68,33 +72,44 @@ describe.each(SAML_PERSONAS.map((persona) => ({ persona, id: persona.id })))('$i
 
   it('writes the bytes xml-crypto writes for any user data (quotes, ampersands, angle brackets, any Unicode)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 24 });
-    fc.assert(fc.property(text, text, text, (nameId, value, audience) => {
-      const { xml, spec } = unsigned(persona, [], (s) => {
-        s.nameId.value = nameId;
-        s.attributes = [{ name: 'displayName', values: [value, `${value}'"`] }];
-        s.conditions = { notBefore: s.issueInstant, notOnOrAfter: s.issueInstant, audiences: [audience] };
-      });
-      const options = optionsFor(persona, spec);
-      expect(signResponse(xml, 'both', options)).toBe(signResponseWithXmlCrypto(xml, 'both', options));
-    }), { numRuns: 40, seed: 4 });
+    fc.assert(
+      fc.property(text, text, text, (nameId, value, audience) => {
+        const { xml, spec } = unsigned(persona, [], (s) => {
+          s.nameId.value = nameId;
+          s.attributes = [{ name: 'displayName', values: [value, `${value}'"`] }];
+          s.conditions = { notBefore: s.issueInstant, notOnOrAfter: s.issueInstant, audiences: [audience] };
+        });
+        const options = optionsFor(persona, spec);
+        expect(signResponse(xml, 'both', options)).toBe(signResponseWithXmlCrypto(xml, 'both', options));
+      }),
+      { numRuns: 40, seed: 4 },
+    );
   });
 
   it('keeps the direct path for printable text with markup characters, and matches xml-crypto there', () => {
-    const text = fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", ']', 'a', 'Z', ' ', 'é', 'ß', '\u2029', '😀', '#', ';'), maxLength: 16 });
-    fc.assert(fc.property(text, text, (nameId, value) => {
-      const { xml, spec } = unsigned(persona, [], (s) => {
-        s.nameId.value = nameId;
-        s.attributes = [{ name: `attr ${value}`, values: [value] }];
-      });
-      expect(parseXmlSubset(xml)).toBeDefined();
-      const options = optionsFor(persona, spec);
-      expect(signResponse(xml, 'both', options)).toBe(signResponseWithXmlCrypto(xml, 'both', options));
-    }), { numRuns: 40, seed: 7 });
+    const text = fc.string({
+      unit: fc.constantFrom('&', '<', '>', '"', "'", ']', 'a', 'Z', ' ', 'é', 'ß', '\u2029', '😀', '#', ';'),
+      maxLength: 16,
+    });
+    fc.assert(
+      fc.property(text, text, (nameId, value) => {
+        const { xml, spec } = unsigned(persona, [], (s) => {
+          s.nameId.value = nameId;
+          s.attributes = [{ name: `attr ${value}`, values: [value] }];
+        });
+        expect(parseXmlSubset(xml)).toBeDefined();
+        const options = optionsFor(persona, spec);
+        expect(signResponse(xml, 'both', options)).toBe(signResponseWithXmlCrypto(xml, 'both', options));
+      }),
+      { numRuns: 40, seed: 7 },
+    );
   });
 });
 
 describe('direct signing of every catalog fault', () => {
-  const cases = samlFaults.flatMap((fault) => SAML_PERSONAS.filter((p) => fault.personas.includes(p.id)).map((persona) => ({ fault, persona, name: `${fault.id} / ${persona.id}` })));
+  const cases = samlFaults.flatMap((fault) =>
+    SAML_PERSONAS.filter((p) => fault.personas.includes(p.id)).map((persona) => ({ fault, persona, name: `${fault.id} / ${persona.id}` })),
+  );
 
   it.each(cases)('$name: signed exactly as xml-crypto signs it', ({ fault, persona }) => {
     const { xml, spec } = unsigned(persona, [fault.effect]);

@@ -107,23 +107,42 @@ export function signInTree(root: SubsetElement, options: SignOptions): boolean {
   // The enveloped-signature transform removes nothing here: the new Signature is not yet in the element.
   const digest = createHash(options.digest).update(canonicalizeExclusive(target), 'utf8').digest('base64');
   const p = options.wire.signaturePrefix ? `${options.wire.signaturePrefix}:` : '';
-  const ds = (name: string, attributes: ReadonlyArray<readonly [string, string]> = [], children: (SubsetElement | string)[] = []): SubsetElement =>
-    subsetElement(`${p}${name}`, XMLNS_DSIG, attributes, children);
-  const signedInfo = ds('SignedInfo', [], [
-    ds('CanonicalizationMethod', [['Algorithm', EXC_C14N]]),
-    ds('SignatureMethod', [['Algorithm', ALGORITHMS[options.algorithm]]]),
-    ds('Reference', [['URI', `#${id}`]], [
-      ds('Transforms', [], [ds('Transform', [['Algorithm', ENVELOPED]]), ds('Transform', [['Algorithm', EXC_C14N]])]),
-      ds('DigestMethod', [['Algorithm', DIGESTS[options.digest]]]),
-      ds('DigestValue', [], [digest]),
-    ]),
-  ]);
-  const signatureValue = sign(NODE_HASH[options.algorithm], Buffer.from(canonicalizeExclusive(signedInfo), 'utf8'), privateKeyObject(options.key)).toString('base64');
-  const signature = ds('Signature', [[p ? `xmlns:${options.wire.signaturePrefix}` : 'xmlns', XMLNS_DSIG]], [
-    signedInfo,
-    ds('SignatureValue', [], [signatureValue]),
-    ds('KeyInfo', [], [ds('X509Data', [], [ds('X509Certificate', [], [certificate])])]),
-  ]);
+  const ds = (
+    name: string,
+    attributes: ReadonlyArray<readonly [string, string]> = [],
+    children: (SubsetElement | string)[] = [],
+  ): SubsetElement => subsetElement(`${p}${name}`, XMLNS_DSIG, attributes, children);
+  const signedInfo = ds(
+    'SignedInfo',
+    [],
+    [
+      ds('CanonicalizationMethod', [['Algorithm', EXC_C14N]]),
+      ds('SignatureMethod', [['Algorithm', ALGORITHMS[options.algorithm]]]),
+      ds(
+        'Reference',
+        [['URI', `#${id}`]],
+        [
+          ds('Transforms', [], [ds('Transform', [['Algorithm', ENVELOPED]]), ds('Transform', [['Algorithm', EXC_C14N]])]),
+          ds('DigestMethod', [['Algorithm', DIGESTS[options.digest]]]),
+          ds('DigestValue', [], [digest]),
+        ],
+      ),
+    ],
+  );
+  const signatureValue = sign(
+    NODE_HASH[options.algorithm],
+    Buffer.from(canonicalizeExclusive(signedInfo), 'utf8'),
+    privateKeyObject(options.key),
+  ).toString('base64');
+  const signature = ds(
+    'Signature',
+    [[p ? `xmlns:${options.wire.signaturePrefix}` : 'xmlns', XMLNS_DSIG]],
+    [
+      signedInfo,
+      ds('SignatureValue', [], [signatureValue]),
+      ds('KeyInfo', [], [ds('X509Data', [], [ds('X509Certificate', [], [certificate])])]),
+    ],
+  );
   if (append) parent.children.push(signature);
   else parent.children.splice(parent.children.indexOf(issuer!) + 1, 0, signature);
   return true;

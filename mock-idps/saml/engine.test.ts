@@ -26,12 +26,20 @@ async function setUp(persona: SamlPersona, registration = { entityId: SP_ENTITY_
   const urls = idp.samlUrls(persona.id as SamlPersonaId);
   const { current } = await idp.signingCertificates(persona.id);
   const scope = persona.signing.scope;
-  const sp = (binding: 'HTTP-Redirect' | 'HTTP-POST' = 'HTTP-Redirect', issuer = SP_ENTITY_ID, callbackUrl = ACS) => new SAML({
-    entryPoint: urls.ssoUrl, issuer, callbackUrl, audience: SP_ENTITY_ID, idpCert: current.certificatePem,
-    wantAssertionsSigned: scope === 'assertion' || scope === 'both', wantAuthnResponseSigned: scope === 'response' || scope === 'both',
-    validateInResponseTo: ValidateInResponseTo.always, authnRequestBinding: binding, acceptedClockSkewMs: 5000,
-    skipRequestCompression: binding === 'HTTP-POST',
-  });
+  const sp = (binding: 'HTTP-Redirect' | 'HTTP-POST' = 'HTTP-Redirect', issuer = SP_ENTITY_ID, callbackUrl = ACS) =>
+    new SAML({
+      entryPoint: urls.ssoUrl,
+      issuer,
+      callbackUrl,
+      audience: SP_ENTITY_ID,
+      idpCert: current.certificatePem,
+      wantAssertionsSigned: scope === 'assertion' || scope === 'both',
+      wantAuthnResponseSigned: scope === 'response' || scope === 'both',
+      validateInResponseTo: ValidateInResponseTo.always,
+      authnRequestBinding: binding,
+      acceptedClockSkewMs: 5000,
+      skipRequestCompression: binding === 'HTTP-POST',
+    });
   return { idp, urls, sp };
 }
 
@@ -79,7 +87,7 @@ describe.each(SAML_PERSONAS.map((p) => [p.id, p] as const))('%s over HTTP', (_id
     expect(xml).not.toContain('InResponseTo');
   });
 
-  it('refuses a garbage SAMLRequest with the vendor\'s malformed-request page (4xx, not 500)', async () => {
+  it("refuses a garbage SAMLRequest with the vendor's malformed-request page (4xx, not 500)", async () => {
     const { urls } = await setUp(persona);
     const page = await new TestBrowser().request(`${urls.ssoUrl}?SAMLRequest=%%%not-base64`);
     expect(page.status).toBe(persona.errors.malformedRequest.httpStatus);
@@ -99,7 +107,9 @@ describe.each(SAML_PERSONAS.map((p) => [p.id, p] as const))('%s over HTTP', (_id
 
   it('refuses an AuthnRequest whose ACS URL is not registered (vendor ACS-mismatch page)', async () => {
     const { sp } = await setUp(persona);
-    const page = await new TestBrowser().request(await sp('HTTP-Redirect', SP_ENTITY_ID, 'http://127.0.0.1:4000/sso/other/acs').getAuthorizeUrlAsync('', undefined, {}));
+    const page = await new TestBrowser().request(
+      await sp('HTTP-Redirect', SP_ENTITY_ID, 'http://127.0.0.1:4000/sso/other/acs').getAuthorizeUrlAsync('', undefined, {}),
+    );
     expect(page.status).toBe(persona.errors.acsMismatch.httpStatus);
     expect(page.html).toContain(persona.errors.acsMismatch.code);
     expect(page.html).toContain('http://127.0.0.1:4000/sso/other/acs');
@@ -113,7 +123,9 @@ describe('vendor-specific AuthnRequest checks', () => {
   ] as const)('%s refuses an SP entity ID that differs only in case (%s)', async (id, code) => {
     const persona = SAML_PERSONAS.find((p) => p.id === id)!;
     const { sp } = await setUp(persona);
-    const page = await new TestBrowser().request(await sp('HTTP-Redirect', SP_ENTITY_ID.toUpperCase()).getAuthorizeUrlAsync('', undefined, {}));
+    const page = await new TestBrowser().request(
+      await sp('HTTP-Redirect', SP_ENTITY_ID.toUpperCase()).getAuthorizeUrlAsync('', undefined, {}),
+    );
     expect(page.status).toBe(persona.errors.unknownSp.httpStatus);
     expect(page.html).toContain(code);
   });
@@ -121,7 +133,9 @@ describe('vendor-specific AuthnRequest checks', () => {
   it.each(['okta-saml', 'auth0-saml'] as const)('%s picks the app by its SSO URL and ignores the AuthnRequest Issuer', async (id) => {
     const persona = SAML_PERSONAS.find((p) => p.id === id)!;
     const { sp } = await setUp(persona);
-    const page = await new TestBrowser().request(await sp('HTTP-Redirect', 'urn:some:other:issuer').getAuthorizeUrlAsync('', undefined, {}));
+    const page = await new TestBrowser().request(
+      await sp('HTTP-Redirect', 'urn:some:other:issuer').getAuthorizeUrlAsync('', undefined, {}),
+    );
     expect(page.status).toBe(200);
     expect(page.html).toContain('<label for="login">');
   });
@@ -161,8 +175,20 @@ describe('IsPassive and ForceAuthn (SAML Core §3.4.1)', () => {
   it('ForceAuthn shows the login page even with a live IdP session', async () => {
     const { idp, sp } = await setUp(persona);
     const browser = new TestBrowser();
-    await signIn(browser, persona, await browser.request(await sp().getAuthorizeUrlAsync('', undefined, {})), await bob(idp), TEST_USER_PASSWORD);
-    const forced = new SAML({ entryPoint: idp.samlUrls('okta-saml').ssoUrl, issuer: SP_ENTITY_ID, callbackUrl: ACS, idpCert: 'unused', forceAuthn: true });
+    await signIn(
+      browser,
+      persona,
+      await browser.request(await sp().getAuthorizeUrlAsync('', undefined, {})),
+      await bob(idp),
+      TEST_USER_PASSWORD,
+    );
+    const forced = new SAML({
+      entryPoint: idp.samlUrls('okta-saml').ssoUrl,
+      issuer: SP_ENTITY_ID,
+      callbackUrl: ACS,
+      idpCert: 'unused',
+      forceAuthn: true,
+    });
     const page = await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {}));
     expect(postedResponse(page)).toBeUndefined();
     expect(page.html).toContain('<label for="login">Username</label>');
@@ -170,16 +196,19 @@ describe('IsPassive and ForceAuthn (SAML Core §3.4.1)', () => {
 });
 
 describe('metadata', () => {
-  it.each(SAML_PERSONAS.map((p) => [p.id, p] as const))('%s publishes its entity ID, SSO URL and current signing certificate', async (_id, persona) => {
-    const { idp, urls } = await setUp(persona);
-    const response = await fetch(urls.metadataUrl);
-    expect(response.headers.get('content-type')).toContain('application/samlmetadata+xml');
-    const xml = await response.text();
-    const { current } = await idp.signingCertificates(persona.id);
-    expect(xml).toContain(`entityID="${urls.entityId.replace(/&/g, '&amp;')}"`);
-    expect(xml).toContain(`Location="${urls.ssoUrl}"`);
-    expect(xml.replace(/\s+/g, '')).toContain(current.certificatePem.replace(/-----[A-Z ]+-----|\s+/g, ''));
-  });
+  it.each(SAML_PERSONAS.map((p) => [p.id, p] as const))(
+    '%s publishes its entity ID, SSO URL and current signing certificate',
+    async (_id, persona) => {
+      const { idp, urls } = await setUp(persona);
+      const response = await fetch(urls.metadataUrl);
+      expect(response.headers.get('content-type')).toContain('application/samlmetadata+xml');
+      const xml = await response.text();
+      const { current } = await idp.signingCertificates(persona.id);
+      expect(xml).toContain(`entityID="${urls.entityId.replace(/&/g, '&amp;')}"`);
+      expect(xml).toContain(`Location="${urls.ssoUrl}"`);
+      expect(xml.replace(/\s+/g, '')).toContain(current.certificatePem.replace(/-----[A-Z ]+-----|\s+/g, ''));
+    },
+  );
 });
 
 describe('google-saml sign-in page', () => {
@@ -187,7 +216,9 @@ describe('google-saml sign-in page', () => {
 
   it('starts with "Email or phone" on a fresh browser; the chooser lists only the accounts signed in with here', async () => {
     const { idp, urls } = await setUp(persona);
-    const directory = (await Promise.all((['admin', 'not-assigned', 'disabled'] as const).map((role) => idp.userByRole(role)))).map((user) => user.email);
+    const directory = (await Promise.all((['admin', 'not-assigned', 'disabled'] as const).map((role) => idp.userByRole(role)))).map(
+      (user) => user.email,
+    );
     const browser = new TestBrowser();
     const fresh = await browser.request(urls.idpInitiatedUrl);
     expect(fresh.html).toContain('<label for="login">Email or phone</label>');
@@ -196,15 +227,38 @@ describe('google-saml sign-in page', () => {
     const email = await bob(idp);
     expect(postedResponse(await signIn(browser, persona, fresh, email, TEST_USER_PASSWORD))).toBeDefined();
     // Asked again in the same browser (ForceAuthn): Google's "Choose an account" with this browser's account alone.
-    const forced = new SAML({ entryPoint: urls.ssoUrl, issuer: SP_ENTITY_ID, callbackUrl: ACS, audience: SP_ENTITY_ID, idpCert: (await idp.signingCertificates(persona.id)).current.certificatePem, forceAuthn: true });
+    const forced = new SAML({
+      entryPoint: urls.ssoUrl,
+      issuer: SP_ENTITY_ID,
+      callbackUrl: ACS,
+      audience: SP_ENTITY_ID,
+      idpCert: (await idp.signingCertificates(persona.id)).current.certificatePem,
+      forceAuthn: true,
+    });
     const chooser = await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {}));
     expect(chooser.html).toContain('<h1>Choose an account</h1>');
-    expect([...chooser.html.matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((match) => match[1])).toEqual([`Bob User ${email}`, 'Use another account']);
+    expect([...chooser.html.matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((match) => match[1])).toEqual([
+      `Bob User ${email}`,
+      'Use another account',
+    ]);
     expect(postedResponse(await signIn(browser, persona, chooser, email, TEST_USER_PASSWORD))).toBeDefined();
     // Another account through "Use another account" joins the list, newest first.
     const admin = directory[0]!;
-    expect(postedResponse(await signIn(browser, persona, await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {})), admin, TEST_USER_PASSWORD))).toBeDefined();
+    expect(
+      postedResponse(
+        await signIn(
+          browser,
+          persona,
+          await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {})),
+          admin,
+          TEST_USER_PASSWORD,
+        ),
+      ),
+    ).toBeDefined();
     const both = await browser.request(await forced.getAuthorizeUrlAsync('', undefined, {}));
-    expect([...both.html.matchAll(/<button type="submit">[^<]* ([^< ]+@[^< ]+)<\/button>/g)].map((match) => match[1])).toEqual([admin, email]);
+    expect([...both.html.matchAll(/<button type="submit">[^<]* ([^< ]+@[^< ]+)<\/button>/g)].map((match) => match[1])).toEqual([
+      admin,
+      email,
+    ]);
   });
 });

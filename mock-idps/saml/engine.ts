@@ -35,11 +35,14 @@ const SESSION_LIMIT = 2000;
 const REQUEST_TIME_REFUSALS: ReadonlySet<ErrorKey> = new Set(['acsMismatch', 'unknownSp', 'malformedRequest']);
 
 const HINTS: Record<ErrorKey, string> = {
-  acsMismatch: 'register this ACS URL for the app at the IdP (Reply URL / Single sign-on URL / ACS URL / Callback URL), or make the SP send the registered one.',
-  unknownSp: 'register the SP entity ID for the app at the IdP exactly as the SP sends it (case and trailing slash matter), or fix the SP entity ID at the SP.',
+  acsMismatch:
+    'register this ACS URL for the app at the IdP (Reply URL / Single sign-on URL / ACS URL / Callback URL), or make the SP send the registered one.',
+  unknownSp:
+    'register the SP entity ID for the app at the IdP exactly as the SP sends it (case and trailing slash matter), or fix the SP entity ID at the SP.',
   userNotAssigned: 'assign this user (or a group they belong to) to the application at the IdP.',
   userDisabled: 're-enable the user at the IdP, or sign in with another account.',
-  malformedRequest: 'send a valid SAML AuthnRequest: HTTP-Redirect = base64(DEFLATE(xml)) in ?SAMLRequest=, HTTP-POST = base64(xml) in the SAMLRequest form field.',
+  malformedRequest:
+    'send a valid SAML AuthnRequest: HTTP-Redirect = base64(DEFLATE(xml)) in ?SAMLRequest=, HTTP-POST = base64(xml) in the SAMLRequest form field.',
 };
 
 export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona }): PersonaEngine {
@@ -52,7 +55,12 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
   const app = () => tenant.samlApp(persona.id);
   const appName = () => app()?.entityId ?? 'the application';
   const values = (extra: Record<string, string> = {}): Record<string, string> => ({
-    tid: tenant.ids.tid, clientId: tenant.ids.clientId, app: appName(), spEntityId: app()?.entityId ?? '', acs: app()?.acsUrls[0] ?? '', ...extra,
+    tid: tenant.ids.tid,
+    clientId: tenant.ids.clientId,
+    app: appName(),
+    spEntityId: app()?.entityId ?? '',
+    acs: app()?.acsUrls[0] ?? '',
+    ...extra,
   });
 
   function showError(res: ServerResponse, key: ErrorKey, extra: Record<string, string> = {}): void {
@@ -62,7 +70,10 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
   }
 
   const activeFaults = (): SamlFault[] =>
-    tenant.peekFaults(persona.id, appliesTo).map((f) => getSamlFault(f.id)).filter((f): f is SamlFault => f !== undefined);
+    tenant
+      .peekFaults(persona.id, appliesTo)
+      .map((f) => getSamlFault(f.id))
+      .filter((f): f is SamlFault => f !== undefined);
 
   /** A request-time refusal fault, consumed if it was one-shot. */
   function takeRequestRefusal(): ErrorKey | undefined {
@@ -104,7 +115,12 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
   function signedInCookies(req: IncomingMessage, user: DirectoryUser): string[] {
     const cookies = [sessionCookie(user)];
     if (persona.loginFlow === 'account-chooser') {
-      const emails = [user.email, ...rememberedUsers(req).map((known) => known.email).filter((email) => email !== user.email)].slice(0, 10);
+      const emails = [
+        user.email,
+        ...rememberedUsers(req)
+          .map((known) => known.email)
+          .filter((email) => email !== user.email),
+      ].slice(0, 10);
       cookies.push(`${accountsCookie}=${encodeURIComponent(emails.join('|'))}; Path=${ctx.basePath}; HttpOnly; SameSite=Lax`);
     }
     return cookies;
@@ -119,13 +135,21 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
   }
 
   // --- issuing -----------------------------------------------------------------------------------
-  async function respond(res: ServerResponse, login: PendingLogin, user: DirectoryUser, extraEffects: SamlEffect[] = [], headers: Record<string, string | string[]> = {}): Promise<void> {
+  async function respond(
+    res: ServerResponse,
+    login: PendingLogin,
+    user: DirectoryUser,
+    extraEffects: SamlEffect[] = [],
+    headers: Record<string, string | string[]> = {},
+  ): Promise<void> {
     const issueTime = (id: string, p: typeof persona.id): boolean => {
       const refuse = getSamlFault(id)?.effect.refuse;
       return appliesTo(id, p) && !(refuse && REQUEST_TIME_REFUSALS.has(refuse));
     };
-    const faults = tenant.takeFaults(persona.id, issueTime)
-      .map((f) => getSamlFault(f.id)).filter((f): f is SamlFault => f !== undefined);
+    const faults = tenant
+      .takeFaults(persona.id, issueTime)
+      .map((f) => getSamlFault(f.id))
+      .filter((f): f is SamlFault => f !== undefined);
     const effects = [...faults.map((f) => f.effect), ...extraEffects];
     const refusal = effects.find((e) => e.refuse)?.refuse;
     if (refusal) {
@@ -143,12 +167,20 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     const now = tenant.now();
     const victimEmail = tenant.directory.byRole('admin')?.email ?? user.email;
     const issued = await issueSamlResponse({
-      persona, ids: tenant.ids, user, sp, now, effects, victimEmail,
+      persona,
+      ids: tenant.ids,
+      user,
+      sp,
+      now,
+      effects,
+      victimEmail,
       keys: keyChooserFor(tenant, persona.id),
       ...(login.request ? { inResponseTo: login.request.id } : {}),
     });
     const relayEffect = effects.find((e) => e.relayState);
-    const relayState = relayEffect?.relayState ? relayEffect.relayState(login.relayState, { persona, ids: tenant.ids, user, sp, now, victimEmail }) : login.relayState;
+    const relayState = relayEffect?.relayState
+      ? relayEffect.relayState(login.relayState, { persona, ids: tenant.ids, user, sp, now, victimEmail })
+      : login.relayState;
     lastResponse = { acs: login.acs, samlResponse: issued.samlResponse, relayState };
     tenant.log({ persona: persona.id, method: 'POST', path: login.acs, kind: 'saml.response-issued' });
     sendHtml(res, 200, autoPostForm(persona, login.acs, issued.samlResponse, relayState), headers);
@@ -160,7 +192,12 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     if (user) return respond(res, login, user);
     if (login.request?.isPassive) {
       // SAML Core §3.4.1: IsPassive and no session → NoPassive, no login page.
-      const noPassive: SamlEffect = { adjust: (spec) => { spec.status = { code: STATUS.responder, subCode: STATUS.noPassive }; spec.includeAssertion = false; } };
+      const noPassive: SamlEffect = {
+        adjust: (spec) => {
+          spec.status = { code: STATUS.responder, subCode: STATUS.noPassive };
+          spec.includeAssertion = false;
+        },
+      };
       // A status-only response names no user; the pipeline still wants one to fill its template.
       const placeholder = { ...tenant.directory.list()[0]!, disabled: false, assigned: true };
       return respond(res, login, placeholder, [noPassive]);
@@ -197,8 +234,9 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     if (request.kind === 'logout') {
       const sid = parseCookies(req).get(cookieName);
       if (sid) tenant.sessions.delete(sid);
-      sendHtml(res, 200, simplePage(persona, 'You signed out of your account', 'It\'s a good idea to close all browser windows.'),
-        { 'set-cookie': `${cookieName}=; Path=${ctx.basePath}; Max-Age=0; HttpOnly; SameSite=Lax` });
+      sendHtml(res, 200, simplePage(persona, 'You signed out of your account', "It's a good idea to close all browser windows."), {
+        'set-cookie': `${cookieName}=; Path=${ctx.basePath}; Max-Age=0; HttpOnly; SameSite=Lax`,
+      });
       return;
     }
     const registered = app();
@@ -229,12 +267,33 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     const key = form.get('p') ?? '';
     const current = pending.get(key);
     if (!current || Date.now() - current.createdAt > PENDING_TTL_MS) {
-      sendHtml(res, 400, simplePage(persona, 'Your sign-in session expired', 'This sign-in link is no longer valid. Go back to the application and start signing in again.'));
+      sendHtml(
+        res,
+        400,
+        simplePage(
+          persona,
+          'Your sign-in session expired',
+          'This sign-in link is no longer valid. Go back to the application and start signing in again.',
+        ),
+      );
       return;
     }
     const remembered = rememberedUsers(req);
     const page = (step: 'identifier' | 'password' | 'chooser', extra: { login?: string; error?: string } = {}, status = 200): void =>
-      sendHtml(res, status, loginPage({ persona, action: paths.login, pending: key, appName: appName(), users: remembered, step, ...extra, ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}) }));
+      sendHtml(
+        res,
+        status,
+        loginPage({
+          persona,
+          action: paths.login,
+          pending: key,
+          appName: appName(),
+          users: remembered,
+          step,
+          ...extra,
+          ...(tenant.loginPasswordHint ? { passwordHint: tenant.loginPasswordHint } : {}),
+        }),
+      );
     const step = form.get('step');
     const loginName = (form.get('login') ?? '').trim();
     // Google: "Email or phone" on a fresh browser; "Choose an account" once accounts signed in here.
@@ -247,11 +306,13 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
         return page('password', { login: loginName });
       case 'identifier':
         if (!user) return page('identifier', { error: badCredentialsMessage(persona, true) }, 400);
-        if (persona.loginFlow === 'email-then-password' || persona.loginFlow === 'account-chooser') return page('password', { login: loginName });
+        if (persona.loginFlow === 'email-then-password' || persona.loginFlow === 'account-chooser')
+          return page('password', { login: loginName });
         return page('identifier');
       case 'password': {
         if (!user || user.password !== form.get('password')) {
-          const retryStep = persona.loginFlow === 'email-then-password' || persona.loginFlow === 'account-chooser' ? 'password' : 'identifier';
+          const retryStep =
+            persona.loginFlow === 'email-then-password' || persona.loginFlow === 'account-chooser' ? 'password' : 'identifier';
           return page(user ? retryStep : 'identifier', { login: loginName, error: badCredentialsMessage(persona, !user) }, 400);
         }
         pending.delete(key);
@@ -269,12 +330,18 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
         // Metadata and responses need the signing key; a new tenant's is generated off the event loop.
         await tenant.ensureSigningKeys(persona.id);
         switch (samlRouteOf(paths, url.pathname)) {
-          case 'metadata': return serveIdpMetadata(req, res, persona, tenant, ctx.origin);
-          case 'sso': return await sso(req, res, url);
-          case 'idp-initiated': return await idpInitiated(req, res, url);
-          case 'login': return await login(req, res, url);
+          case 'metadata':
+            return serveIdpMetadata(req, res, persona, tenant, ctx.origin);
+          case 'sso':
+            return await sso(req, res, url);
+          case 'idp-initiated':
+            return await idpInitiated(req, res, url);
+          case 'login':
+            return await login(req, res, url);
           default:
-            res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`${url.pathname} is not a ${persona.displayName} endpoint.\n`);
+            res
+              .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+              .end(`${url.pathname} is not a ${persona.displayName} endpoint.\n`);
         }
       } catch (error) {
         if (error instanceof BodyError) {

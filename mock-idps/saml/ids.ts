@@ -7,13 +7,17 @@ const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 export function samlId(style: SamlPersona['wire']['idStyle']): string {
   switch (style) {
     // Entra: `_` + UUID
-    case 'underscore-uuid': return `_${randomUUID()}`;
+    case 'underscore-uuid':
+      return `_${randomUUID()}`;
     // Okta: `id` + 25–27 digits
-    case 'okta-digits': return `id${Array.from({ length: 25 + randomInt(3) }, () => randomInt(10)).join('')}`;
+    case 'okta-digits':
+      return `id${Array.from({ length: 25 + randomInt(3) }, () => randomInt(10)).join('')}`;
     // Google: `_` + 32 hex
-    case 'underscore-hex32': return `_${randomBytes(16).toString('hex')}`;
+    case 'underscore-hex32':
+      return `_${randomBytes(16).toString('hex')}`;
     // Auth0: `_` + random alphanumerics
-    case 'underscore-alnum': return `_${Array.from(randomBytes(20), (b) => ALNUM[b % ALNUM.length]).join('')}`;
+    case 'underscore-alnum':
+      return `_${Array.from(randomBytes(20), (b) => ALNUM[b % ALNUM.length]).join('')}`;
   }
 }
 

@@ -41,7 +41,14 @@ export interface IssuedResponse {
 export async function issueSamlResponse(input: IssueInput): Promise<IssuedResponse> {
   const { persona, effects } = input;
   const ctx: EffectContext = { persona, ids: input.ids, user: input.user, sp: input.sp, now: input.now, victimEmail: input.victimEmail };
-  const spec = defaultResponseSpec({ persona, ids: input.ids, user: input.user, sp: input.sp, now: input.now, ...(input.inResponseTo ? { inResponseTo: input.inResponseTo } : {}) });
+  const spec = defaultResponseSpec({
+    persona,
+    ids: input.ids,
+    user: input.user,
+    sp: input.sp,
+    now: input.now,
+    ...(input.inResponseTo ? { inResponseTo: input.inResponseTo } : {}),
+  });
   for (const effect of effects) effect.adjust?.(spec, ctx);
 
   let xml = renderResponse(persona, spec);
@@ -106,19 +113,25 @@ async function encryptAssertion(xml: string, persona: SamlPersona, certificatePe
   const assertion = root.getElementsByTagNameNS(NS.assertion, 'Assertion').item(0);
   if (!assertion) return xml;
   const encrypted = await new Promise<string>((resolve, reject) => {
-    encrypt(serializeXml(assertion), {
-      rsa_pub: certificatePem,
-      pem: certificatePem,
-      encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
-      keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
-      disallowEncryptionWithInsecureAlgorithm: true,
-      warnInsecureAlgorithm: false,
-    }, (error, result) => (error ? reject(error) : resolve(result)));
+    encrypt(
+      serializeXml(assertion),
+      {
+        rsa_pub: certificatePem,
+        pem: certificatePem,
+        encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+        keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+        disallowEncryptionWithInsecureAlgorithm: true,
+        warnInsecureAlgorithm: false,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
   const prefix = persona.wire.assertionPrefix;
-  const wrapper = parseXml(prefix
-    ? `<${prefix}:EncryptedAssertion xmlns:${prefix}="${NS.assertion}">${encrypted}</${prefix}:EncryptedAssertion>`
-    : `<EncryptedAssertion xmlns="${NS.assertion}">${encrypted}</EncryptedAssertion>`).documentElement;
+  const wrapper = parseXml(
+    prefix
+      ? `<${prefix}:EncryptedAssertion xmlns:${prefix}="${NS.assertion}">${encrypted}</${prefix}:EncryptedAssertion>`
+      : `<EncryptedAssertion xmlns="${NS.assertion}">${encrypted}</EncryptedAssertion>`,
+  ).documentElement;
   if (!wrapper) return xml;
   root.replaceChild(doc.importNode(wrapper, true), assertion);
   return serializeXml(doc);

@@ -11,11 +11,15 @@ export function keyChooserFor(tenant: TenantState, persona: PersonaId): KeyChoos
     attacker: () => sharedKey('attacker'),
     choose(choice) {
       switch (choice) {
-        case 'rotated': return tenant.nextSigningKey(persona);
-        case 'other-app': return sharedKey('other-app');
-        case 'attacker': return sharedKey('attacker');
+        case 'rotated':
+          return tenant.nextSigningKey(persona);
+        case 'other-app':
+          return sharedKey('other-app');
+        case 'attacker':
+          return sharedKey('attacker');
         // Same key, certificate past NotAfter: the signature still verifies with the SP's copy.
-        case 'expired': return current.notAfter.getTime() < tenant.now().getTime() ? current : expiredCopy(current, tenant.now());
+        case 'expired':
+          return current.notAfter.getTime() < tenant.now().getTime() ? current : expiredCopy(current, tenant.now());
       }
     },
     encryptionCertificate(choice) {

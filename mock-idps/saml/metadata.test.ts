@@ -43,7 +43,10 @@ describe.each(SAML_PERSONAS.map((p) => ({ id: p.id, p })))('$id metadata', ({ p 
     const encryption = generateTestKeyPair({ commonName: 'encryption (test only)', lifetimeDays: 30 });
     const withEncryption = idpMetadata(p, ENTITY, SSO, key, encryption);
     expect(await metadataSchemaErrors(withEncryption, options)).toEqual([]);
-    expect(elements(descriptorOf(withEncryption), MD, 'KeyDescriptor').map((k) => k.getAttribute('use'))).toEqual(['signing', 'encryption']);
+    expect(elements(descriptorOf(withEncryption), MD, 'KeyDescriptor').map((k) => k.getAttribute('use'))).toEqual([
+      'signing',
+      'encryption',
+    ]);
   });
 
   it('names the entity and the signing certificate, escaping what needs it', () => {
@@ -64,7 +67,7 @@ describe('the validator is not a rubber stamp', () => {
     expect((await metadataSchemaErrors(misordered)).join('\n')).toMatch(/SingleLogoutService.*not expected/);
   });
 
-  it('refuses Entra\'s document without the WS-Federation role types, as xmllint does with real Entra metadata', async () => {
+  it("refuses Entra's document without the WS-Federation role types, as xmllint does with real Entra metadata", async () => {
     expect((await metadataSchemaErrors(documentOf('entra'))).join('\n')).toMatch(/RoleDescriptor/);
   });
 });
@@ -99,11 +102,17 @@ describe('Entra ID', () => {
 
   it('has the two WS-Federation role descriptors before the IDPSSODescriptor, the first offering 19 claim types', () => {
     const roles = elements(rootOf(xml), MD, 'RoleDescriptor');
-    expect(roles.map((role) => role.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'type'))).toEqual(['fed:SecurityTokenServiceType', 'fed:ApplicationServiceType']);
+    expect(roles.map((role) => role.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'type'))).toEqual([
+      'fed:SecurityTokenServiceType',
+      'fed:ApplicationServiceType',
+    ]);
     expect(xml.indexOf('<RoleDescriptor')).toBeLessThan(xml.indexOf('<IDPSSODescriptor'));
     const claims = roles[0]!.getElementsByTagNameNS('http://docs.oasis-open.org/wsfed/authorization/200706', 'ClaimType');
     expect(claims.length).toBe(19);
-    expect([claims[0]?.getAttribute('Uri'), claims[18]?.getAttribute('Uri')]).toEqual([`${XS}name`, 'http://schemas.microsoft.com/ws/2008/06/identity/claims/wids']);
+    expect([claims[0]?.getAttribute('Uri'), claims[18]?.getAttribute('Uri')]).toEqual([
+      `${XS}name`,
+      'http://schemas.microsoft.com/ws/2008/06/identity/claims/wids',
+    ]);
     expect(xml).toContain('<wsa:Address>http://127.0.0.1:4100/idp/tenant-1/wsfed</wsa:Address>');
   });
 
@@ -111,7 +120,10 @@ describe('Entra ID', () => {
     expect(attributeNames(/<IDPSSODescriptor[^>]*>/.exec(xml)?.[0] ?? '')).toEqual(['protocolSupportEnumeration']);
     expect(xml).toContain('<KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#"><X509Data>');
     expect(nameIdFormats(xml)).toEqual([]);
-    expect(services(xml, 'SingleSignOnService')).toEqual([[REDIRECT, SSO], [POST, SSO]]);
+    expect(services(xml, 'SingleSignOnService')).toEqual([
+      [REDIRECT, SSO],
+      [POST, SSO],
+    ]);
     expect(services(xml, 'SingleLogoutService')).toEqual([[REDIRECT, SSO]]);
     expect(elements(descriptorOf(xml), 'urn:oasis:names:tc:SAML:2.0:assertion', 'Attribute')).toHaveLength(0);
   });
@@ -131,7 +143,10 @@ describe('Okta', () => {
   });
 
   it('WantAuthnRequestsSigned="false", a ds:KeyInfo declared locally, the certificate wrapped at 76 with 4 spaces after each break', () => {
-    expect(attributeNames(/<md:IDPSSODescriptor[^>]*>/.exec(xml)?.[0] ?? '')).toEqual(['WantAuthnRequestsSigned', 'protocolSupportEnumeration']);
+    expect(attributeNames(/<md:IDPSSODescriptor[^>]*>/.exec(xml)?.[0] ?? '')).toEqual([
+      'WantAuthnRequestsSigned',
+      'protocolSupportEnumeration',
+    ]);
     expect(xml).toContain('<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>');
     const body = /<ds:X509Certificate>([^<]*)</.exec(xml)?.[1] ?? '';
     const lines = body.split('\n    ');
@@ -141,7 +156,10 @@ describe('Okta', () => {
 
   it('emailAddress only; POST before Redirect; no logout; no attributes; one line', () => {
     expect(nameIdFormats(xml)).toEqual([EMAIL]);
-    expect(services(xml, 'SingleSignOnService')).toEqual([[POST, SSO], [REDIRECT, SSO]]);
+    expect(services(xml, 'SingleSignOnService')).toEqual([
+      [POST, SSO],
+      [REDIRECT, SSO],
+    ]);
     expect(services(xml, 'SingleLogoutService')).toEqual([]);
     expect(xml.replace(/<ds:X509Certificate>[^<]*</, '')).not.toContain('\n');
   });
@@ -149,7 +167,7 @@ describe('Okta', () => {
 
 describe('Google Workspace', () => {
   const xml = documentOf('google');
-  it('declares UTF-8 with the root on the same line; root attributes xmlns:md, entityID, validUntil = the certificate\'s end with milliseconds', () => {
+  it("declares UTF-8 with the root on the same line; root attributes xmlns:md, entityID, validUntil = the certificate's end with milliseconds", () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor ')).toBe(true);
     expect(attributeNames(rootStartTag(xml))).toEqual(['xmlns:md', 'entityID', 'validUntil']);
     expect(rootOf(xml).getAttribute('validUntil')).toBe(new X509Certificate(key.certificatePem).validToDate.toISOString());
@@ -159,7 +177,10 @@ describe('Google Workspace', () => {
   it('WantAuthnRequestsSigned="false", emailAddress only, Redirect then POST, no logout (Google has no SAML SLO)', () => {
     expect(descriptorOf(xml).getAttribute('WantAuthnRequestsSigned')).toBe('false');
     expect(nameIdFormats(xml)).toEqual([EMAIL]);
-    expect(services(xml, 'SingleSignOnService')).toEqual([[REDIRECT, SSO], [POST, SSO]]);
+    expect(services(xml, 'SingleSignOnService')).toEqual([
+      [REDIRECT, SSO],
+      [POST, SSO],
+    ]);
     expect(services(xml, 'SingleLogoutService')).toEqual([]);
   });
 
@@ -168,7 +189,12 @@ describe('Google Workspace', () => {
     expect(xml).toContain('\n    <md:KeyDescriptor use="signing">');
     expect(xml).toMatch(/\n<\/md:EntityDescriptor>$/);
     const body = /<ds:X509Certificate>([^<]*)</.exec(xml)?.[1] ?? '';
-    expect(body.split('\n').slice(0, -1).every((line) => line.length === 76)).toBe(true);
+    expect(
+      body
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.length === 76),
+    ).toBe(true);
   });
 });
 
@@ -183,16 +209,32 @@ describe('Auth0', () => {
   });
 
   it('three NameIDFormats, Redirect then POST, logout over Redirect and POST at {sso}/logout', () => {
-    expect(nameIdFormats(xml)).toEqual([EMAIL, 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent', 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient']);
-    expect(services(xml, 'SingleSignOnService')).toEqual([[REDIRECT, SSO], [POST, SSO]]);
-    expect(services(xml, 'SingleLogoutService')).toEqual([[REDIRECT, `${SSO}/logout`], [POST, `${SSO}/logout`]]);
+    expect(nameIdFormats(xml)).toEqual([
+      EMAIL,
+      'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
+      'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
+    ]);
+    expect(services(xml, 'SingleSignOnService')).toEqual([
+      [REDIRECT, SSO],
+      [POST, SSO],
+    ]);
+    expect(services(xml, 'SingleLogoutService')).toEqual([
+      [REDIRECT, `${SSO}/logout`],
+      [POST, `${SSO}/logout`],
+    ]);
   });
 
   it('advertises five saml:Attributes (URI name format, friendly names), last in the descriptor', () => {
     const attributes = elements(descriptorOf(xml), 'urn:oasis:names:tc:SAML:2.0:assertion', 'Attribute');
     expect(attributes.map((a) => [a.getAttribute('Name'), a.getAttribute('FriendlyName'), a.getAttribute('NameFormat')])).toEqual(
-      [['emailaddress', 'E-Mail Address'], ['givenname', 'Given Name'], ['name', 'Name'], ['surname', 'Surname'], ['nameidentifier', 'Name ID']]
-        .map(([claim, friendly]) => [`${XS}${claim}`, friendly, 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri']));
+      [
+        ['emailaddress', 'E-Mail Address'],
+        ['givenname', 'Given Name'],
+        ['name', 'Name'],
+        ['surname', 'Surname'],
+        ['nameidentifier', 'Name ID'],
+      ].map(([claim, friendly]) => [`${XS}${claim}`, friendly, 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri']),
+    );
     expect(xml.lastIndexOf('<Attribute ')).toBeGreaterThan(xml.lastIndexOf('<SingleSignOnService'));
   });
 });

@@ -37,14 +37,20 @@ interface Node {
   readonly children: readonly (Node | string)[];
 }
 
-const node = (name: string, attributes: ReadonlyArray<readonly [string, string]> = [], children: readonly (Node | string)[] = []): Node => ({ name, attributes, children });
+const node = (
+  name: string,
+  attributes: ReadonlyArray<readonly [string, string]> = [],
+  children: readonly (Node | string)[] = [],
+): Node => ({ name, attributes, children });
 
 function serialize(element: Node, shape: Pick<SamlMetadataShape, 'layout' | 'emptyElementEnd'>, depth = 0): string {
   const indent = shape.layout === 'indented' ? `\n${'  '.repeat(depth)}` : '';
   const start = `<${element.name}${element.attributes.map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('')}`;
   if (element.children.length === 0) return `${depth === 0 ? '' : indent}${start}${shape.emptyElementEnd}`;
   const onlyText = element.children.every((child) => typeof child === 'string');
-  const inner = element.children.map((child) => (typeof child === 'string' ? escapeXml(child) : serialize(child, shape, depth + 1))).join('');
+  const inner = element.children
+    .map((child) => (typeof child === 'string' ? escapeXml(child) : serialize(child, shape, depth + 1)))
+    .join('');
   const close = onlyText || shape.layout === 'one-line' ? '' : indent;
   return `${depth === 0 ? '' : indent}${start}>${inner}${close}</${element.name}>`;
 }
@@ -56,24 +62,57 @@ function certificateText(key: TestKeyPair, shape: SamlMetadataShape): string {
 
 function keyDescriptor(use: 'signing' | 'encryption', key: TestKeyPair, shape: SamlMetadataShape, md: (name: string) => string): Node {
   const ds = (name: string): string => (shape.keyInfo === 'ds' ? `ds:${name}` : name);
-  return node(md('KeyDescriptor'), [['use', use]], [
-    node(ds('KeyInfo'), [[shape.keyInfo === 'ds' ? 'xmlns:ds' : 'xmlns', XMLNS_DSIG]], [node(ds('X509Data'), [], [node(ds('X509Certificate'), [], [certificateText(key, shape)])])]),
-  ]);
+  return node(
+    md('KeyDescriptor'),
+    [['use', use]],
+    [
+      node(
+        ds('KeyInfo'),
+        [[shape.keyInfo === 'ds' ? 'xmlns:ds' : 'xmlns', XMLNS_DSIG]],
+        [node(ds('X509Data'), [], [node(ds('X509Certificate'), [], [certificateText(key, shape)])])],
+      ),
+    ],
+  );
 }
 
 /** Entra's WS-Federation role descriptors: a security token service offering the claim types, and an application service. */
 function wsFederationRoles(shape: SamlMetadataShape, signing: Node, entityId: string, ssoUrl: string): Node[] {
   if (!shape.wsFederation) return [];
   const wsfedUrl = new URL('wsfed', ssoUrl).href;
-  const endpoint = (name: string, address: string): Node => node(name, [], [node('wsa:EndpointReference', [['xmlns:wsa', WSA]], [node('wsa:Address', [], [address])])]);
-  const role = (type: string, children: Node[]): Node => node('RoleDescriptor', [['xmlns:xsi', XSI], ['xmlns:fed', WSFED], ['xsi:type', `fed:${type}`], ['protocolSupportEnumeration', WSFED]], [signing, ...children]);
-  const claims = shape.wsFederation.claimTypes.map((claim) => node('auth:ClaimType', [['Uri', claim.uri], ['xmlns:auth', WSFED_AUTH]], [
-    node('auth:DisplayName', [], [claim.displayName]),
-    node('auth:Description', [], [claim.description]),
-  ]));
+  const endpoint = (name: string, address: string): Node =>
+    node(name, [], [node('wsa:EndpointReference', [['xmlns:wsa', WSA]], [node('wsa:Address', [], [address])])]);
+  const role = (type: string, children: Node[]): Node =>
+    node(
+      'RoleDescriptor',
+      [
+        ['xmlns:xsi', XSI],
+        ['xmlns:fed', WSFED],
+        ['xsi:type', `fed:${type}`],
+        ['protocolSupportEnumeration', WSFED],
+      ],
+      [signing, ...children],
+    );
+  const claims = shape.wsFederation.claimTypes.map((claim) =>
+    node(
+      'auth:ClaimType',
+      [
+        ['Uri', claim.uri],
+        ['xmlns:auth', WSFED_AUTH],
+      ],
+      [node('auth:DisplayName', [], [claim.displayName]), node('auth:Description', [], [claim.description])],
+    ),
+  );
   return [
-    role('SecurityTokenServiceType', [node('fed:ClaimTypesOffered', [], claims), endpoint('fed:SecurityTokenServiceEndpoint', wsfedUrl), endpoint('fed:PassiveRequestorEndpoint', wsfedUrl)]),
-    role('ApplicationServiceType', [endpoint('fed:TargetScopes', entityId), endpoint('fed:ApplicationServiceEndpoint', wsfedUrl), endpoint('fed:PassiveRequestorEndpoint', wsfedUrl)]),
+    role('SecurityTokenServiceType', [
+      node('fed:ClaimTypesOffered', [], claims),
+      endpoint('fed:SecurityTokenServiceEndpoint', wsfedUrl),
+      endpoint('fed:PassiveRequestorEndpoint', wsfedUrl),
+    ]),
+    role('ApplicationServiceType', [
+      endpoint('fed:TargetScopes', entityId),
+      endpoint('fed:ApplicationServiceEndpoint', wsfedUrl),
+      endpoint('fed:PassiveRequestorEndpoint', wsfedUrl),
+    ]),
   ];
 }
 
@@ -85,21 +124,29 @@ function envelopedSignature(unsigned: string, id: string, key: TestKeyPair, shap
   const signedInfoChildren = [
     node('CanonicalizationMethod', [['Algorithm', EXC_C14N]]),
     node('SignatureMethod', [['Algorithm', ALGORITHMS['rsa-sha256']]]),
-    node('Reference', [['URI', `#${id}`]], [
-      node('Transforms', [], [node('Transform', [['Algorithm', ENVELOPED]]), node('Transform', [['Algorithm', EXC_C14N]])]),
-      node('DigestMethod', [['Algorithm', DIGESTS.sha256]]),
-      node('DigestValue', [], [digest]),
-    ]),
+    node(
+      'Reference',
+      [['URI', `#${id}`]],
+      [
+        node('Transforms', [], [node('Transform', [['Algorithm', ENVELOPED]]), node('Transform', [['Algorithm', EXC_C14N]])]),
+        node('DigestMethod', [['Algorithm', DIGESTS.sha256]]),
+        node('DigestValue', [], [digest]),
+      ],
+    ),
   ];
   // SignedInfo canonicalized on its own declares the namespace it inherits in the document.
   const standalone = parseXmlSubset(serialize(node('SignedInfo', [['xmlns', XMLNS_DSIG]], signedInfoChildren), shape));
   if (!standalone) throw new Error('SignedInfo outside the signable XML subset (a template bug).');
   const value = sign('sha256', Buffer.from(canonicalizeExclusive(standalone), 'utf8'), privateKeyObject(key)).toString('base64');
-  return node('Signature', [['xmlns', XMLNS_DSIG]], [
-    node('SignedInfo', [], signedInfoChildren),
-    node('SignatureValue', [], [value]),
-    node('KeyInfo', [], [node('X509Data', [], [node('X509Certificate', [], [key.certificateBase64])])]),
-  ]);
+  return node(
+    'Signature',
+    [['xmlns', XMLNS_DSIG]],
+    [
+      node('SignedInfo', [], signedInfoChildren),
+      node('SignatureValue', [], [value]),
+      node('KeyInfo', [], [node('X509Data', [], [node('X509Certificate', [], [key.certificateBase64])])]),
+    ],
+  );
 }
 
 function rootAttributes(shape: SamlMetadataShape, id: string, entityId: string, key: TestKeyPair): [string, string][] {
@@ -114,21 +161,48 @@ function rootAttributes(shape: SamlMetadataShape, id: string, entityId: string, 
 }
 
 /** The document, without its XML declaration. */
-function metadataDocument(persona: SamlPersona, entityId: string, ssoUrl: string, key: TestKeyPair, encryptionKey: TestKeyPair | undefined): string {
+function metadataDocument(
+  persona: SamlPersona,
+  entityId: string,
+  ssoUrl: string,
+  key: TestKeyPair,
+  encryptionKey: TestKeyPair | undefined,
+): string {
   const shape = persona.metadata;
   const md = (name: string): string => (shape.prefix ? `${shape.prefix}:${name}` : name);
   const id = `_${randomUUID()}`;
   const signing = keyDescriptor('signing', key, shape, md);
   const logout = shape.singleLogout;
   const logoutUrl = logout?.at === 'sso-url/logout' ? `${ssoUrl.replace(/\/$/, '')}/logout` : ssoUrl;
-  const descriptor = node(md('IDPSSODescriptor'), [...(shape.wantAuthnRequestsSigned ? [['WantAuthnRequestsSigned', 'false'] as const] : []), ['protocolSupportEnumeration', PROTOCOL]], [
-    signing,
-    ...(encryptionKey === undefined ? [] : [keyDescriptor('encryption', encryptionKey, shape, md)]),
-    ...(logout?.bindings ?? []).map((binding) => node(md('SingleLogoutService'), [['Binding', BINDINGS[binding]], ['Location', logoutUrl]])),
-    ...shape.nameIdFormats.map((format) => node(md('NameIDFormat'), [], [format])),
-    ...shape.ssoBindings.map((binding) => node(md('SingleSignOnService'), [['Binding', BINDINGS[binding]], ['Location', ssoUrl]])),
-    ...shape.attributes.map((attribute) => node('Attribute', [['Name', attribute.name], ['NameFormat', URI_NAME_FORMAT], ['FriendlyName', attribute.friendlyName], ['xmlns', ASSERTION]])),
-  ]);
+  const descriptor = node(
+    md('IDPSSODescriptor'),
+    [...(shape.wantAuthnRequestsSigned ? [['WantAuthnRequestsSigned', 'false'] as const] : []), ['protocolSupportEnumeration', PROTOCOL]],
+    [
+      signing,
+      ...(encryptionKey === undefined ? [] : [keyDescriptor('encryption', encryptionKey, shape, md)]),
+      ...(logout?.bindings ?? []).map((binding) =>
+        node(md('SingleLogoutService'), [
+          ['Binding', BINDINGS[binding]],
+          ['Location', logoutUrl],
+        ]),
+      ),
+      ...shape.nameIdFormats.map((format) => node(md('NameIDFormat'), [], [format])),
+      ...shape.ssoBindings.map((binding) =>
+        node(md('SingleSignOnService'), [
+          ['Binding', BINDINGS[binding]],
+          ['Location', ssoUrl],
+        ]),
+      ),
+      ...shape.attributes.map((attribute) =>
+        node('Attribute', [
+          ['Name', attribute.name],
+          ['NameFormat', URI_NAME_FORMAT],
+          ['FriendlyName', attribute.friendlyName],
+          ['xmlns', ASSERTION],
+        ]),
+      ),
+    ],
+  );
   const children = [...wsFederationRoles(shape, signing, entityId, ssoUrl), descriptor];
   const unsigned = node(md('EntityDescriptor'), rootAttributes(shape, id, entityId, key), children);
   const text = serialize(unsigned, shape);
@@ -151,7 +225,13 @@ export function idpMetadata(persona: SamlPersona, entityId: string, ssoUrl: stri
 }
 
 /** The metadata route of one SAML persona of one tenant (the tenant's signing key must exist: `ensureSigningKeys`). */
-export function serveIdpMetadata(req: IncomingMessage, res: ServerResponse, persona: SamlPersona, tenant: TenantState, origin: string): void {
+export function serveIdpMetadata(
+  req: IncomingMessage,
+  res: ServerResponse,
+  persona: SamlPersona,
+  tenant: TenantState,
+  origin: string,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain; charset=utf-8' }).end('IdP metadata is read with GET.\n');
     return;
@@ -162,6 +242,14 @@ export function serveIdpMetadata(req: IncomingMessage, res: ServerResponse, pers
     return;
   }
   const entityId = fillTemplate(persona.entityIdTemplate, tenant.ids);
-  const xml = idpMetadata(persona, entityId, origin + samlPaths(persona, tenant.ids).sso, tenant.signingKeys(persona.id).current, tenant.samlEncryptionKey ? sharedKey('attacker') : undefined);
-  res.writeHead(200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : xml);
+  const xml = idpMetadata(
+    persona,
+    entityId,
+    origin + samlPaths(persona, tenant.ids).sso,
+    tenant.signingKeys(persona.id).current,
+    tenant.samlEncryptionKey ? sharedKey('attacker') : undefined,
+  );
+  res
+    .writeHead(200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8', 'cache-control': 'no-store' })
+    .end(req.method === 'HEAD' ? undefined : xml);
 }

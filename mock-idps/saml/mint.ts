@@ -48,13 +48,22 @@ export function resolveSamlEffect(faultId: string | undefined, persona: SamlPers
   if (!faultId) return [];
   const fault = getSamlFault(faultId);
   if (!fault) {
-    throw new MintError('unknown-fault', `"${faultId}" is not a SAML fault of the catalog. List them with \`sso-harness faults --protocol saml\`.`);
+    throw new MintError(
+      'unknown-fault',
+      `"${faultId}" is not a SAML fault of the catalog. List them with \`sso-harness faults --protocol saml\`.`,
+    );
   }
   if (!fault.personas.includes(persona.id)) {
-    throw new MintError('fault-not-for-persona', `Fault ${faultId} does not apply to ${persona.id}; it applies to: ${fault.personas.join(', ')}.`);
+    throw new MintError(
+      'fault-not-for-persona',
+      `Fault ${faultId} does not apply to ${persona.id}; it applies to: ${fault.personas.join(', ')}.`,
+    );
   }
   if (fault.effect.refuse) {
-    throw new MintError('fault-not-mintable', `Fault ${faultId} makes the IdP show its error page instead of sending a response: there is nothing to mint. Use \`sso-harness idp serve\` to see the page.`);
+    throw new MintError(
+      'fault-not-mintable',
+      `Fault ${faultId} makes the IdP show its error page instead of sending a response: there is nothing to mint. Use \`sso-harness idp serve\` to see the page.`,
+    );
   }
   return [fault.effect];
 }
@@ -74,7 +83,9 @@ export async function mintSamlResponse(options: MintSamlOptions): Promise<Minted
   const domain = options.email.split('@')[1]!.toLowerCase();
   const tenant = options.tenant ?? new TenantState('demo', domain);
   if (options.spEncryptionCertificate) {
-    tenant.registerApp(persona.id, { saml: { entityId: options.audience, acsUrls: [options.acs], encryptionCertificate: options.spEncryptionCertificate } });
+    tenant.registerApp(persona.id, {
+      saml: { entityId: options.audience, acsUrls: [options.acs], encryptionCertificate: options.spEncryptionCertificate },
+    });
   }
   const user = tenant.directory.findByLogin(options.email) ?? tenant.directory.add({ email: options.email });
   const victim = tenant.directory.byRole('admin')?.email ?? `admin@${domain}`;
@@ -90,6 +101,19 @@ export async function mintSamlResponse(options: MintSamlOptions): Promise<Minted
     victimEmail: victim,
   });
   const relayEffect = effects.find((e) => e.relayState);
-  const relayState = relayEffect?.relayState?.(undefined, { persona, ids: tenant.ids, user, sp: { entityId: options.audience, acs: options.acs }, now: tenant.now(), victimEmail: victim });
-  return { samlResponse: issued.samlResponse, xml: issued.xml, certificatePem: issued.certificatePem, ...(relayState ? { relayState } : {}), issued };
+  const relayState = relayEffect?.relayState?.(undefined, {
+    persona,
+    ids: tenant.ids,
+    user,
+    sp: { entityId: options.audience, acs: options.acs },
+    now: tenant.now(),
+    victimEmail: victim,
+  });
+  return {
+    samlResponse: issued.samlResponse,
+    xml: issued.xml,
+    certificatePem: issued.certificatePem,
+    ...(relayState ? { relayState } : {}),
+    issued,
+  };
 }

@@ -60,7 +60,8 @@ export function signResponse(xml: string, scope: Scope, options: Omit<SignOption
 
 export function signResponseWithXmlCrypto(xml: string, scope: Scope, options: Omit<SignOptions, 'target'>): string {
   let signed = xml;
-  if ((scope === 'assertion' || scope === 'both') && signed.includes('Assertion')) signed = signSamlElementWithXmlCrypto(signed, { ...options, target: 'assertion' });
+  if ((scope === 'assertion' || scope === 'both') && signed.includes('Assertion'))
+    signed = signSamlElementWithXmlCrypto(signed, { ...options, target: 'assertion' });
   if (scope === 'response' || scope === 'both') signed = signSamlElementWithXmlCrypto(signed, { ...options, target: 'response' });
   return signed;
 }
@@ -81,7 +82,8 @@ export function resignSignedInfo(signature: XmlElement, key: TestKeyPair, algori
 
 export function childNs(parent: XmlElement, ns: string, localName: string): XmlElement | undefined {
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as XmlElement).namespaceURI === ns && (node as XmlElement).localName === localName) return node as XmlElement;
+    if (node.nodeType === 1 && (node as XmlElement).namespaceURI === ns && (node as XmlElement).localName === localName)
+      return node as XmlElement;
   }
   return undefined;
 }

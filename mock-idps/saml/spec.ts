@@ -57,10 +57,14 @@ export interface SpecInput {
 
 export function userValue(user: DirectoryUser, field: UserField, persona: SamlPersona, ids: TenantIds): string[] {
   switch (field) {
-    case 'vendorId': return [user.vendorIds[persona.vendor]];
-    case 'groups': return [...user.groups];
-    case 'tid': return [ids.tid];
-    default: return [user[field]];
+    case 'vendorId':
+      return [user.vendorIds[persona.vendor]];
+    case 'groups':
+      return [...user.groups];
+    case 'tid':
+      return [ids.tid];
+    default:
+      return [user[field]];
   }
 }
 
@@ -70,9 +74,12 @@ const at = (now: Date, seconds: number): string => samlInstant(new Date(now.getT
 export function defaultResponseSpec({ persona, ids, user, sp, inResponseTo, now }: SpecInput): ResponseSpec {
   const entityId = fillTemplate(persona.entityIdTemplate, ids);
   const assertionId = samlId(persona.wire.idStyle);
-  const sessionIndex = persona.wire.sessionIndex === 'assertion-id' ? assertionId
-    : persona.wire.sessionIndex === 'in-response-to' && inResponseTo ? inResponseTo
-      : samlId(persona.wire.idStyle);
+  const sessionIndex =
+    persona.wire.sessionIndex === 'assertion-id'
+      ? assertionId
+      : persona.wire.sessionIndex === 'in-response-to' && inResponseTo
+        ? inResponseTo
+        : samlId(persona.wire.idStyle);
   return {
     responseId: samlId(persona.wire.idStyle),
     assertionId,
@@ -87,11 +94,19 @@ export function defaultResponseSpec({ persona, ids, user, sp, inResponseTo, now 
     nameId: { format: persona.nameId.format, value: userValue(user, persona.nameId.value, persona, ids)[0] ?? '' },
     recipient: sp.acs,
     subjectConfirmationNotOnOrAfter: at(now, persona.wire.subjectConfirmationSeconds),
-    conditions: { notBefore: at(now, persona.validity.notBeforeSeconds), notOnOrAfter: at(now, persona.validity.notOnOrAfterSeconds), audiences: [sp.entityId] },
+    conditions: {
+      notBefore: at(now, persona.validity.notBeforeSeconds),
+      notOnOrAfter: at(now, persona.validity.notOnOrAfterSeconds),
+      audiences: [sp.entityId],
+    },
     authnInstant: samlInstant(now),
     sessionIndex,
     authnContextClassRef: persona.wire.authnContextClassRef,
-    attributes: persona.attributes.map((a) => ({ name: a.name, ...(a.nameFormat ? { nameFormat: a.nameFormat } : {}), values: userValue(user, a.from, persona, ids) })),
+    attributes: persona.attributes.map((a) => ({
+      name: a.name,
+      ...(a.nameFormat ? { nameFormat: a.nameFormat } : {}),
+      values: userValue(user, a.from, persona, ids),
+    })),
     signing: { ...persona.signing },
   };
 }

@@ -20,11 +20,31 @@ function at(root: SubsetElement, path: number[]): SubsetElement {
 }
 
 const DOCUMENTS = [
-  { name: 'prefixed root, namespaces declared on ancestors only', xml: `<p:Response xmlns:p="${P}" xmlns:a="${A}" ID="_1"><a:Issuer>i</a:Issuer><a:Assertion ID="_2"><a:Issuer>i</a:Issuer></a:Assertion></p:Response>`, path: [1] },
-  { name: 'default namespace switching (Entra)', xml: `<p:Response ID="_1" xmlns:p="${P}"><Issuer xmlns="${A}">i</Issuer><Assertion ID="_2" Version="2.0" xmlns="${A}"><Issuer>x</Issuer><Subject/></Assertion></p:Response>`, path: [] },
-  { name: 'unused declarations dropped, xsi:type sorted after plain attributes', xml: `<a:AttributeValue xmlns:a="${A}" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string" Z="1" B="2">v</a:AttributeValue>`, path: [] },
-  { name: 'escapes: entities and character references in text and attributes', xml: `<a:A xmlns:a="${A}" V="&lt;&amp;&gt;&quot;&apos;&#65;&#x1F600;">&lt;&amp;&gt;&quot;&apos;&#x263A;]</a:A>`, path: [] },
-  { name: 'redundant re-declaration on a child', xml: `<a:A xmlns:a="${A}"><a:B xmlns:a="${A}" xmlns:b="${P}"><b:C/></a:B></a:A>`, path: [] },
+  {
+    name: 'prefixed root, namespaces declared on ancestors only',
+    xml: `<p:Response xmlns:p="${P}" xmlns:a="${A}" ID="_1"><a:Issuer>i</a:Issuer><a:Assertion ID="_2"><a:Issuer>i</a:Issuer></a:Assertion></p:Response>`,
+    path: [1],
+  },
+  {
+    name: 'default namespace switching (Entra)',
+    xml: `<p:Response ID="_1" xmlns:p="${P}"><Issuer xmlns="${A}">i</Issuer><Assertion ID="_2" Version="2.0" xmlns="${A}"><Issuer>x</Issuer><Subject/></Assertion></p:Response>`,
+    path: [],
+  },
+  {
+    name: 'unused declarations dropped, xsi:type sorted after plain attributes',
+    xml: `<a:AttributeValue xmlns:a="${A}" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string" Z="1" B="2">v</a:AttributeValue>`,
+    path: [],
+  },
+  {
+    name: 'escapes: entities and character references in text and attributes',
+    xml: `<a:A xmlns:a="${A}" V="&lt;&amp;&gt;&quot;&apos;&#65;&#x1F600;">&lt;&amp;&gt;&quot;&apos;&#x263A;]</a:A>`,
+    path: [],
+  },
+  {
+    name: 'redundant re-declaration on a child',
+    xml: `<a:A xmlns:a="${A}"><a:B xmlns:a="${A}" xmlns:b="${P}"><b:C/></a:B></a:A>`,
+    path: [],
+  },
 ] as const;
 
 describe('parseXmlSubset + canonicalizeExclusive', () => {
@@ -49,7 +69,7 @@ describe('parseXmlSubset refuses what it does not reproduce exactly (the caller 
     { why: 'CDATA', xml: `<a:A xmlns:a="${A}"><![CDATA[x]]></a:A>` },
     { why: 'a line break', xml: `<a:A xmlns:a="${A}">x\ny</a:A>` },
     { why: 'a tab in an attribute', xml: `<a:A xmlns:a="${A}" B="x\ty"/>` },
-    { why: 'a LINE SEPARATOR (a line end to xml-crypto\'s parser)', xml: `<a:A xmlns:a="${A}">x\u2028y</a:A>` },
+    { why: "a LINE SEPARATOR (a line end to xml-crypto's parser)", xml: `<a:A xmlns:a="${A}">x\u2028y</a:A>` },
     { why: 'a control character by reference', xml: `<a:A xmlns:a="${A}">&#x1;</a:A>` },
     { why: 'a surrogate by reference', xml: `<a:A xmlns:a="${A}">&#xD800;</a:A>` },
     { why: 'an unknown entity', xml: `<a:A xmlns:a="${A}">&nbsp;</a:A>` },

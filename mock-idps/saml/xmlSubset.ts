@@ -108,7 +108,11 @@ export function parseXmlSubset(xml: string): SubsetElement | undefined {
   return undefined;
 }
 
-function parseStartTag(xml: string, open: number, parentScope: Scope): { element: SubsetElement; scope: Scope; end: number; selfClosing: boolean } | undefined {
+function parseStartTag(
+  xml: string,
+  open: number,
+  parentScope: Scope,
+): { element: SubsetElement; scope: Scope; end: number; selfClosing: boolean } | undefined {
   QNAME.lastIndex = open + 1;
   const qname = QNAME.exec(xml)?.[0];
   if (!qname) return undefined;
@@ -156,7 +160,12 @@ function parseStartTag(xml: string, open: number, parentScope: Scope): { element
     seen.add(expanded).add(name);
     attributes.push({ qname: name, prefix: attrPrefix, localName: attrLocal, namespaceUri: attrNamespace, value, declaration });
   }
-  return { element: { qname, prefix, localName, namespaceUri, attributes, children: [] }, scope, end: position + (selfClosing ? 2 : 1), selfClosing };
+  return {
+    element: { qname, prefix, localName, namespaceUri, attributes, children: [] },
+    scope,
+    end: position + (selfClosing ? 2 : 1),
+    selfClosing,
+  };
 }
 
 // --- writing it back --------------------------------------------------------------------------
@@ -168,8 +177,10 @@ const C14N_TEXT = /[&<>]/g;
 const C14N_ATTRIBUTE = /[&<"]/g;
 const C14N_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-const escapeWith = (pattern: RegExp, table: Readonly<Record<string, string>>) => (value: string): string =>
-  (pattern.test(value) ? ((pattern.lastIndex = 0), value.replace(pattern, (c) => table[c]!)) : ((pattern.lastIndex = 0), value));
+const escapeWith =
+  (pattern: RegExp, table: Readonly<Record<string, string>>) =>
+  (value: string): string =>
+    pattern.test(value) ? ((pattern.lastIndex = 0), value.replace(pattern, (c) => table[c]!)) : ((pattern.lastIndex = 0), value);
 const xmldomText = escapeWith(XMLDOM_TEXT, XMLDOM_ESCAPES);
 const xmldomAttribute = escapeWith(XMLDOM_ATTRIBUTE, XMLDOM_ESCAPES);
 const c14nText = escapeWith(C14N_TEXT, C14N_ESCAPES);
@@ -253,7 +264,12 @@ export function canonicalizeExclusive(apex: SubsetElement): string {
 }
 
 /** Build an element of the subset (for the Signature the signer inserts). */
-export function subsetElement(qname: string, namespaceUri: string, attributes: ReadonlyArray<readonly [string, string]>, children: SubsetNode[] = []): SubsetElement {
+export function subsetElement(
+  qname: string,
+  namespaceUri: string,
+  attributes: ReadonlyArray<readonly [string, string]>,
+  children: SubsetNode[] = [],
+): SubsetElement {
   const [prefix, localName] = splitQName(qname);
   return {
     qname,
@@ -262,7 +278,14 @@ export function subsetElement(qname: string, namespaceUri: string, attributes: R
     namespaceUri,
     attributes: attributes.map(([name, value]) => {
       const declaration = name === 'xmlns' || name.startsWith('xmlns:');
-      return { qname: name, prefix: declaration ? 'xmlns' : '', localName: declaration ? name.slice(6) : name, namespaceUri: '', value, declaration };
+      return {
+        qname: name,
+        prefix: declaration ? 'xmlns' : '',
+        localName: declaration ? name.slice(6) : name,
+        namespaceUri: '',
+        value,
+        declaration,
+      };
     }),
     children,
   };

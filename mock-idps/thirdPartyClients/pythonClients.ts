@@ -33,14 +33,14 @@ export interface SamlAuthnRequest {
 
 export type SamlVerdict =
   | {
-    readonly accepted: true;
-    readonly nameId: string;
-    readonly nameIdFormat: string;
-    readonly issuers: readonly string[];
-    readonly audiences: readonly string[];
-    readonly inResponseTo: string | null;
-    readonly attributes: Readonly<Record<string, readonly string[]>>;
-  }
+      readonly accepted: true;
+      readonly nameId: string;
+      readonly nameIdFormat: string;
+      readonly issuers: readonly string[];
+      readonly audiences: readonly string[];
+      readonly inResponseTo: string | null;
+      readonly attributes: Readonly<Record<string, readonly string[]>>;
+    }
   /** `error`: python3-saml's OneLogin_Saml2_ValidationError constant (e.g. WRONG_AUDIENCE), or the exception class when it could not read the response. */
   | { readonly accepted: false; readonly error: string; readonly message: string };
 
@@ -73,14 +73,20 @@ export type OidcStage = 'discovery' | 'authorize' | 'token' | 'id_token' | 'user
 
 export type OidcVerdict =
   | {
-    readonly accepted: true;
-    readonly claims: Readonly<Record<string, unknown>>;
-    readonly userinfo: Readonly<Record<string, unknown>>;
-    readonly scope?: string;
-    readonly refresh: OidcRefresh;
-  }
+      readonly accepted: true;
+      readonly claims: Readonly<Record<string, unknown>>;
+      readonly userinfo: Readonly<Record<string, unknown>>;
+      readonly scope?: string;
+      readonly refresh: OidcRefresh;
+    }
   /** `error`: authlib's error code (bad_signature, invalid_claim, missing_claim, expired_token, unsupported_algorithm, …); `claim` names the claim. */
-  | { readonly accepted: false; readonly stage: OidcStage; readonly error: string; readonly description: string; readonly claim: string | null };
+  | {
+      readonly accepted: false;
+      readonly stage: OidcStage;
+      readonly error: string;
+      readonly description: string;
+      readonly claim: string | null;
+    };
 
 interface Pending {
   resolve(value: Record<string, unknown>): void;
@@ -95,7 +101,12 @@ export class PythonClients {
   #nextId = 1;
   #exited: Error | undefined;
 
-  private constructor(child: ChildProcessWithoutNullStreams, versions: Record<string, string>, lines: AsyncIterator<string>, stderr: string[]) {
+  private constructor(
+    child: ChildProcessWithoutNullStreams,
+    versions: Record<string, string>,
+    lines: AsyncIterator<string>,
+    stderr: string[],
+  ) {
     this.#child = child;
     this.versions = versions;
     this.#stderr = stderr;
@@ -104,7 +115,10 @@ export class PythonClients {
 
   /** Start the python process; fails with what to run when the interpreter or a package is missing. */
   static async start(): Promise<PythonClients> {
-    if (!existsSync(SYSTEM_PYTHON)) throw new Error(`The third-party client tests need Debian's ${SYSTEM_PYTHON} with python3-onelogin-saml2 and python3-authlib, and ${SYSTEM_PYTHON} does not exist. ${SETUP_HINT}`);
+    if (!existsSync(SYSTEM_PYTHON))
+      throw new Error(
+        `The third-party client tests need Debian's ${SYSTEM_PYTHON} with python3-onelogin-saml2 and python3-authlib, and ${SYSTEM_PYTHON} does not exist. ${SETUP_HINT}`,
+      );
     const child = spawn(SYSTEM_PYTHON, ['-I', '-B', '-u', SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -116,7 +130,9 @@ export class PythonClients {
     const hello = JSON.parse(first.value) as { ready: boolean; missing?: string[]; versions?: Record<string, string> };
     if (!hello.ready) {
       child.stdin.end();
-      throw new Error(`The third-party client tests need Debian packages that are not installed for ${SYSTEM_PYTHON}: ${(hello.missing ?? []).join(', ')}. ${SETUP_HINT}`);
+      throw new Error(
+        `The third-party client tests need Debian packages that are not installed for ${SYSTEM_PYTHON}: ${(hello.missing ?? []).join(', ')}. ${SETUP_HINT}`,
+      );
     }
     return new PythonClients(child, hello.versions ?? {}, lines, stderr);
   }
@@ -146,12 +162,21 @@ export class PythonClients {
 
   /** python3-saml, configured from the IdP's metadata XML, writes an AuthnRequest (HTTP-Redirect). */
   async samlAuthnRequest(sp: SamlSpSettings, idpMetadata: string, relayState?: string): Promise<SamlAuthnRequest> {
-    return (await this.#call('saml.authn-request', { sp, idpMetadata, ...(relayState === undefined ? {} : { relayState }) })) as unknown as SamlAuthnRequest;
+    return (await this.#call('saml.authn-request', {
+      sp,
+      idpMetadata,
+      ...(relayState === undefined ? {} : { relayState }),
+    })) as unknown as SamlAuthnRequest;
   }
 
   /** python3-saml's verdict on a SAMLResponse posted to the SP's ACS; `requestId` for an SP-initiated login. */
   async samlAcs(sp: SamlSpSettings, idpMetadata: string, samlResponse: string, requestId?: string): Promise<SamlVerdict> {
-    return (await this.#call('saml.acs', { sp, idpMetadata, samlResponse, ...(requestId === undefined ? {} : { requestId }) })) as unknown as SamlVerdict;
+    return (await this.#call('saml.acs', {
+      sp,
+      idpMetadata,
+      samlResponse,
+      ...(requestId === undefined ? {} : { requestId }),
+    })) as unknown as SamlVerdict;
   }
 
   /** authlib reads discovery and builds an authorization URL with PKCE (S256), state and nonce; returns the session to finish. */

@@ -30,7 +30,11 @@ import { PythonClients, type OidcRpSettings, type OidcVerdict, type SamlSpSettin
  * The SP / RP the python side plays: never contacted (the test stops at the ACS POST / the
  * redirect back), and allowing the clock skew every conformance account is configured with.
  */
-const SP: SamlSpSettings = { entityId: 'http://127.0.0.1:9/thirdparty/python3-saml', acs: 'http://127.0.0.1:9/thirdparty/python3-saml/acs', clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS };
+const SP: SamlSpSettings = {
+  entityId: 'http://127.0.0.1:9/thirdparty/python3-saml',
+  acs: 'http://127.0.0.1:9/thirdparty/python3-saml/acs',
+  clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+};
 const REDIRECT_URI = 'http://127.0.0.1:9/thirdparty/authlib/callback';
 const RELAY_STATE = '/after-login?tab=seats';
 
@@ -66,13 +70,23 @@ const PYTHON3_SAML_REFUSALS: Partial<Record<ReasonCode, readonly string[]>> = {
 const AUTHLIB_REFUSALS: Partial<Record<ReasonCode, readonly string[]>> = {
   'oidc-signature-invalid': ['id_token:bad_signature', 'id_token:no key for kid'],
   'oidc-alg-not-allowed': ['id_token:unsupported_algorithm'],
-  'oidc-audience-mismatch': ['id_token:invalid_claim:aud', 'id_token:missing_claim:aud', 'id_token:invalid_claim:azp', 'id_token:missing_claim:azp'],
+  'oidc-audience-mismatch': [
+    'id_token:invalid_claim:aud',
+    'id_token:missing_claim:aud',
+    'id_token:invalid_claim:azp',
+    'id_token:missing_claim:azp',
+  ],
   'oidc-issuer-mismatch': ['id_token:invalid_claim:iss'],
   'oidc-discovery-mismatch': ['discovery:issuer_mismatch'],
   'oidc-expired': ['id_token:expired_token', 'id_token:invalid_token'],
   'oidc-nonce-mismatch': ['id_token:invalid_claim:nonce', 'id_token:missing_claim:nonce'],
   'oidc-hash-mismatch': ['id_token:invalid_claim:at_hash'],
-  'oidc-claim-missing': ['id_token:missing_claim:sub', 'id_token:missing_claim:iat', 'id_token:invalid_claim:exp', 'id_token:invalid_claim:iat'],
+  'oidc-claim-missing': [
+    'id_token:missing_claim:sub',
+    'id_token:missing_claim:iat',
+    'id_token:invalid_claim:exp',
+    'id_token:invalid_claim:iat',
+  ],
   'oidc-userinfo-sub-mismatch': ['userinfo:sub_mismatch'],
   'oidc-state-mismatch': ['token:mismatching_state'],
   'oidc-token-error': ['token:invalid_client', 'token:access_denied'],
@@ -91,33 +105,136 @@ interface LibraryLimit {
   readonly why: string;
 }
 const LIBRARY_LIMITS: readonly LibraryLimit[] = [
-  { faults: ['saml.sha1-signature', 'saml.sha1-digest', 'saml.sign-unrequired-response-sha1', 'saml.sign-unrequired-assertion-sha1-digest'], outcome: 'accepted', why: 'python3-saml 1.12 accepts SHA-1 (rejectDeprecatedAlgorithm arrived in 1.15).' },
-  { faults: ['saml.replay'], outcome: 'accepted', why: 'python3-saml keeps no assertion-ID cache: replay protection is the application\'s.' },
-  { faults: ['saml.idp-initiated-unsolicited'], outcome: 'accepted', why: 'python3-saml has no setting to refuse unsolicited responses.' },
-  { faults: ['saml.inresponseto-missing'], outcome: 'accepted', why: 'python3-saml compares InResponseTo only when the response carries one.' },
-  { faults: ['saml.oversize-response'], outcome: 'accepted', why: 'python3-saml has no size limit (the web server\'s body limit is the SP\'s only guard).' },
-  { faults: ['saml.near-miss-assertion-issuer-empty', 'saml.near-miss-response-issuer-empty'], outcome: 'accepted', why: 'python3-saml skips an empty Issuer (it compares only the issuers that have text).' },
-  { faults: ['saml.near-miss-audience-empty'], outcome: 'accepted', why: 'python3-saml drops empty Audience values, and with none left it checks nothing.' },
-  { faults: ['saml.near-miss-destination-extended', 'saml.near-miss-destination-extra-segment', 'saml.near-miss-destination-trailing-slash'], outcome: 'accepted', why: 'python3-saml compares Destination as a prefix (Destination.startswith(ACS URL)).' },
-  { faults: ['saml.near-miss-recipient-empty', 'saml.near-miss-recipient-extended', 'saml.near-miss-recipient-extra-segment', 'saml.near-miss-recipient-trailing-slash'], outcome: 'accepted', why: 'python3-saml checks Recipient as a substring (ACS URL in Recipient), and skips an empty one.' },
-  { faults: ['saml.near-miss-audience-lookalike', 'saml.near-miss-destination-lookalike', 'saml.near-miss-recipient-lookalike', 'saml.near-miss-in-response-to-empty'], outcome: 'INVALID_XML_FORMAT', why: 'python3-saml validates against the SAML protocol schema first: a look-alike (non-ASCII) URI or an empty NCName is refused as schema-invalid before the value is compared.' },
-  { faults: ['saml.time-boundary-issue-instant-outside'], outcome: 'accepted', why: 'python3-saml does not check IssueInstant (only Conditions and SubjectConfirmationData times).' },
-  { faults: ['saml.clock-skew-past-within', 'saml.time-boundary-subject-not-on-or-after-inside'], outcome: 'WRONG_SUBJECTCONFIRMATION', why: 'python3-saml allows no clock skew on SubjectConfirmationData NotOnOrAfter (ALLOWED_CLOCK_DRIFT covers Conditions only): a bearer confirmation that ended within the allowed skew is refused.' },
-  { faults: ['saml.near-miss-recipient-scheme-case'], outcome: 'WRONG_SUBJECTCONFIRMATION', why: 'python3-saml compares Recipient as a case-sensitive substring, scheme included (RFC 3986: the scheme is case-insensitive); it normalises Destination, not Recipient.' },
-  { faults: ['oidc.c-hash-invalid'], outcome: 'accepted', why: 'authlib\'s CodeIDToken (code flow) does not check c_hash: it is required only for hybrid flows.' },
-  { faults: ['oidc.clock-skew-ahead'], personas: ['okta-oidc', 'google-oidc', 'auth0-oidc'], outcome: 'accepted', why: 'authlib 1.2 does not refuse an iat in the future; only Entra\'s tokens carry nbf, which it does check.' },
-  { faults: ['oidc.time-boundary-iat-outside'], outcome: 'accepted', why: 'authlib 1.2 does not refuse an iat in the future.' },
-  { faults: ['saml.sign-assertion-xpath-transform'], outcome: 'accepted', why: 'python3-saml (xmlsec1) runs whatever Transforms a signature lists, an XPath filter included (SAML §5.4.4 allows only enveloped-signature and exclusive c14n); the signature verifies.' },
   {
-    faults: ['saml.auth0-response-signature-last', 'saml.signing-scope-both', 'saml.signing-scope-response-only', 'saml.sign-required-sha1-other-sha256', 'saml.sign-unrequired-response-rotated-key', 'saml.sign-response-xpath-transform'],
-    personas: ['auth0-saml'], outcome: 'INVALID_XML_FORMAT',
+    faults: ['saml.sha1-signature', 'saml.sha1-digest', 'saml.sign-unrequired-response-sha1', 'saml.sign-unrequired-assertion-sha1-digest'],
+    outcome: 'accepted',
+    why: 'python3-saml 1.12 accepts SHA-1 (rejectDeprecatedAlgorithm arrived in 1.15).',
+  },
+  {
+    faults: ['saml.replay'],
+    outcome: 'accepted',
+    why: "python3-saml keeps no assertion-ID cache: replay protection is the application's.",
+  },
+  { faults: ['saml.idp-initiated-unsolicited'], outcome: 'accepted', why: 'python3-saml has no setting to refuse unsolicited responses.' },
+  {
+    faults: ['saml.inresponseto-missing'],
+    outcome: 'accepted',
+    why: 'python3-saml compares InResponseTo only when the response carries one.',
+  },
+  {
+    faults: ['saml.oversize-response'],
+    outcome: 'accepted',
+    why: "python3-saml has no size limit (the web server's body limit is the SP's only guard).",
+  },
+  {
+    faults: ['saml.near-miss-assertion-issuer-empty', 'saml.near-miss-response-issuer-empty'],
+    outcome: 'accepted',
+    why: 'python3-saml skips an empty Issuer (it compares only the issuers that have text).',
+  },
+  {
+    faults: ['saml.near-miss-audience-empty'],
+    outcome: 'accepted',
+    why: 'python3-saml drops empty Audience values, and with none left it checks nothing.',
+  },
+  {
+    faults: [
+      'saml.near-miss-destination-extended',
+      'saml.near-miss-destination-extra-segment',
+      'saml.near-miss-destination-trailing-slash',
+    ],
+    outcome: 'accepted',
+    why: 'python3-saml compares Destination as a prefix (Destination.startswith(ACS URL)).',
+  },
+  {
+    faults: [
+      'saml.near-miss-recipient-empty',
+      'saml.near-miss-recipient-extended',
+      'saml.near-miss-recipient-extra-segment',
+      'saml.near-miss-recipient-trailing-slash',
+    ],
+    outcome: 'accepted',
+    why: 'python3-saml checks Recipient as a substring (ACS URL in Recipient), and skips an empty one.',
+  },
+  {
+    faults: [
+      'saml.near-miss-audience-lookalike',
+      'saml.near-miss-destination-lookalike',
+      'saml.near-miss-recipient-lookalike',
+      'saml.near-miss-in-response-to-empty',
+    ],
+    outcome: 'INVALID_XML_FORMAT',
+    why: 'python3-saml validates against the SAML protocol schema first: a look-alike (non-ASCII) URI or an empty NCName is refused as schema-invalid before the value is compared.',
+  },
+  {
+    faults: ['saml.time-boundary-issue-instant-outside'],
+    outcome: 'accepted',
+    why: 'python3-saml does not check IssueInstant (only Conditions and SubjectConfirmationData times).',
+  },
+  {
+    faults: ['saml.clock-skew-past-within', 'saml.time-boundary-subject-not-on-or-after-inside'],
+    outcome: 'WRONG_SUBJECTCONFIRMATION',
+    why: 'python3-saml allows no clock skew on SubjectConfirmationData NotOnOrAfter (ALLOWED_CLOCK_DRIFT covers Conditions only): a bearer confirmation that ended within the allowed skew is refused.',
+  },
+  {
+    faults: ['saml.near-miss-recipient-scheme-case'],
+    outcome: 'WRONG_SUBJECTCONFIRMATION',
+    why: 'python3-saml compares Recipient as a case-sensitive substring, scheme included (RFC 3986: the scheme is case-insensitive); it normalises Destination, not Recipient.',
+  },
+  {
+    faults: ['oidc.c-hash-invalid'],
+    outcome: 'accepted',
+    why: "authlib's CodeIDToken (code flow) does not check c_hash: it is required only for hybrid flows.",
+  },
+  {
+    faults: ['oidc.clock-skew-ahead'],
+    personas: ['okta-oidc', 'google-oidc', 'auth0-oidc'],
+    outcome: 'accepted',
+    why: "authlib 1.2 does not refuse an iat in the future; only Entra's tokens carry nbf, which it does check.",
+  },
+  { faults: ['oidc.time-boundary-iat-outside'], outcome: 'accepted', why: 'authlib 1.2 does not refuse an iat in the future.' },
+  {
+    faults: ['saml.sign-assertion-xpath-transform'],
+    outcome: 'accepted',
+    why: 'python3-saml (xmlsec1) runs whatever Transforms a signature lists, an XPath filter included (SAML §5.4.4 allows only enveloped-signature and exclusive c14n); the signature verifies.',
+  },
+  {
+    faults: [
+      'saml.auth0-response-signature-last',
+      'saml.signing-scope-both',
+      'saml.signing-scope-response-only',
+      'saml.sign-required-sha1-other-sha256',
+      'saml.sign-unrequired-response-rotated-key',
+      'saml.sign-response-xpath-transform',
+    ],
+    personas: ['auth0-saml'],
+    outcome: 'INVALID_XML_FORMAT',
     why: 'Auth0 puts a Response signature last (vendors.md, "Wire shape"), where the SAML protocol schema does not allow it; python3-saml checks the schema first, so it refuses every Auth0 response with a signed Response, real ones included, as schema-invalid.',
   },
-  { faults: ['oidc.issuer-google-legacy'], outcome: 'id_token:invalid_claim:iss', why: 'authlib compares iss with the one issuer the RP is configured with: Google\'s legacy scheme-less accounts.google.com passes only an RP that lists both (vendors.md: a strict RP must accept both or decide).' },
-  { faults: ['oidc.kid-absent-single-key'], outcome: 'id_token:no key for kid', why: 'authlib 1.2\'s KeySet.find_by_kid pairs a token without kid only with a key without kid: the one published key has a kid, so none is found.' },
-  { faults: ['oidc.near-miss-azp-empty'], outcome: 'accepted', why: 'authlib skips an empty azp claim (its check runs only on a truthy value).' },
-  { faults: ['oidc.aud-extra-with-azp'], outcome: 'accepted', why: 'authlib checks that aud contains the client and that azp is the client; it does not refuse further, untrusted audiences (OIDC Core §3.1.3.7 step 3).' },
-  { faults: ['oidc.code-replay'], outcome: 'accepted', why: 'The IdP lets the code be redeemed twice; one RP login redeems it once and has nothing to refuse (the harness\'s SP driver replays the callback to catch it).' },
+  {
+    faults: ['oidc.issuer-google-legacy'],
+    outcome: 'id_token:invalid_claim:iss',
+    why: "authlib compares iss with the one issuer the RP is configured with: Google's legacy scheme-less accounts.google.com passes only an RP that lists both (vendors.md: a strict RP must accept both or decide).",
+  },
+  {
+    faults: ['oidc.kid-absent-single-key'],
+    outcome: 'id_token:no key for kid',
+    why: "authlib 1.2's KeySet.find_by_kid pairs a token without kid only with a key without kid: the one published key has a kid, so none is found.",
+  },
+  {
+    faults: ['oidc.near-miss-azp-empty'],
+    outcome: 'accepted',
+    why: 'authlib skips an empty azp claim (its check runs only on a truthy value).',
+  },
+  {
+    faults: ['oidc.aud-extra-with-azp'],
+    outcome: 'accepted',
+    why: 'authlib checks that aud contains the client and that azp is the client; it does not refuse further, untrusted audiences (OIDC Core §3.1.3.7 step 3).',
+  },
+  {
+    faults: ['oidc.code-replay'],
+    outcome: 'accepted',
+    why: "The IdP lets the code be redeemed twice; one RP login redeems it once and has nothing to refuse (the harness's SP driver replays the callback to catch it).",
+  },
 ];
 
 function limitFor(faultId: string, persona: PersonaId): LibraryLimit | undefined {
@@ -128,7 +245,8 @@ function limitFor(faultId: string, persona: PersonaId): LibraryLimit | undefined
 function allowedOutcomes(fault: CatalogFault, table: Partial<Record<ReasonCode, readonly string[]>>): readonly string[] | undefined {
   if (fault.expected !== 'reject') return ['accepted'];
   // The refresh path: the IdP refuses the refresh (revoked), or the replaced token presented again (rotated and reused).
-  if (fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token') return [fault.effect.change === 'revoked' ? 'refresh:invalid_grant' : 'reuse:invalid_grant'];
+  if (fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token')
+    return [fault.effect.change === 'revoked' ? 'refresh:invalid_grant' : 'reuse:invalid_grant'];
   if (!fault.reason) return ['idp-refused'];
   return table[fault.reason];
 }
@@ -141,16 +259,28 @@ function playedBySpDriver(fault: CatalogFault): boolean {
 /** The faults the sweep runs for a persona: rejects whose reason the library can state, or that the IdP refuses itself. */
 function sweepFaults(protocol: 'saml' | 'oidc', persona: PersonaId): CatalogFault[] {
   const table = protocol === 'saml' ? PYTHON3_SAML_REFUSALS : AUTHLIB_REFUSALS;
-  return FAULT_CATALOG.filter((fault) => fault.protocol === protocol && fault.personas.includes(persona) && !playedBySpDriver(fault) && allowedOutcomes(fault, table) !== undefined);
+  return FAULT_CATALOG.filter(
+    (fault) =>
+      fault.protocol === protocol &&
+      fault.personas.includes(persona) &&
+      !playedBySpDriver(fault) &&
+      allowedOutcomes(fault, table) !== undefined,
+  );
 }
 
 describe('the ledger of library limits', () => {
   it('names only faults the sweeps run, for personas they run on', () => {
-    const stale = LIBRARY_LIMITS.flatMap((limit) => limit.faults.flatMap((faultId) => {
-      const personas = limit.personas ?? [...SAML_PERSONAS, ...OIDC_PERSONAS].map((persona) => persona.id);
-      const swept = personas.filter((persona) => sweepFaults(faultId.startsWith('saml.') ? 'saml' : 'oidc', persona).some((fault) => fault.id === faultId));
-      return swept.length === 0 || (limit.personas !== undefined && swept.length !== limit.personas.length) ? [`${faultId} (${personas.join(', ')})`] : [];
-    }));
+    const stale = LIBRARY_LIMITS.flatMap((limit) =>
+      limit.faults.flatMap((faultId) => {
+        const personas = limit.personas ?? [...SAML_PERSONAS, ...OIDC_PERSONAS].map((persona) => persona.id);
+        const swept = personas.filter((persona) =>
+          sweepFaults(faultId.startsWith('saml.') ? 'saml' : 'oidc', persona).some((fault) => fault.id === faultId),
+        );
+        return swept.length === 0 || (limit.personas !== undefined && swept.length !== limit.personas.length)
+          ? [`${faultId} (${personas.join(', ')})`]
+          : [];
+      }),
+    );
     expect(stale).toEqual([]);
   });
 });
@@ -165,7 +295,12 @@ afterAll(async () => {
   await Promise.all([server?.close(), python?.close()]);
 });
 
-interface SamlSetup { readonly idp: IdpControlClient; readonly id: SamlPersonaId; readonly metadata: string; readonly user: PublicUser }
+interface SamlSetup {
+  readonly idp: IdpControlClient;
+  readonly id: SamlPersonaId;
+  readonly metadata: string;
+  readonly user: PublicUser;
+}
 
 async function samlSetup(persona: SamlPersona): Promise<SamlSetup> {
   // The control client refuses an id that is not one of its SAML personas.
@@ -178,11 +313,21 @@ async function samlSetup(persona: SamlPersona): Promise<SamlSetup> {
 }
 
 type SamlLogin =
-  | { readonly delivered: true; readonly posted: PostedResponse; readonly requestId?: string; readonly verdict: SamlVerdict; readonly settings: SamlSpSettings }
+  | {
+      readonly delivered: true;
+      readonly posted: PostedResponse;
+      readonly requestId?: string;
+      readonly verdict: SamlVerdict;
+      readonly settings: SamlSpSettings;
+    }
   | { readonly delivered: false; readonly page: Page };
 
 /** One login through the persona's pages; SP-initiated with python3-saml's own AuthnRequest unless `idpInitiated`. */
-async function samlLogin(setup: SamlSetup, persona: SamlPersona, options: { idpInitiated?: boolean; sp?: SamlSpSettings } = {}): Promise<SamlLogin> {
+async function samlLogin(
+  setup: SamlSetup,
+  persona: SamlPersona,
+  options: { idpInitiated?: boolean; sp?: SamlSpSettings } = {},
+): Promise<SamlLogin> {
   const settings = options.sp ?? SP;
   const browser = new TestBrowser();
   let requestId: string | undefined;
@@ -194,7 +339,8 @@ async function samlLogin(setup: SamlSetup, persona: SamlPersona, options: { idpI
     requestId = request.requestId;
     page = await browser.request(request.redirectUrl);
   }
-  if (!postedResponse(page) && page.status === 200 && page.html.includes('<form')) page = await samlSignIn(browser, persona, page, setup.user.email, TEST_USER_PASSWORD);
+  if (!postedResponse(page) && page.status === 200 && page.html.includes('<form'))
+    page = await samlSignIn(browser, persona, page, setup.user.email, TEST_USER_PASSWORD);
   const posted = postedResponse(page);
   if (!posted) return { delivered: false, page };
   const verdict = await python.samlAcs(settings, setup.metadata, posted.samlResponse, requestId);
@@ -206,13 +352,24 @@ function samlOutcome(login: SamlLogin): string {
   return login.verdict.accepted ? 'accepted' : login.verdict.error;
 }
 
-interface OidcSetup { readonly idp: IdpControlClient; readonly id: OidcPersonaId; readonly rp: OidcRpSettings; readonly user: PublicUser }
+interface OidcSetup {
+  readonly idp: IdpControlClient;
+  readonly id: OidcPersonaId;
+  readonly rp: OidcRpSettings;
+  readonly user: PublicUser;
+}
 
 async function oidcSetup(persona: OidcPersona): Promise<OidcSetup> {
   const id = persona.id as OidcPersonaId;
   const idp = await IdpControlClient.createTenant(server.controlUrl);
   const app = await idp.registerOidcApp(id, { redirectUris: [REDIRECT_URI] });
-  const rp: OidcRpSettings = { issuer: idp.oidcUrls(id).issuer, clientId: app.clientId, clientSecret: app.clientSecret, redirectUri: REDIRECT_URI, clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS };
+  const rp: OidcRpSettings = {
+    issuer: idp.oidcUrls(id).issuer,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    redirectUri: REDIRECT_URI,
+    clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+  };
   return { idp, id, rp, user: await idp.userByRole('ordinary') };
 }
 
@@ -221,7 +378,13 @@ type OidcLogin = { readonly delivered: true; readonly verdict: OidcVerdict } | {
 async function oidcLogin(setup: OidcSetup, persona: OidcPersona, rp: Partial<OidcRpSettings> = {}): Promise<OidcLogin> {
   const begin = await python.oidcBegin({ ...setup.rp, ...rp });
   const browser = new HttpBrowser();
-  const landing = await oidcSignIn(browser, await browser.navigate(begin.authorizeUrl, REDIRECT_URI), persona, REDIRECT_URI, setup.user.email);
+  const landing = await oidcSignIn(
+    browser,
+    await browser.navigate(begin.authorizeUrl, REDIRECT_URI),
+    persona,
+    REDIRECT_URI,
+    setup.user.email,
+  );
   if (!landing.reachedRedirectUri) return { delivered: false, status: landing.status };
   return { delivered: true, verdict: await python.oidcFinish(begin.session, landing.url.href) };
 }
@@ -246,7 +409,12 @@ function oidcOutcome(login: OidcLogin): string {
 }
 
 /** Run every sweep fault once (one-shot, this persona only) and list the outcomes that are not what they must be. */
-async function sweep(protocol: 'saml' | 'oidc', persona: PersonaId, login: (fault: CatalogFault) => Promise<string>, idp: IdpControlClient): Promise<{ ran: string[]; wrong: string[] }> {
+async function sweep(
+  protocol: 'saml' | 'oidc',
+  persona: PersonaId,
+  login: (fault: CatalogFault) => Promise<string>,
+  idp: IdpControlClient,
+): Promise<{ ran: string[]; wrong: string[] }> {
   const table = protocol === 'saml' ? PYTHON3_SAML_REFUSALS : AUTHLIB_REFUSALS;
   const ran: string[] = [];
   const wrong: string[] = [];
@@ -258,9 +426,12 @@ async function sweep(protocol: 'saml' | 'oidc', persona: PersonaId, login: (faul
     const limit = limitFor(fault.id, persona);
     const allowed = allowedOutcomes(fault, table) ?? [];
     if (limit) {
-      if (outcome !== limit.outcome) wrong.push(`${fault.id}: LIBRARY_LIMITS says "${limit.outcome}" (${limit.why}) but the outcome was "${outcome}"`);
+      if (outcome !== limit.outcome)
+        wrong.push(`${fault.id}: LIBRARY_LIMITS says "${limit.outcome}" (${limit.why}) but the outcome was "${outcome}"`);
     } else if (!allowed.includes(outcome)) {
-      wrong.push(`${fault.id} (${fault.expected}${fault.expected === 'reject' ? `, reason ${fault.reason ?? 'none: the IdP refuses'}` : ''}): expected ${allowed.join(' | ') || '(nothing the library states)'}, got "${outcome}"`);
+      wrong.push(
+        `${fault.id} (${fault.expected}${fault.expected === 'reject' ? `, reason ${fault.reason ?? 'none: the IdP refuses'}` : ''}): expected ${allowed.join(' | ') || '(nothing the library states)'}, got "${outcome}"`,
+      );
     }
   }
   return { ran, wrong };
@@ -269,7 +440,9 @@ async function sweep(protocol: 'saml' | 'oidc', persona: PersonaId, login: (faul
 /** The library's refusal in its own words (error code, message or description: no secret is ever in them). */
 function verdictText(verdict: SamlVerdict | OidcVerdict): string {
   if (verdict.accepted) return 'accepted';
-  return 'stage' in verdict ? `authlib refused at ${verdict.stage}: ${verdict.error} ${verdict.description}` : `python3-saml refused: ${verdict.error} ${verdict.message}`;
+  return 'stage' in verdict
+    ? `authlib refused at ${verdict.stage}: ${verdict.error} ${verdict.description}`
+    : `python3-saml refused: ${verdict.error} ${verdict.message}`;
 }
 
 function emailOf(verdict: Extract<SamlVerdict, { accepted: true }>): string[] {
@@ -285,7 +458,10 @@ describe.each(SAML_PERSONAS.map((persona) => [persona.id, persona] as const))('p
 
   it('SP-initiated: python3-saml configured from the metadata writes the AuthnRequest and accepts the answer', async () => {
     const request = await python.samlAuthnRequest(SP, setup.metadata);
-    expect({ entityId: request.idpEntityId, sso: request.idpSsoUrl }).toEqual({ entityId: setup.idp.samlUrls(setup.id).entityId, sso: setup.idp.samlUrls(setup.id).ssoUrl });
+    expect({ entityId: request.idpEntityId, sso: request.idpSsoUrl }).toEqual({
+      entityId: setup.idp.samlUrls(setup.id).entityId,
+      sso: setup.idp.samlUrls(setup.id).ssoUrl,
+    });
     const login = await samlLogin(setup, persona);
     if (!login.delivered) throw new Error(`no SAMLResponse came back (HTTP ${login.page.status} at ${login.page.url})`);
     expect(login.posted.acs).toBe(SP.acs);
@@ -306,14 +482,32 @@ describe.each(SAML_PERSONAS.map((persona) => [persona.id, persona] as const))('p
   });
 
   it('refuses every switched-on fault python3-saml checks, for its stated reason, and accepts the tolerated ones', async () => {
-    const { ran, wrong } = await sweep('saml', persona.id, async (fault) => {
-      // The SP settings the fault states (signed parts the SP requires) and the flow it needs.
-      const { sp: expects, flow } = fault as SamlFault;
-      const sp: SamlSpSettings = { ...SP, wantAssertionsSigned: expects?.requireSignedAssertion ?? false, wantMessagesSigned: expects?.requireSignedResponse ?? false };
-      return samlOutcome(await samlLogin(setup, persona, { idpInitiated: flow !== undefined && flow !== 'sp-initiated', sp }));
-    }, setup.idp);
+    const { ran, wrong } = await sweep(
+      'saml',
+      persona.id,
+      async (fault) => {
+        // The SP settings the fault states (signed parts the SP requires) and the flow it needs.
+        const { sp: expects, flow } = fault as SamlFault;
+        const sp: SamlSpSettings = {
+          ...SP,
+          wantAssertionsSigned: expects?.requireSignedAssertion ?? false,
+          wantMessagesSigned: expects?.requireSignedResponse ?? false,
+        };
+        return samlOutcome(await samlLogin(setup, persona, { idpInitiated: flow !== undefined && flow !== 'sp-initiated', sp }));
+      },
+      setup.idp,
+    );
     expect(wrong).toEqual([]);
-    expect(ran).toEqual(expect.arrayContaining(['saml.audience-mismatch', 'saml.digest-mismatch', 'saml.wrong-cert-pasted', 'saml.expired-assertion', 'saml.acs-mismatch', 'saml.recipient-mismatch']));
+    expect(ran).toEqual(
+      expect.arrayContaining([
+        'saml.audience-mismatch',
+        'saml.digest-mismatch',
+        'saml.wrong-cert-pasted',
+        'saml.expired-assertion',
+        'saml.acs-mismatch',
+        'saml.recipient-mismatch',
+      ]),
+    );
   }, 60_000);
 });
 
@@ -355,7 +549,8 @@ describe.each(OIDC_PERSONAS.map((persona) => [persona.id, persona] as const))('a
     expect(verdict.userinfo.sub).toBe(verdict.claims.sub);
     expect([verdict.claims.email, verdict.userinfo.email, verdict.claims.preferred_username]).toContain(setup.user.email);
     // Whenever a refresh token comes, it must work: a refreshed ID token passes the same checks for the same user.
-    if (verdict.refresh.issued) expect(verdict.refresh).toMatchObject({ refreshed: true, ...(verdict.refresh.idToken ? { sameUser: true } : {}) });
+    if (verdict.refresh.issued)
+      expect(verdict.refresh).toMatchObject({ refreshed: true, ...(verdict.refresh.idToken ? { sameUser: true } : {}) });
   });
 
   it('a refresh token where the vendor issues one, the way the vendor is asked for it; the refresh works and rotates as the vendor does', async () => {
@@ -371,10 +566,25 @@ describe.each(OIDC_PERSONAS.map((persona) => [persona.id, persona] as const))('a
 
   it('refuses every switched-on fault authlib checks, for its stated reason, and accepts the tolerated ones', async () => {
     const offer = refreshTokenOffer(persona);
-    const { ran, wrong } = await sweep('oidc', persona.id, async (fault) => (fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token'
-      ? refreshOutcome(await oidcLogin(setup, persona, { scope: offer.scope, authorizeParams: offer.authorizeParams }))
-      : oidcOutcome(await oidcLogin(setup, persona))), setup.idp);
+    const { ran, wrong } = await sweep(
+      'oidc',
+      persona.id,
+      async (fault) =>
+        fault.protocol === 'oidc' && fault.effect.seam === 'refresh-token'
+          ? refreshOutcome(await oidcLogin(setup, persona, { scope: offer.scope, authorizeParams: offer.authorizeParams }))
+          : oidcOutcome(await oidcLogin(setup, persona)),
+      setup.idp,
+    );
     expect(wrong).toEqual([]);
-    expect(ran).toEqual(expect.arrayContaining(['oidc.signature-invalid-rs256', 'oidc.aud-invalid', 'oidc.iss-invalid', 'oidc.exp-passed', 'oidc.nonce-invalid', 'oidc.refresh-token-revoked']));
+    expect(ran).toEqual(
+      expect.arrayContaining([
+        'oidc.signature-invalid-rs256',
+        'oidc.aud-invalid',
+        'oidc.iss-invalid',
+        'oidc.exp-passed',
+        'oidc.nonce-invalid',
+        'oidc.refresh-token-revoked',
+      ]),
+    );
   }, 60_000);
 });

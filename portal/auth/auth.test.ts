@@ -43,6 +43,10 @@ describe('CSRF tokens', () => {
 describe('cookie parsing', () => {
   it('reads name=value pairs, keeps the first of duplicates and skips bad encodings', () => {
     const cookies = parseCookies('a=1; b="two"; a=3; c=%E0%A4%A; d=x%20y');
-    expect([...cookies]).toEqual([['a', '1'], ['b', 'two'], ['d', 'x y']]);
+    expect([...cookies]).toEqual([
+      ['a', '1'],
+      ['b', 'two'],
+      ['d', 'x y'],
+    ]);
   });
 });

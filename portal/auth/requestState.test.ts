@@ -18,16 +18,31 @@ function contextWith(defects: readonly string[] = []): { ctx: PortalContext; ses
   const sessions = new Map<string, Session>();
   const store = {
     sessions: {
-      create: (hash: string, session: Session) => { sessions.set(hash, session); },
-      find: (hash: string, kind: string, now: number) => { const s = sessions.get(hash); return s && s.kind === kind && s.expiresAt > now ? s : undefined; },
-      delete: (hash: string) => { sessions.delete(hash); },
+      create: (hash: string, session: Session) => {
+        sessions.set(hash, session);
+      },
+      find: (hash: string, kind: string, now: number) => {
+        const s = sessions.get(hash);
+        return s && s.kind === kind && s.expiresAt > now ? s : undefined;
+      },
+      delete: (hash: string) => {
+        sessions.delete(hash);
+      },
       purgeExpired: () => undefined,
     },
     seats: { get: (id: number) => (id === 7 ? { id: 7, accountId: 1, disabled: false } : undefined) },
     accounts: { get: (id: number) => (id === 1 ? { id: 1 } : undefined) },
     support: { getStaff: (id: number) => (id === 3 ? { id: 3 } : undefined) },
   };
-  const ctx = { store, defects: parseDefects(defects), csrfKey: Buffer.alloc(32), now: () => new Date(1_000_000), timings: DEFAULT_TIMINGS, baseUrl: () => 'http://127.0.0.1:1', skin: referenceSkin } as unknown as PortalContext;
+  const ctx = {
+    store,
+    defects: parseDefects(defects),
+    csrfKey: Buffer.alloc(32),
+    now: () => new Date(1_000_000),
+    timings: DEFAULT_TIMINGS,
+    baseUrl: () => 'http://127.0.0.1:1',
+    skin: referenceSkin,
+  } as unknown as PortalContext;
   return { ctx, sessions };
 }
 
@@ -39,15 +54,25 @@ interface Sent {
 function response(): Sent {
   const setCookies: Sent['setCookies'] = [];
   const res = {
-    cookie: (name: string, value: string, options: Record<string, unknown>) => { setCookies.push({ name, value, options }); },
-    clearCookie: (name: string) => { setCookies.push({ name, value: '', options: { cleared: true } }); },
+    cookie: (name: string, value: string, options: Record<string, unknown>) => {
+      setCookies.push({ name, value, options });
+    },
+    clearCookie: (name: string) => {
+      setCookies.push({ name, value: '', options: { cleared: true } });
+    },
   } as unknown as Response;
   return { res, setCookies };
 }
 
 /** A request carrying these cookies, after the request-state middleware ran on it. */
 function request(ctx: PortalContext, cookies: Record<string, string>): { req: Request; sent: Sent } {
-  const req = { headers: { cookie: Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ') } } as unknown as Request;
+  const req = {
+    headers: {
+      cookie: Object.entries(cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+    },
+  } as unknown as Request;
   const sent = response();
   loadRequestState(ctx)(req, sent.res, () => undefined);
   return { req, sent };
@@ -56,7 +81,12 @@ function request(ctx: PortalContext, cookies: Record<string, string>): { req: Re
 const SEAT = referenceSkin.cookies.seatSession;
 const SUPPORT = referenceSkin.cookies.supportSession;
 
-function login(ctx: PortalContext, kind: 'seat' | 'support', method: Session['authMethod'], cookies: Record<string, string>): Sent['setCookies'][number] {
+function login(
+  ctx: PortalContext,
+  kind: 'seat' | 'support',
+  method: Session['authMethod'],
+  cookies: Record<string, string>,
+): Sent['setCookies'][number] {
   const { req } = request(ctx, cookies);
   const sent = response();
   startSession(ctx, req, sent.res, kind, kind === 'seat' ? 7 : 3, method);
@@ -65,7 +95,11 @@ function login(ctx: PortalContext, kind: 'seat' | 'support', method: Session['au
   return cookie;
 }
 
-const LOGINS = [['seat', 'password'], ['seat', 'sso'], ['support', 'password']] as const;
+const LOGINS = [
+  ['seat', 'password'],
+  ['seat', 'sso'],
+  ['support', 'password'],
+] as const;
 
 describe('a login starts a session with a new identifier', () => {
   it.each(LOGINS)('%s login by %s: the identifier the browser presents is not kept, and an unknown one is cleared', (kind, method) => {
@@ -98,7 +132,8 @@ describe('session cookies are HttpOnly and SameSite=Lax', () => {
   });
 
   it('session-cookie-not-httponly: no login sets them; session-cookie-flags-password-only: the SSO login does not', () => {
-    for (const [kind, method] of LOGINS) expect(login(contextWith(['session-cookie-not-httponly']).ctx, kind, method, {}).options).toEqual({ path: '/' });
+    for (const [kind, method] of LOGINS)
+      expect(login(contextWith(['session-cookie-not-httponly']).ctx, kind, method, {}).options).toEqual({ path: '/' });
     const partial = contextWith(['session-cookie-flags-password-only']).ctx;
     expect(login(partial, 'seat', 'sso', {}).options).toEqual({ path: '/' });
     expect(login(partial, 'seat', 'password', {}).options).toMatchObject({ httpOnly: true, sameSite: 'lax' });

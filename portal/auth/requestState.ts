@@ -75,8 +75,9 @@ export function loadRequestState(ctx: PortalContext) {
 function resolveSeatLogin(ctx: PortalContext, token: string | undefined, now: number): SeatLogin | undefined {
   if (!token) return undefined;
   // The defect looks the token up whatever its kind: a support session's token opens the seat with the staff member's id.
-  const session = ctx.store.sessions.find(sha256(token), 'seat', now)
-    ?? (defectOn(ctx.defects, 'session-kind-unchecked-seat') ? ctx.store.sessions.find(sha256(token), 'support', now) : undefined);
+  const session =
+    ctx.store.sessions.find(sha256(token), 'seat', now) ??
+    (defectOn(ctx.defects, 'session-kind-unchecked-seat') ? ctx.store.sessions.find(sha256(token), 'support', now) : undefined);
   if (!session) return undefined;
   const seat = ctx.store.seats.get(session.subjectId);
   // A seat disabled after it logged in loses its session at the next request.
@@ -94,18 +95,29 @@ function resolveSupportLogin(ctx: PortalContext, token: string | undefined, now:
 }
 
 /** Start a session after a successful login, replacing any session this browser had (no fixation). */
-export function startSession(ctx: PortalContext, req: Request, res: Response, kind: 'seat' | 'support', subjectId: number, authMethod: Session['authMethod']): void {
+export function startSession(
+  ctx: PortalContext,
+  req: Request,
+  res: Response,
+  kind: 'seat' | 'support',
+  subjectId: number,
+  authMethod: Session['authMethod'],
+): void {
   const cookie = kind === 'seat' ? ctx.skin.cookies.seatSession : ctx.skin.cookies.supportSession;
   const previous = parseCookies(req.headers.cookie).get(cookie);
   if (previous) ctx.store.sessions.delete(sha256(previous));
   const sso = authMethod === 'sso';
-  const keepsPresented = previous !== undefined && /^[\w-]{20,100}$/.test(previous) && (defectOn(ctx.defects, 'session-fixation') || (sso && defectOn(ctx.defects, 'session-fixation-sso-only')));
+  const keepsPresented =
+    previous !== undefined &&
+    /^[\w-]{20,100}$/.test(previous) &&
+    (defectOn(ctx.defects, 'session-fixation') || (sso && defectOn(ctx.defects, 'session-fixation-sso-only')));
   const token = keepsPresented ? previous : randomToken();
   const now = ctx.now().getTime();
   const ttl = kind === 'seat' ? ctx.timings.seatSessionMs : ctx.timings.supportSessionMs;
   ctx.store.sessions.purgeExpired(now);
   ctx.store.sessions.create(sha256(token), { kind, subjectId, authMethod, createdAt: now, expiresAt: now + ttl });
-  if (defectOn(ctx.defects, 'session-cookie-not-httponly') || (sso && defectOn(ctx.defects, 'session-cookie-flags-password-only'))) setBareCookie(res, cookie, token);
+  if (defectOn(ctx.defects, 'session-cookie-not-httponly') || (sso && defectOn(ctx.defects, 'session-cookie-flags-password-only')))
+    setBareCookie(res, cookie, token);
   else setCookie(res, cookie, token);
 }
 
@@ -114,7 +126,8 @@ export function endSession(ctx: PortalContext, req: Request, res: Response, kind
   const token = parseCookies(req.headers.cookie).get(cookie);
   const state = requestState(req);
   const openedBy = (kind === 'seat' ? state.seatLogin : state.supportLogin)?.session.authMethod;
-  const keepsServerSession = defectOn(ctx.defects, 'logout-client-only') || (openedBy === 'sso' && defectOn(ctx.defects, 'logout-keeps-sso-sessions'));
+  const keepsServerSession =
+    defectOn(ctx.defects, 'logout-client-only') || (openedBy === 'sso' && defectOn(ctx.defects, 'logout-keeps-sso-sessions'));
   if (token && !keepsServerSession) ctx.store.sessions.delete(sha256(token));
   clearCookie(res, cookie);
 }

@@ -48,7 +48,12 @@ export function isSeatEmail(email: string): boolean {
 }
 
 function toAccount(row: Row): Account {
-  return { id: num(row, 'id'), name: str(row, 'name'), ssoDomains: parseDomains(str(row, 'sso_domains')), createdAt: num(row, 'created_at') };
+  return {
+    id: num(row, 'id'),
+    name: str(row, 'name'),
+    ssoDomains: parseDomains(str(row, 'sso_domains')),
+    createdAt: num(row, 'created_at'),
+  };
 }
 
 function parseDomains(json: string): string[] {
@@ -76,7 +81,9 @@ export function normaliseDomains(domains: readonly string[]): string[] {
 export function accountsRepository(db: DatabaseSync) {
   return {
     create(name: string, ssoDomains: readonly string[], now: number): Account {
-      const result = db.prepare('INSERT INTO accounts (name, sso_domains, created_at) VALUES (?, ?, ?)').run(name, JSON.stringify(normaliseDomains(ssoDomains)), now);
+      const result = db
+        .prepare('INSERT INTO accounts (name, sso_domains, created_at) VALUES (?, ?, ?)')
+        .run(name, JSON.stringify(normaliseDomains(ssoDomains)), now);
       return { id: Number(result.lastInsertRowid), name, ssoDomains: normaliseDomains(ssoDomains), createdAt: now };
     },
     get(id: number): Account | undefined {
@@ -84,11 +91,18 @@ export function accountsRepository(db: DatabaseSync) {
       return row ? toAccount(row) : undefined;
     },
     update(id: number, changes: { name: string; ssoDomains: readonly string[] }): void {
-      db.prepare('UPDATE accounts SET name = ?, sso_domains = ? WHERE id = ?').run(changes.name, JSON.stringify(normaliseDomains(changes.ssoDomains)), id);
+      db.prepare('UPDATE accounts SET name = ?, sso_domains = ? WHERE id = ?').run(
+        changes.name,
+        JSON.stringify(normaliseDomains(changes.ssoDomains)),
+        id,
+      );
     },
     /** Accounts holding a seat with this email (the login page asks the email first). */
     withSeatEmail(email: string): Account[] {
-      return db.prepare('SELECT DISTINCT a.* FROM accounts a JOIN seats s ON s.account_id = a.id WHERE s.email_lower = ? ORDER BY a.id').all(emailKey(email)).map(toAccount);
+      return db
+        .prepare('SELECT DISTINCT a.* FROM accounts a JOIN seats s ON s.account_id = a.id WHERE s.email_lower = ? ORDER BY a.id')
+        .all(emailKey(email))
+        .map(toAccount);
     },
     /** Support search: account id, name fragment or seat email fragment. */
     search(query: string, limit = 50): Account[] {
@@ -97,8 +111,10 @@ export function accountsRepository(db: DatabaseSync) {
       const like = `%${trimmed.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       const id = /^\d+$/.test(trimmed) ? Number(trimmed) : -1;
       return db
-        .prepare(`SELECT DISTINCT a.* FROM accounts a LEFT JOIN seats s ON s.account_id = a.id
-          WHERE a.id = ? OR lower(a.name) LIKE ? ESCAPE '\\' OR s.email_lower LIKE ? ESCAPE '\\' ORDER BY a.id LIMIT ?`)
+        .prepare(
+          `SELECT DISTINCT a.* FROM accounts a LEFT JOIN seats s ON s.account_id = a.id
+          WHERE a.id = ? OR lower(a.name) LIKE ? ESCAPE '\\' OR s.email_lower LIKE ? ESCAPE '\\' ORDER BY a.id LIMIT ?`,
+        )
         .all(id, like, like, limit)
         .map(toAccount);
     },
@@ -112,7 +128,15 @@ export function seatsRepository(db: DatabaseSync) {
       const result = db
         .prepare('INSERT INTO seats (account_id, name, email, email_lower, role, disabled, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(accountId, seat.name.trim(), email, emailKey(email), seat.role, seat.disabled ? 1 : 0, seat.passwordHash ?? null);
-      return { id: Number(result.lastInsertRowid), accountId, name: seat.name.trim(), email, role: seat.role, disabled: seat.disabled ?? false, hasPassword: seat.passwordHash !== undefined };
+      return {
+        id: Number(result.lastInsertRowid),
+        accountId,
+        name: seat.name.trim(),
+        email,
+        role: seat.role,
+        disabled: seat.disabled ?? false,
+        hasPassword: seat.passwordHash !== undefined,
+      };
     },
     get(id: number): Seat | undefined {
       const row = db.prepare('SELECT * FROM seats WHERE id = ?').get(id);
@@ -123,7 +147,10 @@ export function seatsRepository(db: DatabaseSync) {
     },
     /** Seats of one account with this email, compared case-insensitively. */
     findByEmail(accountId: number, email: string): Seat[] {
-      return db.prepare('SELECT * FROM seats WHERE account_id = ? AND email_lower = ? ORDER BY id').all(accountId, emailKey(email)).map(toSeat);
+      return db
+        .prepare('SELECT * FROM seats WHERE account_id = ? AND email_lower = ? ORDER BY id')
+        .all(accountId, emailKey(email))
+        .map(toSeat);
     },
     passwordHash(id: number): string | undefined {
       const row = db.prepare('SELECT password_hash FROM seats WHERE id = ?').get(id);
@@ -131,7 +158,14 @@ export function seatsRepository(db: DatabaseSync) {
     },
     update(id: number, changes: SeatChanges): void {
       const email = changes.email.trim();
-      db.prepare('UPDATE seats SET name = ?, email = ?, email_lower = ?, role = ?, disabled = ? WHERE id = ?').run(changes.name.trim(), email, emailKey(email), changes.role, changes.disabled ? 1 : 0, id);
+      db.prepare('UPDATE seats SET name = ?, email = ?, email_lower = ?, role = ?, disabled = ? WHERE id = ?').run(
+        changes.name.trim(),
+        email,
+        emailKey(email),
+        changes.role,
+        changes.disabled ? 1 : 0,
+        id,
+      );
     },
     setPasswordHash(id: number, passwordHash: string): void {
       db.prepare('UPDATE seats SET password_hash = ? WHERE id = ?').run(passwordHash, id);

@@ -49,7 +49,8 @@ function toEvent(row: Row): AuditEvent {
 export function auditRepository(db: DatabaseSync) {
   return {
     record(event: NewAuditEvent, now: number): AuditEvent {
-      const result = db.prepare('INSERT INTO audit_events (account_id, at, actor_kind, actor, action, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      const result = db
+        .prepare('INSERT INTO audit_events (account_id, at, actor_kind, actor, action, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(event.accountId ?? null, now, event.actor.kind, event.actor.label, event.action, event.reason ?? null, event.detail);
       return { ...event, id: Number(result.lastInsertRowid), at: now };
     },

@@ -32,7 +32,9 @@ export function openPortalDatabase(dataDir: string): DatabaseSync {
     });
   } else if (version !== SCHEMA_VERSION) {
     db.close();
-    throw new Error(`The portal data directory ${dataDir} holds a database of schema version ${version}; this portal needs version ${SCHEMA_VERSION}. Use another --data-dir (or remove ${DATABASE_FILE} there).`);
+    throw new Error(
+      `The portal data directory ${dataDir} holds a database of schema version ${version}; this portal needs version ${SCHEMA_VERSION}. Use another --data-dir (or remove ${DATABASE_FILE} there).`,
+    );
   }
   return db;
 }

@@ -22,12 +22,22 @@ export function pendingLoginsRepository(db: DatabaseSync) {
   return {
     put(cookieHash: string, record: PendingLoginRecord, now: number): void {
       db.prepare('DELETE FROM pending_logins WHERE expires_at <= ?').run(now);
-      db.prepare(`INSERT INTO pending_logins (cookie_hash, account_id, purpose, config_version, state_json, return_to, created_at, expires_at)
+      db.prepare(
+        `INSERT INTO pending_logins (cookie_hash, account_id, purpose, config_version, state_json, return_to, created_at, expires_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (cookie_hash) DO UPDATE SET account_id = excluded.account_id, purpose = excluded.purpose,
           config_version = excluded.config_version, state_json = excluded.state_json, return_to = excluded.return_to,
-          created_at = excluded.created_at, expires_at = excluded.expires_at`)
-        .run(cookieHash, record.accountId, record.purpose, record.configVersion, JSON.stringify(record.state), record.returnTo ?? null, now, record.expiresAt);
+          created_at = excluded.created_at, expires_at = excluded.expires_at`,
+      ).run(
+        cookieHash,
+        record.accountId,
+        record.purpose,
+        record.configVersion,
+        JSON.stringify(record.state),
+        record.returnTo ?? null,
+        now,
+        record.expiresAt,
+      );
     },
     /** Read and delete: a pending login is used once, whatever the outcome. */
     take(cookieHash: string, now: number): PendingLoginRecord | undefined {

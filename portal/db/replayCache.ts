@@ -14,8 +14,9 @@ export function replayCacheRepository(db: DatabaseSync, clock: () => number): Pe
     },
     add(id: string, expiresAt: number): void {
       db.prepare('DELETE FROM used_assertions WHERE expires_at <= ?').run(clock());
-      db.prepare('INSERT INTO used_assertions (assertion_id, expires_at) VALUES (?, ?) ON CONFLICT (assertion_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)')
-        .run(id, expiresAt);
+      db.prepare(
+        'INSERT INTO used_assertions (assertion_id, expires_at) VALUES (?, ?) ON CONFLICT (assertion_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)',
+      ).run(id, expiresAt);
     },
   };
 }

@@ -60,22 +60,38 @@ export function ssoConfigRepository(db: DatabaseSync) {
     save(accountId: number, settings: SsoSettings, savedBy: string, now: number): SsoConfigRecord {
       return transaction(db, () => {
         const row = db.prepare('SELECT max(version) AS v FROM sso_configs WHERE account_id = ?').get(accountId);
-        const version = (row ? optNum(row, 'v') ?? 0 : 0) + 1;
-        db.prepare('INSERT INTO sso_configs (account_id, version, settings_json, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)')
-          .run(accountId, version, JSON.stringify(settings), now, savedBy);
-        db.prepare(`INSERT INTO sso_state (account_id, enabled, current_version) VALUES (?, 0, ?)
-          ON CONFLICT (account_id) DO UPDATE SET current_version = excluded.current_version`).run(accountId, version);
+        const version = (row ? (optNum(row, 'v') ?? 0) : 0) + 1;
+        db.prepare('INSERT INTO sso_configs (account_id, version, settings_json, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)').run(
+          accountId,
+          version,
+          JSON.stringify(settings),
+          now,
+          savedBy,
+        );
+        db.prepare(
+          `INSERT INTO sso_state (account_id, enabled, current_version) VALUES (?, 0, ?)
+          ON CONFLICT (account_id) DO UPDATE SET current_version = excluded.current_version`,
+        ).run(accountId, version);
         return { accountId, version, settings, savedAt: now, savedBy };
       });
     },
     current(accountId: number): SsoConfigRecord | undefined {
-      const row = db.prepare(`SELECT c.* FROM sso_configs c JOIN sso_state s ON s.account_id = c.account_id AND s.current_version = c.version
-        WHERE c.account_id = ?`).get(accountId);
+      const row = db
+        .prepare(
+          `SELECT c.* FROM sso_configs c JOIN sso_state s ON s.account_id = c.account_id AND s.current_version = c.version
+        WHERE c.account_id = ?`,
+        )
+        .get(accountId);
       return row ? toRecord(row) : undefined;
     },
     /** Every account's current configuration (only a defect switch looks across accounts: portal/defects.ts). */
     allCurrent(): SsoConfigRecord[] {
-      return db.prepare('SELECT c.* FROM sso_configs c JOIN sso_state s ON s.account_id = c.account_id AND s.current_version = c.version ORDER BY c.account_id').all().map(toRecord);
+      return db
+        .prepare(
+          'SELECT c.* FROM sso_configs c JOIN sso_state s ON s.account_id = c.account_id AND s.current_version = c.version ORDER BY c.account_id',
+        )
+        .all()
+        .map(toRecord);
     },
     version(accountId: number, version: number): SsoConfigRecord | undefined {
       const row = db.prepare('SELECT * FROM sso_configs WHERE account_id = ? AND version = ?').get(accountId, version);
@@ -86,12 +102,21 @@ export function ssoConfigRepository(db: DatabaseSync) {
       return row ? bool(row, 'enabled') : false;
     },
     setEnabled(accountId: number, enabled: boolean): void {
-      db.prepare(`INSERT INTO sso_state (account_id, enabled, current_version) VALUES (?, ?, NULL)
-        ON CONFLICT (account_id) DO UPDATE SET enabled = excluded.enabled`).run(accountId, enabled ? 1 : 0);
+      db.prepare(
+        `INSERT INTO sso_state (account_id, enabled, current_version) VALUES (?, ?, NULL)
+        ON CONFLICT (account_id) DO UPDATE SET enabled = excluded.enabled`,
+      ).run(accountId, enabled ? 1 : 0);
     },
     recordTest(accountId: number, result: SsoTestResult): void {
-      db.prepare('INSERT INTO sso_tests (account_id, version, ok, reason, detail, email, tested_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(accountId, result.version, result.ok ? 1 : 0, result.reason ?? null, result.detail, result.email ?? null, result.testedAt);
+      db.prepare('INSERT INTO sso_tests (account_id, version, ok, reason, detail, email, tested_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        accountId,
+        result.version,
+        result.ok ? 1 : 0,
+        result.reason ?? null,
+        result.detail,
+        result.email ?? null,
+        result.testedAt,
+      );
     },
     lastTest(accountId: number): SsoTestResult | undefined {
       const row = db.prepare('SELECT * FROM sso_tests WHERE account_id = ? ORDER BY id DESC LIMIT 1').get(accountId);
@@ -99,15 +124,19 @@ export function ssoConfigRepository(db: DatabaseSync) {
     },
     /** What the last accepted SSO login (or Test SSO) of this configuration version observed about it; replaces the previous observation. */
     recordObservation(accountId: number, version: number, warnings: readonly string[], now: number): void {
-      db.prepare(`INSERT INTO sso_observations (account_id, version, warnings_json, observed_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (account_id, version) DO UPDATE SET warnings_json = excluded.warnings_json, observed_at = excluded.observed_at`).run(accountId, version, JSON.stringify(warnings), now);
+      db.prepare(
+        `INSERT INTO sso_observations (account_id, version, warnings_json, observed_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (account_id, version) DO UPDATE SET warnings_json = excluded.warnings_json, observed_at = excluded.observed_at`,
+      ).run(accountId, version, JSON.stringify(warnings), now);
     },
     observedWarnings(accountId: number, version: number): string[] {
       const row = db.prepare('SELECT warnings_json FROM sso_observations WHERE account_id = ? AND version = ?').get(accountId, version);
       return row ? (JSON.parse(str(row, 'warnings_json')) as string[]) : [];
     },
     hasPassed(accountId: number, version: number): boolean {
-      return db.prepare('SELECT 1 FROM sso_tests WHERE account_id = ? AND version = ? AND ok = 1 LIMIT 1').get(accountId, version) !== undefined;
+      return (
+        db.prepare('SELECT 1 FROM sso_tests WHERE account_id = ? AND version = ? AND ok = 1 LIMIT 1').get(accountId, version) !== undefined
+      );
     },
     status(accountId: number): SsoStatus {
       const current = repo.current(accountId);

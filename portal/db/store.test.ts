@@ -7,8 +7,16 @@ import { openPortalDatabase, transaction } from './database.ts';
 import { createStore, portalSecret, type PortalStore } from './store.ts';
 
 const SAML: SamlSettings = {
-  protocol: 'saml', vendor: 'okta', idpEntityId: 'http://www.okta.com/exk1', idpSsoUrl: 'https://corp.okta.example/sso', idpCertificates: ['PEM'],
-  requireSignedResponse: true, requireSignedAssertion: true, allowedClockSkewSeconds: 120, allowIdpInitiated: false, warnings: [],
+  protocol: 'saml',
+  vendor: 'okta',
+  idpEntityId: 'http://www.okta.com/exk1',
+  idpSsoUrl: 'https://corp.okta.example/sso',
+  idpCertificates: ['PEM'],
+  requireSignedResponse: true,
+  requireSignedAssertion: true,
+  allowedClockSkewSeconds: 120,
+  allowIdpInitiated: false,
+  warnings: [],
 };
 
 let dir: string;
@@ -34,7 +42,9 @@ describe('accounts and seats', () => {
     store.seats.add(b.id, { name: 'Ada B', email: 'ada@a.example', role: 'user' });
     expect(a.ssoDomains).toEqual(['a.example']);
     expect(store.accounts.withSeatEmail('ADA@a.EXAMPLE').map((account) => account.name)).toEqual(['A', 'B']);
-    expect(store.seats.findByEmail(a.id, 'ada@a.example')).toEqual([{ id: 1, accountId: a.id, name: 'Ada', email: 'Ada@A.example', role: 'admin', disabled: false, hasPassword: true }]);
+    expect(store.seats.findByEmail(a.id, 'ada@a.example')).toEqual([
+      { id: 1, accountId: a.id, name: 'Ada', email: 'Ada@A.example', role: 'admin', disabled: false, hasPassword: true },
+    ]);
     expect(store.accounts.search('ada@').map((account) => account.name)).toEqual(['A', 'B']);
     expect(store.accounts.search(String(b.id)).map((account) => account.name)).toEqual(['B']);
     expect(store.accounts.search('100%')).toEqual([]);
@@ -51,11 +61,13 @@ describe('accounts and seats', () => {
 
   it('rolls a failed transaction back completely, nested ones included', () => {
     const account = store.accounts.create('T', [], clock);
-    expect(() => transaction(store.sqlite, () => {
-      store.seats.add(account.id, { name: 'One', email: 'one@t.example', role: 'user' });
-      transaction(store.sqlite, () => store.seats.add(account.id, { name: 'Two', email: 'two@t.example', role: 'user' }));
-      throw new Error('line 3 is bad');
-    })).toThrow('line 3 is bad');
+    expect(() =>
+      transaction(store.sqlite, () => {
+        store.seats.add(account.id, { name: 'One', email: 'one@t.example', role: 'user' });
+        transaction(store.sqlite, () => store.seats.add(account.id, { name: 'Two', email: 'two@t.example', role: 'user' }));
+        throw new Error('line 3 is bad');
+      }),
+    ).toThrow('line 3 is bad');
     expect(store.seats.listByAccount(account.id)).toEqual([]);
   });
 });
@@ -90,7 +102,14 @@ describe('replay cache and pending logins', () => {
 
   it('hands a pending login out once, and not after it expires', () => {
     const account = store.accounts.create('P', [], clock);
-    const record = { accountId: account.id, purpose: 'login' as const, configVersion: 1, state: { protocol: 'saml' as const, requestId: '_r1', createdAt: clock }, returnTo: '/home', expiresAt: clock + 600_000 };
+    const record = {
+      accountId: account.id,
+      purpose: 'login' as const,
+      configVersion: 1,
+      state: { protocol: 'saml' as const, requestId: '_r1', createdAt: clock },
+      returnTo: '/home',
+      expiresAt: clock + 600_000,
+    };
     store.pendingLogins.put('cookie-hash', record, clock);
     expect(store.pendingLogins.take('cookie-hash', clock)).toEqual(record);
     expect(store.pendingLogins.take('cookie-hash', clock)).toBeUndefined();

@@ -26,8 +26,13 @@ function toStaff(row: Row): SupportStaff {
 
 function toGrant(row: Row): SupportGrant {
   return {
-    id: num(row, 'id'), staffId: num(row, 'staff_id'), accountId: num(row, 'account_id'),
-    ticket: str(row, 'ticket'), reason: str(row, 'reason'), grantedAt: num(row, 'granted_at'), expiresAt: num(row, 'expires_at'),
+    id: num(row, 'id'),
+    staffId: num(row, 'staff_id'),
+    accountId: num(row, 'account_id'),
+    ticket: str(row, 'ticket'),
+    reason: str(row, 'reason'),
+    grantedAt: num(row, 'granted_at'),
+    expiresAt: num(row, 'expires_at'),
   };
 }
 
@@ -35,9 +40,10 @@ export function supportRepository(db: DatabaseSync) {
   return {
     /** Create a staff member, or replace the name and password of an existing one (same email). */
     upsertStaff(staff: { name: string; email: string; passwordHash: string }): SupportStaff {
-      db.prepare(`INSERT INTO support_staff (name, email, email_lower, password_hash) VALUES (?, ?, ?, ?)
-        ON CONFLICT (email_lower) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`)
-        .run(staff.name, staff.email.trim(), emailKey(staff.email), staff.passwordHash);
+      db.prepare(
+        `INSERT INTO support_staff (name, email, email_lower, password_hash) VALUES (?, ?, ?, ?)
+        ON CONFLICT (email_lower) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
+      ).run(staff.name, staff.email.trim(), emailKey(staff.email), staff.passwordHash);
       const row = db.prepare('SELECT * FROM support_staff WHERE email_lower = ?').get(emailKey(staff.email));
       if (!row) throw new Error('support staff row vanished after insert');
       return toStaff(row);
@@ -51,18 +57,23 @@ export function supportRepository(db: DatabaseSync) {
       return row ? { ...toStaff(row), passwordHash: str(row, 'password_hash') } : undefined;
     },
     grant(grant: Omit<SupportGrant, 'id'>): SupportGrant {
-      const result = db.prepare('INSERT INTO support_grants (staff_id, account_id, ticket, reason, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      const result = db
+        .prepare('INSERT INTO support_grants (staff_id, account_id, ticket, reason, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(grant.staffId, grant.accountId, grant.ticket, grant.reason, grant.grantedAt, grant.expiresAt);
       return { ...grant, id: Number(result.lastInsertRowid) };
     },
     /** The newest unexpired grant of this staff member on any account (only a defect switch asks: portal/defects.ts). */
     anyActiveGrant(staffId: number, now: number): SupportGrant | undefined {
-      const row = db.prepare('SELECT * FROM support_grants WHERE staff_id = ? AND expires_at > ? ORDER BY id DESC LIMIT 1').get(staffId, now);
+      const row = db
+        .prepare('SELECT * FROM support_grants WHERE staff_id = ? AND expires_at > ? ORDER BY id DESC LIMIT 1')
+        .get(staffId, now);
       return row ? toGrant(row) : undefined;
     },
     /** The newest grant of this staff member on this account that has not expired. */
     activeGrant(staffId: number, accountId: number, now: number): SupportGrant | undefined {
-      const row = db.prepare('SELECT * FROM support_grants WHERE staff_id = ? AND account_id = ? AND expires_at > ? ORDER BY id DESC LIMIT 1').get(staffId, accountId, now);
+      const row = db
+        .prepare('SELECT * FROM support_grants WHERE staff_id = ? AND account_id = ? AND expires_at > ? ORDER BY id DESC LIMIT 1')
+        .get(staffId, accountId, now);
       return row ? toGrant(row) : undefined;
     },
   };

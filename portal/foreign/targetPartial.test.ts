@@ -27,8 +27,23 @@ interface TargetPartial {
 const partial = JSON.parse(readFileSync(new URL('./target.partial.json', import.meta.url), 'utf8')) as TargetPartial;
 
 type Where =
-  | 'label' | 'radio' | 'checkbox' | 'select' | 'button' | 'buttonOrLink' | 'heading' | 'option' | 'switch' | 'text'
-  | 'alertText' | 'alertHeading' | 'list' | 'listItemWord' | 'table' | 'columnHeader' | 'labelledLink';
+  | 'label'
+  | 'radio'
+  | 'checkbox'
+  | 'select'
+  | 'button'
+  | 'buttonOrLink'
+  | 'heading'
+  | 'option'
+  | 'switch'
+  | 'text'
+  | 'alertText'
+  | 'alertHeading'
+  | 'list'
+  | 'listItemWord'
+  | 'table'
+  | 'columnHeader'
+  | 'labelledLink';
 
 /** Where the driver looks for each name (names.ts `where`), on which page of the tour. */
 const WHERE: Readonly<Record<keyof typeof NAME_DOCS, readonly [page: string, where: Where]>> = {
@@ -99,29 +114,48 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 /** Whether `word` is on `html` the way `where` says. */
 function shown(html: string, where: Where, word: string): boolean {
   switch (where) {
-    case 'label': return /^<(input|textarea)/.test(labelledControl(html, word) ?? '');
-    case 'radio': return /type="radio"/.test(labelledControl(html, word) ?? '');
-    case 'checkbox': return /type="checkbox"/.test(labelledControl(html, word) ?? '');
-    case 'select': return /^<select/.test(labelledControl(html, word) ?? '');
-    case 'button': return texts(html, 'button').includes(word);
-    case 'buttonOrLink': return texts(html, 'button').includes(word) || texts(html, 'a').includes(word);
-    case 'heading': return texts(html, 'h[1-6]').includes(word);
-    case 'option': return texts(html, 'option').includes(word);
-    case 'switch': return elements(html, 'button').some((b) => attribute(b.open, 'role') === 'switch' && /\saria-checked="(true|false)"/.test(b.open) && textOf(b.inner) === word);
-    case 'text': return textOf(html).includes(word);
-    case 'alertText': return withRole(html, 'alert').some((alert) => textOf(alert.inner).includes(word));
-    case 'alertHeading': return withRole(html, 'alert').some((alert) => texts(alert.inner, 'h[1-6]').includes(word) && elements(alert.inner, 'li').length > 0);
-    case 'list': return elements(html, 'ul').some((list) => attribute(list.open, 'aria-label') === word && elements(list.inner, 'li').length > 0);
+    case 'label':
+      return /^<(input|textarea)/.test(labelledControl(html, word) ?? '');
+    case 'radio':
+      return /type="radio"/.test(labelledControl(html, word) ?? '');
+    case 'checkbox':
+      return /type="checkbox"/.test(labelledControl(html, word) ?? '');
+    case 'select':
+      return /^<select/.test(labelledControl(html, word) ?? '');
+    case 'button':
+      return texts(html, 'button').includes(word);
+    case 'buttonOrLink':
+      return texts(html, 'button').includes(word) || texts(html, 'a').includes(word);
+    case 'heading':
+      return texts(html, 'h[1-6]').includes(word);
+    case 'option':
+      return texts(html, 'option').includes(word);
+    case 'switch':
+      return elements(html, 'button').some(
+        (b) => attribute(b.open, 'role') === 'switch' && /\saria-checked="(true|false)"/.test(b.open) && textOf(b.inner) === word,
+      );
+    case 'text':
+      return textOf(html).includes(word);
+    case 'alertText':
+      return withRole(html, 'alert').some((alert) => textOf(alert.inner).includes(word));
+    case 'alertHeading':
+      return withRole(html, 'alert').some((alert) => texts(alert.inner, 'h[1-6]').includes(word) && elements(alert.inner, 'li').length > 0);
+    case 'list':
+      return elements(html, 'ul').some((list) => attribute(list.open, 'aria-label') === word && elements(list.inner, 'li').length > 0);
     case 'listItemWord': {
       const findings = elements(html, 'ul').find((list) => attribute(list.open, 'aria-label') === FOREIGN_NAMES.seatAuditFindings);
-      return findings !== undefined && texts(findings.inner, 'li').some((item) => new RegExp(`(^|\\W)${escapeRegExp(word)}(\\W|$)`).test(item));
+      return (
+        findings !== undefined && texts(findings.inner, 'li').some((item) => new RegExp(`(^|\\W)${escapeRegExp(word)}(\\W|$)`).test(item))
+      );
     }
-    case 'table': return elements(html, 'table').some((table) => attribute(table.open, 'aria-label') === word);
+    case 'table':
+      return elements(html, 'table').some((table) => attribute(table.open, 'aria-label') === word);
     case 'labelledLink': {
       const name = new RegExp(`^${escapeRegExp(word).replace('\\{email\\}', '[^\\s@]+@[^\\s@]+')}$`);
       return elements(html, 'a').some((link) => name.test(attribute(link.open, 'aria-label') ?? textOf(link.inner)));
     }
-    case 'columnHeader': return elements(html, 'th').some((th) => attribute(th.open, 'scope') === 'col' && textOf(th.inner) === word);
+    case 'columnHeader':
+      return elements(html, 'th').some((th) => attribute(th.open, 'scope') === 'col' && textOf(th.inner) === word);
   }
 }
 
@@ -146,7 +180,7 @@ describe('portal/foreign/target.partial.json', () => {
     expect(shown(tour.page(page).body, where, word), `"${word}" as a ${where} on ${page}`).toBe(true);
   });
 
-  it('shows the IdP and SSO heading on the support console\'s account page too, and the login form over plain HTTP', () => {
+  it("shows the IdP and SSO heading on the support console's account page too, and the login form over plain HTTP", () => {
     expect(shown(tour.page('support-account').body, 'heading', partial.selectors['ssoHeading'] ?? '')).toBe(true);
     const login = tour.page('login').body;
     const control = labelledControl(login, partial.selectors['emailLabel'] ?? '') ?? '';
@@ -163,7 +197,8 @@ describe('portal/foreign/target.partial.json', () => {
   it('maps every audit action word the foreign portal writes to the harness action it means', () => {
     const recorded = AUDIT_ACTIONS.filter((action) => (HARNESS_AUDIT_ACTIONS as readonly string[]).includes(action));
     expect(Object.values(partial.audit.actions).sort()).toEqual([...recorded].sort());
-    for (const [word, action] of Object.entries(partial.audit.actions)) expect(FOREIGN_ACTIONS[action as keyof typeof FOREIGN_ACTIONS], word).toBe(word);
+    for (const [word, action] of Object.entries(partial.audit.actions))
+      expect(FOREIGN_ACTIONS[action as keyof typeof FOREIGN_ACTIONS], word).toBe(word);
     // One distinct foreign word per reference word, none of them a reference word.
     const words = Object.values(FOREIGN_ACTIONS);
     expect(new Set(words).size).toBe(AUDIT_ACTIONS.length);
@@ -172,7 +207,8 @@ describe('portal/foreign/target.partial.json', () => {
 
   it('maps every refusal reason word to its reason code', () => {
     expect(Object.values(partial.audit.reasons).sort()).toEqual(Object.keys(REASONS).sort());
-    for (const [word, code] of Object.entries(partial.audit.reasons)) expect(FOREIGN_REFUSALS[code as keyof typeof REASONS].word, word).toBe(word);
+    for (const [word, code] of Object.entries(partial.audit.reasons))
+      expect(FOREIGN_REFUSALS[code as keyof typeof REASONS].word, word).toBe(word);
     const words = Object.values(FOREIGN_REFUSALS).map((refusal) => refusal.word);
     expect(new Set(words).size).toBe(Object.keys(REASONS).length);
     expect(new Set(Object.values(FOREIGN_REFUSALS).map((refusal) => refusal.ref)).size).toBe(Object.keys(REASONS).length);
@@ -180,14 +216,20 @@ describe('portal/foreign/target.partial.json', () => {
 
   it('maps every seat audit kind word to its kind', () => {
     expect(Object.values(partial.seatAuditKinds).sort()).toEqual([...SEAT_AUDIT_KINDS].sort());
-    for (const [word, kind] of Object.entries(partial.seatAuditKinds)) expect(FOREIGN_SEAT_AUDIT_KINDS[kind as keyof typeof FOREIGN_SEAT_AUDIT_KINDS], word).toBe(word);
+    for (const [word, kind] of Object.entries(partial.seatAuditKinds))
+      expect(FOREIGN_SEAT_AUDIT_KINDS[kind as keyof typeof FOREIGN_SEAT_AUDIT_KINDS], word).toBe(word);
     expect(new Set(Object.values(FOREIGN_SEAT_AUDIT_KINDS)).size).toBe(SEAT_AUDIT_KINDS.length);
   });
 
   it('the provisioning API and the JSON APIs answer in these words', () => {
     const state = JSON.parse(tour.page('harness-account').body) as { auditEvents: { action: string; reason: string | null }[] };
     for (const event of state.auditEvents) {
-      expect(Object.hasOwn(partial.audit.actions, event.action) || event.action === FOREIGN_ACTIONS['sso.test.started'] || event.action === FOREIGN_ACTIONS['seat-audit.idp-export.uploaded'], event.action).toBe(true);
+      expect(
+        Object.hasOwn(partial.audit.actions, event.action) ||
+          event.action === FOREIGN_ACTIONS['sso.test.started'] ||
+          event.action === FOREIGN_ACTIONS['seat-audit.idp-export.uploaded'],
+        event.action,
+      ).toBe(true);
       if (event.reason !== null) expect(Object.hasOwn(partial.audit.reasons, event.reason), event.reason).toBe(true);
     }
     const audit = JSON.parse(tour.page('api-seat-audit-messy').body) as { findings: { kind: string }[] };

@@ -6,8 +6,10 @@ import { parseDefects } from '../defects.ts';
 import { isHarnessRequest } from './harnessAuth.ts';
 
 const TOKEN = 'harness-token-0123456789abcdef';
-const ctx = (defects: readonly string[] = []): PortalContext => ({ harnessToken: TOKEN, defects: parseDefects(defects) }) as unknown as PortalContext;
-const withBearer = (token: string | undefined): Request => ({ headers: token === undefined ? {} : { authorization: `Bearer ${token}` } }) as unknown as Request;
+const ctx = (defects: readonly string[] = []): PortalContext =>
+  ({ harnessToken: TOKEN, defects: parseDefects(defects) }) as unknown as PortalContext;
+const withBearer = (token: string | undefined): Request =>
+  ({ headers: token === undefined ? {} : { authorization: `Bearer ${token}` } }) as unknown as Request;
 
 describe('the harness token', () => {
   it('is taken in full only', () => {

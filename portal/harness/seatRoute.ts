@@ -16,7 +16,8 @@ export function harnessSeatRoutes(ctx: PortalContext): Router {
       return;
     }
     const body: unknown = req.body;
-    const disabled = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['disabled'] : undefined;
+    const disabled =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['disabled'] : undefined;
     if (typeof disabled !== 'boolean' || Object.keys(body as object).length !== 1) {
       res.status(400).json({ error: 'invalid_request', message: 'Send { "disabled": true } or { "disabled": false } (nothing else).' });
       return;
@@ -24,7 +25,15 @@ export function harnessSeatRoutes(ctx: PortalContext): Router {
     const after = { name: seat.name, email: seat.email, role: seat.role, disabled };
     ctx.store.seats.update(seat.id, after);
     endAccessIfDisabled(ctx, seat, disabled);
-    ctx.store.audit.record({ accountId: seat.accountId, actor: ctx.skin.actors.harness, action: 'seat.updated', detail: ctx.skin.text.auditSeatUpdated(seat, after, false) }, ctx.now().getTime());
+    ctx.store.audit.record(
+      {
+        accountId: seat.accountId,
+        actor: ctx.skin.actors.harness,
+        action: 'seat.updated',
+        detail: ctx.skin.text.auditSeatUpdated(seat, after, false),
+      },
+      ctx.now().getTime(),
+    );
     res.json({ id: seat.id, ...after });
   });
   return router;

@@ -10,7 +10,21 @@ import { validateOidcSettings } from '../sso/oidcSettings.ts';
 import { validateSamlSettings } from '../sso/samlSettings.ts';
 import { DEFAULT_FORM_VALUES, oidcInput, samlInput, type SsoFormValues } from '../web/ssoForm.ts';
 
-const TEXT_FIELDS = ['vendor', 'metadataSource', 'metadataUrl', 'metadataXml', 'idpEntityId', 'idpSsoUrl', 'idpCertificate', 'emailAttribute', 'issuer', 'clientId', 'scopes', 'emailClaim', 'hostedDomain'] as const;
+const TEXT_FIELDS = [
+  'vendor',
+  'metadataSource',
+  'metadataUrl',
+  'metadataXml',
+  'idpEntityId',
+  'idpSsoUrl',
+  'idpCertificate',
+  'emailAttribute',
+  'issuer',
+  'clientId',
+  'scopes',
+  'emailClaim',
+  'hostedDomain',
+] as const;
 const FLAG_FIELDS = ['requireSignedResponse', 'requireSignedAssertion', 'allowIdpInitiated'] as const;
 const OTHER_FIELDS = ['protocol', 'allowedClockSkewSeconds', 'clientSecret', 'enabled'] as const;
 const KNOWN_FIELDS: readonly string[] = [...TEXT_FIELDS, ...FLAG_FIELDS, ...OTHER_FIELDS];
@@ -28,12 +42,16 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 /** Read the JSON body: the form's field names and types, every problem named at once. */
 export function parseSsoConfigRequest(body: unknown): Parsed<SsoConfigRequest> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, message: 'Send a JSON object with "protocol": "saml" or "oidc" and the IdP and SSO form fields (see portal/README.md, harness API).' };
+    return {
+      ok: false,
+      message: 'Send a JSON object with "protocol": "saml" or "oidc" and the IdP and SSO form fields (see portal/README.md, harness API).',
+    };
   }
   const raw = body as Record<string, unknown>;
   const problems: string[] = [];
   const unknown = Object.keys(raw).filter((key) => !KNOWN_FIELDS.includes(key));
-  if (unknown.length > 0) problems.push(`unknown field(s) ${unknown.map((key) => `"${key}"`).join(', ')}; known fields: ${KNOWN_FIELDS.join(', ')}`);
+  if (unknown.length > 0)
+    problems.push(`unknown field(s) ${unknown.map((key) => `"${key}"`).join(', ')}; known fields: ${KNOWN_FIELDS.join(', ')}`);
   const protocol = raw['protocol'];
   if (protocol !== 'saml' && protocol !== 'oidc') problems.push('"protocol" must be "saml" or "oidc"');
   const text: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {};
@@ -65,7 +83,10 @@ export function parseSsoConfigRequest(body: unknown): Parsed<SsoConfigRequest> {
     protocol: protocol as SsoProtocol,
     ...(skew === undefined ? {} : { allowedClockSkewSeconds: skew }),
   } as SsoFormValues;
-  return { ok: true, value: { values, clientSecret: typeof secret === 'string' ? secret : '', ...(typeof enabled === 'boolean' ? { enabled } : {}) } };
+  return {
+    ok: true,
+    value: { values, clientSecret: typeof secret === 'string' ? secret : '', ...(typeof enabled === 'boolean' ? { enabled } : {}) },
+  };
 }
 
 /** The saved settings as the harness may return them: never the client secret. */
@@ -102,14 +123,34 @@ export function harnessSsoConfigRoutes(ctx: PortalContext): Router {
       validated = await validateOidcSettings(oidcInput(values, secret), { now: ctx.now() });
     }
     if (!validated.ok) {
-      res.status(422).json({ error: 'invalid_settings', message: `The portal refused the SSO configuration: ${describeErrors(validated.errors)}`, fieldErrors: validated.errors });
+      res.status(422).json({
+        error: 'invalid_settings',
+        message: `The portal refused the SSO configuration: ${describeErrors(validated.errors)}`,
+        fieldErrors: validated.errors,
+      });
       return;
     }
     const record = ctx.store.ssoConfigs.save(account.id, validated.value, HARNESS_ACTOR.label, now());
-    ctx.store.audit.record({ accountId: account.id, actor: HARNESS_ACTOR, action: 'sso.config.saved', detail: ctx.skin.text.auditHarnessSsoSaved(record.version, values.protocol, validated.value.vendor) }, now());
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: HARNESS_ACTOR,
+        action: 'sso.config.saved',
+        detail: ctx.skin.text.auditHarnessSsoSaved(record.version, values.protocol, validated.value.vendor),
+      },
+      now(),
+    );
     if (enabled !== undefined && enabled !== ctx.store.ssoConfigs.isEnabled(account.id)) {
       ctx.store.ssoConfigs.setEnabled(account.id, enabled);
-      ctx.store.audit.record({ accountId: account.id, actor: HARNESS_ACTOR, action: enabled ? 'sso.enabled' : 'sso.disabled', detail: ctx.skin.text.auditHarnessSsoSwitched(record.version) }, now());
+      ctx.store.audit.record(
+        {
+          accountId: account.id,
+          actor: HARNESS_ACTOR,
+          action: enabled ? 'sso.enabled' : 'sso.disabled',
+          detail: ctx.skin.text.auditHarnessSsoSwitched(record.version),
+        },
+        now(),
+      );
     }
     res.status(200).json({
       accountId: account.id,

@@ -11,7 +11,12 @@ export interface NativeClientConfig {
 
 export const REFERENCE_NATIVE_CLIENTS: NativeClientConfig = {
   desktop: { clientId: 'oe-desktop', name: 'OE desktop app' },
-  mobile: { clientId: 'oe-mobile', name: 'OE mobile app', scheme: 'com.ooma.enterprise', redirectUri: 'com.ooma.enterprise:/oauth2redirect' },
+  mobile: {
+    clientId: 'oe-mobile',
+    name: 'OE mobile app',
+    scheme: 'com.ooma.enterprise',
+    redirectUri: 'com.ooma.enterprise:/oauth2redirect',
+  },
 };
 
 /** A client id, e.g. `oe-desktop`. */
@@ -29,7 +34,12 @@ export interface NativeClient {
 /** The registered client with this id, if any. */
 export function nativeClient(clientId: string, clients: NativeClientConfig = REFERENCE_NATIVE_CLIENTS): NativeClient | undefined {
   if (clientId === clients.desktop.clientId) {
-    return { kind: 'desktop', clientId, name: clients.desktop.name, redirectRule: 'http://127.0.0.1:<any port>/<path> (or http://[::1]:<port>/…), RFC 8252 §7.3' };
+    return {
+      kind: 'desktop',
+      clientId,
+      name: clients.desktop.name,
+      redirectRule: 'http://127.0.0.1:<any port>/<path> (or http://[::1]:<port>/…), RFC 8252 §7.3',
+    };
   }
   if (clientId === clients.mobile.clientId) {
     return { kind: 'mobile', clientId, name: clients.mobile.name, redirectRule: `${clients.mobile.scheme}:/<path>, RFC 8252 §7.1` };
@@ -43,7 +53,12 @@ export function isNativeClientId(value: string, clients: NativeClientConfig = RE
 
 export type RedirectCheck = { readonly ok: true; readonly uri: string } | { readonly ok: false; readonly problem: string };
 
-export function checkRedirectUri(clientId: NativeClientId, raw: string, defects: DefectSet, clients: NativeClientConfig = REFERENCE_NATIVE_CLIENTS): RedirectCheck {
+export function checkRedirectUri(
+  clientId: NativeClientId,
+  raw: string,
+  defects: DefectSet,
+  clients: NativeClientConfig = REFERENCE_NATIVE_CLIENTS,
+): RedirectCheck {
   let url: URL;
   try {
     url = new URL(raw);
@@ -53,7 +68,8 @@ export function checkRedirectUri(clientId: NativeClientId, raw: string, defects:
   // The defect switch lets any absolute URI through, to prove the suites catch an open redirect.
   if (defects.has('native-any-redirect-uri')) return { ok: true, uri: raw };
   // The partial bug: the rule checked as a prefix of the raw text.
-  if (defects.has('native-redirect-uri-prefix') && (raw.startsWith('http://127.0.0.1') || raw.startsWith(clients.mobile.scheme))) return { ok: true, uri: raw };
+  if (defects.has('native-redirect-uri-prefix') && (raw.startsWith('http://127.0.0.1') || raw.startsWith(clients.mobile.scheme)))
+    return { ok: true, uri: raw };
   if (url.hash !== '' || raw.includes('#')) return { ok: false, problem: 'redirect_uri must not contain a fragment (RFC 6749 §3.1.2).' };
   const client = nativeClient(clientId, clients);
   if (!client) return { ok: false, problem: `"${clientId.slice(0, 80)}" is not a registered app.` };
@@ -65,14 +81,17 @@ function desktopProblem(url: URL): string | undefined {
   if (url.protocol !== 'http:') return `the desktop app must use an http loopback redirect (RFC 8252 §7.3), not ${url.protocol}.`;
   if (url.username !== '' || url.password !== '') return 'redirect_uri must not carry a user name or password.';
   if (url.hostname === 'localhost') return 'use the loopback IP literal 127.0.0.1 (or [::1]), not "localhost" (RFC 8252 §8.3).';
-  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]') return `the desktop app may only redirect to the loopback interface 127.0.0.1 or [::1], not ${url.hostname}.`;
+  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]')
+    return `the desktop app may only redirect to the loopback interface 127.0.0.1 or [::1], not ${url.hostname}.`;
   return undefined;
 }
 
 function mobileProblem(raw: string, url: URL, scheme: string): string | undefined {
-  if (url.protocol !== `${scheme}:`) return `the mobile app must use its private-use scheme ${scheme}: (RFC 8252 §7.1), not ${url.protocol}.`;
+  if (url.protocol !== `${scheme}:`)
+    return `the mobile app must use its private-use scheme ${scheme}: (RFC 8252 §7.1), not ${url.protocol}.`;
   // The scheme compares case-insensitively (RFC 3986 §3.1): the protocol check above already lower-cased it.
   const afterScheme = raw.slice(scheme.length + 1);
-  if (!afterScheme.startsWith('/') || afterScheme.startsWith('//')) return `write the redirect as ${scheme}:/path, with a single slash after the scheme (RFC 8252 §7.1).`;
+  if (!afterScheme.startsWith('/') || afterScheme.startsWith('//'))
+    return `write the redirect as ${scheme}:/path, with a single slash after the scheme (RFC 8252 §7.1).`;
   return undefined;
 }

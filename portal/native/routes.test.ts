@@ -30,7 +30,12 @@ async function authorize(portal: EmbeddedPortal, accountId: number, params: Reco
   const resume = start.headers.get('location') ?? '';
   expect(resume).toMatch(/^\/oauth\/authorize\/resume\?request=[\w-]+$/);
   expect((await browser.get(resume)).headers.get('location')).toBe(`/login?${new URLSearchParams({ return_to: resume }).toString()}`);
-  const login = await browser.submit('/login/password', '/login/password', { email: 'uma@contoso.example', password: 'user-password-1', account: String(accountId), return_to: resume });
+  const login = await browser.submit('/login/password', '/login/password', {
+    email: 'uma@contoso.example',
+    password: 'user-password-1',
+    account: String(accountId),
+    return_to: resume,
+  });
   expect(login.headers.get('location')).toBe(resume);
   const done = await browser.get(resume);
   expect(done.status).toBe(303);
@@ -38,7 +43,16 @@ async function authorize(portal: EmbeddedPortal, accountId: number, params: Reco
 }
 
 async function redeem(portal: EmbeddedPortal, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${portal.url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'oe-desktop', redirect_uri: DESKTOP_REDIRECT, code_verifier: VERIFIER, ...fields }) });
+  return fetch(`${portal.url}/oauth/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: 'oe-desktop',
+      redirect_uri: DESKTOP_REDIRECT,
+      code_verifier: VERIFIER,
+      ...fields,
+    }),
+  });
 }
 
 describe('native app login (RFC 8252 + PKCE)', () => {
@@ -53,14 +67,22 @@ describe('native app login (RFC 8252 + PKCE)', () => {
     const token = (await tokenResponse.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
     const me = await fetch(`${target.url}/api/me`, { headers: { authorization: `Bearer ${token.access_token}` } });
-    expect(await me.json()).toEqual({ seat: { id: account.seats[1]?.id, name: 'Uma User', email: 'uma@contoso.example', role: 'user' }, account: { id: account.accountId, name: 'Desktop' }, client: 'oe-desktop' });
+    expect(await me.json()).toEqual({
+      seat: { id: account.seats[1]?.id, name: 'Uma User', email: 'uma@contoso.example', role: 'user' },
+      account: { id: account.accountId, name: 'Desktop' },
+      client: 'oe-desktop',
+    });
   });
 
   it('mobile: private-use scheme redirect', async () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Mobile' });
     const redirect = await authorize(target, account.accountId, { client_id: 'oe-mobile', redirect_uri: MOBILE_REDIRECT });
     expect(redirect.href.startsWith(`${MOBILE_REDIRECT}?code=`)).toBe(true);
-    const tokenResponse = await redeem(target, { client_id: 'oe-mobile', redirect_uri: MOBILE_REDIRECT, code: redirect.searchParams.get('code') ?? '' });
+    const tokenResponse = await redeem(target, {
+      client_id: 'oe-mobile',
+      redirect_uri: MOBILE_REDIRECT,
+      code: redirect.searchParams.get('code') ?? '',
+    });
     expect(tokenResponse.status).toBe(200);
   });
 
@@ -101,28 +123,55 @@ describe('native app login (RFC 8252 + PKCE)', () => {
     const code = (await authorize(target, account.accountId)).searchParams.get('code') ?? '';
     const first = (await (await redeem(target, { code })).json()) as { access_token: string };
     const replay = await redeem(target, { code });
-    expect(await replay.json()).toMatchObject({ error: 'invalid_grant', reason: 'native-code-invalid', error_description: expect.stringContaining('already redeemed') as unknown });
+    expect(await replay.json()).toMatchObject({
+      error: 'invalid_grant',
+      reason: 'native-code-invalid',
+      error_description: expect.stringContaining('already redeemed') as unknown,
+    });
     const me = await fetch(`${target.url}/api/me`, { headers: { authorization: `Bearer ${first.access_token}` } });
     expect(me.status).toBe(401);
     expect(me.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-    expect(target.portal.db.audit.listByAccount(account.accountId)[0]).toMatchObject({ action: 'native.token.refused', reason: 'native-code-invalid' });
+    expect(target.portal.db.audit.listByAccount(account.accountId)[0]).toMatchObject({
+      action: 'native.token.refused',
+      reason: 'native-code-invalid',
+    });
   });
 
   it('with SSO enabled, a password session does not authorize the app: it goes through SSO', async () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Native SSO' });
     const browser = new TestBrowser(target.url);
-    await browser.submit('/login/password', '/login/password', { email: 'uma@contoso.example', password: 'user-password-1', account: String(account.accountId) });
-    const settings: SamlSettings = { protocol: 'saml', vendor: 'other', idpEntityId: 'urn:idp', idpSsoUrl: 'http://127.0.0.1:9/sso', idpCertificates: ['PEM'], requireSignedResponse: false, requireSignedAssertion: true, allowedClockSkewSeconds: 60, allowIdpInitiated: false, warnings: [] };
+    await browser.submit('/login/password', '/login/password', {
+      email: 'uma@contoso.example',
+      password: 'user-password-1',
+      account: String(account.accountId),
+    });
+    const settings: SamlSettings = {
+      protocol: 'saml',
+      vendor: 'other',
+      idpEntityId: 'urn:idp',
+      idpSsoUrl: 'http://127.0.0.1:9/sso',
+      idpCertificates: ['PEM'],
+      requireSignedResponse: false,
+      requireSignedAssertion: true,
+      allowedClockSkewSeconds: 60,
+      allowIdpInitiated: false,
+      warnings: [],
+    };
     target.portal.db.ssoConfigs.save(account.accountId, settings, 'test', Date.now());
     target.portal.db.ssoConfigs.setEnabled(account.accountId, true);
     const resume = (await browser.get(authorizeUrl({}))).headers.get('location') ?? '';
-    expect((await browser.get(resume)).headers.get('location')).toBe(`/sso/${account.accountId}/start?${new URLSearchParams({ return_to: resume }).toString()}`);
+    expect((await browser.get(resume)).headers.get('location')).toBe(
+      `/sso/${account.accountId}/start?${new URLSearchParams({ return_to: resume }).toString()}`,
+    );
   });
 
   it('/api/me without a token says how to send one', async () => {
     const response = await fetch(`${target.url}/api/me`);
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: 'unauthorized', message: 'Send the access token from /oauth/token as "Authorization: Bearer <token>".' });
+    expect(await response.json()).toEqual({
+      error: 'unauthorized',
+      message: 'Send the access token from /oauth/token as "Authorization: Bearer <token>".',
+    });
   });
 });
 
@@ -143,7 +192,10 @@ describe('native defect switches', () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Near-miss client' });
     expect((await new TestBrowser(target.url).get(authorizeUrl({ client_id: 'OE-DESKTOP' }))).status).toBe(400);
     const code = (await authorize(target, account.accountId)).searchParams.get('code') ?? '';
-    expect(await (await redeem(target, { code, redirect_uri: '' })).json()).toMatchObject({ error: 'invalid_grant', reason: 'native-redirect-uri-invalid' });
+    expect(await (await redeem(target, { code, redirect_uri: '' })).json()).toMatchObject({
+      error: 'invalid_grant',
+      reason: 'native-redirect-uri-invalid',
+    });
   });
 
   it('native-skip-pkce issues tokens without PKCE; native-any-redirect-uri redirects anywhere; native-allow-code-replay redeems twice', async () => {

@@ -32,10 +32,20 @@ function redirectError(res: Response, redirectUri: string, state: string, error:
 }
 
 /** An RFC 6749 §5.2 error answer; the reason code travels (header and `reason`) only when the skin exposes reason codes. */
-function tokenError(ctx: PortalContext, res: Response, status: number, error: string, reason: ReasonCode | undefined, description: string): void {
+function tokenError(
+  ctx: PortalContext,
+  res: Response,
+  status: number,
+  error: string,
+  reason: ReasonCode | undefined,
+  description: string,
+): void {
   const exposed = reason !== undefined && ctx.skin.reasonHeader !== undefined;
   if (reason) setReasonHeader(ctx, res, reason);
-  res.status(status).set('Cache-Control', 'no-store').json({ error, error_description: description, ...(exposed ? { reason } : {}) });
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ error, error_description: description, ...(exposed ? { reason } : {}) });
 }
 
 export function nativeRoutes(ctx: PortalContext): Router {
@@ -47,7 +57,8 @@ export function nativeRoutes(ctx: PortalContext): Router {
   // The partial-bug switch: a client id matched ignoring case and surrounding spaces. The off
   // switch: any client id is taken for the desktop app's.
   const clientIdOf = (raw: string): string => {
-    if (ctx.defects.has('native-client-id-case-insensitive')) return knownIds.find((id) => id.toLowerCase() === raw.trim().toLowerCase()) ?? raw;
+    if (ctx.defects.has('native-client-id-case-insensitive'))
+      return knownIds.find((id) => id.toLowerCase() === raw.trim().toLowerCase()) ?? raw;
     if (ctx.defects.has('native-skip-client-id') && !knownIds.includes(raw)) return nativeClients.desktop.clientId;
     return raw;
   };
@@ -61,7 +72,13 @@ export function nativeRoutes(ctx: PortalContext): Router {
     }
     const redirect = checkRedirectUri(clientId, query(req, 'redirect_uri'), ctx.defects, nativeClients);
     if (!redirect.ok) {
-      refuse(ctx, res, { reason: 'native-redirect-uri-invalid', status: 400, action: 'native.authorize.refused', heading: T.appRefusalHeading, detail: T.appRedirectRefusedDetail(client.name, redirect.problem, client.redirectRule) });
+      refuse(ctx, res, {
+        reason: 'native-redirect-uri-invalid',
+        status: 400,
+        action: 'native.authorize.refused',
+        heading: T.appRefusalHeading,
+        detail: T.appRedirectRefusedDetail(client.name, redirect.problem, client.redirectRule),
+      });
       return;
     }
     const state = query(req, 'state');
@@ -72,13 +89,20 @@ export function nativeRoutes(ctx: PortalContext): Router {
     const challenge = query(req, 'code_challenge');
     const pkceOk = query(req, 'code_challenge_method') === 'S256' && isValidCodeChallenge(challenge);
     if (!pkceOk && !ctx.defects.has('native-skip-pkce')) {
-      ctx.store.audit.record({ actor: A.nativeApp(client.name), action: 'native.authorize.refused', reason: 'native-pkce-invalid', detail: T.auditPkceRefused }, now());
+      ctx.store.audit.record(
+        { actor: A.nativeApp(client.name), action: 'native.authorize.refused', reason: 'native-pkce-invalid', detail: T.auditPkceRefused },
+        now(),
+      );
       redirectError(res, redirect.uri, state, 'invalid_request', T.pkceRefusedDescription());
       return;
     }
     const id = randomToken();
     ctx.store.native.putRequest(sha256(id), sha256(requestState(req).browserId), {
-      clientId, redirectUri: redirect.uri, ...(pkceOk ? { codeChallenge: challenge } : {}), ...(state ? { state } : {}), expiresAt: now() + ctx.timings.nativeRequestMs,
+      clientId,
+      redirectUri: redirect.uri,
+      ...(pkceOk ? { codeChallenge: challenge } : {}),
+      ...(state ? { state } : {}),
+      expiresAt: now() + ctx.timings.nativeRequestMs,
     });
     res.redirect(303, `${P.resume}?${ctx.skin.query.request}=${encodeURIComponent(id)}`);
   });
@@ -88,7 +112,13 @@ export function nativeRoutes(ctx: PortalContext): Router {
     const browser = ctx.defects.has('native-request-not-bound-to-browser') ? undefined : sha256(requestState(req).browserId);
     const request = id ? ctx.store.native.findRequest(sha256(id), browser, now()) : undefined;
     if (!request) {
-      refuse(ctx, res, { reason: 'native-code-invalid', status: 400, action: 'native.authorize.refused', heading: T.appRefusalHeading, detail: T.appRequestExpiredDetail });
+      refuse(ctx, res, {
+        reason: 'native-code-invalid',
+        status: 400,
+        action: 'native.authorize.refused',
+        heading: T.appRefusalHeading,
+        detail: T.appRequestExpiredDetail,
+      });
       return;
     }
     const here = `${P.resume}?${ctx.skin.query.request}=${encodeURIComponent(id)}`;
@@ -106,11 +136,22 @@ export function nativeRoutes(ctx: PortalContext): Router {
     }
     const code = randomToken();
     ctx.store.native.putCode(sha256(code), {
-      clientId: request.clientId, redirectUri: request.redirectUri, ...(request.codeChallenge ? { codeChallenge: request.codeChallenge } : {}),
-      seatId: login.seat.id, expiresAt: now() + ctx.timings.nativeCodeMs,
+      clientId: request.clientId,
+      redirectUri: request.redirectUri,
+      ...(request.codeChallenge ? { codeChallenge: request.codeChallenge } : {}),
+      seatId: login.seat.id,
+      expiresAt: now() + ctx.timings.nativeCodeMs,
     });
     ctx.store.native.deleteRequest(sha256(id), now());
-    ctx.store.audit.record({ accountId: login.account.id, actor: A.seat(login.seat), action: 'native.authorized', detail: T.auditAppAuthorized(nativeClient(request.clientId, nativeClients)?.name ?? request.clientId, login.session.authMethod) }, now());
+    ctx.store.audit.record(
+      {
+        accountId: login.account.id,
+        actor: A.seat(login.seat),
+        action: 'native.authorized',
+        detail: T.auditAppAuthorized(nativeClient(request.clientId, nativeClients)?.name ?? request.clientId, login.session.authMethod),
+      },
+      now(),
+    );
     const target = new URL(request.redirectUri);
     target.searchParams.set('code', code);
     if (request.state) target.searchParams.set('state', request.state);
@@ -140,7 +181,10 @@ export function nativeRoutes(ctx: PortalContext): Router {
     const code = ctx.store.native.findCode(codeHash);
     const seat = code ? ctx.store.seats.get(code.seatId) : undefined;
     const refuseGrant = (reason: ReasonCode, detail: string): void => {
-      ctx.store.audit.record({ ...(seat ? { accountId: seat.accountId } : {}), actor: A.nativeApp(client.name), action: 'native.token.refused', reason, detail }, now());
+      ctx.store.audit.record(
+        { ...(seat ? { accountId: seat.accountId } : {}), actor: A.nativeApp(client.name), action: 'native.token.refused', reason, detail },
+        now(),
+      );
       tokenError(ctx, res, 400, 'invalid_grant', reason, T.tokenRefusedDescription(reason, detail));
     };
     const clientMatches = code?.clientId === clientId || ctx.defects.has('native-skip-client-id');
@@ -156,7 +200,9 @@ export function nativeRoutes(ctx: PortalContext): Router {
     // Redeeming burns the code, even when the checks below fail: no second guess at the verifier.
     ctx.store.native.markCodeUsed(codeHash, now());
     const redirectUri = field(form, 'redirect_uri');
-    const redirectUnchecked = ctx.defects.has('native-token-skip-redirect-uri') || (redirectUri === '' && ctx.defects.has('native-token-redirect-uri-when-present'));
+    const redirectUnchecked =
+      ctx.defects.has('native-token-skip-redirect-uri') ||
+      (redirectUri === '' && ctx.defects.has('native-token-redirect-uri-when-present'));
     if (redirectUri !== code.redirectUri && !redirectUnchecked) {
       refuseGrant('native-redirect-uri-invalid', T.redirectMismatchDetail);
       return;
@@ -175,7 +221,10 @@ export function nativeRoutes(ctx: PortalContext): Router {
     const token = randomToken();
     const expiresIn = Math.floor(ctx.timings.nativeTokenMs / 1000);
     ctx.store.native.putToken(sha256(token), { codeHash, clientId, seatId: seat.id, expiresAt: now() + ctx.timings.nativeTokenMs });
-    ctx.store.audit.record({ accountId: seat.accountId, actor: A.seat(seat), action: 'native.token.issued', detail: T.auditTokenIssued(client.name) }, now());
+    ctx.store.audit.record(
+      { accountId: seat.accountId, actor: A.seat(seat), action: 'native.token.issued', detail: T.auditTokenIssued(client.name) },
+      now(),
+    );
     res.set('Cache-Control', 'no-store').json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn });
   });
 
@@ -185,10 +234,13 @@ export function nativeRoutes(ctx: PortalContext): Router {
     const seat = token ? ctx.store.seats.get(token.seatId) : undefined;
     const account = seat ? ctx.store.accounts.get(seat.accountId) : undefined;
     if (!token || !seat || !account || (seat.disabled && refusesDisabledSeat(ctx, 'app'))) {
-      res.status(401).set('WWW-Authenticate', match ? 'Bearer error="invalid_token"' : 'Bearer').json({
-        error: match ? 'invalid_token' : 'unauthorized',
-        message: match ? T.tokenInvalidMessage : T.tokenMissingMessage,
-      });
+      res
+        .status(401)
+        .set('WWW-Authenticate', match ? 'Bearer error="invalid_token"' : 'Bearer')
+        .json({
+          error: match ? 'invalid_token' : 'unauthorized',
+          message: match ? T.tokenInvalidMessage : T.tokenMissingMessage,
+        });
       return;
     }
     res.set('Cache-Control', 'no-store').json(ctx.skin.nativeUserinfo(seat, account, token.clientId));

@@ -14,7 +14,12 @@ import { REFERENCE_COOKIES } from './reference/paths.ts';
 const REFERENCE_PATHS = ['/login', '/home', '/account', '/support', '/sso/', '/oauth/', '/api/', '/logout', '/assets/portal.css'];
 const REFERENCE_NAME_SET = new Set<string>(Object.values(NAME_DOCS).map((doc) => doc.reference));
 const REASON_CODES = Object.keys(REASONS);
-const REFERENCE_COOKIE_NAMES: readonly string[] = [REFERENCE_COOKIES.seatSession, REFERENCE_COOKIES.supportSession, REFERENCE_COOKIES.browser, REFERENCE_COOKIES.pendingLogin];
+const REFERENCE_COOKIE_NAMES: readonly string[] = [
+  REFERENCE_COOKIES.seatSession,
+  REFERENCE_COOKIES.supportSession,
+  REFERENCE_COOKIES.browser,
+  REFERENCE_COOKIES.pendingLogin,
+];
 const REASON_SENTENCES = Object.values(REASONS).flatMap((info) => [info.message, info.fix]);
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,7 +35,9 @@ function referencePathsIn(text: string): string[] {
 }
 
 function referenceNamesIn(capture: Capture): string[] {
-  return /html/.test(capture.headers.get('content-type') ?? '') ? accessibleNames(capture.body).filter((name) => REFERENCE_NAME_SET.has(name)) : [];
+  return /html/.test(capture.headers.get('content-type') ?? '')
+    ? accessibleNames(capture.body).filter((name) => REFERENCE_NAME_SET.has(name))
+    : [];
 }
 
 function referenceCookiesIn(capture: Capture): string[] {
@@ -53,7 +60,9 @@ function reasonCodesIn(capture: Capture): string[] {
 
 function reasonSentencesIn(capture: Capture): string[] {
   const text = sent(capture);
-  return REASON_SENTENCES.filter((sentence) => text.includes(sentence) || text.includes(escapeHtml(sentence)) || text.includes(JSON.stringify(sentence).slice(1, -1)));
+  return REASON_SENTENCES.filter(
+    (sentence) => text.includes(sentence) || text.includes(escapeHtml(sentence)) || text.includes(JSON.stringify(sentence).slice(1, -1)),
+  );
 }
 
 type Finder = (capture: Capture) => string[];
@@ -68,7 +77,11 @@ const CHECKS: Readonly<Record<string, Finder>> = {
 };
 
 function findings(tour: SkinTour, check: Finder): Record<string, string[]> {
-  return Object.fromEntries(tour.captures.map((capture) => [`${capture.name} (${capture.method} ${capture.path})`, check(capture)] as const).filter(([, found]) => found.length > 0));
+  return Object.fromEntries(
+    tour.captures
+      .map((capture) => [`${capture.name} (${capture.method} ${capture.path})`, check(capture)] as const)
+      .filter(([, found]) => found.length > 0),
+  );
 }
 
 let foreign: SkinTour;
@@ -81,7 +94,11 @@ beforeAll(async () => {
 describe('the foreign portal shows nothing of the reference portal', () => {
   it('took every step of the tour without a server error', () => {
     expect(foreign.captures.length).toBeGreaterThan(100);
-    expect(foreign.captures.filter((capture) => capture.status >= 500 && capture.name !== 'oidc-unreachable').map((capture) => `${capture.name}: ${capture.status}`)).toEqual([]);
+    expect(
+      foreign.captures
+        .filter((capture) => capture.status >= 500 && capture.name !== 'oidc-unreachable')
+        .map((capture) => `${capture.name}: ${capture.status}`),
+    ).toEqual([]);
     expect(foreign.captures.map((capture) => capture.status)).toEqual(reference.captures.map((capture) => capture.status));
   });
 
@@ -109,13 +126,20 @@ describe('the foreign portal shows nothing of the reference portal', () => {
     const { clean } = foreign.accounts;
     expect(clean.urls.passwordLogin).toMatch(/\{email\}/);
     expect(Object.values(clean.urls.native).every((url) => url.startsWith('http://127.0.0.1:'))).toBe(true);
-    expect(clean.nativeClients).toEqual({ desktop: { clientId: 'ooma-desktop-app' }, mobile: { clientId: 'ooma-mobile-app', redirectUri: 'com.ooma.oe.app:/signin-callback' } });
-    const state = JSON.parse(foreign.page('harness-account').body) as { auditEvents: { action: string; reason: string | null; actor: { kind: string; label: string } }[] };
+    expect(clean.nativeClients).toEqual({
+      desktop: { clientId: 'ooma-desktop-app' },
+      mobile: { clientId: 'ooma-mobile-app', redirectUri: 'com.ooma.oe.app:/signin-callback' },
+    });
+    const state = JSON.parse(foreign.page('harness-account').body) as {
+      auditEvents: { action: string; reason: string | null; actor: { kind: string; label: string } }[];
+    };
     const actions = new Set(state.auditEvents.map((event) => event.action));
     expect(actions).toContain('SSO_SETTINGS_UPDATED');
     expect(actions).toContain('STAFF_SUSPENDED_SSO');
     expect([...actions].filter((action) => /[a-z]/.test(action))).toEqual([]);
     expect(state.auditEvents.find((event) => event.action === 'STAFF_SUSPENDED_SSO')?.actor.label).toMatch(/support/i);
-    expect(state.auditEvents.filter((event) => event.reason !== null).map((event) => event.reason)).toEqual(expect.arrayContaining(['UNKNOWN_SIGNING_CERT', 'SSO_ENFORCED']));
+    expect(state.auditEvents.filter((event) => event.reason !== null).map((event) => event.reason)).toEqual(
+      expect.arrayContaining(['UNKNOWN_SIGNING_CERT', 'SSO_ENFORCED']),
+    );
   });
 });

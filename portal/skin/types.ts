@@ -101,7 +101,16 @@ export interface SkinCookies {
   readonly pendingLogin: string;
 }
 
-export type NoticeKey = 'accountSaved' | 'ssoSaved' | 'idpUsersSaved' | 'ssoEnabled' | 'ssoDisabled' | 'seatAdded' | 'seatSaved' | 'seatsImported' | 'supportSsoDisabled';
+export type NoticeKey =
+  | 'accountSaved'
+  | 'ssoSaved'
+  | 'idpUsersSaved'
+  | 'ssoEnabled'
+  | 'ssoDisabled'
+  | 'seatAdded'
+  | 'seatSaved'
+  | 'seatsImported'
+  | 'supportSsoDisabled';
 
 /** Fragment ids the portal redirects to after a form post. */
 export interface SkinAnchors {
@@ -137,9 +146,18 @@ export interface SkinActors {
 /** Route-level words: page titles, notices, refusal details, error messages, audit details. */
 export interface SkinText {
   readonly titles: {
-    readonly login: string; readonly home: string; readonly accountParameters: string; readonly enableConfirm: string; readonly testResult: string;
-    readonly seats: string; readonly seatEdit: string; readonly auditLog: string;
-    readonly supportLogin: string; readonly supportConsole: string; readonly supportAccess: string; supportAccount(account: Account): string;
+    readonly login: string;
+    readonly home: string;
+    readonly accountParameters: string;
+    readonly enableConfirm: string;
+    readonly testResult: string;
+    readonly seats: string;
+    readonly seatEdit: string;
+    readonly auditLog: string;
+    readonly supportLogin: string;
+    readonly supportConsole: string;
+    readonly supportAccess: string;
+    supportAccount(account: Account): string;
   };
   readonly notices: Readonly<Record<NoticeKey, string>>;
   // Login
@@ -177,7 +195,11 @@ export interface SkinText {
   seatCsvFileName(accountId: number): string;
   auditSeatAdded(seat: Pick<Seat, 'name' | 'email' | 'role'>): string;
   auditSeatsImported(added: number, updated: number, unchanged: number): string;
-  auditSeatUpdated(before: Pick<Seat, 'name' | 'email' | 'role' | 'disabled'>, after: Pick<Seat, 'name' | 'email' | 'role' | 'disabled'>, passwordChanged: boolean): string;
+  auditSeatUpdated(
+    before: Pick<Seat, 'name' | 'email' | 'role' | 'disabled'>,
+    after: Pick<Seat, 'name' | 'email' | 'role' | 'disabled'>,
+    passwordChanged: boolean,
+  ): string;
   // JSON APIs
   readonly apiForbidden: string;
   readonly apiUnauthorized: string;
@@ -298,7 +320,11 @@ export interface SeatsPageModel {
   readonly importErrors?: readonly CsvLineError[];
 }
 
-export interface SearchRow { readonly account: Account; readonly ssoEnabled: boolean; readonly seats: number }
+export interface SearchRow {
+  readonly account: Account;
+  readonly ssoEnabled: boolean;
+  readonly seats: number;
+}
 
 export interface SupportAccountModel {
   readonly csrf: SafeHtml;
@@ -341,7 +367,12 @@ export interface SkinViews {
   supportNav(m: { readonly csrf: SafeHtml; readonly staff: SupportStaff }): SafeHtml;
   errorBody(m: { readonly title: string; readonly message: string }): SafeHtml;
   emailStep(m: { readonly csrf: SafeHtml; readonly email: string; readonly hidden: LoginHidden; readonly error?: string }): SafeHtml;
-  accountChoice(m: { readonly csrf: SafeHtml; readonly email: string; readonly accounts: readonly Account[]; readonly returnTo?: string }): SafeHtml;
+  accountChoice(m: {
+    readonly csrf: SafeHtml;
+    readonly email: string;
+    readonly accounts: readonly Account[];
+    readonly returnTo?: string;
+  }): SafeHtml;
   passwordStep(m: { readonly csrf: SafeHtml; readonly email: string; readonly hidden: LoginHidden; readonly error?: string }): SafeHtml;
   home(m: { readonly seat: Seat; readonly account: Account; readonly method: 'sso' | 'password' }): SafeHtml;
   accountPage(m: AccountPageModel): SafeHtml;
@@ -352,7 +383,12 @@ export interface SkinViews {
   auditLogPage(m: { readonly account: Account; readonly viewer: Actor; readonly events: readonly AuditEvent[] }): SafeHtml;
   supportLogin(m: { readonly csrf: SafeHtml; readonly email: string; readonly error?: string }): SafeHtml;
   supportSearch(m: { readonly query: string; readonly rows: readonly SearchRow[] }): SafeHtml;
-  supportAccess(m: { readonly csrf: SafeHtml; readonly account: Account; readonly values: { readonly ticket: string; readonly reason: string }; readonly error?: string }): SafeHtml;
+  supportAccess(m: {
+    readonly csrf: SafeHtml;
+    readonly account: Account;
+    readonly values: { readonly ticket: string; readonly reason: string };
+    readonly error?: string;
+  }): SafeHtml;
   supportAccount(m: SupportAccountModel): SafeHtml;
   refusal(m: RefusalModel): SafeHtml;
 }

@@ -55,7 +55,12 @@ export function loginCertificateWarnings(settings: SamlSettings, keyInfo: readon
     const parsed = parseCertificate(toCertificatePem(body));
     if (!parsed.ok || seen.has(parsed.certificate.fingerprint256) || !isExpired(parsed.certificate, now)) continue;
     seen.add(parsed.certificate.fingerprint256);
-    const configured = pinned.find((certificate) => !isExpired(certificate, now) && certificate.fingerprint256 !== parsed.certificate.fingerprint256 && sameKey(certificate, parsed.certificate));
+    const configured = pinned.find(
+      (certificate) =>
+        !isExpired(certificate, now) &&
+        certificate.fingerprint256 !== parsed.certificate.fingerprint256 &&
+        sameKey(certificate, parsed.certificate),
+    );
     if (configured) warnings.push(idpCertificateExpiredMessage(parsed.certificate, configured));
   }
   return warnings;

@@ -105,12 +105,21 @@ export interface SsoIdentity {
 }
 
 export type SsoResult =
-  | { readonly ok: true; readonly identity: SsoIdentity }
-  | { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
+  { readonly ok: true; readonly identity: SsoIdentity } | { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
 
 /** Pending SP-initiated login state, kept server-side and keyed by a browser cookie. */
-export interface PendingSamlLogin { readonly protocol: 'saml'; readonly requestId: string; readonly createdAt: number }
-export interface PendingOidcLogin { readonly protocol: 'oidc'; readonly state: string; readonly nonce: string; readonly codeVerifier: string; readonly createdAt: number }
+export interface PendingSamlLogin {
+  readonly protocol: 'saml';
+  readonly requestId: string;
+  readonly createdAt: number;
+}
+export interface PendingOidcLogin {
+  readonly protocol: 'oidc';
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  readonly createdAt: number;
+}
 export type PendingLogin = PendingSamlLogin | PendingOidcLogin;
 
 /** The seat email audit's rule is shared (lib/seatEmailAudit.ts): its types are the portal's contract too. */

@@ -34,7 +34,9 @@ export interface IdTokenCheck {
   readonly defects: DefectSet;
 }
 
-export async function validateIdToken(check: IdTokenCheck): Promise<{ readonly ok: true; readonly claims: Claims; readonly warnings: readonly string[] } | Refusal> {
+export async function validateIdToken(
+  check: IdTokenCheck,
+): Promise<{ readonly ok: true; readonly claims: Claims; readonly warnings: readonly string[] } | Refusal> {
   const signed = await verifySignature(check);
   if (!signed.ok) return signed;
   const claims = signed.claims;
@@ -48,7 +50,9 @@ export async function validateIdToken(check: IdTokenCheck): Promise<{ readonly o
   );
 }
 
-async function verifySignature(check: IdTokenCheck): Promise<{ readonly ok: true; readonly claims: Claims; readonly alg: string } | Refusal> {
+async function verifySignature(
+  check: IdTokenCheck,
+): Promise<{ readonly ok: true; readonly claims: Claims; readonly alg: string } | Refusal> {
   let header: JWSHeaderParameters;
   try {
     header = decodeProtectedHeader(check.token);
@@ -58,12 +62,17 @@ async function verifySignature(check: IdTokenCheck): Promise<{ readonly ok: true
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const anyAlg = defectOn(check.defects, 'oidc-accept-any-alg');
   if (alg !== 'RS256' && !anyAlg) {
-    return refuse('oidc-alg-not-allowed', `The ID token is signed with ${alg || '(no alg)'}; this account accepts RS256 only${alg === 'HS256' ? ' (HS256 means the IdP signs with the client secret: Auth0 → Advanced settings → OAuth → JsonWebToken Signature Algorithm → RS256)' : ''}.`);
+    return refuse(
+      'oidc-alg-not-allowed',
+      `The ID token is signed with ${alg || '(no alg)'}; this account accepts RS256 only${alg === 'HS256' ? ' (HS256 means the IdP signs with the client secret: Auth0 → Advanced settings → OAuth → JsonWebToken Signature Algorithm → RS256)' : ''}.`,
+    );
   }
   if (anyAlg && alg !== 'RS256') return verifyAnyAlgorithm(check, header, alg);
   let lookup;
   try {
-    lookup = await findSigningKey(check.jwksUri, typeof header.kid === 'string' ? header.kid : undefined, { anyHost: defectOn(check.defects, 'jwks-redirect-any-host') });
+    lookup = await findSigningKey(check.jwksUri, typeof header.kid === 'string' ? header.kid : undefined, {
+      anyHost: defectOn(check.defects, 'jwks-redirect-any-host'),
+    });
   } catch (error) {
     return refuse('oidc-signature-invalid', error instanceof JwksError ? error.message : 'The IdP keys (JWKS) could not be read.');
   }
@@ -72,13 +81,20 @@ async function verifySignature(check: IdTokenCheck): Promise<{ readonly ok: true
     const { payload } = await compactVerify(check.token, await importJWK(lookup.key, 'RS256'), { algorithms: ['RS256'] });
     return parseClaims(payload, alg);
   } catch {
-    return refuse('oidc-signature-invalid', `The ID token signature does not verify with the IdP key "${lookup.key.kid ?? '(no kid)'}": the token was altered or signed by another key.`);
+    return refuse(
+      'oidc-signature-invalid',
+      `The ID token signature does not verify with the IdP key "${lookup.key.kid ?? '(no kid)'}": the token was altered or signed by another key.`,
+    );
   }
 }
 
 // Only reachable with the `oidc-accept-any-alg` defect: what a careless RP does when it lets the
 // token header pick the algorithm — `none` unchecked, HMAC keyed with whatever it has at hand.
-async function verifyAnyAlgorithm(check: IdTokenCheck, header: JWSHeaderParameters, alg: string): Promise<{ readonly ok: true; readonly claims: Claims; readonly alg: string } | Refusal> {
+async function verifyAnyAlgorithm(
+  check: IdTokenCheck,
+  header: JWSHeaderParameters,
+  alg: string,
+): Promise<{ readonly ok: true; readonly claims: Claims; readonly alg: string } | Refusal> {
   const [, payload] = check.token.split('.');
   if (alg === 'none') return parseClaims(Buffer.from(payload ?? '', 'base64url'), alg);
   const keys = await publishedKeys(check.jwksUri).catch(() => []);
@@ -102,7 +118,9 @@ async function verifyAnyAlgorithm(check: IdTokenCheck, header: JWSHeaderParamete
 }
 
 function spkiPem(jwk: JWK): string {
-  return createPublicKey({ key: jwk as NodeJsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+  return createPublicKey({ key: jwk as NodeJsonWebKey, format: 'jwk' })
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
 }
 
 function isJwk(key: Uint8Array | JWK): key is JWK {
@@ -134,16 +152,29 @@ function acceptedIssuers(settings: OidcSettings): string[] {
 
 function issuerWarnings(claims: Claims, check: IdTokenCheck): string[] {
   const iss = claims.iss;
-  if (defectOn(check.defects, 'oidc-skip-issuer') || iss === check.settings.issuer || typeof iss !== 'string' || !acceptedIssuers(check.settings).includes(iss)) return [];
-  return [`The ID token names its issuer "${iss}", without the scheme of the configured issuer "${check.settings.issuer}" (Google's legacy issuer form, which Google documents beside the https one): accepted.`];
+  if (
+    defectOn(check.defects, 'oidc-skip-issuer') ||
+    iss === check.settings.issuer ||
+    typeof iss !== 'string' ||
+    !acceptedIssuers(check.settings).includes(iss)
+  )
+    return [];
+  return [
+    `The ID token names its issuer "${iss}", without the scheme of the configured issuer "${check.settings.issuer}" (Google's legacy issuer form, which Google documents beside the https one): accepted.`,
+  ];
 }
 
 function checkIssuer(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   if (defectOn(check.defects, 'oidc-skip-issuer')) return undefined;
   const iss = claims.iss;
-  const trimSlashes = defectOn(check.defects, 'oidc-issuer-trailing-slash-ignored') ? (value: string): string => value.replace(/\/+$/, '') : (value: string): string => value;
+  const trimSlashes = defectOn(check.defects, 'oidc-issuer-trailing-slash-ignored')
+    ? (value: string): string => value.replace(/\/+$/, '')
+    : (value: string): string => value;
   if (typeof iss === 'string' && acceptedIssuers(check.settings).map(trimSlashes).includes(trimSlashes(iss))) return undefined;
-  return refuse('oidc-issuer-mismatch', `The ID token iss is ${typeof iss === 'string' ? `"${iss}"` : 'missing'}; this account expects "${check.settings.issuer}".`);
+  return refuse(
+    'oidc-issuer-mismatch',
+    `The ID token iss is ${typeof iss === 'string' ? `"${iss}"` : 'missing'}; this account expects "${check.settings.issuer}".`,
+  );
 }
 
 // OIDC core §3.1.3.7 steps 3–5: aud contains the client id and no audience the client does not
@@ -155,17 +186,33 @@ function checkAudience(claims: Claims, check: IdTokenCheck): Refusal | undefined
   const aud = claims.aud;
   const audiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
   if (audiences.length === 0) return refuse('oidc-audience-mismatch', 'The ID token has no aud claim.');
-  if (!audiences.includes(clientId)) return refuse('oidc-audience-mismatch', `The ID token aud is ${audiences.map((a) => `"${a}"`).join(', ')}; this account's client ID is "${clientId}".`);
+  if (!audiences.includes(clientId))
+    return refuse(
+      'oidc-audience-mismatch',
+      `The ID token aud is ${audiences.map((a) => `"${a}"`).join(', ')}; this account's client ID is "${clientId}".`,
+    );
   const azp = claims.azp;
   const untrusted = audiences.filter((audience) => audience !== clientId);
-  if (untrusted.length > 0 && !defectOn(check.defects, 'oidc-audience-includes')) return refuse('oidc-audience-mismatch', `The ID token is also meant for ${untrusted.map((a) => `"${a}"`).join(', ')}, which this account does not trust (OIDC core §3.1.3.7 step 3)${azp === undefined ? ', and has no azp claim naming the client it was issued to' : ''}.`);
-  if (azp !== undefined && azp !== clientId && !(defectOn(check.defects, 'oidc-azp-only-with-several-audiences') && audiences.length < 2)) return refuse('oidc-audience-mismatch', `The ID token azp is ${JSON.stringify(azp)}; this account's client ID is "${clientId}".`);
+  if (untrusted.length > 0 && !defectOn(check.defects, 'oidc-audience-includes'))
+    return refuse(
+      'oidc-audience-mismatch',
+      `The ID token is also meant for ${untrusted.map((a) => `"${a}"`).join(', ')}, which this account does not trust (OIDC core §3.1.3.7 step 3)${azp === undefined ? ', and has no azp claim naming the client it was issued to' : ''}.`,
+    );
+  if (azp !== undefined && azp !== clientId && !(defectOn(check.defects, 'oidc-azp-only-with-several-audiences') && audiences.length < 2))
+    return refuse('oidc-audience-mismatch', `The ID token azp is ${JSON.stringify(azp)}; this account's client ID is "${clientId}".`);
   return undefined;
 }
 
 function checkRequiredClaims(claims: Claims): Refusal | undefined {
-  const missing = (['sub', 'iat', 'exp'] as const).filter((name) => (name === 'sub' ? typeof claims.sub !== 'string' || claims.sub === '' : typeof claims[name] !== 'number'));
-  return missing.length > 0 ? refuse('oidc-claim-missing', `The ID token lacks ${missing.join(', ')} (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).`) : undefined;
+  const missing = (['sub', 'iat', 'exp'] as const).filter((name) =>
+    name === 'sub' ? typeof claims.sub !== 'string' || claims.sub === '' : typeof claims[name] !== 'number',
+  );
+  return missing.length > 0
+    ? refuse(
+        'oidc-claim-missing',
+        `The ID token lacks ${missing.join(', ')} (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).`,
+      )
+    : undefined;
 }
 
 function checkTimes(claims: Claims, check: IdTokenCheck): Refusal | undefined {
@@ -177,7 +224,8 @@ function checkTimes(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   const iat = claims.iat as number;
   if (now - skew >= exp) return refuse('oidc-expired', `The ID token expired at ${iso(exp)} (${context}).`);
   if (iat > now + skew) return refuse('oidc-expired', `The ID token was issued at ${iso(iat)}, in the future (${context}).`);
-  if (typeof claims.nbf === 'number' && claims.nbf > now + skew) return refuse('oidc-expired', `The ID token is valid only from ${iso(claims.nbf)} (${context}).`);
+  if (typeof claims.nbf === 'number' && claims.nbf > now + skew)
+    return refuse('oidc-expired', `The ID token is valid only from ${iso(claims.nbf)} (${context}).`);
   return undefined;
 }
 
@@ -185,7 +233,12 @@ function checkNonce(claims: Claims, check: IdTokenCheck): Refusal | undefined {
   if (defectOn(check.defects, 'oidc-skip-nonce')) return undefined;
   if (claims.nonce === check.expectedNonce) return undefined;
   if (defectOn(check.defects, 'oidc-nonce-when-present') && (claims.nonce === undefined || claims.nonce === '')) return undefined;
-  return refuse('oidc-nonce-mismatch', claims.nonce === undefined ? 'The ID token has no nonce, but this login sent one.' : 'The ID token nonce is not the nonce of this login.');
+  return refuse(
+    'oidc-nonce-mismatch',
+    claims.nonce === undefined
+      ? 'The ID token has no nonce, but this login sent one.'
+      : 'The ID token nonce is not the nonce of this login.',
+  );
 }
 
 // OIDC core §3.1.3.8 / §3.3.2.11: left half of the hash of the ASCII token, base64url.

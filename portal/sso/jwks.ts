@@ -46,7 +46,8 @@ export function rsaSigningKeys(keys: readonly JWK[]): JWK[] {
   return keys.filter((k) => k.kty === 'RSA' && (k.use === undefined || k.use === 'sig') && (k.alg === undefined || k.alg === 'RS256'));
 }
 
-export type KeyLookup = { readonly ok: true; readonly key: JWK; readonly refetched: boolean } | { readonly ok: false; readonly problem: string };
+export type KeyLookup =
+  { readonly ok: true; readonly key: JWK; readonly refetched: boolean } | { readonly ok: false; readonly problem: string };
 
 /**
  * The RS256 key for this token header. kid present: that key (refetching once when unknown).
@@ -67,7 +68,10 @@ export async function findSigningKey(uri: string, kid: string | undefined, redir
   if (kid === undefined) {
     const candidates = rsaSigningKeys(entry.keys);
     if (candidates.length === 1 && candidates[0]) return { ok: true, key: candidates[0], refetched };
-    return { ok: false, problem: `The ID token header has no kid and the IdP publishes ${candidates.length} RSA signing keys, so the key cannot be chosen.` };
+    return {
+      ok: false,
+      problem: `The ID token header has no kid and the IdP publishes ${candidates.length} RSA signing keys, so the key cannot be chosen.`,
+    };
   }
   let key = pick(entry.keys);
   if (!key && !refetched) {
@@ -76,7 +80,11 @@ export async function findSigningKey(uri: string, kid: string | undefined, redir
     refetched = true;
     key = pick(entry.keys);
   }
-  if (!key) return { ok: false, problem: `The ID token was signed with key "${kid}", which the IdP does not publish in its JWKS (fetched again once to pick up a rotation).` };
+  if (!key)
+    return {
+      ok: false,
+      problem: `The ID token was signed with key "${kid}", which the IdP does not publish in its JWKS (fetched again once to pick up a rotation).`,
+    };
   return { ok: true, key, refetched };
 }
 

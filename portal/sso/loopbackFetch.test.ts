@@ -42,7 +42,13 @@ describe('loopbackFetch redirects', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    return { url: `http://127.0.0.1:${port}/moved`, close: () => new Promise((resolve) => { server.close(() => resolve()); }) };
+    return {
+      url: `http://127.0.0.1:${port}/moved`,
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+        }),
+    };
   }
 
   it('follows a redirect on the same host', async () => {
@@ -57,7 +63,9 @@ describe('loopbackFetch redirects', () => {
   it('refuses a redirect to another host name of this machine, unless the policy (a defect switch) allows any host', async () => {
     const server = await serverRedirectingTo((port) => `http://localhost:${port}/doc`);
     try {
-      await expect(loopbackFetch(server.url)).rejects.toThrow(/redirected to another host \(localhost:\d+\); a redirect is followed on the same host only/);
+      await expect(loopbackFetch(server.url)).rejects.toThrow(
+        /redirected to another host \(localhost:\d+\); a redirect is followed on the same host only/,
+      );
       expect((await loopbackFetch(server.url, {}, { anyHost: true })).status).toBe(200);
     } finally {
       await server.close();

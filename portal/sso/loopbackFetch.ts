@@ -18,7 +18,8 @@ export function checkLoopbackUrl(raw: string): LoopbackUrlCheck {
   } catch {
     return { ok: false, problem: 'is not an absolute URL (expected e.g. http://127.0.0.1:4000/…).' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: `uses ${url.protocol.replace(/:$/, '')}: only http and https are fetched.` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, problem: `uses ${url.protocol.replace(/:$/, '')}: only http and https are fetched.` };
   if (url.username || url.password) return { ok: false, problem: 'carries a user name or password: remove them from the URL.' };
   if (!isLoopbackHost(url.hostname)) {
     return {
@@ -48,7 +49,9 @@ export interface RedirectPolicy {
  */
 export async function loopbackFetch(input: string | URL | Request, init: RequestInit = {}, policy: RedirectPolicy = {}): Promise<Response> {
   let url = new URL(input instanceof Request ? input.url : input.toString());
-  const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]) : AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  const signal = init.signal
+    ? AbortSignal.any([init.signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)])
+    : AbortSignal.timeout(FETCH_TIMEOUT_MS);
   const followRedirects = init.redirect !== 'manual';
   for (let hop = 0; ; hop += 1) {
     const check = checkLoopbackUrl(url.href);
@@ -61,12 +64,15 @@ export async function loopbackFetch(input: string | URL | Request, init: Request
     }
     const location = response.headers.get('location');
     if (!followRedirects || response.status < 300 || response.status >= 400 || location === null) return response;
-    if (hop >= MAX_REDIRECTS) throw new LoopbackFetchError(`${url.origin} redirected more than ${MAX_REDIRECTS} times: use the final URL directly.`);
+    if (hop >= MAX_REDIRECTS)
+      throw new LoopbackFetchError(`${url.origin} redirected more than ${MAX_REDIRECTS} times: use the final URL directly.`);
     const next = new URL(location, url);
     // Off the machine is refused at the next hop, by the loopback check (its message says so).
     if (next.hostname !== url.hostname && policy.anyHost !== true && checkLoopbackUrl(next.href).ok) {
       await response.body?.cancel();
-      throw new LoopbackFetchError(`${url.origin} redirected to another host (${next.host}); a redirect is followed on the same host only. If the IdP really moved the document, enter its new URL.`);
+      throw new LoopbackFetchError(
+        `${url.origin} redirected to another host (${next.host}); a redirect is followed on the same host only. If the IdP really moved the document, enter its new URL.`,
+      );
     }
     url = next;
   }
@@ -77,23 +83,32 @@ function describeFetchFailure(url: URL, error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `${url.origin} did not answer within ${FETCH_TIMEOUT_MS / 1000} s: check that the IdP is running and the URL is right.`;
   }
-  if (cause?.code === 'ECONNREFUSED') return `Nothing is listening at ${url.origin} (connection refused): start the IdP, or correct the host and port.`;
+  if (cause?.code === 'ECONNREFUSED')
+    return `Nothing is listening at ${url.origin} (connection refused): start the IdP, or correct the host and port.`;
   return `Could not reach ${url.origin} (${cause?.code ?? (error instanceof Error ? error.message : String(error))}): check that the IdP is running and the URL is right.`;
 }
 
-export type FetchedText = { readonly ok: true; readonly text: string; readonly contentType: string } | { readonly ok: false; readonly problem: string };
+export type FetchedText =
+  { readonly ok: true; readonly text: string; readonly contentType: string } | { readonly ok: false; readonly problem: string };
 
 /** GET a small text document from a loopback URL, refusing anything larger than maxBytes. */
 export async function fetchLoopbackText(url: URL, maxBytes: number, redirects: RedirectPolicy = {}): Promise<FetchedText> {
   let response: Response;
   try {
-    response = await loopbackFetch(url, { headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml;q=0.9, */*;q=0.1' } }, redirects);
+    response = await loopbackFetch(
+      url,
+      { headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml;q=0.9, */*;q=0.1' } },
+      redirects,
+    );
   } catch (error) {
     return { ok: false, problem: error instanceof LoopbackFetchError ? error.message : `Could not fetch ${url.origin}.` };
   }
   if (!response.ok) {
     await response.body?.cancel();
-    return { ok: false, problem: `${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: check the URL at the IdP (copy its metadata URL again).` };
+    return {
+      ok: false,
+      problem: `${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: check the URL at the IdP (copy its metadata URL again).`,
+    };
   }
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {

@@ -68,15 +68,19 @@ function wellKnown(issuer: string): string {
 }
 
 function hint(configured: string, discovered: string): string {
-  if (discovered === `${configured}/` || configured === `${discovered}/`) return ' (Auth0 issuers end with a slash: the trailing slash is part of the issuer)';
-  if (discovered.includes('{tenantid}')) return ' (Entra: /common and /organizations advertise a templated issuer; use https://login.microsoftonline.com/{your tenant id}/v2.0)';
-  if (/\/oauth2\/[^/]+$/.test(configured) !== /\/oauth2\/[^/]+$/.test(discovered)) return ' (Okta: the org authorization server https://{org}.okta.com and a custom one such as https://{org}.okta.com/oauth2/default are different issuers with different keys)';
+  if (discovered === `${configured}/` || configured === `${discovered}/`)
+    return ' (Auth0 issuers end with a slash: the trailing slash is part of the issuer)';
+  if (discovered.includes('{tenantid}'))
+    return ' (Entra: /common and /organizations advertise a templated issuer; use https://login.microsoftonline.com/{your tenant id}/v2.0)';
+  if (/\/oauth2\/[^/]+$/.test(configured) !== /\/oauth2\/[^/]+$/.test(discovered))
+    return ' (Okta: the org authorization server https://{org}.okta.com and a custom one such as https://{org}.okta.com/oauth2/default are different issuers with different keys)';
   return '';
 }
 
 function endpointProblem(metadata: client.ServerMetadata): string | undefined {
   for (const name of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
-    if (typeof metadata[name] !== 'string') return `The discovery document has no ${name}: it is not a complete OpenID Connect provider configuration.`;
+    if (typeof metadata[name] !== 'string')
+      return `The discovery document has no ${name}: it is not a complete OpenID Connect provider configuration.`;
   }
   for (const name of ['token_endpoint', 'jwks_uri', 'userinfo_endpoint'] as const) {
     const value = metadata[name];
@@ -85,26 +89,38 @@ function endpointProblem(metadata: client.ServerMetadata): string | undefined {
     }
   }
   const algs = metadata.id_token_signing_alg_values_supported;
-  if (Array.isArray(algs) && !algs.includes('RS256')) return `The IdP signs ID tokens only with ${algs.join(', ')}; this portal accepts RS256 only (OIDC core §15.1 makes RS256 mandatory to implement).`;
+  if (Array.isArray(algs) && !algs.includes('RS256'))
+    return `The IdP signs ID tokens only with ${algs.join(', ')}; this portal accepts RS256 only (OIDC core §15.1 makes RS256 mandatory to implement).`;
   const types = metadata.response_types_supported;
-  if (Array.isArray(types) && !types.includes('code')) return 'The IdP does not offer the authorization code flow (response_types_supported lacks "code").';
+  if (Array.isArray(types) && !types.includes('code'))
+    return 'The IdP does not offer the authorization code flow (response_types_supported lacks "code").';
   return undefined;
 }
 
 function describeDiscoveryError(issuer: string, error: unknown): Discovery {
   const message = error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error && cause.name === 'LoopbackFetchError') return { ok: false, kind: 'unreachable', message: `Discovery failed: ${cause.message}` };
-  if (error instanceof Error && error.name === 'LoopbackFetchError') return { ok: false, kind: 'unreachable', message: `Discovery failed: ${message}` };
+  if (cause instanceof Error && cause.name === 'LoopbackFetchError')
+    return { ok: false, kind: 'unreachable', message: `Discovery failed: ${cause.message}` };
+  if (error instanceof Error && error.name === 'LoopbackFetchError')
+    return { ok: false, kind: 'unreachable', message: `Discovery failed: ${message}` };
   if (/status code/i.test(message)) {
     const status = cause instanceof Response ? ` (HTTP ${cause.status})` : '';
-    return { ok: false, kind: 'unreachable', message: `${wellKnown(issuer)} did not answer with a discovery document${status}: check the issuer URL.` };
+    return {
+      ok: false,
+      kind: 'unreachable',
+      message: `${wellKnown(issuer)} did not answer with a discovery document${status}: check the issuer URL.`,
+    };
   }
   // openid-client's own (URL-normalised) issuer comparison failed; its error carries the document.
   const discovered = (cause as { body?: { issuer?: unknown } } | undefined)?.body?.issuer;
   if (typeof discovered === 'string') return issuerMismatch(issuer, discovered);
   if (/issuer/i.test(message)) {
-    return { ok: false, kind: 'issuer-mismatch', message: `The discovery document at ${wellKnown(issuer)} names another issuer than "${issuer}": enter the issuer exactly as the discovery document states it.` };
+    return {
+      ok: false,
+      kind: 'issuer-mismatch',
+      message: `The discovery document at ${wellKnown(issuer)} names another issuer than "${issuer}": enter the issuer exactly as the discovery document states it.`,
+    };
   }
   return { ok: false, kind: 'invalid', message: `${wellKnown(issuer)} is not a valid discovery document (${message}).` };
 }

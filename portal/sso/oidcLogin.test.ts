@@ -69,8 +69,10 @@ interface Case {
   readonly acceptedWith?: DefectId | readonly DefectId[];
 }
 
-const switchesOf = (c: Case): readonly DefectId[] => (c.acceptedWith === undefined ? [] : typeof c.acceptedWith === 'string' ? [c.acceptedWith] : c.acceptedWith);
-const swapCase = (text: string): string => [...text].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
+const switchesOf = (c: Case): readonly DefectId[] =>
+  c.acceptedWith === undefined ? [] : typeof c.acceptedWith === 'string' ? [c.acceptedWith] : c.acceptedWith;
+const swapCase = (text: string): string =>
+  [...text].map((char) => (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase())).join('');
 
 async function login(c: Pick<Case, 'arrange' | 'settings' | 'callback'> = {}, defects: readonly string[] = []): Promise<SsoResult> {
   c.arrange?.();
@@ -84,49 +86,358 @@ async function login(c: Pick<Case, 'arrange' | 'settings' | 'callback'> = {}, de
 const requested = (path: string): number => provider.server.requests.filter((r) => r.endsWith(` ${path}`)).length;
 
 const CASES: Case[] = [
-  { name: 'an IdP error (user not assigned)', callback: (u) => { u.search = `?error=access_denied&error_description=${encodeURIComponent('User is not assigned to the client application.')}&state=${u.searchParams.get('state') ?? ''}`; }, reason: 'oidc-idp-error', detail: 'The IdP answered error=access_denied: "User is not assigned to the client application.".' },
-  { name: 'a callback with neither code nor error', callback: (u) => u.searchParams.delete('code'), reason: 'oidc-idp-error', detail: 'The callback carries neither an authorization code nor an error.' },
-  { name: 'a state from another session', callback: (u) => u.searchParams.set('state', 'attacker-state'), reason: 'oidc-state-mismatch', detail: 'The callback state is not the state of the login this browser started.', acceptedWith: 'oidc-skip-state' },
-  { name: 'no state', callback: (u) => u.searchParams.delete('state'), reason: 'oidc-state-mismatch', detail: 'The callback has no state parameter.', acceptedWith: 'oidc-skip-state' },
-  { name: 'the state in other letter case', callback: (u) => u.searchParams.set('state', swapCase(u.searchParams.get('state') ?? '')), reason: 'oidc-state-mismatch', acceptedWith: ['oidc-skip-state', 'oidc-state-case-insensitive'] },
-  { name: 'a wrong client secret', settings: { clientSecret: 'expired-secret' }, reason: 'oidc-token-error', detail: 'The token endpoint answered invalid_client: "Client authentication failed." (HTTP 401).' },
-  { name: 'a token response without id_token', arrange: () => { provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer' } }; }, reason: 'oidc-token-error', detail: 'The token endpoint returned no id_token: check that the application is an OpenID Connect app and the "openid" scope is granted.' },
-  { name: 'an ID token from another issuer (Okta org vs /oauth2/default)', arrange: () => { provider.claims = { iss: `${provider.issuer}/oauth2/default` }; }, reason: 'oidc-issuer-mismatch', detail: `The ID token iss is "${'${issuer}'}/oauth2/default"; this account expects "${'${issuer}'}".`, acceptedWith: 'oidc-skip-issuer' },
-  { name: 'an iss with a trailing slash added', arrange: () => { provider.claims = { iss: `${provider.issuer}/` }; }, reason: 'oidc-issuer-mismatch', acceptedWith: ['oidc-skip-issuer', 'oidc-issuer-trailing-slash-ignored'] },
-  { name: 'an ID token without iss', arrange: () => { provider.claims = { iss: undefined }; }, reason: 'oidc-issuer-mismatch', acceptedWith: 'oidc-skip-issuer' },
-  { name: 'an ID token for another client', arrange: () => { provider.claims = { aud: 'another-client' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token aud is "another-client"; this account\'s client ID is "portal-client".', acceptedWith: 'oidc-skip-audience' },
-  { name: 'several audiences without azp', arrange: () => { provider.claims = { aud: ['portal-client', 'other'] }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token is also meant for "other", which this account does not trust (OIDC core §3.1.3.7 step 3), and has no azp claim naming the client it was issued to.', acceptedWith: ['oidc-skip-audience', 'oidc-audience-includes'] },
+  {
+    name: 'an IdP error (user not assigned)',
+    callback: (u) => {
+      u.search = `?error=access_denied&error_description=${encodeURIComponent('User is not assigned to the client application.')}&state=${u.searchParams.get('state') ?? ''}`;
+    },
+    reason: 'oidc-idp-error',
+    detail: 'The IdP answered error=access_denied: "User is not assigned to the client application.".',
+  },
+  {
+    name: 'a callback with neither code nor error',
+    callback: (u) => u.searchParams.delete('code'),
+    reason: 'oidc-idp-error',
+    detail: 'The callback carries neither an authorization code nor an error.',
+  },
+  {
+    name: 'a state from another session',
+    callback: (u) => u.searchParams.set('state', 'attacker-state'),
+    reason: 'oidc-state-mismatch',
+    detail: 'The callback state is not the state of the login this browser started.',
+    acceptedWith: 'oidc-skip-state',
+  },
+  {
+    name: 'no state',
+    callback: (u) => u.searchParams.delete('state'),
+    reason: 'oidc-state-mismatch',
+    detail: 'The callback has no state parameter.',
+    acceptedWith: 'oidc-skip-state',
+  },
+  {
+    name: 'the state in other letter case',
+    callback: (u) => u.searchParams.set('state', swapCase(u.searchParams.get('state') ?? '')),
+    reason: 'oidc-state-mismatch',
+    acceptedWith: ['oidc-skip-state', 'oidc-state-case-insensitive'],
+  },
+  {
+    name: 'a wrong client secret',
+    settings: { clientSecret: 'expired-secret' },
+    reason: 'oidc-token-error',
+    detail: 'The token endpoint answered invalid_client: "Client authentication failed." (HTTP 401).',
+  },
+  {
+    name: 'a token response without id_token',
+    arrange: () => {
+      provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer' } };
+    },
+    reason: 'oidc-token-error',
+    detail:
+      'The token endpoint returned no id_token: check that the application is an OpenID Connect app and the "openid" scope is granted.',
+  },
+  {
+    name: 'an ID token from another issuer (Okta org vs /oauth2/default)',
+    arrange: () => {
+      provider.claims = { iss: `${provider.issuer}/oauth2/default` };
+    },
+    reason: 'oidc-issuer-mismatch',
+    detail: `The ID token iss is "${'${issuer}'}/oauth2/default"; this account expects "${'${issuer}'}".`,
+    acceptedWith: 'oidc-skip-issuer',
+  },
+  {
+    name: 'an iss with a trailing slash added',
+    arrange: () => {
+      provider.claims = { iss: `${provider.issuer}/` };
+    },
+    reason: 'oidc-issuer-mismatch',
+    acceptedWith: ['oidc-skip-issuer', 'oidc-issuer-trailing-slash-ignored'],
+  },
+  {
+    name: 'an ID token without iss',
+    arrange: () => {
+      provider.claims = { iss: undefined };
+    },
+    reason: 'oidc-issuer-mismatch',
+    acceptedWith: 'oidc-skip-issuer',
+  },
+  {
+    name: 'an ID token for another client',
+    arrange: () => {
+      provider.claims = { aud: 'another-client' };
+    },
+    reason: 'oidc-audience-mismatch',
+    detail: 'The ID token aud is "another-client"; this account\'s client ID is "portal-client".',
+    acceptedWith: 'oidc-skip-audience',
+  },
+  {
+    name: 'several audiences without azp',
+    arrange: () => {
+      provider.claims = { aud: ['portal-client', 'other'] };
+    },
+    reason: 'oidc-audience-mismatch',
+    detail:
+      'The ID token is also meant for "other", which this account does not trust (OIDC core §3.1.3.7 step 3), and has no azp claim naming the client it was issued to.',
+    acceptedWith: ['oidc-skip-audience', 'oidc-audience-includes'],
+  },
   // §3.1.3.7 step 3: an audience the client does not trust is refused even when azp names the client.
-  { name: 'several audiences with azp naming this client', arrange: () => { provider.claims = { aud: ['portal-client', 'other-client'], azp: 'portal-client' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token is also meant for "other-client", which this account does not trust (OIDC core §3.1.3.7 step 3).', acceptedWith: ['oidc-skip-audience', 'oidc-audience-includes'] },
-  { name: 'azp naming another client', arrange: () => { provider.claims = { aud: 'portal-client', azp: 'other' }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token azp is "other"; this account\'s client ID is "portal-client".', acceptedWith: ['oidc-skip-audience', 'oidc-azp-only-with-several-audiences'] },
-  { name: 'no aud', arrange: () => { provider.claims = { aud: undefined }; }, reason: 'oidc-audience-mismatch', detail: 'The ID token has no aud claim.', acceptedWith: 'oidc-skip-audience' },
-  { name: 'alg none', arrange: () => { provider.signWith = { alg: 'none', kid: null }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with none; this account accepts RS256 only.', acceptedWith: 'oidc-accept-any-alg' },
-  { name: 'HS256 keyed with the client secret (Auth0 misconfiguration)', arrange: () => { provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(provider.clientSecret), kid: null }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with HS256; this account accepts RS256 only (HS256 means the IdP signs with the client secret: Auth0 → Advanced settings → OAuth → JsonWebToken Signature Algorithm → RS256).', acceptedWith: 'oidc-accept-any-alg' },
-  { name: 'HS256 keyed with the IdP public key (algorithm confusion)', arrange: () => { provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(originalKey.publicKeyPem), kid: originalKey.kid }; }, reason: 'oidc-alg-not-allowed', acceptedWith: 'oidc-accept-any-alg' },
-  { name: 'ES256 from a published EC key', arrange: () => { provider.published = [originalKey, ecKey]; provider.signWith = { alg: 'ES256', key: ecKey }; }, reason: 'oidc-alg-not-allowed', detail: 'The ID token is signed with ES256; this account accepts RS256 only.', acceptedWith: 'oidc-accept-any-alg' },
-  { name: 'a signature by an unpublished key with a published kid', arrange: () => { provider.signWith = { key: unpublished }; }, reason: 'oidc-signature-invalid', detail: 'The ID token signature does not verify with the IdP key "key-1": the token was altered or signed by another key.' },
-  { name: 'an unknown kid', arrange: () => { provider.signWith = { key: secondKey }; }, reason: 'oidc-signature-invalid', detail: 'The ID token was signed with key "key-2", which the IdP does not publish in its JWKS (fetched again once to pick up a rotation).' },
-  { name: 'no kid while several keys are published', arrange: () => { provider.published = [originalKey, secondKey]; provider.signWith = { kid: null }; }, reason: 'oidc-signature-invalid', detail: 'The ID token header has no kid and the IdP publishes 2 RSA signing keys, so the key cannot be chosen.' },
-  { name: 'a token that is not a JWS', arrange: () => { provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer', id_token: 'garbage' } }; }, reason: 'oidc-signature-invalid', detail: 'The ID token is not a JWS compact serialization (three base64url parts).' },
-  { name: 'no sub', arrange: () => { provider.claims = { sub: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks sub (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
-  { name: 'no iat', arrange: () => { provider.claims = { iat: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks iat (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
-  { name: 'no exp', arrange: () => { provider.claims = { exp: undefined }; }, reason: 'oidc-claim-missing', detail: 'The ID token lacks exp (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).' },
-  { name: 'an expired ID token', arrange: () => { provider.claims = { iat: NOW_S - 3900, exp: NOW_S - 300 }; }, reason: 'oidc-expired', detail: 'The ID token expired at 2026-06-01T11:55:00.000Z (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).' },
-  { name: 'expired 150 s ago: beyond the 120 s skew, within twice it', arrange: () => { provider.claims = { iat: NOW_S - 3750, exp: NOW_S - 150 }; }, reason: 'oidc-expired', acceptedWith: 'oidc-skew-doubled' },
-  { name: 'an ID token issued in the future', arrange: () => { provider.claims = { iat: NOW_S + 600, exp: NOW_S + 4200 }; }, reason: 'oidc-expired', detail: 'The ID token was issued at 2026-06-01T12:10:00.000Z, in the future (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).' },
-  { name: 'no nonce', arrange: () => { provider.claims = { nonce: undefined }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token has no nonce, but this login sent one.', acceptedWith: ['oidc-skip-nonce', 'oidc-nonce-when-present'] },
-  { name: 'an empty nonce', arrange: () => { provider.claims = { nonce: '' }; }, reason: 'oidc-nonce-mismatch', acceptedWith: ['oidc-skip-nonce', 'oidc-nonce-when-present'] },
-  { name: 'the nonce of another login', arrange: () => { provider.claims = { nonce: 'another-nonce' }; }, reason: 'oidc-nonce-mismatch', detail: 'The ID token nonce is not the nonce of this login.', acceptedWith: 'oidc-skip-nonce' },
-  { name: 'an at_hash of another access token', arrange: () => { provider.claims = { at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }; }, reason: 'oidc-hash-mismatch', detail: 'The ID token at_hash does not match the access token it came with.' },
-  { name: 'a c_hash of another code', arrange: () => { provider.claims = { c_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }; }, reason: 'oidc-hash-mismatch', detail: 'The ID token c_hash does not match the authorization code.' },
-  { name: 'userinfo about another user', arrange: () => { provider.claims = { email: undefined }; provider.userinfo = { sub: 'someone-else', email: 'mallory@corp.example' }; }, reason: 'oidc-userinfo-sub-mismatch', detail: 'Userinfo describes sub "someone-else", the ID token sub "user-0001".' },
-  { name: 'no email claim anywhere (Entra default)', settings: { vendor: 'entra' }, arrange: () => { provider.claims = { email: undefined, email_verified: undefined, preferred_username: 'alice@corp.example' }; }, reason: 'email-missing', detail: /^Neither the ID token nor userinfo carries the claim "email"\. Claims received: sub, iss, aud, iat, exp, nonce, at_hash, preferred_username\. Entra ID sends email only as an optional claim/ },
-  { name: 'a guest UPN as preferred_username', settings: { vendor: 'entra', emailClaim: 'preferred_username' }, arrange: () => { provider.claims = { preferred_username: 'alice_contoso.com#EXT#@fabrikam.onmicrosoft.com' }; }, reason: 'email-missing', detail: 'The claim "preferred_username" holds an Entra guest UPN (alice_contoso.com#EXT#@fabrikam.onmicrosoft.com), which is not the user\'s email. Use the email claim (optional claim "email") instead.' },
-  { name: 'email_verified false', arrange: () => { provider.claims = { email_verified: false }; }, reason: 'email-unverified', detail: 'The IdP marks alice@corp.example as not verified (email_verified=false).', acceptedWith: 'oidc-skip-email-verified' },
-  { name: 'email_verified "false" (a string)', arrange: () => { provider.claims = { email_verified: 'false' }; }, reason: 'email-unverified', acceptedWith: ['oidc-skip-email-verified', 'oidc-email-verified-boolean-only'] },
-  { name: 'a Google account outside the hosted domain', settings: { vendor: 'google', hostedDomain: 'corp.example' }, arrange: () => { provider.claims = { hd: 'gmail.com' }; }, reason: 'hosted-domain-mismatch', detail: 'The Google account alice@corp.example belongs to the Workspace domain "gmail.com"; this account requires "corp.example".' },
-  { name: 'an hd that ends with the hosted domain', settings: { vendor: 'google', hostedDomain: 'corp.example' }, arrange: () => { provider.claims = { hd: 'evilcorp.example' }; }, reason: 'hosted-domain-mismatch', acceptedWith: 'oidc-hd-suffix' },
-  { name: 'a consumer Google account (no hd)', settings: { vendor: 'google', hostedDomain: 'corp.example' }, reason: 'hosted-domain-mismatch', detail: 'The Google account alice@corp.example is not part of any Workspace (no hd claim); this account requires "corp.example".' },
+  {
+    name: 'several audiences with azp naming this client',
+    arrange: () => {
+      provider.claims = { aud: ['portal-client', 'other-client'], azp: 'portal-client' };
+    },
+    reason: 'oidc-audience-mismatch',
+    detail: 'The ID token is also meant for "other-client", which this account does not trust (OIDC core §3.1.3.7 step 3).',
+    acceptedWith: ['oidc-skip-audience', 'oidc-audience-includes'],
+  },
+  {
+    name: 'azp naming another client',
+    arrange: () => {
+      provider.claims = { aud: 'portal-client', azp: 'other' };
+    },
+    reason: 'oidc-audience-mismatch',
+    detail: 'The ID token azp is "other"; this account\'s client ID is "portal-client".',
+    acceptedWith: ['oidc-skip-audience', 'oidc-azp-only-with-several-audiences'],
+  },
+  {
+    name: 'no aud',
+    arrange: () => {
+      provider.claims = { aud: undefined };
+    },
+    reason: 'oidc-audience-mismatch',
+    detail: 'The ID token has no aud claim.',
+    acceptedWith: 'oidc-skip-audience',
+  },
+  {
+    name: 'alg none',
+    arrange: () => {
+      provider.signWith = { alg: 'none', kid: null };
+    },
+    reason: 'oidc-alg-not-allowed',
+    detail: 'The ID token is signed with none; this account accepts RS256 only.',
+    acceptedWith: 'oidc-accept-any-alg',
+  },
+  {
+    name: 'HS256 keyed with the client secret (Auth0 misconfiguration)',
+    arrange: () => {
+      provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(provider.clientSecret), kid: null };
+    },
+    reason: 'oidc-alg-not-allowed',
+    detail:
+      'The ID token is signed with HS256; this account accepts RS256 only (HS256 means the IdP signs with the client secret: Auth0 → Advanced settings → OAuth → JsonWebToken Signature Algorithm → RS256).',
+    acceptedWith: 'oidc-accept-any-alg',
+  },
+  {
+    name: 'HS256 keyed with the IdP public key (algorithm confusion)',
+    arrange: () => {
+      provider.signWith = { alg: 'HS256', key: new TextEncoder().encode(originalKey.publicKeyPem), kid: originalKey.kid };
+    },
+    reason: 'oidc-alg-not-allowed',
+    acceptedWith: 'oidc-accept-any-alg',
+  },
+  {
+    name: 'ES256 from a published EC key',
+    arrange: () => {
+      provider.published = [originalKey, ecKey];
+      provider.signWith = { alg: 'ES256', key: ecKey };
+    },
+    reason: 'oidc-alg-not-allowed',
+    detail: 'The ID token is signed with ES256; this account accepts RS256 only.',
+    acceptedWith: 'oidc-accept-any-alg',
+  },
+  {
+    name: 'a signature by an unpublished key with a published kid',
+    arrange: () => {
+      provider.signWith = { key: unpublished };
+    },
+    reason: 'oidc-signature-invalid',
+    detail: 'The ID token signature does not verify with the IdP key "key-1": the token was altered or signed by another key.',
+  },
+  {
+    name: 'an unknown kid',
+    arrange: () => {
+      provider.signWith = { key: secondKey };
+    },
+    reason: 'oidc-signature-invalid',
+    detail:
+      'The ID token was signed with key "key-2", which the IdP does not publish in its JWKS (fetched again once to pick up a rotation).',
+  },
+  {
+    name: 'no kid while several keys are published',
+    arrange: () => {
+      provider.published = [originalKey, secondKey];
+      provider.signWith = { kid: null };
+    },
+    reason: 'oidc-signature-invalid',
+    detail: 'The ID token header has no kid and the IdP publishes 2 RSA signing keys, so the key cannot be chosen.',
+  },
+  {
+    name: 'a token that is not a JWS',
+    arrange: () => {
+      provider.tokenAnswer = { status: 200, body: { access_token: 'at-x', token_type: 'Bearer', id_token: 'garbage' } };
+    },
+    reason: 'oidc-signature-invalid',
+    detail: 'The ID token is not a JWS compact serialization (three base64url parts).',
+  },
+  {
+    name: 'no sub',
+    arrange: () => {
+      provider.claims = { sub: undefined };
+    },
+    reason: 'oidc-claim-missing',
+    detail: 'The ID token lacks sub (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).',
+  },
+  {
+    name: 'no iat',
+    arrange: () => {
+      provider.claims = { iat: undefined };
+    },
+    reason: 'oidc-claim-missing',
+    detail: 'The ID token lacks iat (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).',
+  },
+  {
+    name: 'no exp',
+    arrange: () => {
+      provider.claims = { exp: undefined };
+    },
+    reason: 'oidc-claim-missing',
+    detail: 'The ID token lacks exp (OIDC core §2 requires sub, iat and exp; times are numbers of seconds).',
+  },
+  {
+    name: 'an expired ID token',
+    arrange: () => {
+      provider.claims = { iat: NOW_S - 3900, exp: NOW_S - 300 };
+    },
+    reason: 'oidc-expired',
+    detail: 'The ID token expired at 2026-06-01T11:55:00.000Z (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).',
+  },
+  {
+    name: 'expired 150 s ago: beyond the 120 s skew, within twice it',
+    arrange: () => {
+      provider.claims = { iat: NOW_S - 3750, exp: NOW_S - 150 };
+    },
+    reason: 'oidc-expired',
+    acceptedWith: 'oidc-skew-doubled',
+  },
+  {
+    name: 'an ID token issued in the future',
+    arrange: () => {
+      provider.claims = { iat: NOW_S + 600, exp: NOW_S + 4200 };
+    },
+    reason: 'oidc-expired',
+    detail: 'The ID token was issued at 2026-06-01T12:10:00.000Z, in the future (now 2026-06-01T12:00:00.000Z, allowed skew 120 s).',
+  },
+  {
+    name: 'no nonce',
+    arrange: () => {
+      provider.claims = { nonce: undefined };
+    },
+    reason: 'oidc-nonce-mismatch',
+    detail: 'The ID token has no nonce, but this login sent one.',
+    acceptedWith: ['oidc-skip-nonce', 'oidc-nonce-when-present'],
+  },
+  {
+    name: 'an empty nonce',
+    arrange: () => {
+      provider.claims = { nonce: '' };
+    },
+    reason: 'oidc-nonce-mismatch',
+    acceptedWith: ['oidc-skip-nonce', 'oidc-nonce-when-present'],
+  },
+  {
+    name: 'the nonce of another login',
+    arrange: () => {
+      provider.claims = { nonce: 'another-nonce' };
+    },
+    reason: 'oidc-nonce-mismatch',
+    detail: 'The ID token nonce is not the nonce of this login.',
+    acceptedWith: 'oidc-skip-nonce',
+  },
+  {
+    name: 'an at_hash of another access token',
+    arrange: () => {
+      provider.claims = { at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' };
+    },
+    reason: 'oidc-hash-mismatch',
+    detail: 'The ID token at_hash does not match the access token it came with.',
+  },
+  {
+    name: 'a c_hash of another code',
+    arrange: () => {
+      provider.claims = { c_hash: 'AAAAAAAAAAAAAAAAAAAAAA' };
+    },
+    reason: 'oidc-hash-mismatch',
+    detail: 'The ID token c_hash does not match the authorization code.',
+  },
+  {
+    name: 'userinfo about another user',
+    arrange: () => {
+      provider.claims = { email: undefined };
+      provider.userinfo = { sub: 'someone-else', email: 'mallory@corp.example' };
+    },
+    reason: 'oidc-userinfo-sub-mismatch',
+    detail: 'Userinfo describes sub "someone-else", the ID token sub "user-0001".',
+  },
+  {
+    name: 'no email claim anywhere (Entra default)',
+    settings: { vendor: 'entra' },
+    arrange: () => {
+      provider.claims = { email: undefined, email_verified: undefined, preferred_username: 'alice@corp.example' };
+    },
+    reason: 'email-missing',
+    detail:
+      /^Neither the ID token nor userinfo carries the claim "email"\. Claims received: sub, iss, aud, iat, exp, nonce, at_hash, preferred_username\. Entra ID sends email only as an optional claim/,
+  },
+  {
+    name: 'a guest UPN as preferred_username',
+    settings: { vendor: 'entra', emailClaim: 'preferred_username' },
+    arrange: () => {
+      provider.claims = { preferred_username: 'alice_contoso.com#EXT#@fabrikam.onmicrosoft.com' };
+    },
+    reason: 'email-missing',
+    detail:
+      'The claim "preferred_username" holds an Entra guest UPN (alice_contoso.com#EXT#@fabrikam.onmicrosoft.com), which is not the user\'s email. Use the email claim (optional claim "email") instead.',
+  },
+  {
+    name: 'email_verified false',
+    arrange: () => {
+      provider.claims = { email_verified: false };
+    },
+    reason: 'email-unverified',
+    detail: 'The IdP marks alice@corp.example as not verified (email_verified=false).',
+    acceptedWith: 'oidc-skip-email-verified',
+  },
+  {
+    name: 'email_verified "false" (a string)',
+    arrange: () => {
+      provider.claims = { email_verified: 'false' };
+    },
+    reason: 'email-unverified',
+    acceptedWith: ['oidc-skip-email-verified', 'oidc-email-verified-boolean-only'],
+  },
+  {
+    name: 'a Google account outside the hosted domain',
+    settings: { vendor: 'google', hostedDomain: 'corp.example' },
+    arrange: () => {
+      provider.claims = { hd: 'gmail.com' };
+    },
+    reason: 'hosted-domain-mismatch',
+    detail: 'The Google account alice@corp.example belongs to the Workspace domain "gmail.com"; this account requires "corp.example".',
+  },
+  {
+    name: 'an hd that ends with the hosted domain',
+    settings: { vendor: 'google', hostedDomain: 'corp.example' },
+    arrange: () => {
+      provider.claims = { hd: 'evilcorp.example' };
+    },
+    reason: 'hosted-domain-mismatch',
+    acceptedWith: 'oidc-hd-suffix',
+  },
+  {
+    name: 'a consumer Google account (no hd)',
+    settings: { vendor: 'google', hostedDomain: 'corp.example' },
+    reason: 'hosted-domain-mismatch',
+    detail: 'The Google account alice@corp.example is not part of any Workspace (no hd claim); this account requires "corp.example".',
+  },
 ];
 
 function expandIssuer(detail: string | RegExp | undefined): string | RegExp | undefined {
@@ -177,7 +488,15 @@ describe('completeOidcLogin accepts valid logins', () => {
         subject: 'user-0001',
         issuer: provider.issuer,
         emailSource: 'ID token claim email',
-        attributes: { iss: provider.issuer, sub: 'user-0001', aud: 'portal-client', iat: String(NOW_S), exp: String(NOW_S + 3600), email: 'alice@corp.example', email_verified: 'true' },
+        attributes: {
+          iss: provider.issuer,
+          sub: 'user-0001',
+          aud: 'portal-client',
+          iat: String(NOW_S),
+          exp: String(NOW_S + 3600),
+          email: 'alice@corp.example',
+          email_verified: 'true',
+        },
         warnings: [],
       },
     });
@@ -190,50 +509,116 @@ describe('completeOidcLogin accepts valid logins', () => {
     const { url, pending } = await startOidcLogin(settings, sp);
     const params = new URL(url).searchParams;
     expect(url.startsWith(`${provider.server.url}/authorize?`)).toBe(true);
-    expect(Object.fromEntries(params)).toMatchObject({ client_id: 'portal-client', redirect_uri: sp.oidcRedirectUri, response_type: 'code', scope: 'openid email profile', state: pending.state, nonce: pending.nonce, code_challenge_method: 'S256' });
+    expect(Object.fromEntries(params)).toMatchObject({
+      client_id: 'portal-client',
+      redirect_uri: sp.oidcRedirectUri,
+      response_type: 'code',
+      scope: 'openid email profile',
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge_method: 'S256',
+    });
     expect(params.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(pending.codeVerifier).not.toBe(params.get('code_challenge'));
     expect(url).not.toContain(provider.clientSecret);
   });
 
   it('reads the email from userinfo when the ID token has none (Entra with the email optional claim on userinfo only)', async () => {
-    const result = await login({ settings: { vendor: 'entra' }, arrange: () => { provider.claims = { email: undefined, email_verified: undefined }; provider.userinfo = { sub: 'user-0001', email: 'alice@corp.example' }; } });
+    const result = await login({
+      settings: { vendor: 'entra' },
+      arrange: () => {
+        provider.claims = { email: undefined, email_verified: undefined };
+        provider.userinfo = { sub: 'user-0001', email: 'alice@corp.example' };
+      },
+    });
     expect(result.ok && [result.identity.email, result.identity.emailSource]).toEqual(['alice@corp.example', 'userinfo claim email']);
     expect(requested('/userinfo')).toBe(1);
   });
 
   it('takes the email from preferred_username when configured', async () => {
-    const result = await login({ settings: { vendor: 'entra', emailClaim: 'preferred_username' }, arrange: () => { provider.claims = { email: undefined, preferred_username: 'alice@corp.example' }; } });
+    const result = await login({
+      settings: { vendor: 'entra', emailClaim: 'preferred_username' },
+      arrange: () => {
+        provider.claims = { email: undefined, preferred_username: 'alice@corp.example' };
+      },
+    });
     expect(result.ok && result.identity.emailSource).toBe('ID token claim preferred_username');
   });
 
-  it('accepts Google\'s legacy issuer accounts.google.com for the Google preset only (documented decision)', async () => {
+  it("accepts Google's legacy issuer accounts.google.com for the Google preset only (documented decision)", async () => {
     provider.claims = { iss: 'accounts.google.com', nonce: 'nonce-1' };
     const token = await provider.mintIdToken();
     const google = settingsFor({ vendor: 'google', issuer: 'https://accounts.google.com' });
-    const check = { token, jwksUri: `${provider.server.url}/jwks`, expectedNonce: 'nonce-1', code: 'code', now: NOW, defects: parseDefects([]) };
+    const check = {
+      token,
+      jwksUri: `${provider.server.url}/jwks`,
+      expectedNonce: 'nonce-1',
+      code: 'code',
+      now: NOW,
+      defects: parseDefects([]),
+    };
     expect((await validateIdToken({ ...check, settings: google })).ok).toBe(true);
-    expect(await validateIdToken({ ...check, settings: { ...google, vendor: 'other' } })).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
+    expect(await validateIdToken({ ...check, settings: { ...google, vendor: 'other' } })).toMatchObject({
+      ok: false,
+      reason: 'oidc-issuer-mismatch',
+    });
   });
 
   it('with the Google preset, accepts the configured issuer without its scheme (legacy form), with a warning; other presets stay exact', async () => {
     // The mock Google persona's loopback issuer, e.g. http://127.0.0.1:P, sent as 127.0.0.1:P — as
     // Google sends accounts.google.com for https://accounts.google.com (fault oidc.issuer-google-legacy).
     const schemeless = provider.issuer.replace(/^http:\/\//, '');
-    const google = await login({ settings: { vendor: 'google' }, arrange: () => { provider.claims = { iss: schemeless }; } });
+    const google = await login({
+      settings: { vendor: 'google' },
+      arrange: () => {
+        provider.claims = { iss: schemeless };
+      },
+    });
     expect(google.ok).toBe(true);
-    expect(google.ok && google.identity.warnings).toEqual([`The ID token names its issuer "${schemeless}", without the scheme of the configured issuer "${provider.issuer}" (Google's legacy issuer form, which Google documents beside the https one): accepted.`]);
+    expect(google.ok && google.identity.warnings).toEqual([
+      `The ID token names its issuer "${schemeless}", without the scheme of the configured issuer "${provider.issuer}" (Google's legacy issuer form, which Google documents beside the https one): accepted.`,
+    ]);
     for (const vendor of ['okta', 'entra', 'auth0', 'other'] as const) {
-      expect(await login({ settings: { vendor }, arrange: () => { provider.claims = { iss: schemeless }; } }), vendor).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
+      expect(
+        await login({
+          settings: { vendor },
+          arrange: () => {
+            provider.claims = { iss: schemeless };
+          },
+        }),
+        vendor,
+      ).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
     }
     // Only the scheme may be missing: another host or path is still another issuer.
-    expect(await login({ settings: { vendor: 'google' }, arrange: () => { provider.claims = { iss: `${schemeless}/other` }; } })).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
+    expect(
+      await login({
+        settings: { vendor: 'google' },
+        arrange: () => {
+          provider.claims = { iss: `${schemeless}/other` };
+        },
+      }),
+    ).toMatchObject({ ok: false, reason: 'oidc-issuer-mismatch' });
     // The configured issuer itself gives no warning.
-    expect(await login({ settings: { vendor: 'google' }, arrange: () => { provider.claims = {}; } })).toMatchObject({ ok: true, identity: { warnings: [] } });
+    expect(
+      await login({
+        settings: { vendor: 'google' },
+        arrange: () => {
+          provider.claims = {};
+        },
+      }),
+    ).toMatchObject({ ok: true, identity: { warnings: [] } });
   });
 
   it('accepts an ID token expired by less than the allowed skew', async () => {
-    expect((await login({ arrange: () => { provider.claims = { iat: NOW_S - 3660, exp: NOW_S - 60 }; } })).ok).toBe(true);
+    expect(
+      (
+        await login({
+          arrange: () => {
+            provider.claims = { iat: NOW_S - 3660, exp: NOW_S - 60 };
+          },
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('checks the token times when the token has been issued, not when the callback arrived (IdP clock exactly at the allowed skew)', async () => {
@@ -247,11 +632,24 @@ describe('completeOidcLogin accepts valid logins', () => {
   });
 
   it('accepts a token without kid when exactly one key is published', async () => {
-    expect((await login({ arrange: () => { provider.signWith = { kid: null }; } })).ok).toBe(true);
+    expect(
+      (
+        await login({
+          arrange: () => {
+            provider.signWith = { kid: null };
+          },
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('sends the Google hosted domain hint and accepts the matching hd', async () => {
-    const result = await login({ settings: { vendor: 'google', hostedDomain: 'Corp.Example' }, arrange: () => { provider.claims = { hd: 'corp.example' }; } });
+    const result = await login({
+      settings: { vendor: 'google', hostedDomain: 'Corp.Example' },
+      arrange: () => {
+        provider.claims = { hd: 'corp.example' };
+      },
+    });
     expect(result.ok).toBe(true);
     expect(provider.lastAuthorize?.params.get('hd')).toBe('Corp.Example');
   });
@@ -266,14 +664,23 @@ describe('discovery and JWKS caching', () => {
 
   it('refetches the JWKS once when the IdP rotated its key, then logs in', async () => {
     await login();
-    const result = await login({ arrange: () => { provider.published = [originalKey, secondKey]; provider.signWith = { key: secondKey }; } });
+    const result = await login({
+      arrange: () => {
+        provider.published = [originalKey, secondKey];
+        provider.signWith = { key: secondKey };
+      },
+    });
     expect(result.ok).toBe(true);
     expect(requested('/jwks')).toBe(2);
   });
 
   it('refetches only once for an unknown kid, not in a loop', async () => {
     await login();
-    const result = await login({ arrange: () => { provider.signWith = { key: secondKey }; } });
+    const result = await login({
+      arrange: () => {
+        provider.signWith = { key: secondKey };
+      },
+    });
     expect(result).toMatchObject({ ok: false, reason: 'oidc-signature-invalid' });
     expect(requested('/jwks')).toBe(2);
   });
@@ -295,7 +702,10 @@ describe('IdP availability', () => {
     await gone.close();
     const error = await startOidcLogin(settingsFor({ issuer }), sp).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OidcStartError);
-    expect(error).toMatchObject({ reason: 'oidc-idp-unreachable', message: `Discovery failed: Nothing is listening at ${issuer} (connection refused): start the IdP, or correct the host and port.` });
+    expect(error).toMatchObject({
+      reason: 'oidc-idp-unreachable',
+      message: `Discovery failed: Nothing is listening at ${issuer} (connection refused): start the IdP, or correct the host and port.`,
+    });
   });
 
   it('completeOidcLogin refuses when the discovery document changed to another issuer', async () => {

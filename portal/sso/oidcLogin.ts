@@ -39,7 +39,10 @@ function discoveryRefusal(discovery: Extract<Discovery, { ok: false }>): Refusal
 function configuration(settings: OidcSettings, metadata: client.ServerMetadata, fetchImpl: client.CustomFetch): client.Configuration {
   const methods = metadata.token_endpoint_auth_methods_supported;
   // client_secret_basic is the default (OIDC core §9) and what every preset vendor supports.
-  const auth = !Array.isArray(methods) || methods.includes('client_secret_basic') ? client.ClientSecretBasic(settings.clientSecret) : client.ClientSecretPost(settings.clientSecret);
+  const auth =
+    !Array.isArray(methods) || methods.includes('client_secret_basic')
+      ? client.ClientSecretBasic(settings.clientSecret)
+      : client.ClientSecretPost(settings.clientSecret);
   const config = new client.Configuration(metadata, settings.clientId, settings.clientSecret, auth);
   config[client.customFetch] = fetchImpl;
   config.timeout = TIMEOUT_SECONDS;
@@ -77,7 +80,13 @@ export async function startOidcLogin(settings: OidcSettings, sp: SpEndpoints): P
  * during that exchange, so a time taken when the callback arrived is earlier than its `iat` and a
  * token from an IdP clock exactly at the allowed skew would be refused as "issued in the future".
  */
-export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints, callbackUrl: URL, pending: PendingOidcLogin, opts: { clock: () => Date; defects: DefectSet }): Promise<SsoResult> {
+export async function completeOidcLogin(
+  settings: OidcSettings,
+  sp: SpEndpoints,
+  callbackUrl: URL,
+  pending: PendingOidcLogin,
+  opts: { clock: () => Date; defects: DefectSet },
+): Promise<SsoResult> {
   // The redirect_uri sent to the token endpoint must be the registered one, whatever host or
   // proxy the callback request came through.
   const callback = new URL(sp.oidcRedirectUri);
@@ -87,13 +96,23 @@ export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints,
   const error = params.get('error');
   if (error !== null) {
     const description = params.get('error_description');
-    return refuse('oidc-idp-error', `The IdP answered error=${error.slice(0, 100)}${description ? `: "${description.slice(0, 300)}"` : ''}.`);
+    return refuse(
+      'oidc-idp-error',
+      `The IdP answered error=${error.slice(0, 100)}${description ? `: "${description.slice(0, 300)}"` : ''}.`,
+    );
   }
   const skipState = defectOn(opts.defects, 'oidc-skip-state');
   const stateIgnoringCase = defectOn(opts.defects, 'oidc-state-case-insensitive');
-  const stateMatches = stateIgnoringCase ? (params.get('state') ?? '').toLowerCase() === pending.state.toLowerCase() : params.get('state') === pending.state;
+  const stateMatches = stateIgnoringCase
+    ? (params.get('state') ?? '').toLowerCase() === pending.state.toLowerCase()
+    : params.get('state') === pending.state;
   if (!skipState && !stateMatches) {
-    return refuse('oidc-state-mismatch', params.get('state') === null ? 'The callback has no state parameter.' : 'The callback state is not the state of the login this browser started.');
+    return refuse(
+      'oidc-state-mismatch',
+      params.get('state') === null
+        ? 'The callback has no state parameter.'
+        : 'The callback state is not the state of the login this browser started.',
+    );
   }
   const code = params.get('code');
   if (!code) return refuse('oidc-idp-error', 'The callback carries neither an authorization code nor an error.');
@@ -114,7 +133,11 @@ export async function completeOidcLogin(settings: OidcSettings, sp: SpEndpoints,
   } catch (caught) {
     return tokenErrorRefusal(caught);
   }
-  if (lifted.idToken === undefined) return refuse('oidc-token-error', 'The token endpoint returned no id_token: check that the application is an OpenID Connect app and the "openid" scope is granted.');
+  if (lifted.idToken === undefined)
+    return refuse(
+      'oidc-token-error',
+      'The token endpoint returned no id_token: check that the application is an OpenID Connect app and the "openid" scope is granted.',
+    );
 
   const validated = await validateIdToken({
     token: lifted.idToken,
@@ -155,20 +178,34 @@ function liftIdToken(tokenEndpoint: string, lifted: { idToken?: string }): clien
 
 function tokenErrorRefusal(caught: unknown): Refusal {
   if (caught instanceof client.ResponseBodyError) {
-    return refuse('oidc-token-error', `The token endpoint answered ${caught.error}${caught.error_description ? `: "${caught.error_description.slice(0, 300)}"` : ''} (HTTP ${caught.status}).`);
+    return refuse(
+      'oidc-token-error',
+      `The token endpoint answered ${caught.error}${caught.error_description ? `: "${caught.error_description.slice(0, 300)}"` : ''} (HTTP ${caught.status}).`,
+    );
   }
   if (caught instanceof client.AuthorizationResponseError) {
-    return refuse('oidc-idp-error', `The IdP answered error=${caught.error}${caught.error_description ? `: "${caught.error_description.slice(0, 300)}"` : ''}.`);
+    return refuse(
+      'oidc-idp-error',
+      `The IdP answered error=${caught.error}${caught.error_description ? `: "${caught.error_description.slice(0, 300)}"` : ''}.`,
+    );
   }
   for (let cause: unknown = caught; cause instanceof Error; cause = cause.cause) {
     if (cause.name === 'LoopbackFetchError') return refuse('oidc-idp-unreachable', `The token request failed: ${cause.message}`);
   }
   const message = caught instanceof Error ? caught.message : String(caught);
-  if (/"iss"/.test(message)) return refuse('oidc-issuer-mismatch', `The authorization response names another issuer (RFC 9207 iss parameter): ${message}.`);
+  if (/"iss"/.test(message))
+    return refuse('oidc-issuer-mismatch', `The authorization response names another issuer (RFC 9207 iss parameter): ${message}.`);
   return refuse('oidc-token-error', `The token request failed: ${message}.`);
 }
 
-async function identityFrom(settings: OidcSettings, config: client.Configuration, idClaims: Claims, accessToken: string | undefined, defects: DefectSet, warnings: readonly string[]): Promise<SsoResult> {
+async function identityFrom(
+  settings: OidcSettings,
+  config: client.Configuration,
+  idClaims: Claims,
+  accessToken: string | undefined,
+  defects: DefectSet,
+  warnings: readonly string[],
+): Promise<SsoResult> {
   const claimName = settings.emailClaim;
   let claims: Claims = idClaims;
   let source = `ID token claim ${claimName}`;
@@ -178,7 +215,11 @@ async function identityFrom(settings: OidcSettings, config: client.Configuration
   if (idClaims[claimName] === undefined && accessToken && config.serverMetadata().userinfo_endpoint) {
     try {
       const userinfo = await client.fetchUserInfo(config, accessToken, client.skipSubjectCheck);
-      if (userinfo.sub !== idClaims.sub) return refuse('oidc-userinfo-sub-mismatch', `Userinfo describes sub "${String(userinfo.sub)}", the ID token sub "${String(idClaims.sub)}".`);
+      if (userinfo.sub !== idClaims.sub)
+        return refuse(
+          'oidc-userinfo-sub-mismatch',
+          `Userinfo describes sub "${String(userinfo.sub)}", the ID token sub "${String(idClaims.sub)}".`,
+        );
       claims = { ...userinfo, ...idClaims };
       source = `userinfo claim ${claimName}`;
     } catch (caught) {
@@ -188,26 +229,53 @@ async function identityFrom(settings: OidcSettings, config: client.Configuration
 
   const value = claims[claimName];
   if (typeof value !== 'string' || value.trim() === '') {
-    const optionalClaimHint = claimName === 'email' ? presetOf(settings.vendor).oidc.optionalEmailClaim?.missingEmailHint ?? '' : '';
-    return refuse('email-missing', `Neither the ID token nor userinfo carries the claim "${claimName}"${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. Claims received: ${Object.keys(claims).join(', ')}.${optionalClaimHint}`);
+    const optionalClaimHint = claimName === 'email' ? (presetOf(settings.vendor).oidc.optionalEmailClaim?.missingEmailHint ?? '') : '';
+    return refuse(
+      'email-missing',
+      `Neither the ID token nor userinfo carries the claim "${claimName}"${notes.length > 0 ? ` (${notes.join('; ')})` : ''}. Claims received: ${Object.keys(claims).join(', ')}.${optionalClaimHint}`,
+    );
   }
   const email = value.trim();
-  if (isGuestUpn(email)) return refuse('email-missing', `The claim "${claimName}" holds an Entra guest UPN (${email}), which is not the user's email. Use the email claim (optional claim "email") instead.`);
-  if (!isEmailAddress(email)) return refuse('email-missing', `The claim "${claimName}" holds "${email.slice(0, 100)}", which is not an email address.${claimName === 'preferred_username' ? ' Entra preferred_username is the UPN, which is not always an email.' : ''}`);
-  if (claimName === 'email' && (claims.email_verified === false || (claims.email_verified === 'false' && !defectOn(defects, 'oidc-email-verified-boolean-only'))) && !defectOn(defects, 'oidc-skip-email-verified')) {
+  if (isGuestUpn(email))
+    return refuse(
+      'email-missing',
+      `The claim "${claimName}" holds an Entra guest UPN (${email}), which is not the user's email. Use the email claim (optional claim "email") instead.`,
+    );
+  if (!isEmailAddress(email))
+    return refuse(
+      'email-missing',
+      `The claim "${claimName}" holds "${email.slice(0, 100)}", which is not an email address.${claimName === 'preferred_username' ? ' Entra preferred_username is the UPN, which is not always an email.' : ''}`,
+    );
+  if (
+    claimName === 'email' &&
+    (claims.email_verified === false || (claims.email_verified === 'false' && !defectOn(defects, 'oidc-email-verified-boolean-only'))) &&
+    !defectOn(defects, 'oidc-skip-email-verified')
+  ) {
     return refuse('email-unverified', `The IdP marks ${email} as not verified (email_verified=false).`);
   }
   if (settings.hostedDomain) {
     const hd = typeof claims.hd === 'string' ? claims.hd.toLowerCase() : undefined;
-    const matches = defectOn(defects, 'oidc-hd-suffix') ? hd?.endsWith(settings.hostedDomain.toLowerCase()) === true : hd === settings.hostedDomain.toLowerCase();
+    const matches = defectOn(defects, 'oidc-hd-suffix')
+      ? hd?.endsWith(settings.hostedDomain.toLowerCase()) === true
+      : hd === settings.hostedDomain.toLowerCase();
     if (!matches) {
-      return refuse('hosted-domain-mismatch', `The Google account ${email} ${hd ? `belongs to the Workspace domain "${hd}"` : 'is not part of any Workspace (no hd claim)'}; this account requires "${settings.hostedDomain}".`);
+      return refuse(
+        'hosted-domain-mismatch',
+        `The Google account ${email} ${hd ? `belongs to the Workspace domain "${hd}"` : 'is not part of any Workspace (no hd claim)'}; this account requires "${settings.hostedDomain}".`,
+      );
     }
   }
   const issuer = typeof idClaims.iss === 'string' ? idClaims.iss : settings.issuer;
   return {
     ok: true,
-    identity: { email, subject: String(idClaims.sub), issuer, emailSource: source, attributes: flattenClaims(claims), warnings: [...warnings] },
+    identity: {
+      email,
+      subject: String(idClaims.sub),
+      issuer,
+      emailSource: source,
+      attributes: flattenClaims(claims),
+      warnings: [...warnings],
+    },
   };
 }
 
@@ -218,6 +286,13 @@ function flattenClaims(claims: Claims): Record<string, string | readonly string[
   return Object.fromEntries(
     Object.entries(claims)
       .filter(([name]) => !HIDDEN_CLAIMS.has(name))
-      .map(([name, value]) => [name, typeof value === 'string' ? value : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : JSON.stringify(value)]),
+      .map(([name, value]) => [
+        name,
+        typeof value === 'string'
+          ? value
+          : Array.isArray(value) && value.every((v) => typeof v === 'string')
+            ? value
+            : JSON.stringify(value),
+      ]),
   );
 }

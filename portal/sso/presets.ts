@@ -77,31 +77,63 @@ export const VENDOR_PRESETS = {
     signsBothParts: true,
     links: {
       saml: [
-        { label: 'Identifier (Entity ID)', endpoint: 'entityId', help: 'Enterprise application → Single sign-on → Basic SAML Configuration → Identifier (Entity ID). Paste exactly; mark it Default.' },
-        { label: 'Reply URL (Assertion Consumer Service URL)', endpoint: 'acsUrl', help: 'Basic SAML Configuration → Reply URL. A mismatch shows AADSTS50011 at Microsoft.' },
-        { label: 'Sign on URL', endpoint: 'signOnUrl', help: 'Basic SAML Configuration → Sign on URL (optional): makes the My Apps tile start an SP-initiated login.' },
-        { label: 'Metadata file (Upload metadata file)', endpoint: 'metadataUrl', help: 'Optional: download this SP metadata and use "Upload metadata file" to fill the fields above at once.' },
+        {
+          label: 'Identifier (Entity ID)',
+          endpoint: 'entityId',
+          help: 'Enterprise application → Single sign-on → Basic SAML Configuration → Identifier (Entity ID). Paste exactly; mark it Default.',
+        },
+        {
+          label: 'Reply URL (Assertion Consumer Service URL)',
+          endpoint: 'acsUrl',
+          help: 'Basic SAML Configuration → Reply URL. A mismatch shows AADSTS50011 at Microsoft.',
+        },
+        {
+          label: 'Sign on URL',
+          endpoint: 'signOnUrl',
+          help: 'Basic SAML Configuration → Sign on URL (optional): makes the My Apps tile start an SP-initiated login.',
+        },
+        {
+          label: 'Metadata file (Upload metadata file)',
+          endpoint: 'metadataUrl',
+          help: 'Optional: download this SP metadata and use "Upload metadata file" to fill the fields above at once.',
+        },
       ],
       oidc: [
-        { label: 'Redirect URI (Web)', endpoint: 'oidcRedirectUri', help: 'App registration → Authentication → Add a platform → Web → Redirect URIs. A mismatch shows AADSTS50011 at Microsoft.' },
-        { label: 'Home page URL', endpoint: 'signOnUrl', help: 'App registration → Branding & properties → Home page URL (optional): where the My Apps tile sends users.' },
+        {
+          label: 'Redirect URI (Web)',
+          endpoint: 'oidcRedirectUri',
+          help: 'App registration → Authentication → Add a platform → Web → Redirect URIs. A mismatch shows AADSTS50011 at Microsoft.',
+        },
+        {
+          label: 'Home page URL',
+          endpoint: 'signOnUrl',
+          help: 'App registration → Branding & properties → Home page URL (optional): where the My Apps tile sends users.',
+        },
       ],
     },
     oidc: {
       hostedDomain: false,
       issuerWithoutScheme: false,
       optionalEmailClaim: {
-        emailWarning: 'Microsoft Entra ID does not send the "email" claim by default. Add it as an optional claim (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username (the UPN, which is not always the user\'s email).',
-        preferredUsernameWarning: 'preferred_username is the user principal name: it matches a seat only where the UPN equals the email, and never for guests (#EXT#).',
-        missingEmailHint: ' Entra ID sends email only as an optional claim: add it (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username.',
+        emailWarning:
+          'Microsoft Entra ID does not send the "email" claim by default. Add it as an optional claim (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username (the UPN, which is not always the user\'s email).',
+        preferredUsernameWarning:
+          'preferred_username is the user principal name: it matches a seat only where the UPN equals the email, and never for guests (#EXT#).',
+        missingEmailHint:
+          ' Entra ID sends email only as an optional claim: add it (App registration → Token configuration → Add optional claim → ID → email), or set the email claim to preferred_username.',
       },
     },
     samlFixes: {
-      acsUrl: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
-      spEntityId: 'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
-      issuer: 'Entra admin center → your app → Single sign-on → "Set up" section: copy "Microsoft Entra Identifier" (https://sts.windows.net/{tenant id}/ — with the trailing slash).',
-      certificate: 'Entra admin center → your app → Single sign-on → SAML Certificates: download "Certificate (Base64)" of the *Active* certificate and upload it in the IdP and SSO section.',
-      signingScope: 'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
+      acsUrl:
+        'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Reply URL (Assertion Consumer Service URL): paste the ACS URL shown in the IdP and SSO section.',
+      spEntityId:
+        'Entra admin center → Enterprise applications → your app → Single sign-on → Basic SAML Configuration → Identifier (Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
+      issuer:
+        'Entra admin center → your app → Single sign-on → "Set up" section: copy "Microsoft Entra Identifier" (https://sts.windows.net/{tenant id}/ — with the trailing slash).',
+      certificate:
+        'Entra admin center → your app → Single sign-on → SAML Certificates: download "Certificate (Base64)" of the *Active* certificate and upload it in the IdP and SSO section.',
+      signingScope:
+        'Entra admin center → your app → Single sign-on → SAML Certificates → Edit → Signing Option: "Sign SAML response and assertion" (or match the SP\'s "Signed parts").',
     },
   },
   okta: {
@@ -112,22 +144,43 @@ export const VENDOR_PRESETS = {
     signsBothParts: true,
     links: {
       saml: [
-        { label: 'Single sign-on URL', endpoint: 'acsUrl', help: 'SAML Settings → Single sign-on URL. Keep "Use this for Recipient URL and Destination URL" checked.' },
-        { label: 'Audience URI (SP Entity ID)', endpoint: 'entityId', help: 'SAML Settings → Audience URI (SP Entity ID). Paste exactly (case and trailing slash matter).' },
+        {
+          label: 'Single sign-on URL',
+          endpoint: 'acsUrl',
+          help: 'SAML Settings → Single sign-on URL. Keep "Use this for Recipient URL and Destination URL" checked.',
+        },
+        {
+          label: 'Audience URI (SP Entity ID)',
+          endpoint: 'entityId',
+          help: 'SAML Settings → Audience URI (SP Entity ID). Paste exactly (case and trailing slash matter).',
+        },
         { label: 'SP metadata URL', endpoint: 'metadataUrl', help: 'For reference: the SP metadata carries the same values.' },
       ],
       oidc: [
-        { label: 'Sign-in redirect URIs', endpoint: 'oidcRedirectUri', help: 'Application → General → Login → Sign-in redirect URIs. Otherwise Okta shows a 400 error and never returns to the portal.' },
-        { label: 'Initiate login URI', endpoint: 'signOnUrl', help: 'Application → General → Login → Initiate login URI (optional): lets the Okta dashboard tile start a login at the portal.' },
+        {
+          label: 'Sign-in redirect URIs',
+          endpoint: 'oidcRedirectUri',
+          help: 'Application → General → Login → Sign-in redirect URIs. Otherwise Okta shows a 400 error and never returns to the portal.',
+        },
+        {
+          label: 'Initiate login URI',
+          endpoint: 'signOnUrl',
+          help: 'Application → General → Login → Initiate login URI (optional): lets the Okta dashboard tile start a login at the portal.',
+        },
       ],
     },
     oidc: { hostedDomain: false, issuerWithoutScheme: false },
     samlFixes: {
-      acsUrl: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Single sign-on URL: paste the ACS URL shown in the IdP and SSO section.',
-      spEntityId: 'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Audience URI (SP Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
-      issuer: 'Okta Admin Console → your app → Sign On → View SAML setup instructions: copy "Identity Provider Issuer" (http://www.okta.com/exk… — http, not https).',
-      certificate: 'Okta Admin Console → your app → Sign On → SAML Signing Certificates: Actions → Download certificate of the *Active* one, and upload it in the IdP and SSO section.',
-      signingScope: 'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
+      acsUrl:
+        'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Single sign-on URL: paste the ACS URL shown in the IdP and SSO section.',
+      spEntityId:
+        'Okta Admin Console → Applications → your app → General → SAML Settings → Edit → Audience URI (SP Entity ID): paste the SP entity ID shown in the IdP and SSO section.',
+      issuer:
+        'Okta Admin Console → your app → Sign On → View SAML setup instructions: copy "Identity Provider Issuer" (http://www.okta.com/exk… — http, not https).',
+      certificate:
+        'Okta Admin Console → your app → Sign On → SAML Signing Certificates: Actions → Download certificate of the *Active* one, and upload it in the IdP and SSO section.',
+      signingScope:
+        'Okta Admin Console → your app → General → SAML Settings → Show Advanced Settings: Response "Signed" and Assertion Signature "Signed".',
     },
   },
   google: {
@@ -138,22 +191,39 @@ export const VENDOR_PRESETS = {
     signsBothParts: false,
     links: {
       saml: [
-        { label: 'ACS URL', endpoint: 'acsUrl', help: 'Admin console → Apps → Web and mobile apps → your SAML app → Service provider details → ACS URL.' },
-        { label: 'Entity ID', endpoint: 'entityId', help: 'Service provider details → Entity ID. Google compares it case-sensitively (403 app_not_configured_for_user otherwise).' },
+        {
+          label: 'ACS URL',
+          endpoint: 'acsUrl',
+          help: 'Admin console → Apps → Web and mobile apps → your SAML app → Service provider details → ACS URL.',
+        },
+        {
+          label: 'Entity ID',
+          endpoint: 'entityId',
+          help: 'Service provider details → Entity ID. Google compares it case-sensitively (403 app_not_configured_for_user otherwise).',
+        },
         { label: 'Start URL (optional)', endpoint: 'signOnUrl', help: 'Service provider details → Start URL (optional).' },
         { label: 'SP metadata URL', endpoint: 'metadataUrl', help: 'For reference: the SP metadata carries the same values.' },
       ],
       oidc: [
-        { label: 'Authorized redirect URIs', endpoint: 'oidcRedirectUri', help: 'Google Cloud console → APIs & Services → Credentials → OAuth client ID (Web application) → Authorized redirect URIs. Otherwise Google shows "Error 400: redirect_uri_mismatch".' },
+        {
+          label: 'Authorized redirect URIs',
+          endpoint: 'oidcRedirectUri',
+          help: 'Google Cloud console → APIs & Services → Credentials → OAuth client ID (Web application) → Authorized redirect URIs. Otherwise Google shows "Error 400: redirect_uri_mismatch".',
+        },
       ],
     },
     oidc: { hostedDomain: true, issuerWithoutScheme: true },
     samlFixes: {
-      acsUrl: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → ACS URL: paste the ACS URL shown in the IdP and SSO section.',
-      spEntityId: 'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → Entity ID: paste the SP entity ID exactly (Google compares it case-sensitively).',
-      issuer: 'Google Admin console → your app → Google Identity Provider details: copy "Entity ID" (https://accounts.google.com/o/saml2?idpid=…), not the SSO URL.',
-      certificate: 'Google Admin console → your app → Google Identity Provider details: download the certificate and upload it in the IdP and SSO section.',
-      signingScope: 'Google Admin console → your app → Service provider details: tick "Signed response" when the SP requires a signed Response (Google then signs the Response instead of the Assertion).',
+      acsUrl:
+        'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → ACS URL: paste the ACS URL shown in the IdP and SSO section.',
+      spEntityId:
+        'Google Admin console → Apps → Web and mobile apps → your app → Service provider details → Entity ID: paste the SP entity ID exactly (Google compares it case-sensitively).',
+      issuer:
+        'Google Admin console → your app → Google Identity Provider details: copy "Entity ID" (https://accounts.google.com/o/saml2?idpid=…), not the SSO URL.',
+      certificate:
+        'Google Admin console → your app → Google Identity Provider details: download the certificate and upload it in the IdP and SSO section.',
+      signingScope:
+        'Google Admin console → your app → Service provider details: tick "Signed response" when the SP requires a signed Response (Google then signs the Response instead of the Assertion).',
     },
   },
   auth0: {
@@ -164,23 +234,43 @@ export const VENDOR_PRESETS = {
     signsBothParts: false,
     links: {
       saml: [
-        { label: 'Application Callback URL', endpoint: 'acsUrl', help: 'Application → Addons → SAML2 Web App → Settings → Application Callback URL.' },
+        {
+          label: 'Application Callback URL',
+          endpoint: 'acsUrl',
+          help: 'Application → Addons → SAML2 Web App → Settings → Application Callback URL.',
+        },
         { label: 'Settings: "audience"', endpoint: 'entityId', help: 'SAML2 Web App → Settings JSON: set "audience" to this value.' },
-        { label: 'Settings: "recipient" and "destination"', endpoint: 'acsUrl', help: 'SAML2 Web App → Settings JSON: "recipient" and "destination" default to the callback URL; if set, use this value.' },
+        {
+          label: 'Settings: "recipient" and "destination"',
+          endpoint: 'acsUrl',
+          help: 'SAML2 Web App → Settings JSON: "recipient" and "destination" default to the callback URL; if set, use this value.',
+        },
         { label: 'SP metadata URL', endpoint: 'metadataUrl', help: 'For reference: the SP metadata carries the same values.' },
       ],
       oidc: [
-        { label: 'Allowed Callback URLs', endpoint: 'oidcRedirectUri', help: 'Application → Settings → Application URIs → Allowed Callback URLs. Otherwise Auth0 shows "Callback URL mismatch".' },
-        { label: 'Application Login URI', endpoint: 'signOnUrl', help: 'Application → Settings → Application URIs → Application Login URI (optional; Auth0 accepts only https here).' },
+        {
+          label: 'Allowed Callback URLs',
+          endpoint: 'oidcRedirectUri',
+          help: 'Application → Settings → Application URIs → Allowed Callback URLs. Otherwise Auth0 shows "Callback URL mismatch".',
+        },
+        {
+          label: 'Application Login URI',
+          endpoint: 'signOnUrl',
+          help: 'Application → Settings → Application URIs → Application Login URI (optional; Auth0 accepts only https here).',
+        },
       ],
     },
     oidc: { hostedDomain: false, issuerWithoutScheme: false },
     samlFixes: {
-      acsUrl: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
-      spEntityId: 'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
+      acsUrl:
+        'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings → Application Callback URL: paste the ACS URL shown in the IdP and SSO section.',
+      spEntityId:
+        'Auth0 Dashboard → Applications → your app → Addons → SAML2 Web App → Settings: set "audience" to the SP entity ID shown in the IdP and SSO section.',
       issuer: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: copy "Issuer" (urn:{tenant}.auth0.com).',
-      certificate: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: download the Identity Provider Certificate and upload it in the IdP and SSO section.',
-      signingScope: 'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
+      certificate:
+        'Auth0 Dashboard → your app → Addons → SAML2 Web App → Usage: download the Identity Provider Certificate and upload it in the IdP and SSO section.',
+      signingScope:
+        'Auth0 Dashboard → your app → Addons → SAML2 Web App → Settings: set "signResponse" to match the SP (true signs the Response).',
     },
   },
 } as const satisfies Readonly<Record<string, VendorPresetRow>>;
@@ -194,16 +284,24 @@ const OTHER: PresetRow = {
   samlEmailAttributes: ['email', 'mail', CLAIMS_EMAILADDRESS, OID_MAIL],
   signsBothParts: true,
   links: {
-      saml: [
-        { label: 'SP Entity ID (Audience)', endpoint: 'entityId', help: 'The IdP must put this value in the assertion Audience, exactly.' },
-        { label: 'Assertion Consumer Service (ACS) URL', endpoint: 'acsUrl', help: 'The IdP posts the SAML response here (HTTP-POST binding); also the Destination and Recipient.' },
-        { label: 'SP metadata URL', endpoint: 'metadataUrl', help: 'Most IdPs can import the SP configuration from this metadata.' },
-        { label: 'Sign-on URL', endpoint: 'signOnUrl', help: 'Starts an SP-initiated login for this account.' },
-      ],
-      oidc: [
-        { label: 'Redirect URI', endpoint: 'oidcRedirectUri', help: 'Register this exact redirect URI (authorization code flow) at the IdP.' },
-        { label: 'Sign-on URL', endpoint: 'signOnUrl', help: 'Starts a login for this account (optional "initiate login URI" at the IdP).' },
-      ],
+    saml: [
+      { label: 'SP Entity ID (Audience)', endpoint: 'entityId', help: 'The IdP must put this value in the assertion Audience, exactly.' },
+      {
+        label: 'Assertion Consumer Service (ACS) URL',
+        endpoint: 'acsUrl',
+        help: 'The IdP posts the SAML response here (HTTP-POST binding); also the Destination and Recipient.',
+      },
+      { label: 'SP metadata URL', endpoint: 'metadataUrl', help: 'Most IdPs can import the SP configuration from this metadata.' },
+      { label: 'Sign-on URL', endpoint: 'signOnUrl', help: 'Starts an SP-initiated login for this account.' },
+    ],
+    oidc: [
+      {
+        label: 'Redirect URI',
+        endpoint: 'oidcRedirectUri',
+        help: 'Register this exact redirect URI (authorization code flow) at the IdP.',
+      },
+      { label: 'Sign-on URL', endpoint: 'signOnUrl', help: 'Starts a login for this account (optional "initiate login URI" at the IdP).' },
+    ],
   },
   oidc: { hostedDomain: false, issuerWithoutScheme: false },
 };

@@ -41,7 +41,8 @@ export function parseUntrustedXml(xml: string): ParsedXml {
   const root = doc.documentElement;
   if (!root) return { ok: false, problem: 'malformed', detail: 'it has no root element' };
   const depth = maxDepth(root);
-  if (depth > MAX_XML_DEPTH) return { ok: false, problem: 'malformed', detail: `it nests elements ${depth} levels deep (limit ${MAX_XML_DEPTH})` };
+  if (depth > MAX_XML_DEPTH)
+    return { ok: false, problem: 'malformed', detail: `it nests elements ${depth} levels deep (limit ${MAX_XML_DEPTH})` };
   return { ok: true, doc };
 }
 

@@ -39,7 +39,8 @@ const SAML_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 export function parseSamlInstant(value: string | null | undefined, what: string): number | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const ms = SAML_INSTANT.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) throw new AssertionProblem('saml-malformed', `${what} "${value.slice(0, 40)}" is not a UTC time (expected e.g. 2026-01-31T12:00:00Z)`);
+  if (Number.isNaN(ms))
+    throw new AssertionProblem('saml-malformed', `${what} "${value.slice(0, 40)}" is not a UTC time (expected e.g. 2026-01-31T12:00:00Z)`);
   return ms;
 }
 
@@ -65,7 +66,11 @@ function read(assertion: Element): AssertionView {
   if (!conditions) throw new AssertionProblem('saml-conditions-missing', 'the assertion has no Conditions element');
   if (conditionsElements.length > 1) throw new AssertionProblem('saml-malformed', 'the assertion has more than one Conditions element');
   const notOnOrAfter = parseSamlInstant(conditions.getAttribute('NotOnOrAfter'), 'Conditions NotOnOrAfter');
-  if (notOnOrAfter === undefined) throw new AssertionProblem('saml-conditions-missing', 'the assertion Conditions have no NotOnOrAfter, so the assertion would never expire');
+  if (notOnOrAfter === undefined)
+    throw new AssertionProblem(
+      'saml-conditions-missing',
+      'the assertion Conditions have no NotOnOrAfter, so the assertion would never expire',
+    );
   const notBefore = parseSamlInstant(conditions.getAttribute('NotBefore'), 'Conditions NotBefore');
 
   const subject = firstChildElement(assertion, NS.saml, 'Subject');

@@ -35,14 +35,23 @@ export function authnRequestXml(settings: SamlSettings, sp: SpEndpoints, id: str
   ].join('');
 }
 
-export function startSamlLogin(settings: SamlSettings, sp: SpEndpoints, opts: { now: Date; relayState?: string }): { redirectUrl: string; pending: PendingSamlLogin } {
+export function startSamlLogin(
+  settings: SamlSettings,
+  sp: SpEndpoints,
+  opts: { now: Date; relayState?: string },
+): { redirectUrl: string; pending: PendingSamlLogin } {
   if (opts.relayState !== undefined && Buffer.byteLength(opts.relayState, 'utf8') > MAX_RELAY_STATE_BYTES) {
-    throw new Error(`RelayState is ${Buffer.byteLength(opts.relayState, 'utf8')} bytes; SAML bindings §3.4.3 allows at most ${MAX_RELAY_STATE_BYTES}. Pass a short key (e.g. an id of the stored return path), not the URL itself.`);
+    throw new Error(
+      `RelayState is ${Buffer.byteLength(opts.relayState, 'utf8')} bytes; SAML bindings §3.4.3 allows at most ${MAX_RELAY_STATE_BYTES}. Pass a short key (e.g. an id of the stored return path), not the URL itself.`,
+    );
   }
   const id = newRequestId();
   const url = new URL(settings.idpSsoUrl);
   // Appended, not set: Google's SSO URL already carries ?idpid=… and must keep it.
-  url.searchParams.append('SAMLRequest', deflateRawSync(Buffer.from(authnRequestXml(settings, sp, id, opts.now), 'utf8')).toString('base64'));
+  url.searchParams.append(
+    'SAMLRequest',
+    deflateRawSync(Buffer.from(authnRequestXml(settings, sp, id, opts.now), 'utf8')).toString('base64'),
+  );
   if (opts.relayState) url.searchParams.append('RelayState', opts.relayState);
   return { redirectUrl: url.href, pending: { protocol: 'saml', requestId: id, createdAt: opts.now.getTime() } };
 }

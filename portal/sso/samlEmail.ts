@@ -34,9 +34,10 @@ export function resolveSamlEmail(settings: SamlSettings, assertion: AssertionVie
     }
     return {
       ok: false,
-      detail: value === undefined
-        ? `The attribute "${settings.emailAttribute}" configured as the email source is not in the assertion. Attributes received: ${describeAttributes(assertion)}.`
-        : `The attribute "${settings.emailAttribute}" configured as the email source holds "${value}", which is not a usable email address.`,
+      detail:
+        value === undefined
+          ? `The attribute "${settings.emailAttribute}" configured as the email source is not in the assertion. Attributes received: ${describeAttributes(assertion)}.`
+          : `The attribute "${settings.emailAttribute}" configured as the email source holds "${value}", which is not a usable email address.`,
     };
   }
 
@@ -44,7 +45,8 @@ export function resolveSamlEmail(settings: SamlSettings, assertion: AssertionVie
   if (nameId && nameId.value !== '') {
     const declared = nameId.format === NAMEID_EMAIL;
     if ((declared || isEmailAddress(nameId.value)) && !guest(nameId.value, 'The NameID')) {
-      if (isEmailAddress(nameId.value)) return { ok: true, email: nameId.value, source: declared ? 'NameID (emailAddress)' : 'NameID (value is an email)', warnings };
+      if (isEmailAddress(nameId.value))
+        return { ok: true, email: nameId.value, source: declared ? 'NameID (emailAddress)' : 'NameID (value is an email)', warnings };
       warnings.push(`The NameID declares the emailAddress format but holds "${nameId.value}", which is not an email address.`);
     }
   }

@@ -33,7 +33,12 @@ const STATUS_SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 type Refusal = { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
 const refuse = (reason: ReasonCode, detail: string): Refusal => ({ ok: false, reason, detail });
 
-export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoints, samlResponse: string, opts: ValidateSamlOptions): Promise<SsoResult> {
+export async function validateSamlResponse(
+  settings: SamlSettings,
+  sp: SpEndpoints,
+  samlResponse: string,
+  opts: ValidateSamlOptions,
+): Promise<SsoResult> {
   const decoded = decodeSamlResponse(samlResponse);
   if (!decoded.ok) return decoded;
   const { xml } = decoded;
@@ -59,7 +64,11 @@ export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoin
   const bearerProblem = checkBearerShape(raw.assertion);
   if (bearerProblem) return bearerProblem;
 
-  const algorithms = checkSignatureAlgorithms(parsed.doc, defectOn(opts.defects, 'saml-allow-sha1'), defectOn(opts.defects, 'saml-algorithms-first-signature'));
+  const algorithms = checkSignatureAlgorithms(
+    parsed.doc,
+    defectOn(opts.defects, 'saml-allow-sha1'),
+    defectOn(opts.defects, 'saml-algorithms-first-signature'),
+  );
   if (algorithms) return algorithms;
   const ignoreScope = defectOn(opts.defects, 'saml-ignore-signature-scope');
   const scope = checkSignatureScope(settings, root, assertionElement, ignoreScope);
@@ -82,7 +91,11 @@ export async function validateSamlResponse(settings: SamlSettings, sp: SpEndpoin
   if (!verifiedParse.ok) return refuse('saml-malformed', `The verified assertion could not be read: ${verifiedParse.detail}.`);
   if (defectOn(opts.defects, 'saml-audience-prefix')) {
     const audiences = descendantElements(verifiedParse.doc, NS.saml, 'Audience').map((audience) => audience.textContent ?? '');
-    if (!audiences.some((audience) => audience.startsWith(sp.entityId))) return refuse('saml-audience-mismatch', `The assertion Audience is ${audiences.join(', ') || '(none)'}; this SP is "${sp.entityId}".`);
+    if (!audiences.some((audience) => audience.startsWith(sp.entityId)))
+      return refuse(
+        'saml-audience-mismatch',
+        `The assertion Audience is ${audiences.join(', ') || '(none)'}; this SP is "${sp.entityId}".`,
+      );
   }
   const read = readAssertion(verifiedParse.doc.documentElement);
   if (!read.ok) return refuse(read.reason, capitalize(read.detail));
@@ -121,7 +134,8 @@ function capitalize(text: string): string {
 }
 
 function decodeSamlResponse(samlResponse: string): { readonly ok: true; readonly xml: string } | Refusal {
-  if (samlResponse.length > MAX_SAML_RESPONSE_CHARS) return refuse('saml-malformed', `The SAMLResponse is ${samlResponse.length} characters long; the limit is ${MAX_SAML_RESPONSE_CHARS}.`);
+  if (samlResponse.length > MAX_SAML_RESPONSE_CHARS)
+    return refuse('saml-malformed', `The SAMLResponse is ${samlResponse.length} characters long; the limit is ${MAX_SAML_RESPONSE_CHARS}.`);
   const base64 = samlResponse.replace(/\s+/g, '');
   if (base64 === '') return refuse('saml-malformed', 'The SAMLResponse parameter is empty.');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) {
@@ -143,7 +157,10 @@ function checkStructure(root: Element, doc: Document): Refusal | undefined {
     const sub = code ? firstChildElement(code, NS.samlp, 'StatusCode')?.getAttribute('Value') : undefined;
     const message = status ? textOf(firstChildElement(status, NS.samlp, 'StatusMessage')) : '';
     const short = (uri: string): string => uri.replace(/^urn:oasis:names:tc:SAML:2\.0:status:/, '');
-    return refuse('saml-status-not-success', `The IdP answered status ${short(value)}${sub ? ` / ${short(sub)}` : ''}${message ? `: "${message.slice(0, 300)}"` : ''}.`);
+    return refuse(
+      'saml-status-not-success',
+      `The IdP answered status ${short(value)}${sub ? ` / ${short(sub)}` : ''}${message ? `: "${message.slice(0, 300)}"` : ''}.`,
+    );
   }
   // Counted over the whole document, not just the Response's children: an assertion hidden in
   // Extensions, an Advice or a signature Object is how signature-wrapping attacks smuggle one in.
@@ -151,18 +168,26 @@ function checkStructure(root: Element, doc: Document): Refusal | undefined {
   const assertions = descendantElements(doc, '*', 'Assertion').length;
   const encrypted = descendantElements(doc, '*', 'EncryptedAssertion').length;
   if (assertions + encrypted > 1) return refuse('saml-multiple-assertions', `The response carries ${assertions + encrypted} assertions.`);
-  if (encrypted > 0) return refuse('saml-encrypted-unexpected', 'The assertion is encrypted (EncryptedAssertion) and this account has no decryption key.');
+  if (encrypted > 0)
+    return refuse('saml-encrypted-unexpected', 'The assertion is encrypted (EncryptedAssertion) and this account has no decryption key.');
   if (childElements(root, NS.saml, 'Assertion').length === 0 && assertions === 1) {
-    return refuse('saml-multiple-assertions', 'The only assertion is not a direct child of the Response (moved assertion: signature wrapping).');
+    return refuse(
+      'saml-multiple-assertions',
+      'The only assertion is not a direct child of the Response (moved assertion: signature wrapping).',
+    );
   }
   return undefined;
 }
 
 // SAML profiles §4.1.4.2: a bearer SubjectConfirmationData carries Recipient and NotOnOrAfter.
 function checkBearerShape(assertion: AssertionView): Refusal | undefined {
-  if (assertion.bearer.length === 0) return refuse('saml-malformed', 'The assertion has no bearer SubjectConfirmation (SAML profiles §4.1.4.2).');
+  if (assertion.bearer.length === 0)
+    return refuse('saml-malformed', 'The assertion has no bearer SubjectConfirmation (SAML profiles §4.1.4.2).');
   if (assertion.bearer.some((b) => b.notOnOrAfter === undefined)) {
-    return refuse('saml-conditions-missing', 'The bearer SubjectConfirmationData has no NotOnOrAfter (SAML profiles §4.1.4.2), so it would never expire.');
+    return refuse(
+      'saml-conditions-missing',
+      'The bearer SubjectConfirmationData has no NotOnOrAfter (SAML profiles §4.1.4.2), so it would never expire.',
+    );
   }
   return undefined;
 }
@@ -172,8 +197,16 @@ function checkSignatureScope(settings: SamlSettings, root: Element, assertion: E
   const assertionSigned = hasOwnSignature(assertion);
   if (!responseSigned && !assertionSigned) return refuse('saml-signature-missing', 'Neither the response nor the assertion is signed.');
   if (ignoreScope) return undefined;
-  if (settings.requireSignedResponse && !responseSigned) return refuse('saml-signature-missing', 'The response is not signed, and this account requires a signed response (only the assertion is signed).');
-  if (settings.requireSignedAssertion && !assertionSigned) return refuse('saml-signature-missing', 'The assertion is not signed, and this account requires a signed assertion (only the response is signed).');
+  if (settings.requireSignedResponse && !responseSigned)
+    return refuse(
+      'saml-signature-missing',
+      'The response is not signed, and this account requires a signed response (only the assertion is signed).',
+    );
+  if (settings.requireSignedAssertion && !assertionSigned)
+    return refuse(
+      'saml-signature-missing',
+      'The assertion is not signed, and this account requires a signed assertion (only the response is signed).',
+    );
   return undefined;
 }
 
@@ -182,13 +215,17 @@ function checkSignatureScope(settings: SamlSettings, root: Element, assertion: E
 function checkIssuer(settings: SamlSettings, root: Element, assertion: AssertionView, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-issuer')) return undefined;
   const ignoreCase = defectOn(defects, 'saml-issuer-case-insensitive');
-  const same = (issuer: string): boolean => (ignoreCase ? issuer.trim().toLowerCase() === settings.idpEntityId.toLowerCase() : issuer === settings.idpEntityId);
+  const same = (issuer: string): boolean =>
+    ignoreCase ? issuer.trim().toLowerCase() === settings.idpEntityId.toLowerCase() : issuer === settings.idpEntityId;
   if (!same(assertion.issuer)) {
     return refuse('saml-issuer-mismatch', `The assertion Issuer is "${assertion.issuer}"; this account expects "${settings.idpEntityId}".`);
   }
   const responseIssuer = defectOn(defects, 'saml-response-issuer-unchecked') ? undefined : firstChildElement(root, NS.saml, 'Issuer');
   if (responseIssuer && !same(responseIssuer.textContent ?? '')) {
-    return refuse('saml-issuer-mismatch', `The response Issuer is "${responseIssuer.textContent ?? ''}"; this account expects "${settings.idpEntityId}".`);
+    return refuse(
+      'saml-issuer-mismatch',
+      `The response Issuer is "${responseIssuer.textContent ?? ''}"; this account expects "${settings.idpEntityId}".`,
+    );
   }
   return undefined;
 }
@@ -199,13 +236,21 @@ function checkTimeWindow(settings: SamlSettings, assertion: AssertionView, opts:
   const skew = settings.allowedClockSkewSeconds * 1000 * (defectOn(opts.defects, 'saml-skew-doubled') ? 2 : 1);
   const iso = (ms: number): string => new Date(ms).toISOString();
   const context = `now ${iso(now)}, allowed skew ${settings.allowedClockSkewSeconds} s`;
-  if (assertion.issueInstant > now + skew) return refuse('saml-not-yet-valid', `The assertion was issued at ${iso(assertion.issueInstant)}, in the future (${context}).`);
+  if (assertion.issueInstant > now + skew)
+    return refuse('saml-not-yet-valid', `The assertion was issued at ${iso(assertion.issueInstant)}, in the future (${context}).`);
   const { notBefore, notOnOrAfter } = assertion.conditions;
-  if (notBefore !== undefined && now + skew < notBefore) return refuse('saml-not-yet-valid', `The assertion is valid from ${iso(notBefore)} (Conditions NotBefore; ${context}).`);
-  if (now - skew >= notOnOrAfter) return refuse('saml-expired', `The assertion expired at ${iso(notOnOrAfter)} (Conditions NotOnOrAfter; ${context}).`);
+  if (notBefore !== undefined && now + skew < notBefore)
+    return refuse('saml-not-yet-valid', `The assertion is valid from ${iso(notBefore)} (Conditions NotBefore; ${context}).`);
+  if (now - skew >= notOnOrAfter)
+    return refuse('saml-expired', `The assertion expired at ${iso(notOnOrAfter)} (Conditions NotOnOrAfter; ${context}).`);
   for (const bearer of assertion.bearer) {
-    if (bearer.notBefore !== undefined && now + skew < bearer.notBefore) return refuse('saml-not-yet-valid', `The subject confirmation is valid from ${iso(bearer.notBefore)} (${context}).`);
-    if (bearer.notOnOrAfter !== undefined && now - skew >= bearer.notOnOrAfter && !defectOn(opts.defects, 'saml-subject-expiry-unchecked')) return refuse('saml-expired', `The subject confirmation expired at ${iso(bearer.notOnOrAfter)} (SubjectConfirmationData NotOnOrAfter; ${context}).`);
+    if (bearer.notBefore !== undefined && now + skew < bearer.notBefore)
+      return refuse('saml-not-yet-valid', `The subject confirmation is valid from ${iso(bearer.notBefore)} (${context}).`);
+    if (bearer.notOnOrAfter !== undefined && now - skew >= bearer.notOnOrAfter && !defectOn(opts.defects, 'saml-subject-expiry-unchecked'))
+      return refuse(
+        'saml-expired',
+        `The subject confirmation expired at ${iso(bearer.notOnOrAfter)} (SubjectConfirmationData NotOnOrAfter; ${context}).`,
+      );
   }
   return undefined;
 }
@@ -214,12 +259,15 @@ function checkTimeWindow(settings: SamlSettings, assertion: AssertionView, opts:
 function checkDestination(sp: SpEndpoints, root: Element, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-destination')) return undefined;
   if (!root.hasAttribute('Destination')) {
-    return hasOwnSignature(root) ? refuse('saml-destination-mismatch', `The signed response has no Destination; it must be the ACS URL ${sp.acsUrl}.`) : undefined;
+    return hasOwnSignature(root)
+      ? refuse('saml-destination-mismatch', `The signed response has no Destination; it must be the ACS URL ${sp.acsUrl}.`)
+      : undefined;
   }
   const destination = root.getAttribute('Destination') ?? '';
   if (destination === '' && defectOn(defects, 'saml-destination-when-nonempty')) return undefined;
   const matches = defectOn(defects, 'saml-destination-prefix') ? destination.startsWith(sp.acsUrl) : sameUrl(destination, sp.acsUrl);
-  if (!matches) return refuse('saml-destination-mismatch', `The response Destination is "${destination}"; this account's ACS URL is "${sp.acsUrl}".`);
+  if (!matches)
+    return refuse('saml-destination-mismatch', `The response Destination is "${destination}"; this account's ACS URL is "${sp.acsUrl}".`);
   return undefined;
 }
 
@@ -227,7 +275,8 @@ function checkDestination(sp: SpEndpoints, root: Element, defects: DefectSet): R
 function checkRecipient(sp: SpEndpoints, assertion: AssertionView, defects: DefectSet): Refusal | undefined {
   if (defectOn(defects, 'saml-skip-recipient')) return undefined;
   const ignoreCase = defectOn(defects, 'saml-recipient-case-insensitive');
-  const matches = (recipient: string): boolean => (ignoreCase ? recipient.toLowerCase() === sp.acsUrl.toLowerCase() : sameUrl(recipient, sp.acsUrl));
+  const matches = (recipient: string): boolean =>
+    ignoreCase ? recipient.toLowerCase() === sp.acsUrl.toLowerCase() : sameUrl(recipient, sp.acsUrl);
   if (assertion.bearer.some((b) => b.recipient !== undefined && matches(b.recipient))) return undefined;
   const seen = assertion.bearer.map((b) => b.recipient ?? '(none)').join(', ');
   return refuse('saml-recipient-mismatch', `The SubjectConfirmationData Recipient is ${seen}; this account's ACS URL is "${sp.acsUrl}".`);
@@ -235,29 +284,54 @@ function checkRecipient(sp: SpEndpoints, assertion: AssertionView, defects: Defe
 
 // SAML profiles §4.1.4.3 / §4.1.5: SP-initiated responses answer the request this browser made;
 // unsolicited ones (no InResponseTo) are IdP-initiated and allowed only when configured.
-function checkInResponseTo(settings: SamlSettings, root: Element, assertion: AssertionView, opts: ValidateSamlOptions): Refusal | undefined {
+function checkInResponseTo(
+  settings: SamlSettings,
+  root: Element,
+  assertion: AssertionView,
+  opts: ValidateSamlOptions,
+): Refusal | undefined {
   const responseIrt = root.getAttribute('InResponseTo') || undefined;
   const subjectIrts = [...new Set(assertion.bearer.map((b) => b.inResponseTo).filter((v): v is string => v !== undefined))];
   const skip = defectOn(opts.defects, 'saml-skip-inresponseto');
   if (!skip && (subjectIrts.length > 1 || (responseIrt && subjectIrts[0] && subjectIrts[0] !== responseIrt))) {
-    return refuse('saml-inresponseto-unknown', `The response InResponseTo (${responseIrt ?? 'none'}) and the assertion's (${subjectIrts.join(', ')}) disagree.`);
+    return refuse(
+      'saml-inresponseto-unknown',
+      `The response InResponseTo (${responseIrt ?? 'none'}) and the assertion's (${subjectIrts.join(', ')}) disagree.`,
+    );
   }
   const inResponseTo = subjectIrts[0] ?? responseIrt;
   const pending = opts.pending;
   if (inResponseTo === undefined) {
     if (pending && !skip && !settings.allowIdpInitiated && !defectOn(opts.defects, 'saml-inresponseto-when-present')) {
-      return refuse('saml-inresponseto-missing', `The response has no InResponseTo, but this browser started login request ${pending.requestId}.`);
+      return refuse(
+        'saml-inresponseto-missing',
+        `The response has no InResponseTo, but this browser started login request ${pending.requestId}.`,
+      );
     }
     if (!pending && !settings.allowIdpInitiated && !defectOn(opts.defects, 'saml-allow-unsolicited')) {
-      return refuse('saml-unsolicited-not-allowed', 'The response is unsolicited (IdP-initiated: no InResponseTo), and IdP-initiated login is off for this account.');
+      return refuse(
+        'saml-unsolicited-not-allowed',
+        'The response is unsolicited (IdP-initiated: no InResponseTo), and IdP-initiated login is off for this account.',
+      );
     }
     return undefined;
   }
   if (skip) return undefined;
-  if (!pending) return refuse('saml-inresponseto-unknown', `The response answers request ${inResponseTo}, but this browser has no pending login (session cookie lost, or the login was started elsewhere).`);
-  if (inResponseTo !== pending.requestId) return refuse('saml-inresponseto-unknown', `The response answers request ${inResponseTo}; this browser's pending request is ${pending.requestId}.`);
+  if (!pending)
+    return refuse(
+      'saml-inresponseto-unknown',
+      `The response answers request ${inResponseTo}, but this browser has no pending login (session cookie lost, or the login was started elsewhere).`,
+    );
+  if (inResponseTo !== pending.requestId)
+    return refuse(
+      'saml-inresponseto-unknown',
+      `The response answers request ${inResponseTo}; this browser's pending request is ${pending.requestId}.`,
+    );
   if (opts.now.getTime() - pending.createdAt > PENDING_SAML_TTL_MS) {
-    return refuse('saml-inresponseto-unknown', `The login request ${pending.requestId} was started more than ${PENDING_SAML_TTL_MS / 60_000} minutes ago and has expired.`);
+    return refuse(
+      'saml-inresponseto-unknown',
+      `The login request ${pending.requestId} was started more than ${PENDING_SAML_TTL_MS / 60_000} minutes ago and has expired.`,
+    );
   }
   return undefined;
 }

@@ -10,7 +10,6 @@ import { parseClockSkew } from './clockSkew.ts';
 import { presetChoices, PRESETS } from './presets.ts';
 import { VENDOR_NAMES, isVendorPreset } from './vendors.ts';
 
-
 interface IdpSource {
   readonly entityId: string;
   readonly ssoUrl: string;
@@ -20,10 +19,14 @@ interface IdpSource {
 }
 
 /** `defects`: the portal's defect switches (portal/defects.ts), as completeOidcLogin takes them; none by default. */
-export async function validateSamlSettings(input: SamlSettingsInput, opts: { now: Date; defects?: DefectSet }): Promise<Validated<SamlSettings>> {
+export async function validateSamlSettings(
+  input: SamlSettingsInput,
+  opts: { now: Date; defects?: DefectSet },
+): Promise<Validated<SamlSettings>> {
   const errors: FieldError[] = [];
   const warnings: string[] = [];
-  if (!isVendorPreset(input.vendor)) errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose ${presetChoices()}.` });
+  if (!isVendorPreset(input.vendor))
+    errors.push({ field: 'vendor', message: `Unknown vendor preset "${String(input.vendor)}": choose ${presetChoices()}.` });
 
   const skew = parseClockSkew(input.allowedClockSkewSeconds);
   if (!skew.ok) errors.push({ field: 'allowedClockSkewSeconds', message: skew.message });
@@ -32,7 +35,11 @@ export async function validateSamlSettings(input: SamlSettingsInput, opts: { now
 
   const emailAttribute = input.emailAttribute?.trim() ?? '';
   if (emailAttribute.length > 256 || /[\s<>"]/.test(emailAttribute)) {
-    errors.push({ field: 'emailAttribute', message: 'The email attribute must be one SAML attribute name (e.g. email, or http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress), without spaces, quotes or angle brackets, at most 256 characters. Leave it empty to use the NameID when it is an email.' });
+    errors.push({
+      field: 'emailAttribute',
+      message:
+        'The email attribute must be one SAML attribute name (e.g. email, or http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress), without spaces, quotes or angle brackets, at most 256 characters. Leave it empty to use the NameID when it is an email.',
+    });
   }
 
   const source = await readIdpSource(input, errors, opts.defects ?? new Set());
@@ -62,19 +69,37 @@ export async function validateSamlSettings(input: SamlSettingsInput, opts: { now
 
 function checkSignedParts(input: SamlSettingsInput, errors: FieldError[]): void {
   if (!input.requireSignedResponse && !input.requireSignedAssertion) {
-    errors.push({ field: 'requireSignedAssertion', message: 'Choose which part must be signed (assertion, response, or both): accepting unsigned SAML would let anyone log in as anyone. Entra, Google and Auth0 sign the assertion by default; Okta signs both.' });
-  } else if (input.requireSignedResponse && input.requireSignedAssertion && isVendorPreset(input.vendor) && !PRESETS[input.vendor].signsBothParts) {
-    errors.push({ field: 'requireSignedAssertion', message: `${VENDOR_NAMES[input.vendor]} signs either the assertion or the response, never both, so requiring both would refuse every login. Require the assertion signature (the ${VENDOR_NAMES[input.vendor]} default) or the response signature, whichever the IdP is set to sign.` });
+    errors.push({
+      field: 'requireSignedAssertion',
+      message:
+        'Choose which part must be signed (assertion, response, or both): accepting unsigned SAML would let anyone log in as anyone. Entra, Google and Auth0 sign the assertion by default; Okta signs both.',
+    });
+  } else if (
+    input.requireSignedResponse &&
+    input.requireSignedAssertion &&
+    isVendorPreset(input.vendor) &&
+    !PRESETS[input.vendor].signsBothParts
+  ) {
+    errors.push({
+      field: 'requireSignedAssertion',
+      message: `${VENDOR_NAMES[input.vendor]} signs either the assertion or the response, never both, so requiring both would refuse every login. Require the assertion signature (the ${VENDOR_NAMES[input.vendor]} default) or the response signature, whichever the IdP is set to sign.`,
+    });
   }
 }
 
 async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], defects: DefectSet): Promise<IdpSource | undefined> {
   switch (input.metadataSource) {
-    case 'url': return readMetadataFromUrl(input.metadataUrl ?? '', errors, defects);
-    case 'upload': return fromMetadata(input.metadataXml ?? '', 'metadataXml', errors, defects);
-    case 'manual': return readManual(input, errors);
+    case 'url':
+      return readMetadataFromUrl(input.metadataUrl ?? '', errors, defects);
+    case 'upload':
+      return fromMetadata(input.metadataXml ?? '', 'metadataXml', errors, defects);
+    case 'manual':
+      return readManual(input, errors);
     default:
-      errors.push({ field: 'metadataSource', message: `Unknown metadata source "${String(input.metadataSource)}": choose metadata URL, metadata upload, or manual entry.` });
+      errors.push({
+        field: 'metadataSource',
+        message: `Unknown metadata source "${String(input.metadataSource)}": choose metadata URL, metadata upload, or manual entry.`,
+      });
       return undefined;
   }
 }
@@ -82,12 +107,18 @@ async function readIdpSource(input: SamlSettingsInput, errors: FieldError[], def
 async function readMetadataFromUrl(raw: string, errors: FieldError[], defects: DefectSet): Promise<IdpSource | undefined> {
   const field = 'metadataUrl';
   if (raw.trim() === '') {
-    errors.push({ field, message: 'Enter the IdP metadata URL (Entra: "App Federation Metadata Url"; Okta: "Metadata URL"), or choose upload or manual entry.' });
+    errors.push({
+      field,
+      message: 'Enter the IdP metadata URL (Entra: "App Federation Metadata Url"; Okta: "Metadata URL"), or choose upload or manual entry.',
+    });
     return undefined;
   }
   const check = checkLoopbackUrl(raw);
   if (!check.ok) {
-    errors.push({ field, message: `The metadata URL ${check.problem}${check.problem.includes('loopback') ? ' Download the metadata file and upload it instead.' : ''}` });
+    errors.push({
+      field,
+      message: `The metadata URL ${check.problem}${check.problem.includes('loopback') ? ' Download the metadata file and upload it instead.' : ''}`,
+    });
     return undefined;
   }
   const fetched = await fetchLoopbackText(check.url, MAX_METADATA_BYTES, { anyHost: defectOn(defects, 'metadata-redirect-any-host') });
@@ -104,12 +135,20 @@ function fromMetadata(xml: string, field: string, errors: FieldError[], defects:
     errors.push({ field, message: parsed.problem });
     return undefined;
   }
-  return { entityId: parsed.metadata.entityId, ssoUrl: parsed.metadata.ssoUrl, certificates: parsed.metadata.signingCertificates, certificateField: field, warnings: metadataWarnings(parsed.metadata) };
+  return {
+    entityId: parsed.metadata.entityId,
+    ssoUrl: parsed.metadata.ssoUrl,
+    certificates: parsed.metadata.signingCertificates,
+    certificateField: field,
+    warnings: metadataWarnings(parsed.metadata),
+  };
 }
 
 function metadataWarnings(metadata: IdpMetadata): string[] {
   return metadata.ssoBinding === 'post'
-    ? ['The IdP metadata offers only the HTTP-POST binding for sign-on; the portal sends login requests with HTTP-Redirect. If SP-initiated login fails at the IdP, enable the HTTP-Redirect binding there.']
+    ? [
+        'The IdP metadata offers only the HTTP-POST binding for sign-on; the portal sends login requests with HTTP-Redirect. If SP-initiated login fails at the IdP, enable the HTTP-Redirect binding there.',
+      ]
     : [];
 }
 
@@ -119,13 +158,24 @@ function readManual(input: SamlSettingsInput, errors: FieldError[]): IdpSource |
   const certificate = input.idpCertificate?.trim() ?? '';
   const before = errors.length;
   if (entityId === '') {
-    errors.push({ field: 'idpEntityId', message: 'Enter the IdP entity ID (Issuer) exactly as the IdP shows it (Entra: "Microsoft Entra Identifier"; Okta: "Identity Provider Issuer"; Google: "Entity ID").' });
+    errors.push({
+      field: 'idpEntityId',
+      message:
+        'Enter the IdP entity ID (Issuer) exactly as the IdP shows it (Entra: "Microsoft Entra Identifier"; Okta: "Identity Provider Issuer"; Google: "Entity ID").',
+    });
   } else if (/\s/.test(entityId) || entityId.length > 1024) {
-    errors.push({ field: 'idpEntityId', message: 'The IdP entity ID must be one value without spaces (at most 1024 characters): copy it again from the IdP.' });
+    errors.push({
+      field: 'idpEntityId',
+      message: 'The IdP entity ID must be one value without spaces (at most 1024 characters): copy it again from the IdP.',
+    });
   }
-  const urlProblem = ssoUrl === '' ? 'Enter the IdP single sign-on URL (Entra: "Login URL"; Okta: "Identity Provider Single Sign-On URL"; Google: "SSO URL").' : ssoUrlProblem(ssoUrl);
+  const urlProblem =
+    ssoUrl === ''
+      ? 'Enter the IdP single sign-on URL (Entra: "Login URL"; Okta: "Identity Provider Single Sign-On URL"; Google: "SSO URL").'
+      : ssoUrlProblem(ssoUrl);
   if (urlProblem) errors.push({ field: 'idpSsoUrl', message: urlProblem });
-  if (certificate === '') errors.push({ field: 'idpCertificate', message: 'Paste the IdP signing certificate (PEM, or the base64 body from the metadata).' });
+  if (certificate === '')
+    errors.push({ field: 'idpCertificate', message: 'Paste the IdP signing certificate (PEM, or the base64 body from the metadata).' });
   if (errors.length > before) return undefined;
   return { entityId, ssoUrl, certificates: [certificate], certificateField: 'idpCertificate', warnings: [] };
 }
@@ -151,7 +201,8 @@ function checkCertificates(source: IdpSource, now: Date, errors: FieldError[], w
   const many = source.certificates.length > 1;
   source.certificates.forEach((text, index) => {
     const parsed = parseCertificate(text);
-    const label = source.certificateField === 'idpCertificate' ? 'The certificate' : `The metadata signing certificate${many ? ` #${index + 1}` : ''}`;
+    const label =
+      source.certificateField === 'idpCertificate' ? 'The certificate' : `The metadata signing certificate${many ? ` #${index + 1}` : ''}`;
     if (!parsed.ok) {
       errors.push({ field: source.certificateField, message: `${label} ${parsed.problem}` });
       return;

@@ -43,16 +43,31 @@ export function checkSignatureAlgorithms(doc: Document, allowSha1: boolean, firs
     const digests = descendantElements(signature, NS.ds, 'DigestMethod').map((d) => d.getAttribute('Algorithm') ?? '');
     const where = signatureOwner(signature);
     if (!allowSha1 && (method === SHA1_SIGNATURE || digests.includes(SHA1_DIGEST))) {
-      const parts = [method === SHA1_SIGNATURE ? 'signature algorithm RSA-SHA1' : '', digests.includes(SHA1_DIGEST) ? 'digest SHA-1' : ''].filter(Boolean).join(' and ');
+      const parts = [method === SHA1_SIGNATURE ? 'signature algorithm RSA-SHA1' : '', digests.includes(SHA1_DIGEST) ? 'digest SHA-1' : '']
+        .filter(Boolean)
+        .join(' and ');
       return refuse('saml-weak-algorithm', `The ${where} signature uses ${parts}.`);
     }
     if (!SIGNATURE_METHODS.has(method) && !(allowSha1 && method === SHA1_SIGNATURE)) {
-      return refuse('saml-signature-invalid', `The ${where} signature uses the algorithm "${method || '(none)'}", which is not accepted (RSA-SHA256 or RSA-SHA512 only).`);
+      return refuse(
+        'saml-signature-invalid',
+        `The ${where} signature uses the algorithm "${method || '(none)'}", which is not accepted (RSA-SHA256 or RSA-SHA512 only).`,
+      );
     }
     const badDigest = digests.find((d) => !DIGEST_METHODS.has(d) && !(allowSha1 && d === SHA1_DIGEST));
-    if (badDigest !== undefined) return refuse('saml-signature-invalid', `The ${where} signature uses the digest "${badDigest || '(none)'}", which is not accepted (SHA-256 or SHA-512 only).`);
-    const badTransform = descendantElements(signature, NS.ds, 'Transform').map((t) => t.getAttribute('Algorithm') ?? '').find((t) => !TRANSFORMS.has(t));
-    if (badTransform !== undefined) return refuse('saml-signature-invalid', `The ${where} signature uses the transform "${badTransform}", which is never accepted in SAML (only canonicalization and enveloped-signature).`);
+    if (badDigest !== undefined)
+      return refuse(
+        'saml-signature-invalid',
+        `The ${where} signature uses the digest "${badDigest || '(none)'}", which is not accepted (SHA-256 or SHA-512 only).`,
+      );
+    const badTransform = descendantElements(signature, NS.ds, 'Transform')
+      .map((t) => t.getAttribute('Algorithm') ?? '')
+      .find((t) => !TRANSFORMS.has(t));
+    if (badTransform !== undefined)
+      return refuse(
+        'saml-signature-invalid',
+        `The ${where} signature uses the transform "${badTransform}", which is never accepted in SAML (only canonicalization and enveloped-signature).`,
+      );
   }
   return undefined;
 }
@@ -118,11 +133,20 @@ export async function verifyWithNodeSaml(check: NodeSamlCheck): Promise<{ readon
 }
 
 async function mapNodeSamlError(message: string, check: NodeSamlCheck): Promise<Refusal> {
-  if (/multiple assertions/i.test(message)) return refuse('saml-multiple-assertions', 'node-saml refused the response: it carries more than one assertion.');
-  if (/audience/i.test(message)) return refuse('saml-audience-mismatch', `${message.replace(/^SAML assertion /, 'The assertion ')} (SP entity ID: ${check.sp.entityId}).`);
-  if (/decrypt|EncryptedAssertion/i.test(message)) return refuse('saml-encrypted-unexpected', 'The assertion is encrypted and this account has no decryption key.');
+  if (/multiple assertions/i.test(message))
+    return refuse('saml-multiple-assertions', 'node-saml refused the response: it carries more than one assertion.');
+  if (/audience/i.test(message))
+    return refuse(
+      'saml-audience-mismatch',
+      `${message.replace(/^SAML assertion /, 'The assertion ')} (SP entity ID: ${check.sp.entityId}).`,
+    );
+  if (/decrypt|EncryptedAssertion/i.test(message))
+    return refuse('saml-encrypted-unexpected', 'The assertion is encrypted and this account has no decryption key.');
   if (/signature|Referenced node|ID cannot refer/i.test(message)) {
-    return (await firstFailingSignature(check.xml, check.certificates)) ?? refuse('saml-signature-invalid', `The signature was refused: ${message}.`);
+    return (
+      (await firstFailingSignature(check.xml, check.certificates)) ??
+      refuse('saml-signature-invalid', `The signature was refused: ${message}.`)
+    );
   }
   return refuse('saml-malformed', `The response could not be validated: ${message}.`);
 }
@@ -140,14 +164,25 @@ async function firstFailingSignature(xml: string, certificates: readonly string[
     try {
       verified = getVerifiedXml(xml, element, [...certificates]);
     } catch (error) {
-      return refuse('saml-signature-invalid', `The ${name} signature is malformed or wrapped: ${error instanceof Error ? error.message : String(error)}.`);
+      return refuse(
+        'saml-signature-invalid',
+        `The ${name} signature is malformed or wrapped: ${error instanceof Error ? error.message : String(error)}.`,
+      );
     }
     if (verified !== null) continue;
-    const embedded = childElements(element, NS.ds, 'Signature').flatMap((s) => descendantElements(s, NS.ds, 'X509Certificate')).map((c) => textOf(c).replace(/\s+/g, ''))[0];
+    const embedded = childElements(element, NS.ds, 'Signature')
+      .flatMap((s) => descendantElements(s, NS.ds, 'X509Certificate'))
+      .map((c) => textOf(c).replace(/\s+/g, ''))[0];
     if (embedded && safeVerifies(xml, element, toCertificatePem(embedded))) {
-      return refuse('saml-cert-untrusted', `The ${name} is signed by the certificate with SHA-256 fingerprint ${fingerprint(embedded)}, which is not the signing certificate configured for this account.`);
+      return refuse(
+        'saml-cert-untrusted',
+        `The ${name} is signed by the certificate with SHA-256 fingerprint ${fingerprint(embedded)}, which is not the signing certificate configured for this account.`,
+      );
     }
-    return refuse('saml-signature-invalid', `The ${name} signature does not verify with the configured certificate${certificates.length > 1 ? 's' : ''}: the signed content was altered${embedded ? '' : ', or it was signed by another key'}.`);
+    return refuse(
+      'saml-signature-invalid',
+      `The ${name} signature does not verify with the configured certificate${certificates.length > 1 ? 's' : ''}: the signed content was altered${embedded ? '' : ', or it was signed by another key'}.`,
+    );
   }
   return undefined;
 }

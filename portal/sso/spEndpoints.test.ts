@@ -18,9 +18,17 @@ describe('spEndpointsFor', () => {
   });
 
   it.each([
-    ['not a url', 1, 'Cannot build SP endpoints: the portal base URL "not a url" is not an absolute URL (expected e.g. http://127.0.0.1:8080).'],
+    [
+      'not a url',
+      1,
+      'Cannot build SP endpoints: the portal base URL "not a url" is not an absolute URL (expected e.g. http://127.0.0.1:8080).',
+    ],
     ['ftp://127.0.0.1', 1, 'Cannot build SP endpoints: the portal base URL "ftp://127.0.0.1" must use http or https.'],
-    ['http://127.0.0.1/?x=1', 1, 'Cannot build SP endpoints: the portal base URL "http://127.0.0.1/?x=1" must not carry a query or fragment.'],
+    [
+      'http://127.0.0.1/?x=1',
+      1,
+      'Cannot build SP endpoints: the portal base URL "http://127.0.0.1/?x=1" must not carry a query or fragment.',
+    ],
     ['http://127.0.0.1', 0, 'Cannot build SP endpoints: account id 0 is not a positive integer.'],
     ['http://127.0.0.1', 1.5, 'Cannot build SP endpoints: account id 1.5 is not a positive integer.'],
   ])('refuses base %s / account %s', (base, id, message) => {

@@ -38,7 +38,9 @@ export function spEndpointsFor(baseUrl: string, accountId: number, layout: SpPat
   try {
     base = new URL(baseUrl);
   } catch {
-    throw new Error(`Cannot build SP endpoints: the portal base URL "${baseUrl}" is not an absolute URL (expected e.g. http://127.0.0.1:8080).`);
+    throw new Error(
+      `Cannot build SP endpoints: the portal base URL "${baseUrl}" is not an absolute URL (expected e.g. http://127.0.0.1:8080).`,
+    );
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
     throw new Error(`Cannot build SP endpoints: the portal base URL "${baseUrl}" must use http or https.`);

@@ -7,7 +7,11 @@ import { spEndpointsFor } from './spEndpoints.ts';
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
 
 function parse(xml: string): Document {
-  return new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(xml, 'text/xml') as unknown as Document;
+  return new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(xml, 'text/xml') as unknown as Document;
 }
 
 const sp = spEndpointsFor('http://127.0.0.1:8080', 5);
@@ -24,7 +28,10 @@ describe('buildSpMetadata', () => {
     expect(spsso?.getAttribute('WantAssertionsSigned')).toBe('true');
     expect(spsso?.getAttribute('protocolSupportEnumeration')).toBe('urn:oasis:names:tc:SAML:2.0:protocol');
     const formats = Array.from(doc.getElementsByTagNameNS(MD, 'NameIDFormat')).map((n) => n.textContent);
-    expect(formats).toEqual(['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified']);
+    expect(formats).toEqual([
+      'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+      'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+    ]);
     const acs = doc.getElementsByTagNameNS(MD, 'AssertionConsumerService').item(0);
     expect(acs?.getAttribute('Binding')).toBe('urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST');
     expect(acs?.getAttribute('Location')).toBe(sp.acsUrl);
@@ -40,6 +47,8 @@ describe('buildSpMetadata', () => {
   it('escapes URLs that carry XML special characters', () => {
     const odd = { ...sp, acsUrl: 'http://127.0.0.1/a?x=1&y="2"' };
     const doc = parse(buildSpMetadata(odd));
-    expect(doc.getElementsByTagNameNS(MD, 'AssertionConsumerService').item(0)?.getAttribute('Location')).toBe('http://127.0.0.1/a?x=1&y="2"');
+    expect(doc.getElementsByTagNameNS(MD, 'AssertionConsumerService').item(0)?.getAttribute('Location')).toBe(
+      'http://127.0.0.1/a?x=1&y="2"',
+    );
   });
 });

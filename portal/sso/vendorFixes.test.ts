@@ -3,7 +3,7 @@ import { REASONS } from '../../lib/reasons.ts';
 import { REASON_FIX_KEYS, vendorFixFor } from './vendorFixes.ts';
 
 describe('vendor fixes of refusal reasons', () => {
-  it('give the fix in the vendor console\'s words, for known reasons and vendors only', () => {
+  it("give the fix in the vendor console's words, for known reasons and vendors only", () => {
     expect(vendorFixFor('saml-cert-untrusted', 'okta')).toMatch(/^Okta Admin Console → your app → Sign On → SAML Signing Certificates/);
     expect(vendorFixFor('saml-audience-mismatch', 'entra')).toContain('Identifier (Entity ID)');
     expect(vendorFixFor('saml-cert-untrusted', 'other')).toBeUndefined();

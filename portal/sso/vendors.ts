@@ -14,7 +14,9 @@ function perPreset<T>(value: (preset: VendorPreset) => T): Readonly<Record<Vendo
 export const VENDOR_NAMES: Readonly<Record<VendorPreset, string>> = perPreset((preset) => PRESETS[preset].name);
 
 /** SAML attributes that usually carry the email, tried in order when no attribute is configured and the NameID is not an email. */
-export const SAML_EMAIL_ATTRIBUTES: Readonly<Record<VendorPreset, readonly string[]>> = perPreset((preset) => PRESETS[preset].samlEmailAttributes);
+export const SAML_EMAIL_ATTRIBUTES: Readonly<Record<VendorPreset, readonly string[]>> = perPreset(
+  (preset) => PRESETS[preset].samlEmailAttributes,
+);
 
 /** The OIDC claim that carries the email when the admin leaves "email claim" empty. */
 export const DEFAULT_OIDC_EMAIL_CLAIM = 'email';

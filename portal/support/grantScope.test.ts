@@ -7,8 +7,16 @@ import { TestBrowser, csrfTokenOf } from '../testing/testBrowser.ts';
 import { STANDARD_ACCOUNT, startTestPortal } from '../testing/testPortal.ts';
 
 const SAML: SamlSettings = {
-  protocol: 'saml', vendor: 'okta', idpEntityId: 'http://www.okta.com/exk1', idpSsoUrl: 'http://127.0.0.1:9/sso', idpCertificates: ['PEM'],
-  requireSignedResponse: true, requireSignedAssertion: true, allowedClockSkewSeconds: 120, allowIdpInitiated: false, warnings: [],
+  protocol: 'saml',
+  vendor: 'okta',
+  idpEntityId: 'http://www.okta.com/exk1',
+  idpSsoUrl: 'http://127.0.0.1:9/sso',
+  idpCertificates: ['PEM'],
+  requireSignedResponse: true,
+  requireSignedAssertion: true,
+  allowedClockSkewSeconds: 120,
+  allowIdpInitiated: false,
+  warnings: [],
 };
 
 let target: EmbeddedPortal | undefined;
@@ -23,17 +31,29 @@ async function grantOnAThenB(defects: readonly string[] = []): Promise<{ pageSho
   target = await startTestPortal({ defects });
   await target.createSupportStaff({ name: 'Sam Support', email: 'sam@ooma.example', password: 'support-password-1' });
   const a = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Account A' });
-  const b = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Account B', seats: STANDARD_ACCOUNT.seats.map((seat) => ({ ...seat, email: seat.email.replace('contoso', 'fabrikam') })), ssoDomains: ['fabrikam.example'] });
+  const b = await target.createAccount({
+    ...STANDARD_ACCOUNT,
+    name: 'Account B',
+    seats: STANDARD_ACCOUNT.seats.map((seat) => ({ ...seat, email: seat.email.replace('contoso', 'fabrikam') })),
+    ssoDomains: ['fabrikam.example'],
+  });
   target.portal.db.ssoConfigs.save(b.accountId, SAML, 'Ada Admin', Date.now());
   target.portal.db.ssoConfigs.setEnabled(b.accountId, true);
   const support = new TestBrowser(target.url);
   await support.submit('/support', '/support/login', { email: 'sam@ooma.example', password: 'support-password-1' });
-  await support.submit(`/support/accounts/${a.accountId}`, `/support/accounts/${a.accountId}/access`, { ticket: 'OE-1', reason: 'Customer locked out after enabling SSO' });
+  await support.submit(`/support/accounts/${a.accountId}`, `/support/accounts/${a.accountId}/access`, {
+    ticket: 'OE-1',
+    reason: 'Customer locked out after enabling SSO',
+  });
   // One token per support session, on every form of it (the log-out form is on every page).
   const token = csrfTokenOf(await (await support.get(`/support/accounts/${a.accountId}`)).text(), '/support/logout');
   const pageOfB = await (await support.get(`/support/accounts/${b.accountId}`)).text();
   const off = await support.post(`/support/accounts/${b.accountId}/sso/disable`, { _csrf: token });
-  return { pageShowsB: pageOfB.includes('SSO email domains: fabrikam.example'), offStatus: off.status, bEnabled: target.portal.db.ssoConfigs.isEnabled(b.accountId) };
+  return {
+    pageShowsB: pageOfB.includes('SSO email domains: fabrikam.example'),
+    offStatus: off.status,
+    bEnabled: target.portal.db.ssoConfigs.isEnabled(b.accountId),
+  };
 }
 
 describe('a support grant on one account', () => {
@@ -42,7 +62,7 @@ describe('a support grant on one account', () => {
   });
 
   // One portal per test (each hashes seven passwords): two in one test ran past the timeout on a loaded machine.
-  it('support-grant-any-account opens the other account\'s page and action', async () => {
+  it("support-grant-any-account opens the other account's page and action", async () => {
     expect(await grantOnAThenB(['support-grant-any-account'])).toEqual({ pageShowsB: true, offStatus: 303, bEnabled: false });
   });
 

@@ -5,8 +5,16 @@ import { TestBrowser, csrfTokenOf } from '../testing/testBrowser.ts';
 import { STANDARD_ACCOUNT, startTestPortal } from '../testing/testPortal.ts';
 
 const SAML: SamlSettings = {
-  protocol: 'saml', vendor: 'entra', idpEntityId: 'https://sts.windows.net/t/', idpSsoUrl: 'http://127.0.0.1:9/saml2', idpCertificates: ['not a certificate'],
-  requireSignedResponse: false, requireSignedAssertion: true, allowedClockSkewSeconds: 120, allowIdpInitiated: false, warnings: [],
+  protocol: 'saml',
+  vendor: 'entra',
+  idpEntityId: 'https://sts.windows.net/t/',
+  idpSsoUrl: 'http://127.0.0.1:9/saml2',
+  idpCertificates: ['not a certificate'],
+  requireSignedResponse: false,
+  requireSignedAssertion: true,
+  allowedClockSkewSeconds: 120,
+  allowIdpInitiated: false,
+  warnings: [],
 };
 
 let clock = Date.parse('2030-01-01T00:00:00Z');
@@ -32,7 +40,11 @@ describe('support console', () => {
   it('support staff log in separately: a seat session is not a support session', async () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Separate' });
     const browser = new TestBrowser(target.url);
-    await browser.submit('/login/password', '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+    await browser.submit('/login/password', '/login/password', {
+      email: 'ada@contoso.example',
+      password: 'admin-password-1',
+      account: String(account.accountId),
+    });
     expect(await (await browser.get('/support')).text()).toContain('<button type="submit">Log in to support</button>');
     const wrong = await browser.submit('/support', '/support/login', { email: 'ada@contoso.example', password: 'admin-password-1' });
     expect(wrong.status).toBe(401);
@@ -49,11 +61,17 @@ describe('support console', () => {
     const gate = await (await browser.get(`/support/accounts/${account.accountId}`)).text();
     expect(gate).toContain('<h1>Access account "Locked out Inc"</h1>');
 
-    const noTicket = await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, { ticket: '', reason: 'Customer locked out after enabling SSO' });
+    const noTicket = await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, {
+      ticket: '',
+      reason: 'Customer locked out after enabling SSO',
+    });
     expect(noTicket.status).toBe(422);
     expect(await noTicket.text()).toContain('access without a ticket is not allowed.');
 
-    await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, { ticket: 'OE-4711', reason: 'Customer locked out after enabling SSO' });
+    await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, {
+      ticket: 'OE-4711',
+      reason: 'Customer locked out after enabling SSO',
+    });
     const view = await (await browser.get(`/support/accounts/${account.accountId}`)).text();
     expect(view).toContain('SSO is <strong>enabled</strong>.');
     expect(view).toContain('<th scope="row">IdP entity ID</th><td>https://sts.windows.net/t/</td>');
@@ -71,9 +89,15 @@ describe('support console', () => {
     ]);
 
     const admin = new TestBrowser(target.url);
-    await admin.submit('/login/password', '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+    await admin.submit('/login/password', '/login/password', {
+      email: 'ada@contoso.example',
+      password: 'admin-password-1',
+      account: String(account.accountId),
+    });
     const log = await (await admin.get('/account/audit-log')).text();
-    expect(log).toContain('<td>Ooma support: Sam Support &lt;sam@ooma.example&gt; (ticket OE-4711)</td><td><code>support.sso.disabled</code></td>');
+    expect(log).toContain(
+      '<td>Ooma support: Sam Support &lt;sam@ooma.example&gt; (ticket OE-4711)</td><td><code>support.sso.disabled</code></td>',
+    );
   });
 
   it('access expires: after the grant time the account is closed again and SSO cannot be turned off', async () => {
@@ -81,7 +105,10 @@ describe('support console', () => {
     target.portal.db.ssoConfigs.save(account.accountId, SAML, 'Ada Admin', clock);
     target.portal.db.ssoConfigs.setEnabled(account.accountId, true);
     const browser = await supportBrowser();
-    await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, { ticket: 'OE-1', reason: 'Checking the seat email audit' });
+    await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, {
+      ticket: 'OE-1',
+      reason: 'Checking the seat email audit',
+    });
     const page = await (await browser.get(`/support/accounts/${account.accountId}`)).text();
     const token = csrfTokenOf(page, `/support/accounts/${account.accountId}/sso/disable`);
     clock += 60_000;
@@ -96,8 +123,14 @@ describe('support console', () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Audit JSON' });
     const browser = await supportBrowser();
     expect((await browser.get(`/api/accounts/${account.accountId}/seat-audit`)).status).toBe(403);
-    await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, { ticket: 'OE-2', reason: 'Verifying seat emails before enable' });
-    const json = (await (await browser.get(`/api/accounts/${account.accountId}/seat-audit`)).json()) as { accountId: number; ssoDomains: string[] };
+    await browser.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, {
+      ticket: 'OE-2',
+      reason: 'Verifying seat emails before enable',
+    });
+    const json = (await (await browser.get(`/api/accounts/${account.accountId}/seat-audit`)).json()) as {
+      accountId: number;
+      ssoDomains: string[];
+    };
     expect(json).toMatchObject({ accountId: account.accountId, ssoDomains: ['contoso.example'] });
   });
 });

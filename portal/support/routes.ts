@@ -47,11 +47,12 @@ export function supportRoutes(ctx: PortalContext): Router {
   };
 
   const grantOf = (login: SupportLogin, account: Account): SupportGrant | undefined =>
-    ctx.store.support.activeGrant(login.staff.id, account.id, now())
-    ?? (defectOn(ctx.defects, 'support-grant-any-account') ? ctx.store.support.anyActiveGrant(login.staff.id, now()) : undefined);
+    ctx.store.support.activeGrant(login.staff.id, account.id, now()) ??
+    (defectOn(ctx.defects, 'support-grant-any-account') ? ctx.store.support.anyActiveGrant(login.staff.id, now()) : undefined);
   /** The grant the SSO-off action asks for: this account's, or (defect switch) one of any account. */
   const actionGrantOf = (login: SupportLogin, account: Account): SupportGrant | undefined =>
-    grantOf(login, account) ?? (defectOn(ctx.defects, 'support-action-grant-any-account') ? ctx.store.support.anyActiveGrant(login.staff.id, now()) : undefined);
+    grantOf(login, account) ??
+    (defectOn(ctx.defects, 'support-action-grant-any-account') ? ctx.store.support.anyActiveGrant(login.staff.id, now()) : undefined);
 
   router.get(P.support, (req, res) => {
     const login = requestState(req).supportLogin;
@@ -62,7 +63,9 @@ export function supportRoutes(ctx: PortalContext): Router {
     const raw = req.query[Q.search];
     const query = typeof raw === 'string' ? raw : '';
     const rows = ctx.store.accounts.search(query).map((account) => ({
-      account, ssoEnabled: ctx.store.ssoConfigs.isEnabled(account.id), seats: ctx.store.seats.listByAccount(account.id).length,
+      account,
+      ssoEnabled: ctx.store.ssoConfigs.isEnabled(account.id),
+      seats: ctx.store.seats.listByAccount(account.id).length,
     }));
     page(ctx, req, res, T.titles.supportConsole, V.supportSearch({ query, rows }));
   });
@@ -74,7 +77,14 @@ export function supportRoutes(ctx: PortalContext): Router {
     const staff = ctx.store.support.findStaffByEmail(email);
     const ok = staff ? await verifyPassword(password, staff.passwordHash) : await verifyAgainstDummy(password);
     if (!staff || !ok) {
-      page(ctx, req, res, T.titles.supportLogin, V.supportLogin({ csrf: csrfInput(ctx, req, 'support'), email, error: T.supportWrongLogin }), 401);
+      page(
+        ctx,
+        req,
+        res,
+        T.titles.supportLogin,
+        V.supportLogin({ csrf: csrfInput(ctx, req, 'support'), email, error: T.supportWrongLogin }),
+        401,
+      );
       return;
     }
     startSession(ctx, req, res, 'support', staff.id, 'password');
@@ -92,18 +102,35 @@ export function supportRoutes(ctx: PortalContext): Router {
     if (!login || !account) return;
     const grant = grantOf(login, account);
     if (!grant) {
-      page(ctx, req, res, T.titles.supportAccess, V.supportAccess({ csrf: csrfInput(ctx, req, 'support'), account, values: { ticket: '', reason: '' } }));
+      page(
+        ctx,
+        req,
+        res,
+        T.titles.supportAccess,
+        V.supportAccess({ csrf: csrfInput(ctx, req, 'support'), account, values: { ticket: '', reason: '' } }),
+      );
       return;
     }
     const notice = noticeFor(ctx, req, ['supportSsoDisabled']);
-    page(ctx, req, res, T.titles.supportAccount(account), V.supportAccount({
-      csrf: csrfInput(ctx, req, 'support'), account, grant,
-      status: ctx.store.ssoConfigs.status(account.id), sp: spEndpointsFor(ctx.baseUrl(), account.id, P.sp),
-      seats: ctx.store.seats.listByAccount(account.id), findings: seatAuditFor(ctx.store, account),
-      configWarnings: currentConfigWarnings(ctx, account),
-      events: ctx.store.audit.listByAccount(account.id), ...(notice ? { notice } : {}),
-      ...secretShownBack(ctx, ctx.store.ssoConfigs.current(account.id)?.settings, 'support'),
-    }));
+    page(
+      ctx,
+      req,
+      res,
+      T.titles.supportAccount(account),
+      V.supportAccount({
+        csrf: csrfInput(ctx, req, 'support'),
+        account,
+        grant,
+        status: ctx.store.ssoConfigs.status(account.id),
+        sp: spEndpointsFor(ctx.baseUrl(), account.id, P.sp),
+        seats: ctx.store.seats.listByAccount(account.id),
+        findings: seatAuditFor(ctx.store, account),
+        configWarnings: currentConfigWarnings(ctx, account),
+        events: ctx.store.audit.listByAccount(account.id),
+        ...(notice ? { notice } : {}),
+        ...secretShownBack(ctx, ctx.store.ssoConfigs.current(account.id)?.settings, 'support'),
+      }),
+    );
   });
 
   router.post(P.supportAccess, accountActionCsrf, async (req, res) => {
@@ -115,17 +142,38 @@ export function supportRoutes(ctx: PortalContext): Router {
     const reason = field(form, F.reason).trim();
     const problem = !TICKET.test(ticket)
       ? T.supportTicketInvalid
-      : reason.length < MIN_REASON || reason.length > 500 ? T.supportReasonInvalid(MIN_REASON) : undefined;
+      : reason.length < MIN_REASON || reason.length > 500
+        ? T.supportReasonInvalid(MIN_REASON)
+        : undefined;
     if (problem) {
-      page(ctx, req, res, T.titles.supportAccess, V.supportAccess({ csrf: csrfInput(ctx, req, 'support'), account, values: { ticket, reason }, error: problem }), 422);
+      page(
+        ctx,
+        req,
+        res,
+        T.titles.supportAccess,
+        V.supportAccess({ csrf: csrfInput(ctx, req, 'support'), account, values: { ticket, reason }, error: problem }),
+        422,
+      );
       return;
     }
     const grantedAt = now();
-    const grant = ctx.store.support.grant({ staffId: login.staff.id, accountId: account.id, ticket, reason, grantedAt, expiresAt: grantedAt + ctx.timings.supportGrantMs });
-    ctx.store.audit.record({
-      accountId: account.id, actor: A.support(login.staff, grant), action: 'support.access.granted',
-      detail: T.auditSupportAccess(ticket, reason, grant.expiresAt),
-    }, grantedAt);
+    const grant = ctx.store.support.grant({
+      staffId: login.staff.id,
+      accountId: account.id,
+      ticket,
+      reason,
+      grantedAt,
+      expiresAt: grantedAt + ctx.timings.supportGrantMs,
+    });
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.support(login.staff, grant),
+        action: 'support.access.granted',
+        detail: T.auditSupportAccess(ticket, reason, grant.expiresAt),
+      },
+      grantedAt,
+    );
     res.redirect(303, accountPath(account));
   });
 
@@ -140,10 +188,15 @@ export function supportRoutes(ctx: PortalContext): Router {
     }
     const wasEnabled = ctx.store.ssoConfigs.isEnabled(account.id);
     ctx.store.ssoConfigs.setEnabled(account.id, false);
-    ctx.store.audit.record({
-      accountId: account.id, actor: A.support(login.staff, grant), action: 'support.sso.disabled',
-      detail: T.auditSupportSsoDisabled(wasEnabled),
-    }, now());
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.support(login.staff, grant),
+        action: 'support.sso.disabled',
+        detail: T.auditSupportSsoDisabled(wasEnabled),
+      },
+      now(),
+    );
     res.redirect(303, `${accountPath(account)}?${Q.notice}=${ctx.skin.noticeKeys.supportSsoDisabled}`);
   });
 

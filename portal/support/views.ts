@@ -32,13 +32,26 @@ export function supportSearchBody(m: { readonly query: string; readonly rows: re
 ${textInput({ name: Q.search, label: 'Account name, ID or seat email', value: m.query })}
 <button type="submit">Search</button>
 </form>
-${rows.length === 0 ? html`<p role="status">No account matches.</p>` : html`<table aria-label="Accounts">
+${
+  rows.length === 0
+    ? html`<p role="status">No account matches.</p>`
+    : html`<table aria-label="Accounts">
 <thead><tr><th scope="col">ID</th><th scope="col">Name</th><th scope="col">Seats</th><th scope="col">SSO</th><th scope="col">Open</th></tr></thead>
-<tbody>${rows.map((row) => html`<tr><td>${row.account.id}</td><td>${row.account.name}</td><td>${row.seats}</td><td>${row.ssoEnabled ? 'enabled' : 'disabled'}</td>
-<td><a href="${pathFor(P.supportAccount, { accountId: row.account.id })}" aria-label="Open ${row.account.name}">Open</a></td></tr>`)}</tbody></table>`}`;
+<tbody>${rows.map(
+        (
+          row,
+        ) => html`<tr><td>${row.account.id}</td><td>${row.account.name}</td><td>${row.seats}</td><td>${row.ssoEnabled ? 'enabled' : 'disabled'}</td>
+<td><a href="${pathFor(P.supportAccount, { accountId: row.account.id })}" aria-label="Open ${row.account.name}">Open</a></td></tr>`,
+      )}</tbody></table>`
+}`;
 }
 
-export function supportAccessBody(m: { readonly csrf: SafeHtml; readonly account: Account; readonly values: { readonly ticket: string; readonly reason: string }; readonly error?: string }): SafeHtml {
+export function supportAccessBody(m: {
+  readonly csrf: SafeHtml;
+  readonly account: Account;
+  readonly values: { readonly ticket: string; readonly reason: string };
+  readonly error?: string;
+}): SafeHtml {
   const { account, values } = m;
   return html`<h1>Access account "${account.name}"</h1>
 <p>Access is time-limited and recorded in the customer's audit log, where the customer's admins see it with your name, the ticket and the reason.</p>
@@ -59,12 +72,19 @@ ${m.notice && html`<p role="status" class="notice">${m.notice}</p>`}
 <h2 id="support-sso">IdP and SSO</h2>
 <p id="support-sso-status">SSO is <strong>${m.status.enabled ? 'enabled' : 'disabled'}</strong>.${m.status.current ? ` Configuration version ${m.status.current.version} saved by ${m.status.current.savedBy} on ${formatTime(m.status.current.savedAt)}; ${m.status.currentVersionPassed ? 'it has passed Test SSO' : 'it has never passed Test SSO'}.` : ' No configuration saved.'}</p>
 ${settings ? settingsTable(settings, m.configWarnings, m.secretShownBack) : html``}
-${settings ? html`<h3>Links configured on the IdP side</h3><table aria-label="Links to configure on the IdP side"><tbody>
-${idpSideLinks(settings.vendor, settings.protocol, m.sp).map((link) => html`<tr><th scope="row">${link.label}</th><td><code>${link.value}</code></td></tr>`)}</tbody></table>` : html``}
+${
+  settings
+    ? html`<h3>Links configured on the IdP side</h3><table aria-label="Links to configure on the IdP side"><tbody>
+${idpSideLinks(settings.vendor, settings.protocol, m.sp).map((link) => html`<tr><th scope="row">${link.label}</th><td><code>${link.value}</code></td></tr>`)}</tbody></table>`
+    : html``
+}
 ${m.status.lastTest && html`<p>Last Test SSO: ${m.status.lastTest.ok ? 'passed' : html`failed (<code>${m.status.lastTest.reason}</code>)`} for version ${m.status.lastTest.version} on ${formatTime(m.status.lastTest.testedAt)}.</p>`}
-${m.status.enabled && html`<form method="post" novalidate action="${pathFor(P.supportSsoDisable, { accountId: m.account.id })}">${m.csrf}
+${
+  m.status.enabled &&
+  html`<form method="post" novalidate action="${pathFor(P.supportSsoDisable, { accountId: m.account.id })}">${m.csrf}
 <p>Turning SSO off lets the customer's seats log in with their passwords again. The configuration is kept, so the admin can fix it and re-enable.</p>
-<button type="submit">Turn SSO off</button></form>`}
+<button type="submit">Turn SSO off</button></form>`
+}
 </section>
 <section aria-labelledby="support-seat-audit">
 <h2 id="support-seat-audit">Seat email audit</h2>
@@ -87,21 +107,34 @@ function certificateSummary(pem: string): string {
 }
 
 function settingsTable(settings: SsoSettings, warnings: readonly string[], secretShownBack: string | undefined): SafeHtml {
-  const rows: [string, string][] = settings.protocol === 'saml'
-    ? [
-      ['Protocol', protocolName('saml')], ['Vendor preset', settings.vendor],
-      ...(settings.metadataUrl ? [['IdP metadata URL', settings.metadataUrl] as [string, string]] : []),
-      ['IdP entity ID', settings.idpEntityId], ['IdP SSO URL', settings.idpSsoUrl],
-      ...settings.idpCertificates.map((pem, i): [string, string] => [`Signing certificate ${i + 1}`, certificateSummary(pem)]),
-      ['Signed parts', [settings.requireSignedResponse && 'response', settings.requireSignedAssertion && 'assertion'].filter(Boolean).join(' and ')],
-      ['Allowed clock skew', `${settings.allowedClockSkewSeconds} s`], ['IdP-initiated login', settings.allowIdpInitiated ? 'allowed' : 'not allowed'],
-      ['Email attribute', settings.emailAttribute ?? '(NameID, then the vendor preset\'s attributes)'],
-    ]
-    : [
-      ['Protocol', protocolName('oidc')], ['Vendor preset', settings.vendor], ['Issuer', settings.issuer], ['Client ID', settings.clientId],
-      ['Client secret', secretShownBack ?? 'set (never shown)'], ['Scopes', settings.scopes], ['Email claim', settings.emailClaim],
-      ['Allowed clock skew', `${settings.allowedClockSkewSeconds} s`], ...(settings.hostedDomain ? [['Google Workspace domain', settings.hostedDomain] as [string, string]] : []),
-    ];
+  const rows: [string, string][] =
+    settings.protocol === 'saml'
+      ? [
+          ['Protocol', protocolName('saml')],
+          ['Vendor preset', settings.vendor],
+          ...(settings.metadataUrl ? [['IdP metadata URL', settings.metadataUrl] as [string, string]] : []),
+          ['IdP entity ID', settings.idpEntityId],
+          ['IdP SSO URL', settings.idpSsoUrl],
+          ...settings.idpCertificates.map((pem, i): [string, string] => [`Signing certificate ${i + 1}`, certificateSummary(pem)]),
+          [
+            'Signed parts',
+            [settings.requireSignedResponse && 'response', settings.requireSignedAssertion && 'assertion'].filter(Boolean).join(' and '),
+          ],
+          ['Allowed clock skew', `${settings.allowedClockSkewSeconds} s`],
+          ['IdP-initiated login', settings.allowIdpInitiated ? 'allowed' : 'not allowed'],
+          ['Email attribute', settings.emailAttribute ?? "(NameID, then the vendor preset's attributes)"],
+        ]
+      : [
+          ['Protocol', protocolName('oidc')],
+          ['Vendor preset', settings.vendor],
+          ['Issuer', settings.issuer],
+          ['Client ID', settings.clientId],
+          ['Client secret', secretShownBack ?? 'set (never shown)'],
+          ['Scopes', settings.scopes],
+          ['Email claim', settings.emailClaim],
+          ['Allowed clock skew', `${settings.allowedClockSkewSeconds} s`],
+          ...(settings.hostedDomain ? [['Google Workspace domain', settings.hostedDomain] as [string, string]] : []),
+        ];
   return html`<table aria-label="SSO configuration"><tbody>${rows.map(([name, value]) => html`<tr><th scope="row">${name}</th><td>${value}</td></tr>`)}</tbody></table>
 ${warnings.length > 0 && html`<div class="warning" role="note"><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}`;
 }

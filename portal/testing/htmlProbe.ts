@@ -7,7 +7,11 @@ const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', 
 
 /** Text content: tags removed, entities decoded, whitespace collapsed. */
 export function textOf(fragment: string): string {
-  return fragment.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity).replace(/\s+/g, ' ').trim();
+  return fragment
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface Element {
@@ -54,8 +58,9 @@ export function elements(html: string, tag: string): Element[] {
 
 /** The names a page gives its controls and landmarks: labels, buttons, headings, options, legends, summaries, column/row headers, link texts, captions, the title, aria-labels. */
 export function accessibleNames(html: string): string[] {
-  const texts = ['label', 'button', 'h[1-6]', 'option', 'legend', 'summary', 'th', 'a', 'caption', 'title']
-    .flatMap((tag) => elements(html, tag).map((element) => textOf(element.inner)));
+  const texts = ['label', 'button', 'h[1-6]', 'option', 'legend', 'summary', 'th', 'a', 'caption', 'title'].flatMap((tag) =>
+    elements(html, tag).map((element) => textOf(element.inner)),
+  );
   const labels = [...html.matchAll(/\saria-label="([^"]*)"/g)].map((match) => textOf(match[1] ?? ''));
   return [...texts, ...labels].filter((name) => name !== '');
 }
@@ -65,7 +70,10 @@ export function labelledControl(html: string, label: string): string | undefined
   for (const element of elements(html, 'label')) {
     if (textOf(element.inner) !== label) continue;
     const id = attribute(element.open, 'for');
-    const control = id === undefined ? undefined : elements(html, '(?:input|select|textarea)').find((candidate) => attribute(candidate.open, 'id') === id);
+    const control =
+      id === undefined
+        ? undefined
+        : elements(html, '(?:input|select|textarea)').find((candidate) => attribute(candidate.open, 'id') === id);
     if (control) return control.open;
   }
   return undefined;

@@ -58,7 +58,12 @@ export class TestBrowser {
     const location = step1.headers.get('location') ?? '';
     if (!location.startsWith(P.passwordLogin)) return step1;
     const params = new URL(location, this.base).searchParams;
-    return this.submit(location, P.passwordLogin, { [F.email]: email, [F.password]: password, [Q.account]: params.get(Q.account) ?? '', [Q.returnTo]: params.get(Q.returnTo) ?? '' });
+    return this.submit(location, P.passwordLogin, {
+      [F.email]: email,
+      [F.password]: password,
+      [Q.account]: params.get(Q.account) ?? '',
+      [Q.returnTo]: params.get(Q.returnTo) ?? '',
+    });
   }
 }
 

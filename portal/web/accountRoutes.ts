@@ -19,12 +19,17 @@ import { seatAuditFor } from './seatAudit.ts';
 import { oidcInput, samlInput, valuesFromForm, valuesFromSettings } from './ssoForm.ts';
 import { startSso } from './ssoFlows.ts';
 
-type PageOverrides = Partial<Pick<AccountPageModel, 'form' | 'fieldErrors' | 'accountError' | 'idpExportErrors'>> & { status?: number; account?: Account };
+type PageOverrides = Partial<Pick<AccountPageModel, 'form' | 'fieldErrors' | 'accountError' | 'idpExportErrors'>> & {
+  status?: number;
+  account?: Account;
+};
 
 /** Warnings about the account's saved SSO configuration, as of now. */
 export function currentConfigWarnings(ctx: PortalContext, account: Account): string[] {
   const current = ctx.store.ssoConfigs.current(account.id);
-  return current ? configurationWarnings(current.settings, ctx.now(), ctx.store.ssoConfigs.observedWarnings(account.id, current.version)) : [];
+  return current
+    ? configurationWarnings(current.settings, ctx.now(), ctx.store.ssoConfigs.observedWarnings(account.id, current.version))
+    : [];
 }
 
 function renderAccountPage(ctx: PortalContext, req: Request, res: Response, overrides: PageOverrides = {}): void {
@@ -32,7 +37,9 @@ function renderAccountPage(ctx: PortalContext, req: Request, res: Response, over
   const account = overrides.account ?? login.account;
   const status = ctx.store.ssoConfigs.status(account.id);
   const idpExport = ctx.store.idpUsers.get(account.id);
-  const notice = overrides.status ? undefined : noticeFor(ctx, req, ['accountSaved', 'ssoSaved', 'idpUsersSaved', 'ssoEnabled', 'ssoDisabled']);
+  const notice = overrides.status
+    ? undefined
+    : noticeFor(ctx, req, ['accountSaved', 'ssoSaved', 'idpUsersSaved', 'ssoEnabled', 'ssoDisabled']);
   const model: AccountPageModel = {
     account,
     csrf: csrfInput(ctx, req, 'seat'),
@@ -48,7 +55,12 @@ function renderAccountPage(ctx: PortalContext, req: Request, res: Response, over
     ...(overrides.idpExportErrors ? { idpExportErrors: overrides.idpExportErrors } : {}),
     ...secretShownBack(ctx, status.current?.settings, 'admin'),
   };
-  sendPage(ctx, res, { status: overrides.status ?? 200, title: ctx.skin.text.titles.accountParameters, nav: seatNav(ctx, req), body: ctx.skin.views.accountPage(model) });
+  sendPage(ctx, res, {
+    status: overrides.status ?? 200,
+    title: ctx.skin.text.titles.accountParameters,
+    nav: seatNav(ctx, req),
+    body: ctx.skin.views.accountPage(model),
+  });
 }
 
 async function validateSubmitted(ctx: PortalContext, account: Account, form: FormData) {
@@ -82,7 +94,9 @@ export function accountRoutes(ctx: PortalContext): Router {
     const { account, seat } = seatLoginOf(req);
     const form = await readForm(req);
     const name = field(form, F.accountName).trim();
-    const domains = field(form, F.ssoDomains).split(/[\s,;]+/).filter(Boolean);
+    const domains = field(form, F.ssoDomains)
+      .split(/[\s,;]+/)
+      .filter(Boolean);
     const badDomain = domains.find((domain) => !/^@?[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain));
     if (name === '' || name.length > 200 || badDomain !== undefined) {
       const accountError = name === '' || name.length > 200 ? T.accountNameInvalid : T.domainInvalid(badDomain ?? '');
@@ -90,7 +104,10 @@ export function accountRoutes(ctx: PortalContext): Router {
       return;
     }
     ctx.store.accounts.update(account.id, { name, ssoDomains: domains });
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'account.updated', detail: T.auditAccountUpdated(name, domains) }, now());
+    ctx.store.audit.record(
+      { accountId: account.id, actor: A.seat(seat), action: 'account.updated', detail: T.auditAccountUpdated(name, domains) },
+      now(),
+    );
     res.redirect(303, back('accountSaved'));
   });
 
@@ -102,22 +119,34 @@ export function accountRoutes(ctx: PortalContext): Router {
       return;
     }
     const record = ctx.store.ssoConfigs.save(account.id, validated.value, A.seat(seat).label, now());
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'sso.config.saved', detail: T.auditSsoSaved(record.version, validated.value) }, now());
+    ctx.store.audit.record(
+      { accountId: account.id, actor: A.seat(seat), action: 'sso.config.saved', detail: T.auditSsoSaved(record.version, validated.value) },
+      now(),
+    );
     res.redirect(303, back('ssoSaved', H.idpLinks));
   });
 
   router.post(P.idpUsers, admin, csrf, async (req, res) => {
     const { account, seat } = seatLoginOf(req);
     const csv = await fileText(await readForm(req), F.idpUsersFile);
-    const parsed = csv.trim() === ''
-      ? { ok: false as const, errors: [{ field: 'idpUsersFile', message: T.idpExportMissing }] satisfies FieldError[] }
-      : parseIdpUserExport(csv);
+    const parsed =
+      csv.trim() === ''
+        ? { ok: false as const, errors: [{ field: 'idpUsersFile', message: T.idpExportMissing }] satisfies FieldError[] }
+        : parseIdpUserExport(csv);
     if (!parsed.ok) {
       renderAccountPage(ctx, req, res, { status: 422, idpExportErrors: parsed.errors });
       return;
     }
     ctx.store.idpUsers.put(account.id, parsed.value, A.seat(seat).label, now());
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'seat-audit.idp-export.uploaded', detail: T.auditIdpExport(parsed.value.length) }, now());
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.seat(seat),
+        action: 'seat-audit.idp-export.uploaded',
+        detail: T.auditIdpExport(parsed.value.length),
+      },
+      now(),
+    );
     res.redirect(303, back('idpUsersSaved', H.seatAudit));
   });
 
@@ -125,10 +154,21 @@ export function accountRoutes(ctx: PortalContext): Router {
     const { account, seat } = seatLoginOf(req);
     const config = ctx.store.ssoConfigs.current(account.id);
     if (!config) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.testNotConfiguredDetail, accountId: account.id, actor: A.seat(seat), action: 'sso.test.failed', status: 409, heading: T.testNotConfiguredHeading });
+      refuse(ctx, res, {
+        reason: 'sso-not-configured',
+        detail: T.testNotConfiguredDetail,
+        accountId: account.id,
+        actor: A.seat(seat),
+        action: 'sso.test.failed',
+        status: 409,
+        heading: T.testNotConfiguredHeading,
+      });
       return;
     }
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'sso.test.started', detail: T.auditTestStarted(config.version) }, now());
+    ctx.store.audit.record(
+      { accountId: account.id, actor: A.seat(seat), action: 'sso.test.started', detail: T.auditTestStarted(config.version) },
+      now(),
+    );
     await startSso(ctx, res, { account, config, purpose: 'test' });
   });
 
@@ -136,24 +176,52 @@ export function accountRoutes(ctx: PortalContext): Router {
     const { account, seat } = seatLoginOf(req);
     const config = ctx.store.ssoConfigs.current(account.id);
     if (!config) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.enableNotConfiguredDetail, accountId: account.id, actor: A.seat(seat), action: 'sso.enable.refused', status: 409, heading: T.enableNotConfiguredHeading });
+      refuse(ctx, res, {
+        reason: 'sso-not-configured',
+        detail: T.enableNotConfiguredDetail,
+        accountId: account.id,
+        actor: A.seat(seat),
+        action: 'sso.enable.refused',
+        status: 409,
+        heading: T.enableNotConfiguredHeading,
+      });
       return;
     }
     const neverPassedTest = !passedTest(ctx, account.id, config.version);
     const blockingFindings = seatAuditFor(ctx.store, account).filter((finding) => finding.blocking);
     if (field(await readForm(req), F.confirm) !== 'yes') {
-      sendPage(ctx, res, { title: T.titles.enableConfirm, nav: seatNav(ctx, req), body: ctx.skin.views.enableConfirm({ csrf: csrfInput(ctx, req, 'seat'), version: config.version, neverPassedTest, blockingFindings }) });
+      sendPage(ctx, res, {
+        title: T.titles.enableConfirm,
+        nav: seatNav(ctx, req),
+        body: ctx.skin.views.enableConfirm({
+          csrf: csrfInput(ctx, req, 'seat'),
+          version: config.version,
+          neverPassedTest,
+          blockingFindings,
+        }),
+      });
       return;
     }
     ctx.store.ssoConfigs.setEnabled(account.id, true);
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'sso.enabled', detail: T.auditSsoEnabled(config.version, neverPassedTest, blockingFindings.length) }, now());
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.seat(seat),
+        action: 'sso.enabled',
+        detail: T.auditSsoEnabled(config.version, neverPassedTest, blockingFindings.length),
+      },
+      now(),
+    );
     res.redirect(303, back('ssoEnabled', H.enableSso));
   });
 
   router.post(P.ssoDisable, switchGuard, csrf, (req, res) => {
     const { account, seat } = seatLoginOf(req);
     ctx.store.ssoConfigs.setEnabled(account.id, false);
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'sso.disabled', detail: T.auditSsoDisabledByAdmin }, now());
+    ctx.store.audit.record(
+      { accountId: account.id, actor: A.seat(seat), action: 'sso.disabled', detail: T.auditSsoDisabledByAdmin },
+      now(),
+    );
     res.redirect(303, back('ssoDisabled', H.enableSso));
   });
 
@@ -167,8 +235,13 @@ export function passedTest(ctx: PortalContext, accountId: number, version: numbe
 }
 
 /** The saved client secret for a page to show back: never, unless a defect switch says so (portal/defects.ts). */
-export function secretShownBack(ctx: PortalContext, settings: SsoSettings | undefined, to: 'admin' | 'support'): { secretShownBack?: string } {
+export function secretShownBack(
+  ctx: PortalContext,
+  settings: SsoSettings | undefined,
+  to: 'admin' | 'support',
+): { secretShownBack?: string } {
   if (settings?.protocol !== 'oidc') return {};
-  const shown = defectOn(ctx.defects, 'client-secret-shown') || (to === 'support' && defectOn(ctx.defects, 'client-secret-shown-to-support'));
+  const shown =
+    defectOn(ctx.defects, 'client-secret-shown') || (to === 'support' && defectOn(ctx.defects, 'client-secret-shown-to-support'));
   return shown ? { secretShownBack: settings.clientSecret } : {};
 }

@@ -13,8 +13,27 @@ import { VENDOR_OPTIONS } from './ssoForm.ts';
 
 export type { AccountPageModel } from '../skin/types.ts';
 
-const SSO_FIELDS = new Set(['protocol', 'vendor', 'allowedClockSkewSeconds', 'metadataSource', 'metadataUrl', 'metadataXml', 'idpEntityId', 'idpSsoUrl', 'idpCertificate',
-  'requireSignedResponse', 'requireSignedAssertion', 'allowIdpInitiated', 'emailAttribute', 'issuer', 'clientId', 'clientSecret', 'scopes', 'emailClaim', 'hostedDomain']);
+const SSO_FIELDS = new Set([
+  'protocol',
+  'vendor',
+  'allowedClockSkewSeconds',
+  'metadataSource',
+  'metadataUrl',
+  'metadataXml',
+  'idpEntityId',
+  'idpSsoUrl',
+  'idpCertificate',
+  'requireSignedResponse',
+  'requireSignedAssertion',
+  'allowIdpInitiated',
+  'emailAttribute',
+  'issuer',
+  'clientId',
+  'clientSecret',
+  'scopes',
+  'emailClaim',
+  'hostedDomain',
+]);
 
 export function accountPageBody(m: AccountPageModel): SafeHtml {
   return html`<h1>Account parameters</h1>
@@ -49,7 +68,8 @@ ${textInput({ name: F.ssoDomains, label: 'SSO email domains', value: m.account.s
 export function testStatus(status: SsoStatus): string {
   const last = status.lastTest;
   const lastOfThisVersionFailed = last !== undefined && !last.ok && last.version === status.current?.version;
-  if (status.currentVersionPassed && lastOfThisVersionFailed) return 'It passed Test SSO once, but its last Test SSO failed (see Test SSO below): run it again before enabling.';
+  if (status.currentVersionPassed && lastOfThisVersionFailed)
+    return 'It passed Test SSO once, but its last Test SSO failed (see Test SSO below): run it again before enabling.';
   return status.currentVersionPassed ? 'It has passed Test SSO.' : 'It has not passed Test SSO yet.';
 }
 
@@ -76,15 +96,30 @@ function configurationForm(m: AccountPageModel): SafeHtml {
   return html`<h3>IdP configuration</h3>
 ${errorSummary('The configuration was not saved (the saved configuration is unchanged):', m.fieldErrors, SSO_FIELDS)}
 <form method="post" novalidate action="${P.ssoSave}" enctype="multipart/form-data">${m.csrf}
-${radioGroup({ name: 'protocol', label: 'Protocol', value: f.protocol, error: err('protocol'), options: [{ value: 'saml', label: 'SAML 2.0' }, { value: 'oidc', label: 'OpenID Connect (OIDC)' }] })}
+${radioGroup({
+  name: 'protocol',
+  label: 'Protocol',
+  value: f.protocol,
+  error: err('protocol'),
+  options: [
+    { value: 'saml', label: 'SAML 2.0' },
+    { value: 'oidc', label: 'OpenID Connect (OIDC)' },
+  ],
+})}
 ${selectInput({ name: 'vendor', label: 'Vendor preset', value: f.vendor, error: err('vendor'), options: VENDOR_OPTIONS })}
 ${textInput({ name: 'allowedClockSkewSeconds', label: 'Allowed clock skew (seconds)', type: 'number', value: f.allowedClockSkewSeconds, error: err('allowedClockSkewSeconds'), hint: 'Tolerance for the IdP clock, 0 to 600 seconds.' })}
 <fieldset class="saml-only"><legend>SAML 2.0</legend>
-${radioGroup({ name: 'metadataSource', label: 'IdP metadata', value: f.metadataSource, error: err('metadataSource'), options: [
+${radioGroup({
+  name: 'metadataSource',
+  label: 'IdP metadata',
+  value: f.metadataSource,
+  error: err('metadataSource'),
+  options: [
     { value: 'url', label: 'Fetch the metadata from a URL' },
     { value: 'upload', label: 'Upload a metadata file' },
     { value: 'manual', label: 'Enter the IdP values manually' },
-  ] })}
+  ],
+})}
 ${textInput({ name: 'metadataUrl', label: 'IdP metadata URL', type: 'url', value: f.metadataUrl, error: err('metadataUrl') })}
 ${textInput({ name: 'metadataFile', label: 'IdP metadata file', type: 'file', value: '', accept: '.xml,application/xml,application/samlmetadata+xml', error: err('metadataXml') })}
 ${textArea({ name: 'metadataXml', label: 'Or paste the IdP metadata XML', value: f.metadataXml, rows: 4 })}
@@ -103,7 +138,7 @@ ${textInput({ name: 'issuer', label: 'Issuer URL', type: 'url', value: f.issuer,
 ${textInput({ name: 'clientId', label: 'Client ID', value: f.clientId, error: err('clientId') })}
 ${textInput({ name: 'clientSecret', label: 'Client secret', type: m.secretShownBack === undefined ? 'password' : 'text', value: m.secretShownBack ?? '', autocomplete: 'new-password', error: err('clientSecret'), ...(secretSaved ? { hint: 'saved — enter a new one to replace it' } : {}) })}
 ${textInput({ name: 'scopes', label: 'Scopes', value: f.scopes, error: err('scopes') })}
-${textInput({ name: 'emailClaim', label: 'Email claim', value: f.emailClaim, error: err('emailClaim'), hint: 'The ID token claim that carries the email; empty = the vendor preset\'s usual claim.' })}
+${textInput({ name: 'emailClaim', label: 'Email claim', value: f.emailClaim, error: err('emailClaim'), hint: "The ID token claim that carries the email; empty = the vendor preset's usual claim." })}
 ${textInput({ name: 'hostedDomain', label: 'Google Workspace domain (hd, optional)', value: f.hostedDomain, error: err('hostedDomain') })}
 </fieldset>
 <button type="submit">Save SSO configuration</button>
@@ -114,7 +149,9 @@ function linksSection(m: AccountPageModel): SafeHtml {
   const settings = m.status.current?.settings;
   if (!settings) {
     // Before the first save the vendor is not known yet: the values every IdP needs, in generic words.
-    const values = [...idpSideLinks('other', 'saml', m.sp), ...idpSideLinks('other', 'oidc', m.sp)].filter((link, index, all) => all.findIndex((other) => other.value === link.value) === index);
+    const values = [...idpSideLinks('other', 'saml', m.sp), ...idpSideLinks('other', 'oidc', m.sp)].filter(
+      (link, index, all) => all.findIndex((other) => other.value === link.value) === index,
+    );
     return html`<section aria-labelledby="idp-links">
 <h3 id="idp-links">Values to register at your IdP</h3>
 <p>Register these at the IdP (SAML: entity ID and ACS URL; OIDC: redirect URI). Once you save, they are shown with your vendor console's own field names.</p>
@@ -133,8 +170,10 @@ ${links.map((link, index) => textInput({ id: `idp-link-${index}`, name: `idp-lin
 
 function testSection(m: AccountPageModel): SafeHtml {
   const last = m.status.lastTest;
-  const lastLine = !last ? html`<p role="status" id="test-sso-result">Test SSO has not been run yet.</p>`
-    : last.ok ? html`<p role="status" id="test-sso-result">Last Test SSO passed (configuration version ${last.version}, ${formatTime(last.testedAt)}): logged in as ${last.email}.</p>`
+  const lastLine = !last
+    ? html`<p role="status" id="test-sso-result">Test SSO has not been run yet.</p>`
+    : last.ok
+      ? html`<p role="status" id="test-sso-result">Last Test SSO passed (configuration version ${last.version}, ${formatTime(last.testedAt)}): logged in as ${last.email}.</p>`
       : html`<p role="status" id="test-sso-result">Last Test SSO failed (configuration version ${last.version}, ${formatTime(last.testedAt)}): <code>${last.reason}</code> — ${last.reason ? REASONS[last.reason].message : last.detail}</p>`;
   return html`<section aria-labelledby="test-sso">
 <h3 id="test-sso">Test SSO</h3>
@@ -150,9 +189,12 @@ function seatAuditSection(m: AccountPageModel): SafeHtml {
 <h3 id="seat-audit">Seat email audit</h3>
 <p>Every seat needs a unique, valid email in one of the SSO email domains${m.idpExport ? ', present in the IdP user export' : ''}.
 ${m.idpExport ? html`IdP user export: ${m.idpExport.emails.length} users, uploaded by ${m.idpExport.uploadedBy} on ${formatTime(m.idpExport.uploadedAt)}.` : html`No IdP user export uploaded yet.`}</p>
-${m.findings.length === 0 ? html`<p role="status" id="seat-audit-summary">No problems found.</p>`
+${
+  m.findings.length === 0
+    ? html`<p role="status" id="seat-audit-summary">No problems found.</p>`
     : html`<p role="status" id="seat-audit-summary">${m.findings.length} problem${m.findings.length === 1 ? '' : 's'} found, ${blocking} blocking.</p>
-<ul aria-label="Seat email audit findings">${m.findings.map((f) => html`<li>${f.blocking ? html`<strong>Blocking:</strong> ` : ''}<code>${f.kind}</code> ${f.email}: ${f.message}</li>`)}</ul>`}
+<ul aria-label="Seat email audit findings">${m.findings.map((f) => html`<li>${f.blocking ? html`<strong>Blocking:</strong> ` : ''}<code>${f.kind}</code> ${f.email}: ${f.message}</li>`)}</ul>`
+}
 <p><a href="${pathFor(P.apiSeatAudit, { accountId: m.account.id })}">Seat email audit as JSON</a></p>
 ${errorSummary('The IdP user export was not read:', m.idpExportErrors ?? [], new Set())}
 <form method="post" novalidate action="${P.idpUsers}" enctype="multipart/form-data">${m.csrf}
@@ -167,8 +209,13 @@ function enableSection(m: AccountPageModel): SafeHtml {
   const enabled = m.status.enabled;
   return html`<section aria-labelledby="enable-sso">
 <h3 id="enable-sso">Enable SSO</h3>
-<p>${enabled ? 'SSO is on: seats log in through the IdP and password login is refused. Turning it off keeps the whole configuration.'
-    : configured ? 'SSO is off: seats log in with their password. Enabling asks for confirmation first.' : 'Save an IdP configuration before enabling SSO.'}</p>
+<p>${
+    enabled
+      ? 'SSO is on: seats log in through the IdP and password login is refused. Turning it off keeps the whole configuration.'
+      : configured
+        ? 'SSO is off: seats log in with their password. Enabling asks for confirmation first.'
+        : 'Save an IdP configuration before enabling SSO.'
+  }</p>
 <form method="post" novalidate action="${enabled ? P.ssoDisable : P.ssoEnable}">${m.csrf}
 <button${attributes({ type: 'submit', role: 'switch', 'aria-checked': enabled ? 'true' : 'false', disabled: !configured && !enabled })}>Enable SSO</button>
 </form>

@@ -16,7 +16,11 @@ afterEach(async () => {
 async function statuses(defects: readonly string[]): Promise<{ own: number; other: number; user: number }> {
   target = await startTestPortal({ defects });
   const a = await target.createAccount(STANDARD_ACCOUNT);
-  const b = await target.createAccount({ name: 'Fabrikam', ssoDomains: ['fabrikam.example'], seats: [{ name: 'Bo', email: 'bo@fabrikam.example', role: 'admin', password: 'admin-password-2' }] });
+  const b = await target.createAccount({
+    name: 'Fabrikam',
+    ssoDomains: ['fabrikam.example'],
+    seats: [{ name: 'Bo', email: 'bo@fabrikam.example', role: 'admin', password: 'admin-password-2' }],
+  });
   const admin = new TestBrowser(target.url);
   await admin.loginWithPassword('ada@contoso.example', 'admin-password-1');
   const user = new TestBrowser(target.url);

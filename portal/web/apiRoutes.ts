@@ -16,10 +16,13 @@ function readableAccount(ctx: PortalContext, req: Request, res: Response): Accou
   const raw = req.params['accountId'];
   const account = typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? ctx.store.accounts.get(Number(raw)) : undefined;
   const state = requestState(req);
-  const allowed = account !== undefined && (
-    isHarnessRequest(ctx, req)
-    || (state.seatLogin?.seat.role === 'admin' && (state.seatLogin.account.id === account.id || defectOn(ctx.defects, 'api-account-unchecked')))
-    || (state.supportLogin !== undefined && ctx.store.support.activeGrant(state.supportLogin.staff.id, account.id, ctx.now().getTime()) !== undefined));
+  const allowed =
+    account !== undefined &&
+    (isHarnessRequest(ctx, req) ||
+      (state.seatLogin?.seat.role === 'admin' &&
+        (state.seatLogin.account.id === account.id || defectOn(ctx.defects, 'api-account-unchecked'))) ||
+      (state.supportLogin !== undefined &&
+        ctx.store.support.activeGrant(state.supportLogin.staff.id, account.id, ctx.now().getTime()) !== undefined));
   if (allowed) return account;
   const loggedIn = state.seatLogin ?? state.supportLogin;
   res.status(loggedIn ? 403 : 401).json({
@@ -40,13 +43,18 @@ export function apiRoutes(ctx: PortalContext): Router {
 
   router.get(P.apiAuditLog, (req, res) => {
     const account = readableAccount(ctx, req, res);
-    if (account) res.json({ accountId: account.id, events: ctx.store.audit.listByAccount(account.id).map((event) => auditEventJson(event, vocabulary)) });
+    if (account)
+      res.json({
+        accountId: account.id,
+        events: ctx.store.audit.listByAccount(account.id).map((event) => auditEventJson(event, vocabulary)),
+      });
   });
 
   router.get(P.auditLog, requireAdmin(ctx), (req, res) => {
     const { account, seat } = seatLoginOf(req);
     sendPage(ctx, res, {
-      title: ctx.skin.text.titles.auditLog, nav: seatNav(ctx, req),
+      title: ctx.skin.text.titles.auditLog,
+      nav: seatNav(ctx, req),
       body: ctx.skin.views.auditLogPage({ account, viewer: ctx.skin.actors.seat(seat), events: ctx.store.audit.listByAccount(account.id) }),
     });
   });

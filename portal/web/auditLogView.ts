@@ -17,7 +17,11 @@ ${events.map((event) => html`<tr><td>${formatTime(event.at)}</td><td>${event.act
 </table></div>`;
 }
 
-export function auditLogPageBody(m: { readonly account: Account; readonly viewer: Actor; readonly events: readonly AuditEvent[] }): SafeHtml {
+export function auditLogPageBody(m: {
+  readonly account: Account;
+  readonly viewer: Actor;
+  readonly events: readonly AuditEvent[];
+}): SafeHtml {
   return html`<h1>Audit log</h1>
 <p>Everything that happened to account "${m.account.name}": logins and refusals, configuration changes, and every action of Ooma support (with who did it and the ticket). Newest first. Viewing as ${m.viewer.label}.</p>
 <p><a href="${pathFor(P.apiAuditLog, { accountId: m.account.id })}">Audit log as JSON</a></p>
@@ -26,5 +30,12 @@ ${auditTable(m.events)}`;
 
 /** JSON shape of an audit event (the API and the harness read it): action and reason in the skin's words. */
 export function auditEventJson(event: AuditEvent, words: SkinVocabulary) {
-  return { id: event.id, at: new Date(event.at).toISOString(), actor: event.actor, action: words.action(event.action), reason: event.reason ? words.reason(event.reason) : null, detail: event.detail };
+  return {
+    id: event.id,
+    at: new Date(event.at).toISOString(),
+    actor: event.actor,
+    action: words.action(event.action),
+    reason: event.reason ? words.reason(event.reason) : null,
+    detail: event.detail,
+  };
 }

@@ -44,7 +44,11 @@ describe.each<SkinName>(['reference', 'foreign'])('expired IdP signing certifica
 
   async function admin(account: ProvisionedAccount): Promise<TestBrowser> {
     const browser = new TestBrowser(target.url, skin);
-    await browser.submit(`${P.passwordLogin}?${Q.account}=${account.accountId}`, P.passwordLogin, { [F.email]: 'ada@contoso.example', [F.password]: 'admin-password-1', [Q.account]: String(account.accountId) });
+    await browser.submit(`${P.passwordLogin}?${Q.account}=${account.accountId}`, P.passwordLogin, {
+      [F.email]: 'ada@contoso.example',
+      [F.password]: 'admin-password-1',
+      [Q.account]: String(account.accountId),
+    });
     return browser;
   }
 
@@ -53,17 +57,36 @@ describe.each<SkinName>(['reference', 'foreign'])('expired IdP signing certifica
     const browser = await admin(account);
     const C = F.sso;
     const form = new FormData();
-    for (const [field, value] of Object.entries({ [C.protocol]: 'saml', [C.vendor]: 'okta', [C.allowedClockSkewSeconds]: '120', [C.metadataSource]: 'manual', [C.idpEntityId]: IDP_ENTITY, [C.idpSsoUrl]: IDP_SSO_URL, [C.idpCertificate]: key.certificatePem, [C.requireSignedAssertion]: '1' })) form.set(field, value);
+    for (const [field, value] of Object.entries({
+      [C.protocol]: 'saml',
+      [C.vendor]: 'okta',
+      [C.allowedClockSkewSeconds]: '120',
+      [C.metadataSource]: 'manual',
+      [C.idpEntityId]: IDP_ENTITY,
+      [C.idpSsoUrl]: IDP_SSO_URL,
+      [C.idpCertificate]: key.certificatePem,
+      [C.requireSignedAssertion]: '1',
+    }))
+      form.set(field, value);
     expect((await browser.submit(P.settings, P.ssoSave, form)).status).toBe(303);
     return { account, browser };
   }
 
   async function testSso(browser: TestBrowser, account: ProvisionedAccount, overrides: Partial<SamlResponseOptions> = {}): Promise<string> {
     const started = await browser.submit(P.settings, P.ssoTest, {});
-    const samlResponse = toBase64(samlResponseXml({
-      signer: key, now: new Date(clock), issuer: IDP_ENTITY, audience: account.urls.sp.entityId, destination: account.urls.sp.acsUrl, recipient: account.urls.sp.acsUrl,
-      nameId: 'ada@contoso.example', inResponseTo: requestIdOf(started.headers.get('location')), ...overrides,
-    }));
+    const samlResponse = toBase64(
+      samlResponseXml({
+        signer: key,
+        now: new Date(clock),
+        issuer: IDP_ENTITY,
+        audience: account.urls.sp.entityId,
+        destination: account.urls.sp.acsUrl,
+        recipient: account.urls.sp.acsUrl,
+        nameId: 'ada@contoso.example',
+        inResponseTo: requestIdOf(started.headers.get('location')),
+        ...overrides,
+      }),
+    );
     const result = await browser.post(new URL(account.urls.sp.acsUrl).pathname, { SAMLResponse: samlResponse });
     expect(result.status).toBe(200);
     return result.text();
@@ -78,18 +101,28 @@ describe.each<SkinName>(['reference', 'foreign'])('expired IdP signing certifica
     const again = await admin(account);
     const result = await testSso(again, account);
     expect(withRole(result, 'alert')).toEqual([]);
-    expect(notes(result).join(' ')).toMatch(/The signing certificate CN=IdP signing \(TEST ONLY\).* expired on .* SAML logins signed with its key are still accepted/);
-    expect(notes(await (await again.get(P.settings)).text()).join(' ')).toMatch(/The signing certificate CN=IdP signing \(TEST ONLY\).* expired on /);
+    expect(notes(result).join(' ')).toMatch(
+      /The signing certificate CN=IdP signing \(TEST ONLY\).* expired on .* SAML logins signed with its key are still accepted/,
+    );
+    expect(notes(await (await again.get(P.settings)).text()).join(' ')).toMatch(
+      /The signing certificate CN=IdP signing \(TEST ONLY\).* expired on /,
+    );
     expect(target.portal.db.ssoConfigs.status(account.accountId).currentVersionPassed).toBe(true);
   });
 
   it('the IdP signs with the configured key under an expired certificate: Test SSO passes with a warning, the section warns until a login shows a valid one', async () => {
     clock = start;
     const { account, browser } = await configured(`IdP lapsed ${skinName}`);
-    const lapsed = recertifyTestKeyPair(key, { commonName: 'IdP signing (TEST ONLY)', serial: Buffer.from([0x42]), notBefore: new Date(start - 400 * DAY), notAfter: new Date(start - DAY) });
+    const lapsed = recertifyTestKeyPair(key, {
+      commonName: 'IdP signing (TEST ONLY)',
+      serial: Buffer.from([0x42]),
+      notBefore: new Date(start - 400 * DAY),
+      notAfter: new Date(start - DAY),
+    });
     const result = await testSso(browser, account, { keyInfo: lapsed });
     expect(withRole(result, 'alert')).toEqual([]);
-    const warning = /The IdP signs with the key of the configured certificate CN=IdP signing \(TEST ONLY\).*, but under a certificate that expired on /;
+    const warning =
+      /The IdP signs with the key of the configured certificate CN=IdP signing \(TEST ONLY\).*, but under a certificate that expired on /;
     expect(notes(result).join(' ')).toMatch(warning);
     expect(notes(await (await browser.get(P.settings)).text()).join(' ')).toMatch(warning);
 

@@ -57,7 +57,9 @@ export function checkboxInput(o: ControlBase & { readonly checked: boolean }): S
 ${notes(id, o.hint, o.error)}</div>`;
 }
 
-export function selectInput(o: ControlBase & { readonly value: string; readonly options: readonly { readonly value: string; readonly label: string }[] }): SafeHtml {
+export function selectInput(
+  o: ControlBase & { readonly value: string; readonly options: readonly { readonly value: string; readonly label: string }[] },
+): SafeHtml {
   const id = o.id ?? o.name;
   return html`<div class="control"><label for="${id}">${o.label}</label>
 <select${attributes({ id, name: o.name, ...ariaOf(id, o) })}>
@@ -66,7 +68,9 @@ ${o.options.map((option) => html`<option${attributes({ value: option.value, sele
 ${notes(id, o.hint, o.error)}</div>`;
 }
 
-export function radioGroup(o: ControlBase & { readonly value: string; readonly options: readonly { readonly value: string; readonly label: string }[] }): SafeHtml {
+export function radioGroup(
+  o: ControlBase & { readonly value: string; readonly options: readonly { readonly value: string; readonly label: string }[] },
+): SafeHtml {
   const id = o.id ?? o.name;
   return html`<fieldset${attributes({ 'aria-describedby': describedBy(id, o.hint, o.error) })}><legend>${o.label}</legend>
 ${o.options.map((option) => html`<div><input${attributes({ type: 'radio', id: `${id}-${option.value}`, name: o.name, value: option.value, checked: option.value === o.value })}><label class="inline" for="${id}-${option.value}">${option.label}</label></div>`)}
@@ -74,7 +78,11 @@ ${notes(id, o.hint, o.error)}</fieldset>`;
 }
 
 /** A summary at the top of a refused form, linking each problem to its field. */
-export function errorSummary(title: string, errors: readonly { readonly field: string; readonly message: string }[], knownFields: ReadonlySet<string>): SafeHtml {
+export function errorSummary(
+  title: string,
+  errors: readonly { readonly field: string; readonly message: string }[],
+  knownFields: ReadonlySet<string>,
+): SafeHtml {
   if (errors.length === 0) return html``;
   return html`<div role="alert" class="error" id="error-summary"><h4>${title}</h4><ul>
 ${errors.map((error) => html`<li>${knownFields.has(error.field) ? html`<a href="#${error.field}">${error.message}</a>` : error.message}</li>`)}

@@ -26,13 +26,19 @@ export function readForm(req: Request, limitBytes = DEFAULT_FORM_LIMIT_BYTES): P
 async function parseForm(req: Request, limitBytes: number): Promise<FormData> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(contentType)) {
-    throw new FormBodyError(415, `This address expects an HTML form post (application/x-www-form-urlencoded or multipart/form-data), not "${contentType || 'no content type'}".`);
+    throw new FormBodyError(
+      415,
+      `This address expects an HTML form post (application/x-www-form-urlencoded or multipart/form-data), not "${contentType || 'no content type'}".`,
+    );
   }
   const body = await readBody(req, limitBytes);
   try {
     return await new Response(Uint8Array.from(body), { headers: { 'content-type': contentType } }).formData();
   } catch {
-    throw new FormBodyError(400, 'The form post could not be read (its body does not match its content type). Reload the page and submit the form again.');
+    throw new FormBodyError(
+      400,
+      'The form post could not be read (its body does not match its content type). Reload the page and submit the form again.',
+    );
   }
 }
 
@@ -47,7 +53,13 @@ function readBody(req: Request, limitBytes: number): Promise<Buffer> {
       else chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) reject(new FormBodyError(413, `The form post is larger than ${Math.round(limitBytes / 1024)} KiB, which this portal does not accept. Send a smaller file.`));
+      if (tooLarge)
+        reject(
+          new FormBodyError(
+            413,
+            `The form post is larger than ${Math.round(limitBytes / 1024)} KiB, which this portal does not accept. Send a smaller file.`,
+          ),
+        );
       else resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);

@@ -31,7 +31,7 @@ async function loggedIn(defects: readonly string[] = []) {
 }
 
 describe('the SSO disable action', () => {
-  it('takes the admin\'s post with this session\'s token only', async () => {
+  it("takes the admin's post with this session's token only", async () => {
     const { admin, adminToken, otherSessionToken } = await loggedIn();
     expect((await admin.post(DISABLE, {})).status).toBe(403);
     expect((await admin.post(DISABLE, { _csrf: '' })).status).toBe(403);
@@ -44,7 +44,7 @@ describe('the SSO disable action', () => {
     expect((await user.post(DISABLE, { _csrf: userToken })).status).toBe(403);
   });
 
-  it('csrf-skip takes any post; csrf-when-present one without the field; csrf-token-format-only another session\'s token', async () => {
+  it("csrf-skip takes any post; csrf-when-present one without the field; csrf-token-format-only another session's token", async () => {
     expect((await (await loggedIn(['csrf-skip'])).admin.post(DISABLE, { _csrf: 'x' })).status).toBe(303);
     await target?.close();
     const whenPresent = await loggedIn(['csrf-when-present']);
@@ -77,8 +77,11 @@ describe('partial anti-forgery: one route, or one console, without the check', (
     expect((await admin.post(DISABLE, {})).status).toBe(403);
   });
 
-  it('csrf-skip-support-console: support\'s access request goes through without a token; the seats\' actions still refuse one', async () => {
-    for (const [defects, status] of [[[], 403], [['csrf-skip-support-console'], 303]] as const) {
+  it("csrf-skip-support-console: support's access request goes through without a token; the seats' actions still refuse one", async () => {
+    for (const [defects, status] of [
+      [[], 403],
+      [['csrf-skip-support-console'], 303],
+    ] as const) {
       const { admin } = await loggedIn(defects);
       await target?.createSupportStaff({ name: 'Sam Support', email: 'sam@ooma.example', password: 'support-password-1' });
       const support = new TestBrowser(target?.url ?? '');

@@ -30,7 +30,8 @@ export function requireAdmin(ctx: PortalContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const login = requestState(req).seatLogin;
     if (!login) res.redirect(303, loginRedirect(ctx, req));
-    else if (login.seat.role !== 'admin' && !anySeat) sendErrorPage(ctx, res, 403, ctx.skin.text.adminsOnlyTitle, ctx.skin.text.adminsOnlyMessage, seatNav(ctx, req));
+    else if (login.seat.role !== 'admin' && !anySeat)
+      sendErrorPage(ctx, res, 403, ctx.skin.text.adminsOnlyTitle, ctx.skin.text.adminsOnlyMessage, seatNav(ctx, req));
     else next();
   };
 }

@@ -24,6 +24,8 @@ describe('html tagged template', () => {
 
 describe('attributes', () => {
   it('renders strings escaped, true as a bare attribute, and leaves false and undefined out', () => {
-    expect(html`<input${attributes({ id: 'a', value: '"x"', required: true, readonly: false, accept: undefined })}>`.value).toBe('<input id="a" value="&quot;x&quot;" required>');
+    expect(html`<input${attributes({ id: 'a', value: '"x"', required: true, readonly: false, accept: undefined })}>`.value).toBe(
+      '<input id="a" value="&quot;x&quot;" required>',
+    );
   });
 });

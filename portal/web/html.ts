@@ -40,7 +40,9 @@ export function attr(name: string, on: boolean): SafeHtml {
  * as a bare boolean attribute, `false` / undefined left out.
  */
 export function attributes(values: Readonly<Record<string, string | boolean | undefined>>): SafeHtml {
-  return new SafeHtml(Object.entries(values)
-    .map(([name, value]) => (value === true ? ` ${name}` : typeof value === 'string' ? ` ${name}="${escapeHtml(value)}"` : ''))
-    .join(''));
+  return new SafeHtml(
+    Object.entries(values)
+      .map(([name, value]) => (value === true ? ` ${name}` : typeof value === 'string' ? ` ${name}="${escapeHtml(value)}"` : ''))
+      .join(''),
+  );
 }

@@ -27,7 +27,10 @@ export interface Page extends PageShell {
 }
 
 export function sendPage(ctx: PortalContext, res: Response, page: Page): void {
-  res.status(page.status ?? 200).type('html').send(ctx.skin.views.document(page));
+  res
+    .status(page.status ?? 200)
+    .type('html')
+    .send(ctx.skin.views.document(page));
 }
 
 /** A plain error page: what happened, why, what to do (never a stack trace). */

@@ -5,8 +5,16 @@ import { TestBrowser } from '../testing/testBrowser.ts';
 import { STANDARD_ACCOUNT, startTestPortal } from '../testing/testPortal.ts';
 
 const SAML: SamlSettings = {
-  protocol: 'saml', vendor: 'okta', idpEntityId: 'http://www.okta.com/exk1', idpSsoUrl: 'http://127.0.0.1:9/sso', idpCertificates: ['PEM'],
-  requireSignedResponse: true, requireSignedAssertion: true, allowedClockSkewSeconds: 120, allowIdpInitiated: false, warnings: [],
+  protocol: 'saml',
+  vendor: 'okta',
+  idpEntityId: 'http://www.okta.com/exk1',
+  idpSsoUrl: 'http://127.0.0.1:9/sso',
+  idpCertificates: ['PEM'],
+  requireSignedResponse: true,
+  requireSignedAssertion: true,
+  allowedClockSkewSeconds: 120,
+  allowIdpInitiated: false,
+  warnings: [],
 };
 
 let target: EmbeddedPortal;
@@ -27,7 +35,11 @@ describe('password login', () => {
     expect(step1.status).toBe(303);
     expect(step1.headers.get('location')).toMatch(/^\/login\/password\?email=UMA%40contoso\.example&account=\d+$/);
     const location = step1.headers.get('location') ?? '';
-    const step2 = await browser.submit(location, '/login/password', { email: 'UMA@contoso.example', password: 'user-password-1', account: new URL(location, target.url).searchParams.get('account') ?? '' });
+    const step2 = await browser.submit(location, '/login/password', {
+      email: 'UMA@contoso.example',
+      password: 'user-password-1',
+      account: new URL(location, target.url).searchParams.get('account') ?? '',
+    });
     expect(step2.status).toBe(303);
     expect(step2.headers.get('location')).toBe('/home');
     expect(step2.headers.getSetCookie().find((c) => c.startsWith('oe_session='))).toMatch(/; HttpOnly; SameSite=Lax$/);
@@ -38,7 +50,11 @@ describe('password login', () => {
   it('refuses a wrong password without saying which part was wrong, and audits it', async () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Wrong password' });
     const browser = new TestBrowser(target.url);
-    const response = await browser.submit('/login/password', '/login/password', { email: 'ada@contoso.example', password: 'nope', account: String(account.accountId) });
+    const response = await browser.submit('/login/password', '/login/password', {
+      email: 'ada@contoso.example',
+      password: 'nope',
+      account: String(account.accountId),
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).toContain('The email or password is wrong.');
     expect(browser.cookies.has('oe_session')).toBe(false);
@@ -62,22 +78,35 @@ describe('password login', () => {
     target.portal.db.ssoConfigs.save(account.accountId, SAML, 'test', Date.now());
     target.portal.db.ssoConfigs.setEnabled(account.accountId, true);
     const browser = new TestBrowser(target.url);
-    const response = await browser.submit('/login/password', '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+    const response = await browser.submit('/login/password', '/login/password', {
+      email: 'ada@contoso.example',
+      password: 'admin-password-1',
+      account: String(account.accountId),
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('x-oe-reason')).toBe('sso-required');
     const page = await response.text();
     expect(page).toContain('<code data-reason="sso-required">sso-required</code>');
     expect(page).toContain('Use &quot;Continue with SSO&quot;.');
     expect(browser.cookies.has('oe_session')).toBe(false);
-    expect(target.portal.db.audit.listByAccount(account.accountId)[0]).toMatchObject({ action: 'password.login.refused', reason: 'sso-required' });
+    expect(target.portal.db.audit.listByAccount(account.accountId)[0]).toMatchObject({
+      action: 'password.login.refused',
+      reason: 'sso-required',
+    });
   });
 
   it('sends the email step of an SSO account to its sign-on URL, keeping only a portal return path', async () => {
-    const account = await target.createAccount({ name: 'SSO start', seats: [{ name: 'Sol', email: 'sol@sso-start.example', role: 'admin', password: 'sol-password-1' }] });
+    const account = await target.createAccount({
+      name: 'SSO start',
+      seats: [{ name: 'Sol', email: 'sol@sso-start.example', role: 'admin', password: 'sol-password-1' }],
+    });
     target.portal.db.ssoConfigs.save(account.accountId, SAML, 'test', Date.now());
     target.portal.db.ssoConfigs.setEnabled(account.accountId, true);
     const browser = new TestBrowser(target.url);
-    const local = await browser.submit('/login?return_to=%2Faccount%2Fseats', '/login', { email: 'sol@sso-start.example', return_to: '/account/seats' });
+    const local = await browser.submit('/login?return_to=%2Faccount%2Fseats', '/login', {
+      email: 'sol@sso-start.example',
+      return_to: '/account/seats',
+    });
     expect(local.headers.get('location')).toBe(`/sso/${account.accountId}/start?return_to=%2Faccount%2Fseats`);
     const offsite = await browser.submit('/login', '/login', { email: 'sol@sso-start.example', return_to: 'https://evil.example/' });
     expect(offsite.headers.get('location')).toBe(`/sso/${account.accountId}/start`);
@@ -100,7 +129,11 @@ describe('password login', () => {
   it('logs out: the session is gone server-side', async () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'Logout' });
     const browser = new TestBrowser(target.url);
-    await browser.submit(`/login/password?account=${account.accountId}`, '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+    await browser.submit(`/login/password?account=${account.accountId}`, '/login/password', {
+      email: 'ada@contoso.example',
+      password: 'admin-password-1',
+      account: String(account.accountId),
+    });
     const session = browser.cookies.get('oe_session') ?? '';
     expect(target.portal.db.sessions.countSeatSessions(account.accountId, Date.now())).toBe(1);
     expect((await browser.submit('/home', '/logout', {})).headers.get('location')).toBe('/login');
@@ -110,9 +143,19 @@ describe('password login', () => {
   });
 
   it('refuses a disabled seat with seat-disabled', async () => {
-    const account = await target.createAccount({ name: 'Disabled', seats: [{ name: 'Ada', email: 'ada@disabled.example', role: 'admin', password: 'ada-password-1' }, { name: 'Dee', email: 'dee@disabled.example', role: 'user', password: 'dee-password-1', disabled: true }] });
+    const account = await target.createAccount({
+      name: 'Disabled',
+      seats: [
+        { name: 'Ada', email: 'ada@disabled.example', role: 'admin', password: 'ada-password-1' },
+        { name: 'Dee', email: 'dee@disabled.example', role: 'user', password: 'dee-password-1', disabled: true },
+      ],
+    });
     const browser = new TestBrowser(target.url);
-    const response = await browser.submit('/login/password', '/login/password', { email: 'dee@disabled.example', password: 'dee-password-1', account: String(account.accountId) });
+    const response = await browser.submit('/login/password', '/login/password', {
+      email: 'dee@disabled.example',
+      password: 'dee-password-1',
+      account: String(account.accountId),
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('x-oe-reason')).toBe('seat-disabled');
   });

@@ -65,9 +65,16 @@ export function loginRoutes(ctx: PortalContext): Router {
       loginPage(ctx, req, res, V.emailStep({ csrf: csrfInput(ctx, req, 'seat'), email, hidden, error: T.badLoginEmail }), 422);
       return;
     }
-    const accounts = ctx.store.accounts.withSeatEmail(email).filter((account) => hidden.accountId === undefined || account.id === hidden.accountId);
+    const accounts = ctx.store.accounts
+      .withSeatEmail(email)
+      .filter((account) => hidden.accountId === undefined || account.id === hidden.accountId);
     if (accounts.length > 1) {
-      loginPage(ctx, req, res, V.accountChoice({ csrf: csrfInput(ctx, req, 'seat'), email, accounts, ...(hidden.returnTo ? { returnTo: hidden.returnTo } : {}) }));
+      loginPage(
+        ctx,
+        req,
+        res,
+        V.accountChoice({ csrf: csrfInput(ctx, req, 'seat'), email, accounts, ...(hidden.returnTo ? { returnTo: hidden.returnTo } : {}) }),
+      );
       return;
     }
     const [account] = accounts;
@@ -96,9 +103,16 @@ export function loginRoutes(ctx: PortalContext): Router {
     const retry = (message: string, status: number): void =>
       loginPage(ctx, req, res, V.passwordStep({ csrf: csrfInput(ctx, req, 'seat'), email, hidden, error: message }), status);
 
-    const accounts = ctx.store.accounts.withSeatEmail(email).filter((account) => hidden.accountId === undefined || account.id === hidden.accountId);
+    const accounts = ctx.store.accounts
+      .withSeatEmail(email)
+      .filter((account) => hidden.accountId === undefined || account.id === hidden.accountId);
     if (accounts.length > 1) {
-      loginPage(ctx, req, res, V.accountChoice({ csrf: csrfInput(ctx, req, 'seat'), email, accounts, ...(hidden.returnTo ? { returnTo: hidden.returnTo } : {}) }));
+      loginPage(
+        ctx,
+        req,
+        res,
+        V.accountChoice({ csrf: csrfInput(ctx, req, 'seat'), email, accounts, ...(hidden.returnTo ? { returnTo: hidden.returnTo } : {}) }),
+      );
       return;
     }
     const [account] = accounts;
@@ -110,7 +124,10 @@ export function loginRoutes(ctx: PortalContext): Router {
     const sso = ssoStartUrl(ctx, account, hidden.returnTo);
     if (ctx.store.ssoConfigs.isEnabled(account.id)) {
       refuse(ctx, res, {
-        reason: 'sso-required', accountId: account.id, actor: A.anonymous(email), action: 'password.login.refused',
+        reason: 'sso-required',
+        accountId: account.id,
+        actor: A.anonymous(email),
+        action: 'password.login.refused',
         detail: T.ssoRequiredDetail(account),
         ...(sso ? { next: { href: sso, label: T.continueWithSso } } : {}),
       });
@@ -118,23 +135,36 @@ export function loginRoutes(ctx: PortalContext): Router {
     }
     const seat = await seatWithPassword(ctx, account, email, password);
     if (!seat) {
-      ctx.store.audit.record({ accountId: account.id, actor: A.anonymous(email), action: 'password.login.failed', detail: T.auditPasswordFailed }, now());
+      ctx.store.audit.record(
+        { accountId: account.id, actor: A.anonymous(email), action: 'password.login.failed', detail: T.auditPasswordFailed },
+        now(),
+      );
       retry(T.wrongCredentials, 401);
       return;
     }
     if (seat.disabled) {
-      refuse(ctx, res, { reason: 'seat-disabled', accountId: account.id, actor: A.seat(seat), action: 'password.login.refused', detail: T.seatDisabledDetail(seat.email) });
+      refuse(ctx, res, {
+        reason: 'seat-disabled',
+        accountId: account.id,
+        actor: A.seat(seat),
+        action: 'password.login.refused',
+        detail: T.seatDisabledDetail(seat.email),
+      });
       return;
     }
     startSession(ctx, req, res, 'seat', seat.id, 'password');
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(seat), action: 'password.login.succeeded', detail: T.auditPasswordOk }, now());
+    ctx.store.audit.record(
+      { accountId: account.id, actor: A.seat(seat), action: 'password.login.succeeded', detail: T.auditPasswordOk },
+      now(),
+    );
     res.redirect(303, hidden.returnTo ?? P.home);
   });
 
   router.post(P.logout, csrf, (req, res) => {
     const login = requestState(req).seatLogin;
     endSession(ctx, req, res, 'seat');
-    if (login) ctx.store.audit.record({ accountId: login.account.id, actor: A.seat(login.seat), action: 'logout', detail: T.auditLoggedOut }, now());
+    if (login)
+      ctx.store.audit.record({ accountId: login.account.id, actor: A.seat(login.seat), action: 'logout', detail: T.auditLoggedOut }, now());
     res.redirect(303, P.login);
   });
 

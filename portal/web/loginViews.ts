@@ -12,7 +12,12 @@ function hiddenFields(hidden: LoginHidden): SafeHtml {
   return html`${hidden.returnTo && html`<input type="hidden" name="${Q.returnTo}" value="${hidden.returnTo}">`}${hidden.accountId !== undefined && html`<input type="hidden" name="${Q.account}" value="${hidden.accountId}">`}`;
 }
 
-export function emailStepBody(m: { readonly csrf: SafeHtml; readonly email: string; readonly hidden: LoginHidden; readonly error?: string }): SafeHtml {
+export function emailStepBody(m: {
+  readonly csrf: SafeHtml;
+  readonly email: string;
+  readonly hidden: LoginHidden;
+  readonly error?: string;
+}): SafeHtml {
   return html`<h1>Log in to Ooma Enterprise</h1>
 ${m.error && html`<p role="alert" class="error">${m.error}</p>`}
 <form method="post" novalidate action="${P.login}">${m.csrf}${hiddenFields(m.hidden)}
@@ -22,7 +27,12 @@ ${textInput({ name: F.email, label: 'Email', type: 'email', value: m.email, requ
 <p><a href="${P.support}">Ooma support staff: support console</a></p>`;
 }
 
-export function accountChoiceBody(m: { readonly csrf: SafeHtml; readonly email: string; readonly accounts: readonly Account[]; readonly returnTo?: string }): SafeHtml {
+export function accountChoiceBody(m: {
+  readonly csrf: SafeHtml;
+  readonly email: string;
+  readonly accounts: readonly Account[];
+  readonly returnTo?: string;
+}): SafeHtml {
   return html`<h1>Choose your account</h1>
 <p>The email ${m.email} has a seat in several accounts. Which one do you want to log in to?</p>
 <ul>
@@ -30,7 +40,12 @@ ${m.accounts.map((account) => html`<li><form method="post" novalidate action="${
 </ul>`;
 }
 
-export function passwordStepBody(m: { readonly csrf: SafeHtml; readonly email: string; readonly hidden: LoginHidden; readonly error?: string }): SafeHtml {
+export function passwordStepBody(m: {
+  readonly csrf: SafeHtml;
+  readonly email: string;
+  readonly hidden: LoginHidden;
+  readonly error?: string;
+}): SafeHtml {
   return html`<h1>Log in to Ooma Enterprise</h1>
 ${m.error && html`<p role="alert" class="error">${m.error}</p>`}
 <form method="post" novalidate action="${P.passwordLogin}">${m.csrf}${hiddenFields(m.hidden)}

@@ -21,16 +21,34 @@ afterAll(async () => {
   await target.close();
 });
 
-async function admin(name: string, seats: typeof STANDARD_ACCOUNT.seats | readonly { name: string; email: string; role: 'admin' | 'user'; password?: string }[] = STANDARD_ACCOUNT.seats): Promise<{ account: ProvisionedAccount; browser: TestBrowser }> {
+async function admin(
+  name: string,
+  seats:
+    | typeof STANDARD_ACCOUNT.seats
+    | readonly { name: string; email: string; role: 'admin' | 'user'; password?: string }[] = STANDARD_ACCOUNT.seats,
+): Promise<{ account: ProvisionedAccount; browser: TestBrowser }> {
   const account = await target.createAccount({ name, ssoDomains: ['contoso.example'], seats });
   const browser = new TestBrowser(target.url);
-  await browser.submit('/login/password', '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+  await browser.submit('/login/password', '/login/password', {
+    email: 'ada@contoso.example',
+    password: 'admin-password-1',
+    account: String(account.accountId),
+  });
   return { account, browser };
 }
 
 function oidcForm(fields: Record<string, string> = {}): FormData {
   const form = new FormData();
-  const values = { protocol: 'oidc', vendor: 'okta', allowedClockSkewSeconds: '120', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email profile', ...fields };
+  const values = {
+    protocol: 'oidc',
+    vendor: 'okta',
+    allowedClockSkewSeconds: '120',
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    scopes: 'openid email profile',
+    ...fields,
+  };
   for (const [name, value] of Object.entries(values)) form.set(name, value);
   return form;
 }
@@ -67,7 +85,15 @@ describe('OIDC configuration', () => {
   it('refuses to start a login when the IdP cannot be reached, with the reason code (oidc-idp-unreachable) and an audit event', async () => {
     const gone = await startTestOidcProvider({ now: new Date() });
     const { account, browser } = await admin('OIDC IdP gone');
-    expect((await browser.submit('/account', '/account/sso', oidcForm({ issuer: gone.issuer, clientId: gone.clientId, clientSecret: gone.clientSecret }))).status).toBe(303);
+    expect(
+      (
+        await browser.submit(
+          '/account',
+          '/account/sso',
+          oidcForm({ issuer: gone.issuer, clientId: gone.clientId, clientSecret: gone.clientSecret }),
+        )
+      ).status,
+    ).toBe(303);
     await gone.close();
     clearDiscoveryCache();
     const started = await browser.submit('/account', '/account/sso/test', {});
@@ -104,11 +130,23 @@ describe('seat email audit', () => {
   it('reports findings on the page and as JSON, reads the IdP export, and warns before enabling', async () => {
     const { account, browser } = await admin('Audit', seats);
     const upload = new FormData();
-    upload.set('idpUsersFile', new File(['Email,Display name\nada@contoso.example,Ada\nnew@contoso.example,New\n'], 'users.csv', { type: 'text/csv' }));
-    expect((await browser.submit('/account', '/account/sso/idp-users', upload)).headers.get('location')).toBe('/account?notice=idp-users-saved#seat-audit');
+    upload.set(
+      'idpUsersFile',
+      new File(['Email,Display name\nada@contoso.example,Ada\nnew@contoso.example,New\n'], 'users.csv', { type: 'text/csv' }),
+    );
+    expect((await browser.submit('/account', '/account/sso/idp-users', upload)).headers.get('location')).toBe(
+      '/account?notice=idp-users-saved#seat-audit',
+    );
 
-    const json = (await (await browser.get(`/api/accounts/${account.accountId}/seat-audit`)).json()) as { blocking: number; findings: { kind: string; email: string }[] };
-    expect(json.findings.map((f) => [f.kind, f.email])).toEqual([['domain-not-sso', 'odd@elsewhere.example'], ['missing-from-idp', 'odd@elsewhere.example'], ['idp-user-without-seat', 'new@contoso.example']]);
+    const json = (await (await browser.get(`/api/accounts/${account.accountId}/seat-audit`)).json()) as {
+      blocking: number;
+      findings: { kind: string; email: string }[];
+    };
+    expect(json.findings.map((f) => [f.kind, f.email])).toEqual([
+      ['domain-not-sso', 'odd@elsewhere.example'],
+      ['missing-from-idp', 'odd@elsewhere.example'],
+      ['idp-user-without-seat', 'new@contoso.example'],
+    ]);
     expect(json.blocking).toBe(2);
     expect(await (await browser.get('/account')).text()).toContain('3 problems found, 2 blocking.');
 

@@ -3,10 +3,10 @@ import { refusalBody } from './refusal.ts';
 import { REASONS } from '../../lib/reasons.ts';
 
 describe('the refusal page tells the person refused what they can do', () => {
-  it('an SSO set-up failure (a lockout): ask the admin with the reason code, or Ooma support when no admin can log in; the admin\'s fix apart', () => {
+  it("an SSO set-up failure (a lockout): ask the admin with the reason code, or Ooma support when no admin can log in; the admin's fix apart", () => {
     const page = String(refusalBody({ reason: 'saml-cert-untrusted', heading: 'SSO login failed' }));
     expect(page).toContain('<h2>What you can do</h2>');
-    expect(page).toContain('Tell your account\'s admin the reason code <code>saml-cert-untrusted</code>');
+    expect(page).toContain("Tell your account's admin the reason code <code>saml-cert-untrusted</code>");
     expect(page).toContain('ask Ooma support: they can turn SSO off for the account');
     expect(page).toContain(`<h2>For your account's admin</h2>\n<p>${REASONS['saml-cert-untrusted'].fix.replace(/'/g, '&#39;')}</p>`);
     expect(page).not.toContain('What to change');
@@ -19,7 +19,7 @@ describe('the refusal page tells the person refused what they can do', () => {
   });
 });
 
-describe('the Test SSO result gives the fix in the vendor console\'s words', () => {
+describe("the Test SSO result gives the fix in the vendor console's words", () => {
   it('Okta, certificate not trusted: the Okta console path; another vendor gets the generic fix', async () => {
     const { testResultBody } = await import('./ssoViews.ts');
     const okta = String(testResultBody({ version: 2, vendor: 'okta', failure: { reason: 'saml-cert-untrusted', detail: 'x' } }));

@@ -44,13 +44,15 @@ export function refusalBody(m: RefusalModel): SafeHtml {
   <p>Reason code: <code data-reason="${m.reason}">${m.reason}</code></p>
 </div>
 ${m.detail && html`<h2>Details</h2><p>${m.detail}</p>`}
-${isSsoSetUpFailure(m.reason)
+${
+  isSsoSetUpFailure(m.reason)
     ? html`<h2>What you can do</h2>
 <p>Nothing on your side will fix this: your account's SSO set-up needs a change. Tell your account's admin the reason code <code>${m.reason}</code>. If no admin can log in (SSO applies to them too), ask Ooma support: they can turn SSO off for the account while the admin fixes it.</p>
 <h2>For your account's admin</h2>
 <p>${info.fix}</p>`
     : html`<h2>What to change</h2>
-<p>${info.fix}</p>`}
+<p>${info.fix}</p>`
+}
 ${m.next && html`<p><a href="${m.next.href}">${m.next.label}</a></p>`}
 <p><a href="${REFERENCE_PATHS.login}">Back to the login page</a></p>`;
 }
@@ -61,17 +63,26 @@ export function setReasonHeader(ctx: PortalContext, res: Response, reason: Reaso
 }
 
 export function refuse(ctx: PortalContext, res: Response, refusal: Refusal): void {
-  ctx.store.audit.record({
-    ...(refusal.accountId === undefined ? {} : { accountId: refusal.accountId }),
-    actor: refusal.actor ?? ctx.skin.actors.anonymous(),
-    action: refusal.action,
-    reason: refusal.reason,
-    detail: refusal.detail ?? REASONS[refusal.reason].message,
-  }, ctx.now().getTime());
+  ctx.store.audit.record(
+    {
+      ...(refusal.accountId === undefined ? {} : { accountId: refusal.accountId }),
+      actor: refusal.actor ?? ctx.skin.actors.anonymous(),
+      action: refusal.action,
+      reason: refusal.reason,
+      detail: refusal.detail ?? REASONS[refusal.reason].message,
+    },
+    ctx.now().getTime(),
+  );
   setReasonHeader(ctx, res, refusal.reason);
   const heading = refusal.heading ?? ctx.skin.text.defaultRefusalHeading;
   sendPage(ctx, res, {
-    status: refusal.status ?? 403, title: heading,
-    body: ctx.skin.views.refusal({ reason: refusal.reason, heading, ...(refusal.detail ? { detail: refusal.detail } : {}), ...(refusal.next ? { next: refusal.next } : {}) }),
+    status: refusal.status ?? 403,
+    title: heading,
+    body: ctx.skin.views.refusal({
+      reason: refusal.reason,
+      heading,
+      ...(refusal.detail ? { detail: refusal.detail } : {}),
+      ...(refusal.next ? { next: refusal.next } : {}),
+    }),
   });
 }

@@ -13,7 +13,8 @@ export function safeReturnTo(candidate: string | undefined, defects: DefectSet):
   if (candidate === undefined || candidate === '') return undefined;
   if (defects.has('relaystate-allow-offsite') && /^https?:\/\//i.test(candidate)) return candidate;
   // Browsers treat `//host`, `/\host` and tabs or newlines inside URLs leniently: refuse them.
-  if (!candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\') || hasControlCharacter(candidate)) return undefined;
+  if (!candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\') || hasControlCharacter(candidate))
+    return undefined;
   let url: URL;
   try {
     url = new URL(candidate, ORIGIN);

@@ -22,11 +22,20 @@ async function afterDisabling(defects: readonly string[]): Promise<{ patch: numb
   if (!uma) throw new Error('no seat for Uma');
   const browser = new TestBrowser(target.url);
   await browser.loginWithPassword('uma@contoso.example', 'user-password-1');
-  target.portal.db.native.putToken(sha256(APP_TOKEN), { codeHash: 'code-hash', clientId: 'oe-desktop', seatId: uma.id, expiresAt: Date.now() + 3_600_000 });
-  const patch = await fetch(`${target.url}/_harness/accounts/${account.accountId}/seats/${uma.id}`, {
-    method: 'PATCH', headers: { authorization: `Bearer ${target.harnessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }),
+  target.portal.db.native.putToken(sha256(APP_TOKEN), {
+    codeHash: 'code-hash',
+    clientId: 'oe-desktop',
+    seatId: uma.id,
+    expiresAt: Date.now() + 3_600_000,
   });
-  const state = await (await fetch(`${target.url}/_harness/accounts/${account.accountId}`, { headers: { authorization: `Bearer ${target.harnessToken}` } })).json() as { seatSessions: number };
+  const patch = await fetch(`${target.url}/_harness/accounts/${account.accountId}/seats/${uma.id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${target.harnessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ disabled: true }),
+  });
+  const state = (await (
+    await fetch(`${target.url}/_harness/accounts/${account.accountId}`, { headers: { authorization: `Bearer ${target.harnessToken}` } })
+  ).json()) as { seatSessions: number };
   return {
     patch: patch.status,
     web: (await browser.get('/home')).status,
@@ -50,10 +59,17 @@ describe('disabling a seat through the harness API', () => {
   it('refuses a seat of another account and a body other than { disabled }', async () => {
     target = await startTestPortal();
     const a = await target.createAccount(STANDARD_ACCOUNT);
-    const b = await target.createAccount({ name: 'B', ssoDomains: ['b.example'], seats: [{ name: 'Bo', email: 'bo@b.example', role: 'admin', password: 'admin-password-2' }] });
-    const patch = (accountId: number, seatId: number, body: unknown) => fetch(`${target?.url ?? ''}/_harness/accounts/${accountId}/seats/${seatId}`, {
-      method: 'PATCH', headers: { authorization: `Bearer ${target?.harnessToken ?? ''}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    const b = await target.createAccount({
+      name: 'B',
+      ssoDomains: ['b.example'],
+      seats: [{ name: 'Bo', email: 'bo@b.example', role: 'admin', password: 'admin-password-2' }],
     });
+    const patch = (accountId: number, seatId: number, body: unknown) =>
+      fetch(`${target?.url ?? ''}/_harness/accounts/${accountId}/seats/${seatId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${target?.harnessToken ?? ''}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const bo = b.seats[0];
     if (!bo) throw new Error('no seat for Bo');
     expect((await patch(a.accountId, bo.id, { disabled: true })).status).toBe(404);

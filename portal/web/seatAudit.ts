@@ -19,8 +19,14 @@ export function seatAuditJson(store: PortalStore, account: Account, words: SkinV
   return {
     accountId: account.id,
     ssoDomains: account.ssoDomains,
-    idpExport: idpExport ? { users: idpExport.emails.length, uploadedAt: new Date(idpExport.uploadedAt).toISOString(), uploadedBy: idpExport.uploadedBy } : null,
+    idpExport: idpExport
+      ? { users: idpExport.emails.length, uploadedAt: new Date(idpExport.uploadedAt).toISOString(), uploadedBy: idpExport.uploadedBy }
+      : null,
     blocking: findings.filter((finding) => finding.blocking).length,
-    findings: findings.map((finding) => ({ ...finding, kind: words.seatAuditKind(finding.kind), message: words.seatAuditMessage(finding) })),
+    findings: findings.map((finding) => ({
+      ...finding,
+      kind: words.seatAuditKind(finding.kind),
+      message: words.seatAuditMessage(finding),
+    })),
   };
 }

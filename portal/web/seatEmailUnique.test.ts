@@ -13,20 +13,33 @@ afterEach(async () => {
 });
 
 /** What each seat change of an admin gives (HTTP status) with these switches, and who the audit names for the seat added. */
-async function changes(defects: readonly string[]): Promise<{ add: number; edit: number; importTwins: number; addedBy: string | undefined }> {
+async function changes(
+  defects: readonly string[],
+): Promise<{ add: number; edit: number; importTwins: number; addedBy: string | undefined }> {
   target = await startTestPortal({ defects });
   const account = await target.createAccount(STANDARD_ACCOUNT);
   const admin = new TestBrowser(target.url);
   await admin.loginWithPassword('ada@contoso.example', 'admin-password-1');
-  const add = (await admin.submit('/account/seats', '/account/seats', { name: 'Uma Again', email: 'UMA@contoso.example', role: 'user', password: '' })).status;
+  const add = (
+    await admin.submit('/account/seats', '/account/seats', { name: 'Uma Again', email: 'UMA@contoso.example', role: 'user', password: '' })
+  ).status;
   await admin.submit('/account/seats', '/account/seats', { name: 'Cy', email: 'cy@contoso.example', role: 'user', password: '' });
   const cy = target.portal.db.seats.findByEmail(account.accountId, 'cy@contoso.example')[0];
   if (!cy) throw new Error('Cy was not added');
-  const edit = (await admin.submit(`/account/seats/${cy.id}`, `/account/seats/${cy.id}`, { name: 'Cy', email: 'Uma@contoso.example', role: 'user', password: '' })).status;
+  const edit = (
+    await admin.submit(`/account/seats/${cy.id}`, `/account/seats/${cy.id}`, {
+      name: 'Cy',
+      email: 'Uma@contoso.example',
+      role: 'user',
+      password: '',
+    })
+  ).status;
   const form = new FormData();
   form.set('seatsCsv', 'name,email,role,disabled\nTwin,twin@contoso.example,user,false\nTwin 2,TWIN@contoso.example,user,false\n');
   const importTwins = (await admin.submit('/account/seats', '/account/seats/import', form)).status;
-  const addedBy = target.portal.db.audit.listByAccount(account.accountId).find((event) => event.action === 'seat.added' && event.detail.includes('cy@contoso.example'))?.actor.label;
+  const addedBy = target.portal.db.audit
+    .listByAccount(account.accountId)
+    .find((event) => event.action === 'seat.added' && event.detail.includes('cy@contoso.example'))?.actor.label;
   return { add, edit, importTwins, addedBy };
 }
 

@@ -12,7 +12,8 @@ export interface SeatImportPlan {
   readonly unchanged: number;
 }
 
-export type SeatImportCheck = { readonly ok: true; readonly plan: SeatImportPlan } | { readonly ok: false; readonly errors: readonly CsvLineError[] };
+export type SeatImportCheck =
+  { readonly ok: true; readonly plan: SeatImportPlan } | { readonly ok: false; readonly errors: readonly CsvLineError[] };
 
 export function planSeatImport(existing: readonly Seat[], rows: readonly SeatCsvRow[]): SeatImportCheck {
   const errors: CsvLineError[] = [];
@@ -23,7 +24,10 @@ export function planSeatImport(existing: readonly Seat[], rows: readonly SeatCsv
     const matches = existing.filter((seat) => emailKey(seat.email) === emailKey(row.email));
     const [seat] = matches;
     if (matches.length > 1) {
-      errors.push({ line: row.line, message: `${matches.length} seats already have the email ${row.email}, so this line cannot tell which one to update. Give those seats distinct emails first (see the seat email audit).` });
+      errors.push({
+        line: row.line,
+        message: `${matches.length} seats already have the email ${row.email}, so this line cannot tell which one to update. Give those seats distinct emails first (see the seat email audit).`,
+      });
     } else if (!seat) {
       adds.push(row);
     } else if (seat.name === row.name && seat.email === row.email && seat.role === row.role && seat.disabled === row.disabled) {
@@ -33,12 +37,18 @@ export function planSeatImport(existing: readonly Seat[], rows: readonly SeatCsv
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  const after = [
-    ...existing.map((seat) => updates.find((update) => update.seat.id === seat.id)?.row ?? seat),
-    ...adds,
-  ];
+  const after = [...existing.map((seat) => updates.find((update) => update.seat.id === seat.id)?.row ?? seat), ...adds];
   if (!after.some((seat) => seat.role === 'admin' && !seat.disabled)) {
-    return { ok: false, errors: [{ line: 1, message: 'After this import the account would have no enabled admin, and nobody could manage it. Keep at least one admin seat enabled.' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          message:
+            'After this import the account would have no enabled admin, and nobody could manage it. Keep at least one admin seat enabled.',
+        },
+      ],
+    };
   }
   return { ok: true, plan: { adds, updates, unchanged } };
 }
@@ -46,6 +56,7 @@ export function planSeatImport(existing: readonly Seat[], rows: readonly SeatCsv
 export function applySeatImport(store: PortalStore, accountId: number, plan: SeatImportPlan): void {
   transaction(store.sqlite, () => {
     for (const row of plan.adds) store.seats.add(accountId, { name: row.name, email: row.email, role: row.role, disabled: row.disabled });
-    for (const { seat, row } of plan.updates) store.seats.update(seat.id, { name: row.name, email: row.email, role: row.role, disabled: row.disabled });
+    for (const { seat, row } of plan.updates)
+      store.seats.update(seat.id, { name: row.name, email: row.email, role: row.role, disabled: row.disabled });
   });
 }

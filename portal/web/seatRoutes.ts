@@ -22,13 +22,20 @@ function emailTaken(defects: DefectSet, seats: readonly Seat[], self: Seat | und
   return seats.some((seat) => seat.id !== self?.id && key(seat.email) === key(email));
 }
 
-function seatProblem(ctx: PortalContext, seats: readonly Seat[], self: Seat | undefined, values: { name: string; email: string; role: SeatRole; disabled: boolean; password: string }): string | undefined {
+function seatProblem(
+  ctx: PortalContext,
+  seats: readonly Seat[],
+  self: Seat | undefined,
+  values: { name: string; email: string; role: SeatRole; disabled: boolean; password: string },
+): string | undefined {
   const T = ctx.skin.text;
   if (values.name === '' || values.name.length > 200) return T.seatNameInvalid;
   if (!isSeatEmail(values.email)) return T.seatEmailInvalid(values.email);
   if (emailTaken(ctx.defects, seats, self, values.email)) return T.seatEmailTaken(values.email);
   if (values.password !== '' && values.password.length < MIN_PASSWORD) return T.seatPasswordShort(MIN_PASSWORD);
-  const admins = seats.filter((seat) => seat.id !== self?.id && seat.role === 'admin' && !seat.disabled).length + (values.role === 'admin' && !values.disabled ? 1 : 0);
+  const admins =
+    seats.filter((seat) => seat.id !== self?.id && seat.role === 'admin' && !seat.disabled).length +
+    (values.role === 'admin' && !values.disabled ? 1 : 0);
   if (admins === 0) return T.seatNoAdminLeft;
   return undefined;
 }
@@ -54,8 +61,15 @@ export function seatRoutes(ctx: PortalContext): Router {
     const { account } = seatLoginOf(req);
     const notice = overrides.status ? undefined : noticeFor(ctx, req, ['seatAdded', 'seatSaved', 'seatsImported']);
     sendPage(ctx, res, {
-      status: overrides.status ?? 200, title: T.titles.seats, nav: seatNav(ctx, req),
-      body: V.seatsPage({ csrf: csrfInput(ctx, req, 'seat'), seats: ctx.store.seats.listByAccount(account.id), ...(notice ? { notice } : {}), ...overrides }),
+      status: overrides.status ?? 200,
+      title: T.titles.seats,
+      nav: seatNav(ctx, req),
+      body: V.seatsPage({
+        csrf: csrfInput(ctx, req, 'seat'),
+        seats: ctx.store.seats.listByAccount(account.id),
+        ...(notice ? { notice } : {}),
+        ...overrides,
+      }),
     });
   };
 
@@ -73,21 +87,38 @@ export function seatRoutes(ctx: PortalContext): Router {
 
   router.get(P.seatsCsv, admin, (req, res) => {
     const { account } = seatLoginOf(req);
-    res.type('text/csv; charset=utf-8').attachment(T.seatCsvFileName(account.id)).send(seatsToCsv(ctx.store.seats.listByAccount(account.id)));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(T.seatCsvFileName(account.id))
+      .send(seatsToCsv(ctx.store.seats.listByAccount(account.id)));
   });
 
   router.post(P.seats, admin, csrf, async (req, res) => {
     const { account, seat: me } = seatLoginOf(req);
     const form = await readForm(req);
-    const values = { name: field(form, F.seatName).trim(), email: field(form, F.seatEmail).trim(), role: role(field(form, F.seatRole)), disabled: false, password: field(form, F.seatPassword) };
+    const values = {
+      name: field(form, F.seatName).trim(),
+      email: field(form, F.seatEmail).trim(),
+      role: role(field(form, F.seatRole)),
+      disabled: false,
+      password: field(form, F.seatPassword),
+    };
     const problem = seatProblem(ctx, ctx.store.seats.listByAccount(account.id), undefined, values);
     if (problem) {
       renderSeats(req, res, { status: 422, addError: problem, addValues: values });
       return;
     }
     const passwordHash = values.password === '' ? undefined : await hashPassword(values.password);
-    const seat = ctx.store.seats.add(account.id, { name: values.name, email: values.email, role: values.role, ...(passwordHash ? { passwordHash } : {}) });
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(actorOf(ctx, me, seat)), action: 'seat.added', detail: T.auditSeatAdded(seat) }, now());
+    const seat = ctx.store.seats.add(account.id, {
+      name: values.name,
+      email: values.email,
+      role: values.role,
+      ...(passwordHash ? { passwordHash } : {}),
+    });
+    ctx.store.audit.record(
+      { accountId: account.id, actor: A.seat(actorOf(ctx, me, seat)), action: 'seat.added', detail: T.auditSeatAdded(seat) },
+      now(),
+    );
     res.redirect(303, back('seatAdded'));
   });
 
@@ -108,13 +139,26 @@ export function seatRoutes(ctx: PortalContext): Router {
     }
     applySeatImport(ctx.store, account.id, checked.plan);
     for (const { seat, row } of checked.plan.updates) endAccessIfDisabled(ctx, seat, row.disabled);
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(me), action: 'seats.imported', detail: T.auditSeatsImported(checked.plan.adds.length, checked.plan.updates.length, checked.plan.unchanged) }, now());
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.seat(me),
+        action: 'seats.imported',
+        detail: T.auditSeatsImported(checked.plan.adds.length, checked.plan.updates.length, checked.plan.unchanged),
+      },
+      now(),
+    );
     res.redirect(303, back('seatsImported'));
   });
 
   router.get(P.seat, admin, (req, res) => {
     const seat = seatOf(req, res);
-    if (seat) sendPage(ctx, res, { title: T.titles.seatEdit, nav: seatNav(ctx, req), body: V.seatEdit({ csrf: csrfInput(ctx, req, 'seat'), seat }) });
+    if (seat)
+      sendPage(ctx, res, {
+        title: T.titles.seatEdit,
+        nav: seatNav(ctx, req),
+        body: V.seatEdit({ csrf: csrfInput(ctx, req, 'seat'), seat }),
+      });
   });
 
   router.post(P.seat, admin, csrf, async (req, res) => {
@@ -122,16 +166,35 @@ export function seatRoutes(ctx: PortalContext): Router {
     if (!seat) return;
     const { account, seat: me } = seatLoginOf(req);
     const form = await readForm(req);
-    const values = { name: field(form, F.seatName).trim(), email: field(form, F.seatEmail).trim(), role: role(field(form, F.seatRole)), disabled: checkbox(form, F.seatDisabled), password: field(form, F.seatNewPassword) };
+    const values = {
+      name: field(form, F.seatName).trim(),
+      email: field(form, F.seatEmail).trim(),
+      role: role(field(form, F.seatRole)),
+      disabled: checkbox(form, F.seatDisabled),
+      password: field(form, F.seatNewPassword),
+    };
     const problem = seatProblem(ctx, ctx.store.seats.listByAccount(account.id), seat, values);
     if (problem) {
-      sendPage(ctx, res, { status: 422, title: T.titles.seatEdit, nav: seatNav(ctx, req), body: V.seatEdit({ csrf: csrfInput(ctx, req, 'seat'), seat: { ...seat, ...values }, error: problem }) });
+      sendPage(ctx, res, {
+        status: 422,
+        title: T.titles.seatEdit,
+        nav: seatNav(ctx, req),
+        body: V.seatEdit({ csrf: csrfInput(ctx, req, 'seat'), seat: { ...seat, ...values }, error: problem }),
+      });
       return;
     }
     ctx.store.seats.update(seat.id, values);
     endAccessIfDisabled(ctx, seat, values.disabled);
     if (values.password !== '') ctx.store.seats.setPasswordHash(seat.id, await hashPassword(values.password));
-    ctx.store.audit.record({ accountId: account.id, actor: A.seat(actorOf(ctx, me, { ...seat, ...values })), action: 'seat.updated', detail: T.auditSeatUpdated(seat, values, values.password !== '') }, now());
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.seat(actorOf(ctx, me, { ...seat, ...values })),
+        action: 'seat.updated',
+        detail: T.auditSeatUpdated(seat, values, values.password !== ''),
+      },
+      now(),
+    );
     res.redirect(303, back('seatSaved'));
   });
 

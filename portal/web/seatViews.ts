@@ -7,7 +7,10 @@ import { html, type SafeHtml } from './html.ts';
 
 export type { SeatsPageModel } from '../skin/types.ts';
 
-const ROLE_OPTIONS = [{ value: 'user', label: 'User' }, { value: 'admin', label: 'Admin' }];
+const ROLE_OPTIONS = [
+  { value: 'user', label: 'User' },
+  { value: 'admin', label: 'Admin' },
+];
 
 export function seatsPageBody(m: SeatsPageModel): SafeHtml {
   return html`<h1>Seats</h1>
@@ -15,8 +18,12 @@ ${m.notice && html`<p role="status" class="notice">${m.notice}</p>`}
 <table aria-label="Seats">
 <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Password</th><th scope="col">Actions</th></tr></thead>
 <tbody>
-${m.seats.map((seat) => html`<tr><td>${seat.name}</td><td>${seat.email}</td><td>${seat.role}</td><td>${seat.disabled ? 'disabled' : 'active'}</td><td>${seat.hasPassword ? 'set' : 'none'}</td>
-<td><a href="${pathFor(P.seat, { seatId: seat.id })}" aria-label="Edit ${seat.email}">Edit</a></td></tr>`)}
+${m.seats.map(
+  (
+    seat,
+  ) => html`<tr><td>${seat.name}</td><td>${seat.email}</td><td>${seat.role}</td><td>${seat.disabled ? 'disabled' : 'active'}</td><td>${seat.hasPassword ? 'set' : 'none'}</td>
+<td><a href="${pathFor(P.seat, { seatId: seat.id })}" aria-label="Edit ${seat.email}">Edit</a></td></tr>`,
+)}
 </tbody>
 </table>
 <section aria-labelledby="add-seat">
@@ -33,8 +40,12 @@ ${textInput({ name: F.seatPassword, label: 'Initial password (optional)', type: 
 <section aria-labelledby="import-seats">
 <h2 id="import-seats">Import and export</h2>
 <p>CSV columns: <code>name,email,role,disabled</code>. Known emails update their seat, new emails add a seat; nothing is deleted. A file with any error changes nothing.</p>
-${m.importErrors && m.importErrors.length > 0 && html`<div role="alert" class="error"><h3>The seat list was not imported (nothing changed):</h3><ul>
-${m.importErrors.map((error) => html`<li>Line ${error.line}: ${error.message}</li>`)}</ul></div>`}
+${
+  m.importErrors &&
+  m.importErrors.length > 0 &&
+  html`<div role="alert" class="error"><h3>The seat list was not imported (nothing changed):</h3><ul>
+${m.importErrors.map((error) => html`<li>Line ${error.line}: ${error.message}</li>`)}</ul></div>`
+}
 <form method="post" novalidate action="${P.seatsImport}" enctype="multipart/form-data">${m.csrf}
 ${textInput({ name: F.seatsFile, label: 'Seat list CSV file', type: 'file', value: '', accept: '.csv,text/csv' })}
 ${textArea({ name: F.seatsCsv, label: 'Or paste the seat list CSV', value: '', rows: 4 })}

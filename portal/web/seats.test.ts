@@ -16,7 +16,11 @@ afterAll(async () => {
 async function adminBrowser(name: string): Promise<{ browser: TestBrowser; accountId: number }> {
   const account = await target.createAccount({ ...STANDARD_ACCOUNT, name });
   const browser = new TestBrowser(target.url);
-  await browser.submit(`/login/password?account=${account.accountId}`, '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+  await browser.submit(`/login/password?account=${account.accountId}`, '/login/password', {
+    email: 'ada@contoso.example',
+    password: 'admin-password-1',
+    account: String(account.accountId),
+  });
   return { browser, accountId: account.accountId };
 }
 
@@ -29,19 +33,36 @@ function upload(csv: string): FormData {
 describe('seat list CSV', () => {
   it('imports a file (adds and updates by email) and exports the list', async () => {
     const { browser, accountId } = await adminBrowser('Import ok');
-    const response = await browser.submit('/account/seats', '/account/seats/import', upload('name,email,role\nUma Renamed,UMA@contoso.example,user\nNew Person,new@contoso.example,user\n'));
+    const response = await browser.submit(
+      '/account/seats',
+      '/account/seats/import',
+      upload('name,email,role\nUma Renamed,UMA@contoso.example,user\nNew Person,new@contoso.example,user\n'),
+    );
     expect(response.headers.get('location')).toBe('/account/seats?notice=imported');
-    expect(target.portal.db.seats.listByAccount(accountId).map((s) => `${s.name} <${s.email}>`)).toEqual(['Ada Admin <ada@contoso.example>', 'Uma Renamed <UMA@contoso.example>', 'New Person <new@contoso.example>']);
+    expect(target.portal.db.seats.listByAccount(accountId).map((s) => `${s.name} <${s.email}>`)).toEqual([
+      'Ada Admin <ada@contoso.example>',
+      'Uma Renamed <UMA@contoso.example>',
+      'New Person <new@contoso.example>',
+    ]);
     const exported = await browser.get('/account/seats.csv');
     expect(exported.headers.get('content-disposition')).toBe(`attachment; filename=seats-account-${accountId}.csv`);
-    expect(await exported.text()).toBe('name,email,role,disabled\r\nAda Admin,ada@contoso.example,admin,false\r\nUma Renamed,UMA@contoso.example,user,false\r\nNew Person,new@contoso.example,user,false\r\n');
-    expect(target.portal.db.audit.listByAccount(accountId)[0]).toMatchObject({ action: 'seats.imported', detail: '1 added, 1 updated, 0 unchanged' });
+    expect(await exported.text()).toBe(
+      'name,email,role,disabled\r\nAda Admin,ada@contoso.example,admin,false\r\nUma Renamed,UMA@contoso.example,user,false\r\nNew Person,new@contoso.example,user,false\r\n',
+    );
+    expect(target.portal.db.audit.listByAccount(accountId)[0]).toMatchObject({
+      action: 'seats.imported',
+      detail: '1 added, 1 updated, 0 unchanged',
+    });
   });
 
   it('a failed import shows every bad line and changes nothing', async () => {
     const { browser, accountId } = await adminBrowser('Import bad');
     const before = target.portal.db.seats.listByAccount(accountId);
-    const response = await browser.submit('/account/seats', '/account/seats/import', upload('name,email,role\nFine,fine@contoso.example,user\nBad,bad-email,user\nWorse,worse@contoso.example,owner\n'));
+    const response = await browser.submit(
+      '/account/seats',
+      '/account/seats/import',
+      upload('name,email,role\nFine,fine@contoso.example,user\nBad,bad-email,user\nWorse,worse@contoso.example,owner\n'),
+    );
     expect(response.status).toBe(422);
     const page = await response.text();
     expect(page).toContain('The seat list was not imported (nothing changed):');
@@ -53,7 +74,11 @@ describe('seat list CSV', () => {
   it('refuses a user-role seat on admin pages', async () => {
     const account = await target.createAccount({ ...STANDARD_ACCOUNT, name: 'User role' });
     const browser = new TestBrowser(target.url);
-    await browser.submit(`/login/password?account=${account.accountId}`, '/login/password', { email: 'uma@contoso.example', password: 'user-password-1', account: String(account.accountId) });
+    await browser.submit(`/login/password?account=${account.accountId}`, '/login/password', {
+      email: 'uma@contoso.example',
+      password: 'user-password-1',
+      account: String(account.accountId),
+    });
     const response = await browser.get('/account/seats');
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('This page is for the account&#39;s admins.');
@@ -61,8 +86,16 @@ describe('seat list CSV', () => {
 
   it('adds a seat and refuses a duplicate email', async () => {
     const { browser, accountId } = await adminBrowser('Add seat');
-    expect((await browser.submit('/account/seats', '/account/seats', { name: 'Cy', email: 'cy@contoso.example', role: 'user', password: '' })).status).toBe(303);
-    const duplicate = await browser.submit('/account/seats', '/account/seats', { name: 'Cy 2', email: 'CY@contoso.example', role: 'user', password: '' });
+    expect(
+      (await browser.submit('/account/seats', '/account/seats', { name: 'Cy', email: 'cy@contoso.example', role: 'user', password: '' }))
+        .status,
+    ).toBe(303);
+    const duplicate = await browser.submit('/account/seats', '/account/seats', {
+      name: 'Cy 2',
+      email: 'CY@contoso.example',
+      role: 'user',
+      password: '',
+    });
     expect(duplicate.status).toBe(422);
     expect(await duplicate.text()).toContain('Another seat already has the email CY@contoso.example (emails are compared without case).');
     expect(target.portal.db.seats.listByAccount(accountId)).toHaveLength(3);

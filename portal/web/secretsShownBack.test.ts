@@ -8,8 +8,15 @@ import { STANDARD_ACCOUNT, startTestPortal } from '../testing/testPortal.ts';
 
 const SECRET = 'test-only-client-secret-5f1d2c';
 const OIDC: OidcSettings = {
-  protocol: 'oidc', vendor: 'entra', issuer: 'https://login.microsoftonline.com/t/v2.0', clientId: 'client-1', clientSecret: SECRET,
-  scopes: 'openid email profile', emailClaim: 'email', allowedClockSkewSeconds: 120, warnings: [],
+  protocol: 'oidc',
+  vendor: 'entra',
+  issuer: 'https://login.microsoftonline.com/t/v2.0',
+  clientId: 'client-1',
+  clientSecret: SECRET,
+  scopes: 'openid email profile',
+  emailClaim: 'email',
+  allowedClockSkewSeconds: 120,
+  warnings: [],
 };
 
 let target: EmbeddedPortal | undefined;
@@ -29,7 +36,10 @@ async function pagesCarrySecret(defects: readonly string[]): Promise<{ admin: bo
   await admin.loginWithPassword('ada@contoso.example', 'admin-password-1');
   const support = new TestBrowser(target.url);
   await support.submit('/support', '/support/login', { email: 'sam@ooma.example', password: 'support-password-1' });
-  await support.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, { ticket: 'OE-1', reason: 'Customer asks why OIDC fails' });
+  await support.submit(`/support/accounts/${account.accountId}`, `/support/accounts/${account.accountId}/access`, {
+    ticket: 'OE-1',
+    reason: 'Customer asks why OIDC fails',
+  });
   return {
     admin: (await (await admin.get('/account')).text()).includes(SECRET),
     support: (await (await support.get(`/support/accounts/${account.accountId}`)).text()).includes(SECRET),

@@ -26,18 +26,34 @@ afterAll(async () => {
 
 async function adminOf(account: ProvisionedAccount): Promise<TestBrowser> {
   const browser = new TestBrowser(target.url);
-  await browser.submit('/login/password', '/login/password', { email: 'ada@contoso.example', password: 'admin-password-1', account: String(account.accountId) });
+  await browser.submit('/login/password', '/login/password', {
+    email: 'ada@contoso.example',
+    password: 'admin-password-1',
+    account: String(account.accountId),
+  });
   return browser;
 }
 
 function ssoForm(fields: Record<string, string>): FormData {
   const form = new FormData();
-  const defaults = { protocol: 'saml', vendor: 'entra', allowedClockSkewSeconds: '120', metadataSource: 'manual', idpEntityId: IDP_ENTITY_ID, idpSsoUrl: IDP_SSO_URL, idpCertificate: idpKey.certificatePem, requireSignedAssertion: 'on' };
+  const defaults = {
+    protocol: 'saml',
+    vendor: 'entra',
+    allowedClockSkewSeconds: '120',
+    metadataSource: 'manual',
+    idpEntityId: IDP_ENTITY_ID,
+    idpSsoUrl: IDP_SSO_URL,
+    idpCertificate: idpKey.certificatePem,
+    requireSignedAssertion: 'on',
+  };
   for (const [name, value] of Object.entries({ ...defaults, ...fields })) form.set(name, value);
   return form;
 }
 
-async function configuredAccount(name: string, fields: Record<string, string> = {}): Promise<{ account: ProvisionedAccount; admin: TestBrowser }> {
+async function configuredAccount(
+  name: string,
+  fields: Record<string, string> = {},
+): Promise<{ account: ProvisionedAccount; admin: TestBrowser }> {
   const account = await target.createAccount({ ...STANDARD_ACCOUNT, name });
   const admin = await adminOf(account);
   const saved = await admin.submit('/account', '/account/sso', ssoForm(fields));
@@ -53,11 +69,18 @@ function requestIdOf(location: string | null): string {
 }
 
 function responseFor(account: ProvisionedAccount, overrides: Partial<SamlResponseOptions>): string {
-  return toBase64(samlResponseXml({
-    signer: idpKey, now: new Date(), issuer: IDP_ENTITY_ID,
-    audience: account.urls.sp.entityId, destination: account.urls.sp.acsUrl, recipient: account.urls.sp.acsUrl,
-    nameId: 'ada@contoso.example', ...overrides,
-  }));
+  return toBase64(
+    samlResponseXml({
+      signer: idpKey,
+      now: new Date(),
+      issuer: IDP_ENTITY_ID,
+      audience: account.urls.sp.entityId,
+      destination: account.urls.sp.acsUrl,
+      recipient: account.urls.sp.acsUrl,
+      nameId: 'ada@contoso.example',
+      ...overrides,
+    }),
+  );
 }
 
 async function enable(admin: TestBrowser): Promise<void> {
@@ -72,19 +95,24 @@ describe('IdP and SSO section', () => {
     const admin = await adminOf(account);
     const page = await (await admin.get('/account')).text();
     expect(page).toContain('<h3 id="idp-links">Values to register at your IdP</h3>');
-    for (const value of [account.urls.sp.entityId, account.urls.sp.acsUrl, account.urls.sp.oidcRedirectUri]) expect(page).toContain(`value="${value}"`);
+    for (const value of [account.urls.sp.entityId, account.urls.sp.acsUrl, account.urls.sp.oidcRedirectUri])
+      expect(page).toContain(`value="${value}"`);
   });
 
   it('shows the links for the vendor after saving, and keeps the old configuration when a save fails', async () => {
     const { account, admin } = await configuredAccount('Links');
     const page = await (await admin.get('/account')).text();
-    expect(page).toContain(`<label for="idp-link-0">Identifier (Entity ID)</label>\n<input id="idp-link-0" name="idp-link-0" type="text" value="${account.urls.sp.entityId}"`);
+    expect(page).toContain(
+      `<label for="idp-link-0">Identifier (Entity ID)</label>\n<input id="idp-link-0" name="idp-link-0" type="text" value="${account.urls.sp.entityId}"`,
+    );
     expect(page).toContain(`value="${account.urls.sp.acsUrl}"`);
     const failed = await admin.submit('/account', '/account/sso', ssoForm({ idpSsoUrl: 'not a url', allowedClockSkewSeconds: '9999' }));
     expect(failed.status).toBe(422);
     const errorPage = await failed.text();
     expect(errorPage).toContain('The configuration was not saved (the saved configuration is unchanged):');
-    expect(errorPage).toMatch(/<input id="idpSsoUrl" name="idpSsoUrl" type="url" value="not a url" aria-describedby="idpSsoUrl-error" aria-invalid="true">/);
+    expect(errorPage).toMatch(
+      /<input id="idpSsoUrl" name="idpSsoUrl" type="url" value="not a url" aria-describedby="idpSsoUrl-error" aria-invalid="true">/,
+    );
     expect(target.portal.db.ssoConfigs.current(account.accountId)?.version).toBe(1);
   });
 
@@ -102,7 +130,9 @@ describe('Test SSO, enable, login', () => {
     const started = await admin.submit('/account', '/account/sso/test', {});
     expect(started.status).toBe(303);
     expect(started.headers.get('location')?.startsWith(`${IDP_SSO_URL}?SAMLRequest=`)).toBe(true);
-    const tested = await admin.post(`/sso/${account.accountId}/saml/acs`, { SAMLResponse: responseFor(account, { inResponseTo: requestIdOf(started.headers.get('location')) }) });
+    const tested = await admin.post(`/sso/${account.accountId}/saml/acs`, {
+      SAMLResponse: responseFor(account, { inResponseTo: requestIdOf(started.headers.get('location')) }),
+    });
     expect(tested.status).toBe(200);
     const result = await tested.text();
     expect(result).toContain('Test SSO passed for configuration version 1: the IdP identity matches the seat of Ada Admin.');
@@ -116,7 +146,9 @@ describe('Test SSO, enable, login', () => {
     const emailStep = await user.submit('/login', '/login', { email: 'ada@contoso.example', account: String(account.accountId) });
     expect(emailStep.headers.get('location')).toBe(`/sso/${account.accountId}/start`);
     const toIdp = await user.get(emailStep.headers.get('location') ?? '');
-    const login = await user.post(`/sso/${account.accountId}/saml/acs`, { SAMLResponse: responseFor(account, { inResponseTo: requestIdOf(toIdp.headers.get('location')) }) });
+    const login = await user.post(`/sso/${account.accountId}/saml/acs`, {
+      SAMLResponse: responseFor(account, { inResponseTo: requestIdOf(toIdp.headers.get('location')) }),
+    });
     expect(login.headers.get('location')).toBe('/home');
     expect(await (await user.get('/home')).text()).toContain('with single sign-on.');
     expect(target.portal.db.audit.listByAccount(account.accountId)[0]).toMatchObject({ action: 'sso.login.succeeded' });
@@ -130,7 +162,9 @@ describe('Test SSO, enable, login', () => {
     await enable(admin);
     const user = new TestBrowser(target.url);
     const toIdp = await user.get(`/sso/${account.accountId}/start`);
-    const refused = await user.post(`/sso/${account.accountId}/saml/acs`, { SAMLResponse: responseFor(account, { inResponseTo: requestIdOf(toIdp.headers.get('location')), ...overrides }) });
+    const refused = await user.post(`/sso/${account.accountId}/saml/acs`, {
+      SAMLResponse: responseFor(account, { inResponseTo: requestIdOf(toIdp.headers.get('location')), ...overrides }),
+    });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('x-oe-reason')).toBe(reason);
     expect(await refused.text()).toContain(`<code data-reason="${reason}">${reason}</code>`);
@@ -142,11 +176,16 @@ describe('Test SSO, enable, login', () => {
   it('IdP-initiated login: refused unless allowed, and an off-site RelayState is never followed', async () => {
     const { account, admin } = await configuredAccount('IdP-initiated');
     await enable(admin);
-    const unsolicited = await new TestBrowser(target.url).post(`/sso/${account.accountId}/saml/acs`, { SAMLResponse: responseFor(account, {}) });
+    const unsolicited = await new TestBrowser(target.url).post(`/sso/${account.accountId}/saml/acs`, {
+      SAMLResponse: responseFor(account, {}),
+    });
     expect(unsolicited.headers.get('x-oe-reason')).toBe('saml-unsolicited-not-allowed');
 
     await admin.submit('/account', '/account/sso', ssoForm({ allowIdpInitiated: 'on' }));
-    const allowed = await new TestBrowser(target.url).post(`/sso/${account.accountId}/saml/acs`, { SAMLResponse: responseFor(account, {}), RelayState: 'https://evil.example/phish' });
+    const allowed = await new TestBrowser(target.url).post(`/sso/${account.accountId}/saml/acs`, {
+      SAMLResponse: responseFor(account, {}),
+      RelayState: 'https://evil.example/phish',
+    });
     expect(allowed.headers.get('location')).toBe('/home');
   });
 
@@ -177,9 +216,15 @@ describe('Test SSO, enable, login', () => {
     const authorize = `/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'oe-desktop', redirect_uri: 'http://127.0.0.1:50505/cb', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 's' }).toString()}`;
     const resume = (await browser.get(authorize)).headers.get('location') ?? '';
     const toLogin = (await browser.get(resume)).headers.get('location') ?? '';
-    const emailStep = await browser.submit(toLogin, '/login', { email: 'uma@contoso.example', account: String(account.accountId), return_to: resume });
+    const emailStep = await browser.submit(toLogin, '/login', {
+      email: 'uma@contoso.example',
+      account: String(account.accountId),
+      return_to: resume,
+    });
     const toIdp = await browser.get(emailStep.headers.get('location') ?? '');
-    const acs = await browser.post(`/sso/${account.accountId}/saml/acs`, { SAMLResponse: responseFor(account, { nameId: 'uma@contoso.example', inResponseTo: requestIdOf(toIdp.headers.get('location')) }) });
+    const acs = await browser.post(`/sso/${account.accountId}/saml/acs`, {
+      SAMLResponse: responseFor(account, { nameId: 'uma@contoso.example', inResponseTo: requestIdOf(toIdp.headers.get('location')) }),
+    });
     expect(acs.headers.get('location')).toBe(resume);
     const toApp = new URL((await browser.get(resume)).headers.get('location') ?? '');
     expect(`${toApp.origin}${toApp.pathname}`).toBe('http://127.0.0.1:50505/cb');

@@ -50,7 +50,15 @@ export async function startSso(ctx: PortalContext, res: Response, start: SsoStar
     // The OIDC discovery document cannot be fetched (IdP down, issuer changed) or names another
     // issuer: a refusal with its reason code, as every other SSO failure has.
     if (error instanceof OidcStartError) {
-      refuse(ctx, res, { reason: error.reason, detail: T.loginStartFailedDetail(error.message), accountId: start.account.id, actor, action, status: 502, heading: T.idpUnreachableHeading });
+      refuse(ctx, res, {
+        reason: error.reason,
+        detail: T.loginStartFailedDetail(error.message),
+        accountId: start.account.id,
+        actor,
+        action,
+        status: 502,
+        heading: T.idpUnreachableHeading,
+      });
       return;
     }
     const detail = T.loginStartFailedDetail((error as Error).message);
@@ -59,14 +67,18 @@ export async function startSso(ctx: PortalContext, res: Response, start: SsoStar
     return;
   }
   const cookie = randomToken();
-  ctx.store.pendingLogins.put(sha256(cookie), {
-    accountId: start.account.id,
-    purpose: start.purpose,
-    configVersion: start.config.version,
-    state,
-    ...(start.returnTo ? { returnTo: start.returnTo } : {}),
-    expiresAt: now.getTime() + ctx.timings.pendingLoginMs,
-  }, now.getTime());
+  ctx.store.pendingLogins.put(
+    sha256(cookie),
+    {
+      accountId: start.account.id,
+      purpose: start.purpose,
+      configVersion: start.config.version,
+      state,
+      ...(start.returnTo ? { returnTo: start.returnTo } : {}),
+      expiresAt: now.getTime() + ctx.timings.pendingLoginMs,
+    },
+    now.getTime(),
+  );
   setCookie(res, ctx.skin.cookies.pendingLogin, cookie, ctx.timings.pendingLoginMs);
   res.redirect(303, redirectUrl);
 }
@@ -88,14 +100,17 @@ export function matchSeat(ctx: PortalContext, account: Account, email: string): 
   const anyAccount = (): Seat[] => ctx.store.accounts.withSeatEmail(email).flatMap((other) => ctx.store.seats.findByEmail(other.id, email));
   // Defect switches: a seat of this email in any account when this account has none, or the first
   // seat of this email in any account, oldest account first (a global user lookup; emails taken as unique).
-  const seats = defectOn(ctx.defects, 'seat-lookup-global-first') ? anyAccount().slice(0, 1)
-    : own.length === 0 && defectOn(ctx.defects, 'seat-lookup-any-account') ? anyAccount()
+  const seats = defectOn(ctx.defects, 'seat-lookup-global-first')
+    ? anyAccount().slice(0, 1)
+    : own.length === 0 && defectOn(ctx.defects, 'seat-lookup-any-account')
+      ? anyAccount()
       : own;
   const enabled = seats.filter((seat) => !seat.disabled);
   if (seats.length === 0) return { ok: false, reason: 'no-seat-for-email', detail: T.noSeatForEmailDetail(email, account) };
   if (enabled.length === 0) return { ok: false, reason: 'seat-disabled', detail: T.seatForEmailDisabledDetail(email) };
   const [only] = enabled;
-  if (enabled.length > 1 || !only) return { ok: false, reason: 'no-seat-for-email', detail: T.sharedSeatEmailDetail(enabled.length, email, account) };
+  if (enabled.length > 1 || !only)
+    return { ok: false, reason: 'no-seat-for-email', detail: T.sharedSeatEmailDetail(enabled.length, email, account) };
   return { ok: true, seat: only };
 }
 
@@ -114,20 +129,32 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
   const now = ctx.now().getTime();
   const { text: T, actors: A } = ctx.skin;
   const match = result.ok ? matchSeat(ctx, account, result.identity.email) : undefined;
-  const failure = !result.ok ? { reason: result.reason, detail: result.detail } : match && !match.ok ? { reason: match.reason, detail: match.detail } : undefined;
+  const failure = !result.ok
+    ? { reason: result.reason, detail: result.detail }
+    : match && !match.ok
+      ? { reason: match.reason, detail: match.detail }
+      : undefined;
 
   if (finish.purpose === 'test') {
     const email = result.ok ? result.identity.email : undefined;
     ctx.store.ssoConfigs.recordTest(account.id, {
-      version: testedVersion(ctx, account.id, finish.configVersion), ok: failure === undefined, ...(failure ? { reason: failure.reason } : {}),
-      detail: failure?.detail ?? T.testPassedDetail(email ?? ''), ...(email ? { email } : {}), testedAt: now,
-    });
-    ctx.store.audit.record({
-      accountId: account.id, actor: A.testSso,
-      action: failure ? 'sso.test.failed' : 'sso.test.passed',
+      version: testedVersion(ctx, account.id, finish.configVersion),
+      ok: failure === undefined,
       ...(failure ? { reason: failure.reason } : {}),
-      detail: T.auditTestResult(finish.configVersion, failure?.detail, email ?? ''),
-    }, now);
+      detail: failure?.detail ?? T.testPassedDetail(email ?? ''),
+      ...(email ? { email } : {}),
+      testedAt: now,
+    });
+    ctx.store.audit.record(
+      {
+        accountId: account.id,
+        actor: A.testSso,
+        action: failure ? 'sso.test.failed' : 'sso.test.passed',
+        ...(failure ? { reason: failure.reason } : {}),
+        detail: T.auditTestResult(finish.configVersion, failure?.detail, email ?? ''),
+      },
+      now,
+    );
     if (result.ok) observe(ctx, account, finish.configVersion, result.identity.certificateWarnings);
     if (failure) setReasonHeader(ctx, res, failure.reason);
     sendPage(ctx, res, {
@@ -145,14 +172,25 @@ export function finishSso(ctx: PortalContext, req: Request, res: Response, finis
 
   if (failure || !match?.ok) {
     const email = result.ok ? result.identity.email : undefined;
-    refuse(ctx, res, { reason: failure?.reason ?? 'no-seat-for-email', detail: failure?.detail ?? '', accountId: account.id, actor: A.ssoIdentity(email), action: 'sso.login.refused' });
+    refuse(ctx, res, {
+      reason: failure?.reason ?? 'no-seat-for-email',
+      detail: failure?.detail ?? '',
+      accountId: account.id,
+      actor: A.ssoIdentity(email),
+      action: 'sso.login.refused',
+    });
     return;
   }
   startSession(ctx, req, res, 'seat', match.seat.id, 'sso');
-  ctx.store.audit.record({
-    accountId: account.id, actor: A.seat(match.seat), action: 'sso.login.succeeded',
-    detail: T.auditSsoLogin(finish.pending !== undefined, finish.result.ok ? finish.result.identity.emailSource : undefined),
-  }, now);
+  ctx.store.audit.record(
+    {
+      accountId: account.id,
+      actor: A.seat(match.seat),
+      action: 'sso.login.succeeded',
+      detail: T.auditSsoLogin(finish.pending !== undefined, finish.result.ok ? finish.result.identity.emailSource : undefined),
+    },
+    now,
+  );
   if (result.ok) observe(ctx, account, finish.configVersion, result.identity.certificateWarnings);
   const target = safeReturnTo(finish.pending?.returnTo, ctx.defects) ?? safeReturnTo(finish.relayState, ctx.defects) ?? ctx.skin.paths.home;
   res.redirect(303, target);
@@ -165,7 +203,9 @@ function observe(ctx: PortalContext, account: Account, version: number, warnings
 
 /** The version a Test SSO result is recorded for: the one the test started with (the one saved when the IdP answered, with a defect switch: portal/defects.ts). */
 export function testedVersion(ctx: PortalContext, accountId: number, startedWith: number): number {
-  return defectOn(ctx.defects, 'test-result-for-current-version') ? ctx.store.ssoConfigs.current(accountId)?.version ?? startedWith : startedWith;
+  return defectOn(ctx.defects, 'test-result-for-current-version')
+    ? (ctx.store.ssoConfigs.current(accountId)?.version ?? startedWith)
+    : startedWith;
 }
 
 /** The vendor of the account's saved SSO configuration, if any. */

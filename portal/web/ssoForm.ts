@@ -6,18 +6,43 @@ import type { OidcSettingsInput, SamlSettingsInput, SsoProtocol, SsoSettings, Ve
 import { PRESET_IDS, presetLabel } from '../sso/presets.ts';
 import { checkbox, field, fileText } from './form.ts';
 
-export const VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly label: string }[] = PRESET_IDS.map((value) => ({ value, label: presetLabel(value) }));
+export const VENDOR_OPTIONS: readonly { readonly value: VendorPreset; readonly label: string }[] = PRESET_IDS.map((value) => ({
+  value,
+  label: presetLabel(value),
+}));
 
 export type MetadataSource = SamlSettingsInput['metadataSource'];
 
 /** The IdP and SSO form's inputs, by the SSO library's input property (a FieldError's `field`). */
-export const SSO_FIELD_KEYS = ['protocol', 'vendor', 'allowedClockSkewSeconds', 'metadataSource', 'metadataUrl', 'metadataFile', 'metadataXml', 'idpEntityId', 'idpSsoUrl', 'idpCertificate',
-  'requireSignedResponse', 'requireSignedAssertion', 'allowIdpInitiated', 'emailAttribute', 'issuer', 'clientId', 'clientSecret', 'scopes', 'emailClaim', 'hostedDomain'] as const;
+export const SSO_FIELD_KEYS = [
+  'protocol',
+  'vendor',
+  'allowedClockSkewSeconds',
+  'metadataSource',
+  'metadataUrl',
+  'metadataFile',
+  'metadataXml',
+  'idpEntityId',
+  'idpSsoUrl',
+  'idpCertificate',
+  'requireSignedResponse',
+  'requireSignedAssertion',
+  'allowIdpInitiated',
+  'emailAttribute',
+  'issuer',
+  'clientId',
+  'clientSecret',
+  'scopes',
+  'emailClaim',
+  'hostedDomain',
+] as const;
 
 export type SsoFieldKey = (typeof SSO_FIELD_KEYS)[number];
 
 /** The reference form names its inputs after the library's properties. */
-export const REFERENCE_SSO_FIELDS: Readonly<Record<SsoFieldKey, string>> = Object.fromEntries(SSO_FIELD_KEYS.map((key) => [key, key])) as Record<SsoFieldKey, string>;
+export const REFERENCE_SSO_FIELDS: Readonly<Record<SsoFieldKey, string>> = Object.fromEntries(
+  SSO_FIELD_KEYS.map((key) => [key, key]),
+) as Record<SsoFieldKey, string>;
 
 export interface SsoFormValues {
   readonly protocol: SsoProtocol;
@@ -66,7 +91,15 @@ export function valuesFromSettings(settings: SsoSettings | undefined): SsoFormVa
   if (!settings) return DEFAULT_FORM_VALUES;
   const shared = { ...DEFAULT_FORM_VALUES, vendor: settings.vendor, allowedClockSkewSeconds: String(settings.allowedClockSkewSeconds) };
   if (settings.protocol === 'oidc') {
-    return { ...shared, protocol: 'oidc', issuer: settings.issuer, clientId: settings.clientId, scopes: settings.scopes, emailClaim: settings.emailClaim, hostedDomain: settings.hostedDomain ?? '' };
+    return {
+      ...shared,
+      protocol: 'oidc',
+      issuer: settings.issuer,
+      clientId: settings.clientId,
+      scopes: settings.scopes,
+      emailClaim: settings.emailClaim,
+      hostedDomain: settings.hostedDomain ?? '',
+    };
   }
   return {
     ...shared,
@@ -94,7 +127,10 @@ export interface SubmittedSsoForm {
 }
 
 /** Read the posted form; `names` are the form's input names (the skin's). */
-export async function valuesFromForm(form: FormData, names: Readonly<Record<SsoFieldKey, string>> = REFERENCE_SSO_FIELDS): Promise<SubmittedSsoForm> {
+export async function valuesFromForm(
+  form: FormData,
+  names: Readonly<Record<SsoFieldKey, string>> = REFERENCE_SSO_FIELDS,
+): Promise<SubmittedSsoForm> {
   const text = (key: SsoFieldKey): string => field(form, names[key]);
   const flag = (key: SsoFieldKey): boolean => checkbox(form, names[key]);
   const uploaded = await fileText(form, names.metadataFile);

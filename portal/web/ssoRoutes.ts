@@ -40,7 +40,12 @@ export function ssoRoutes(ctx: PortalContext): Router {
     if (!account) return;
     const config = ctx.store.ssoConfigs.current(account.id);
     if (!config || !ctx.store.ssoConfigs.isEnabled(account.id)) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.ssoStartNotEnabledDetail(account), accountId: account.id, action: 'sso.login.refused' });
+      refuse(ctx, res, {
+        reason: 'sso-not-configured',
+        detail: T.ssoStartNotEnabledDetail(account),
+        accountId: account.id,
+        action: 'sso.login.refused',
+      });
       return;
     }
     const raw = req.query[ctx.skin.query.returnTo];
@@ -67,20 +72,40 @@ export function ssoRoutes(ctx: PortalContext): Router {
       relayState = field(form, 'RelayState');
     } catch (error) {
       if (!(error instanceof FormBodyError)) throw error;
-      refuse(ctx, res, { reason: 'saml-malformed', detail: error.message, accountId: account.id, action: 'sso.login.refused', status: 400 });
+      refuse(ctx, res, {
+        reason: 'saml-malformed',
+        detail: error.message,
+        accountId: account.id,
+        action: 'sso.login.refused',
+        status: 400,
+      });
       return;
     }
     const taken = takePendingLogin(ctx, req, res);
     // A pending login of another account or protocol does not apply: treat the post as unsolicited.
     const pending = taken && taken.accountId === account.id && taken.state.protocol === 'saml' ? taken : undefined;
     if (samlResponse === '') {
-      refuse(ctx, res, { reason: 'saml-malformed', detail: T.acsWithoutResponseDetail, accountId: account.id, action: 'sso.login.refused', status: 400 });
+      refuse(ctx, res, {
+        reason: 'saml-malformed',
+        detail: T.acsWithoutResponseDetail,
+        accountId: account.id,
+        action: 'sso.login.refused',
+        status: 400,
+      });
       return;
     }
     const purpose = pending?.purpose ?? 'login';
-    const config = pending?.purpose === 'test' ? ctx.store.ssoConfigs.version(account.id, pending.configVersion) : ctx.store.ssoConfigs.current(account.id);
+    const config =
+      pending?.purpose === 'test'
+        ? ctx.store.ssoConfigs.version(account.id, pending.configVersion)
+        : ctx.store.ssoConfigs.current(account.id);
     if (!config || config.settings.protocol !== 'saml' || (purpose === 'login' && !ssoOnFor(account.id, pending))) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.samlNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
+      refuse(ctx, res, {
+        reason: 'sso-not-configured',
+        detail: T.samlNotConfiguredDetail(account),
+        accountId: account.id,
+        action: 'sso.login.refused',
+      });
       return;
     }
     const result = await validateSamlResponse(settingsForIssuer(ctx, config.settings, samlResponse), sp(account), samlResponse, {
@@ -89,7 +114,14 @@ export function ssoRoutes(ctx: PortalContext): Router {
       defects: ctx.defects,
       replay: ctx.store.replayCache,
     });
-    finishSso(ctx, req, res, { account, purpose, configVersion: config.version, result, ...(pending ? { pending } : {}), ...(relayState ? { relayState } : {}) });
+    finishSso(ctx, req, res, {
+      account,
+      purpose,
+      configVersion: config.version,
+      result,
+      ...(pending ? { pending } : {}),
+      ...(relayState ? { relayState } : {}),
+    });
   });
 
   router.get(paths.oidcCallback, async (req, res) => {
@@ -98,16 +130,33 @@ export function ssoRoutes(ctx: PortalContext): Router {
     const taken = takePendingLogin(ctx, req, res);
     const pending = taken && taken.accountId === account.id ? taken : undefined;
     if (!pending || pending.state.protocol !== 'oidc') {
-      refuse(ctx, res, { reason: 'oidc-state-mismatch', detail: T.oidcStateMissingDetail, accountId: account.id, actor: ctx.skin.actors.anonymous(), action: 'sso.login.refused' });
+      refuse(ctx, res, {
+        reason: 'oidc-state-mismatch',
+        detail: T.oidcStateMissingDetail,
+        accountId: account.id,
+        actor: ctx.skin.actors.anonymous(),
+        action: 'sso.login.refused',
+      });
       return;
     }
-    const config = pending.purpose === 'test' ? ctx.store.ssoConfigs.version(account.id, pending.configVersion) : ctx.store.ssoConfigs.current(account.id);
+    const config =
+      pending.purpose === 'test'
+        ? ctx.store.ssoConfigs.version(account.id, pending.configVersion)
+        : ctx.store.ssoConfigs.current(account.id);
     if (!config || config.settings.protocol !== 'oidc' || (pending.purpose === 'login' && !ssoOnFor(account.id, pending))) {
-      refuse(ctx, res, { reason: 'sso-not-configured', detail: T.oidcNotConfiguredDetail(account), accountId: account.id, action: 'sso.login.refused' });
+      refuse(ctx, res, {
+        reason: 'sso-not-configured',
+        detail: T.oidcNotConfiguredDetail(account),
+        accountId: account.id,
+        action: 'sso.login.refused',
+      });
       return;
     }
     const callbackUrl = new URL(req.originalUrl, ctx.baseUrl());
-    const result = await completeOidcLogin(config.settings, sp(account), callbackUrl, pending.state, { clock: () => ctx.now(), defects: ctx.defects });
+    const result = await completeOidcLogin(config.settings, sp(account), callbackUrl, pending.state, {
+      clock: () => ctx.now(),
+      defects: ctx.defects,
+    });
     finishSso(ctx, req, res, { account, purpose: pending.purpose, configVersion: config.version, result, pending });
   });
 

@@ -15,7 +15,7 @@ export type Severity = (typeof SEVERITIES)[number];
  */
 export const OWNERS = {
   portal: 'The portal under test is defective — for the OE team',
-  customer: 'The customer\'s configuration is wrong — for the customer\'s admin',
+  customer: "The customer's configuration is wrong — for the customer's admin",
   run: 'The run could not decide — environment, interruption, not applicable',
 } as const;
 export type Owner = keyof typeof OWNERS;

@@ -71,7 +71,11 @@ export interface CertificationReport {
   readonly verdict: CertificationVerdict;
   readonly run: RunInfo;
   readonly subject?: { readonly customer?: string; readonly vendor?: string; readonly protocol?: string };
-  readonly summary: Readonly<Record<Severity, number>> & { readonly matrixFailed: number; readonly lifecycleFailed: number; readonly conformanceMissed: number };
+  readonly summary: Readonly<Record<Severity, number>> & {
+    readonly matrixFailed: number;
+    readonly lifecycleFailed: number;
+    readonly conformanceMissed: number;
+  };
   /** Blocking first. */
   readonly findings: readonly ReportFinding[];
   /** Empty for offline runs. */
@@ -106,7 +110,9 @@ export function buildCertificationReport(input: ReportInput): CertificationRepor
     info: count('info'),
     matrixFailed: matrix.filter((cell) => cell.outcome === 'fail').length,
     lifecycleFailed: lifecycle.filter((stage) => stage.outcome === 'fail').length,
-    conformanceMissed: conformance.filter((result) => !result.caught && !result.knownDeviation && !result.notApplicable && result.couldNotRun === undefined).length,
+    conformanceMissed: conformance.filter(
+      (result) => !result.caught && !result.knownDeviation && !result.notApplicable && result.couldNotRun === undefined,
+    ).length,
   };
   const blocked = summary.blocking + summary.matrixFailed + summary.lifecycleFailed + summary.conformanceMissed > 0;
   return {

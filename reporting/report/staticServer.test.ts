@@ -25,7 +25,11 @@ describe('the report server', () => {
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const page = await fetch(`${server.url}/allure-report/`);
-      expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([200, 'text/html; charset=utf-8', '<p>allure</p>']);
+      expect([page.status, page.headers.get('content-type'), await page.text()]).toEqual([
+        200,
+        'text/html; charset=utf-8',
+        '<p>allure</p>',
+      ]);
       expect((await fetch(`${server.url}/nothing`)).status).toBe(404);
       expect((await fetch(`${server.url}/certification.html`, { method: 'POST' })).status).toBe(405);
     } finally {

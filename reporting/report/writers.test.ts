@@ -6,7 +6,13 @@ import { buildCertificationReport, type ReportInput } from './certificationRepor
 import { escapeHtml } from '../../lib/html.ts';
 import { humanDuration, renderReportHtml, renderReportMarkdown, runKind, writeCertificationReport } from './writers.ts';
 
-const RUN = { harnessVersion: '0.1.0', mode: 'full' as const, target: 'reference portal', startedAt: '2026-03-02T09:00:00.000Z', durationMs: 1234 };
+const RUN = {
+  harnessVersion: '0.1.0',
+  mode: 'full' as const,
+  target: 'reference portal',
+  startedAt: '2026-03-02T09:00:00.000Z',
+  durationMs: 1234,
+};
 const INFO = { area: 'metadata', check: 'metadata.structure', severity: 'info' as const, title: 'ok', detail: 'ok' };
 
 describe('buildCertificationReport verdict', () => {
@@ -14,17 +20,44 @@ describe('buildCertificationReport verdict', () => {
     ['only info findings', { findings: [INFO] }, 'certified'],
     ['a warning', { findings: [{ ...INFO, severity: 'warning' }] }, 'certified'],
     ['a blocking finding', { findings: [{ ...INFO, severity: 'blocking' }] }, 'not-certified'],
-    ['a failed matrix cell', { findings: [], matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'web', outcome: 'fail' }] }, 'not-certified'],
+    [
+      'a failed matrix cell',
+      { findings: [], matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'web', outcome: 'fail' }] },
+      'not-certified',
+    ],
     ['a failed lifecycle stage', { findings: [], lifecycle: [{ stage: 'enable', outcome: 'fail' }] }, 'not-certified'],
-    ['a missed fault', { findings: [], conformance: [{ faultId: 'saml.xsw1', persona: 'okta-saml', expected: 'reject', observed: 'accepted', caught: false }] }, 'not-certified'],
-    ['a missed fault listed in the ledger', { findings: [], conformance: [{ faultId: 'saml.xsw1', persona: 'okta-saml', expected: 'reject', observed: 'accepted', caught: false, knownDeviation: true }] }, 'certified'],
-    ['a known-deviation cell', { findings: [], matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'mobile', outcome: 'known-deviation' }] }, 'certified'],
+    [
+      'a missed fault',
+      {
+        findings: [],
+        conformance: [{ faultId: 'saml.xsw1', persona: 'okta-saml', expected: 'reject', observed: 'accepted', caught: false }],
+      },
+      'not-certified',
+    ],
+    [
+      'a missed fault listed in the ledger',
+      {
+        findings: [],
+        conformance: [
+          { faultId: 'saml.xsw1', persona: 'okta-saml', expected: 'reject', observed: 'accepted', caught: false, knownDeviation: true },
+        ],
+      },
+      'certified',
+    ],
+    [
+      'a known-deviation cell',
+      { findings: [], matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'mobile', outcome: 'known-deviation' }] },
+      'certified',
+    ],
   ])('%s → %s', (_what, input, verdict) => {
     expect(buildCertificationReport({ run: RUN, findings: [], ...input }).verdict).toBe(verdict);
   });
 
   it('sorts blocking findings first and counts them', () => {
-    const report = buildCertificationReport({ run: RUN, findings: [INFO, { ...INFO, severity: 'warning' }, { ...INFO, severity: 'blocking' }] });
+    const report = buildCertificationReport({
+      run: RUN,
+      findings: [INFO, { ...INFO, severity: 'warning' }, { ...INFO, severity: 'blocking' }],
+    });
     expect(report.findings.map((item) => item.severity)).toEqual(['blocking', 'warning', 'info']);
     expect(report.summary).toEqual({ blocking: 1, warning: 1, info: 1, matrixFailed: 0, lifecycleFailed: 0, conformanceMissed: 0 });
   });
@@ -34,7 +67,17 @@ describe('report writers', () => {
   const hostile = buildCertificationReport({
     run: RUN,
     subject: { customer: '<script>alert(1)</script>', vendor: 'okta', protocol: 'saml' },
-    findings: [{ area: 'seats', check: 'seats.invalid-email', severity: 'blocking', title: 'Seat "<img src=x onerror=alert(1)>"', detail: 'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNlY3JldC12YWx1ZQ and -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----', fix: 'a | b' }],
+    findings: [
+      {
+        area: 'seats',
+        check: 'seats.invalid-email',
+        severity: 'blocking',
+        title: 'Seat "<img src=x onerror=alert(1)>"',
+        detail:
+          'token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNlY3JldC12YWx1ZQ and -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+        fix: 'a | b',
+      },
+    ],
     matrix: [{ vendor: 'okta', protocol: 'saml', entryPoint: 'web', outcome: 'pass' }],
   });
 
@@ -57,7 +100,11 @@ describe('report writers', () => {
         expect(text).not.toContain('c2lnbmF0dXJlLXNlY3JldC12YWx1ZQ');
         expect(text).not.toContain('MIIE');
       }
-      expect(paths).toEqual({ json: join(dir, 'certification.json'), md: join(dir, 'certification.md'), html: join(dir, 'certification.html') });
+      expect(paths).toEqual({
+        json: join(dir, 'certification.json'),
+        md: join(dir, 'certification.md'),
+        html: join(dir, 'certification.html'),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -70,7 +117,17 @@ describe('who must fix what, evidence, and the run told truthfully', () => {
     subject: { vendor: 'okta', protocol: 'saml' },
     findings: [
       { area: 'run', check: 'run.not-verifiable', severity: 'info', owner: 'run', title: 'could not verify', detail: 'no reason words' },
-      { area: 'conformance', check: 'conformance.saml.audience-mismatch', severity: 'blocking', owner: 'portal', title: 'The portal under test did not refuse "Audience"', detail: 'logged in on /home', rule: 'SAML core §2.5.1.4', fix: 'OE team: refuse it', evidence: [{ label: 'hops.txt', path: '../test-results/a b/hops.txt' }] },
+      {
+        area: 'conformance',
+        check: 'conformance.saml.audience-mismatch',
+        severity: 'blocking',
+        owner: 'portal',
+        title: 'The portal under test did not refuse "Audience"',
+        detail: 'logged in on /home',
+        rule: 'SAML core §2.5.1.4',
+        fix: 'OE team: refuse it',
+        evidence: [{ label: 'hops.txt', path: '../test-results/a b/hops.txt' }],
+      },
     ],
   });
 

@@ -16,7 +16,11 @@ export interface WrittenReport {
 
 export async function writeCertificationReport(report: CertificationReport, outDir: string): Promise<WrittenReport> {
   await mkdir(outDir, { recursive: true });
-  const paths = { json: join(outDir, 'certification.json'), md: join(outDir, 'certification.md'), html: join(outDir, 'certification.html') };
+  const paths = {
+    json: join(outDir, 'certification.json'),
+    md: join(outDir, 'certification.md'),
+    html: join(outDir, 'certification.html'),
+  };
   await Promise.all([
     writeFile(paths.json, renderReportJson(report)),
     writeFile(paths.md, renderReportMarkdown(report)),
@@ -29,7 +33,11 @@ export function renderReportJson(report: CertificationReport): string {
   return scrubPatterns(`${JSON.stringify(report, null, 2)}\n`);
 }
 
-const VERDICT_WORDS = { certified: 'CERTIFIED', 'not-certified': 'NOT CERTIFIED', interrupted: 'INTERRUPTED — no verdict (the run was stopped before it finished)' } as const;
+const VERDICT_WORDS = {
+  certified: 'CERTIFIED',
+  'not-certified': 'NOT CERTIFIED',
+  interrupted: 'INTERRUPTED — no verdict (the run was stopped before it finished)',
+} as const;
 
 function title(report: CertificationReport): string {
   const subject = report.subject;
@@ -52,18 +60,27 @@ export function humanDuration(ms: number): string {
 
 /** What kind of run this was, truthfully: a scoped run is never called a full one. */
 export function runKind(report: CertificationReport): string {
-  if (report.run.mode === 'offline') return 'offline check of a customer\'s files';
+  if (report.run.mode === 'offline') return "offline check of a customer's files";
   const scope = [report.subject?.vendor, report.subject?.protocol?.toUpperCase()].filter(Boolean).join(' · ');
   return `${scope ? `scoped certification (${scope} only)` : 'full certification'}${report.run.mode === 'ci' ? ', CI' : ''}`;
 }
 
 function runRows(report: CertificationReport): Array<[string, string]> {
   const run: RunInfo = report.run;
-  return [['Harness version', run.harnessVersion], ['Run', runKind(report)], ['Target', run.target], ['Started', run.startedAt], ['Duration', humanDuration(run.durationMs)], ...(run.command ? [['Command', run.command] as [string, string]] : [])];
+  return [
+    ['Harness version', run.harnessVersion],
+    ['Run', runKind(report)],
+    ['Target', run.target],
+    ['Started', run.startedAt],
+    ['Duration', humanDuration(run.durationMs)],
+    ...(run.command ? [['Command', run.command] as [string, string]] : []),
+  ];
 }
 
 /** Findings grouped by who must act (portal, customer, run), in that order; findings without an owner last. */
-function byOwner(findings: readonly ReportFinding[]): Array<{ readonly heading: string | undefined; readonly items: readonly ReportFinding[] }> {
+function byOwner(
+  findings: readonly ReportFinding[],
+): Array<{ readonly heading: string | undefined; readonly items: readonly ReportFinding[] }> {
   const order: ReadonlyArray<Owner | undefined> = ['portal', 'customer', 'run', undefined];
   return order
     .map((owner) => ({ heading: owner === undefined ? undefined : OWNERS[owner], items: findings.filter((item) => item.owner === owner) }))
@@ -91,15 +108,25 @@ function mdCell(value: string | undefined): string {
 }
 
 function mdTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | undefined>>): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${row.map(mdCell).join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(mdCell).join(' | ')} |`),
+  ];
 }
 
 function mdFinding(item: ReportFinding): string[] {
-  const lines = [`#### ${item.severity.toUpperCase()} — ${item.title}`, '', `- Area: ${item.area}${item.faultId ? `; fault \`${item.faultId}\`` : ''}${item.reason ? `; SP reason \`${item.reason}\`` : ''}`, `- Detail: ${item.detail}`];
+  const lines = [
+    `#### ${item.severity.toUpperCase()} — ${item.title}`,
+    '',
+    `- Area: ${item.area}${item.faultId ? `; fault \`${item.faultId}\`` : ''}${item.reason ? `; SP reason \`${item.reason}\`` : ''}`,
+    `- Detail: ${item.detail}`,
+  ];
   if (item.rule) lines.push(`- Rule broken: ${item.rule}`);
   if (item.customerSees) lines.push(`- Customer sees: ${item.customerSees}`);
   if (item.fix) lines.push(`- Fix: ${item.fix}`);
-  if (item.evidence?.length) lines.push(`- Evidence: ${item.evidence.map((file) => `[${file.label}](${encodeURI(file.path)})`).join(', ')}`);
+  if (item.evidence?.length)
+    lines.push(`- Evidence: ${item.evidence.map((file) => `[${file.label}](${encodeURI(file.path)})`).join(', ')}`);
   lines.push('');
   return lines;
 }
@@ -121,9 +148,44 @@ export function renderReportMarkdown(report: CertificationReport): string {
     '',
     ...mdFindings(report.findings),
   ];
-  if (report.matrix.length) lines.push('## Vendor × protocol × entry point', '', ...mdTable(['Vendor', 'Protocol', 'Entry point', 'Outcome', 'Detail'], report.matrix.map((cell) => [cell.vendor, cell.protocol, cell.entryPoint, cell.outcome, cell.detail])), '');
-  if (report.lifecycle.length) lines.push('## Lifecycle', '', ...mdTable(['Stage', 'Outcome', 'Detail'], report.lifecycle.map((stage) => [stage.stage, stage.outcome, stage.detail])), '');
-  if (report.conformance.length) lines.push('## Fault catalog conformance', '', ...mdTable(['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Reason', 'Customer-side fix (when their IdP sends it)'], report.conformance.map((result) => [result.faultId, result.persona, result.expected, result.observed, caughtWord(result, 'yes', 'NO'), reasonWord(result), result.fix])), '');
+  if (report.matrix.length)
+    lines.push(
+      '## Vendor × protocol × entry point',
+      '',
+      ...mdTable(
+        ['Vendor', 'Protocol', 'Entry point', 'Outcome', 'Detail'],
+        report.matrix.map((cell) => [cell.vendor, cell.protocol, cell.entryPoint, cell.outcome, cell.detail]),
+      ),
+      '',
+    );
+  if (report.lifecycle.length)
+    lines.push(
+      '## Lifecycle',
+      '',
+      ...mdTable(
+        ['Stage', 'Outcome', 'Detail'],
+        report.lifecycle.map((stage) => [stage.stage, stage.outcome, stage.detail]),
+      ),
+      '',
+    );
+  if (report.conformance.length)
+    lines.push(
+      '## Fault catalog conformance',
+      '',
+      ...mdTable(
+        ['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Reason', 'Customer-side fix (when their IdP sends it)'],
+        report.conformance.map((result) => [
+          result.faultId,
+          result.persona,
+          result.expected,
+          result.observed,
+          caughtWord(result, 'yes', 'NO'),
+          reasonWord(result),
+          result.fix,
+        ]),
+      ),
+      '',
+    );
   return scrubPatterns(`${lines.join('\n')}\n`);
 }
 
@@ -131,12 +193,19 @@ export function renderReportMarkdown(report: CertificationReport): string {
 
 function htmlTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | undefined>>, outcomeColumn?: number): string {
   const head = `<tr>${header.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('')}</tr>`;
-  const body = rows.map((row) => `<tr>${row.map((cell, index) => `<td${index === outcomeColumn ? ` class="${escapeHtml(cell)}"` : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => `<td${index === outcomeColumn ? ` class="${escapeHtml(cell)}"` : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 function htmlFinding(item: ReportFinding): string {
-  const meta = [`Area: ${item.area}`, item.faultId ? `fault ${item.faultId}` : '', item.reason ? `SP reason ${item.reason}` : ''].filter(Boolean).join(' · ');
+  const meta = [`Area: ${item.area}`, item.faultId ? `fault ${item.faultId}` : '', item.reason ? `SP reason ${item.reason}` : '']
+    .filter(Boolean)
+    .join(' · ');
   return `<article class="finding ${escapeHtml(item.severity)}">
 <h4><span class="badge">${escapeHtml(item.severity.toUpperCase())}</span> ${escapeHtml(item.title)}</h4>
 <p class="meta">${escapeHtml(meta)}</p>
@@ -150,7 +219,12 @@ ${item.evidence?.length ? `<p><strong>Evidence:</strong> ${item.evidence.map((fi
 
 function htmlFindings(findings: readonly ReportFinding[]): string {
   if (findings.length === 0) return '<p>No findings.</p>';
-  return byOwner(findings).map((group) => `${group.heading ? `<h3 class="owner">${escapeHtml(group.heading)}</h3>\n` : ''}${group.items.map(htmlFinding).join('\n')}`).join('\n');
+  return byOwner(findings)
+    .map(
+      (group) =>
+        `${group.heading ? `<h3 class="owner">${escapeHtml(group.heading)}</h3>\n` : ''}${group.items.map(htmlFinding).join('\n')}`,
+    )
+    .join('\n');
 }
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -169,9 +243,41 @@ export function renderReportHtml(report: CertificationReport): string {
     '<h2>Findings</h2>',
     htmlFindings(report.findings),
   ];
-  if (report.matrix.length) sections.push('<h2>Vendor × protocol × entry point</h2>', htmlTable(['Vendor', 'Protocol', 'Entry point', 'Outcome', 'Detail'], report.matrix.map((cell) => [cell.vendor, cell.protocol, cell.entryPoint, cell.outcome, cell.detail]), 3));
-  if (report.lifecycle.length) sections.push('<h2>Lifecycle</h2>', htmlTable(['Stage', 'Outcome', 'Detail'], report.lifecycle.map((stage) => [stage.stage, stage.outcome, stage.detail]), 1));
-  if (report.conformance.length) sections.push('<h2>Fault catalog conformance</h2>', htmlTable(['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Reason', 'Customer-side fix (when their IdP sends it)'], report.conformance.map((result) => [result.faultId, result.persona, result.expected, result.observed, caughtWord(result, 'pass', 'fail'), reasonWord(result), result.fix]), 4));
+  if (report.matrix.length)
+    sections.push(
+      '<h2>Vendor × protocol × entry point</h2>',
+      htmlTable(
+        ['Vendor', 'Protocol', 'Entry point', 'Outcome', 'Detail'],
+        report.matrix.map((cell) => [cell.vendor, cell.protocol, cell.entryPoint, cell.outcome, cell.detail]),
+        3,
+      ),
+    );
+  if (report.lifecycle.length)
+    sections.push(
+      '<h2>Lifecycle</h2>',
+      htmlTable(
+        ['Stage', 'Outcome', 'Detail'],
+        report.lifecycle.map((stage) => [stage.stage, stage.outcome, stage.detail]),
+        1,
+      ),
+    );
+  if (report.conformance.length)
+    sections.push(
+      '<h2>Fault catalog conformance</h2>',
+      htmlTable(
+        ['Fault', 'Persona', 'Expected', 'Observed', 'Caught', 'Reason', 'Customer-side fix (when their IdP sends it)'],
+        report.conformance.map((result) => [
+          result.faultId,
+          result.persona,
+          result.expected,
+          result.observed,
+          caughtWord(result, 'pass', 'fail'),
+          reasonWord(result),
+          result.fix,
+        ]),
+        4,
+      ),
+    );
   return scrubPatterns(`<!doctype html>
 <html lang="en">
 <head>

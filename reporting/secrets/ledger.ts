@@ -55,6 +55,11 @@ export function readSecrets(dir: string): RunSecret[] {
 
 /** The forms a secret takes in files: as is, URL-encoded (query strings, form bodies) and JSON-escaped. */
 export function secretVariants(value: string): string[] {
-  const variants = new Set([value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)]);
+  const variants = new Set([
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    JSON.stringify(value).slice(1, -1),
+  ]);
   return [...variants].filter((variant) => variant.length >= MIN_SECRET_LENGTH);
 }

@@ -21,7 +21,8 @@ const SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[private key removed]'],
 ];
 
-const isTrace = (entries: Record<string, Uint8Array>): boolean => Object.keys(entries).some((name) => /(^|[-/])(test|trace)\.trace$/.test(name) || /^\d+-trace\.trace$/.test(name));
+const isTrace = (entries: Record<string, Uint8Array>): boolean =>
+  Object.keys(entries).some((name) => /(^|[-/])(test|trace)\.trace$/.test(name) || /^\d+-trace\.trace$/.test(name));
 
 /** Redact one entry's bytes; returns undefined when nothing changed. */
 export function redactBytes(bytes: Uint8Array, matcher: SecretMatcher): Uint8Array | undefined {

@@ -34,7 +34,8 @@ const SHAPES: ReadonlyArray<readonly [RegExp, LeakKind]> = [
 ];
 
 /** A zip archive's local-file signature (PK\x03\x04). */
-export const isZip = (bytes: Uint8Array): boolean => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array): boolean =>
+  bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 function* walk(path: string, exclude: ReadonlySet<string>): Generator<string> {
   if (exclude.has(resolve(path)) || !existsSync(path)) return;
@@ -51,7 +52,13 @@ function* walk(path: string, exclude: ReadonlySet<string>): Generator<string> {
   }
 }
 
-function scanBytes(bytes: Uint8Array, matcher: SecretMatcher, report: (kind: LeakKind, entry?: string) => void, entry?: string, depth = 0): void {
+function scanBytes(
+  bytes: Uint8Array,
+  matcher: SecretMatcher,
+  report: (kind: LeakKind, entry?: string) => void,
+  entry?: string,
+  depth = 0,
+): void {
   if (isZip(bytes) && depth < 2) {
     let entries: Record<string, Uint8Array>;
     try {
@@ -77,7 +84,11 @@ function scanBytes(bytes: Uint8Array, matcher: SecretMatcher, report: (kind: Lea
 }
 
 /** Scan files and directories (recursively); `exclude` paths (e.g. the ledger) are skipped. */
-export function scanForSecrets(paths: readonly string[], secrets: readonly RunSecret[], options: { readonly exclude?: readonly string[] } = {}): ScanResult {
+export function scanForSecrets(
+  paths: readonly string[],
+  secrets: readonly RunSecret[],
+  options: { readonly exclude?: readonly string[] } = {},
+): ScanResult {
   const matcher = new SecretMatcher(secrets);
   const exclude = new Set((options.exclude ?? []).map((path) => resolve(path)));
   const leaks: Leak[] = [];
@@ -90,7 +101,8 @@ export function scanForSecrets(paths: readonly string[], secrets: readonly RunSe
       filesScanned += 1;
       const name = relative(process.cwd(), file) || file;
       scanBytes(readFileSync(file), matcher, (kind, entry) => {
-        if (!leaks.some((leak) => leak.file === name && leak.entry === entry && leak.kind === kind)) leaks.push({ file: name, ...(entry ? { entry } : {}), kind });
+        if (!leaks.some((leak) => leak.file === name && leak.entry === entry && leak.kind === kind))
+          leaks.push({ file: name, ...(entry ? { entry } : {}), kind });
       });
     }
   }

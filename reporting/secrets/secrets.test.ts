@@ -11,7 +11,10 @@ import { redactStepTitlesUnder } from './stepTitles.ts';
 
 const PASSWORD = 'oe-Zx81_kq-TEST!';
 const COOKIE = 'b7AszCF3bP3ySlcb0BnL6AwUMXbclt';
-const SECRETS: RunSecret[] = [{ kind: 'password', value: PASSWORD }, { kind: 'session-cookie', value: COOKIE }];
+const SECRETS: RunSecret[] = [
+  { kind: 'password', value: PASSWORD },
+  { kind: 'session-cookie', value: COOKIE },
+];
 
 let dir: string;
 beforeEach(() => {
@@ -29,7 +32,10 @@ describe('ledger', () => {
     recordSecret(ledger, 'session-cookie', 'short');
     recordSecret(ledger, 'session-cookie', undefined);
     writeFileSync(join(ledger, 'other-worker.jsonl'), `${JSON.stringify({ kind: 'session-cookie', value: COOKIE })}\n{"kind":"tok`);
-    expect(readSecrets(ledger).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([{ kind: 'password', value: PASSWORD }, { kind: 'session-cookie', value: COOKIE }]);
+    expect(readSecrets(ledger).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: 'password', value: PASSWORD },
+      { kind: 'session-cookie', value: COOKIE },
+    ]);
   });
 
   it('reads an absent ledger as no secrets', () => {
@@ -86,12 +92,18 @@ describe('scanForSecrets', () => {
     writeFileSync(join(dir, 'reports', 'clean.json'), '{"ok":true}');
     writeFileSync(join(dir, 'reports', 'junit.xml'), `<failure>login as ${PASSWORD}</failure>`);
     writeFileSync(join(dir, 'reports', 'shot.png'), PASSWORD);
-    writeFileSync(join(dir, 'reports', 'html', 'data.zip'), zipSync({ 'trace.network': strToU8(`"Cookie","value":"oe_session=${COOKIE}"`), 'frame.jpeg': strToU8(PASSWORD) }));
+    writeFileSync(
+      join(dir, 'reports', 'html', 'data.zip'),
+      zipSync({ 'trace.network': strToU8(`"Cookie","value":"oe_session=${COOKIE}"`), 'frame.jpeg': strToU8(PASSWORD) }),
+    );
     mkdirSync(join(dir, 'ledger'));
     writeFileSync(join(dir, 'ledger', 'w.jsonl'), PASSWORD);
     const result = scanForSecrets([join(dir, 'reports'), join(dir, 'ledger')], SECRETS, { exclude: [join(dir, 'ledger')] });
     expect(result.filesScanned).toBe(3);
-    const leaks = result.leaks.map((leak) => ({ ...leak, file: relative(dir, leak.file.startsWith('/') ? leak.file : join(process.cwd(), leak.file)) }));
+    const leaks = result.leaks.map((leak) => ({
+      ...leak,
+      file: relative(dir, leak.file.startsWith('/') ? leak.file : join(process.cwd(), leak.file)),
+    }));
     expect(leaks).toEqual([
       { file: 'reports/html/data.zip', entry: 'trace.network', kind: 'session-cookie' },
       { file: 'reports/junit.xml', kind: 'password' },
@@ -119,12 +131,19 @@ describe('scanForSecrets', () => {
 
 describe('redactTraceFile', () => {
   const samlResponse = Buffer.from('<samlp:Response/>').toString('base64');
-  const trace = (): Uint8Array => zipSync({
-    'trace.trace': strToU8(`{"type":"before","method":"fill","params":{"value":"${PASSWORD}"}}\n{"snapshot":["INPUT",{"type":"hidden","name":"SAMLResponse","value":"${samlResponse}"}]}`),
-    'trace.network': strToU8(`{"postData":{"params":[{"name":"SAMLResponse","value":"${samlResponse}"},{"name":"password","value":"${encodeURIComponent(PASSWORD)}"}]},"headers":[{"name":"Cookie","value":"oe_session=${COOKIE}"}]}`),
-    'resources/abc.dat': strToU8(`email=ada%40corp.example&password=${encodeURIComponent(PASSWORD)}&SAMLResponse=${encodeURIComponent(samlResponse)}`),
-    'resources/frame.jpeg': strToU8(PASSWORD),
-  });
+  const trace = (): Uint8Array =>
+    zipSync({
+      'trace.trace': strToU8(
+        `{"type":"before","method":"fill","params":{"value":"${PASSWORD}"}}\n{"snapshot":["INPUT",{"type":"hidden","name":"SAMLResponse","value":"${samlResponse}"}]}`,
+      ),
+      'trace.network': strToU8(
+        `{"postData":{"params":[{"name":"SAMLResponse","value":"${samlResponse}"},{"name":"password","value":"${encodeURIComponent(PASSWORD)}"}]},"headers":[{"name":"Cookie","value":"oe_session=${COOKIE}"}]}`,
+      ),
+      'resources/abc.dat': strToU8(
+        `email=ada%40corp.example&password=${encodeURIComponent(PASSWORD)}&SAMLResponse=${encodeURIComponent(samlResponse)}`,
+      ),
+      'resources/frame.jpeg': strToU8(PASSWORD),
+    });
 
   it('removes the secrets and signed SAML responses from every text entry, and the result scans clean', () => {
     const path = join(dir, 'trace.zip');
@@ -132,7 +151,9 @@ describe('redactTraceFile', () => {
     expect(redactTraceFile(path, SECRETS)).toBe(true);
     const entries = unzipSync(readFileSync(path));
     const text = (name: string): string => Buffer.from(entries[name]!).toString('utf8');
-    expect(text('trace.trace')).toBe('{"type":"before","method":"fill","params":{"value":"[removed]"}}\n{"snapshot":["INPUT",{"type":"hidden","name":"SAMLResponse","value":"[removed]"}]}');
+    expect(text('trace.trace')).toBe(
+      '{"type":"before","method":"fill","params":{"value":"[removed]"}}\n{"snapshot":["INPUT",{"type":"hidden","name":"SAMLResponse","value":"[removed]"}]}',
+    );
     expect(text('resources/abc.dat')).toBe('email=ada%40corp.example&password=[removed]&SAMLResponse=[removed]');
     expect(text('trace.network')).not.toContain(COOKIE);
     // Images are left alone (they cannot hold text), so only they still carry the planted bytes.
@@ -152,12 +173,22 @@ describe('redactTraceFile', () => {
 });
 
 describe('step titles (Playwright names API steps after their arguments)', () => {
-  it('removes secrets from the step titles inside the HTML report\'s embedded zip, and from nothing else', () => {
-    const data = { tests: [{ title: 'login', steps: [{ title: `Fill "${PASSWORD}"`, steps: [{ title: `Fill "${COOKIE}"` }] }], errors: [`kept ${PASSWORD}`] }] };
+  it("removes secrets from the step titles inside the HTML report's embedded zip, and from nothing else", () => {
+    const data = {
+      tests: [
+        { title: 'login', steps: [{ title: `Fill "${PASSWORD}"`, steps: [{ title: `Fill "${COOKIE}"` }] }], errors: [`kept ${PASSWORD}`] },
+      ],
+    };
     const zip = Buffer.from(zipSync({ 'abc.json': strToU8(JSON.stringify(data)) })).toString('base64');
     const path = join(dir, 'index.html');
-    writeFileSync(path, `<html><script id="playwrightReportBase64" type="application/zip">data:application/zip;base64,${zip}</script></html>`);
-    expect(scanForSecrets([dir], SECRETS).leaks).toEqual([{ file: relative(process.cwd(), path), entry: 'embedded zip › abc.json', kind: 'password' }, { file: relative(process.cwd(), path), entry: 'embedded zip › abc.json', kind: 'session-cookie' }]);
+    writeFileSync(
+      path,
+      `<html><script id="playwrightReportBase64" type="application/zip">data:application/zip;base64,${zip}</script></html>`,
+    );
+    expect(scanForSecrets([dir], SECRETS).leaks).toEqual([
+      { file: relative(process.cwd(), path), entry: 'embedded zip › abc.json', kind: 'password' },
+      { file: relative(process.cwd(), path), entry: 'embedded zip › abc.json', kind: 'session-cookie' },
+    ]);
     expect(redactStepTitlesUnder([dir], SECRETS)).toBe(1);
     const embedded = /base64,([A-Za-z0-9+/=]+)/.exec(readFileSync(path, 'utf8'))![1]!;
     const json = JSON.parse(Buffer.from(unzipSync(Buffer.from(embedded, 'base64'))['abc.json']!).toString()) as typeof data;

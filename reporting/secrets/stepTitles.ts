@@ -10,7 +10,6 @@ import { SecretMatcher } from './matcher.ts';
 
 const EMBEDDED_ZIP = /(data:application\/zip;base64,)([A-Za-z0-9+/=]+)/;
 
-
 /** Rewrite `key` of every object in every `steps` array, recursively; true when something changed. */
 export function redactStepTitles(value: unknown, key: 'title' | 'name', matcher: SecretMatcher): boolean {
   if (Array.isArray(value)) return value.map((item) => redactStepTitles(item, key, matcher)).some(Boolean);
@@ -55,7 +54,10 @@ export function redactHtmlReport(path: string, matcher: SecretMatcher): boolean 
   }
   if (!changed) return false;
   const encoded = Buffer.from(zipSync(entries)).toString('base64');
-  writeFileSync(path, html.replace(EMBEDDED_ZIP, () => `${match[1]}${encoded}`));
+  writeFileSync(
+    path,
+    html.replace(EMBEDDED_ZIP, () => `${match[1]}${encoded}`),
+  );
   return true;
 }
 
@@ -81,7 +83,10 @@ export function redactStepTitlesUnder(paths: readonly string[], secrets: readonl
   let count = 0;
   for (const root of paths) {
     for (const file of files(root)) {
-      if (file.endsWith('.html') ? redactHtmlReport(file, matcher) : file.endsWith('-result.json') ? redactAllureResult(file, matcher) : false) count += 1;
+      if (
+        file.endsWith('.html') ? redactHtmlReport(file, matcher) : file.endsWith('-result.json') ? redactAllureResult(file, matcher) : false
+      )
+        count += 1;
     }
   }
   return count;

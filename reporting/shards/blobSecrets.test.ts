@@ -8,7 +8,10 @@ import { redactAndScanBlob } from './blobSecrets.ts';
 
 const PASSWORD = 'oe-Blob_pw-77-TEST';
 const COOKIE = 'Zq4ffNf0a9LrV2mC1bT8yPzQ';
-const SECRETS: RunSecret[] = [{ kind: 'password', value: PASSWORD }, { kind: 'session-cookie', value: COOKIE }];
+const SECRETS: RunSecret[] = [
+  { kind: 'password', value: PASSWORD },
+  { kind: 'session-cookie', value: COOKIE },
+];
 
 let dir: string;
 beforeEach(() => {
@@ -25,17 +28,24 @@ const blobWith = (entries: Record<string, Uint8Array>): string => {
 };
 
 describe('redactAndScanBlob', () => {
-  it('removes the run\'s secrets from the events, attachments and traces of a blob report, then finds none', () => {
+  it("removes the run's secrets from the events, attachments and traces of a blob report, then finds none", () => {
     const events = [
       JSON.stringify({ method: 'onStepBegin', params: { step: { title: `fill "${PASSWORD}"` } } }),
       JSON.stringify({ method: 'onTestEnd', params: { result: { errors: [{ message: `cookie sid=${COOKIE}` }] } } }),
     ].join('\n');
     const trace = zipSync({ 'test.trace': strToU8(`{"type":"input","value":"${PASSWORD}"}`) });
-    const path = blobWith({ 'report.jsonl': strToU8(events), 'resources/a1.txt': strToU8(`hops: Cookie: sid=${COOKIE}`), 'resources/b2.zip': trace });
+    const path = blobWith({
+      'report.jsonl': strToU8(events),
+      'resources/a1.txt': strToU8(`hops: Cookie: sid=${COOKIE}`),
+      'resources/b2.zip': trace,
+    });
     const result = redactAndScanBlob(path, SECRETS);
     expect(result).toMatchObject({ removed: 3, leaks: [] });
     const entries = unzipSync(readFileSync(path));
-    const text = strFromU8(entries['report.jsonl']!) + strFromU8(entries['resources/a1.txt']!) + strFromU8(unzipSync(entries['resources/b2.zip']!)['test.trace']!);
+    const text =
+      strFromU8(entries['report.jsonl']!) +
+      strFromU8(entries['resources/a1.txt']!) +
+      strFromU8(unzipSync(entries['resources/b2.zip']!)['test.trace']!);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(COOKIE);
     expect(text).toContain('[removed]');

@@ -3,17 +3,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ShardSetError, checkShardSet, parseShard, readShardManifests, sha256File, shardBaseName, sourceDigest, writeShardManifest,
-  type ShardManifest, type ShardPosition,
+  ShardSetError,
+  checkShardSet,
+  parseShard,
+  readShardManifests,
+  sha256File,
+  shardBaseName,
+  sourceDigest,
+  writeShardManifest,
+  type ShardManifest,
+  type ShardPosition,
 } from './manifest.ts';
 
 const MERGER = { harnessVersion: '0.1.0', sourceDigest: 'd'.repeat(64) };
 
 function manifest(shard: ShardPosition, changes: Partial<ShardManifest> = {}): ShardManifest {
   return {
-    format: 1, harnessVersion: '0.1.0', sourceDigest: 'd'.repeat(64), target: { kind: 'embedded' }, selection: { vendors: ['okta'] }, defects: [], mode: 'ci',
-    shard, blob: { file: `${shardBaseName(shard)}.zip`, sha256: '' }, command: 'sso-harness certify --vendors okta', startedAt: '2026-12-07T00:00:00.000Z', durationMs: 1,
-    counts: { passed: 1, failed: 0, skipped: 0 }, secrets: { filesScanned: 1, secretsKnown: 1, removed: 0, leaks: [] }, ...changes,
+    format: 1,
+    harnessVersion: '0.1.0',
+    sourceDigest: 'd'.repeat(64),
+    target: { kind: 'embedded' },
+    selection: { vendors: ['okta'] },
+    defects: [],
+    mode: 'ci',
+    shard,
+    blob: { file: `${shardBaseName(shard)}.zip`, sha256: '' },
+    command: 'sso-harness certify --vendors okta',
+    startedAt: '2026-12-07T00:00:00.000Z',
+    durationMs: 1,
+    counts: { passed: 1, failed: 0, skipped: 0 },
+    secrets: { filesScanned: 1, secretsKnown: 1, removed: 0, leaks: [] },
+    ...changes,
   };
 }
 
@@ -45,27 +65,42 @@ describe('checkShardSet', () => {
     expect(set.identity).toMatchObject({ target: { kind: 'embedded' }, selection: { vendors: ['okta'] }, mode: 'ci' });
   });
   it('refuses a set with a shard missing, naming it', () => {
-    expect(refusal([manifest({ current: 1, total: 3 }), manifest({ current: 3, total: 3 })])).toMatch(/Shard 2\/3 is missing \(found 1\/3, 3\/3\)/);
+    expect(refusal([manifest({ current: 1, total: 3 }), manifest({ current: 3, total: 3 })])).toMatch(
+      /Shard 2\/3 is missing \(found 1\/3, 3\/3\)/,
+    );
   });
   it('refuses shards cut differently', () => {
     expect(refusal([manifest({ current: 1, total: 2 }), manifest({ current: 2, total: 3 })])).toMatch(/cut differently/);
   });
   it('refuses a shard that is there twice', () => {
-    expect(refusal([manifest({ current: 1, total: 2 }), manifest({ current: 1, total: 2 }), manifest({ current: 2, total: 2 })])).toMatch(/Shard 1\/2 is there twice/);
+    expect(refusal([manifest({ current: 1, total: 2 }), manifest({ current: 1, total: 2 }), manifest({ current: 2, total: 2 })])).toMatch(
+      /Shard 1\/2 is there twice/,
+    );
   });
   it('refuses a shard of another harness: another version, or the same version number with other sources', () => {
-    expect(refusal([manifest({ current: 1, total: 2 }), manifest({ current: 2, total: 2 }, { harnessVersion: '0.2.0' })])).toMatch(/Shard 2\/2 ran another harness \(version 0\.2\.0/);
-    expect(refusal([manifest({ current: 1, total: 2 }, { sourceDigest: 'e'.repeat(64) }), manifest({ current: 2, total: 2 })])).toMatch(/Shard 1\/2 ran another harness .*same commit/);
+    expect(refusal([manifest({ current: 1, total: 2 }), manifest({ current: 2, total: 2 }, { harnessVersion: '0.2.0' })])).toMatch(
+      /Shard 2\/2 ran another harness \(version 0\.2\.0/,
+    );
+    expect(refusal([manifest({ current: 1, total: 2 }, { sourceDigest: 'e'.repeat(64) }), manifest({ current: 2, total: 2 })])).toMatch(
+      /Shard 1\/2 ran another harness .*same commit/,
+    );
   });
   it.each([
     ['target', { target: { kind: 'file', name: 'oe-staging', sha256: 'a'.repeat(64) } }, /another target \(target file "oe-staging"/],
     ['target file content', { target: { kind: 'file', name: 'oe-staging', sha256: 'b'.repeat(64) } }, /another target/],
     ['selection', { selection: { vendors: ['okta', 'entra'] } }, /another selection \(--vendors okta,entra\)/],
     ['selection (unscoped)', { selection: {} }, /another selection \(everything/],
-    ['defect switches', { defects: ['saml-skip-audience'] }, /another portal defect switches \(saml-skip-audience\) than shard 1\/2 \(none\)/],
+    [
+      'defect switches',
+      { defects: ['saml-skip-audience'] },
+      /another portal defect switches \(saml-skip-audience\) than shard 1\/2 \(none\)/,
+    ],
     ['mode', { mode: 'full' }, /another mode \(full\)/],
   ] as const)('refuses a shard run with another %s', (_what, changes, message) => {
-    const first = manifest({ current: 1, total: 2 }, _what === 'target file content' ? { target: { kind: 'file', name: 'oe-staging', sha256: 'a'.repeat(64) } } : {});
+    const first = manifest(
+      { current: 1, total: 2 },
+      _what === 'target file content' ? { target: { kind: 'file', name: 'oe-staging', sha256: 'a'.repeat(64) } } : {},
+    );
     expect(refusal([first, manifest({ current: 2, total: 2 }, changes as Partial<ShardManifest>)])).toMatch(message);
   });
 });
@@ -80,7 +115,10 @@ describe('readShardManifests', () => {
   });
   const write = (shard: ShardPosition): void => {
     writeFileSync(join(dir, `${shardBaseName(shard)}.zip`), `blob ${shard.current}`);
-    writeShardManifest(dir, manifest(shard, { blob: { file: `${shardBaseName(shard)}.zip`, sha256: sha256File(join(dir, `${shardBaseName(shard)}.zip`)) } }));
+    writeShardManifest(
+      dir,
+      manifest(shard, { blob: { file: `${shardBaseName(shard)}.zip`, sha256: sha256File(join(dir, `${shardBaseName(shard)}.zip`)) } }),
+    );
   };
 
   it('reads every manifest whose blob is the one it describes', () => {

@@ -22,7 +22,11 @@ export interface ShardRunIdentity {
   /** "embedded", or the target file's name field and the SHA-256 of its content. */
   readonly target: { readonly kind: 'embedded' } | { readonly kind: 'file'; readonly name: string; readonly sha256: string };
   /** The certify options that scope the run, normalised (sorted lists; absent = all). */
-  readonly selection: { readonly vendors?: readonly string[]; readonly protocols?: readonly string[]; readonly entryPoints?: readonly string[] };
+  readonly selection: {
+    readonly vendors?: readonly string[];
+    readonly protocols?: readonly string[];
+    readonly entryPoints?: readonly string[];
+  };
   /** SSO_HARNESS_PORTAL_DEFECTS, sorted (embedded portal only). */
   readonly defects: readonly string[];
   readonly mode: 'ci' | 'full';
@@ -37,7 +41,12 @@ export interface ShardManifest extends ShardRunIdentity {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly counts: { readonly passed: number; readonly failed: number; readonly skipped: number };
-  readonly secrets: { readonly filesScanned: number; readonly secretsKnown: number; readonly removed: number; readonly leaks: readonly string[] };
+  readonly secrets: {
+    readonly filesScanned: number;
+    readonly secretsKnown: number;
+    readonly removed: number;
+    readonly leaks: readonly string[];
+  };
 }
 
 export const shardBaseName = ({ current, total }: ShardPosition): string => `shard-${current}-of-${total}`;
@@ -48,7 +57,9 @@ export function parseShard(value: string): ShardPosition {
   const current = match ? Number(match[1]) : NaN;
   const total = match ? Number(match[2]) : NaN;
   if (!match || current < 1 || total < 1 || current > total || total > 64) {
-    throw new Error(`--shard takes "i/N": this job's shard number i and the number of shards N, with 1 ≤ i ≤ N ≤ 64 (e.g. --shard 2/4), not "${value}".`);
+    throw new Error(
+      `--shard takes "i/N": this job's shard number i and the number of shards N, with 1 ≤ i ≤ N ≤ 64 (e.g. --shard 2/4), not "${value}".`,
+    );
   }
   return { current, total };
 }
@@ -69,7 +80,10 @@ function* filesUnder(root: string, dir: string): Generator<string> {
 /** SHA-256 over every source file of the harness (path and content), in a stable order. */
 export function sourceDigest(root: string): string {
   const hash = createHash('sha256');
-  const files = [...DIGESTED.filter((dir) => existsSync(join(root, dir))).flatMap((dir) => [...filesUnder(root, dir)]), ...DIGESTED_FILES.filter((file) => existsSync(join(root, file)))];
+  const files = [
+    ...DIGESTED.filter((dir) => existsSync(join(root, dir))).flatMap((dir) => [...filesUnder(root, dir)]),
+    ...DIGESTED_FILES.filter((file) => existsSync(join(root, file))),
+  ];
   for (const file of files.sort()) {
     hash.update(`${relative('.', file).split('\\').join('/')}\0`);
     hash.update(readFileSync(join(root, file)));
@@ -107,59 +121,108 @@ function readManifest(path: string): ShardManifest {
   }
   const manifest = parsed as Partial<ShardManifest>;
   if (manifest.format !== SHARD_MANIFEST_FORMAT || !manifest.shard || !manifest.blob || typeof manifest.sourceDigest !== 'string') {
-    throw new ShardSetError(`${path} is not a shard manifest of this harness (format ${String(manifest.format)}, expected ${SHARD_MANIFEST_FORMAT}): merge shards written by the same harness version.`);
+    throw new ShardSetError(
+      `${path} is not a shard manifest of this harness (format ${String(manifest.format)}, expected ${SHARD_MANIFEST_FORMAT}): merge shards written by the same harness version.`,
+    );
   }
   return manifest as ShardManifest;
 }
 
 /** Every manifest in `dir` (shard-i-of-N.json), with its blob checked against the recorded digest. */
 export function readShardManifests(dir: string): ShardManifest[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ShardSetError(`${dir} is not a directory. Give the directory holding every shard's shard-i-of-N.zip and .json (--blob-dir of the shard runs).`);
-  const names = readdirSync(dir).filter((name) => MANIFEST_NAME.test(name)).sort();
-  if (names.length === 0) throw new ShardSetError(`${dir} holds no shard manifest (shard-i-of-N.json). Run \`sso-harness certify --shard i/N --blob-dir ${dir}\` for every shard, or copy each shard job's blob directory here.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new ShardSetError(
+      `${dir} is not a directory. Give the directory holding every shard's shard-i-of-N.zip and .json (--blob-dir of the shard runs).`,
+    );
+  const names = readdirSync(dir)
+    .filter((name) => MANIFEST_NAME.test(name))
+    .sort();
+  if (names.length === 0)
+    throw new ShardSetError(
+      `${dir} holds no shard manifest (shard-i-of-N.json). Run \`sso-harness certify --shard i/N --blob-dir ${dir}\` for every shard, or copy each shard job's blob directory here.`,
+    );
   return names.map((name) => {
     const manifest = readManifest(join(dir, name));
-    if (`${shardBaseName(manifest.shard)}.json` !== name) throw new ShardSetError(`${join(dir, name)} describes shard ${manifest.shard.current}/${manifest.shard.total}: a renamed manifest. Copy each shard's files under the names it wrote.`);
+    if (`${shardBaseName(manifest.shard)}.json` !== name)
+      throw new ShardSetError(
+        `${join(dir, name)} describes shard ${manifest.shard.current}/${manifest.shard.total}: a renamed manifest. Copy each shard's files under the names it wrote.`,
+      );
     const blob = join(dir, manifest.blob.file);
-    if (!existsSync(blob)) throw new ShardSetError(`Shard ${manifest.shard.current}/${manifest.shard.total}: its blob report ${manifest.blob.file} is not in ${dir}. Copy the shard's whole blob directory.`);
-    if (sha256File(blob) !== manifest.blob.sha256) throw new ShardSetError(`Shard ${manifest.shard.current}/${manifest.shard.total}: ${manifest.blob.file} is not the blob report its manifest describes (its content changed). Copy the shard's files unchanged, or run that shard again.`);
+    if (!existsSync(blob))
+      throw new ShardSetError(
+        `Shard ${manifest.shard.current}/${manifest.shard.total}: its blob report ${manifest.blob.file} is not in ${dir}. Copy the shard's whole blob directory.`,
+      );
+    if (sha256File(blob) !== manifest.blob.sha256)
+      throw new ShardSetError(
+        `Shard ${manifest.shard.current}/${manifest.shard.total}: ${manifest.blob.file} is not the blob report its manifest describes (its content changed). Copy the shard's files unchanged, or run that shard again.`,
+      );
     return manifest;
   });
 }
 
-const describeTarget = (target: ShardRunIdentity['target']): string => (target.kind === 'embedded' ? 'the embedded reference portal' : `target file "${target.name}" (sha256 ${target.sha256.slice(0, 12)}…)`);
+const describeTarget = (target: ShardRunIdentity['target']): string =>
+  target.kind === 'embedded' ? 'the embedded reference portal' : `target file "${target.name}" (sha256 ${target.sha256.slice(0, 12)}…)`;
 const describeSelection = (selection: ShardRunIdentity['selection']): string =>
-  Object.entries(selection).map(([key, value]) => `--${key === 'entryPoints' ? 'entry' : key} ${(value as string[]).join(',')}`).join(' ') || 'everything (no --vendors/--protocols/--entry)';
+  Object.entries(selection)
+    .map(([key, value]) => `--${key === 'entryPoints' ? 'entry' : key} ${(value as string[]).join(',')}`)
+    .join(' ') || 'everything (no --vendors/--protocols/--entry)';
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The shards add up to one certification: one N, every shard 1..N exactly once, one harness (the
  * merging one: its reporters read the shards' events), one target, selection, defect switches and mode.
  */
-export function checkShardSet(manifests: readonly ShardManifest[], merger: { readonly harnessVersion: string; readonly sourceDigest: string }): ShardSet {
+export function checkShardSet(
+  manifests: readonly ShardManifest[],
+  merger: { readonly harnessVersion: string; readonly sourceDigest: string },
+): ShardSet {
   const first = manifests[0];
   if (!first) throw new ShardSetError('No shard to merge.');
   const totals = [...new Set(manifests.map((manifest) => manifest.shard.total))];
-  if (totals.length > 1) throw new ShardSetError(`The shards were cut differently: ${totals.map((total) => `${manifests.filter((manifest) => manifest.shard.total === total).length} of ${total}`).join(', ')}. Merge the shards of one run (the same --shard i/N total), in a directory of their own.`);
+  if (totals.length > 1)
+    throw new ShardSetError(
+      `The shards were cut differently: ${totals.map((total) => `${manifests.filter((manifest) => manifest.shard.total === total).length} of ${total}`).join(', ')}. Merge the shards of one run (the same --shard i/N total), in a directory of their own.`,
+    );
   const total = first.shard.total;
   const seen = manifests.map((manifest) => manifest.shard.current);
   const twice = seen.find((current, index) => seen.indexOf(current) !== index);
-  if (twice !== undefined) throw new ShardSetError(`Shard ${twice}/${total} is there twice: merge the shards of one run, in a directory of their own.`);
+  if (twice !== undefined)
+    throw new ShardSetError(`Shard ${twice}/${total} is there twice: merge the shards of one run, in a directory of their own.`);
   const missing = Array.from({ length: total }, (_, index) => index + 1).filter((current) => !seen.includes(current));
-  if (missing.length) throw new ShardSetError(`Shard${missing.length > 1 ? 's' : ''} ${missing.map((current) => `${current}/${total}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (found ${[...seen].sort((a, b) => a - b).map((current) => `${current}/${total}`).join(', ')}). A merge without every shard would certify part of the run: run the missing shard${missing.length > 1 ? 's' : ''} (or wait for ${missing.length > 1 ? 'their' : 'its'} job) and copy ${missing.length > 1 ? 'their' : 'its'} blob directory here.`);
+  if (missing.length)
+    throw new ShardSetError(
+      `Shard${missing.length > 1 ? 's' : ''} ${missing.map((current) => `${current}/${total}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (found ${[
+        ...seen,
+      ]
+        .sort((a, b) => a - b)
+        .map((current) => `${current}/${total}`)
+        .join(
+          ', ',
+        )}). A merge without every shard would certify part of the run: run the missing shard${missing.length > 1 ? 's' : ''} (or wait for ${missing.length > 1 ? 'their' : 'its'} job) and copy ${missing.length > 1 ? 'their' : 'its'} blob directory here.`,
+    );
   for (const manifest of manifests) {
     const where = `Shard ${manifest.shard.current}/${total}`;
     if (manifest.harnessVersion !== merger.harnessVersion || manifest.sourceDigest !== merger.sourceDigest) {
-      throw new ShardSetError(`${where} ran another harness (version ${manifest.harnessVersion}, sources ${manifest.sourceDigest.slice(0, 12)}…) than this one (version ${merger.harnessVersion}, sources ${merger.sourceDigest.slice(0, 12)}…). Run every shard and the merge from the same commit.`);
+      throw new ShardSetError(
+        `${where} ran another harness (version ${manifest.harnessVersion}, sources ${manifest.sourceDigest.slice(0, 12)}…) than this one (version ${merger.harnessVersion}, sources ${merger.sourceDigest.slice(0, 12)}…). Run every shard and the merge from the same commit.`,
+      );
     }
     const differences: ReadonlyArray<readonly [string, boolean, string, string]> = [
       ['target', same(manifest.target, first.target), describeTarget(manifest.target), describeTarget(first.target)],
       ['selection', same(manifest.selection, first.selection), describeSelection(manifest.selection), describeSelection(first.selection)],
-      ['portal defect switches', same(manifest.defects, first.defects), manifest.defects.join(',') || 'none', first.defects.join(',') || 'none'],
+      [
+        'portal defect switches',
+        same(manifest.defects, first.defects),
+        manifest.defects.join(',') || 'none',
+        first.defects.join(',') || 'none',
+      ],
       ['mode', manifest.mode === first.mode, manifest.mode, first.mode],
     ];
     for (const [what, equal, theirs, ours] of differences) {
-      if (!equal) throw new ShardSetError(`${where} ran with another ${what} (${theirs}) than shard ${first.shard.current}/${total} (${ours}). Every shard of one certification takes the same --target, --vendors, --protocols, --entry, --ci and SSO_HARNESS_PORTAL_DEFECTS.`);
+      if (!equal)
+        throw new ShardSetError(
+          `${where} ran with another ${what} (${theirs}) than shard ${first.shard.current}/${total} (${ours}). Every shard of one certification takes the same --target, --vendors, --protocols, --entry, --ci and SSO_HARNESS_PORTAL_DEFECTS.`,
+        );
     }
   }
   const sorted = [...manifests].sort((a, b) => a.shard.current - b.shard.current);

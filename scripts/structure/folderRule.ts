@@ -18,7 +18,10 @@ export const folderDirections: Rule.RuleModule = {
       if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
       const target = folderOf(relative(ROOT, resolve(dirname(context.filename), specifier)));
       if (target === '' || target === from.name || from.mayImport.includes(target)) return;
-      context.report({ node, message: `${from.name}/ may not import ${target}/: it may import ${from.mayImport.map((name) => `${name}/`).join(', ') || 'only itself'} (scripts/structure/folders.ts, README "Architecture").` });
+      context.report({
+        node,
+        message: `${from.name}/ may not import ${target}/: it may import ${from.mayImport.map((name) => `${name}/`).join(', ') || 'only itself'} (scripts/structure/folders.ts, README "Architecture").`,
+      });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

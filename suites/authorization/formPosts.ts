@@ -31,15 +31,32 @@ export function formPostOf(request: Request, origin: string): FormPost | undefin
   if (request.method() !== 'POST' || new URL(request.url()).origin !== origin) return undefined;
   const type = request.headers()['content-type'] ?? '';
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    return { url: request.url(), enctype: 'application/x-www-form-urlencoded', fields: [...new URLSearchParams(request.postData() ?? '')], files: [] };
+    return {
+      url: request.url(),
+      enctype: 'application/x-www-form-urlencoded',
+      fields: [...new URLSearchParams(request.postData() ?? '')],
+      files: [],
+    };
   }
   const boundary = multipartBoundary(type);
   if (boundary === undefined) return undefined;
   const parts = parseMultipart(request.postDataBuffer() ?? Buffer.alloc(0), boundary);
   return {
-    url: request.url(), enctype: 'multipart/form-data',
+    url: request.url(),
+    enctype: 'multipart/form-data',
     fields: parts.filter((part) => part.fileName === undefined).map((part) => [part.name, part.content.toString('utf8')] as const),
-    files: parts.flatMap((part) => part.fileName === undefined ? [] : [{ name: part.name, fileName: part.fileName, contentType: part.contentType ?? 'application/octet-stream', content: part.content.toString('base64') }]),
+    files: parts.flatMap((part) =>
+      part.fileName === undefined
+        ? []
+        : [
+            {
+              name: part.name,
+              fileName: part.fileName,
+              contentType: part.contentType ?? 'application/octet-stream',
+              content: part.content.toString('base64'),
+            },
+          ],
+    ),
   };
 }
 
@@ -64,14 +81,22 @@ export async function postsOf(page: Page, origin: string, action: () => Promise<
   const recording = recordFormPosts(page, origin);
   await action();
   const posts = recording.stop();
-  expect(posts.length, 'the action sends at least one urlencoded form post (forms posted by scripts or as JSON are not covered)').toBeGreaterThan(0);
+  expect(
+    posts.length,
+    'the action sends at least one urlencoded form post (forms posted by scripts or as JSON are not covered)',
+  ).toBeGreaterThan(0);
   return posts;
 }
 
 /** Names of the fields whose value differs between the same posts sent in two sessions: the session-bound ones (anti-forgery tokens). */
 export function sessionBoundFields(first: readonly FormPost[], second: readonly FormPost[]): Set<string> {
-  if (first.length !== second.length || first.some((post, index) => new URL(post.url).pathname !== new URL(second[index]?.url ?? 'x:').pathname)) {
-    throw new Error(`The same action sent different posts in two sessions (${first.map((p) => new URL(p.url).pathname).join(', ')} vs ${second.map((p) => new URL(p.url).pathname).join(', ')}): its anti-forgery fields cannot be told apart.`);
+  if (
+    first.length !== second.length ||
+    first.some((post, index) => new URL(post.url).pathname !== new URL(second[index]?.url ?? 'x:').pathname)
+  ) {
+    throw new Error(
+      `The same action sent different posts in two sessions (${first.map((p) => new URL(p.url).pathname).join(', ')} vs ${second.map((p) => new URL(p.url).pathname).join(', ')}): its anti-forgery fields cannot be told apart.`,
+    );
   }
   const bound = new Set<string>();
   first.forEach((post, index) => {
@@ -116,9 +141,12 @@ export function forged(posts: readonly FormPost[], bound: ReadonlySet<string>, v
     fields: post.fields.flatMap(([name, value]): (readonly [string, string])[] => {
       if (!bound.has(name)) return [[name, value]];
       switch (variant.kind) {
-        case 'absent': return [];
-        case 'empty': return [[name, '']];
-        case 'value': return [[name, variant.value]];
+        case 'absent':
+          return [];
+        case 'empty':
+          return [[name, '']];
+        case 'value':
+          return [[name, variant.value]];
         case 'from': {
           const theirs = variant.posts[index]?.fields.find(([other]) => other === name);
           return theirs ? [[name, theirs[1]]] : [];
@@ -137,32 +165,42 @@ export async function submitFrom(page: Page, from: string, posts: readonly FormP
     await page.goto(from);
     // The next load is the answer's: `from` has loaded already, and redirect hops load nothing.
     const navigated = page.waitForEvent('load');
-    await page.evaluate(({ url, enctype, fields, files }) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.action = url;
-      form.enctype = enctype;
-      for (const [name, value] of fields) {
-        const input = document.createElement('input');
-        input.type = 'hidden';
-        input.name = name;
-        input.value = value;
-        form.append(input);
-      }
-      for (const file of files) {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.name = file.name;
-        const bytes = Uint8Array.from(atob(file.content), (char) => char.charCodeAt(0));
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([bytes], file.fileName, { type: file.contentType }));
-        input.files = transfer.files;
-        form.append(input);
-      }
-      document.body.append(form);
-      // Submitted once evaluate has returned, so the navigation does not end the evaluation.
-      setTimeout(() => { form.submit(); }, 0);
-    }, { url: post.url, enctype: post.enctype, fields: post.fields.map(([name, value]) => [name, value] as [string, string]), files: [...post.files] });
+    await page.evaluate(
+      ({ url, enctype, fields, files }) => {
+        const form = document.createElement('form');
+        form.method = 'POST';
+        form.action = url;
+        form.enctype = enctype;
+        for (const [name, value] of fields) {
+          const input = document.createElement('input');
+          input.type = 'hidden';
+          input.name = name;
+          input.value = value;
+          form.append(input);
+        }
+        for (const file of files) {
+          const input = document.createElement('input');
+          input.type = 'file';
+          input.name = file.name;
+          const bytes = Uint8Array.from(atob(file.content), (char) => char.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], file.fileName, { type: file.contentType }));
+          input.files = transfer.files;
+          form.append(input);
+        }
+        document.body.append(form);
+        // Submitted once evaluate has returned, so the navigation does not end the evaluation.
+        setTimeout(() => {
+          form.submit();
+        }, 0);
+      },
+      {
+        url: post.url,
+        enctype: post.enctype,
+        fields: post.fields.map(([name, value]) => [name, value] as [string, string]),
+        files: [...post.files],
+      },
+    );
     await navigated;
   }
 }
@@ -182,6 +220,12 @@ async function unusedPort(): Promise<number> {
 /** An attacker's page (another origin on the same host, hence the same site) in this browser context: its address and a tab. */
 export async function openAttackerPage(context: BrowserContext): Promise<{ readonly page: Page; readonly url: string }> {
   const origin = `http://127.0.0.1:${await unusedPort()}`;
-  await context.route(`${origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>A page the attacker controls</title><p>Win a prize!</p>' }));
+  await context.route(`${origin}/**`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><title>A page the attacker controls</title><p>Win a prize!</p>',
+    }),
+  );
   return { page: await context.newPage(), url: `${origin}/prize` };
 }

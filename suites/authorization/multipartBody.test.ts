@@ -2,13 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { multipartBoundary, parseMultipart } from './multipartBody.ts';
 
 const BOUNDARY = '----WebKitFormBoundaryAbc123';
-const body = Buffer.from([
-  `--${BOUNDARY}`, 'Content-Disposition: form-data; name="csrf"', '', 'tok-1',
-  `--${BOUNDARY}`, 'Content-Disposition: form-data; name="metadata_url"', '', 'http://127.0.0.1:9/m?a=1&b=2',
-  `--${BOUNDARY}`, 'Content-Disposition: form-data; name="cert"; filename=""', 'Content-Type: application/octet-stream', '', '',
-  `--${BOUNDARY}`, 'Content-Disposition: form-data; name="users"; filename="a %22b%22.csv"', 'Content-Type: text/csv', '', 'email\r\nx@y.example',
-  `--${BOUNDARY}--`, '',
-].join('\r\n'));
+const body = Buffer.from(
+  [
+    `--${BOUNDARY}`,
+    'Content-Disposition: form-data; name="csrf"',
+    '',
+    'tok-1',
+    `--${BOUNDARY}`,
+    'Content-Disposition: form-data; name="metadata_url"',
+    '',
+    'http://127.0.0.1:9/m?a=1&b=2',
+    `--${BOUNDARY}`,
+    'Content-Disposition: form-data; name="cert"; filename=""',
+    'Content-Type: application/octet-stream',
+    '',
+    '',
+    `--${BOUNDARY}`,
+    'Content-Disposition: form-data; name="users"; filename="a %22b%22.csv"',
+    'Content-Type: text/csv',
+    '',
+    'email\r\nx@y.example',
+    `--${BOUNDARY}--`,
+    '',
+  ].join('\r\n'),
+);
 
 describe('multipart/form-data bodies as a browser sends them', () => {
   it('reads the boundary of a multipart content type only', () => {
@@ -29,6 +46,8 @@ describe('multipart/form-data bodies as a browser sends them', () => {
 
   it('says what is wrong with a body that is not of that boundary', () => {
     expect(() => parseMultipart(Buffer.from('hello'), BOUNDARY)).toThrow(/No part delimited/);
-    expect(() => parseMultipart(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--${BOUNDARY}--`), BOUNDARY)).toThrow(/no field name/);
+    expect(() =>
+      parseMultipart(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--${BOUNDARY}--`), BOUNDARY),
+    ).toThrow(/no field name/);
   });
 });

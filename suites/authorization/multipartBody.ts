@@ -40,7 +40,8 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
     if (name === undefined) throw new Error(`A multipart part has no field name: ${disposition || '(no Content-Disposition)'}`);
     const fileName = headerParam(disposition, 'filename');
     parts.push({
-      name, content: body.subarray(headersEnd + 4, next),
+      name,
+      content: body.subarray(headersEnd + 4, next),
       ...(fileName === undefined ? {} : { fileName }),
       ...(type === undefined ? {} : { contentType: type.slice(type.indexOf(':') + 1).trim() }),
     });

@@ -16,15 +16,23 @@ const NEAR_MISSES: readonly (readonly [string, (token: string) => string | undef
   ['the token in other letter case', (token) => (token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase())],
 ];
 
-test('the provisioning API takes its token in full: cut short, extended, other case, empty or absent is refused', { tag: RULE.harnessToken }, async ({ target, account }) => {
-  test.info().annotations.push({ type: 'caught-defect', description: 'harness-token-prefix' }, {
-    type: 'spec', description: 'RFC 6750 §3.1 (invalid_token → 401); OWASP ASVS 4.0.3 §2.10 (service authentication): a credential compared in full',
-  });
-  expect(await target.provisioningStatusWithToken(account.id, (token) => token), 'the token itself reads the account').toBe(200);
-  const accepted: string[] = [];
-  for (const [what, alter] of NEAR_MISSES) {
-    const status = await target.provisioningStatusWithToken(account.id, alter);
-    if (status !== 401 && status !== 403) accepted.push(`${what} → ${status}`);
-  }
-  expect(accepted, 'near misses of the provisioning token that were not refused with 401 or 403').toEqual([]);
-});
+test(
+  'the provisioning API takes its token in full: cut short, extended, other case, empty or absent is refused',
+  { tag: RULE.harnessToken },
+  async ({ target, account }) => {
+    test.info().annotations.push(
+      { type: 'caught-defect', description: 'harness-token-prefix' },
+      {
+        type: 'spec',
+        description: 'RFC 6750 §3.1 (invalid_token → 401); OWASP ASVS 4.0.3 §2.10 (service authentication): a credential compared in full',
+      },
+    );
+    expect(await target.provisioningStatusWithToken(account.id, (token) => token), 'the token itself reads the account').toBe(200);
+    const accepted: string[] = [];
+    for (const [what, alter] of NEAR_MISSES) {
+      const status = await target.provisioningStatusWithToken(account.id, alter);
+      if (status !== 401 && status !== 403) accepted.push(`${what} → ${status}`);
+    }
+    expect(accepted, 'near misses of the provisioning token that were not refused with 401 or 403').toEqual([]);
+  },
+);

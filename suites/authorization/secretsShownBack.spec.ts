@@ -18,30 +18,40 @@ async function pageHolds(page: Page, secret: string): Promise<boolean> {
   return values.some((value) => value.includes(secret));
 }
 
-test('a saved client secret is never shown back: not on the admin\'s IdP and SSO page, not in the support console', { tag: RULE.secretsHidden }, async ({ target, account, idp, driver, browser }) => {
-  test.info().annotations.push(
-    ...['client-secret-shown', 'client-secret-shown-to-support'].map((id) => ({ type: 'caught-defect', description: id })),
-    { type: 'persona', description: persona.id },
-    { type: 'spec', description: 'OWASP ASVS 4.0.3 §8.3.1 (sensitive data not sent back), §2.10.4 (secrets not exposed); the form is the portal\'s, whatever the IdP: one OIDC persona proves it' },
-  );
-  const setUp = ssoSetUp(driver, idp, persona);
-  await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-  await setUp.createOidcAppAtIdp();
-  await setUp.enterIdpConfiguration();
-  const secret = setUp.oidcClient?.clientSecret;
-  if (!secret) throw new Error('the OIDC app at the IdP has no client secret');
+test(
+  "a saved client secret is never shown back: not on the admin's IdP and SSO page, not in the support console",
+  { tag: RULE.secretsHidden },
+  async ({ target, account, idp, driver, browser }) => {
+    test.info().annotations.push(
+      ...['client-secret-shown', 'client-secret-shown-to-support'].map((id) => ({ type: 'caught-defect', description: id })),
+      { type: 'persona', description: persona.id },
+      {
+        type: 'spec',
+        description:
+          "OWASP ASVS 4.0.3 §8.3.1 (sensitive data not sent back), §2.10.4 (secrets not exposed); the form is the portal's, whatever the IdP: one OIDC persona proves it",
+      },
+    );
+    const setUp = ssoSetUp(driver, idp, persona);
+    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
+    await setUp.createOidcAppAtIdp();
+    await setUp.enterIdpConfiguration();
+    const secret = setUp.oidcClient?.clientSecret;
+    if (!secret) throw new Error('the OIDC app at the IdP has no client secret');
 
-  await test.step('the admin opens IdP and SSO again: the secret is not in the page', async () => {
-    await driver.sso.goto();
-    await expect(driver.sso.saveButton).toBeVisible();
-    expect.soft(await pageHolds(driver.page, secret), 'the admin\'s IdP and SSO page holds the saved client secret').toBe(false);
-  });
+    await test.step('the admin opens IdP and SSO again: the secret is not in the page', async () => {
+      await driver.sso.goto();
+      await expect(driver.sso.saveButton).toBeVisible();
+      expect.soft(await pageHolds(driver.page, secret), "the admin's IdP and SSO page holds the saved client secret").toBe(false);
+    });
 
-  await test.step('support opens the account (ticket and reason): the secret is not in the page', async () => {
-    const support = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
-    await support.support.logIn();
-    await support.support.accessAccount('OE-8080', 'Customer asks why the OIDC login fails');
-    expect.soft(await pageHolds(support.page, secret), 'the support console\'s page of the account holds the saved client secret').toBe(false);
-    await support.page.context().close();
-  });
-});
+    await test.step('support opens the account (ticket and reason): the secret is not in the page', async () => {
+      const support = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
+      await support.support.logIn();
+      await support.support.accessAccount('OE-8080', 'Customer asks why the OIDC login fails');
+      expect
+        .soft(await pageHolds(support.page, secret), "the support console's page of the account holds the saved client secret")
+        .toBe(false);
+      await support.page.context().close();
+    });
+  },
+);

@@ -48,14 +48,20 @@ async function provisionWithSeatOfA(target: HarnessTarget, idp: IdpControlClient
 }
 
 /** Once the portal has answered (a refusal, or a logged-in page): no seat of B got a session, and the answer was a refusal. */
-async function expectNobodyInB(person: PortalDriver, accountB: TestAccount, driverB: PortalDriver, before: number, what: string): Promise<void> {
+async function expectNobodyInB(
+  person: PortalDriver,
+  accountB: TestAccount,
+  driverB: PortalDriver,
+  before: number,
+  what: string,
+): Promise<void> {
   const refusal = person.page.getByRole('alert').first();
   await expect(refusal.or(person.home.logOutControl).first(), `${what}: the portal answers`).toBeVisible();
   expect(await liveSessionsOf(driverB, accountB.user.email), `${what}: live sessions of ${accountB.user.email} in account B`).toBe(before);
   await expect(refusal, `${what}: the portal shows a refusal`).toBeVisible();
 }
 
-test.describe('tenant isolation: an identity account A\'s IdP asserts logs into no seat of account B', { tag: RULE.tenantIsolation }, () => {
+test.describe("tenant isolation: an identity account A's IdP asserts logs into no seat of account B", { tag: RULE.tenantIsolation }, () => {
   let idpB: IdpControlClient | undefined;
   test.afterEach(async () => {
     await idpB?.reset();
@@ -64,22 +70,47 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
   });
 
   /** Account B with SSO on through its own IdP tenant (`ssoDomainsOfA`: B also claims A's domain, with a seat of A's user's email), and A's SSO on. */
-  const twoCustomers = async ({ browser, target, account, idp, driver }: { browser: Browser; target: HarnessTarget; account: TestAccount; idp: IdpControlClient; driver: PortalDriver }, id: PersonaId, sameEmail = false) => {
+  const twoCustomers = async (
+    {
+      browser,
+      target,
+      account,
+      idp,
+      driver,
+    }: { browser: Browser; target: HarnessTarget; account: TestAccount; idp: IdpControlClient; driver: PortalDriver },
+    id: PersonaId,
+    sameEmail = false,
+  ) => {
     const tenantB = await newIdpTenant(target);
     idpB = tenantB;
     const accountB = sameEmail ? await provisionWithSeatOfA(target, tenantB, account) : await provisionAdminAndUser(target, tenantB);
     const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
     // Two customers' admins, each in their own browser at their own IdP: side by side.
-    await sideBySide([setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin), setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin)]);
+    await sideBySide([
+      setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin),
+      setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin),
+    ]);
     return { idpB: tenantB, accountB, driverB };
   };
 
   for (const id of BOTH_PROTOCOLS) {
     const each = PERSONAS[id];
-    test(`${each.displayName}: A's IdP asserts the email of B's seat at A's own sign-on URL → refused, no session in B`, async ({ browser, target, account, idp, driver }) => {
-      test.info().annotations.push(...['seat-lookup-any-account', 'seat-lookup-global-first'].map((defect) => ({ type: 'caught-defect', description: defect })), { type: 'persona', description: id }, {
-        type: 'spec', description: 'OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access); SAML profiles §4.1.4.2, OIDC Core §2 (sub/email are identities of this relying party\'s IdP only)',
-      });
+    test(`${each.displayName}: A's IdP asserts the email of B's seat at A's own sign-on URL → refused, no session in B`, async ({
+      browser,
+      target,
+      account,
+      idp,
+      driver,
+    }) => {
+      test.info().annotations.push(
+        ...['seat-lookup-any-account', 'seat-lookup-global-first'].map((defect) => ({ type: 'caught-defect', description: defect })),
+        { type: 'persona', description: id },
+        {
+          type: 'spec',
+          description:
+            "OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access); SAML profiles §4.1.4.2, OIDC Core §2 (sub/email are identities of this relying party's IdP only)",
+        },
+      );
       const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, id);
       const impostor = await idp.addUser({ email: accountB.user.email, givenName: 'Not', familyName: 'B' });
       const attacker = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
@@ -91,10 +122,22 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
       await expect(attacker.home.logOutControl, 'no logged-in page').toHaveCount(0);
     });
 
-    test(`${each.displayName}: the same email a seat in A and in B; B's IdP asserts it at B → logged into B's seat, no session in A`, async ({ browser, target, account, idp, driver }) => {
-      test.info().annotations.push({ type: 'caught-defect', description: 'seat-lookup-global-first' }, { type: 'persona', description: id }, {
-        type: 'spec', description: 'OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access): a seat is looked up in the account whose IdP answered, even where another customer has a seat of the same email',
-      });
+    test(`${each.displayName}: the same email a seat in A and in B; B's IdP asserts it at B → logged into B's seat, no session in A`, async ({
+      browser,
+      target,
+      account,
+      idp,
+      driver,
+    }) => {
+      test.info().annotations.push(
+        { type: 'caught-defect', description: 'seat-lookup-global-first' },
+        { type: 'persona', description: id },
+        {
+          type: 'spec',
+          description:
+            'OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access): a seat is looked up in the account whose IdP answered, even where another customer has a seat of the same email',
+        },
+      );
       const { idpB: tenantB, accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, id, true);
       const shared = account.user.email;
       const atB = await tenantB.addUser({ email: shared, givenName: 'Same', familyName: 'Email' });
@@ -105,19 +148,37 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
       await expect(idpSignInPrompt(person.page, each.loginFlow).first()).toBeVisible();
       await signInAtIdp(person.page, each.loginFlow, atB);
       await expect(person.home.logOutControl.or(person.page.getByRole('alert')).first(), 'the portal answers').toBeVisible();
-      expect.soft(await liveSessionsOf(driver, shared), `live sessions of ${shared} in account A after B's IdP asserted it at B`).toBe(beforeA);
-      expect(await liveSessionsOf(driverB, shared), `live sessions of ${shared} in account B after B's IdP asserted it at B`).toBe(beforeB + 1);
+      expect
+        .soft(await liveSessionsOf(driver, shared), `live sessions of ${shared} in account A after B's IdP asserted it at B`)
+        .toBe(beforeA);
+      expect(await liveSessionsOf(driverB, shared), `live sessions of ${shared} in account B after B's IdP asserted it at B`).toBe(
+        beforeB + 1,
+      );
     });
   }
 
-  test(`${persona.displayName}: B's login request carried to A's IdP, answered at B's ACS → refused, no session in B`, async ({ browser, target, account, idp, driver }) => {
-    test.info().annotations.push({ type: 'caught-defect', description: 'acs-config-by-issuer' }, { type: 'persona', description: personaId }, {
-      type: 'spec', description: 'SAML profiles §4.1.4.2–4.1.4.3 (Issuer is the configured IdP, signature by its key); OWASP ASVS 4.0.3 §4.2.1',
-    });
+  test(`${persona.displayName}: B's login request carried to A's IdP, answered at B's ACS → refused, no session in B`, async ({
+    browser,
+    target,
+    account,
+    idp,
+    driver,
+  }) => {
+    test.info().annotations.push(
+      { type: 'caught-defect', description: 'acs-config-by-issuer' },
+      { type: 'persona', description: personaId },
+      {
+        type: 'spec',
+        description: 'SAML profiles §4.1.4.2–4.1.4.3 (Issuer is the configured IdP, signature by its key); OWASP ASVS 4.0.3 §4.2.1',
+      },
+    );
     const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, personaId);
     const impostor = await idp.addUser({ email: accountB.user.email, givenName: 'Not', familyName: 'B' });
     // A's admins register B's SP values in A's IdP (its console lets them type any entity ID and ACS URL).
-    await idp.registerSamlApp(personaId, { entityId: accountB.provisioned.urls.sp.entityId, acsUrls: [accountB.provisioned.urls.sp.acsUrl] });
+    await idp.registerSamlApp(personaId, {
+      entityId: accountB.provisioned.urls.sp.entityId,
+      acsUrls: [accountB.provisioned.urls.sp.acsUrl],
+    });
     const context = await browser.newContext({ baseURL: target.portalUrl });
     const attacker = target.driver(await context.newPage(), accountB.provisioned);
     const before = await liveSessionsOf(driverB, accountB.user.email);
@@ -126,14 +187,19 @@ test.describe('tenant isolation: an identity account A\'s IdP asserts logs into 
     const signOn = accountB.provisioned.urls.sp.signOnUrl;
     const start = await context.request.get(signOn, { maxRedirects: 0 });
     const location = start.headers()['location'];
-    test.skip(location === undefined || start.status() < 300 || start.status() > 399, `B's sign-on URL answered ${start.status()} without a redirect: its AuthnRequest (HTTP-Redirect binding) cannot be carried elsewhere.`);
+    test.skip(
+      location === undefined || start.status() < 300 || start.status() > 399,
+      `B's sign-on URL answered ${start.status()} without a redirect: its AuthnRequest (HTTP-Redirect binding) cannot be carried elsewhere.`,
+    );
     const aSso = new URL(idp.samlUrls(personaId).ssoUrl);
     const toA = new URL(aSso.href);
     toA.search = new URL(location ?? '', signOn).search;
-    const answeredAtB = attacker.page.waitForRequest((request) => request.method() === 'POST' && request.url() === accountB.provisioned.urls.sp.acsUrl);
+    const answeredAtB = attacker.page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url() === accountB.provisioned.urls.sp.acsUrl,
+    );
     await attacker.page.goto(toA.href);
     await expect(idpSignInPrompt(attacker.page, persona.loginFlow).first()).toBeVisible();
-    expect(new URL(attacker.page.url()).pathname.startsWith(aSso.pathname), 'the sign-in page is A\'s IdP').toBe(true);
+    expect(new URL(attacker.page.url()).pathname.startsWith(aSso.pathname), "the sign-in page is A's IdP").toBe(true);
     await signInAtIdp(attacker.page, persona.loginFlow, impostor);
     await answeredAtB;
     await expectNobodyInB(attacker, accountB, driverB, before, `A's IdP answering B's login request at B's ACS as ${accountB.user.email}`);

@@ -37,32 +37,116 @@ describe('catalogScenarios', () => {
   });
 
   it.each<[string, PersonaId, Partial<Scenario>]>([
-    ['saml.audience-mismatch', 'okta-saml', { flow: 'sp-initiated', expectation: { kind: 'portal-refusal', reasons: ['saml-audience-mismatch'], auditedInAccount: true }, profile: { protocol: 'saml', requireSignedResponse: true, requireSignedAssertion: true, allowIdpInitiated: false }, idpFaults: ['saml.audience-mismatch'] }],
-    ['saml.audience-mismatch', 'google-saml', { profile: { protocol: 'saml', requireSignedResponse: false, requireSignedAssertion: true, allowIdpInitiated: false } }],
-    ['saml.xsw1', 'entra-saml', { profile: { protocol: 'saml', requireSignedResponse: true, requireSignedAssertion: false, allowIdpInitiated: false } }],
+    [
+      'saml.audience-mismatch',
+      'okta-saml',
+      {
+        flow: 'sp-initiated',
+        expectation: { kind: 'portal-refusal', reasons: ['saml-audience-mismatch'], auditedInAccount: true },
+        profile: { protocol: 'saml', requireSignedResponse: true, requireSignedAssertion: true, allowIdpInitiated: false },
+        idpFaults: ['saml.audience-mismatch'],
+      },
+    ],
+    [
+      'saml.audience-mismatch',
+      'google-saml',
+      { profile: { protocol: 'saml', requireSignedResponse: false, requireSignedAssertion: true, allowIdpInitiated: false } },
+    ],
+    [
+      'saml.xsw1',
+      'entra-saml',
+      { profile: { protocol: 'saml', requireSignedResponse: true, requireSignedAssertion: false, allowIdpInitiated: false } },
+    ],
     ['saml.user-not-assigned', 'entra-saml', { expectation: { kind: 'idp-refusal', shows: 'AADSTS50105' } }],
-    ['saml.replay', 'auth0-saml', { flow: 'idp-initiated-replay', profile: { protocol: 'saml', requireSignedResponse: false, requireSignedAssertion: true, allowIdpInitiated: true } }],
-    ['saml.idp-initiated-unsolicited', 'okta-saml', { flow: 'idp-initiated', expectation: { kind: 'portal-refusal', reasons: ['saml-unsolicited-not-allowed'], auditedInAccount: true } }],
+    [
+      'saml.replay',
+      'auth0-saml',
+      {
+        flow: 'idp-initiated-replay',
+        profile: { protocol: 'saml', requireSignedResponse: false, requireSignedAssertion: true, allowIdpInitiated: true },
+      },
+    ],
+    [
+      'saml.idp-initiated-unsolicited',
+      'okta-saml',
+      { flow: 'idp-initiated', expectation: { kind: 'portal-refusal', reasons: ['saml-unsolicited-not-allowed'], auditedInAccount: true } },
+    ],
     ['saml.cert-expired', 'google-saml', { expectation: { kind: 'accepted', warning: true }, loginAs: 'admin' }],
     ['saml.relaystate-external-url', 'okta-saml', { expectation: { kind: 'accepted', warning: false }, loginAs: 'user' }],
     ['oidc.redirect-uri-mismatch', 'google-oidc', { expectation: { kind: 'idp-refusal', shows: 'redirect_uri_mismatch' } }],
-    ['oidc.user-not-assigned', 'okta-oidc', { expectation: { kind: 'portal-refusal', reasons: ['oidc-idp-error'], auditedInAccount: true } }],
+    [
+      'oidc.user-not-assigned',
+      'okta-oidc',
+      { expectation: { kind: 'portal-refusal', reasons: ['oidc-idp-error'], auditedInAccount: true } },
+    ],
     ['oidc.user-not-assigned', 'entra-oidc', { expectation: { kind: 'idp-refusal', shows: 'AADSTS50105' } }],
-    ['oidc.jwks-rotated', 'okta-oidc', { profile: { protocol: 'oidc', isolatedFor: 'oidc.jwks-rotated' }, expectation: { kind: 'accepted', warning: false } }],
+    [
+      'oidc.jwks-rotated',
+      'okta-oidc',
+      { profile: { protocol: 'oidc', isolatedFor: 'oidc.jwks-rotated' }, expectation: { kind: 'accepted', warning: false } },
+    ],
     ['oidc.kid-absent-multiple-keys', 'auth0-oidc', { profile: { protocol: 'oidc', isolatedFor: 'oidc.kid-absent-multiple-keys' } }],
     ['oidc.kid-unknown', 'auth0-oidc', { profile: { protocol: 'oidc' } }],
-    ['oidc.discovery-issuer-mismatch', 'okta-oidc', { flow: 'reconfigure', loginAs: 'admin', expectation: { kind: 'config-refusal', field: 'issuer' } }],
-    ['oidc.code-replay', 'entra-oidc', { flow: 'oidc-callback-replay', expectation: { kind: 'portal-refusal', reasons: ['oidc-state-mismatch'], auditedInAccount: true } }],
-    ['oidc.refresh-token-revoked', 'google-oidc', { onlyIf: 'sp-refreshes-tokens', flow: 'sp-initiated', expectation: { kind: 'portal-refusal', reasons: ['oidc-token-error'], auditedInAccount: true } }],
+    [
+      'oidc.discovery-issuer-mismatch',
+      'okta-oidc',
+      { flow: 'reconfigure', loginAs: 'admin', expectation: { kind: 'config-refusal', field: 'issuer' } },
+    ],
+    [
+      'oidc.code-replay',
+      'entra-oidc',
+      { flow: 'oidc-callback-replay', expectation: { kind: 'portal-refusal', reasons: ['oidc-state-mismatch'], auditedInAccount: true } },
+    ],
+    [
+      'oidc.refresh-token-revoked',
+      'google-oidc',
+      {
+        onlyIf: 'sp-refreshes-tokens',
+        flow: 'sp-initiated',
+        expectation: { kind: 'portal-refusal', reasons: ['oidc-token-error'], auditedInAccount: true },
+      },
+    ],
     ['oidc.refresh-token-reused', 'okta-oidc', { onlyIf: 'sp-refreshes-tokens' }],
     ['oidc.userinfo-sub-mismatch', 'okta-oidc', { onlyIf: 'sp-calls-userinfo' }],
-    ['oidc.pkce-verifier-wrong', 'google-oidc', { flow: 'native-wrong-verifier', idpFaults: [], expectation: { kind: 'app-refusal', reason: 'native-pkce-invalid' } }],
+    [
+      'oidc.pkce-verifier-wrong',
+      'google-oidc',
+      { flow: 'native-wrong-verifier', idpFaults: [], expectation: { kind: 'app-refusal', reason: 'native-pkce-invalid' } },
+    ],
     ['oidc.pkce-verifier-missing', 'google-oidc', { flow: 'native-missing-verifier' }],
-    ['oidc.open-redirect-redirect-uri', 'okta-oidc', { flow: 'native-external-redirect-uri', expectation: { kind: 'portal-refusal', reasons: ['native-redirect-uri-invalid'], auditedInAccount: false } }],
-    ['oidc.open-redirect-return-url', 'okta-oidc', { flow: 'sp-initiated-external-return', expectation: { kind: 'accepted', warning: false } }],
-    ['seat.disabled', 'okta-saml', { loginAs: { seatAudit: 'seat-disabled' }, idpFaults: [], expectation: { kind: 'portal-refusal', reasons: ['seat-disabled'], auditedInAccount: true }, profile: { protocol: 'saml', requireSignedResponse: true, requireSignedAssertion: true, allowIdpInitiated: false } }],
-    ['seat.unknown-to-idp', 'google-oidc', { expectation: { kind: 'idp-refusal', shows: 'Couldn\'t find your Google Account' }, profile: { protocol: 'oidc' } }],
-    ['seat.admin-not-covered', 'auth0-oidc', { expectation: { kind: 'portal-refusal', reasons: ['oidc-idp-error'], auditedInAccount: true } }],
+    [
+      'oidc.open-redirect-redirect-uri',
+      'okta-oidc',
+      {
+        flow: 'native-external-redirect-uri',
+        expectation: { kind: 'portal-refusal', reasons: ['native-redirect-uri-invalid'], auditedInAccount: false },
+      },
+    ],
+    [
+      'oidc.open-redirect-return-url',
+      'okta-oidc',
+      { flow: 'sp-initiated-external-return', expectation: { kind: 'accepted', warning: false } },
+    ],
+    [
+      'seat.disabled',
+      'okta-saml',
+      {
+        loginAs: { seatAudit: 'seat-disabled' },
+        idpFaults: [],
+        expectation: { kind: 'portal-refusal', reasons: ['seat-disabled'], auditedInAccount: true },
+        profile: { protocol: 'saml', requireSignedResponse: true, requireSignedAssertion: true, allowIdpInitiated: false },
+      },
+    ],
+    [
+      'seat.unknown-to-idp',
+      'google-oidc',
+      { expectation: { kind: 'idp-refusal', shows: "Couldn't find your Google Account" }, profile: { protocol: 'oidc' } },
+    ],
+    [
+      'seat.admin-not-covered',
+      'auth0-oidc',
+      { expectation: { kind: 'portal-refusal', reasons: ['oidc-idp-error'], auditedInAccount: true } },
+    ],
     ['seat.admin-not-covered', 'entra-saml', { expectation: { kind: 'idp-refusal', shows: 'AADSTS50105' } }],
   ])('%s × %s', (fault, persona, expected) => {
     expect(find(fault, persona)).toMatchObject(expected);
@@ -72,8 +156,9 @@ describe('catalogScenarios', () => {
     const fault = getFault('saml.audience-mismatch');
     if (!fault) throw new Error('saml.audience-mismatch left the catalog');
     const withoutReason: CatalogFault = { ...fault, id: 'saml.test-no-reason', reason: undefined };
-    expect(() => scenarioFor(withoutReason, 'okta-saml'))
-      .toThrow('Catalog entry saml.test-no-reason expects a rejection at the SP but names no reason code: add "reason" to the entry.');
+    expect(() => scenarioFor(withoutReason, 'okta-saml')).toThrow(
+      'Catalog entry saml.test-no-reason expects a rejection at the SP but names no reason code: add "reason" to the entry.',
+    );
   });
 });
 
@@ -84,6 +169,8 @@ describe('seat fault set-ups', () => {
   });
 
   it('fill the tenant domain and the guest UPN', () => {
-    expect(fillSeatTemplate('a@{domain} {guestUpn}', { domain: 'x.example', guestUpn: 'g_p#EXT#@t.onmicrosoft.com' })).toBe('a@x.example g_p#EXT#@t.onmicrosoft.com');
+    expect(fillSeatTemplate('a@{domain} {guestUpn}', { domain: 'x.example', guestUpn: 'g_p#EXT#@t.onmicrosoft.com' })).toBe(
+      'a@x.example g_p#EXT#@t.onmicrosoft.com',
+    );
   });
 });

@@ -28,12 +28,15 @@ interface Derived {
 }
 
 const refusedByPortal = (reason: ReasonCode | undefined, fault: CatalogFault, auditedInAccount = true): Expectation => {
-  if (!reason) throw new Error(`Catalog entry ${fault.id} expects a rejection at the SP but names no reason code: add "reason" to the entry.`);
+  if (!reason)
+    throw new Error(`Catalog entry ${fault.id} expects a rejection at the SP but names no reason code: add "reason" to the entry.`);
   return { kind: 'portal-refusal', reasons: [reason], auditedInAccount };
 };
 
 const outcomeOf = (fault: CatalogFault): Expectation =>
-  fault.expected === 'reject' ? refusedByPortal(fault.reason, fault) : { kind: 'accepted', warning: fault.expected === 'accept-with-warning' };
+  fault.expected === 'reject'
+    ? refusedByPortal(fault.reason, fault)
+    : { kind: 'accepted', warning: fault.expected === 'accept-with-warning' };
 
 /** The SP settings a SAML scenario assumes: the entry's `sp`, else "sign where the vendor signs". */
 export function samlProfile(persona: SamlPersona, sp: SpExpectations = {}): Extract<SpProfile, { protocol: 'saml' }> {
@@ -49,10 +52,15 @@ export function samlProfile(persona: SamlPersona, sp: SpExpectations = {}): Extr
 
 function deriveSaml(fault: SamlFault, persona: SamlPersona): Derived {
   const base = { profile: samlProfile(persona, fault.sp), idpFaults: [fault.id], loginAs: 'user' as const };
-  if (fault.effect.refuse) return { ...base, flow: 'sp-initiated', expectation: { kind: 'idp-refusal', shows: persona.errors[fault.effect.refuse].code } };
+  if (fault.effect.refuse)
+    return { ...base, flow: 'sp-initiated', expectation: { kind: 'idp-refusal', shows: persona.errors[fault.effect.refuse].code } };
   const expectation = outcomeOf(fault);
   // A RelayState the IdP (or an attacker) chose: any page of the portal is a right place to land.
-  return { ...base, flow: fault.flow ?? 'sp-initiated', expectation: fault.effect.relayState && expectation.kind === 'accepted' ? { ...expectation, anyPortalPage: true } : expectation };
+  return {
+    ...base,
+    flow: fault.flow ?? 'sp-initiated',
+    expectation: fault.effect.relayState && expectation.kind === 'accepted' ? { ...expectation, anyPortalPage: true } : expectation,
+  };
 }
 
 /**
@@ -67,7 +75,9 @@ export function dependsOnKeyCache(fault: OidcFault): boolean {
 function deriveOidc(fault: OidcFault, persona: OidcPersona): Derived {
   const effect = fault.effect;
   const extraJwksKey = effect.seam === 'id-token' && effect.jwt.publish === 'extra-rsa-key';
-  const profile: SpProfile = dependsOnKeyCache(fault) ? { protocol: 'oidc', isolatedFor: fault.id, ...(extraJwksKey ? { extraJwksKey } : {}) } : { protocol: 'oidc' };
+  const profile: SpProfile = dependsOnKeyCache(fault)
+    ? { protocol: 'oidc', isolatedFor: fault.id, ...(extraJwksKey ? { extraJwksKey } : {}) }
+    : { protocol: 'oidc' };
   const atIdp = { profile, idpFaults: [fault.id], loginAs: 'user' as const };
   switch (effect.seam) {
     case 'discovery':
@@ -88,14 +98,38 @@ function deriveOidc(fault: OidcFault, persona: OidcPersona): Derived {
     case 'rp-driver': {
       const driven = { profile, idpFaults: [], loginAs: 'user' as const };
       switch (effect.action) {
-        case 'pkce-verifier-wrong': return { ...driven, flow: 'native-wrong-verifier', expectation: { kind: 'app-refusal', reason: fault.reason ?? 'native-pkce-invalid' } };
-        case 'pkce-verifier-missing': return { ...driven, flow: 'native-missing-verifier', expectation: { kind: 'app-refusal', reason: fault.reason ?? 'native-pkce-invalid' } };
+        case 'pkce-verifier-wrong':
+          return {
+            ...driven,
+            flow: 'native-wrong-verifier',
+            expectation: { kind: 'app-refusal', reason: fault.reason ?? 'native-pkce-invalid' },
+          };
+        case 'pkce-verifier-missing':
+          return {
+            ...driven,
+            flow: 'native-missing-verifier',
+            expectation: { kind: 'app-refusal', reason: fault.reason ?? 'native-pkce-invalid' },
+          };
         // The portal does not know the account before login, so the refusal is audited portal-wide.
-        case 'redirect-uri-external': return { ...driven, flow: 'native-external-redirect-uri', expectation: refusedByPortal(fault.reason, fault, false) };
+        case 'redirect-uri-external':
+          return { ...driven, flow: 'native-external-redirect-uri', expectation: refusedByPortal(fault.reason, fault, false) };
         // "reject" = the redirect is refused, not the login: the seat lands on a portal page.
-        case 'external-return-url': return { ...driven, flow: 'sp-initiated-external-return', returnPath: EXTERNAL_URL, expectation: { kind: 'accepted', warning: false, anyPortalPage: true } };
-        case 'return-path': return { ...driven, flow: 'sp-initiated-external-return', returnPath: effect.value, expectation: { kind: 'accepted', warning: false, anyPortalPage: true } };
-        case 'replay-callback': return { ...atIdp, flow: 'oidc-callback-replay', expectation: outcomeOf(fault) };
+        case 'external-return-url':
+          return {
+            ...driven,
+            flow: 'sp-initiated-external-return',
+            returnPath: EXTERNAL_URL,
+            expectation: { kind: 'accepted', warning: false, anyPortalPage: true },
+          };
+        case 'return-path':
+          return {
+            ...driven,
+            flow: 'sp-initiated-external-return',
+            returnPath: effect.value,
+            expectation: { kind: 'accepted', warning: false, anyPortalPage: true },
+          };
+        case 'replay-callback':
+          return { ...atIdp, flow: 'oidc-callback-replay', expectation: outcomeOf(fault) };
       }
       break;
     }
@@ -112,11 +146,16 @@ function deriveSeat(fault: SeatFault, persona: PersonaId): Derived {
   const profile: SpProfile = personaData.protocol === 'saml' ? samlProfile(personaData) : { protocol: 'oidc' };
   const base = { profile, flow: 'sp-initiated' as const, idpFaults: [], loginAs: { seatAudit: fault.audit } };
   switch (setup.stopsAt) {
-    case 'portal': return { ...base, expectation: refusedByPortal(fault.reason, fault) };
-    case 'idp-unknown-user': return { ...base, expectation: { kind: 'idp-refusal', shows: loginForm(personaData.loginFlow).unknownUser.replace(/\.$/, '') } };
+    case 'portal':
+      return { ...base, expectation: refusedByPortal(fault.reason, fault) };
+    case 'idp-unknown-user':
+      return { ...base, expectation: { kind: 'idp-refusal', shows: loginForm(personaData.loginFlow).unknownUser.replace(/\.$/, '') } };
     case 'idp-not-assigned': {
       const error = personaData.errors.userNotAssigned;
-      return { ...base, expectation: error.httpStatus === 302 ? refusedByPortal('oidc-idp-error', fault) : { kind: 'idp-refusal', shows: error.code } };
+      return {
+        ...base,
+        expectation: error.httpStatus === 302 ? refusedByPortal('oidc-idp-error', fault) : { kind: 'idp-refusal', shows: error.code },
+      };
     }
   }
 }

@@ -111,10 +111,15 @@ export interface Scenario {
 
 export function expectationSummary(expectation: Expectation): string {
   switch (expectation.kind) {
-    case 'portal-refusal': return `refused by the portal (${expectation.reasons.join(' or ')})`;
-    case 'idp-refusal': return `refused by the IdP ("${expectation.shows}")`;
-    case 'config-refusal': return `configuration refused (${expectation.field})`;
-    case 'app-refusal': return `app token refused (${expectation.reason})`;
-    case 'accepted': return expectation.warning ? 'accepted with a warning' : 'accepted';
+    case 'portal-refusal':
+      return `refused by the portal (${expectation.reasons.join(' or ')})`;
+    case 'idp-refusal':
+      return `refused by the IdP ("${expectation.shows}")`;
+    case 'config-refusal':
+      return `configuration refused (${expectation.field})`;
+    case 'app-refusal':
+      return `app token refused (${expectation.reason})`;
+    case 'accepted':
+      return expectation.warning ? 'accepted with a warning' : 'accepted';
   }
 }

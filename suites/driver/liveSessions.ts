@@ -4,7 +4,13 @@ import type { SeatSession } from '../../lib/harnessContract.ts';
 import type { PortalDriver } from './portalDriver.ts';
 
 /** How many live web sessions `email` has in the driver's account; with `method`, only those opened that way. */
-export async function liveSessionsOf(driver: Pick<PortalDriver, 'accountState'>, email: string, method?: SeatSession['method']): Promise<number> {
+export async function liveSessionsOf(
+  driver: Pick<PortalDriver, 'accountState'>,
+  email: string,
+  method?: SeatSession['method'],
+): Promise<number> {
   const wanted = email.toLowerCase();
-  return (await driver.accountState()).sessions.filter((session) => session.email.toLowerCase() === wanted && (method === undefined || session.method === method)).length;
+  return (await driver.accountState()).sessions.filter(
+    (session) => session.email.toLowerCase() === wanted && (method === undefined || session.method === method),
+  ).length;
 }

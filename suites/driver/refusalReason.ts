@@ -5,7 +5,13 @@
 import { test, type Page, type Response } from '@playwright/test';
 import type { AuditEvent } from '../../lib/harnessContract.ts';
 import type { ReasonCode } from '../../lib/reasons.ts';
-import { REASON_CHECK_ANNOTATION, auditEventsAdded, describeReasonVerdict, judgeReason, type ReasonVerdict } from '../target/reasonCheck.ts';
+import {
+  REASON_CHECK_ANNOTATION,
+  auditEventsAdded,
+  describeReasonVerdict,
+  judgeReason,
+  type ReasonVerdict,
+} from '../target/reasonCheck.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 
 /** What the browser showed since `watchRefusal` started: the last document's response, the audit before. */
@@ -22,14 +28,22 @@ export async function watchRefusal(target: HarnessTarget, accountId: number | un
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) last = response;
   };
   page.on('response', onResponse);
-  const before: readonly AuditEvent[] = accountId === undefined || !target.capabilities.reasons.audit ? [] : (await target.accountState(accountId)).auditEvents;
+  const before: readonly AuditEvent[] =
+    accountId === undefined || !target.capabilities.reasons.audit ? [] : (await target.accountState(accountId)).auditEvents;
   return {
     async judge(expected, what) {
       page.off('response', onResponse);
       const headers = last ? await last.allHeaders().catch(() => undefined) : undefined;
       const html = await page.content();
-      const auditEvents = accountId === undefined || !target.capabilities.reasons.audit ? undefined : auditEventsAdded(before, (await target.accountState(accountId)).auditEvents);
-      const verdict = judgeReason(target.capabilities, expected, { ...(headers ? { headers } : {}), html, ...(auditEvents ? { auditEvents } : {}) });
+      const auditEvents =
+        accountId === undefined || !target.capabilities.reasons.audit
+          ? undefined
+          : auditEventsAdded(before, (await target.accountState(accountId)).auditEvents);
+      const verdict = judgeReason(target.capabilities, expected, {
+        ...(headers ? { headers } : {}),
+        html,
+        ...(auditEvents ? { auditEvents } : {}),
+      });
       test.info().annotations.push({ type: REASON_CHECK_ANNOTATION, description: `${what}: ${describeReasonVerdict(verdict)}` });
       return verdict;
     },

@@ -44,23 +44,30 @@ class Arrival<T> {
   }
 }
 
-
 /** RFC 8252 §7.3: an HTTP listener on 127.0.0.1, on a port the OS picks, for this one login. */
 export async function listenForLoopbackRedirect(appName: string, path = '/oauth2redirect'): Promise<AppRedirectReceiver> {
   const arrival = new Arrival<URL>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', base);
     if (req.method !== 'GET' || url.pathname !== path) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`The ${appName} only listens for its login redirect at ${path}.`);
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(`The ${appName} only listens for its login redirect at ${path}.`);
       return;
     }
     arrival.settle(url);
     // What the person sees in the browser tab the app opened; the code itself is never echoed.
     const failed = url.searchParams.get('error');
     const heading = failed === null ? `You are signed in to the ${appName}` : `The ${appName} could not sign you in`;
-    const text = failed === null ? 'You can close this tab and go back to the app.' : `The portal answered "${failed}". Go back to the app and try again.`;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(appName)}</title></head><body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></main></body></html>`);
+    const text =
+      failed === null
+        ? 'You can close this tab and go back to the app.'
+        : `The portal answered "${failed}". Go back to the app and try again.`;
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(appName)}</title></head><body><main><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></main></body></html>`,
+      );
   });
   const base = await listenOnLoopback(server, 0, `${appName} login redirect listener`);
   let closed: Promise<void> | undefined;

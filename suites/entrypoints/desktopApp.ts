@@ -10,7 +10,12 @@ import { NativeApp } from './nativeApp.ts';
 
 export const DESKTOP_APP_NAME = 'OE desktop app';
 
-export function desktopApp(options: { readonly systemBrowser: BrowserContext; readonly target: HarnessTarget; readonly account: ProvisionedAccount; readonly loginFlow: LoginFlow }): NativeApp {
+export function desktopApp(options: {
+  readonly systemBrowser: BrowserContext;
+  readonly target: HarnessTarget;
+  readonly account: ProvisionedAccount;
+  readonly loginFlow: LoginFlow;
+}): NativeApp {
   return new NativeApp({
     id: 'desktop',
     clientId: options.account.nativeClients.desktop.clientId,

@@ -24,7 +24,9 @@ export function symptomShown(portal: PortalDriver, symptom: Symptom): Locator {
 /** A portal refusal is shown by the portal: the tab is on the portal's origin, not on an IdP page with an alert of its own. */
 export async function expectOnPortal(portal: PortalDriver, what: string): Promise<void> {
   const portalOrigin = new URL(portal.account.urls.login).origin;
-  await expect.poll(() => new URL(portal.page.url()).origin, { message: `${what}: the tab shows a page of the portal (${portalOrigin})` }).toBe(portalOrigin);
+  await expect
+    .poll(() => new URL(portal.page.url()).origin, { message: `${what}: the tab shows a page of the portal (${portalOrigin})` })
+    .toBe(portalOrigin);
 }
 
 /** The seat an entry point ends up logged in as, as that entry point reports it. */
@@ -72,10 +74,15 @@ const ENTRY_POINT_GROUPS: Readonly<Record<string, readonly EntryPointId[]>> = {
 export function selectedEntryPoints(env: NodeJS.ProcessEnv = process.env): readonly EntryPointId[] {
   const setting = env.SSO_HARNESS_ENTRY?.trim();
   if (!setting) return ENTRY_POINT_IDS;
-  const names = setting.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = setting
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names.filter((name) => !Object.hasOwn(ENTRY_POINT_GROUPS, name));
   if (unknown.length > 0) {
-    throw new Error(`SSO_HARNESS_ENTRY names unknown entry point${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}. Use a comma-separated list of: ${Object.keys(ENTRY_POINT_GROUPS).join(', ')}.`);
+    throw new Error(
+      `SSO_HARNESS_ENTRY names unknown entry point${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}. Use a comma-separated list of: ${Object.keys(ENTRY_POINT_GROUPS).join(', ')}.`,
+    );
   }
   const chosen = new Set(names.flatMap((name) => ENTRY_POINT_GROUPS[name] ?? []));
   return ENTRY_POINT_IDS.filter((id) => chosen.has(id));

@@ -23,7 +23,13 @@ export async function newPhone(browser: Browser, phone: PhoneId, portalUrl: stri
   return browser.newContext({ ...descriptor, baseURL: portalUrl });
 }
 
-export function mobileApp(options: { readonly phone: PhoneId; readonly device: BrowserContext; readonly target: HarnessTarget; readonly account: ProvisionedAccount; readonly loginFlow: LoginFlow }): NativeApp {
+export function mobileApp(options: {
+  readonly phone: PhoneId;
+  readonly device: BrowserContext;
+  readonly target: HarnessTarget;
+  readonly account: ProvisionedAccount;
+  readonly loginFlow: LoginFlow;
+}): NativeApp {
   return new NativeApp({
     id: options.phone,
     clientId: options.account.nativeClients.mobile.clientId,

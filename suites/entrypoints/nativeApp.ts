@@ -12,10 +12,26 @@ import type { SeatLogin } from '../fixtures.ts';
 import { idpSignInPrompt, signInAtIdp, throughIdp } from '../idp/idpSignIn.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import type { AppRedirectReceiver } from './appRedirect.ts';
-import { describeSymptom, expectOnPortal, symptomShown, type LoggedInSeat, type LoginFailure, type NativeEntryPointId, type Symptom } from './entryPoint.ts';
 import {
-  authorizationUrl, fetchMe, newPkce, newState, readAuthorizationRedirect, redeemCode,
-  type AuthorizationRedirect, type AuthorizationRequest, type Pkce, type TokenResult,
+  describeSymptom,
+  expectOnPortal,
+  symptomShown,
+  type LoggedInSeat,
+  type LoginFailure,
+  type NativeEntryPointId,
+  type Symptom,
+} from './entryPoint.ts';
+import {
+  authorizationUrl,
+  fetchMe,
+  newPkce,
+  newState,
+  readAuthorizationRedirect,
+  redeemCode,
+  type AuthorizationRedirect,
+  type AuthorizationRequest,
+  type Pkce,
+  type TokenResult,
 } from './nativeClient.ts';
 
 /** How long one browser step (a page to appear, the redirect to come back) may take; as the expect timeout. */
@@ -95,9 +111,18 @@ export class NativeLogin {
   }
 
   async open(): Promise<void> {
-    const navigation = this.tab.goto(this.authorizeUrl).then((response) => ({ response }), (error: unknown) => ({ error }));
+    const navigation = this.tab.goto(this.authorizeUrl).then(
+      (response) => ({ response }),
+      (error: unknown) => ({ error }),
+    );
     // A redirect straight to the app's private-use scheme never finishes loading in the tab: the hand-over is the answer.
-    const handedOver = this.#receiver.next(BROWSER_STEP_MS, () => `The ${this.#app.name}'s authorization request did not load in its browser tab within ${BROWSER_STEP_MS / 1000} s (${shownAt(this.tab)}).`).then(() => 'app' as const);
+    const handedOver = this.#receiver
+      .next(
+        BROWSER_STEP_MS,
+        () =>
+          `The ${this.#app.name}'s authorization request did not load in its browser tab within ${BROWSER_STEP_MS / 1000} s (${shownAt(this.tab)}).`,
+      )
+      .then(() => 'app' as const);
     const first = await Promise.race([navigation, handedOver]);
     if (first === 'app') return;
     if ('error' in first) {
@@ -109,7 +134,11 @@ export class NativeLogin {
 
   /** The redirect that came (or comes, within one browser step) back to the app. */
   async redirect(): Promise<AuthorizationRedirect> {
-    const url = await this.#receiver.next(BROWSER_STEP_MS, () => `Nothing came back to the ${this.#app.name} at ${this.request.redirectUri} within ${BROWSER_STEP_MS / 1000} s; its browser tab shows ${shownAt(this.tab)}.`);
+    const url = await this.#receiver.next(
+      BROWSER_STEP_MS,
+      () =>
+        `Nothing came back to the ${this.#app.name} at ${this.request.redirectUri} within ${BROWSER_STEP_MS / 1000} s; its browser tab shows ${shownAt(this.tab)}.`,
+    );
     return readAuthorizationRedirect(url);
   }
 
@@ -127,12 +156,17 @@ export class NativeLogin {
   /** The person tries; the tab ends on `symptom`, and nothing comes back to the app. */
   async failsAs(seat: SeatLogin, symptom: Symptom): Promise<LoginFailure> {
     if ((await this.#nextOf('the portal login page', this.portal.login.email)) === 'app') {
-      throw new Error(`Expected the ${this.#app.name} login of ${seat.email} to fail (${describeSymptom(symptom)}), but the app got a ${(await this.redirect()).kind} back before any login: is a portal session still live in its browser?`);
+      throw new Error(
+        `Expected the ${this.#app.name} login of ${seat.email} to fail (${describeSymptom(symptom)}), but the app got a ${(await this.redirect()).kind} back before any login: is a portal session still live in its browser?`,
+      );
     }
     const watch = await watchRefusal(this.#app.target, this.#app.account.accountId, this.tab);
     await this.portal.login.continueWithEmailOnThisPage(seat.email);
     await throughIdp(this.tab, this.#app.loginFlow, seat.idpUser, symptomShown(this.portal, symptom));
-    if (this.appReceivedRedirect) throw new Error(`The ${this.#app.name} received a redirect although the login of ${seat.email} failed (${describeSymptom(symptom)}).`);
+    if (this.appReceivedRedirect)
+      throw new Error(
+        `The ${this.#app.name} received a redirect although the login of ${seat.email} failed (${describeSymptom(symptom)}).`,
+      );
     if (symptom.at === 'portal') {
       await expectOnPortal(this.portal, `the ${this.#app.name} login of ${seat.email}`);
       await watch.judge([symptom.reason], `${this.#app.name} login of ${seat.email} refused (${describeSymptom(symptom)})`);
@@ -141,11 +175,17 @@ export class NativeLogin {
   }
 
   /** The token request for `code` with this login's client id, verifier and redirect URI, unless overridden (null: leave it out). */
-  redeem(code: string, overrides: { readonly codeVerifier?: string | null; readonly redirectUri?: string | null; readonly clientId?: string } = {}): Promise<TokenResult> {
+  redeem(
+    code: string,
+    overrides: { readonly codeVerifier?: string | null; readonly redirectUri?: string | null; readonly clientId?: string } = {},
+  ): Promise<TokenResult> {
     const verifier = overrides.codeVerifier === undefined ? this.pkce.verifier : overrides.codeVerifier;
     const redirectUri = overrides.redirectUri === undefined ? this.request.redirectUri : overrides.redirectUri;
     return redeemCode(this.#app.account.urls.native.token, {
-      clientId: overrides.clientId ?? this.request.clientId, code, ...(redirectUri === null ? {} : { redirectUri }), ...(verifier === null ? {} : { codeVerifier: verifier }),
+      clientId: overrides.clientId ?? this.request.clientId,
+      code,
+      ...(redirectUri === null ? {} : { redirectUri }),
+      ...(verifier === null ? {} : { codeVerifier: verifier }),
     });
   }
 
@@ -162,7 +202,9 @@ export class NativeLogin {
         this.#receiver.next(BROWSER_STEP_MS, () => 'late').then(() => 'app' as const),
       ]);
     } catch {
-      throw new Error(`The ${this.#app.name}'s browser tab showed neither ${what} nor went back to the app within ${BROWSER_STEP_MS / 1000} s; it shows ${shownAt(this.tab)}.`);
+      throw new Error(
+        `The ${this.#app.name}'s browser tab showed neither ${what} nor went back to the app within ${BROWSER_STEP_MS / 1000} s; it shows ${shownAt(this.tab)}.`,
+      );
     }
   }
 }
@@ -214,12 +256,17 @@ export class NativeApp {
     } finally {
       await login.stopListening();
     }
-    if (redirect.kind !== 'code') throw new Error(`The ${this.name} got "${redirect.error}" back instead of a code for ${seat.email}: ${redirect.description}`);
+    if (redirect.kind !== 'code')
+      throw new Error(`The ${this.name} got "${redirect.error}" back instead of a code for ${seat.email}: ${redirect.description}`);
     // RFC 6749 §10.12: a response whose state is not this login's is not this login's.
-    if (redirect.state !== login.request.state) throw new Error(`The ${this.name} got a code with another state than its request's: it refuses it (RFC 6749 §10.12).`);
+    if (redirect.state !== login.request.state)
+      throw new Error(`The ${this.name} got a code with another state than its request's: it refuses it (RFC 6749 §10.12).`);
     this.#portalSession = true;
     const token = await login.redeem(redirect.code);
-    if (!token.ok) throw new Error(`The ${this.name}'s token request for ${seat.email} was refused: ${token.status} ${token.error}: ${token.description}`);
+    if (!token.ok)
+      throw new Error(
+        `The ${this.name}'s token request for ${seat.email} was refused: ${token.status} ${token.error}: ${token.description}`,
+      );
     const me = await fetchMe(this.#spec.account.urls.native.userinfo, token.accessToken);
     if (!me.ok) throw new Error(`The ${this.name}'s userinfo call for ${seat.email} was refused: ${me.status} ${me.error}.`);
     return { seat: { ...me.me, seenOn: `the app's userinfo (${this.#spec.clientId})` }, accessToken: token.accessToken };

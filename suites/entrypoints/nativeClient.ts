@@ -64,7 +64,12 @@ export function readAuthorizationRedirect(redirect: URL): AuthorizationRedirect 
   if (error !== null) return { kind: 'error', error, description: params.get('error_description') ?? '', state };
   const code = params.get('code');
   if (code === null || code === '') {
-    return { kind: 'error', error: 'no_code', description: `The redirect to the app carried neither a code nor an error: ${redirect.origin}${redirect.pathname} with parameters ${[...params.keys()].join(', ') || '(none)'}.`, state };
+    return {
+      kind: 'error',
+      error: 'no_code',
+      description: `The redirect to the app carried neither a code nor an error: ${redirect.origin}${redirect.pathname} with parameters ${[...params.keys()].join(', ') || '(none)'}.`,
+      state,
+    };
   }
   return { kind: 'code', code, state };
 }
@@ -101,7 +106,13 @@ export async function redeemCode(tokenEndpoint: string, request: TokenRequest): 
   if (response.ok && typeof body.access_token === 'string') {
     return { ok: true, accessToken: body.access_token, tokenType: String(body.token_type), expiresIn: Number(body.expires_in) };
   }
-  return { ok: false, status: response.status, error: text(body.error, 'none'), description: text(body.error_description, ''), headers: Object.fromEntries(response.headers) };
+  return {
+    ok: false,
+    status: response.status,
+    error: text(body.error, 'none'),
+    description: text(body.error_description, ''),
+    headers: Object.fromEntries(response.headers),
+  };
 }
 
 /** The seat an access token belongs to, as the userinfo endpoint names it. */
@@ -124,11 +135,17 @@ export function meOf(body: NativeUserinfo): Me | undefined {
 
 /** `GET urls.native.userinfo` with the access token. */
 export async function fetchMe(userinfoEndpoint: string, accessToken: string): Promise<MeResult> {
-  const response = await freshConnectionFetch(userinfoEndpoint, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(20_000) });
+  const response = await freshConnectionFetch(userinfoEndpoint, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    signal: AbortSignal.timeout(20_000),
+  });
   const body = await jsonOf(response, `GET ${userinfoEndpoint}`);
   if (!response.ok) return { ok: false, status: response.status, error: text(body.error, 'none') };
   const me = meOf(body);
-  if (!me) throw new Error(`GET ${userinfoEndpoint} answered ${response.status} without the seat's email ("email" or "seat.email", README "The provisioning contract"): keys ${Object.keys(body).join(', ') || '(none)'}.`);
+  if (!me)
+    throw new Error(
+      `GET ${userinfoEndpoint} answered ${response.status} without the seat's email ("email" or "seat.email", README "The provisioning contract"): keys ${Object.keys(body).join(', ') || '(none)'}.`,
+    );
   return { ok: true, me };
 }
 
@@ -144,5 +161,7 @@ async function jsonOf(response: Response, what: string): Promise<Record<string, 
   } catch {
     // Reported below with what came instead.
   }
-  throw new Error(`${what} answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'}, not a JSON object: the target's native-app endpoints (urls.native in the provisioning answer) are not where it says, or do not speak OAuth 2.0 JSON.`);
+  throw new Error(
+    `${what} answered ${response.status} with ${response.headers.get('content-type') ?? 'no content type'}, not a JSON object: the target's native-app endpoints (urls.native in the provisioning answer) are not where it says, or do not speak OAuth 2.0 JSON.`,
+  );
 }

@@ -8,7 +8,11 @@ import { throughIdp } from '../idp/idpSignIn.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { describeSymptom, expectOnPortal, symptomShown, type EntryPoint } from './entryPoint.ts';
 
-export function webPortal(options: { readonly target: HarnessTarget; readonly loginFlow: LoginFlow; readonly person: (seat: SeatLogin) => Promise<PortalDriver> }): EntryPoint {
+export function webPortal(options: {
+  readonly target: HarnessTarget;
+  readonly loginFlow: LoginFlow;
+  readonly person: (seat: SeatLogin) => Promise<PortalDriver>;
+}): EntryPoint {
   const { loginFlow, person, target } = options;
   return {
     id: 'web',

@@ -47,11 +47,17 @@ export interface SsoSetUpOptions {
   readonly clockSkewSeconds?: number;
 }
 
-export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, options: SsoSetUpOptions = {}): SsoSetUp {
+export function ssoSetUp(
+  driver: PortalDriver,
+  idp: IdpControlClient,
+  persona: SamlPersona | OidcPersona,
+  options: SsoSetUpOptions = {},
+): SsoSetUp {
   let oidcClient: OidcClient | undefined = options.oidcClient;
   const sp = driver.account.urls.sp;
   const requireClient = (): OidcClient => {
-    if (!oidcClient) throw new Error(`Create the ${persona.displayName} app at the IdP (createOidcAppAtIdp) before entering its client in the portal.`);
+    if (!oidcClient)
+      throw new Error(`Create the ${persona.displayName} app at the IdP (createOidcAppAtIdp) before entering its client in the portal.`);
     return oidcClient;
   };
   const save = async (clientSecret: string | undefined): Promise<SaveOutcome> => {
@@ -69,7 +75,9 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
     }
     if (clientSecret !== undefined) oidcClient = { ...requireClient(), clientSecret };
     return driver.sso.configureOidc({
-      vendor: persona.vendor, issuer: idp.oidcUrls(persona.id as OidcPersonaId).issuer, ...requireClient(),
+      vendor: persona.vendor,
+      issuer: idp.oidcUrls(persona.id as OidcPersonaId).issuer,
+      ...requireClient(),
       ...(options.hostedDomain === undefined ? {} : { hostedDomain: options.hostedDomain }),
       ...(options.clockSkewSeconds === undefined ? {} : { clockSkewSeconds: options.clockSkewSeconds }),
     });
@@ -90,7 +98,10 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
 
     async enterIdpConfiguration(saveOptions = {}) {
       const outcome = await save(saveOptions.clientSecret);
-      if (!outcome.saved) throw new Error(`The portal refused the ${persona.displayName} configuration: ${outcome.alert}${outcome.invalidFields.length ? ` (fields marked invalid: ${outcome.invalidFields.join(', ')})` : ''}`);
+      if (!outcome.saved)
+        throw new Error(
+          `The portal refused the ${persona.displayName} configuration: ${outcome.alert}${outcome.invalidFields.length ? ` (fields marked invalid: ${outcome.invalidFields.join(', ')})` : ''}`,
+        );
     },
 
     async registerAtIdp() {
@@ -118,7 +129,13 @@ export function ssoSetUp(driver: PortalDriver, idp: IdpControlClient, persona: S
  * with a password, configures the IdP (creating the OIDC app at the IdP first), registers the
  * portal's SP values at the IdP and passes Test SSO. The admin stays logged in; SSO stays off.
  */
-export async function setUpAndPassTestSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin, options: SsoSetUpOptions = {}): Promise<SsoSetUp> {
+export async function setUpAndPassTestSso(
+  driver: PortalDriver,
+  idp: IdpControlClient,
+  persona: SamlPersona | OidcPersona,
+  admin: SeatLogin,
+  options: SsoSetUpOptions = {},
+): Promise<SsoSetUp> {
   const setUp = ssoSetUp(driver, idp, persona, options);
   await driver.login.logInWithPassword(admin.email, admin.password);
   await driver.home.expectSignedIn(admin.email, 'password');
@@ -134,7 +151,13 @@ export async function setUpAndPassTestSso(driver: PortalDriver, idp: IdpControlC
  * then the admin enables SSO (confirming whatever the portal warns about) and logs out. The admin's
  * IdP session stays live.
  */
-export async function setUpAndEnableSso(driver: PortalDriver, idp: IdpControlClient, persona: SamlPersona | OidcPersona, admin: SeatLogin, options: SsoSetUpOptions = {}): Promise<SsoSetUp> {
+export async function setUpAndEnableSso(
+  driver: PortalDriver,
+  idp: IdpControlClient,
+  persona: SamlPersona | OidcPersona,
+  admin: SeatLogin,
+  options: SsoSetUpOptions = {},
+): Promise<SsoSetUp> {
   const setUp = await setUpAndPassTestSso(driver, idp, persona, admin, options);
   await driver.sso.enableSso();
   await driver.home.logOut();

@@ -9,7 +9,11 @@ const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 test('an admin saves a manual SAML configuration and finds the SP values to register at the IdP', async ({ page, target, evidence }) => {
   // A domain of its own: the worker's portal holds other tests' accounts too.
-  const ADMIN = { name: 'Ada Admin', email: `ada@fabrikam-${randomBytes(4).toString('hex')}.example`, password: `fabrikam-${randomBytes(9).toString('base64url')}-TEST` };
+  const ADMIN = {
+    name: 'Ada Admin',
+    email: `ada@fabrikam-${randomBytes(4).toString('hex')}.example`,
+    password: `fabrikam-${randomBytes(9).toString('base64url')}-TEST`,
+  };
   evidence.record('password', ADMIN.password);
   const account = await target.provisionAccount({ name: 'Fabrikam', seats: [{ ...ADMIN, role: 'admin' }] });
   const driver = target.driver(page, account);
@@ -29,7 +33,11 @@ test('an admin saves a manual SAML configuration and finds the SP values to regi
   await test.step('save a SAML 2.0 configuration entered manually', async () => {
     const outcome = await driver.sso.configureSaml({
       vendor: 'entra',
-      manual: { entityId: `https://sts.windows.net/${TENANT}/`, ssoUrl: `https://login.microsoftonline.com/${TENANT}/saml2`, certificatePem: idpSigning.certificatePem },
+      manual: {
+        entityId: `https://sts.windows.net/${TENANT}/`,
+        ssoUrl: `https://login.microsoftonline.com/${TENANT}/saml2`,
+        certificatePem: idpSigning.certificatePem,
+      },
       requireSignedResponse: false,
       requireSignedAssertion: true,
     });
@@ -44,7 +52,8 @@ test('an admin saves a manual SAML configuration and finds the SP values to regi
     const metadata = await page.request.get(sp.metadataUrl);
     expect(metadata.status()).toBe(200);
     const xml = await metadata.text();
-    const attribute = (name: string, value: string): RegExp => new RegExp(`\\s${name}\\s*=\\s*["']${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
+    const attribute = (name: string, value: string): RegExp =>
+      new RegExp(`\\s${name}\\s*=\\s*["']${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
     expect(xml, 'the SP metadata names the SP entity ID').toMatch(attribute('entityID', sp.entityId));
     expect(xml, 'the SP metadata names the ACS URL').toMatch(attribute('Location', sp.acsUrl));
   });

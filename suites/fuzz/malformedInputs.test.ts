@@ -8,7 +8,20 @@ const ACS_BODY_LIMIT = 512 * 1024;
 
 describe('malformed SAMLResponse values', () => {
   it('cover every kind', () => {
-    expect(new Set(sample.map((input) => input.kind))).toEqual(new Set(['bad-base64', 'not-xml', 'truncated-xml', 'huge-xml', 'deep-nesting', 'wrong-encoding', 'doctype', 'not-a-response', 'raw-unicode', 'blank']));
+    expect(new Set(sample.map((input) => input.kind))).toEqual(
+      new Set([
+        'bad-base64',
+        'not-xml',
+        'truncated-xml',
+        'huge-xml',
+        'deep-nesting',
+        'wrong-encoding',
+        'doctype',
+        'not-a-response',
+        'raw-unicode',
+        'blank',
+      ]),
+    );
   });
 
   it('are the same for the same seed (deterministic runs)', () => {
@@ -30,7 +43,9 @@ describe('malformed SAMLResponse values', () => {
   });
 
   it('truncate the sample response and never declare a network entity', () => {
-    const truncated = sample.filter((input) => input.kind === 'truncated-xml').map((input) => Buffer.from(input.value, 'base64').toString('utf8'));
+    const truncated = sample
+      .filter((input) => input.kind === 'truncated-xml')
+      .map((input) => Buffer.from(input.value, 'base64').toString('utf8'));
     expect(truncated.every((xml) => SAMPLE_RESPONSE.startsWith(xml))).toBe(true);
     const doctypes = sample.filter((input) => input.kind === 'doctype').map((input) => Buffer.from(input.value, 'base64').toString('utf8'));
     expect(doctypes.every((xml) => !/SYSTEM\s+"(https?|ftp):/i.test(xml))).toBe(true);
@@ -40,7 +55,12 @@ describe('malformed SAMLResponse values', () => {
 describe('malformed ACS bodies and callback queries', () => {
   it('send bodies that are not a valid form post', () => {
     const bodies = fc.sample(malformedAcsBody, { seed: SEED, numRuns: 100 });
-    expect(bodies.every((input) => input.contentType !== 'application/x-www-form-urlencoded' || input.body.toString('latin1').startsWith('SAMLResponse=%ZZ'))).toBe(true);
+    expect(
+      bodies.every(
+        (input) =>
+          input.contentType !== 'application/x-www-form-urlencoded' || input.body.toString('latin1').startsWith('SAMLResponse=%ZZ'),
+      ),
+    ).toBe(true);
   });
 
   it('build raw queries, some carrying the live state, some oversized', () => {

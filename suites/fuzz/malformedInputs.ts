@@ -13,8 +13,16 @@ const base64 = (text: string | Buffer): string => Buffer.from(text).toString('ba
 const wrap = (inner: string): string => `<samlp:Response xmlns:samlp="${SAMLP}">${inner}</samlp:Response>`;
 
 export type SamlResponseKind =
-  | 'bad-base64' | 'not-xml' | 'truncated-xml' | 'huge-xml' | 'deep-nesting' | 'wrong-encoding'
-  | 'doctype' | 'not-a-response' | 'raw-unicode' | 'blank';
+  | 'bad-base64'
+  | 'not-xml'
+  | 'truncated-xml'
+  | 'huge-xml'
+  | 'deep-nesting'
+  | 'wrong-encoding'
+  | 'doctype'
+  | 'not-a-response'
+  | 'raw-unicode'
+  | 'blank';
 
 export interface MalformedSamlResponse {
   readonly kind: SamlResponseKind;
@@ -22,45 +30,66 @@ export interface MalformedSamlResponse {
   readonly value: string;
 }
 
-const BASE64_LOOKALIKE = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=', '!', '-', '_', '%', '*', ' ', '\n', 'é', '€', '\u0000'];
+const BASE64_LOOKALIKE = [
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=',
+  '!',
+  '-',
+  '_',
+  '%',
+  '*',
+  ' ',
+  '\n',
+  'é',
+  '€',
+  '\u0000',
+];
 
-const badBase64 = fc.string({ unit: fc.constantFrom(...BASE64_LOOKALIKE), minLength: 1, maxLength: 400 })
-  .filter((text) => {
-    const compact = text.replace(/\s+/g, '');
-    return compact !== '' && (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0);
-  });
+const badBase64 = fc.string({ unit: fc.constantFrom(...BASE64_LOOKALIKE), minLength: 1, maxLength: 400 }).filter((text) => {
+  const compact = text.replace(/\s+/g, '');
+  return compact !== '' && (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0);
+});
 
 /** The fault seams' size attacks, scaled to both sides of the ACS body limit (512 KiB). */
-const hugeXml = fc.integer({ min: 50_000, max: 700_000 }).map((size) => base64(wrap(`<samlp:Extensions>${'A'.repeat(size)}</samlp:Extensions>`)));
+const hugeXml = fc
+  .integer({ min: 50_000, max: 700_000 })
+  .map((size) => base64(wrap(`<samlp:Extensions>${'A'.repeat(size)}</samlp:Extensions>`)));
 const deepNesting = fc.integer({ min: 500, max: 40_000 }).map((depth) => base64(wrap(`${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}`)));
 
-const wrongEncoding = fc.constantFrom<[string, Buffer]>(
-  ['utf16le', Buffer.from(SAMPLE_RESPONSE, 'utf16le')],
-  ['utf16le-bom', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE_RESPONSE, 'utf16le')])],
-  ['latin1 bytes that are not UTF-8', Buffer.from(SAMPLE_RESPONSE.replace('bob@corp.example', 'bøb@corp.example'), 'latin1')],
-  ['declared ISO-8859-1', Buffer.from(SAMPLE_RESPONSE.replace('UTF-8', 'ISO-8859-1').replace('bob@', 'bøb@'), 'latin1')],
-).map(([, bytes]) => bytes.toString('base64'));
+const wrongEncoding = fc
+  .constantFrom<[string, Buffer]>(
+    ['utf16le', Buffer.from(SAMPLE_RESPONSE, 'utf16le')],
+    ['utf16le-bom', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE_RESPONSE, 'utf16le')])],
+    ['latin1 bytes that are not UTF-8', Buffer.from(SAMPLE_RESPONSE.replace('bob@corp.example', 'bøb@corp.example'), 'latin1')],
+    ['declared ISO-8859-1', Buffer.from(SAMPLE_RESPONSE.replace('UTF-8', 'ISO-8859-1').replace('bob@', 'bøb@'), 'latin1')],
+  )
+  .map(([, bytes]) => bytes.toString('base64'));
 
 // Never a network entity: the portal must refuse a DOCTYPE before reading it, and the harness
 // never sends anything that would make a vulnerable SP reach off the machine.
-const doctype = fc.constantFrom(
-  `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]>${SAMPLE_RESPONSE.replace(/^<\?xml[^>]*\?>/, '')}`,
-  `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>${wrap('&c;')}`,
-  `<?xml version="1.0"?>\n<!DOCTYPE samlp:Response>${wrap('')}`,
-).map(base64);
+const doctype = fc
+  .constantFrom(
+    `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]>${SAMPLE_RESPONSE.replace(/^<\?xml[^>]*\?>/, '')}`,
+    `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>${wrap('&c;')}`,
+    `<?xml version="1.0"?>\n<!DOCTYPE samlp:Response>${wrap('')}`,
+  )
+  .map(base64);
 
-const notAResponse = fc.constantFrom(
-  '<html><body>Sign in</body></html>',
-  `<samlp:LogoutRequest xmlns:samlp="${SAMLP}" ID="_l" Version="2.0"/>`,
-  '<Response>no namespace</Response>',
-  wrap(''),
-  wrap('<samlp:Status><samlp:StatusCode/></samlp:Status>'),
-).map(base64);
+const notAResponse = fc
+  .constantFrom(
+    '<html><body>Sign in</body></html>',
+    `<samlp:LogoutRequest xmlns:samlp="${SAMLP}" ID="_l" Version="2.0"/>`,
+    '<Response>no namespace</Response>',
+    wrap(''),
+    wrap('<samlp:Status><samlp:StatusCode/></samlp:Status>'),
+  )
+  .map(base64);
 
 export const malformedSamlResponse: fc.Arbitrary<MalformedSamlResponse> = fc.oneof(
   badBase64.map((value) => ({ kind: 'bad-base64' as const, value })),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }).map((text) => ({ kind: 'not-xml' as const, value: base64(text) })),
-  fc.integer({ min: 0, max: SAMPLE_RESPONSE.length - 1 }).map((cut) => ({ kind: 'truncated-xml' as const, value: base64(SAMPLE_RESPONSE.slice(0, cut)) })),
+  fc
+    .integer({ min: 0, max: SAMPLE_RESPONSE.length - 1 })
+    .map((cut) => ({ kind: 'truncated-xml' as const, value: base64(SAMPLE_RESPONSE.slice(0, cut)) })),
   hugeXml.map((value) => ({ kind: 'huge-xml' as const, value })),
   deepNesting.map((value) => ({ kind: 'deep-nesting' as const, value })),
   wrongEncoding.map((value) => ({ kind: 'wrong-encoding' as const, value })),
@@ -77,11 +106,20 @@ export interface MalformedBody {
 }
 
 export const malformedAcsBody: fc.Arbitrary<MalformedBody> = fc.oneof(
-  fc.record({ contentType: fc.constantFrom('application/json', 'text/plain', 'application/xml', ''), body: fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)) }),
+  fc.record({
+    contentType: fc.constantFrom('application/json', 'text/plain', 'application/xml', ''),
+    body: fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
+  }),
   // A multipart body whose boundary does not match its content type.
-  fc.string({ maxLength: 200 }).map((text) => ({ contentType: 'multipart/form-data; boundary=harness', body: Buffer.from(`--other\r\nContent-Disposition: form-data; name="SAMLResponse"\r\n\r\n${text}\r\n--other--`) })),
+  fc.string({ maxLength: 200 }).map((text) => ({
+    contentType: 'multipart/form-data; boundary=harness',
+    body: Buffer.from(`--other\r\nContent-Disposition: form-data; name="SAMLResponse"\r\n\r\n${text}\r\n--other--`),
+  })),
   // Urlencoded with invalid percent-encoding and binary bytes.
-  fc.uint8Array({ maxLength: 2_000 }).map((bytes) => ({ contentType: 'application/x-www-form-urlencoded', body: Buffer.concat([Buffer.from('SAMLResponse=%ZZ%E0%A4%'), Buffer.from(bytes)]) })),
+  fc.uint8Array({ maxLength: 2_000 }).map((bytes) => ({
+    contentType: 'application/x-www-form-urlencoded',
+    body: Buffer.concat([Buffer.from('SAMLResponse=%ZZ%E0%A4%'), Buffer.from(bytes)]),
+  })),
 );
 
 /** `{state}` is replaced by the state of a real pending login, so the fuzz reaches the token exchange. */
@@ -99,14 +137,24 @@ const param = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<string> 
   value.map((v) => `${name}=${/^%|\.\.%/.test(v) ? v : encodeURIComponent(v)}`);
 
 /** Query strings for the OIDC redirect URI (raw: invalid percent-encoding stays invalid; '' = none at all). */
-export const malformedCallbackQuery: fc.Arbitrary<string> = fc.oneof({ arbitrary: fc.constant(''), weight: 1 }, { arbitrary: fc.tuple(
-  fc.option(param('code', tokenLike), { nil: undefined }),
-  fc.oneof(fc.constant(`state=${STATE_PLACEHOLDER}`), param('state', tokenLike), fc.constant(undefined)),
-  fc.option(fc.tuple(param('error', tokenLike), fc.option(param('error_description', tokenLike), { nil: undefined })), { nil: undefined }),
-  fc.option(param('iss', tokenLike), { nil: undefined }),
-  fc.boolean(),
-).map(([code, state, error, iss, duplicate]) => {
-  const parts = [code, state, ...(error ?? []), iss].filter((part): part is string => part !== undefined);
-  if (duplicate && code !== undefined) parts.push(code);
-  return parts.join('&');
-}), weight: 20 });
+export const malformedCallbackQuery: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constant(''), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(
+        fc.option(param('code', tokenLike), { nil: undefined }),
+        fc.oneof(fc.constant(`state=${STATE_PLACEHOLDER}`), param('state', tokenLike), fc.constant(undefined)),
+        fc.option(fc.tuple(param('error', tokenLike), fc.option(param('error_description', tokenLike), { nil: undefined })), {
+          nil: undefined,
+        }),
+        fc.option(param('iss', tokenLike), { nil: undefined }),
+        fc.boolean(),
+      )
+      .map(([code, state, error, iss, duplicate]) => {
+        const parts = [code, state, ...(error ?? []), iss].filter((part): part is string => part !== undefined);
+        if (duplicate && code !== undefined) parts.push(code);
+        return parts.join('&');
+      }),
+    weight: 20,
+  },
+);

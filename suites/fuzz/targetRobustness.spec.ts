@@ -51,18 +51,30 @@ class UnnamedReasons {
     if ((header === undefined && attribute === undefined) || TRANSPORT_REFUSALS.has(answer.status)) return;
     this.#refusals += 1;
     const fromHeader = header === undefined ? undefined : reasonCodeOf(this.#capabilities, answer.headers[header.toLowerCase()]);
-    const fromPage = attribute === undefined ? undefined : reasonCodeOf(this.#capabilities, new RegExp(`\\s${attribute}\\s*=\\s*["']([^"']*)["']`, 'i').exec(answer.body)?.[1]);
+    const fromPage =
+      attribute === undefined
+        ? undefined
+        : reasonCodeOf(this.#capabilities, new RegExp(`\\s${attribute}\\s*=\\s*["']([^"']*)["']`, 'i').exec(answer.body)?.[1]);
     if (fromHeader === undefined && fromPage === undefined) this.#unnamed += 1;
   }
 
   report(what: string): void {
     const { header, attribute } = this.#capabilities.reasons;
     if (header === undefined && attribute === undefined) {
-      test.info().annotations.push({ type: REASON_CHECK_ANNOTATION, description: `${what}: not verifiable: the target declares no header or page attribute naming refusal reasons` });
+      test.info().annotations.push({
+        type: REASON_CHECK_ANNOTATION,
+        description: `${what}: not verifiable: the target declares no header or page attribute naming refusal reasons`,
+      });
     } else if (this.#unnamed > 0) {
-      test.info().annotations.push({ type: REASON_CHECK_ANNOTATION, description: `${what}: other reason: none named in ${this.#unnamed} of ${this.#refusals} refusals` });
+      test.info().annotations.push({
+        type: REASON_CHECK_ANNOTATION,
+        description: `${what}: other reason: none named in ${this.#unnamed} of ${this.#refusals} refusals`,
+      });
     } else {
-      test.info().annotations.push({ type: REASON_CHECK_ANNOTATION, description: `${what}: verified: every one of ${this.#refusals} refusals names a reason code` });
+      test.info().annotations.push({
+        type: REASON_CHECK_ANNOTATION,
+        description: `${what}: verified: every one of ${this.#refusals} refusals names a reason code`,
+      });
     }
   }
 }
@@ -98,14 +110,23 @@ test.describe('target robustness (fuzzing)', () => {
     const reasons = new UnnamedReasons(matrix.target.capabilities);
     const relayState = new URL(account.provisioned.urls.portal).pathname;
     const sessionsBefore = (await matrix.target.accountState(account.accountId)).seatSessions;
-    await fc.assert(fc.asyncProperty(malformedSamlResponse, async (input) => {
-      const body = new URLSearchParams({ SAMLResponse: input.value, RelayState: relayState }).toString();
-      const answer = await send(account.sp.acsUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-      expectClearRefusal(answer, `SAMLResponse (${input.kind}, ${input.value.length} characters)`, reasons);
-    }), runs(80));
+    await fc.assert(
+      fc.asyncProperty(malformedSamlResponse, async (input) => {
+        const body = new URLSearchParams({ SAMLResponse: input.value, RelayState: relayState }).toString();
+        const answer = await send(account.sp.acsUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        });
+        expectClearRefusal(answer, `SAMLResponse (${input.kind}, ${input.value.length} characters)`, reasons);
+      }),
+      runs(80),
+    );
     await expectStillServing(account.provisioned.urls.login);
     memory.expectBounded('ACS fuzzing');
-    expect((await matrix.target.accountState(account.accountId)).seatSessions, 'nothing the fuzz sent logged anybody in').toBe(sessionsBefore);
+    expect((await matrix.target.accountState(account.accountId)).seatSessions, 'nothing the fuzz sent logged anybody in').toBe(
+      sessionsBefore,
+    );
     reasons.report('malformed SAMLResponse values');
   });
 
@@ -113,10 +134,17 @@ test.describe('target robustness (fuzzing)', () => {
     const persona = PERSONAS['okta-saml'] as SamlPersona;
     const account = await matrix.account(persona.id, samlProfile(persona)).catch(reportCouldNotRun);
     const reasons = new UnnamedReasons(matrix.target.capabilities);
-    await fc.assert(fc.asyncProperty(malformedAcsBody, async (input) => {
-      const answer = await send(account.sp.acsUrl, { method: 'POST', headers: input.contentType ? { 'content-type': input.contentType } : {}, body: new Uint8Array(input.body) });
-      expectClearRefusal(answer, `ACS body (${input.contentType || 'no content type'}, ${input.body.length} bytes)`, reasons);
-    }), runs(40));
+    await fc.assert(
+      fc.asyncProperty(malformedAcsBody, async (input) => {
+        const answer = await send(account.sp.acsUrl, {
+          method: 'POST',
+          headers: input.contentType ? { 'content-type': input.contentType } : {},
+          body: new Uint8Array(input.body),
+        });
+        expectClearRefusal(answer, `ACS body (${input.contentType || 'no content type'}, ${input.body.length} bytes)`, reasons);
+      }),
+      runs(40),
+    );
     await expectStillServing(account.provisioned.urls.login);
     reasons.report('ACS bodies that are not a form post');
   });
@@ -126,17 +154,22 @@ test.describe('target robustness (fuzzing)', () => {
     const sessionsBefore = (await matrix.target.accountState(account.accountId)).seatSessions;
     const memory = memoryProbe();
     const reasons = new UnnamedReasons(matrix.target.capabilities);
-    await fc.assert(fc.asyncProperty(malformedCallbackQuery, async (query) => {
-      // A real pending login in this cookie jar, so inputs carrying its state reach the token exchange.
-      const cookies = new CookieJar();
-      const start = await fetch(account.sp.signOnUrl, { redirect: 'manual', signal: AbortSignal.timeout(20_000) });
-      await start.body?.cancel();
-      cookies.store(start.headers.getSetCookie(), new URL(account.sp.signOnUrl));
-      const state = new URL(start.headers.get('location') ?? 'http://invalid/').searchParams.get('state') ?? '';
-      const callback = new URL(account.sp.oidcRedirectUri);
-      const answer = await send(`${callback.href}?${query.replace(STATE_PLACEHOLDER, state)}`, { headers: { cookie: cookies.header(callback) ?? '' } });
-      expectClearRefusal(answer, `callback (${query.length} characters of query)`, reasons);
-    }), runs(80));
+    await fc.assert(
+      fc.asyncProperty(malformedCallbackQuery, async (query) => {
+        // A real pending login in this cookie jar, so inputs carrying its state reach the token exchange.
+        const cookies = new CookieJar();
+        const start = await fetch(account.sp.signOnUrl, { redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+        await start.body?.cancel();
+        cookies.store(start.headers.getSetCookie(), new URL(account.sp.signOnUrl));
+        const state = new URL(start.headers.get('location') ?? 'http://invalid/').searchParams.get('state') ?? '';
+        const callback = new URL(account.sp.oidcRedirectUri);
+        const answer = await send(`${callback.href}?${query.replace(STATE_PLACEHOLDER, state)}`, {
+          headers: { cookie: cookies.header(callback) ?? '' },
+        });
+        expectClearRefusal(answer, `callback (${query.length} characters of query)`, reasons);
+      }),
+      runs(80),
+    );
     await expectStillServing(account.provisioned.urls.login);
     memory.expectBounded('callback fuzzing');
     // Nothing the fuzz sent logged anybody in.

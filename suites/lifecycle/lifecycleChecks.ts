@@ -16,7 +16,12 @@ import { auditActionOf } from '../target/capabilities.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 
 /** A seat of an account with SSO on tries its password: refused, no session. */
-export async function expectPasswordRefused(driver: PortalDriver, target: HarnessTarget, seat: SeatLogin, loginFlow: LoginFlow): Promise<void> {
+export async function expectPasswordRefused(
+  driver: PortalDriver,
+  target: HarnessTarget,
+  seat: SeatLogin,
+  loginFlow: LoginFlow,
+): Promise<void> {
   const sessionsOf = (): Promise<number> => liveSessionsOf(driver, seat.email, 'password');
   const before = await sessionsOf();
   if (driver.login.hasDirectPasswordForm) {
@@ -26,7 +31,11 @@ export async function expectPasswordRefused(driver: PortalDriver, target: Harnes
     await expectOnPortal(driver, `the password login of ${seat.email}`);
     await watch.judge(['sso-required'], `password login of ${seat.email} refused`);
   } else {
-    test.info().annotations.push({ type: 'note', description: 'The target offers no password form reachable directly (urls.passwordLogin): checked that the email step offers no password step instead.' });
+    test.info().annotations.push({
+      type: 'note',
+      description:
+        'The target offers no password form reachable directly (urls.passwordLogin): checked that the email step offers no password step instead.',
+    });
     await driver.login.continueWith(seat.email);
     await expect(idpSignInPrompt(driver.page, loginFlow).or(driver.refusal.alert).or(driver.home.logOutControl).first()).toBeVisible();
     await expect(driver.login.password, `a seat of an SSO account (${seat.email}) is offered no password step`).toHaveCount(0);
@@ -36,14 +45,29 @@ export async function expectPasswordRefused(driver: PortalDriver, target: Harnes
 
 /** The actions of the story every audit trail must hold (the harness's words). */
 function requiredActions(options: { readonly passwordRefused: boolean; readonly portalRefusal: boolean }): string[] {
-  return ['sso.config.saved', 'sso.enabled', 'sso.login.succeeded', 'support.access.granted', 'support.sso.disabled', 'password.login.succeeded',
-    ...(options.passwordRefused ? ['password.login.refused'] : []), ...(options.portalRefusal ? ['sso.login.refused'] : [])];
+  return [
+    'sso.config.saved',
+    'sso.enabled',
+    'sso.login.succeeded',
+    'support.access.granted',
+    'support.sso.disabled',
+    'password.login.succeeded',
+    ...(options.passwordRefused ? ['password.login.refused'] : []),
+    ...(options.portalRefusal ? ['sso.login.refused'] : []),
+  ];
 }
 
-export async function expectAuditTrail(driver: PortalDriver, target: HarnessTarget, options: { readonly adminEmail: string; readonly portalRefusal: boolean }): Promise<void> {
+export async function expectAuditTrail(
+  driver: PortalDriver,
+  target: HarnessTarget,
+  options: { readonly adminEmail: string; readonly portalRefusal: boolean },
+): Promise<void> {
   const capabilities = target.capabilities;
   if (!capabilities.audit) {
-    test.info().annotations.push({ type: ANNOTATION.notVerifiable, description: 'audit trail: the target declares no audit vocabulary ("audit" in its target file)' });
+    test.info().annotations.push({
+      type: ANNOTATION.notVerifiable,
+      description: 'audit trail: the target declares no audit vocabulary ("audit" in its target file)',
+    });
     return;
   }
   const required = requiredActions({ passwordRefused: driver.login.hasDirectPasswordForm, portalRefusal: options.portalRefusal });
@@ -51,7 +75,10 @@ export async function expectAuditTrail(driver: PortalDriver, target: HarnessTarg
   const actions = events.map((event) => auditActionOf(capabilities, event));
   for (const action of required) expect(actions, `the audit (provisioning API) records ${action}`).toContain(action);
   const bySupport = events.filter((event) => auditActionOf(capabilities, event).startsWith('support.'));
-  expect(bySupport.map((event) => event.actor.kind), 'support\'s actions are recorded as done by support').toEqual(bySupport.map(() => 'support'));
+  expect(
+    bySupport.map((event) => event.actor.kind),
+    "support's actions are recorded as done by support",
+  ).toEqual(bySupport.map(() => 'support'));
   const enabled = events.find((event) => auditActionOf(capabilities, event) === 'sso.enabled');
   expect(enabled?.actor.label.toLowerCase(), 'the admin who enabled SSO is named').toContain(options.adminEmail.toLowerCase());
 
@@ -61,5 +88,8 @@ export async function expectAuditTrail(driver: PortalDriver, target: HarnessTarg
   const words = new Map([...capabilities.audit.actions].map(([theirs, ours]) => [theirs, ours]));
   const shownActions = shown.map((entry) => words.get(entry.action) ?? entry.action);
   for (const action of required) expect(shownActions, `the audit log page shows ${action}`).toContain(action);
-  expect(shown.find((entry) => (words.get(entry.action) ?? entry.action) === 'sso.enabled')?.actor.toLowerCase(), 'the audit log page names the admin who enabled SSO').toContain(options.adminEmail.toLowerCase());
+  expect(
+    shown.find((entry) => (words.get(entry.action) ?? entry.action) === 'sso.enabled')?.actor.toLowerCase(),
+    'the audit log page names the admin who enabled SSO',
+  ).toContain(options.adminEmail.toLowerCase());
 }

@@ -3,7 +3,13 @@
 import type { LockoutContext as IdpLockoutContext } from '../../mock-idps/faults/lockoutCauses.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 
-export { LOCKOUT_CAUSES, type LockoutCause, type LockoutCauseId, type LockoutState, type Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
+export {
+  LOCKOUT_CAUSES,
+  type LockoutCause,
+  type LockoutCauseId,
+  type LockoutState,
+  type Symptom,
+} from '../../mock-idps/faults/lockoutCauses.ts';
 
 export interface LockoutContext extends IdpLockoutContext {
   readonly driver: PortalDriver;

@@ -19,16 +19,25 @@ for (const personaId of PERSONA_IDS) {
   // One lockout cause per persona, so that each cause runs for its protocol across the vendors.
   const cause = LOCKOUT_CAUSES[lockoutCauseFor(personaId)];
 
-  test(`${persona.displayName}: set up, enable, lock out (${cause.id}), support recovery, re-enable`, async ({ driver, idp, account, browser, target, entryPoints }) => {
+  test(`${persona.displayName}: set up, enable, lock out (${cause.id}), support recovery, re-enable`, async ({
+    driver,
+    idp,
+    account,
+    browser,
+    target,
+    entryPoints,
+  }) => {
     // Some thirty SSO logins, refusals and sign-outs across four entry points (≈ 25 CPU-seconds):
     // twice the default time, a guard for a loaded machine rather than a target.
     test.setTimeout(120_000);
-    test.info().annotations.push(
-      { type: 'vendor', description: persona.vendor },
-      { type: 'protocol', description: persona.protocol },
-      { type: 'persona', description: persona.id },
-      { type: 'lockout-cause', description: cause.id },
-    );
+    test
+      .info()
+      .annotations.push(
+        { type: 'vendor', description: persona.vendor },
+        { type: 'protocol', description: persona.protocol },
+        { type: 'persona', description: persona.id },
+        { type: 'lockout-cause', description: cause.id },
+      );
     /** Another person with a browser of their own (own cookies, own IdP session). */
     const newPerson = async (): Promise<PortalDriver> => {
       const context = await browser.newContext({ baseURL: target.portalUrl });
@@ -36,13 +45,21 @@ for (const personaId of PERSONA_IDS) {
     };
     const setUp = ssoSetUp(driver, idp, persona);
     const ctx: LockoutContext = {
-      idp, driver, persona,
+      idp,
+      driver,
+      persona,
       reconfigure: (options) => setUp.enterIdpConfiguration(options),
       registerAtIdp: () => setUp.registerAtIdp(),
-      get oidcClient() { return setUp.oidcClient; },
+      get oidcClient() {
+        return setUp.oidcClient;
+      },
     };
     // On the web the admin is the person who set SSO up (this browser); the user has a browser of their own.
-    const everywhere = entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned, webPerson: (seat) => (seat === account.admin ? driver : undefined) });
+    const everywhere = entryPoints({
+      loginFlow: persona.loginFlow,
+      account: account.provisioned,
+      webPerson: (seat) => (seat === account.admin ? driver : undefined),
+    });
     const user = await everywhere.webBrowserOf(account.user);
     for (const entryPoint of everywhere.all) test.info().annotations.push({ type: 'entry-point', description: entryPoint.id });
     const seats = [account.user, account.admin];
@@ -51,7 +68,10 @@ for (const personaId of PERSONA_IDS) {
      * independent — each person's devices and browsers are their own — as the web portal, the
      * desktop app and the phones of real people are.
      */
-    const onEveryEntryPoint = async (title: (entryPoint: EntryPoint) => string, body: (entryPoint: EntryPoint) => Promise<void>): Promise<void> => {
+    const onEveryEntryPoint = async (
+      title: (entryPoint: EntryPoint) => string,
+      body: (entryPoint: EntryPoint) => Promise<void>,
+    ): Promise<void> => {
       await sideBySide(everywhere.all.map((entryPoint) => test.step(title(entryPoint), () => body(entryPoint))));
     };
 
@@ -83,17 +103,23 @@ for (const personaId of PERSONA_IDS) {
 
     await test.step('password login is refused for a seat', () => expectPasswordRefused(user, target, account.user, persona.loginFlow));
 
-    await onEveryEntryPoint((entryPoint) => `SSO login works for a user and for the admin on the ${entryPoint.title}`, async (entryPoint) => {
-      for (const seat of seats) expect((await entryPoint.logIn(seat)).email, `${entryPoint.title}: the seat logged in`).toBe(seat.email);
-      for (const seat of seats) await entryPoint.logOut(seat);
-    });
+    await onEveryEntryPoint(
+      (entryPoint) => `SSO login works for a user and for the admin on the ${entryPoint.title}`,
+      async (entryPoint) => {
+        for (const seat of seats) expect((await entryPoint.logIn(seat)).email, `${entryPoint.title}: the seat logged in`).toBe(seat.email);
+        for (const seat of seats) await entryPoint.logOut(seat);
+      },
+    );
 
     const lockout = await test.step(`the IdP changes: ${cause.title}`, () => cause.introduce(ctx));
     const symptom = cause.symptom(persona);
 
-    await onEveryEntryPoint((entryPoint) => `the user and the admin are locked out of the ${entryPoint.title} (${describeSymptom(symptom)})`, async (entryPoint) => {
-      for (const seat of seats) await entryPoint.expectFails(seat, symptom);
-    });
+    await onEveryEntryPoint(
+      (entryPoint) => `the user and the admin are locked out of the ${entryPoint.title} (${describeSymptom(symptom)})`,
+      async (entryPoint) => {
+        for (const seat of seats) await entryPoint.expectFails(seat, symptom);
+      },
+    );
 
     await test.step('the admin cannot fall back to a password, and no seat is logged in anywhere', async () => {
       await expectPasswordRefused(driver, target, account.admin, persona.loginFlow);
@@ -122,14 +148,19 @@ for (const personaId of PERSONA_IDS) {
     });
 
     // The admin's web login comes last of the web ones (user first, on the web entry point) and stays, to read the audit log.
-    await onEveryEntryPoint((entryPoint) => `everyone logs in with SSO again on the ${entryPoint.title}`, async (entryPoint) => {
-      for (const seat of seats) expect((await entryPoint.logIn(seat)).email, `${entryPoint.title}: the seat logged in`).toBe(seat.email);
-    });
+    await onEveryEntryPoint(
+      (entryPoint) => `everyone logs in with SSO again on the ${entryPoint.title}`,
+      async (entryPoint) => {
+        for (const seat of seats) expect((await entryPoint.logIn(seat)).email, `${entryPoint.title}: the seat logged in`).toBe(seat.email);
+      },
+    );
 
     await test.step('the audit trail shows each step and who did it', async () => {
       if (!everywhere.all.some((entryPoint) => entryPoint.id === 'web')) {
         // The audit log is in the admin portal: with the web entry point left out of this run, the admin signs in there first.
-        await entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned, webPerson: () => driver }, ['web']).get('web').logIn(account.admin);
+        await entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned, webPerson: () => driver }, ['web'])
+          .get('web')
+          .logIn(account.admin);
       }
       await expectAuditTrail(driver, target, { adminEmail: account.admin.email, portalRefusal: symptom.at === 'portal' });
     });

@@ -15,22 +15,31 @@ for (const personaId of PERSONA_IDS) {
     test.describe.configure({ mode: 'default' });
 
     for (const entryPointId of selectedEntryPoints()) {
-      test(`the user logs in with SSO on the ${entryPointId} entry point and is signed in as their seat`, async ({ ssoReadyAccount, entryPoints }) => {
-        test.info().annotations.push(
-          { type: 'vendor', description: persona.vendor },
-          { type: 'protocol', description: persona.protocol },
-          { type: 'persona', description: persona.id },
-          { type: 'entry-point', description: entryPointId },
-        );
-        const { account } = await test.step(`an account with ${persona.displayName} SSO configured and enabled`, () => ssoReadyAccount(personaId));
+      test(`the user logs in with SSO on the ${entryPointId} entry point and is signed in as their seat`, async ({
+        ssoReadyAccount,
+        entryPoints,
+      }) => {
+        test
+          .info()
+          .annotations.push(
+            { type: 'vendor', description: persona.vendor },
+            { type: 'protocol', description: persona.protocol },
+            { type: 'persona', description: persona.id },
+            { type: 'entry-point', description: entryPointId },
+          );
+        const { account } = await test.step(`an account with ${persona.displayName} SSO configured and enabled`, () =>
+          ssoReadyAccount(personaId));
         const entryPoint = entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned }, [entryPointId]).get(entryPointId);
 
         const seat = await test.step(`the user logs in on the ${entryPoint.title}`, () => entryPoint.logIn(account.user));
 
-        expect(seat.email.toLowerCase(), `the seat the ${entryPoint.title} is signed in as (${seat.seenOn})`).toBe(account.user.email.toLowerCase());
+        expect(seat.email.toLowerCase(), `the seat the ${entryPoint.title} is signed in as (${seat.seenOn})`).toBe(
+          account.user.email.toLowerCase(),
+        );
         // Where the entry point reports more of the seat, it must be this one's.
         if (seat.role !== undefined) expect(seat.role, `the role the ${entryPoint.title} reports`).toBe('user');
-        if (seat.accountName !== undefined) expect(seat.accountName, `the account the ${entryPoint.title} reports`).toBe(account.provisioned.name);
+        if (seat.accountName !== undefined)
+          expect(seat.accountName, `the account the ${entryPoint.title} reports`).toBe(account.provisioned.name);
       });
     }
   });

@@ -8,7 +8,19 @@ import type { ReasonCode } from '../../lib/reasons.ts';
 import { nearMiss, NEAR_MISS_VARIANTS, type NearMissVariant } from '../../mock-idps/nearMissValues.ts';
 import type { NativeEntryPointId } from '../entrypoints/entryPoint.ts';
 import { fetchMe } from '../entrypoints/nativeClient.ts';
-import { auditNow, caughtDefect, codeFor, expect, expectAuthorizationRefused, expectClientRefused, expectGrantRefused, nativeAppsUnderTest, RULE, test, type AppUnderTest } from './nativeApps.ts';
+import {
+  auditNow,
+  caughtDefect,
+  codeFor,
+  expect,
+  expectAuthorizationRefused,
+  expectClientRefused,
+  expectGrantRefused,
+  nativeAppsUnderTest,
+  RULE,
+  test,
+  type AppUnderTest,
+} from './nativeApps.ts';
 
 const REDIRECT_URI_INVALID: ReasonCode = 'native-redirect-uri-invalid';
 const { desktop, phone } = nativeAppsUnderTest();
@@ -27,10 +39,32 @@ const PREFIX = 'native-redirect-uri-prefix';
 
 /** `http://127.0.0.1:<port>/<path>`, RFC 8252 §7.3: any port, the loopback IP literal, http only, no fragment. */
 const DESKTOP_REDIRECTS: readonly RedirectNearMiss[] = [
-  { name: 'with a user name before the loopback host', rewrite: (own) => own.replace('://', '://evil.example@'), accepted: false, why: 'RFC 3986 §3.2.1 userinfo: a host check that reads the text after "//" is fooled' },
-  { name: 'on a loopback address that starts like 127.0.0.1 (127.0.0.10)', rewrite: (own) => own.replace('://127.0.0.1:', '://127.0.0.10:'), accepted: false, why: 'RFC 8252 §7.3 names the literal 127.0.0.1; a prefix compare accepts 127.0.0.10…', alsoCaught: PREFIX },
-  { name: 'with a fragment', rewrite: (own) => `${own}#x`, accepted: false, why: 'RFC 6749 §3.1.2: a redirect URI must not include a fragment', alsoCaught: PREFIX },
-  { name: 'with its scheme in capitals', rewrite: (own) => own.replace(/^http:/, 'HTTP:'), accepted: true, why: 'RFC 3986 §3.1: schemes compare case-insensitively' },
+  {
+    name: 'with a user name before the loopback host',
+    rewrite: (own) => own.replace('://', '://evil.example@'),
+    accepted: false,
+    why: 'RFC 3986 §3.2.1 userinfo: a host check that reads the text after "//" is fooled',
+  },
+  {
+    name: 'on a loopback address that starts like 127.0.0.1 (127.0.0.10)',
+    rewrite: (own) => own.replace('://127.0.0.1:', '://127.0.0.10:'),
+    accepted: false,
+    why: 'RFC 8252 §7.3 names the literal 127.0.0.1; a prefix compare accepts 127.0.0.10…',
+    alsoCaught: PREFIX,
+  },
+  {
+    name: 'with a fragment',
+    rewrite: (own) => `${own}#x`,
+    accepted: false,
+    why: 'RFC 6749 §3.1.2: a redirect URI must not include a fragment',
+    alsoCaught: PREFIX,
+  },
+  {
+    name: 'with its scheme in capitals',
+    rewrite: (own) => own.replace(/^http:/, 'HTTP:'),
+    accepted: true,
+    why: 'RFC 3986 §3.1: schemes compare case-insensitively',
+  },
 ];
 
 /** `<scheme>:/<path>`, RFC 8252 §7.1: the app's own private-use scheme, and no other. */
@@ -38,7 +72,13 @@ const schemeOf = (uri: string): string => uri.slice(0, uri.indexOf(':'));
 const withScheme = (uri: string, scheme: string): string => `${scheme}${uri.slice(uri.indexOf(':'))}`;
 const MOBILE_SCHEME_VARIANTS: readonly NearMissVariant[] = ['truncated', 'extended', 'prepended', 'subdomain'];
 const MOBILE_REDIRECTS: readonly RedirectNearMiss[] = [
-  { name: 'with its scheme extended by a segment (.evil)', rewrite: (own) => withScheme(own, `${schemeOf(own)}.evil`), accepted: false, why: 'RFC 8252 §7.1, §8.1: another app can register the longer scheme; a prefix compare accepts it', alsoCaught: PREFIX },
+  {
+    name: 'with its scheme extended by a segment (.evil)',
+    rewrite: (own) => withScheme(own, `${schemeOf(own)}.evil`),
+    accepted: false,
+    why: 'RFC 8252 §7.1, §8.1: another app can register the longer scheme; a prefix compare accepts it',
+    alsoCaught: PREFIX,
+  },
   ...MOBILE_SCHEME_VARIANTS.map((variant) => ({
     name: `with its scheme ${NEAR_MISS_VARIANTS[variant].words}`,
     rewrite: (own: string) => withScheme(own, nearMiss(schemeOf(own), variant)),
@@ -46,7 +86,12 @@ const MOBILE_REDIRECTS: readonly RedirectNearMiss[] = [
     why: `RFC 8252 §7.1: only the app's own scheme; catches ${NEAR_MISS_VARIANTS[variant].catches}`,
     ...(variant === 'extended' ? { alsoCaught: PREFIX } : {}),
   })),
-  { name: 'with its scheme in other letter case', rewrite: (own) => withScheme(own, schemeOf(own).toUpperCase()), accepted: true, why: 'RFC 3986 §3.1: schemes compare case-insensitively' },
+  {
+    name: 'with its scheme in other letter case',
+    rewrite: (own) => withScheme(own, schemeOf(own).toUpperCase()),
+    accepted: true,
+    why: 'RFC 3986 §3.1: schemes compare case-insensitively',
+  },
 ];
 
 /** A client id is compared exactly (RFC 6749 §2.2: a unique string). */
@@ -67,8 +112,14 @@ async function expectWholeLogin(app: AppUnderTest, rewrite: (own: string) => str
   const { login, code } = await codeFor(app, { redirectUri: rewrite });
   try {
     const token = await login.redeem(code);
-    if (!token.ok) throw new Error(`The token request with the redirect URI the authorization request used was refused: ${token.status} ${token.error}: ${token.description}`);
-    expect(await fetchMe(app.ready.account.provisioned.urls.native.userinfo, token.accessToken)).toMatchObject({ ok: true, me: { email: app.ready.account.user.email } });
+    if (!token.ok)
+      throw new Error(
+        `The token request with the redirect URI the authorization request used was refused: ${token.status} ${token.error}: ${token.description}`,
+      );
+    expect(await fetchMe(app.ready.account.provisioned.urls.native.userinfo, token.accessToken)).toMatchObject({
+      ok: true,
+      me: { email: app.ready.account.user.email },
+    });
   } finally {
     await login.stopListening();
   }
@@ -79,25 +130,51 @@ for (const { id, redirects } of APPS) {
     test.use({ appUnderTest: id });
 
     for (const redirect of redirects) {
-      test(`a redirect URI ${redirect.name} is ${redirect.accepted ? 'accepted' : 'refused in place'}`, { tag: RULE.redirectUri }, async ({ app, target }) => {
-        test.info().annotations.push({ type: 'entry-point', description: id }, { type: 'spec', description: redirect.why });
-        if (redirect.accepted) {
-          await expectWholeLogin(app, redirect.rewrite);
-          return;
-        }
-        caughtDefect(id, 'native-any-redirect-uri', ...(redirect.alsoCaught ? [redirect.alsoCaught] : []));
-        await expectAuthorizationRefused(target, app, { redirectUri: redirect.rewrite }, [REDIRECT_URI_INVALID], `authorization request with a redirect URI ${redirect.name}`);
-      });
+      test(
+        `a redirect URI ${redirect.name} is ${redirect.accepted ? 'accepted' : 'refused in place'}`,
+        { tag: RULE.redirectUri },
+        async ({ app, target }) => {
+          test.info().annotations.push({ type: 'entry-point', description: id }, { type: 'spec', description: redirect.why });
+          if (redirect.accepted) {
+            await expectWholeLogin(app, redirect.rewrite);
+            return;
+          }
+          caughtDefect(id, 'native-any-redirect-uri', ...(redirect.alsoCaught ? [redirect.alsoCaught] : []));
+          await expectAuthorizationRefused(
+            target,
+            app,
+            { redirectUri: redirect.rewrite },
+            [REDIRECT_URI_INVALID],
+            `authorization request with a redirect URI ${redirect.name}`,
+          );
+        },
+      );
     }
 
     for (const variant of CLIENT_ID_VARIANTS) {
-      test(`an authorization request with the client id ${NEAR_MISS_VARIANTS[variant].words} is refused in place`, { tag: RULE.clientId }, async ({ app, target }) => {
-        // A phone's request mapped to the desktop client still fails its redirect rule: the token test catches that.
-        caughtDefect(id, ...(id === 'desktop' ? ['native-skip-client-id'] : []), ...(variant === 'case' || variant === 'whitespace' ? ['native-client-id-case-insensitive'] : []));
-        test.info().annotations.push({ type: 'spec', description: `RFC 6749 §2.2, §4.1.2.1; catches ${NEAR_MISS_VARIANTS[variant].catches}` });
-        // Which reason a portal gives an unknown client is its own: only the refusal is judged.
-        await expectAuthorizationRefused(target, app, { clientId: (own) => nearMiss(own, variant) }, [], `authorization request with the client id ${NEAR_MISS_VARIANTS[variant].words}`);
-      });
+      test(
+        `an authorization request with the client id ${NEAR_MISS_VARIANTS[variant].words} is refused in place`,
+        { tag: RULE.clientId },
+        async ({ app, target }) => {
+          // A phone's request mapped to the desktop client still fails its redirect rule: the token test catches that.
+          caughtDefect(
+            id,
+            ...(id === 'desktop' ? ['native-skip-client-id'] : []),
+            ...(variant === 'case' || variant === 'whitespace' ? ['native-client-id-case-insensitive'] : []),
+          );
+          test
+            .info()
+            .annotations.push({ type: 'spec', description: `RFC 6749 §2.2, §4.1.2.1; catches ${NEAR_MISS_VARIANTS[variant].catches}` });
+          // Which reason a portal gives an unknown client is its own: only the refusal is judged.
+          await expectAuthorizationRefused(
+            target,
+            app,
+            { clientId: (own) => nearMiss(own, variant) },
+            [],
+            `authorization request with the client id ${NEAR_MISS_VARIANTS[variant].words}`,
+          );
+        },
+      );
     }
 
     test('token requests with a near miss of the client id get no token', { tag: RULE.clientId }, async ({ app }) => {
@@ -112,15 +189,18 @@ for (const { id, redirects } of APPS) {
           else expectClientRefused(result, `token request with the client id ${NEAR_MISS_VARIANTS[variant].words}`);
         });
       }
-      expect(accepted, 'client ids nearly the app\'s own that got a token (RFC 6749 §2.2: compared exactly)').toEqual([]);
+      expect(accepted, "client ids nearly the app's own that got a token (RFC 6749 §2.2: compared exactly)").toEqual([]);
     });
 
-    test('a code issued to this app is refused to the other app\'s client id', { tag: RULE.clientId }, async ({ app }) => {
+    test("a code issued to this app is refused to the other app's client id", { tag: RULE.clientId }, async ({ app }) => {
       caughtDefect(id, 'native-skip-client-id');
       const clients = app.ready.account.provisioned.nativeClients;
       const { login, code } = await codeFor(app);
       const other = login.request.clientId === clients.desktop.clientId ? clients.mobile.clientId : clients.desktop.clientId;
-      expectClientRefused(await login.redeem(code, { clientId: other }), `token request for the ${app.native.name}'s code with the client id ${other}`);
+      expectClientRefused(
+        await login.redeem(code, { clientId: other }),
+        `token request for the ${app.native.name}'s code with the client id ${other}`,
+      );
       await login.stopListening();
     });
 
@@ -128,17 +208,42 @@ for (const { id, redirects } of APPS) {
       ['without redirect_uri', () => null],
       ['with the path in other letter case', (own) => own.replace(/\/([^/]*)$/, (_m, last: string) => `/${last.toUpperCase()}`)],
       ['with a trailing slash added', (own) => `${own}/`],
-      ...(id === 'desktop' ? [['on another loopback port', (own: string) => own.replace(/:(\d+)\//, (_m, port: string) => `:${Number(port) === 65535 ? 1024 : Number(port) + 1}/`)] as const] : []),
+      ...(id === 'desktop'
+        ? [
+            [
+              'on another loopback port',
+              (own: string) => own.replace(/:(\d+)\//, (_m, port: string) => `:${Number(port) === 65535 ? 1024 : Number(port) + 1}/`),
+            ] as const,
+          ]
+        : []),
     ];
     for (const [what, rewrite] of tokenRedirects) {
-      test(`the token request ${what} is refused (invalid_grant): redirect_uri must be identical to the authorization request's`, { tag: RULE.redirectUri }, async ({ app, target }) => {
-        caughtDefect(id, 'native-token-skip-redirect-uri', ...(what === 'without redirect_uri' ? ['native-token-redirect-uri-when-present'] : []));
-        test.info().annotations.push({ type: 'spec', description: 'RFC 6749 §4.1.3: redirect_uri REQUIRED when the authorization request had one, and identical' });
-        const { login, code } = await codeFor(app);
-        const before = await auditNow(target, app.ready);
-        await expectGrantRefused(target, app.ready, before, await login.redeem(code, { redirectUri: rewrite(login.request.redirectUri) }), REDIRECT_URI_INVALID, `token request ${what}`);
-        await login.stopListening();
-      });
+      test(
+        `the token request ${what} is refused (invalid_grant): redirect_uri must be identical to the authorization request's`,
+        { tag: RULE.redirectUri },
+        async ({ app, target }) => {
+          caughtDefect(
+            id,
+            'native-token-skip-redirect-uri',
+            ...(what === 'without redirect_uri' ? ['native-token-redirect-uri-when-present'] : []),
+          );
+          test.info().annotations.push({
+            type: 'spec',
+            description: 'RFC 6749 §4.1.3: redirect_uri REQUIRED when the authorization request had one, and identical',
+          });
+          const { login, code } = await codeFor(app);
+          const before = await auditNow(target, app.ready);
+          await expectGrantRefused(
+            target,
+            app.ready,
+            before,
+            await login.redeem(code, { redirectUri: rewrite(login.request.redirectUri) }),
+            REDIRECT_URI_INVALID,
+            `token request ${what}`,
+          );
+          await login.stopListening();
+        },
+      );
     }
   });
 }

@@ -25,25 +25,38 @@ async function jwksUrls(discoveryUrl: string): Promise<{ jwks: URL; elsewhere: U
   return { jwks, elsewhere };
 }
 
-test('IdP keys: a redirect of the JWKS URL to another host is not followed (Test SSO fails)', { tag: RULE.metadataRedirects }, async ({ account, idp, driver }) => {
-  test.info().annotations.push({ type: 'caught-defect', description: 'jwks-redirect-any-host' }, { type: 'persona', description: persona.id }, {
-    type: 'spec', description: 'OWASP ASVS 4.0.3 §12.6.1 / §5.2.6 (server-side requests to configured, trusted hosts only); OpenID Connect Discovery 1.0 §3 (jwks_uri) and Core §10.1.1 (keys from the issuer\'s jwks_uri)',
-  });
-  const { jwks, elsewhere } = await jwksUrls(idp.oidcUrls(personaId).discoveryUrl);
-  await idp.redirectOidcJwks(elsewhere.href);
-  test.info().annotations.push({ type: 'IdP JWKS', description: `${jwks.host} answers 302 to ${elsewhere.host} (same path, same keys)` });
+test(
+  'IdP keys: a redirect of the JWKS URL to another host is not followed (Test SSO fails)',
+  { tag: RULE.metadataRedirects },
+  async ({ account, idp, driver }) => {
+    test.info().annotations.push(
+      { type: 'caught-defect', description: 'jwks-redirect-any-host' },
+      { type: 'persona', description: persona.id },
+      {
+        type: 'spec',
+        description:
+          "OWASP ASVS 4.0.3 §12.6.1 / §5.2.6 (server-side requests to configured, trusted hosts only); OpenID Connect Discovery 1.0 §3 (jwks_uri) and Core §10.1.1 (keys from the issuer's jwks_uri)",
+      },
+    );
+    const { jwks, elsewhere } = await jwksUrls(idp.oidcUrls(personaId).discoveryUrl);
+    await idp.redirectOidcJwks(elsewhere.href);
+    test.info().annotations.push({ type: 'IdP JWKS', description: `${jwks.host} answers 302 to ${elsewhere.host} (same path, same keys)` });
 
-  const setUp = ssoSetUp(driver, idp, persona);
-  await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-  await setUp.createOidcAppAtIdp();
-  const saved = await setUp.trySavingIdpConfiguration();
-  test.info().annotations.push({ type: 'portal answer to the save', description: saved.saved ? 'saved' : saved.alert });
-  // A portal that reads the JWKS when the settings are saved refuses them here, as the rule asks.
-  if (!saved.saved) return;
-  await setUp.registerAtIdp();
-  await driver.sso.startTestSso();
-  await throughIdp(driver.page, persona.loginFlow, account.admin.idpUser, driver.sso.testSsoResultHeading);
-  const result = await driver.sso.testSsoResult();
-  test.info().annotations.push({ type: 'Test SSO', description: result.passed ? 'passed' : result.alert });
-  expect(result.passed, `Test SSO passed: the portal verified the ID token with keys fetched from ${elsewhere.host} after a redirect of the JWKS URL`).toBe(false);
-});
+    const setUp = ssoSetUp(driver, idp, persona);
+    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
+    await setUp.createOidcAppAtIdp();
+    const saved = await setUp.trySavingIdpConfiguration();
+    test.info().annotations.push({ type: 'portal answer to the save', description: saved.saved ? 'saved' : saved.alert });
+    // A portal that reads the JWKS when the settings are saved refuses them here, as the rule asks.
+    if (!saved.saved) return;
+    await setUp.registerAtIdp();
+    await driver.sso.startTestSso();
+    await throughIdp(driver.page, persona.loginFlow, account.admin.idpUser, driver.sso.testSsoResultHeading);
+    const result = await driver.sso.testSsoResult();
+    test.info().annotations.push({ type: 'Test SSO', description: result.passed ? 'passed' : result.alert });
+    expect(
+      result.passed,
+      `Test SSO passed: the portal verified the ID token with keys fetched from ${elsewhere.host} after a redirect of the JWKS URL`,
+    ).toBe(false);
+  },
+);

@@ -13,21 +13,31 @@ import { RULE } from '../login/ruleTags.ts';
 const personaId: SamlPersonaId = 'okta-saml';
 const persona = PERSONAS[personaId];
 
-test('IdP metadata: a redirect of the metadata URL to another host is not followed (the save is refused)', { tag: RULE.metadataRedirects }, async ({ target, account, idp, driver }) => {
-  test.info().annotations.push({ type: 'caught-defect', description: 'metadata-redirect-any-host' }, { type: 'persona', description: persona.id }, {
-    type: 'spec', description: 'OWASP ASVS 4.0.3 §12.6.1 / §5.2.6 (server-side requests to configured, trusted hosts only); SAML metadata-iop §2.1 (metadata is trusted by how it was obtained)',
-  });
-  const attacker = await newIdpTenant(target);
-  try {
-    const elsewhere = new URL(attacker.samlUrls(personaId).metadataUrl);
-    elsewhere.hostname = elsewhere.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-    await idp.redirectSamlMetadata(elsewhere.href);
-    await driver.login.logInWithPassword(account.admin.email, account.admin.password);
-    const outcome = await ssoSetUp(driver, idp, persona).trySavingIdpConfiguration();
-    test.info().annotations.push({ type: 'portal answer', description: outcome.saved ? 'saved' : outcome.alert });
-    expect(outcome.saved, `the portal saved the metadata URL whose answer is a redirect to ${elsewhere.host} (another host)`).toBe(false);
-  } finally {
-    await attacker.reset();
-    await attacker.delete();
-  }
-});
+test(
+  'IdP metadata: a redirect of the metadata URL to another host is not followed (the save is refused)',
+  { tag: RULE.metadataRedirects },
+  async ({ target, account, idp, driver }) => {
+    test.info().annotations.push(
+      { type: 'caught-defect', description: 'metadata-redirect-any-host' },
+      { type: 'persona', description: persona.id },
+      {
+        type: 'spec',
+        description:
+          'OWASP ASVS 4.0.3 §12.6.1 / §5.2.6 (server-side requests to configured, trusted hosts only); SAML metadata-iop §2.1 (metadata is trusted by how it was obtained)',
+      },
+    );
+    const attacker = await newIdpTenant(target);
+    try {
+      const elsewhere = new URL(attacker.samlUrls(personaId).metadataUrl);
+      elsewhere.hostname = elsewhere.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+      await idp.redirectSamlMetadata(elsewhere.href);
+      await driver.login.logInWithPassword(account.admin.email, account.admin.password);
+      const outcome = await ssoSetUp(driver, idp, persona).trySavingIdpConfiguration();
+      test.info().annotations.push({ type: 'portal answer', description: outcome.saved ? 'saved' : outcome.alert });
+      expect(outcome.saved, `the portal saved the metadata URL whose answer is a redirect to ${elsewhere.host} (another host)`).toBe(false);
+    } finally {
+      await attacker.reset();
+      await attacker.delete();
+    }
+  },
+);

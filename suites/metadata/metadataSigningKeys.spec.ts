@@ -13,20 +13,30 @@ import { RULE } from '../login/ruleTags.ts';
 
 const persona = PERSONAS['okta-saml'];
 
-test('IdP metadata: a certificate it lists for encryption never verifies a signature', { tag: RULE.metadataSigningKeys }, async ({ account, idp, driver }) => {
-  test.info().annotations.push({ type: 'caught-defect', description: 'metadata-trusts-encryption-keys' }, { type: 'persona', description: persona.id }, {
-    type: 'spec', description: 'SAML metadata 2.0 §2.4.1.1 (KeyDescriptor use: signing or encryption); SAML profiles §4.1.4.3 (the signature verifies with the IdP\'s signing key)',
-  });
-  await test.step('the IdP\'s metadata lists an encryption certificate besides its signing one; the admin saves its URL and passes Test SSO', async () => {
-    await idp.publishSamlEncryptionKey();
-    await setUpAndPassTestSso(driver, idp, persona, account.admin);
-  });
+test(
+  'IdP metadata: a certificate it lists for encryption never verifies a signature',
+  { tag: RULE.metadataSigningKeys },
+  async ({ account, idp, driver }) => {
+    test.info().annotations.push(
+      { type: 'caught-defect', description: 'metadata-trusts-encryption-keys' },
+      { type: 'persona', description: persona.id },
+      {
+        type: 'spec',
+        description:
+          "SAML metadata 2.0 §2.4.1.1 (KeyDescriptor use: signing or encryption); SAML profiles §4.1.4.3 (the signature verifies with the IdP's signing key)",
+      },
+    );
+    await test.step("the IdP's metadata lists an encryption certificate besides its signing one; the admin saves its URL and passes Test SSO", async () => {
+      await idp.publishSamlEncryptionKey();
+      await setUpAndPassTestSso(driver, idp, persona, account.admin);
+    });
 
-  await test.step('a response signed with the encryption certificate\'s key: Test SSO fails', async () => {
-    await idp.use('saml.keyinfo-attacker-cert', { persona: persona.id });
-    await driver.sso.startTestSso();
-    await throughIdp(driver.page, persona.loginFlow, account.admin.idpUser, driver.sso.testSsoResultHeading);
-    const result = await driver.sso.testSsoResult();
-    expect(result.passed, 'Test SSO passed with a response signed by the key of the metadata\'s encryption certificate').toBe(false);
-  });
-});
+    await test.step("a response signed with the encryption certificate's key: Test SSO fails", async () => {
+      await idp.use('saml.keyinfo-attacker-cert', { persona: persona.id });
+      await driver.sso.startTestSso();
+      await throughIdp(driver.page, persona.loginFlow, account.admin.idpUser, driver.sso.testSsoResultHeading);
+      const result = await driver.sso.testSsoResult();
+      expect(result.passed, "Test SSO passed with a response signed by the key of the metadata's encryption certificate").toBe(false);
+    });
+  },
+);

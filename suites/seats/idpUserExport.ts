@@ -7,6 +7,8 @@ import type { IdpUserExportFile } from '../driver/portalDriver.ts';
 
 /** The users assigned to the application, as the console exports them (unassigned and disabled users left out). */
 export function entraUserExport(users: readonly PublicUser[], fileName = 'exportUsers.csv'): IdpUserExportFile {
-  const rows = users.filter((user) => user.assigned && !user.disabled).map((user) => [user.upn, user.displayName, user.email].map(csvField).join(','));
+  const rows = users
+    .filter((user) => user.assigned && !user.disabled)
+    .map((user) => [user.upn, user.displayName, user.email].map(csvField).join(','));
   return { fileName, csv: ['userPrincipalName,displayName,mail', ...rows].join('\r\n') + '\r\n' };
 }

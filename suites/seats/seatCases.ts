@@ -32,7 +32,8 @@ export interface SeatCase {
 }
 
 const local = (email: string): string => email.slice(0, email.lastIndexOf('@'));
-const capitalised = (email: string): string => email.replace(/(^|\.)([a-z])/g, (_all, dot: string, letter: string) => `${dot}${letter.toUpperCase()}`);
+const capitalised = (email: string): string =>
+  email.replace(/(^|\.)([a-z])/g, (_all, dot: string, letter: string) => `${dot}${letter.toUpperCase()}`);
 const seat = (name: string, email: string): SeatSpec => ({ name, email, role: 'user' });
 
 export const SEAT_CASES: readonly SeatCase[] = [
@@ -48,7 +49,10 @@ export const SEAT_CASES: readonly SeatCase[] = [
   {
     id: 'duplicate-email-case-only',
     title: 'two seats share one email written in another case',
-    seats: ({ ordinary }) => [seat(ordinary.displayName, ordinary.email), seat(`${ordinary.displayName} (old seat)`, capitalised(ordinary.email))],
+    seats: ({ ordinary }) => [
+      seat(ordinary.displayName, ordinary.email),
+      seat(`${ordinary.displayName} (old seat)`, capitalised(ordinary.email)),
+    ],
     uploadsIdpExport: false,
     blocking: true,
     finding: ({ ordinary }) => ({ kind: 'duplicate-email', email: capitalised(ordinary.email) }),
@@ -65,7 +69,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
   },
   {
     id: 'domain-not-sso',
-    title: 'a seat email outside the SSO domains (the company\'s old domain)',
+    title: "a seat email outside the SSO domains (the company's old domain)",
     seats: ({ ordinary, domain }) => [seat(ordinary.displayName, `${local(ordinary.email)}@legacy-${domain}`)],
     uploadsIdpExport: false,
     blocking: true,
@@ -92,7 +96,7 @@ export const SEAT_CASES: readonly SeatCase[] = [
   },
   {
     id: 'guest-upn',
-    title: 'a seat holding an Entra #EXT# guest UPN instead of the guest\'s email',
+    title: "a seat holding an Entra #EXT# guest UPN instead of the guest's email",
     seats: ({ guest }) => [seat(guest.displayName, guest.upn)],
     uploadsIdpExport: false,
     blocking: true,

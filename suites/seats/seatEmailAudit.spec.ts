@@ -19,14 +19,21 @@ const PERSONA = PERSONAS['entra-saml'];
 const NO_SEAT: ReasonCode = 'no-seat-for-email';
 
 for (const seatCase of SEAT_CASES) {
-  test(`${seatCase.title}: the audit shows it${seatCase.blocking ? ', enabling warns' : ' (not blocking)'}, and that person's SSO login says which email it got`, async ({ idp, target, page, entryPoints }) => {
-    test.info().annotations.push(
-      { type: 'vendor', description: PERSONA.vendor },
-      { type: 'protocol', description: PERSONA.protocol },
-      { type: 'persona', description: PERSONA.id },
-      { type: 'entry-point', description: 'web' },
-      { type: 'seat-case', description: seatCase.id },
-    );
+  test(`${seatCase.title}: the audit shows it${seatCase.blocking ? ', enabling warns' : ' (not blocking)'}, and that person's SSO login says which email it got`, async ({
+    idp,
+    target,
+    page,
+    entryPoints,
+  }) => {
+    test
+      .info()
+      .annotations.push(
+        { type: 'vendor', description: PERSONA.vendor },
+        { type: 'protocol', description: PERSONA.protocol },
+        { type: 'persona', description: PERSONA.id },
+        { type: 'entry-point', description: 'web' },
+        { type: 'seat-case', description: seatCase.id },
+      );
     const [admin, ordinary, guest] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary'), idp.userByRole('guest-ext')]);
     const directory: Directory = { domain: idp.info.domain, admin, ordinary, guest };
     const adminSeat = seatLoginFor(admin);
@@ -34,7 +41,10 @@ for (const seatCase of SEAT_CASES) {
     const person = seatCase.mismatchedPerson(directory);
     const account = await target.provisionAccount({
       name: `Seats: ${seatCase.id}`,
-      seats: [{ name: admin.displayName, email: adminSeat.email, role: 'admin', password: adminSeat.password }, ...seatCase.seats(directory)],
+      seats: [
+        { name: admin.displayName, email: adminSeat.email, role: 'admin', password: adminSeat.password },
+        ...seatCase.seats(directory),
+      ],
     });
     const driver = target.driver(page, account);
 
@@ -55,26 +65,44 @@ for (const seatCase of SEAT_CASES) {
     await test.step(`the seat email audit shows ${finding.kind} for ${finding.email}`, async () => {
       const rows = await driver.sso.seatAudit();
       const about = rows.filter((shown) => shown.text.includes(finding.email));
-      expect(about, `a finding naming ${finding.email}; the audit shows ${JSON.stringify(rows.map((shown) => shown.text))}`).not.toHaveLength(0);
+      expect(
+        about,
+        `a finding naming ${finding.email}; the audit shows ${JSON.stringify(rows.map((shown) => shown.text))}`,
+      ).not.toHaveLength(0);
       if (target.capabilities.seatAuditKinds) {
         const row = about.find((shown) => shown.kind === finding.kind);
-        expect(row, `a ${finding.kind} finding for ${finding.email} (the target's words mapped: "seatAuditKinds"); findings naming it: ${JSON.stringify(about.map((shown) => shown.text))}`).toBeDefined();
+        expect(
+          row,
+          `a ${finding.kind} finding for ${finding.email} (the target's words mapped: "seatAuditKinds"); findings naming it: ${JSON.stringify(about.map((shown) => shown.text))}`,
+        ).toBeDefined();
         expect(row?.blocking, 'blocking').toBe(seatCase.blocking);
       } else {
-        test.info().annotations.push({ type: ANNOTATION.notVerifiable, description: `seat audit kind ${finding.kind}: the target maps no words to kinds ("seatAuditKinds" in its target file)` });
-        expect(about.some((shown) => shown.blocking === seatCase.blocking), `a ${seatCase.blocking ? 'blocking' : 'non-blocking'} finding naming ${finding.email}`).toBe(true);
+        test.info().annotations.push({
+          type: ANNOTATION.notVerifiable,
+          description: `seat audit kind ${finding.kind}: the target maps no words to kinds ("seatAuditKinds" in its target file)`,
+        });
+        expect(
+          about.some((shown) => shown.blocking === seatCase.blocking),
+          `a ${seatCase.blocking ? 'blocking' : 'non-blocking'} finding naming ${finding.email}`,
+        ).toBe(true);
       }
     });
 
     if (seatCase.blocking) {
       await test.step('enabling SSO warns about it and needs the "anyway" confirmation', async () => {
         const warnings = await driver.sso.enableSsoAnyway();
-        expect(warnings.filter((warning) => warning.includes(finding.email)), `warnings: ${JSON.stringify(warnings)}`).not.toHaveLength(0);
+        expect(
+          warnings.filter((warning) => warning.includes(finding.email)),
+          `warnings: ${JSON.stringify(warnings)}`,
+        ).not.toHaveLength(0);
       });
     } else {
       await test.step('enabling SSO is not held up by it (not blocking)', async () => {
         const warnings = await driver.sso.enableSso();
-        expect(warnings.filter((warning) => warning.includes(finding.email)), `warnings: ${JSON.stringify(warnings)}`).toHaveLength(0);
+        expect(
+          warnings.filter((warning) => warning.includes(finding.email)),
+          `warnings: ${JSON.stringify(warnings)}`,
+        ).toHaveLength(0);
       });
     }
     await driver.home.logOut();

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { getSamlFault } from '../../mock-idps/faults/catalog.ts';
 import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
-import { MATRIX_FAULT_IDS, allCombinations, personaFor, signatureScenarios, violations, type SignatureCombination } from './signatureMatrix.ts';
+import {
+  MATRIX_FAULT_IDS,
+  allCombinations,
+  personaFor,
+  signatureScenarios,
+  violations,
+  type SignatureCombination,
+} from './signatureMatrix.ts';
 
-const combo = (signed: SignatureCombination['signed'], requires: SignatureCombination['requires'], algorithm: SignatureCombination['algorithm'] = 'rsa-sha256', key: SignatureCombination['key'] = 'configured'): SignatureCombination => ({ signed, requires, algorithm, key });
+const combo = (
+  signed: SignatureCombination['signed'],
+  requires: SignatureCombination['requires'],
+  algorithm: SignatureCombination['algorithm'] = 'rsa-sha256',
+  key: SignatureCombination['key'] = 'configured',
+): SignatureCombination => ({ signed, requires, algorithm, key });
 
 describe('the SAML signature matrix', () => {
   it('covers every combination once: 4 signed parts × 3 SP requirements × 2 algorithms × 4 keys', () => {
@@ -43,7 +55,11 @@ describe('the SAML signature matrix', () => {
     // (2 + 2 + 1) signed parts covering the requirement × SHA-256 × the configured or expired key
     expect(accepted).toHaveLength(10);
     const refused = scenarios.find((s) => s.id.startsWith('signs response, SP requires assertion, rsa-sha1, rotated key'));
-    expect(refused?.expectation).toEqual({ kind: 'portal-refusal', reasons: ['saml-signature-missing', 'saml-weak-algorithm', 'saml-cert-untrusted'], auditedInAccount: true });
+    expect(refused?.expectation).toEqual({
+      kind: 'portal-refusal',
+      reasons: ['saml-signature-missing', 'saml-weak-algorithm', 'saml-cert-untrusted'],
+      auditedInAccount: true,
+    });
     expect(refused?.idpFaults).toEqual(['saml.signing-scope-response-only', 'saml.sha1-signature', 'saml.cert-rotated']);
   });
 });

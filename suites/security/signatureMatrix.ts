@@ -36,13 +36,22 @@ const SIGNED_FAULT: Readonly<Record<SignedParts, string>> = {
 };
 const ALGORITHM_FAULT: Readonly<Record<Algorithm, string | undefined>> = { 'rsa-sha256': undefined, 'rsa-sha1': 'saml.sha1-signature' };
 const KEY_FAULT: Readonly<Record<SigningKey, string | undefined>> = {
-  configured: undefined, rotated: 'saml.cert-rotated', 'other-app': 'saml.wrong-cert-pasted', expired: 'saml.cert-expired',
+  configured: undefined,
+  rotated: 'saml.cert-rotated',
+  'other-app': 'saml.wrong-cert-pasted',
+  expired: 'saml.cert-expired',
 };
 
-export const MATRIX_FAULT_IDS: readonly string[] = [...Object.values(SIGNED_FAULT), ...Object.values(ALGORITHM_FAULT), ...Object.values(KEY_FAULT)].filter((id): id is string => id !== undefined);
+export const MATRIX_FAULT_IDS: readonly string[] = [
+  ...Object.values(SIGNED_FAULT),
+  ...Object.values(ALGORITHM_FAULT),
+  ...Object.values(KEY_FAULT),
+].filter((id): id is string => id !== undefined);
 
 export function allCombinations(): SignatureCombination[] {
-  return SIGNED_PARTS.flatMap((signed) => SP_REQUIRES.flatMap((requires) => ALGORITHMS.flatMap((algorithm) => SIGNING_KEYS.map((key) => ({ signed, requires, algorithm, key })))));
+  return SIGNED_PARTS.flatMap((signed) =>
+    SP_REQUIRES.flatMap((requires) => ALGORITHMS.flatMap((algorithm) => SIGNING_KEYS.map((key) => ({ signed, requires, algorithm, key })))),
+  );
 }
 
 const covers = (signed: SignedParts, part: 'assertion' | 'response'): boolean => signed === part || signed === 'both';
@@ -51,7 +60,9 @@ const covers = (signed: SignedParts, part: 'assertion' | 'response'): boolean =>
 export function violations(c: SignatureCombination): { readonly reason: ReasonCode; readonly fault: string }[] {
   if (c.signed === 'none') return [{ reason: 'saml-signature-missing', fault: SIGNED_FAULT.none }];
   const found: { reason: ReasonCode; fault: string }[] = [];
-  const missing = (['assertion', 'response'] as const).some((part) => (c.requires === part || c.requires === 'both') && !covers(c.signed, part));
+  const missing = (['assertion', 'response'] as const).some(
+    (part) => (c.requires === part || c.requires === 'both') && !covers(c.signed, part),
+  );
   if (missing) found.push({ reason: 'saml-signature-missing', fault: SIGNED_FAULT[c.signed] });
   const weak = ALGORITHM_FAULT[c.algorithm];
   if (weak) found.push({ reason: 'saml-weak-algorithm', fault: weak });
@@ -83,7 +94,9 @@ export function signatureScenarios(): Scenario[] {
     counters.set(c.requires, index + 1);
     const persona = personaFor(c, index);
     const found = violations(c);
-    const idpFaults = [SIGNED_FAULT[c.signed], ALGORITHM_FAULT[c.algorithm], KEY_FAULT[c.key]].filter((id): id is string => id !== undefined);
+    const idpFaults = [SIGNED_FAULT[c.signed], ALGORITHM_FAULT[c.algorithm], KEY_FAULT[c.key]].filter(
+      (id): id is string => id !== undefined,
+    );
     const deciding = found[0]?.fault ?? SIGNED_FAULT[c.signed];
     const fault = getSamlFault(deciding);
     if (!fault) throw new Error(`The signature matrix uses ${deciding}, which is not in the fault catalog.`);
@@ -97,10 +110,11 @@ export function signatureScenarios(): Scenario[] {
       vendor: persona.vendor,
       protocol: 'saml',
       expected: found.length > 0 ? 'reject' : 'accept',
-      expectation: found.length > 0
-        ? { kind: 'portal-refusal', reasons: [...new Set(found.map((v) => v.reason))], auditedInAccount: true }
-        // An expired certificate of the same key is accepted; its warning is the catalog entry's own check.
-        : { kind: 'accepted', warning: false },
+      expectation:
+        found.length > 0
+          ? { kind: 'portal-refusal', reasons: [...new Set(found.map((v) => v.reason))], auditedInAccount: true }
+          : // An expired certificate of the same key is accepted; its warning is the catalog entry's own check.
+            { kind: 'accepted', warning: false },
       idpFaults,
       profile: {
         protocol: 'saml',

@@ -5,7 +5,11 @@ describe('Set-Cookie as the portal sent it', () => {
   it('reads the name and the attributes, flags included', () => {
     const header = parseSetCookie('sid=abc; Path=/; HttpOnly; SameSite=Lax');
     expect(header?.name).toBe('sid');
-    expect([...(header?.attributes ?? [])]).toEqual([['path', '/'], ['httponly', ''], ['samesite', 'Lax']]);
+    expect([...(header?.attributes ?? [])]).toEqual([
+      ['path', '/'],
+      ['httponly', ''],
+      ['samesite', 'Lax'],
+    ]);
     expect(header?.removes).toBe(false);
   });
 
@@ -38,7 +42,16 @@ describe('what a session cookie needs', () => {
 });
 
 describe('cookies a login set', () => {
-  const cookie = (name: string, value: string) => ({ name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const });
+  const cookie = (name: string, value: string) => ({
+    name,
+    value,
+    domain: '127.0.0.1',
+    path: '/',
+    expires: -1,
+    httpOnly: true,
+    secure: false,
+    sameSite: 'Lax' as const,
+  });
 
   it('are the new ones and the ones whose value changed', () => {
     const before = [cookie('browser', 'b1'), cookie('sid', 'old')];

@@ -23,7 +23,8 @@ export function parseSetCookie(header: string): SetCookieHeader | undefined {
     if (key) attributes.set(key, at < 0 ? '' : part.slice(at + 1).trim());
   }
   const expires = attributes.get('expires');
-  const removes = pair.slice(index + 1).trim() === '' || attributes.get('max-age') === '0' || (expires !== undefined && Date.parse(expires) < Date.now());
+  const removes =
+    pair.slice(index + 1).trim() === '' || attributes.get('max-age') === '0' || (expires !== undefined && Date.parse(expires) < Date.now());
   return { name: pair.slice(0, index).trim(), attributes, removes };
 }
 
@@ -32,7 +33,8 @@ export function sessionCookieProblems(header: SetCookieHeader, https: boolean): 
   const problems: string[] = [];
   if (!header.attributes.has('httponly')) problems.push('no HttpOnly (scripts on any page can read it)');
   const sameSite = header.attributes.get('samesite')?.toLowerCase();
-  if (sameSite !== 'lax' && sameSite !== 'strict') problems.push(sameSite === undefined ? 'no SameSite attribute' : `SameSite=${header.attributes.get('samesite') ?? ''}`);
+  if (sameSite !== 'lax' && sameSite !== 'strict')
+    problems.push(sameSite === undefined ? 'no SameSite attribute' : `SameSite=${header.attributes.get('samesite') ?? ''}`);
   if (https && !header.attributes.has('secure')) problems.push('no Secure over HTTPS');
   return problems;
 }
@@ -47,15 +49,21 @@ export class PortalCookieWatch {
     this.#origin = portalOrigin;
     context.on('response', (response) => {
       if (new URL(response.url()).origin !== this.#origin) return;
-      const read = response.headersArray().then((headers) => {
-        for (const { name, value } of headers) {
-          if (name.toLowerCase() !== 'set-cookie') continue;
-          for (const line of value.split('\n')) {
-            const parsed = parseSetCookie(line);
-            if (parsed) this.#headers.set(parsed.name, parsed);
-          }
-        }
-      }, () => undefined).finally(() => this.#pending.delete(read));
+      const read = response
+        .headersArray()
+        .then(
+          (headers) => {
+            for (const { name, value } of headers) {
+              if (name.toLowerCase() !== 'set-cookie') continue;
+              for (const line of value.split('\n')) {
+                const parsed = parseSetCookie(line);
+                if (parsed) this.#headers.set(parsed.name, parsed);
+              }
+            }
+          },
+          () => undefined,
+        )
+        .finally(() => this.#pending.delete(read));
       this.#pending.add(read);
     });
   }

@@ -27,7 +27,12 @@ export interface Person {
   close(): Promise<void>;
 }
 
-export async function newPerson(browser: Browser, target: HarnessTarget, account: TestAccount, planted: readonly Cookie[] = []): Promise<Person> {
+export async function newPerson(
+  browser: Browser,
+  target: HarnessTarget,
+  account: TestAccount,
+  planted: readonly Cookie[] = [],
+): Promise<Person> {
   const context = await browser.newContext({ baseURL: target.portalUrl });
   if (planted.length > 0) await context.addCookies([...planted]);
   const watch = new PortalCookieWatch(context, new URL(account.provisioned.urls.login).origin);
@@ -36,7 +41,13 @@ export async function newPerson(browser: Browser, target: HarnessTarget, account
 }
 
 /** Whether a browser holding exactly these cookies is logged in as `kind` (the page such a person opens shows its log-out control). */
-export async function loggedInWith(browser: Browser, target: HarnessTarget, account: TestAccount, cookies: readonly Cookie[], kind: SessionKind): Promise<boolean> {
+export async function loggedInWith(
+  browser: Browser,
+  target: HarnessTarget,
+  account: TestAccount,
+  cookies: readonly Cookie[],
+  kind: SessionKind,
+): Promise<boolean> {
   const person = await newPerson(browser, target, account, cookies);
   try {
     const { driver } = person;
@@ -73,11 +84,27 @@ export async function logOut(person: Person, kind: SessionKind): Promise<void> {
  * The session cookies of a login: of the cookies it set or changed (`loggedIn` against `before`),
  * those without which the login is gone; all of them when each carries the session on its own.
  */
-export async function sessionCookiesOf(browser: Browser, target: HarnessTarget, account: TestAccount, before: readonly Cookie[], loggedIn: readonly Cookie[], kind: SessionKind): Promise<Cookie[]> {
+export async function sessionCookiesOf(
+  browser: Browser,
+  target: HarnessTarget,
+  account: TestAccount,
+  before: readonly Cookie[],
+  loggedIn: readonly Cookie[],
+  kind: SessionKind,
+): Promise<Cookie[]> {
   const set = changedCookies(before, loggedIn);
   const essential: Cookie[] = [];
   for (const cookie of set) {
-    if (!(await loggedInWith(browser, target, account, loggedIn.filter((other) => other !== cookie), kind))) essential.push(cookie);
+    if (
+      !(await loggedInWith(
+        browser,
+        target,
+        account,
+        loggedIn.filter((other) => other !== cookie),
+        kind,
+      ))
+    )
+      essential.push(cookie);
   }
   return essential.length > 0 ? essential : set;
 }

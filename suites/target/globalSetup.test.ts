@@ -16,7 +16,16 @@ beforeAll(async () => {
   const url = await listenOnLoopback(server, 0, 'free port probe');
   await closeServer(server);
   target = join(mkdtempSync(join(tmpdir(), 'global-setup-')), 'target.json');
-  writeFileSync(target, JSON.stringify({ name: 'oe-test', baseUrl: url, admin: { email: 'a@x.test', password: 'pw-1' }, support: { email: 's@x.test', password: 'pw-2' }, provisioning: { token: 'token-0123456789' } }));
+  writeFileSync(
+    target,
+    JSON.stringify({
+      name: 'oe-test',
+      baseUrl: url,
+      admin: { email: 'a@x.test', password: 'pw-1' },
+      support: { email: 's@x.test', password: 'pw-2' },
+      provisioning: { token: 'token-0123456789' },
+    }),
+  );
 });
 
 afterEach(() => {
@@ -32,7 +41,10 @@ describe('globalSetup', () => {
   it('runs the preflight of a remote target and fails with its message only', async () => {
     vi.stubEnv('SSO_HARNESS_TARGET', target);
     vi.stubEnv(PREFLIGHT_PASSED_ENV, '');
-    const error = await globalSetup().then(() => undefined, (caught: unknown) => caught);
+    const error = await globalSetup().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(PreflightError);
     expect((error as PreflightError).setting).toBe('baseUrl');
     expect((error as Error).stack).toBe(`PreflightError: ${(error as Error).message}`);

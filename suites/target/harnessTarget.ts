@@ -9,7 +9,15 @@ import type { Names } from '../driver/reference/names.ts';
 import type { TargetCapabilities } from './capabilities.ts';
 import type { Credentials } from './targetConfig.ts';
 
-export type { AccountSpec, AccountState, AuditEvent, ProvisionedAccount, SeatSession, SeatSpec, SsoConfigSpec } from '../../lib/harnessContract.ts';
+export type {
+  AccountSpec,
+  AccountState,
+  AuditEvent,
+  ProvisionedAccount,
+  SeatSession,
+  SeatSpec,
+  SsoConfigSpec,
+} from '../../lib/harnessContract.ts';
 
 export interface HarnessTarget {
   readonly name: string;

@@ -29,7 +29,10 @@ const targetFile = (raw: Record<string, unknown>): RemoteTargetConfig => parseRe
 
 async function standIn(skin: 'reference' | 'foreign'): Promise<EmbeddedPortal> {
   const started = await startEmbeddedPortal({ skin, log: () => undefined });
-  await started.createAccount({ name: 'Preflight', seats: [{ name: 'Ada Admin', email: 'ada@preflight.example', role: 'admin', password: ADMIN_PASSWORD }] });
+  await started.createAccount({
+    name: 'Preflight',
+    seats: [{ name: 'Ada Admin', email: 'ada@preflight.example', role: 'admin', password: ADMIN_PASSWORD }],
+  });
   await started.createSupportStaff({ name: 'Sam Support', email: 'sam@ooma.example', password: SUPPORT_PASSWORD });
   return started;
 }
@@ -37,25 +40,50 @@ async function standIn(skin: 'reference' | 'foreign'): Promise<EmbeddedPortal> {
 beforeAll(async () => {
   [portal, foreign] = await Promise.all([standIn('reference'), standIn('foreign')]);
   // An account that requires SSO: its admin's password cannot be checked.
-  const sso = await portal.createAccount({ name: 'SSO on', seats: [{ name: 'Sia Admin', email: 'sia@sso-on.example', role: 'admin', password: SSO_ADMIN_PASSWORD }] });
+  const sso = await portal.createAccount({
+    name: 'SSO on',
+    seats: [{ name: 'Sia Admin', email: 'sia@sso-on.example', role: 'admin', password: SSO_ADMIN_PASSWORD }],
+  });
   const enabled = await fetch(`${portal.url}/_harness/accounts/${sso.accountId}/sso`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${portal.harnessToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      protocol: 'saml', vendor: 'okta', metadataSource: 'manual', idpEntityId: 'http://www.okta.com/exk1preflight',
+      protocol: 'saml',
+      vendor: 'okta',
+      metadataSource: 'manual',
+      idpEntityId: 'http://www.okta.com/exk1preflight',
       // Port 1: Chromium refuses it, so the "IdP" is never contacted; the preflight only sees the browser leave.
-      idpSsoUrl: 'http://127.0.0.1:1/app/oe/sso/saml', idpCertificate: generateTestKeyPair({ commonName: 'preflight TEST ONLY' }).certificatePem,
-      requireSignedResponse: true, requireSignedAssertion: true, enabled: true,
+      idpSsoUrl: 'http://127.0.0.1:1/app/oe/sso/saml',
+      idpCertificate: generateTestKeyPair({ commonName: 'preflight TEST ONLY' }).certificatePem,
+      requireSignedResponse: true,
+      requireSignedAssertion: true,
+      enabled: true,
     }),
   });
   expect(enabled.status).toBe(200);
-  const logins = { admin: { email: 'ada@preflight.example', password: ADMIN_PASSWORD }, support: { email: 'sam@ooma.example', password: SUPPORT_PASSWORD } };
+  const logins = {
+    admin: { email: 'ada@preflight.example', password: ADMIN_PASSWORD },
+    support: { email: 'sam@ooma.example', password: SUPPORT_PASSWORD },
+  };
   good = targetFile({
-    name: 'stand-in OE', baseUrl: portal.url, ...logins, provisioning: { url: portal.url, token: portal.harnessToken, ssoConfig: true },
-    sessionCookie: 'oe_session', reasons: { header: 'X-OE-Reason', attribute: 'data-reason', audit: true }, audit: {},
+    name: 'stand-in OE',
+    baseUrl: portal.url,
+    ...logins,
+    provisioning: { url: portal.url, token: portal.harnessToken, ssoConfig: true },
+    sessionCookie: 'oe_session',
+    reasons: { header: 'X-OE-Reason', attribute: 'data-reason', audit: true },
+    audit: {},
   });
-  const partial = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'portal', 'foreign', 'target.partial.json'), 'utf8')) as Record<string, unknown>;
-  goodForeign = targetFile({ name: 'foreign stand-in OE', baseUrl: foreign.url, ...logins, provisioning: { token: foreign.harnessToken }, ...partial });
+  const partial = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', 'portal', 'foreign', 'target.partial.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  goodForeign = targetFile({
+    name: 'foreign stand-in OE',
+    baseUrl: foreign.url,
+    ...logins,
+    provisioning: { token: foreign.harnessToken },
+    ...partial,
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -71,11 +99,23 @@ async function freePort(): Promise<number> {
 }
 
 async function preflightFailure(config: RemoteTargetConfig): Promise<PreflightError> {
-  const error = await runPreflight(config).then(() => undefined, (caught: unknown) => caught);
+  const error = await runPreflight(config).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(PreflightError);
   const failure = error as PreflightError;
   expect(failure.message).toContain(config.file);
-  for (const secret of [ADMIN_PASSWORD, SUPPORT_PASSWORD, SSO_ADMIN_PASSWORD, portal.harnessToken, foreign.harnessToken, config.provisioning?.token ?? ADMIN_PASSWORD, config.admin?.password ?? ADMIN_PASSWORD, config.support.password]) {
+  for (const secret of [
+    ADMIN_PASSWORD,
+    SUPPORT_PASSWORD,
+    SSO_ADMIN_PASSWORD,
+    portal.harnessToken,
+    foreign.harnessToken,
+    config.provisioning?.token ?? ADMIN_PASSWORD,
+    config.admin?.password ?? ADMIN_PASSWORD,
+    config.support.password,
+  ]) {
     expect(failure.message).not.toContain(secret);
   }
   return failure;
@@ -89,7 +129,7 @@ describe('runPreflight against a stand-in OE (the reference portal)', () => {
       `preflight: ${portal.url} answers with an HTML page`,
       `preflight: the provisioning API at ${portal.url} accepts the token (contract 2)`,
       expect.stringMatching(/^preflight: a preflight account \(\d+\) comes back with every URL the suites open$/) as unknown as string,
-      'preflight: login page, password login, session cookie, IdP and SSO controls, the admin login and the support console work with the target file\'s names',
+      "preflight: login page, password login, session cookie, IdP and SSO controls, the admin login and the support console work with the target file's names",
     ]);
   });
 
@@ -102,25 +142,124 @@ describe('runPreflight against a stand-in OE (the reference portal)', () => {
   });
 
   it.each<[string, () => Promise<RemoteTargetConfig>, string, RegExp]>([
-    ['a port nobody listens on', async () => ({ ...good, baseUrl: `http://127.0.0.1:${await freePort()}` }), 'baseUrl', /connection refused, nothing listens on 127\.0\.0\.1:\d+\..*must run on this machine/s],
-    ['a host outside this machine', () => Promise.resolve({ ...good, baseUrl: 'http://10.255.255.1:8080' }), 'baseUrl', /10\.255\.255\.1 resolves to 10\.255\.255\.1, which is not a loopback address/],
-    ['a baseUrl where the portal does not answer', () => Promise.resolve({ ...good, baseUrl: `${portal.url}/nowhere` }), 'baseUrl', /GET .*\/nowhere\/ answered 404.*not a portal page/],
-    ['no provisioning setting', () => Promise.resolve({ ...good, provisioning: undefined }), 'provisioning', /has no "provisioning" setting.*fresh OE account/s],
-    ['a wrong provisioning token', () => Promise.resolve({ ...good, provisioning: { url: portal.url, token: 'wrong-token-0123456789' } }), 'provisioning.token', /_harness\/health answered 401: the provisioning API refused the token/],
-    ['a provisioning url without the API', () => Promise.resolve({ ...good, provisioning: { url: `${portal.url}/elsewhere`, token: portal.harnessToken } }), 'provisioning.url', /answered 404: this OE build has no provisioning API at .*\/elsewhere/],
-    ['an unknown selector name', () => Promise.resolve({ ...good, selectors: { emailField: 'Email' } }), 'selectors', /unknown names: emailField/],
-    ['an email label that matches nothing', () => Promise.resolve({ ...good, selectors: { emailLabel: 'Work email' } }), 'selectors.emailLabel', /login page \(.*\/login\) has no field named like selectors\.emailLabel = "Work email"\. Field labels it shows: "Email"\./],
-    ['a continue button name that matches nothing', () => Promise.resolve({ ...good, selectors: { continueButton: 'Next' } }), 'selectors.continueButton', /no button named like selectors\.continueButton = "Next"\. Buttons and links it shows: .*"Continue"/],
-    ['a log-out name that matches nothing', () => Promise.resolve({ ...good, selectors: { logOutButton: 'Sign out' } }), 'selectors.logOutButton', /no alert and no button or link named like selectors\.logOutButton = "Sign out".*"Log out"/],
-    ['a save button name that matches nothing in the IdP and SSO section', () => Promise.resolve({ ...good, selectors: { saveSso: 'Save' } }), 'selectors.saveSso', /Account parameters → IdP and SSO \(.*\) has no button named like selectors\.saveSso = "Save"\. Buttons and links it shows: .*"Save SSO configuration"/],
-    ['an issuer label that matches nothing in the IdP and SSO section', () => Promise.resolve({ ...good, selectors: { issuer: 'Issuer' } }), 'selectors.issuer', /has no field named like selectors\.issuer = "Issuer"\. Field labels it shows: .*"Issuer URL"/],
-    ['a vendor option that is not in the select', () => Promise.resolve({ ...good, selectors: { vendorOkta: 'Okta Workforce' } }), 'selectors.vendorOkta', /has no option named like selectors\.vendorOkta = "Okta Workforce"\. Options it shows: .*"Okta"/],
-    ['a session cookie of another name', () => Promise.resolve({ ...good, capabilities: { ...good.capabilities, sessionCookie: 'SID' } }), 'sessionCookie', /holds no cookie named "SID"; it holds: .*"oe_session"/],
-    ['a wrong admin password', () => Promise.resolve({ ...good, admin: { email: 'ada@preflight.example', password: 'not-the-password-1' } }), 'admin.password', /refused the password login of ada@preflight\.example: "The email or password is wrong/],
-    ['an admin whose account requires SSO', () => Promise.resolve({ ...good, admin: { email: 'sia@sso-on.example', password: SSO_ADMIN_PASSWORD } }), 'admin.email', /sent the browser to http:\/\/127\.0\.0\.1:1 \(single sign-on\)/],
-    ['a wrong support password', () => Promise.resolve({ ...good, support: { email: 'sam@ooma.example', password: 'not-the-password-2' } }), 'support.password', /refused the login of sam@ooma\.example: "The support email or password is wrong\."/],
-    ['the foreign portal driven with the reference portal\'s names', () => Promise.resolve({ ...goodForeign, selectors: {} }), 'selectors.emailLabel', /has no field named like selectors\.emailLabel \(not set: the reference portal's "Email"\)\. Field labels it shows: "Work email"/],
-    ['the foreign portal\'s reason words left unmapped', () => Promise.resolve({ ...goodForeign, capabilities: { ...goodForeign.capabilities, audit: { actions: new Map(), reasons: new Map() } } }), 'audit.reasons', /audit event .* names "[A-Z_]+", which the target file maps to no reason code/],
+    [
+      'a port nobody listens on',
+      async () => ({ ...good, baseUrl: `http://127.0.0.1:${await freePort()}` }),
+      'baseUrl',
+      /connection refused, nothing listens on 127\.0\.0\.1:\d+\..*must run on this machine/s,
+    ],
+    [
+      'a host outside this machine',
+      () => Promise.resolve({ ...good, baseUrl: 'http://10.255.255.1:8080' }),
+      'baseUrl',
+      /10\.255\.255\.1 resolves to 10\.255\.255\.1, which is not a loopback address/,
+    ],
+    [
+      'a baseUrl where the portal does not answer',
+      () => Promise.resolve({ ...good, baseUrl: `${portal.url}/nowhere` }),
+      'baseUrl',
+      /GET .*\/nowhere\/ answered 404.*not a portal page/,
+    ],
+    [
+      'no provisioning setting',
+      () => Promise.resolve({ ...good, provisioning: undefined }),
+      'provisioning',
+      /has no "provisioning" setting.*fresh OE account/s,
+    ],
+    [
+      'a wrong provisioning token',
+      () => Promise.resolve({ ...good, provisioning: { url: portal.url, token: 'wrong-token-0123456789' } }),
+      'provisioning.token',
+      /_harness\/health answered 401: the provisioning API refused the token/,
+    ],
+    [
+      'a provisioning url without the API',
+      () => Promise.resolve({ ...good, provisioning: { url: `${portal.url}/elsewhere`, token: portal.harnessToken } }),
+      'provisioning.url',
+      /answered 404: this OE build has no provisioning API at .*\/elsewhere/,
+    ],
+    [
+      'an unknown selector name',
+      () => Promise.resolve({ ...good, selectors: { emailField: 'Email' } }),
+      'selectors',
+      /unknown names: emailField/,
+    ],
+    [
+      'an email label that matches nothing',
+      () => Promise.resolve({ ...good, selectors: { emailLabel: 'Work email' } }),
+      'selectors.emailLabel',
+      /login page \(.*\/login\) has no field named like selectors\.emailLabel = "Work email"\. Field labels it shows: "Email"\./,
+    ],
+    [
+      'a continue button name that matches nothing',
+      () => Promise.resolve({ ...good, selectors: { continueButton: 'Next' } }),
+      'selectors.continueButton',
+      /no button named like selectors\.continueButton = "Next"\. Buttons and links it shows: .*"Continue"/,
+    ],
+    [
+      'a log-out name that matches nothing',
+      () => Promise.resolve({ ...good, selectors: { logOutButton: 'Sign out' } }),
+      'selectors.logOutButton',
+      /no alert and no button or link named like selectors\.logOutButton = "Sign out".*"Log out"/,
+    ],
+    [
+      'a save button name that matches nothing in the IdP and SSO section',
+      () => Promise.resolve({ ...good, selectors: { saveSso: 'Save' } }),
+      'selectors.saveSso',
+      /Account parameters → IdP and SSO \(.*\) has no button named like selectors\.saveSso = "Save"\. Buttons and links it shows: .*"Save SSO configuration"/,
+    ],
+    [
+      'an issuer label that matches nothing in the IdP and SSO section',
+      () => Promise.resolve({ ...good, selectors: { issuer: 'Issuer' } }),
+      'selectors.issuer',
+      /has no field named like selectors\.issuer = "Issuer"\. Field labels it shows: .*"Issuer URL"/,
+    ],
+    [
+      'a vendor option that is not in the select',
+      () => Promise.resolve({ ...good, selectors: { vendorOkta: 'Okta Workforce' } }),
+      'selectors.vendorOkta',
+      /has no option named like selectors\.vendorOkta = "Okta Workforce"\. Options it shows: .*"Okta"/,
+    ],
+    [
+      'a session cookie of another name',
+      () => Promise.resolve({ ...good, capabilities: { ...good.capabilities, sessionCookie: 'SID' } }),
+      'sessionCookie',
+      /holds no cookie named "SID"; it holds: .*"oe_session"/,
+    ],
+    [
+      'a wrong admin password',
+      () => Promise.resolve({ ...good, admin: { email: 'ada@preflight.example', password: 'not-the-password-1' } }),
+      'admin.password',
+      /refused the password login of ada@preflight\.example: "The email or password is wrong/,
+    ],
+    [
+      'an admin whose account requires SSO',
+      () => Promise.resolve({ ...good, admin: { email: 'sia@sso-on.example', password: SSO_ADMIN_PASSWORD } }),
+      'admin.email',
+      /sent the browser to http:\/\/127\.0\.0\.1:1 \(single sign-on\)/,
+    ],
+    [
+      'a wrong support password',
+      () => Promise.resolve({ ...good, support: { email: 'sam@ooma.example', password: 'not-the-password-2' } }),
+      'support.password',
+      /refused the login of sam@ooma\.example: "The support email or password is wrong\."/,
+    ],
+    [
+      "the foreign portal driven with the reference portal's names",
+      () => Promise.resolve({ ...goodForeign, selectors: {} }),
+      'selectors.emailLabel',
+      /has no field named like selectors\.emailLabel \(not set: the reference portal's "Email"\)\. Field labels it shows: "Work email"/,
+    ],
+    [
+      "the foreign portal's reason words left unmapped",
+      () =>
+        Promise.resolve({
+          ...goodForeign,
+          capabilities: { ...goodForeign.capabilities, audit: { actions: new Map(), reasons: new Map() } },
+        }),
+      'audit.reasons',
+      /audit event .* names "[A-Z_]+", which the target file maps to no reason code/,
+    ],
   ])('stops at %s, naming the setting', async (_case, config, setting, seen) => {
     const failure = await preflightFailure(await config());
     expect(failure.setting).toBe(setting);
@@ -140,7 +279,9 @@ describe('runPreflight against provisioning APIs that break the contract', () =>
   let url = '';
   let answers: { health: unknown; account: unknown } = { health: {}, account: {} };
   const reply = (res: ServerResponse, status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html' : 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body));
+    res
+      .writeHead(status, { 'content-type': typeof body === 'string' ? 'text/html' : 'application/json' })
+      .end(typeof body === 'string' ? body : JSON.stringify(body));
   };
 
   beforeAll(async () => {
@@ -157,7 +298,12 @@ describe('runPreflight against provisioning APIs that break the contract', () =>
     await closeServer(stub);
   });
 
-  const stubTarget = (): RemoteTargetConfig => ({ ...good, baseUrl: url, provisioning: { url, token: 'stub-token-0123456789' }, capabilities: { reasons: { audit: false }, ssoConfigApi: false } });
+  const stubTarget = (): RemoteTargetConfig => ({
+    ...good,
+    baseUrl: url,
+    provisioning: { url, token: 'stub-token-0123456789' },
+    capabilities: { reasons: { audit: false }, ssoConfigApi: false },
+  });
 
   it('stops at an API of another contract version', async () => {
     answers = { health: { ok: true }, account: {} };
@@ -166,10 +312,25 @@ describe('runPreflight against provisioning APIs that break the contract', () =>
   });
 
   it('names every field of the account answer the suites need and did not get', async () => {
-    answers = { health: { ok: true, contract: 2 }, account: { accountId: 3, seats: [], urls: { portal: `${url}/`, login: `${url}/in`, accountParameters: `${url}/p`, support: `${url}/s`, sp: { entityId: 'e', acsUrl: `${url}/acs`, metadataUrl: `${url}/m`, signOnUrl: `${url}/go`, oidcRedirectUri: `${url}/cb` } } } };
+    answers = {
+      health: { ok: true, contract: 2 },
+      account: {
+        accountId: 3,
+        seats: [],
+        urls: {
+          portal: `${url}/`,
+          login: `${url}/in`,
+          accountParameters: `${url}/p`,
+          support: `${url}/s`,
+          sp: { entityId: 'e', acsUrl: `${url}/acs`, metadataUrl: `${url}/m`, signOnUrl: `${url}/go`, oidcRedirectUri: `${url}/cb` },
+        },
+      },
+    };
     const failure = await preflightFailure(stubTarget());
-    expect(failure.setting).toBe('provisioning (the OE\'s provisioning API)');
-    expect(failure.message).toMatch(/answered without what the suites need: urls\.supportAccount is missing; urls\.sp\.entityId is not an absolute URL \("e"\); urls\.native is missing .*; nativeClients is missing/);
+    expect(failure.setting).toBe("provisioning (the OE's provisioning API)");
+    expect(failure.message).toMatch(
+      /answered without what the suites need: urls\.supportAccount is missing; urls\.sp\.entityId is not an absolute URL \("e"\); urls\.native is missing .*; nativeClients is missing/,
+    );
   });
 });
 

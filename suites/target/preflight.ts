@@ -31,5 +31,7 @@ export async function runPreflight(config: TargetConfig, options: PreflightOptio
   log(`preflight: a preflight account (${preflight.account.accountId}) comes back with every URL the suites open`);
   await checkReasonWords(config, preflight.account);
   await checkInBrowser(config, preflight);
-  log(`preflight: login page, password login${config.capabilities.sessionCookie ? ', session cookie' : ''}, IdP and SSO controls${config.admin ? ', the admin login' : ''} and the support console work with the target file's names`);
+  log(
+    `preflight: login page, password login${config.capabilities.sessionCookie ? ', session cookie' : ''}, IdP and SSO controls${config.admin ? ', the admin login' : ''} and the support console work with the target file's names`,
+  );
 }

@@ -33,12 +33,17 @@ export class PreflightError extends Error {
 
   constructor(config: RemoteTargetConfig, problem: PreflightProblem) {
     const secrets = [...secretsOf(config), ...(problem.secrets ?? [])];
-    super(maskSecrets([
-      `The target file ${config.file} ("${config.name}") did not pass the preflight; no test ran.`,
-      `  Setting: ${problem.setting}`,
-      `  Seen:    ${problem.seen}`,
-      `  Change:  ${problem.fix}`,
-    ].join('\n'), secrets));
+    super(
+      maskSecrets(
+        [
+          `The target file ${config.file} ("${config.name}") did not pass the preflight; no test ran.`,
+          `  Setting: ${problem.setting}`,
+          `  Seen:    ${problem.seen}`,
+          `  Change:  ${problem.fix}`,
+        ].join('\n'),
+        secrets,
+      ),
+    );
     this.name = 'PreflightError';
     this.setting = problem.setting;
     this.file = config.file;
@@ -49,8 +54,9 @@ export function missingProvisioning(config: RemoteTargetConfig): PreflightError 
   return new PreflightError(config, {
     setting: 'provisioning',
     seen: 'the target file has no "provisioning" setting.',
-    fix: 'add "provisioning": { "url": "<where the OE test environment serves /_harness (default: baseUrl)>", "token": "<its Bearer token>" }. ' +
-      'Every test needs a fresh OE account (an admin and a user seat) and reads the account\'s SSO state and audit events back; ' +
+    fix:
+      'add "provisioning": { "url": "<where the OE test environment serves /_harness (default: baseUrl)>", "token": "<its Bearer token>" }. ' +
+      "Every test needs a fresh OE account (an admin and a user seat) and reads the account's SSO state and audit events back; " +
       'the OE test environment offers that through its harness provisioning API (README "Pointing the harness at a real OE environment").',
   });
 }

@@ -21,14 +21,19 @@ const LOOPBACK_REMINDER = 'The mock IdPs listen on 127.0.0.1 only, so the OE bui
 export function describeFetchFailure(error: unknown, url: string, timeoutMs: number): string {
   const failure = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   const { host } = new URL(url);
-  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `GET ${url} got no answer within ${timeoutMs / 1000} s (something accepts connections on ${host} but does not answer).`;
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError')
+    return `GET ${url} got no answer within ${timeoutMs / 1000} s (something accepts connections on ${host} but does not answer).`;
   const code = failure.cause?.code;
   switch (code) {
-    case 'ECONNREFUSED': return `GET ${url}: connection refused, nothing listens on ${host}.`;
+    case 'ECONNREFUSED':
+      return `GET ${url}: connection refused, nothing listens on ${host}.`;
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return `GET ${url}: the host name ${new URL(url).hostname} is not known (${code}).`;
-    case 'ECONNRESET': return `GET ${url}: the connection was reset by ${host} before an answer came (is it speaking HTTP${url.startsWith('https:') ? 'S' : ''}?).`;
-    default: return `GET ${url} failed: ${code ?? failure.cause?.message ?? failure.message ?? String(error)}.`;
+    case 'EAI_AGAIN':
+      return `GET ${url}: the host name ${new URL(url).hostname} is not known (${code}).`;
+    case 'ECONNRESET':
+      return `GET ${url}: the connection was reset by ${host} before an answer came (is it speaking HTTP${url.startsWith('https:') ? 'S' : ''}?).`;
+    default:
+      return `GET ${url} failed: ${code ?? failure.cause?.message ?? failure.message ?? String(error)}.`;
   }
 }
 
@@ -77,10 +82,18 @@ export async function checkBaseUrl(config: RemoteTargetConfig, timeoutMs = PREFL
     const type = response.headers.get('content-type') ?? '(none)';
     await response.body?.cancel();
     if (response.status < 200 || response.status > 299) {
-      throw new PreflightError(config, { setting: 'baseUrl', seen: `GET ${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}, not a portal page.`, fix });
+      throw new PreflightError(config, {
+        setting: 'baseUrl',
+        seen: `GET ${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}, not a portal page.`,
+        fix,
+      });
     }
     if (!/^text\/html\b/i.test(type)) {
-      throw new PreflightError(config, { setting: 'baseUrl', seen: `GET ${url} answered ${response.status} with content-type ${type}, not an HTML page.`, fix });
+      throw new PreflightError(config, {
+        setting: 'baseUrl',
+        seen: `GET ${url} answered ${response.status} with content-type ${type}, not an HTML page.`,
+        fix,
+      });
     }
     return;
   }
@@ -108,7 +121,11 @@ export async function checkProvisioning(config: RemoteTargetConfig, timeoutMs = 
     });
   }
   if (response.status === 404) {
-    throw new PreflightError(config, { setting: 'provisioning.url', seen: `GET ${url} answered 404: this OE build has no provisioning API at ${settings.url}.`, fix: apiMissing });
+    throw new PreflightError(config, {
+      setting: 'provisioning.url',
+      seen: `GET ${url} answered 404: this OE build has no provisioning API at ${settings.url}.`,
+      fix: apiMissing,
+    });
   }
   let health: { ok?: unknown; contract?: unknown } = {};
   try {
@@ -126,20 +143,23 @@ export async function checkProvisioning(config: RemoteTargetConfig, timeoutMs = 
   }
   if (typeof health.contract !== 'number' || health.contract < HARNESS_CONTRACT_VERSION) {
     throw new PreflightError(config, {
-      setting: 'provisioning (the OE\'s provisioning API)',
+      setting: "provisioning (the OE's provisioning API)",
       seen: `GET ${url} answered { "ok": true } ${typeof health.contract === 'number' ? `with "contract": ${health.contract}` : 'without "contract"'}; this harness needs contract ${HARNESS_CONTRACT_VERSION} (account URLs for every page and endpoint, live sessions per seat).`,
       fix: `implement contract ${HARNESS_CONTRACT_VERSION} of the provisioning API (README "The provisioning contract", lib/harnessContract.ts) and answer health with "contract": ${HARNESS_CONTRACT_VERSION}.`,
     });
   }
 }
 
-const CONTRACT_FIX = 'make the OE\'s provisioning API answer as the contract says (README "The provisioning contract", lib/harnessContract.ts).';
+const CONTRACT_FIX =
+  'make the OE\'s provisioning API answer as the contract says (README "The provisioning contract", lib/harnessContract.ts).';
 
 /**
  * Check 3: provision a preflight account (an admin with a password, a user) and read it back; the
  * answers must carry every URL and field the suites use. Returns the account and its admin's login.
  */
-export async function provisionPreflightAccount(config: RemoteTargetConfig): Promise<{ account: ProvisionedAccount; admin: { email: string; password: string } }> {
+export async function provisionPreflightAccount(
+  config: RemoteTargetConfig,
+): Promise<{ account: ProvisionedAccount; admin: { email: string; password: string } }> {
   const settings = config.provisioning;
   if (!settings) throw missingProvisioning(config);
   const client = new ProvisioningClient(settings.url, settings.token);
@@ -148,13 +168,28 @@ export async function provisionPreflightAccount(config: RemoteTargetConfig): Pro
   const where = `POST ${settings.url}${HARNESS_PATHS.accounts}`;
   let answer: unknown;
   try {
-    answer = await client.createAccount({ name: 'Harness preflight', ssoDomains: [domain], seats: [{ name: 'Ada Admin', email: admin.email, role: 'admin', password: admin.password }, { name: 'Uma User', email: `uma.user@${domain}`, role: 'user', password: `${admin.password}-user` }] });
+    answer = await client.createAccount({
+      name: 'Harness preflight',
+      ssoDomains: [domain],
+      seats: [
+        { name: 'Ada Admin', email: admin.email, role: 'admin', password: admin.password },
+        { name: 'Uma User', email: `uma.user@${domain}`, role: 'user', password: `${admin.password}-user` },
+      ],
+    });
   } catch (error) {
-    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${where} failed: ${(error as Error).message}`, fix: CONTRACT_FIX });
+    throw new PreflightError(config, {
+      setting: "provisioning (the OE's provisioning API)",
+      seen: `${where} failed: ${(error as Error).message}`,
+      fix: CONTRACT_FIX,
+    });
   }
   const accountProblems = provisionedAccountProblems(answer);
   if (accountProblems.length > 0) {
-    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${where} answered without what the suites need: ${accountProblems.join('; ')}.`, fix: CONTRACT_FIX });
+    throw new PreflightError(config, {
+      setting: "provisioning (the OE's provisioning API)",
+      seen: `${where} answered without what the suites need: ${accountProblems.join('; ')}.`,
+      fix: CONTRACT_FIX,
+    });
   }
   const account = answer as ProvisionedAccount;
   const stateWhere = `GET ${settings.url}${HARNESS_PATHS.account(account.accountId)}`;
@@ -162,14 +197,24 @@ export async function provisionPreflightAccount(config: RemoteTargetConfig): Pro
   try {
     state = await client.accountState(account.accountId);
   } catch (error) {
-    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${stateWhere} failed: ${(error as Error).message}`, fix: CONTRACT_FIX });
+    throw new PreflightError(config, {
+      setting: "provisioning (the OE's provisioning API)",
+      seen: `${stateWhere} failed: ${(error as Error).message}`,
+      fix: CONTRACT_FIX,
+    });
   }
   const stateProblems = accountStateProblems(state);
   if (stateProblems.length > 0) {
-    throw new PreflightError(config, { setting: 'provisioning (the OE\'s provisioning API)', seen: `${stateWhere} answered without what the suites need: ${stateProblems.join('; ')}.`, fix: CONTRACT_FIX });
+    throw new PreflightError(config, {
+      setting: "provisioning (the OE's provisioning API)",
+      seen: `${stateWhere} answered without what the suites need: ${stateProblems.join('; ')}.`,
+      fix: CONTRACT_FIX,
+    });
   }
   if (config.capabilities.ssoConfigApi) {
-    const response = await client.call('PUT', HARNESS_PATHS.accountSso(account.accountId), { body: {}, timeoutMs: PREFLIGHT_HTTP_TIMEOUT_MS }).catch((error: unknown) => error as Error);
+    const response = await client
+      .call('PUT', HARNESS_PATHS.accountSso(account.accountId), { body: {}, timeoutMs: PREFLIGHT_HTTP_TIMEOUT_MS })
+      .catch((error: unknown) => error as Error);
     const status = response instanceof Response ? response.status : undefined;
     if (response instanceof Response) await response.body?.cancel();
     if (status !== 400 && status !== 422) {

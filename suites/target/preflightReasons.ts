@@ -44,11 +44,13 @@ export async function checkReasonWords(config: RemoteTargetConfig, account: Prov
     if (value) found.push({ setting: 'reasons.header', source: `the ${header} header`, word: value });
   }
   if (attribute !== undefined) {
-    for (const match of answer.html.matchAll(new RegExp(`\\s${attribute}\\s*=\\s*["']([^"']*)["']`, 'gi'))) found.push({ setting: 'reasons.attribute', source: `the page's ${attribute} attribute`, word: match[1] ?? '' });
+    for (const match of answer.html.matchAll(new RegExp(`\\s${attribute}\\s*=\\s*["']([^"']*)["']`, 'gi')))
+      found.push({ setting: 'reasons.attribute', source: `the page's ${attribute} attribute`, word: match[1] ?? '' });
   }
   if (audit && client) {
     const added = auditEventsAdded(before, (await client.accountState(account.accountId)).auditEvents);
-    for (const event of added) if (event.reason) found.push({ setting: 'audit.reasons', source: `the audit event "${event.action}"`, word: event.reason });
+    for (const event of added)
+      if (event.reason) found.push({ setting: 'audit.reasons', source: `the audit event "${event.action}"`, word: event.reason });
   }
   const unmapped = found.filter((entry) => reasonCodeOf(config.capabilities, entry.word) === undefined);
   const [first] = unmapped;

@@ -1,7 +1,14 @@
 // HTTP client of the harness provisioning API (lib/harnessContract.ts), used by both
 // targets: the embedded reference portal and a remote OE test environment. The Bearer token is a
 // secret: it goes in the Authorization header and nowhere else (never in an error message).
-import { HARNESS_PATHS, type AccountSpec, type AccountState, type ProvisionedAccount, type SeatChangeSpec, type SsoConfigSpec } from '../../lib/harnessContract.ts';
+import {
+  HARNESS_PATHS,
+  type AccountSpec,
+  type AccountState,
+  type ProvisionedAccount,
+  type SeatChangeSpec,
+  type SsoConfigSpec,
+} from '../../lib/harnessContract.ts';
 import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 /** A call to a live provisioning API went wrong; the message says which call, what came back and what to check. */
@@ -27,7 +34,10 @@ async function answerText(response: Response): Promise<string> {
   } catch {
     // Not JSON: show the start of the text.
   }
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain || '(empty body)';
 }
 
@@ -42,7 +52,11 @@ export class ProvisioningClient {
   }
 
   /** One raw call (the preflight reads the status itself). */
-  async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
+  async call(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    options: { readonly body?: unknown; readonly timeoutMs?: number } = {},
+  ): Promise<Response> {
     return this.#send(method, path, this.#token, options);
   }
 
@@ -57,10 +71,18 @@ export class ProvisioningClient {
   }
 
   /** `token` undefined: no Authorization header. */
-  #send(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, token: string | undefined, options: { readonly body?: unknown; readonly timeoutMs?: number } = {}): Promise<Response> {
+  #send(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    token: string | undefined,
+    options: { readonly body?: unknown; readonly timeoutMs?: number } = {},
+  ): Promise<Response> {
     return freshConnectionFetch(`${this.url}${path}`, {
       method,
-      headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs ?? CALL_TIMEOUT_MS),
@@ -91,7 +113,11 @@ export class ProvisioningClient {
       await response.body?.cancel();
       return false;
     }
-    if (response.status !== 200) throw new ProvisioningError(`The provisioning API answered PATCH ${this.url}${path} with ${response.status} instead of 200: ${await answerText(response)}.`, response.status);
+    if (response.status !== 200)
+      throw new ProvisioningError(
+        `The provisioning API answered PATCH ${this.url}${path} with ${response.status} instead of 200: ${await answerText(response)}.`,
+        response.status,
+      );
     await response.body?.cancel();
     return true;
   }
@@ -107,13 +133,22 @@ export class ProvisioningClient {
     }
     if (response.status !== expected) {
       const said = await answerText(response);
-      const hint = response.status === 401 || response.status === 403 ? ' The Bearer token was refused: check "provisioning.token" in the target file.' : '';
-      throw new ProvisioningError(`The provisioning API answered ${where} with ${response.status} instead of ${expected}: ${said}.${hint}`, response.status);
+      const hint =
+        response.status === 401 || response.status === 403
+          ? ' The Bearer token was refused: check "provisioning.token" in the target file.'
+          : '';
+      throw new ProvisioningError(
+        `The provisioning API answered ${where} with ${response.status} instead of ${expected}: ${said}.${hint}`,
+        response.status,
+      );
     }
     try {
       return (await response.json()) as T;
     } catch {
-      throw new ProvisioningError(`The provisioning API answered ${where} with ${expected} but not with JSON: it does not follow the contract (README "Pointing the harness at a real OE environment").`, response.status);
+      throw new ProvisioningError(
+        `The provisioning API answered ${where} with ${expected} but not with JSON: it does not follow the contract (README "Pointing the harness at a real OE environment").`,
+        response.status,
+      );
     }
   }
 }

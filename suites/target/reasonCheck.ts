@@ -19,7 +19,12 @@ export interface ReasonEvidence {
 
 export type ReasonVerdict =
   | { readonly kind: 'verified'; readonly reason: ReasonCode; readonly source: string }
-  | { readonly kind: 'other-reason'; readonly observed: readonly string[]; readonly expected: readonly ReasonCode[]; readonly source: string }
+  | {
+      readonly kind: 'other-reason';
+      readonly observed: readonly string[];
+      readonly expected: readonly ReasonCode[];
+      readonly source: string;
+    }
   | { readonly kind: 'not-verifiable'; readonly why: string };
 
 /** The annotation type under which a test records its reason verdict (read by the reports). */
@@ -42,7 +47,10 @@ function readAll(capabilities: TargetCapabilities, evidence: ReasonEvidence): Re
   }
   if (attribute !== undefined && evidence.html !== undefined) {
     const pattern = new RegExp(`\\s${escapeRegExp(attribute)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'gi');
-    reads.push({ source: `the page's ${attribute} attribute`, words: [...evidence.html.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? '') });
+    reads.push({
+      source: `the page's ${attribute} attribute`,
+      words: [...evidence.html.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? ''),
+    });
   }
   if (audit && evidence.auditEvents) {
     reads.push({ source: 'the audit event', words: evidence.auditEvents.flatMap((event) => (event.reason ? [event.reason] : [])) });
@@ -54,8 +62,14 @@ function readAll(capabilities: TargetCapabilities, evidence: ReasonEvidence): Re
 export function judgeReason(capabilities: TargetCapabilities, expected: readonly ReasonCode[], evidence: ReasonEvidence): ReasonVerdict {
   const reads = readAll(capabilities, evidence);
   if (reads.length === 0) {
-    const declared = capabilities.reasons.header !== undefined || capabilities.reasons.attribute !== undefined || capabilities.reasons.audit;
-    return { kind: 'not-verifiable', why: declared ? 'the refusal left nothing the target declares as naming its reason (e.g. it belongs to no account)' : 'the target declares no way to read refusal reasons ("reasons" in its target file)' };
+    const declared =
+      capabilities.reasons.header !== undefined || capabilities.reasons.attribute !== undefined || capabilities.reasons.audit;
+    return {
+      kind: 'not-verifiable',
+      why: declared
+        ? 'the refusal left nothing the target declares as naming its reason (e.g. it belongs to no account)'
+        : 'the target declares no way to read refusal reasons ("reasons" in its target file)',
+    };
   }
   for (const read of reads) {
     const codes = read.words.map((word) => reasonCodeOf(capabilities, word));
@@ -64,17 +78,25 @@ export function judgeReason(capabilities: TargetCapabilities, expected: readonly
   }
   const named = reads.filter((read) => read.words.length > 0);
   if (named.length === 0) return { kind: 'other-reason', observed: [], expected, source: reads.map((read) => read.source).join(', ') };
-  return { kind: 'other-reason', observed: [...new Set(named.flatMap((read) => read.words.map((word) => reasonCodeOf(capabilities, word) ?? word)))], expected, source: named.map((read) => read.source).join(', ') };
+  return {
+    kind: 'other-reason',
+    observed: [...new Set(named.flatMap((read) => read.words.map((word) => reasonCodeOf(capabilities, word) ?? word)))],
+    expected,
+    source: named.map((read) => read.source).join(', '),
+  };
 }
 
 /** One line for the reports: e.g. "verified: saml-replay (the X-OE-Reason header)". */
 export function describeReasonVerdict(verdict: ReasonVerdict): string {
   switch (verdict.kind) {
-    case 'verified': return `verified: ${verdict.reason} (${verdict.source})`;
-    case 'other-reason': return verdict.observed.length === 0
-      ? `other reason: none named (${verdict.source}), expected ${verdict.expected.join(' or ')}`
-      : `other reason: ${verdict.observed.join(', ')} (${verdict.source}), expected ${verdict.expected.join(' or ')}`;
-    case 'not-verifiable': return `not verifiable: ${verdict.why}`;
+    case 'verified':
+      return `verified: ${verdict.reason} (${verdict.source})`;
+    case 'other-reason':
+      return verdict.observed.length === 0
+        ? `other reason: none named (${verdict.source}), expected ${verdict.expected.join(' or ')}`
+        : `other reason: ${verdict.observed.join(', ')} (${verdict.source}), expected ${verdict.expected.join(' or ')}`;
+    case 'not-verifiable':
+      return `not verifiable: ${verdict.why}`;
   }
 }
 

@@ -26,7 +26,10 @@ export function remoteTarget(config: RemoteTargetConfig, idp: IdpServer): Harnes
     provisioningStatusWithToken: (accountId, alter) => provisioning.statusWithAlteredToken(accountId, alter),
     setSeatDisabled: (accountId, seatId, disabled) => provisioning.setSeatDisabled(accountId, seatId, disabled),
     async configureSso(accountId, spec) {
-      if (!config.capabilities.ssoConfigApi) throw new Error(`The target file ${config.file} does not declare "provisioning": { "ssoConfig": true }: SSO is configured through the admin UI.`);
+      if (!config.capabilities.ssoConfigApi)
+        throw new Error(
+          `The target file ${config.file} does not declare "provisioning": { "ssoConfig": true }: SSO is configured through the admin UI.`,
+        );
       await provisioning.configureSso(accountId, spec);
     },
     driver: (page, account) => createPortalDriver(page, target, account),

@@ -12,15 +12,24 @@ describe('run settings: one rule and one message for a flag and its environment 
 
   it('reports directory: a directory or a path to create, never an existing file', () => {
     expect(parseReportsDir('/tmp/some-new-reports-dir', 'SSO_HARNESS_REPORTS_DIR')).toBe('/tmp/some-new-reports-dir');
-    expect(() => parseReportsDir('/etc/hostname', 'SSO_HARNESS_REPORTS_DIR')).toThrow('SSO_HARNESS_REPORTS_DIR names /etc/hostname, which is a file, not a directory');
+    expect(() => parseReportsDir('/etc/hostname', 'SSO_HARNESS_REPORTS_DIR')).toThrow(
+      'SSO_HARNESS_REPORTS_DIR names /etc/hostname, which is a file, not a directory',
+    );
     expect(() => parseReportsDir(' ', 'SSO_HARNESS_REPORTS_DIR')).toThrow('is set but empty');
   });
 
   it('checks every variable present, and nothing when none is set', () => {
     expect(() => checkEnvSettings({})).not.toThrow();
-    expect(() => checkEnvSettings({ SSO_HARNESS_WORKERS: '', SSO_HARNESS_REPORTS_DIR: '', SSO_HARNESS_CHROMIUM: '' }), 'empty = unset, as the config reads them').not.toThrow();
+    expect(
+      () => checkEnvSettings({ SSO_HARNESS_WORKERS: '', SSO_HARNESS_REPORTS_DIR: '', SSO_HARNESS_CHROMIUM: '' }),
+      'empty = unset, as the config reads them',
+    ).not.toThrow();
     expect(() => checkEnvSettings({ SSO_HARNESS_WORKERS: '2', SSO_HARNESS_REPORTS_DIR: '/tmp' })).not.toThrow();
-    expect(() => checkEnvSettings({ SSO_HARNESS_CHROMIUM: '/no/such/chromium' })).toThrow('SSO_HARNESS_CHROMIUM names /no/such/chromium, which does not exist');
-    expect(() => checkEnvSettings({ SSO_HARNESS_HEADLESS_SHELL: '/no/such/shell' })).toThrow('SSO_HARNESS_HEADLESS_SHELL names /no/such/shell');
+    expect(() => checkEnvSettings({ SSO_HARNESS_CHROMIUM: '/no/such/chromium' })).toThrow(
+      'SSO_HARNESS_CHROMIUM names /no/such/chromium, which does not exist',
+    );
+    expect(() => checkEnvSettings({ SSO_HARNESS_HEADLESS_SHELL: '/no/such/shell' })).toThrow(
+      'SSO_HARNESS_HEADLESS_SHELL names /no/such/shell',
+    );
   });
 });

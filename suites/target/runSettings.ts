@@ -23,16 +23,21 @@ export function parseWorkers(value: string, source: Source): number {
 
 /** A directory for reports: an existing directory, or a path that can be created (not an existing file). */
 export function parseReportsDir(value: string, source: Source): string {
-  if (value.trim() === '') throw new SettingError(`${source} is set but empty: give the directory reports go to, or unset it (default: reports).`);
+  if (value.trim() === '')
+    throw new SettingError(`${source} is set but empty: give the directory reports go to, or unset it (default: reports).`);
   const path = resolve(value);
-  if (existsSync(path) && !statSync(path).isDirectory()) throw new SettingError(`${source} names ${path}, which is a file, not a directory: give a directory for the reports.`);
+  if (existsSync(path) && !statSync(path).isDirectory())
+    throw new SettingError(`${source} names ${path}, which is a file, not a directory: give a directory for the reports.`);
   return path;
 }
 
 /** A browser binary named by the person: it must exist. */
 export function parseBinary(value: string, source: Source): string {
   const path = resolve(value);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new SettingError(`${source} names ${path}, which does not exist: give the path of a Chromium binary (e.g. /usr/bin/chromium), or unset it.`);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new SettingError(
+      `${source} names ${path}, which does not exist: give the path of a Chromium binary (e.g. /usr/bin/chromium), or unset it.`,
+    );
   return path;
 }
 

@@ -26,7 +26,10 @@ export function readCertificate(base64OrPem: string, where: string): Certificate
   try {
     x509 = new X509Certificate(pem);
   } catch {
-    throw new SupportInputError('config-invalid', `The certificate in ${where} cannot be read as X.509 (PEM or base64 DER). Copy the signing certificate again from the IdP console (download it as Base64 / PEM).`);
+    throw new SupportInputError(
+      'config-invalid',
+      `The certificate in ${where} cannot be read as X.509 (PEM or base64 DER). Copy the signing certificate again from the IdP console (download it as Base64 / PEM).`,
+    );
   }
   const details = x509.publicKey.asymmetricKeyDetails;
   return {

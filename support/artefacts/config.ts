@@ -45,9 +45,15 @@ export interface ExpectedSettings {
 
 export function loadExpectedSettings(path: string, secrets: SecretScrubber): ExpectedSettings {
   if (!existsSync(path)) throw new SupportInputError('config-invalid', `--config ${path}: the file does not exist.`);
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim();
+  const text = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (text.startsWith('<')) {
-    if (!looksLikeMetadata(text)) throw new SupportInputError('config-invalid', `--config ${path} is XML but not SAML metadata (no EntityDescriptor). Pass the IdP federation metadata XML, the account's SP settings JSON, or an OIDC discovery document.`);
+    if (!looksLikeMetadata(text))
+      throw new SupportInputError(
+        'config-invalid',
+        `--config ${path} is XML but not SAML metadata (no EntityDescriptor). Pass the IdP federation metadata XML, the account's SP settings JSON, or an OIDC discovery document.`,
+      );
     const metadata = readIdpMetadata(text, path);
     return {
       source: 'idp-metadata',
@@ -62,21 +68,44 @@ export function loadExpectedSettings(path: string, secrets: SecretScrubber): Exp
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new SupportInputError('config-invalid', `--config ${path} is neither XML (IdP metadata) nor valid JSON (${jsonSyntaxProblem(error)}).`);
+    throw new SupportInputError(
+      'config-invalid',
+      `--config ${path} is neither XML (IdP metadata) nor valid JSON (${jsonSyntaxProblem(error)}).`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SupportInputError('config-invalid', `--config ${path} must hold a JSON object (SP settings, customer file, discovery document or JWKS).`);
+    throw new SupportInputError(
+      'config-invalid',
+      `--config ${path} must hold a JSON object (SP settings, customer file, discovery document or JWKS).`,
+    );
   }
   const object = value as Record<string, unknown>;
   registerSecrets(object, secrets);
   if (looksLikeCustomerFile(object)) return fromCustomerFile(path);
-  if (Array.isArray(object.keys)) return { source: 'jwks', describedAs: `JWKS from ${path} (${object.keys.length} key(s))`, protocol: 'oidc', idpCertificates: [], jwks: object as unknown as JSONWebKeySet };
+  if (Array.isArray(object.keys))
+    return {
+      source: 'jwks',
+      describedAs: `JWKS from ${path} (${object.keys.length} key(s))`,
+      protocol: 'oidc',
+      idpCertificates: [],
+      jwks: object as unknown as JSONWebKeySet,
+    };
   if (looksLikeDiscovery(object)) {
     const discovery = readDiscovery(object, path);
-    return { source: 'discovery', describedAs: `OIDC discovery document from ${path}`, protocol: 'oidc', issuer: discovery.issuer, idpCertificates: [], idTokenSigningAlgs: discovery.idTokenSigningAlgs };
+    return {
+      source: 'discovery',
+      describedAs: `OIDC discovery document from ${path}`,
+      protocol: 'oidc',
+      issuer: discovery.issuer,
+      idpCertificates: [],
+      idTokenSigningAlgs: discovery.idTokenSigningAlgs,
+    };
   }
   if (object.protocol === 'saml' || object.protocol === 'oidc') return fromSpSettings(object, path);
-  throw new SupportInputError('config-invalid', `--config ${path} is JSON but not one of: SP settings (with "protocol": "saml" or "oidc"), a customer file (with "spSettings"), an OIDC discovery document (with "issuer" and "jwks_uri") or a JWKS (with "keys").`);
+  throw new SupportInputError(
+    'config-invalid',
+    `--config ${path} is JSON but not one of: SP settings (with "protocol": "saml" or "oidc"), a customer file (with "spSettings"), an OIDC discovery document (with "issuer" and "jwks_uri") or a JWKS (with "keys").`,
+  );
 }
 
 function registerSecrets(object: Record<string, unknown>, secrets: SecretScrubber): void {
@@ -89,19 +118,29 @@ function registerSecrets(object: Record<string, unknown>, secrets: SecretScrubbe
 }
 
 function text(object: Record<string, unknown>, key: string): string | undefined {
-  return typeof object[key] === 'string' && object[key] !== '' ? (object[key]) : undefined;
+  return typeof object[key] === 'string' && object[key] !== '' ? object[key] : undefined;
 }
 
 function bool(object: Record<string, unknown>, key: string): boolean | undefined {
-  return typeof object[key] === 'boolean' ? (object[key]) : undefined;
+  return typeof object[key] === 'boolean' ? object[key] : undefined;
 }
 
 /** The portal's stored `SamlSettings` / `OidcSettings`, plus the SP endpoints under `sp`. */
 function fromSpSettings(object: Record<string, unknown>, path: string): ExpectedSettings {
-  const sp = (typeof object.sp === 'object' && object.sp !== null ? object.sp : typeof object.spEndpoints === 'object' && object.spEndpoints !== null ? object.spEndpoints : {}) as Record<string, unknown>;
+  const sp = (
+    typeof object.sp === 'object' && object.sp !== null
+      ? object.sp
+      : typeof object.spEndpoints === 'object' && object.spEndpoints !== null
+        ? object.spEndpoints
+        : {}
+  ) as Record<string, unknown>;
   const vendor = VENDOR_PRESETS.find((preset) => preset === object.vendor);
   const protocol = object.protocol as SsoProtocol;
-  const certificates = Array.isArray(object.idpCertificates) ? object.idpCertificates : typeof object.idpCertificate === 'string' ? [object.idpCertificate] : [];
+  const certificates = Array.isArray(object.idpCertificates)
+    ? object.idpCertificates
+    : typeof object.idpCertificate === 'string'
+      ? [object.idpCertificate]
+      : [];
   const skew = typeof object.allowedClockSkewSeconds === 'number' ? object.allowedClockSkewSeconds : Number(object.allowedClockSkewSeconds);
   return {
     source: 'sp-settings',
@@ -141,7 +180,9 @@ function fromCustomerFile(path: string): ExpectedSettings {
     allowedClockSkewSeconds: settings.allowedClockSkewSeconds,
   };
   if (settings.protocol === 'saml') {
-    const configured = settings.idpCertificates.map((certificate, index) => readCertificate(certificate, `spSettings.idpCertificates[${index}] of ${path}`));
+    const configured = settings.idpCertificates.map((certificate, index) =>
+      readCertificate(certificate, `spSettings.idpCertificates[${index}] of ${path}`),
+    );
     return {
       ...common,
       ...optional('idpEntityId', settings.idpEntityId ?? metadata?.entityId),

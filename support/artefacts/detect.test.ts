@@ -48,12 +48,36 @@ describe('readArtefact recognises', () => {
 describe('readArtefact refuses garbage with the reason', () => {
   it.each([
     ['empty input', '   ', 'This is not a SAMLResponse, JWT (ID token) or HAR file because the input is empty.'],
-    ['prose', 'hello there, nobody can log in!', 'This is not a SAMLResponse, JWT (ID token) or HAR file because it is not XML (does not start with "<"), not a JWT (three base64url parts starting with "eyJ"), not a form body (no SAMLResponse= or id_token= parameter), not JSON (HAR or token response), and not base64 (it contains ",").'],
-    ['base64 of non-XML', Buffer.from('just some text, not xml').toString('base64'), 'This is not a SAMLResponse, JWT (ID token) or HAR file because it is not XML, a JWT, a form body or JSON, and read as base64 it decodes to 23 bytes that are not XML (a SAMLResponse decodes to text starting with "<"), deflated or not. Check that the whole SAMLResponse value was copied.'],
-    ['broken JSON', '{"log": {"entries": [', 'This is not a SAMLResponse, JWT (ID token) or HAR file because it starts like JSON but is not valid JSON (the JSON ends too early (truncated file?)). A HAR file must be saved whole from the browser DevTools.'],
-    ['JSON of another kind', '{"hello": "world"}', 'This is not a SAMLResponse, JWT (ID token) or HAR file because it is JSON but neither a HAR file (no "log.entries" array) nor a token endpoint response (no "id_token" member).'],
-    ['a HAR without SSO traffic', JSON.stringify({ log: { entries: [{ request: { method: 'GET', url: 'https://example.com/' }, response: { status: 200 } }] } }), 'This is not a SAMLResponse, JWT (ID token) or HAR file because this HAR file (1 requests) contains no SAMLResponse (a POST to the ACS URL with a SAMLResponse field) and no ID token (token endpoint response or callback). Record the HAR from the start of the login ("Preserve log" checked in DevTools) and send it again.'],
-    ['a callback whose id_token is not a JWT', 'https://oe.example.com/cb?id_token=nope', 'This is not a SAMLResponse, JWT (ID token) or HAR file because its id_token parameter is not a JWT (three dot-separated base64url parts starting with "eyJ").'],
+    [
+      'prose',
+      'hello there, nobody can log in!',
+      'This is not a SAMLResponse, JWT (ID token) or HAR file because it is not XML (does not start with "<"), not a JWT (three base64url parts starting with "eyJ"), not a form body (no SAMLResponse= or id_token= parameter), not JSON (HAR or token response), and not base64 (it contains ",").',
+    ],
+    [
+      'base64 of non-XML',
+      Buffer.from('just some text, not xml').toString('base64'),
+      'This is not a SAMLResponse, JWT (ID token) or HAR file because it is not XML, a JWT, a form body or JSON, and read as base64 it decodes to 23 bytes that are not XML (a SAMLResponse decodes to text starting with "<"), deflated or not. Check that the whole SAMLResponse value was copied.',
+    ],
+    [
+      'broken JSON',
+      '{"log": {"entries": [',
+      'This is not a SAMLResponse, JWT (ID token) or HAR file because it starts like JSON but is not valid JSON (the JSON ends too early (truncated file?)). A HAR file must be saved whole from the browser DevTools.',
+    ],
+    [
+      'JSON of another kind',
+      '{"hello": "world"}',
+      'This is not a SAMLResponse, JWT (ID token) or HAR file because it is JSON but neither a HAR file (no "log.entries" array) nor a token endpoint response (no "id_token" member).',
+    ],
+    [
+      'a HAR without SSO traffic',
+      JSON.stringify({ log: { entries: [{ request: { method: 'GET', url: 'https://example.com/' }, response: { status: 200 } }] } }),
+      'This is not a SAMLResponse, JWT (ID token) or HAR file because this HAR file (1 requests) contains no SAMLResponse (a POST to the ACS URL with a SAMLResponse field) and no ID token (token endpoint response or callback). Record the HAR from the start of the login ("Preserve log" checked in DevTools) and send it again.',
+    ],
+    [
+      'a callback whose id_token is not a JWT',
+      'https://oe.example.com/cb?id_token=nope',
+      'This is not a SAMLResponse, JWT (ID token) or HAR file because its id_token parameter is not a JWT (three dot-separated base64url parts starting with "eyJ").',
+    ],
   ])('%s', (_what, input, message) => {
     expect(refusal(input)).toBe(message);
   });
@@ -73,9 +97,21 @@ describe('readArtefact refuses garbage with the reason', () => {
 
 describe('readArtefact names documents that are not login messages, and says to pass them with --config', () => {
   it.each([
-    ['IdP metadata', '<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>', 'it is SAML metadata (an EntityDescriptor)'],
-    ['IdP metadata, unprefixed', '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"></EntityDescriptor>', 'it is SAML metadata (an EntityDescriptor)'],
-    ['a discovery document', JSON.stringify({ issuer: 'https://accounts.google.com', jwks_uri: 'https://www.googleapis.com/oauth2/v3/certs' }), 'it is an OpenID Provider discovery document (issuer https://accounts.google.com)'],
+    [
+      'IdP metadata',
+      '<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>',
+      'it is SAML metadata (an EntityDescriptor)',
+    ],
+    [
+      'IdP metadata, unprefixed',
+      '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"></EntityDescriptor>',
+      'it is SAML metadata (an EntityDescriptor)',
+    ],
+    [
+      'a discovery document',
+      JSON.stringify({ issuer: 'https://accounts.google.com', jwks_uri: 'https://www.googleapis.com/oauth2/v3/certs' }),
+      'it is an OpenID Provider discovery document (issuer https://accounts.google.com)',
+    ],
     ['a JWKS', JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', n: 'AQAB', e: 'AQAB' }] }), 'it is a JWKS (1 key(s))'],
   ])('%s', (_what, input, start) => {
     const message = refusal(input);
@@ -89,7 +125,9 @@ describe('readArtefact names documents that are not login messages, and says to 
   });
 
   it('a JWT whose segments carry = padding, as some issuers and tools write them', () => {
-    const padded = JWT.split('.').map((part) => part + '='.repeat((4 - (part.length % 4)) % 4)).join('.');
+    const padded = JWT.split('.')
+      .map((part) => part + '='.repeat((4 - (part.length % 4)) % 4))
+      .join('.');
     expect(padded).not.toBe(JWT);
     expect(detect(padded).artefact.kind).toBe('jwt');
   });

@@ -26,19 +26,23 @@ export interface ArtefactInput {
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 const METADATA_ROOT = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?Entit(?:y|ies)Descriptor[\s>/]/;
-const PASS_WITH_CONFIG = 'explain reads login messages (a SAMLResponse, an ID token or a HAR of the login); pass this document with --config to check one against it: sso-harness explain <SAMLResponse, token or HAR> --config <this file>. To check the customer\'s set-up before SSO is enabled: sso-harness certify --config <customer file>.';
+const PASS_WITH_CONFIG =
+  "explain reads login messages (a SAMLResponse, an ID token or a HAR of the login); pass this document with --config to check one against it: sso-harness explain <SAMLResponse, token or HAR> --config <this file>. To check the customer's set-up before SSO is enabled: sso-harness certify --config <customer file>.";
 
 export function readArtefact(input: string, secrets: SecretScrubber): ArtefactInput {
   const text = input.replace(/^\uFEFF/, '').trim();
   if (text.length === 0) throw notAnArtefact('the input is empty.');
   if (METADATA_ROOT.test(text)) throw notAnArtefact(`it is SAML metadata (an EntityDescriptor), not a login message. ${PASS_WITH_CONFIG}`);
   if (text.startsWith('<')) return { artefact: { kind: 'saml', xml: text, source: 'xml' }, notes: [] };
-  if (/^ya29\.[\w-]+/.test(text)) throw notAnArtefact('it is a Google OAuth access token (opaque, "ya29."), not an ID token: the portal checks the ID token of the login, the id_token member of the token response (a JWT starting with "eyJ").');
+  if (/^ya29\.[\w-]+/.test(text))
+    throw notAnArtefact(
+      'it is a Google OAuth access token (opaque, "ya29."), not an ID token: the portal checks the ID token of the login, the id_token member of the token response (a JWT starting with "eyJ").',
+    );
   if (text.startsWith('{') || text.startsWith('[')) return fromJson(text, secrets);
   if (looksLikeJwt(text)) return jwt(text, 'jwt', secrets);
   if (/(^|[?&])SAMLResponse=/.test(text)) return fromFormBody(text);
   if (/(^|[?&#])id_token=/.test(text)) return fromCallback(text, secrets);
-  return { artefact: { kind: 'saml', ...decodeBase64Saml(text), }, notes: [] };
+  return { artefact: { kind: 'saml', ...decodeBase64Saml(text) }, notes: [] };
 }
 
 function jwt(token: string, source: ArtefactSource, secrets: SecretScrubber): ArtefactInput {
@@ -51,12 +55,19 @@ function fromJson(text: string, secrets: SecretScrubber): ArtefactInput {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw notAnArtefact(`it starts like JSON but is not valid JSON (${jsonSyntaxProblem(error)}). A HAR file must be saved whole from the browser DevTools.`);
+    throw notAnArtefact(
+      `it starts like JSON but is not valid JSON (${jsonSyntaxProblem(error)}). A HAR file must be saved whole from the browser DevTools.`,
+    );
   }
   if (isHar(value)) return fromHar(value, secrets);
   const document = value as Record<string, unknown>;
-  if (typeof document.issuer === 'string' && (typeof document.jwks_uri === 'string' || typeof document.authorization_endpoint === 'string')) {
-    throw notAnArtefact(`it is an OpenID Provider discovery document (issuer ${document.issuer}), not a login message. ${PASS_WITH_CONFIG}`);
+  if (
+    typeof document.issuer === 'string' &&
+    (typeof document.jwks_uri === 'string' || typeof document.authorization_endpoint === 'string')
+  ) {
+    throw notAnArtefact(
+      `it is an OpenID Provider discovery document (issuer ${document.issuer}), not a login message. ${PASS_WITH_CONFIG}`,
+    );
   }
   if (Array.isArray(document.keys) && document.keys.every((key) => typeof key === 'object' && key !== null && 'kty' in key)) {
     throw notAnArtefact(`it is a JWKS (${document.keys.length} key(s)), not a login message. ${PASS_WITH_CONFIG}`);
@@ -66,7 +77,10 @@ function fromJson(text: string, secrets: SecretScrubber): ArtefactInput {
     for (const name of ['access_token', 'refresh_token']) secrets.add((value as Record<string, unknown>)[name] as string | undefined);
     return { ...jwt(idToken, 'token-response', secrets), notes: ['Read the id_token member of a token endpoint response.'] };
   }
-  if (typeof document.access_token === 'string') throw notAnArtefact('it is a token endpoint response without an id_token (only an access token): the login did not ask for the "openid" scope, so there is no ID token to check.');
+  if (typeof document.access_token === 'string')
+    throw notAnArtefact(
+      'it is a token endpoint response without an id_token (only an access token): the login did not ask for the "openid" scope, so there is no ID token to check.',
+    );
   throw notAnArtefact('it is JSON but neither a HAR file (no "log.entries" array) nor a token endpoint response (no "id_token" member).');
 }
 
@@ -86,7 +100,8 @@ function fromCallback(text: string, secrets: SecretScrubber): ArtefactInput {
   const params = new URLSearchParams(query.replace('#', '&'));
   const token = params.get('id_token') ?? '';
   for (const name of ['code', 'access_token', 'state', 'session_state']) secrets.add(params.get(name));
-  if (!looksLikeJwt(token)) throw notAnArtefact('its id_token parameter is not a JWT (three dot-separated base64url parts starting with "eyJ").');
+  if (!looksLikeJwt(token))
+    throw notAnArtefact('its id_token parameter is not a JWT (three dot-separated base64url parts starting with "eyJ").');
   return { ...jwt(token, 'callback-url', secrets), notes: ['Read the id_token parameter of a callback URL / form_post body.'] };
 }
 
@@ -101,10 +116,15 @@ function decodeBase64Saml(raw: string): { xml: string; source: ArtefactSource } 
   }
   if (!BASE64.test(text)) {
     const bad = [...text].find((char) => !/[A-Za-z0-9+/=_-]/.test(char)) ?? '';
-    throw notAnArtefact(`it is not XML (does not start with "<"), not a JWT (three base64url parts starting with "eyJ"), not a form body (no SAMLResponse= or id_token= parameter), not JSON (HAR or token response), and not base64 (it contains ${JSON.stringify(bad)}).`);
+    throw notAnArtefact(
+      `it is not XML (does not start with "<"), not a JWT (three base64url parts starting with "eyJ"), not a form body (no SAMLResponse= or id_token= parameter), not JSON (HAR or token response), and not base64 (it contains ${JSON.stringify(bad)}).`,
+    );
   }
   const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  const plain = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const plain = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (plain.startsWith('<')) return { xml: plain, source: 'base64' };
   try {
     // HTTP-Redirect binding (SAML bindings §3.4.4.1): DEFLATE, then base64.
@@ -113,7 +133,9 @@ function decodeBase64Saml(raw: string): { xml: string; source: ArtefactSource } 
   } catch {
     // Not deflated either: fall through to the explanation below.
   }
-  throw notAnArtefact(`it is not XML, a JWT, a form body or JSON, and read as base64 it decodes to ${bytes.length} bytes that are not XML (a SAMLResponse decodes to text starting with "<"), deflated or not. Check that the whole SAMLResponse value was copied.`);
+  throw notAnArtefact(
+    `it is not XML, a JWT, a form body or JSON, and read as base64 it decodes to ${bytes.length} bytes that are not XML (a SAMLResponse decodes to text starting with "<"), deflated or not. Check that the whole SAMLResponse value was copied.`,
+  );
 }
 
 function fromHar(har: unknown, secrets: SecretScrubber): ArtefactInput {
@@ -124,19 +146,33 @@ function fromHar(har: unknown, secrets: SecretScrubber): ArtefactInput {
     if (lastError) {
       return {
         artefact: { kind: 'idp-error', error: lastError, source: 'har' },
-        notes: [`The HAR (${scan.entries} requests) carries no SAMLResponse or ID token, but the IdP sent an error back to ${lastError.url} (entry ${lastError.entry}).`],
+        notes: [
+          `The HAR (${scan.entries} requests) carries no SAMLResponse or ID token, but the IdP sent an error back to ${lastError.url} (entry ${lastError.entry}).`,
+        ],
         ...captureTime(lastError.startedDateTime),
         har: { entry: lastError.entry, url: lastError.url, how: 'IdP error sent back to the redirect URI' },
       };
     }
-    throw notAnArtefact(`this HAR file (${scan.entries} requests) contains no SAMLResponse (a POST to the ACS URL with a SAMLResponse field) and no ID token (token endpoint response or callback). Record the HAR from the start of the login ("Preserve log" checked in DevTools) and send it again.`);
+    throw notAnArtefact(
+      `this HAR file (${scan.entries} requests) contains no SAMLResponse (a POST to the ACS URL with a SAMLResponse field) and no ID token (token endpoint response or callback). Record the HAR from the start of the login ("Preserve log" checked in DevTools) and send it again.`,
+    );
   }
-  const notes = [`Found ${describeCount(scan.captures)} in the HAR (${scan.entries} requests); explaining the last one: entry ${last.entry}, ${last.how}.`];
-  if (scan.idpErrors.length > 0) notes.push(`The HAR also shows ${scan.idpErrors.length} IdP error(s) sent back to the redirect URI (last: ${scan.idpErrors.at(-1)!.error}).`);
+  const notes = [
+    `Found ${describeCount(scan.captures)} in the HAR (${scan.entries} requests); explaining the last one: entry ${last.entry}, ${last.how}.`,
+  ];
+  if (scan.idpErrors.length > 0)
+    notes.push(
+      `The HAR also shows ${scan.idpErrors.length} IdP error(s) sent back to the redirect URI (last: ${scan.idpErrors.at(-1)!.error}).`,
+    );
   const location = { entry: last.entry, url: last.url, how: last.how };
   if (last.kind === 'jwt') return { ...jwt(last.value, 'har', secrets), notes, ...captureTime(last.startedDateTime), har: location };
   return {
-    artefact: { kind: 'saml', xml: decodeBase64Saml(last.value).xml, source: 'har', ...(last.relayState ? { relayState: last.relayState } : {}) },
+    artefact: {
+      kind: 'saml',
+      xml: decodeBase64Saml(last.value).xml,
+      source: 'har',
+      ...(last.relayState ? { relayState: last.relayState } : {}),
+    },
     notes,
     ...captureTime(last.startedDateTime),
     har: location,

@@ -23,14 +23,21 @@ export function looksLikeDiscovery(value: Record<string, unknown>): boolean {
 
 export function readDiscovery(value: unknown, where: string): DiscoveryFacts {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SupportInputError('config-invalid', `${where} is not an OpenID Connect discovery document: expected a JSON object (the content of /.well-known/openid-configuration).`);
+    throw new SupportInputError(
+      'config-invalid',
+      `${where} is not an OpenID Connect discovery document: expected a JSON object (the content of /.well-known/openid-configuration).`,
+    );
   }
   const doc = value as Record<string, unknown>;
-  const text = (name: string): string | undefined => (typeof doc[name] === 'string' ? (doc[name]) : undefined);
-  const list = (name: string): string[] => (Array.isArray(doc[name]) ? (doc[name] as unknown[]).filter((item): item is string => typeof item === 'string') : []);
+  const text = (name: string): string | undefined => (typeof doc[name] === 'string' ? doc[name] : undefined);
+  const list = (name: string): string[] =>
+    Array.isArray(doc[name]) ? (doc[name] as unknown[]).filter((item): item is string => typeof item === 'string') : [];
   const issuer = text('issuer');
   if (issuer === undefined) {
-    throw new SupportInputError('config-invalid', `${where} is not an OpenID Connect discovery document: it has no "issuer". Save the JSON served at <issuer>/.well-known/openid-configuration.`);
+    throw new SupportInputError(
+      'config-invalid',
+      `${where} is not an OpenID Connect discovery document: it has no "issuer". Save the JSON served at <issuer>/.well-known/openid-configuration.`,
+    );
   }
   const problems: string[] = [];
   // Discovery §3: these are REQUIRED.

@@ -34,9 +34,13 @@ export interface HarScan {
   readonly idpErrors: readonly HarIdpError[];
 }
 
-interface NameValue { name?: unknown; value?: unknown }
+interface NameValue {
+  name?: unknown;
+  value?: unknown;
+}
 
-const SECRET_PARAMS = /^(password|passwd|pwd|client_secret|client_assertion|code|code_verifier|access_token|refresh_token|id_token_hint|session_state)$/i;
+const SECRET_PARAMS =
+  /^(password|passwd|pwd|client_secret|client_assertion|code|code_verifier|access_token|refresh_token|id_token_hint|session_state)$/i;
 const SECRET_HEADERS = /^(cookie|set-cookie|authorization|proxy-authorization|x-csrf-token|x-xsrf-token)$/i;
 
 export function isHar(value: unknown): boolean {
@@ -45,7 +49,10 @@ export function isHar(value: unknown): boolean {
 
 export function scanHar(har: unknown, secrets: SecretScrubber): HarScan {
   const entries = record(record(har)?.log)?.entries;
-  if (!Array.isArray(entries)) throw notAnArtefact('it is JSON but not a HAR file: there is no "log.entries" array (save it from the browser DevTools Network tab with "Save all as HAR").');
+  if (!Array.isArray(entries))
+    throw notAnArtefact(
+      'it is JSON but not a HAR file: there is no "log.entries" array (save it from the browser DevTools Network tab with "Save all as HAR").',
+    );
   const captures: HarCapture[] = [];
   const idpErrors: HarIdpError[] = [];
   entries.forEach((raw, index) => {
@@ -65,7 +72,13 @@ export function scanHar(har: unknown, secrets: SecretScrubber): HarScan {
     const samlResponse = form.get('SAMLResponse') ?? query.get('SAMLResponse');
     if (samlResponse) {
       const relayState = form.get('RelayState') ?? query.get('RelayState');
-      captures.push({ kind: 'saml', value: samlResponse, ...(relayState ? { relayState } : {}), ...base, how: `${method} to ${url.display} (form field SAMLResponse)` });
+      captures.push({
+        kind: 'saml',
+        value: samlResponse,
+        ...(relayState ? { relayState } : {}),
+        ...base,
+        how: `${method} to ${url.display} (form field SAMLResponse)`,
+      });
     }
     const callbackToken = form.get('id_token') ?? query.get('id_token') ?? url.fragment.get('id_token');
     if (callbackToken) captures.push({ kind: 'jwt', value: callbackToken, ...base, how: `callback ${url.display} carrying id_token` });
@@ -76,10 +89,22 @@ export function scanHar(har: unknown, secrets: SecretScrubber): HarScan {
     const error = form.get('error') ?? query.get('error') ?? url.fragment.get('error');
     if (error) {
       const description = form.get('error_description') ?? query.get('error_description') ?? url.fragment.get('error_description');
-      idpErrors.push({ entry: number, url: url.display, error, ...(description ? { description } : {}), ...(started ? { startedDateTime: started } : {}) });
+      idpErrors.push({
+        entry: number,
+        url: url.display,
+        error,
+        ...(description ? { description } : {}),
+        ...(started ? { startedDateTime: started } : {}),
+      });
     }
     const autoPost = samlResponse ? undefined : autoPostedSamlResponse(response);
-    if (autoPost) captures.push({ kind: 'saml', value: autoPost, ...base, how: `auto-post form in the page returned by ${url.display} (never posted to the ACS by the browser)` });
+    if (autoPost)
+      captures.push({
+        kind: 'saml',
+        value: autoPost,
+        ...base,
+        how: `auto-post form in the page returned by ${url.display} (never posted to the ACS by the browser)`,
+      });
   });
   return { entries: entries.length, captures, idpErrors };
 }
@@ -152,7 +177,10 @@ function autoPostedSamlResponse(response: Record<string, unknown> | undefined): 
   if (!text?.includes('SAMLResponse')) return undefined;
   const input = /<input\b[^>]*\bname=["']SAMLResponse["'][^>]*>/i.exec(text)?.[0];
   const value = input && /\bvalue=["']([^"']+)["']/i.exec(input)?.[1];
-  return value?.replace(/&#x2B;|&#43;/gi, '+').replace(/&#x3D;|&#61;/gi, '=').replace(/&#x2F;|&#47;/gi, '/');
+  return value
+    ?.replace(/&#x2B;|&#43;/gi, '+')
+    .replace(/&#x3D;|&#61;/gi, '=')
+    .replace(/&#x2F;|&#47;/gi, '/');
 }
 
 function registerSecrets(request: Record<string, unknown>, response: Record<string, unknown> | undefined, secrets: SecretScrubber): void {

@@ -32,22 +32,31 @@ export function looksLikeMetadata(text: string): boolean {
 export function readIdpMetadata(xml: string, where: string): IdpMetadataFacts {
   const doc = parseXml(xml, `The IdP metadata (${where})`, 'config-invalid');
   const root = doc.documentElement!;
-  const entity = root.localName === 'EntitiesDescriptor'
-    ? descendants(root, NS.metadata, 'EntityDescriptor').find((candidate) => firstChild(candidate, NS.metadata, 'IDPSSODescriptor'))
-    : root;
+  const entity =
+    root.localName === 'EntitiesDescriptor'
+      ? descendants(root, NS.metadata, 'EntityDescriptor').find((candidate) => firstChild(candidate, NS.metadata, 'IDPSSODescriptor'))
+      : root;
   if (!entity || entity.localName !== 'EntityDescriptor' || entity.namespaceURI !== NS.metadata) {
-    throw new SupportInputError('config-invalid', `${where} is not SAML IdP metadata: its root element is <${root.tagName}>, expected <md:EntityDescriptor> (namespace ${NS.metadata}). Download the federation metadata XML from the IdP console again.`);
+    throw new SupportInputError(
+      'config-invalid',
+      `${where} is not SAML IdP metadata: its root element is <${root.tagName}>, expected <md:EntityDescriptor> (namespace ${NS.metadata}). Download the federation metadata XML from the IdP console again.`,
+    );
   }
   const problems: string[] = [];
   const entityId = attr(entity, 'entityID') ?? '';
   if (!entityId) problems.push('The EntityDescriptor has no entityID attribute: the SP cannot know which issuer to expect.');
   const idp = firstChild(entity, NS.metadata, 'IDPSSODescriptor');
   if (!idp) {
-    problems.push('There is no IDPSSODescriptor: this is not an identity provider\'s metadata (SP metadata pasted by mistake?).');
+    problems.push("There is no IDPSSODescriptor: this is not an identity provider's metadata (SP metadata pasted by mistake?).");
   } else if (!(attr(idp, 'protocolSupportEnumeration') ?? '').includes(NS.protocol)) {
     problems.push(`The IDPSSODescriptor does not list SAML 2.0 (${NS.protocol}) in protocolSupportEnumeration.`);
   }
-  const ssoServices = idp ? childElements(idp, NS.metadata, 'SingleSignOnService').map((service) => ({ binding: attr(service, 'Binding') ?? '', location: attr(service, 'Location') ?? '' })) : [];
+  const ssoServices = idp
+    ? childElements(idp, NS.metadata, 'SingleSignOnService').map((service) => ({
+        binding: attr(service, 'Binding') ?? '',
+        location: attr(service, 'Location') ?? '',
+      }))
+    : [];
   if (idp && !ssoServices.some((service) => service.binding === BINDINGS.redirect || service.binding === BINDINGS.post)) {
     problems.push('No SingleSignOnService with the HTTP-Redirect or HTTP-POST binding: the SP has nowhere to send users.');
   }
@@ -55,7 +64,8 @@ export function readIdpMetadata(xml: string, where: string): IdpMetadataFacts {
     if (!isAbsoluteUrl(service.location)) problems.push(`SingleSignOnService Location "${service.location}" is not an absolute URL.`);
   }
   const certificates = idp ? readKeyDescriptors(idp, problems) : { signing: [], encryption: [] };
-  if (idp && certificates.signing.length === 0) problems.push('No signing certificate (KeyDescriptor use="signing" with an X509Certificate): the SP cannot verify any response.');
+  if (idp && certificates.signing.length === 0)
+    problems.push('No signing certificate (KeyDescriptor use="signing" with an X509Certificate): the SP cannot verify any response.');
   const validUntil = attr(entity, 'validUntil') ?? attr(root, 'validUntil');
   const extensions = [entity, ...(idp ? [idp] : [])].flatMap((element) => childElements(element, NS.metadata, 'Extensions'));
   return {
@@ -64,8 +74,12 @@ export function readIdpMetadata(xml: string, where: string): IdpMetadataFacts {
     ssoServices,
     signingCertificates: certificates.signing,
     encryptionCertificates: certificates.encryption,
-    signingMethods: extensions.flatMap((ext) => descendants(ext, NS.algSupport, 'SigningMethod')).map((method) => attr(method, 'Algorithm') ?? ''),
-    digestMethods: extensions.flatMap((ext) => descendants(ext, NS.algSupport, 'DigestMethod')).map((method) => attr(method, 'Algorithm') ?? ''),
+    signingMethods: extensions
+      .flatMap((ext) => descendants(ext, NS.algSupport, 'SigningMethod'))
+      .map((method) => attr(method, 'Algorithm') ?? ''),
+    digestMethods: extensions
+      .flatMap((ext) => descendants(ext, NS.algSupport, 'DigestMethod'))
+      .map((method) => attr(method, 'Algorithm') ?? ''),
     nameIdFormats: idp ? childElements(idp, NS.metadata, 'NameIDFormat').map((format) => textOf(format) ?? '') : [],
     problems,
   };

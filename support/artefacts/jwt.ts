@@ -24,7 +24,11 @@ export function looksLikeJwt(text: string): boolean {
 
 /** The token with any '=' padding of its segments removed: what a JWS library reads. */
 function unpadded(text: string): string {
-  return text.trim().split('.').map((part) => part.replace(/=+$/, '')).join('.');
+  return text
+    .trim()
+    .split('.')
+    .map((part) => part.replace(/=+$/, ''))
+    .join('.');
 }
 
 /**
@@ -36,7 +40,8 @@ export function accessTokenSign(jwt: Pick<JwtFacts, 'header' | 'claims'>): strin
   if (typ === 'at+jwt' || typ === 'application/at+jwt') return `its header says typ "${String(jwt.header.typ)}" (RFC 9068 access token)`;
   // Not `roles`: Entra puts app roles in ID tokens too.
   for (const claim of ['scp', 'scope', 'cid']) {
-    if (claim in jwt.claims && !('nonce' in jwt.claims)) return `it carries the "${claim}" claim, which access tokens have and ID tokens do not`;
+    if (claim in jwt.claims && !('nonce' in jwt.claims))
+      return `it carries the "${claim}" claim, which access tokens have and ID tokens do not`;
   }
   if (jwt.claims.token_use === 'access') return 'its token_use claim is "access"';
   return undefined;
@@ -46,7 +51,9 @@ export function readJwt(text: string): JwtFacts {
   const compact = unpadded(text);
   const parts = compact.split('.');
   if (parts.length === 5) {
-    throw notAnArtefact('it is an encrypted JWT (JWE, five dot-separated parts). The SP decrypts it first; paste the decrypted ID token (three parts) or the HAR of the login.');
+    throw notAnArtefact(
+      'it is an encrypted JWT (JWE, five dot-separated parts). The SP decrypts it first; paste the decrypted ID token (three parts) or the HAR of the login.',
+    );
   }
   if (parts.length !== 3) {
     throw notAnArtefact(`a JWT has three dot-separated base64url parts (header.payload.signature); this text has ${parts.length}.`);
@@ -68,7 +75,10 @@ function decodeSegment(segment: string, which: 'header' | 'payload'): Record<str
     throw notAnArtefact(`the JWT ${which} does not decode to JSON.`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SupportInputError('not-an-artefact', `This is not a JWT because its ${which} decodes to ${Array.isArray(value) ? 'an array' : typeof value}, not a JSON object.`);
+    throw new SupportInputError(
+      'not-an-artefact',
+      `This is not a JWT because its ${which} decodes to ${Array.isArray(value) ? 'an array' : typeof value}, not a JSON object.`,
+    );
   }
   return value as Record<string, unknown>;
 }

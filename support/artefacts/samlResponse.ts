@@ -6,7 +6,19 @@ import { SupportInputError } from './errors.ts';
 import { optional } from './optional.ts';
 import { describeSignatures, type SignatureFacts } from './samlSignatures.ts';
 import { wrappingShape, type WrappingShape } from './samlWrapping.ts';
-import { NS, attr, childElements, descendants, firstChild, parseXml, prefixOf, scanXml, stripDoctype, textOf, type XmlShape } from './xml.ts';
+import {
+  NS,
+  attr,
+  childElements,
+  descendants,
+  firstChild,
+  parseXml,
+  prefixOf,
+  scanXml,
+  stripDoctype,
+  textOf,
+  type XmlShape,
+} from './xml.ts';
 
 export interface NameIdFacts {
   readonly value: string;
@@ -63,12 +75,14 @@ export interface SamlResponseFacts {
 }
 
 const OTHER_ROOTS: Readonly<Record<string, string>> = {
-  AuthnRequest: 'it is a SAMLRequest (an AuthnRequest the SP sends to the IdP), not the IdP\'s answer. Capture the POST to the ACS URL instead (its form field is SAMLResponse).',
+  AuthnRequest:
+    "it is a SAMLRequest (an AuthnRequest the SP sends to the IdP), not the IdP's answer. Capture the POST to the ACS URL instead (its form field is SAMLResponse).",
   LogoutRequest: 'it is a SAML LogoutRequest, not a login response. Capture the POST to the ACS URL after a login attempt.',
   LogoutResponse: 'it is a SAML LogoutResponse, not a login response. Capture the POST to the ACS URL after a login attempt.',
   EntityDescriptor: 'it is SAML metadata, not a login response. Pass metadata with --config, and the captured SAMLResponse as the file.',
   EntitiesDescriptor: 'it is SAML metadata, not a login response. Pass metadata with --config, and the captured SAMLResponse as the file.',
-  Assertion: 'it is a bare SAML Assertion; the IdP posts a whole Response (samlp:Response). Capture the SAMLResponse form field of the POST to the ACS URL.',
+  Assertion:
+    'it is a bare SAML Assertion; the IdP posts a whole Response (samlp:Response). Capture the SAMLResponse form field of the POST to the ACS URL.',
 };
 
 export function readSamlResponse(xml: string): SamlResponseFacts {
@@ -76,7 +90,9 @@ export function readSamlResponse(xml: string): SamlResponseFacts {
   const doc = parseXml(xml, 'The decoded SAMLResponse', 'not-an-artefact');
   const root = doc.documentElement!;
   if (root.localName !== 'Response' || root.namespaceURI !== NS.protocol) {
-    const because = OTHER_ROOTS[root.localName ?? ''] ?? `its root element is <${root.tagName}> (namespace ${root.namespaceURI ?? 'none'}), not a SAML 2.0 <samlp:Response> (namespace ${NS.protocol}).`;
+    const because =
+      OTHER_ROOTS[root.localName ?? ''] ??
+      `its root element is <${root.tagName}> (namespace ${root.namespaceURI ?? 'none'}), not a SAML 2.0 <samlp:Response> (namespace ${NS.protocol}).`;
     throw new SupportInputError('not-an-artefact', `This is not a SAMLResponse because ${because}`);
   }
   const assertionElements = descendants(doc, NS.assertion, 'Assertion');

@@ -38,15 +38,25 @@ export function wrappingShape(root: Element): WrappingShape | undefined {
   const rootSignature = childElements(root, NS.dsig, 'Signature')[0];
   if (nested.length > 0) {
     const variant = rootSignature && follows(nested[0]!, rootSignature) ? 1 : 2;
-    return { variant, evidence: `a second Response (ID ${nested[0]!.getAttribute('ID') ?? '?'}) sits inside the Response, ${variant === 1 ? 'after' : 'before'} its Signature: the signature covers the hidden one.` };
+    return {
+      variant,
+      evidence: `a second Response (ID ${nested[0]!.getAttribute('ID') ?? '?'}) sits inside the Response, ${variant === 1 ? 'after' : 'before'} its Signature: the signature covers the hidden one.`,
+    };
   }
   for (const assertion of descendants(root, NS.assertion, 'Assertion')) {
     const chain = ancestors(assertion, root);
     const names = chain.map((element) => element.localName);
-    if (names.includes('Extensions')) return { variant: 7, evidence: 'an assertion is hidden inside samlp:Extensions, before the real one.' };
-    if (names.includes('Object')) return { variant: 8, evidence: 'a copy of the signed assertion is hidden inside a ds:Object of the Signature; the visible assertion was edited.' };
-    if (names.includes('Signature')) return { variant: 6, evidence: 'a copy of the signed assertion is hidden inside the Signature; the visible assertion was edited.' };
-    if (names.includes('Assertion')) return { variant: 4, evidence: 'the signed assertion is wrapped inside another (unsigned) assertion.' };
+    if (names.includes('Extensions'))
+      return { variant: 7, evidence: 'an assertion is hidden inside samlp:Extensions, before the real one.' };
+    if (names.includes('Object'))
+      return {
+        variant: 8,
+        evidence: 'a copy of the signed assertion is hidden inside a ds:Object of the Signature; the visible assertion was edited.',
+      };
+    if (names.includes('Signature'))
+      return { variant: 6, evidence: 'a copy of the signed assertion is hidden inside the Signature; the visible assertion was edited.' };
+    if (names.includes('Assertion'))
+      return { variant: 4, evidence: 'the signed assertion is wrapped inside another (unsigned) assertion.' };
   }
   const top = childElements(root, NS.assertion, 'Assertion');
   if (top.length > 1) {
@@ -55,8 +65,13 @@ export function wrappingShape(root: Element): WrappingShape | undefined {
     if (signed) {
       const pointsAt = referencedId(signed);
       const target = top.find((assertion) => assertion !== signed && assertion.getAttribute('ID') === pointsAt);
-      if (target && follows(target, signed)) return { variant: 5, evidence: 'the first assertion carries a signature that covers an unsigned copy placed after it; the first was edited.' };
-      if (signedIndex > 0 && !hasSignature(top[0]!)) return { variant: 3, evidence: 'an unsigned assertion was inserted before the signed one.' };
+      if (target && follows(target, signed))
+        return {
+          variant: 5,
+          evidence: 'the first assertion carries a signature that covers an unsigned copy placed after it; the first was edited.',
+        };
+      if (signedIndex > 0 && !hasSignature(top[0]!))
+        return { variant: 3, evidence: 'an unsigned assertion was inserted before the signed one.' };
     }
   }
   return undefined;

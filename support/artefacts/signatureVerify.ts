@@ -29,7 +29,8 @@ function classify(message: string): SignatureOutcome {
   if (message.startsWith('invalid signature: the signature value')) return { result: 'wrong-key' };
   if (message.includes('calculated digest')) return { result: 'digest-mismatch' };
   if (message.includes('multiple elements with the same value')) return { result: 'duplicate-ids' };
-  if (message.includes('could not find such element')) return { result: 'unverifiable', why: 'its Reference points at an element that is not in the document' };
+  if (message.includes('could not find such element'))
+    return { result: 'unverifiable', why: 'its Reference points at an element that is not in the document' };
   if (/algorithm/i.test(message)) return { result: 'unverifiable', why: 'it uses an algorithm or transform xml-crypto refuses' };
   return { result: 'unverifiable', why: 'xml-crypto could not process it (malformed SignedInfo)' };
 }

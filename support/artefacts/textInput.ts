@@ -43,11 +43,18 @@ function swapBytes(bytes: Buffer): Buffer {
 }
 
 export function readTextInput(bytes: Buffer): TextInput {
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: bytes.subarray(2).toString('utf16le'), note: 'Read as UTF-16 LE (it starts with that byte order mark, as PowerShell and Notepad save text).' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: swapBytes(bytes.subarray(2)).toString('utf16le'), note: 'Read as UTF-16 BE (it starts with that byte order mark).' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return {
+      text: bytes.subarray(2).toString('utf16le'),
+      note: 'Read as UTF-16 LE (it starts with that byte order mark, as PowerShell and Notepad save text).',
+    };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: swapBytes(bytes.subarray(2)).toString('utf16le'), note: 'Read as UTF-16 BE (it starts with that byte order mark).' };
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16 === 'utf16le') return { text: bytes.toString('utf16le'), note: 'Read as UTF-16 LE (no byte order mark, but every other byte is zero).' };
-  if (utf16 === 'utf16be') return { text: swapBytes(bytes).toString('utf16le'), note: 'Read as UTF-16 BE (no byte order mark, but every other byte is zero).' };
+  if (utf16 === 'utf16le')
+    return { text: bytes.toString('utf16le'), note: 'Read as UTF-16 LE (no byte order mark, but every other byte is zero).' };
+  if (utf16 === 'utf16be')
+    return { text: swapBytes(bytes).toString('utf16le'), note: 'Read as UTF-16 BE (no byte order mark, but every other byte is zero).' };
   const magic = MAGIC.find(([prefix]) => startsWith(bytes, prefix));
   if (magic) throw notAnArtefact(`it is ${magic[1]}.`);
   const text = bytes.toString('utf8');
@@ -55,7 +62,9 @@ export function readTextInput(bytes: Buffer): TextInput {
   // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = (text.match(/[\u0000-\u0008\u000E-\u001F]/g) ?? []).length;
   if (bytes.includes(0) || invalid + controls > Math.max(3, text.length / 100)) {
-    throw notAnArtefact(`it is binary data (${bytes.length} bytes that are not UTF-8 or UTF-16 text), not a login message. Pass the SAMLResponse, the ID token or the HAR file as text.`);
+    throw notAnArtefact(
+      `it is binary data (${bytes.length} bytes that are not UTF-8 or UTF-16 text), not a login message. Pass the SAMLResponse, the ID token or the HAR file as text.`,
+    );
   }
   return { text };
 }

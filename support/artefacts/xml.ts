@@ -70,8 +70,16 @@ export function stripDoctype(text: string): string {
 /** Parse XML; `what` names the input in the error ("the SAMLResponse", "the IdP metadata"). */
 export function parseXml(text: string, what: string, kind: SupportInputError['code']): Document {
   const shape = scanXml(text);
-  if (shape.tooLarge) throw new SupportInputError(kind, `${what} is ${shape.chars} characters long, over the ${MAX_XML_CHARS} limit; real IdP documents are a few kB. Check that the right file was captured.`);
-  if (shape.tooDeep) throw new SupportInputError(kind, `${what} nests elements more than ${MAX_XML_DEPTH} levels deep; real IdP documents nest about 8. This is an attack shape or not an IdP document.`);
+  if (shape.tooLarge)
+    throw new SupportInputError(
+      kind,
+      `${what} is ${shape.chars} characters long, over the ${MAX_XML_CHARS} limit; real IdP documents are a few kB. Check that the right file was captured.`,
+    );
+  if (shape.tooDeep)
+    throw new SupportInputError(
+      kind,
+      `${what} nests elements more than ${MAX_XML_DEPTH} levels deep; real IdP documents nest about 8. This is an attack shape or not an IdP document.`,
+    );
   let firstProblem: string | undefined;
   const parser = new DOMParser({
     onError: (level, message) => {

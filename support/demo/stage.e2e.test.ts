@@ -20,8 +20,25 @@ describe('sso-harness demo', () => {
   it('prints, per persona, what to enter; Okta SAML with those values lets the user in over SSO', async () => {
     const okta = demo.personas.find((persona) => persona.id === 'okta-saml')!;
     const metadataUrl = okta.enter.find(([label]) => label === 'IdP metadata URL')![1];
-    expect(demo.personas.map((persona) => persona.id)).toEqual(['entra-saml', 'entra-oidc', 'okta-saml', 'okta-oidc', 'google-saml', 'google-oidc', 'auth0-saml', 'auth0-oidc']);
-    await saveSsoConfiguration(demo.portal, demo.account.accountId, { protocol: 'saml', vendor: 'okta', metadataSource: 'url', metadataUrl, requireSignedResponse: false, requireSignedAssertion: true, enabled: true });
+    expect(demo.personas.map((persona) => persona.id)).toEqual([
+      'entra-saml',
+      'entra-oidc',
+      'okta-saml',
+      'okta-oidc',
+      'google-saml',
+      'google-oidc',
+      'auth0-saml',
+      'auth0-oidc',
+    ]);
+    await saveSsoConfiguration(demo.portal, demo.account.accountId, {
+      protocol: 'saml',
+      vendor: 'okta',
+      metadataSource: 'url',
+      metadataUrl,
+      requireSignedResponse: false,
+      requireSignedAssertion: true,
+      enabled: true,
+    });
 
     const browser = new TestBrowser();
     const atIdp = await browser.request(demo.account.urls.sp.signOnUrl);
@@ -29,7 +46,9 @@ describe('sso-harness demo', () => {
     const done = await signIn(browser, PERSONAS['okta-saml'] as SamlPersona, atIdp, demo.user.idpLogin.email, demo.idpPassword);
     const posted = postedResponse(done);
     expect(posted, 'the IdP answered with a SAMLResponse for the portal').toBeDefined();
-    const home = await browser.request(posted!.acs, { form: { SAMLResponse: posted!.samlResponse, ...(posted!.relayState ? { RelayState: posted!.relayState } : {}) } });
+    const home = await browser.request(posted!.acs, {
+      form: { SAMLResponse: posted!.samlResponse, ...(posted!.relayState ? { RelayState: posted!.relayState } : {}) },
+    });
     expect(home.status).toBe(200);
     expect(home.html).toContain(demo.user.email);
   }, 60_000);

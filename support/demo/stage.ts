@@ -45,7 +45,9 @@ export interface Demo {
 
 const testPassword = (): string => `demo-${randomBytes(6).toString('base64url')}-Aa1`;
 
-export async function startDemo(options: { readonly idpPort?: number; readonly portalPort?: number; readonly log?: (line: string) => void } = {}): Promise<Demo> {
+export async function startDemo(
+  options: { readonly idpPort?: number; readonly portalPort?: number; readonly log?: (line: string) => void } = {},
+): Promise<Demo> {
   const log = options.log ?? ((): void => undefined);
   const closers: Array<() => Promise<void>> = [];
   const close = async (): Promise<void> => {
@@ -55,7 +57,10 @@ export async function startDemo(options: { readonly idpPort?: number; readonly p
     log('Starting the mock IdPs (eight personas) and the reference portal on 127.0.0.1…');
     const idpServer: IdpServer = await startIdpServer({ ...(options.idpPort !== undefined ? { port: options.idpPort } : {}) });
     closers.push(() => idpServer.close());
-    const portal = await startEmbeddedPortal({ log: () => undefined, ...(options.portalPort !== undefined ? { port: options.portalPort } : {}) });
+    const portal = await startEmbeddedPortal({
+      log: () => undefined,
+      ...(options.portalPort !== undefined ? { port: options.portalPort } : {}),
+    });
     closers.push(() => portal.close());
 
     // The login pages of the demo tenant say they are test pages and give the test password.
@@ -63,30 +68,66 @@ export async function startDemo(options: { readonly idpPort?: number; readonly p
     if (tenant) tenant.loginPasswordHint = TEST_USER_PASSWORD;
     const idp = await IdpControlClient.forTenant(idpServer.controlUrl, DEMO_TENANT_KEY);
     const [adminUser, ordinaryUser] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary')]);
-    const login = (user: typeof adminUser): DemoLogin => ({ name: user.displayName, email: user.email, password: testPassword(), idpLogin: { upn: user.upn, email: user.email } });
+    const login = (user: typeof adminUser): DemoLogin => ({
+      name: user.displayName,
+      email: user.email,
+      password: testPassword(),
+      idpLogin: { upn: user.upn, email: user.email },
+    });
     const admin = login(adminUser);
     const user = login(ordinaryUser);
     const account = await portal.createAccount({
       name: 'Demo: try SSO by hand',
-      seats: [{ name: admin.name, email: admin.email, role: 'admin', password: admin.password }, { name: user.name, email: user.email, role: 'user', password: user.password }],
+      seats: [
+        { name: admin.name, email: admin.email, role: 'admin', password: admin.password },
+        { name: user.name, email: user.email, role: 'user', password: user.password },
+      ],
     });
     const support = { email: 'support.agent@ooma.example', password: testPassword() };
     await portal.createSupportStaff({ name: 'Sam Support', ...support });
 
-    log('Registering the portal\'s SP at every persona…');
+    log("Registering the portal's SP at every persona…");
     const sp = account.urls.sp;
     const personas: DemoPersona[] = [];
     for (const id of PERSONA_IDS) {
       const persona = PERSONAS[id];
       if (persona.protocol === 'saml') {
         await idp.registerSamlApp(id as SamlPersonaId, { entityId: sp.entityId, acsUrls: [sp.acsUrl] });
-        personas.push({ id, displayName: persona.displayName, enter: [['Vendor', persona.vendor], ['IdP metadata URL', idp.samlUrls(id as SamlPersonaId).metadataUrl]] });
+        personas.push({
+          id,
+          displayName: persona.displayName,
+          enter: [
+            ['Vendor', persona.vendor],
+            ['IdP metadata URL', idp.samlUrls(id as SamlPersonaId).metadataUrl],
+          ],
+        });
       } else {
         const app = await idp.registerOidcApp(id as OidcPersonaId, { redirectUris: [sp.oidcRedirectUri] });
-        personas.push({ id, displayName: persona.displayName, enter: [['Vendor', persona.vendor], ['Issuer', idp.oidcUrls(id as OidcPersonaId).issuer], ['Client ID', app.clientId], ['Client secret (test only)', app.clientSecret]] });
+        personas.push({
+          id,
+          displayName: persona.displayName,
+          enter: [
+            ['Vendor', persona.vendor],
+            ['Issuer', idp.oidcUrls(id as OidcPersonaId).issuer],
+            ['Client ID', app.clientId],
+            ['Client secret (test only)', app.clientSecret],
+          ],
+        });
       }
     }
-    return { portalUrl: portal.url, idpUrl: idpServer.url, controlUrl: idpServer.controlUrl, account, admin, user, support, idpPassword: TEST_USER_PASSWORD, personas, portal, close };
+    return {
+      portalUrl: portal.url,
+      idpUrl: idpServer.url,
+      controlUrl: idpServer.controlUrl,
+      account,
+      admin,
+      user,
+      support,
+      idpPassword: TEST_USER_PASSWORD,
+      personas,
+      portal,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -4,7 +4,8 @@
 export function differenceHint(seen: string, expected: string): string {
   if (seen.toLowerCase() === expected.toLowerCase()) return 'they differ only in letter case (the comparison is case-sensitive)';
   const trim = (value: string): string => value.replace(/\/+$/, '');
-  if (trim(seen) === trim(expected)) return `they differ only by a trailing slash (${seen.endsWith('/') ? 'the first has one' : 'the second has one'})`;
+  if (trim(seen) === trim(expected))
+    return `they differ only by a trailing slash (${seen.endsWith('/') ? 'the first has one' : 'the second has one'})`;
   const scheme = (value: string): string => value.replace(/^https?:\/\//i, '');
   if (scheme(seen) === scheme(expected)) return `they differ only in the scheme (${seen.split(':')[0]} vs ${expected.split(':')[0]})`;
   const seenUrl = asUrl(seen);

@@ -31,5 +31,7 @@ export interface OidcContext extends CommonContext {
 
 export function skewOf(expected: ExpectedSettings | undefined): { skewSeconds: number; skewFromConfig: boolean } {
   const configured = expected?.allowedClockSkewSeconds;
-  return configured === undefined ? { skewSeconds: DEFAULT_SKEW_SECONDS, skewFromConfig: false } : { skewSeconds: configured, skewFromConfig: true };
+  return configured === undefined
+    ? { skewSeconds: DEFAULT_SKEW_SECONDS, skewFromConfig: false }
+    : { skewSeconds: configured, skewFromConfig: true };
 }

@@ -15,13 +15,48 @@ const EMAIL = 'alice@contoso.com';
 
 /** Faults whose minted artefact explain must name by the same id. */
 const SAML_FAULTS = [
-  'saml.audience-mismatch', 'saml.acs-mismatch', 'saml.recipient-mismatch', 'saml.issuer-mismatch', 'saml.cert-rotated', 'saml.wrong-cert-pasted',
-  'saml.sha1-signature', 'saml.sha1-digest', 'saml.missing-conditions', 'saml.multiple-assertions', 'saml.comment-injection-nameid', 'saml.xxe-doctype',
-  'saml.xslt-transform', 'saml.digest-mismatch', 'saml.clock-skew-future-beyond', 'saml.clock-skew-past-beyond', 'saml.expired-assertion', 'saml.not-yet-valid',
-  'saml.status-authn-failed', 'saml.email-missing', 'saml.encrypted-assertion-unexpected', 'saml.oversize-response', 'saml.deep-nesting',
-  'saml.xsw1', 'saml.xsw2', 'saml.xsw3', 'saml.xsw4', 'saml.xsw5', 'saml.xsw6', 'saml.xsw7', 'saml.xsw8',
+  'saml.audience-mismatch',
+  'saml.acs-mismatch',
+  'saml.recipient-mismatch',
+  'saml.issuer-mismatch',
+  'saml.cert-rotated',
+  'saml.wrong-cert-pasted',
+  'saml.sha1-signature',
+  'saml.sha1-digest',
+  'saml.missing-conditions',
+  'saml.multiple-assertions',
+  'saml.comment-injection-nameid',
+  'saml.xxe-doctype',
+  'saml.xslt-transform',
+  'saml.digest-mismatch',
+  'saml.clock-skew-future-beyond',
+  'saml.clock-skew-past-beyond',
+  'saml.expired-assertion',
+  'saml.not-yet-valid',
+  'saml.status-authn-failed',
+  'saml.email-missing',
+  'saml.encrypted-assertion-unexpected',
+  'saml.oversize-response',
+  'saml.deep-nesting',
+  'saml.xsw1',
+  'saml.xsw2',
+  'saml.xsw3',
+  'saml.xsw4',
+  'saml.xsw5',
+  'saml.xsw6',
+  'saml.xsw7',
+  'saml.xsw8',
 ];
-const OIDC_FAULTS = ['oidc.alg-none', 'oidc.aud-invalid', 'oidc.exp-passed', 'oidc.sub-missing', 'oidc.iat-missing', 'oidc.nonce-missing', 'oidc.email-unverified', 'oidc.iss-invalid'];
+const OIDC_FAULTS = [
+  'oidc.alg-none',
+  'oidc.aud-invalid',
+  'oidc.exp-passed',
+  'oidc.sub-missing',
+  'oidc.iat-missing',
+  'oidc.nonce-missing',
+  'oidc.email-unverified',
+  'oidc.iss-invalid',
+];
 
 describe.each(SAML_PERSONAS.map((persona) => [persona.id, persona] as const))('explain on minted %s responses', (_id, persona) => {
   const tenant = new TenantState(`explain-${persona.id}`, 'contoso.com');
@@ -30,9 +65,21 @@ describe.each(SAML_PERSONAS.map((persona) => [persona.id, persona] as const))('e
 
   async function explainMinted(fault?: string) {
     const happy = await mintSamlResponse({ persona: persona.id, acs: ACS, audience: AUDIENCE, email: EMAIL, tenant });
-    const minted = fault ? await mintSamlResponse({ persona: persona.id, acs: ACS, audience: AUDIENCE, email: EMAIL, inResponseTo: '_req42', fault, tenant }) : happy;
+    const minted = fault
+      ? await mintSamlResponse({ persona: persona.id, acs: ACS, audience: AUDIENCE, email: EMAIL, inResponseTo: '_req42', fault, tenant })
+      : happy;
     const issuer = /<(?:\w+:)?Issuer[^>]*>([^<]+)</.exec(happy.xml)![1]!;
-    const config = folder.write(`${fault ?? 'happy'}.json`, { protocol: 'saml', vendor: persona.vendor, idpEntityId: issuer, idpCertificates: [happy.certificatePem], requireSignedResponse: false, requireSignedAssertion: false, allowedClockSkewSeconds: 120, allowIdpInitiated: true, sp: { entityId: AUDIENCE, acsUrl: ACS } });
+    const config = folder.write(`${fault ?? 'happy'}.json`, {
+      protocol: 'saml',
+      vendor: persona.vendor,
+      idpEntityId: issuer,
+      idpCertificates: [happy.certificatePem],
+      requireSignedResponse: false,
+      requireSignedAssertion: false,
+      allowedClockSkewSeconds: 120,
+      allowIdpInitiated: true,
+      sp: { entityId: AUDIENCE, acsUrl: ACS },
+    });
     return (await explainArtefact(minted.samlResponse, { configPath: config, at: new Date() })).report;
   }
 
@@ -54,11 +101,28 @@ describe.each(OIDC_PERSONAS.map((persona) => [persona.id, persona] as const))('e
   afterAll(() => folder.remove());
 
   async function explainMinted(fault?: string) {
-    const minted = await mintIdToken({ persona: persona.id, clientId: 'client-42', email: EMAIL, nonce: 'n-42', tenant, ...(fault ? { fault } : {}) });
+    const minted = await mintIdToken({
+      persona: persona.id,
+      clientId: 'client-42',
+      email: EMAIL,
+      nonce: 'n-42',
+      tenant,
+      ...(fault ? { fault } : {}),
+    });
     const happy = await mintIdToken({ persona: persona.id, clientId: 'client-42', email: EMAIL, nonce: 'n-42', tenant });
-    const settings = folder.write(`${fault ?? 'happy'}.json`, { protocol: 'oidc', vendor: persona.vendor, issuer: happy.issuer, clientId: 'client-42', emailClaim: persona.vendor === 'entra' ? 'preferred_username' : 'email', allowedClockSkewSeconds: 120 });
+    const settings = folder.write(`${fault ?? 'happy'}.json`, {
+      protocol: 'oidc',
+      vendor: persona.vendor,
+      issuer: happy.issuer,
+      clientId: 'client-42',
+      emailClaim: persona.vendor === 'entra' ? 'preferred_username' : 'email',
+      allowedClockSkewSeconds: 120,
+    });
     const jwks = folder.write(`${fault ?? 'happy'}-jwks.json`, happy.jwks);
-    return { settings: (await explainArtefact(minted.idToken, { configPath: settings, at: new Date() })).report, jwks: (await explainArtefact(minted.idToken, { configPath: jwks, at: new Date() })).report };
+    return {
+      settings: (await explainArtefact(minted.idToken, { configPath: settings, at: new Date() })).report,
+      jwks: (await explainArtefact(minted.idToken, { configPath: jwks, at: new Date() })).report,
+    };
   }
 
   it('recognises the persona and finds nothing blocking on the happy path', async () => {

@@ -100,7 +100,12 @@ async function diagnose({ artefact }: ArtefactInput, expected: ExpectedSettings 
       kind: 'idp-error',
       match: { confidence: vendor ? 'likely' : 'unknown', score: 0, matched: [], differs: [], ...optional('vendor', vendor) },
       ...optional('vendor', vendor),
-      facts: { protocol: 'oidc', error: artefact.error.error, ...optional('description', artefact.error.description), url: artefact.error.url },
+      facts: {
+        protocol: 'oidc',
+        error: artefact.error.error,
+        ...optional('description', artefact.error.description),
+        url: artefact.error.url,
+      },
       drafts,
     };
   }
@@ -108,7 +113,9 @@ async function diagnose({ artefact }: ArtefactInput, expected: ExpectedSettings 
     const jwt = readJwt(artefact.token);
     const accessToken = accessTokenSign(jwt);
     if (accessToken !== undefined) {
-      throw notAnArtefact(`it is an access token, not an ID token: ${accessToken}. The portal checks the ID token of the login: the id_token member of the token response (in a HAR, the response of the token endpoint), next to this access_token.`);
+      throw notAnArtefact(
+        `it is an access token, not an ID token: ${accessToken}. The portal checks the ID token of the login: the id_token member of the token response (in a HAR, the response of the token endpoint), next to this access_token.`,
+      );
     }
     const match = matchOidcPersona(jwt);
     const vendor = vendorOf(match, expected);
@@ -122,17 +129,54 @@ async function diagnose({ artefact }: ArtefactInput, expected: ExpectedSettings 
   const match = matchSamlPersona(facts);
   const vendor = vendorOf(match, expected);
   const persona = vendor === undefined ? undefined : getSamlPersona(`${vendor}-saml`);
-  const ctx = { facts, ...optional('expected', expected), at, ...skew, ...optional('persona', persona), ...optional('relayState', artefact.relayState) };
-  const drafts = [...samlStructureChecks(ctx), ...samlSignatureChecks(ctx), ...samlAddressChecks(ctx), ...samlTimeChecks(ctx), ...samlIdentityChecks(ctx)];
-  return { kind: 'saml-response', match, facts: samlSummary(facts, artefact.relayState), drafts: [...protocolDrafts(expected, 'saml'), ...drafts] };
+  const ctx = {
+    facts,
+    ...optional('expected', expected),
+    at,
+    ...skew,
+    ...optional('persona', persona),
+    ...optional('relayState', artefact.relayState),
+  };
+  const drafts = [
+    ...samlStructureChecks(ctx),
+    ...samlSignatureChecks(ctx),
+    ...samlAddressChecks(ctx),
+    ...samlTimeChecks(ctx),
+    ...samlIdentityChecks(ctx),
+  ];
+  return {
+    kind: 'saml-response',
+    match,
+    facts: samlSummary(facts, artefact.relayState),
+    drafts: [...protocolDrafts(expected, 'saml'), ...drafts],
+  };
 }
 
 /** Oversize or deeply nested XML is an attack shape: reported without parsing it. */
 function refusedUnread(shape: XmlShape): Diagnosis {
   const draft: FindingDraft = shape.tooLarge
-    ? { check: 'saml.size', severity: 'blocking', fault: FAULT.samlOversize, reason: 'saml-malformed', title: `The SAMLResponse is ${shape.chars} characters long`, detail: `Over the ${MAX_XML_CHARS} limit: real responses are a few kB. It was not parsed (bounded parsing protects the SP from memory exhaustion).` }
-    : { check: 'saml.depth', severity: 'blocking', fault: FAULT.samlDeepNesting, reason: 'saml-malformed', title: `The SAMLResponse nests elements more than ${MAX_XML_DEPTH} levels deep`, detail: 'Real responses nest about 8 levels. It was not parsed further (deep nesting exhausts recursive parsers).' };
-  return { kind: 'saml-response', match: { confidence: 'unknown', score: 0, matched: [], differs: [] }, facts: { protocol: 'saml', status: {}, assertions: [], encryptedAssertions: 0, signatures: [] }, drafts: [draft] };
+    ? {
+        check: 'saml.size',
+        severity: 'blocking',
+        fault: FAULT.samlOversize,
+        reason: 'saml-malformed',
+        title: `The SAMLResponse is ${shape.chars} characters long`,
+        detail: `Over the ${MAX_XML_CHARS} limit: real responses are a few kB. It was not parsed (bounded parsing protects the SP from memory exhaustion).`,
+      }
+    : {
+        check: 'saml.depth',
+        severity: 'blocking',
+        fault: FAULT.samlDeepNesting,
+        reason: 'saml-malformed',
+        title: `The SAMLResponse nests elements more than ${MAX_XML_DEPTH} levels deep`,
+        detail: 'Real responses nest about 8 levels. It was not parsed further (deep nesting exhausts recursive parsers).',
+      };
+  return {
+    kind: 'saml-response',
+    match: { confidence: 'unknown', score: 0, matched: [], differs: [] },
+    facts: { protocol: 'saml', status: {}, assertions: [], encryptedAssertions: 0, signatures: [] },
+    drafts: [draft],
+  };
 }
 
 /** The persona whose defaults apply: the configured vendor's, else the recognised one. */
@@ -142,11 +186,23 @@ function vendorOf(match: PersonaMatch, expected: ExpectedSettings | undefined): 
 
 function protocolDrafts(expected: ExpectedSettings | undefined, protocol: 'saml' | 'oidc'): FindingDraft[] {
   if (expected?.protocol === undefined || expected.protocol === protocol) return [];
-  return [{ check: 'config.protocol', severity: 'warning', title: `The artefact is ${protocol.toUpperCase()} but the configuration is ${expected.protocol.toUpperCase()}`, detail: `${expected.describedAs}: checks that need the configuration were skipped or may not apply.` }];
+  return [
+    {
+      check: 'config.protocol',
+      severity: 'warning',
+      title: `The artefact is ${protocol.toUpperCase()} but the configuration is ${expected.protocol.toUpperCase()}`,
+      detail: `${expected.describedAs}: checks that need the configuration were skipped or may not apply.`,
+    },
+  ];
 }
 
 function certificateSummary(certificate: CertificateInfo): CertificateSummary {
-  return { fingerprint256: certificate.fingerprint256, subject: certificate.subject, notBefore: certificate.notBefore.toISOString(), notAfter: certificate.notAfter.toISOString() };
+  return {
+    fingerprint256: certificate.fingerprint256,
+    subject: certificate.subject,
+    notBefore: certificate.notBefore.toISOString(),
+    notAfter: certificate.notAfter.toISOString(),
+  };
 }
 
 function samlSummary(facts: SamlResponseFacts, relayState: string | undefined): SamlSummary {
@@ -162,9 +218,14 @@ function samlSummary(facts: SamlResponseFacts, relayState: string | undefined): 
     assertions: facts.assertions.map((assertion) => ({
       ...optional('id', assertion.id),
       ...optional('issuer', assertion.issuer),
-      ...optional('nameId', assertion.nameId ? { value: assertion.nameId.value, ...optional('format', assertion.nameId.format) } : undefined),
+      ...optional(
+        'nameId',
+        assertion.nameId ? { value: assertion.nameId.value, ...optional('format', assertion.nameId.format) } : undefined,
+      ),
       audiences: assertion.conditions?.audiences ?? [],
-      recipients: assertion.subjectConfirmations.map((confirmation) => confirmation.recipient).filter((value): value is string => value !== undefined),
+      recipients: assertion.subjectConfirmations
+        .map((confirmation) => confirmation.recipient)
+        .filter((value): value is string => value !== undefined),
       ...optional('notBefore', assertion.conditions?.notBefore),
       ...optional('notOnOrAfter', assertion.conditions?.notOnOrAfter),
       ...optional('authnContextClassRef', assertion.authn?.classRef),
@@ -185,4 +246,3 @@ function samlSummary(facts: SamlResponseFacts, relayState: string | undefined): 
 function oidcSummary(jwt: JwtFacts): OidcSummary {
   return { protocol: 'oidc', header: jwt.header, claims: jwt.claims };
 }
-

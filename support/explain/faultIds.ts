@@ -78,4 +78,3 @@ export const FAULT = {
 export function xswFault(variant: number): string {
   return `saml.xsw${variant}`;
 }
-

@@ -10,7 +10,10 @@ describe('explain: IdP errors sent back to the redirect URI (HAR)', () => {
     ['an unknown IdP saying "not assigned"', 'access_denied', 'The user is not assigned to this app', undefined, 'oidc.user-not-assigned'],
     ['a generic refusal', 'server_error', 'Something broke', undefined, undefined],
   ])('%s', async (_what, error, description, vendor, faultId) => {
-    const { report } = await explainArtefact(har({ url: `${CALLBACK}?error=${error}&error_description=${encodeURIComponent(description)}&state=s1` }), { at: new Date('2026-03-02T09:00:00Z') });
+    const { report } = await explainArtefact(
+      har({ url: `${CALLBACK}?error=${error}&error_description=${encodeURIComponent(description)}&state=s1` }),
+      { at: new Date('2026-03-02T09:00:00Z') },
+    );
     expect(report.artefact.kind).toBe('idp-error');
     expect(report.looksLike.vendor).toBe(vendor);
     const [first] = report.findings;

@@ -57,7 +57,9 @@ export function oidcIssuerFits(persona: OidcPersona, issuer: string): boolean {
   const withoutTenant = afterVendor.length > 1 ? `/${afterVendor.slice(1).join('/')}` : '';
   // On another host (a custom domain), only a path with a segment of its own says anything
   // (Okta's /oauth2/default): an empty path or "/" fits every issuer on earth.
-  const templates = isLoopbackIssuer(issuer) ? [persona.issuerPathTemplate, withTenant, withoutTenant] : [withTenant, withoutTenant].filter((template) => template.length > 1);
+  const templates = isLoopbackIssuer(issuer)
+    ? [persona.issuerPathTemplate, withTenant, withoutTenant]
+    : [withTenant, withoutTenant].filter((template) => template.length > 1);
   return templates.some((template) => templatePattern(template).test(path));
 }
 
@@ -121,22 +123,73 @@ function scoreSaml(persona: SamlPersona, facts: SamlResponseFacts): Scored {
   const wire = persona.wire;
   const assertion = facts.assertions[0];
   const issuerFits = facts.issuer !== undefined && samlIssuerFits(persona, facts.issuer);
-  card.check(6, issuerFits, `issuer ${show(facts.issuer)} fits ${persona.entityIdTemplate}`, `issuer ${show(facts.issuer)} does not fit ${persona.entityIdTemplate}`);
-  card.check(1, facts.protocolPrefix === wire.protocolPrefix, `protocol prefix "${wire.protocolPrefix}:"`, `protocol prefix "${facts.protocolPrefix}:" (vendor uses "${wire.protocolPrefix}:")`);
-  if (assertion) card.check(1, assertion.prefix === wire.assertionPrefix, `assertion prefix "${show(wire.assertionPrefix)}"`, `assertion prefix "${show(assertion.prefix)}" (vendor uses "${show(wire.assertionPrefix)}")`);
+  card.check(
+    6,
+    issuerFits,
+    `issuer ${show(facts.issuer)} fits ${persona.entityIdTemplate}`,
+    `issuer ${show(facts.issuer)} does not fit ${persona.entityIdTemplate}`,
+  );
+  card.check(
+    1,
+    facts.protocolPrefix === wire.protocolPrefix,
+    `protocol prefix "${wire.protocolPrefix}:"`,
+    `protocol prefix "${facts.protocolPrefix}:" (vendor uses "${wire.protocolPrefix}:")`,
+  );
+  if (assertion)
+    card.check(
+      1,
+      assertion.prefix === wire.assertionPrefix,
+      `assertion prefix "${show(wire.assertionPrefix)}"`,
+      `assertion prefix "${show(assertion.prefix)}" (vendor uses "${show(wire.assertionPrefix)}")`,
+    );
   const signature = facts.signatures[0];
   if (signature) {
     const prefix = signature.element.prefix ?? '';
-    card.check(1, prefix === wire.signaturePrefix, `signature prefix "${show(wire.signaturePrefix)}"`, `signature prefix "${show(prefix)}" (vendor uses "${show(wire.signaturePrefix)}")`);
+    card.check(
+      1,
+      prefix === wire.signaturePrefix,
+      `signature prefix "${show(wire.signaturePrefix)}"`,
+      `signature prefix "${show(prefix)}" (vendor uses "${show(wire.signaturePrefix)}")`,
+    );
   }
-  card.check(1, facts.shape.xmlDeclaration === wire.xmlDeclaration, `XML declaration ${wire.xmlDeclaration ? 'present' : 'absent'}`, `XML declaration ${facts.shape.xmlDeclaration ? 'present' : 'absent'} (vendor: ${wire.xmlDeclaration ? 'present' : 'absent'})`);
-  card.check(2, facts.id !== undefined && ID_STYLES[wire.idStyle].test(facts.id), `ID style ${wire.idStyle}`, `ID ${show(facts.id)} is not in the vendor's ${wire.idStyle} style`);
-  card.check(1, facts.issuerFormat === wire.issuerFormat, `Issuer Format ${show(wire.issuerFormat)}`, `Issuer Format ${show(facts.issuerFormat)} (vendor: ${show(wire.issuerFormat)})`);
+  card.check(
+    1,
+    facts.shape.xmlDeclaration === wire.xmlDeclaration,
+    `XML declaration ${wire.xmlDeclaration ? 'present' : 'absent'}`,
+    `XML declaration ${facts.shape.xmlDeclaration ? 'present' : 'absent'} (vendor: ${wire.xmlDeclaration ? 'present' : 'absent'})`,
+  );
+  card.check(
+    2,
+    facts.id !== undefined && ID_STYLES[wire.idStyle].test(facts.id),
+    `ID style ${wire.idStyle}`,
+    `ID ${show(facts.id)} is not in the vendor's ${wire.idStyle} style`,
+  );
+  card.check(
+    1,
+    facts.issuerFormat === wire.issuerFormat,
+    `Issuer Format ${show(wire.issuerFormat)}`,
+    `Issuer Format ${show(facts.issuerFormat)} (vendor: ${show(wire.issuerFormat)})`,
+  );
   if (assertion) {
     const order = assertion.childOrder.filter((name) => (wire.assertionChildOrder as readonly string[]).includes(name));
-    card.check(1, order.join(',') === wire.assertionChildOrder.filter((name) => assertion.childOrder.includes(name)).join(','), 'assertion element order', `assertion element order ${order.join(', ')} (vendor: ${wire.assertionChildOrder.join(', ')})`);
-    card.check(1, assertion.authn?.classRef === wire.authnContextClassRef, `AuthnContextClassRef ${wire.authnContextClassRef}`, `AuthnContextClassRef ${show(assertion.authn?.classRef)} (vendor: ${wire.authnContextClassRef})`);
-    card.check(1, assertion.nameId?.format === persona.nameId.format, `NameID format ${persona.nameId.format}`, `NameID format ${show(assertion.nameId?.format)} (vendor default: ${persona.nameId.format})`);
+    card.check(
+      1,
+      order.join(',') === wire.assertionChildOrder.filter((name) => assertion.childOrder.includes(name)).join(','),
+      'assertion element order',
+      `assertion element order ${order.join(', ')} (vendor: ${wire.assertionChildOrder.join(', ')})`,
+    );
+    card.check(
+      1,
+      assertion.authn?.classRef === wire.authnContextClassRef,
+      `AuthnContextClassRef ${wire.authnContextClassRef}`,
+      `AuthnContextClassRef ${show(assertion.authn?.classRef)} (vendor: ${wire.authnContextClassRef})`,
+    );
+    card.check(
+      1,
+      assertion.nameId?.format === persona.nameId.format,
+      `NameID format ${persona.nameId.format}`,
+      `NameID format ${show(assertion.nameId?.format)} (vendor default: ${persona.nameId.format})`,
+    );
     const expected = persona.attributes.map((attribute) => attribute.name);
     const seen = new Set(assertion.attributes.map((attribute) => attribute.name));
     if (expected.length > 0 || seen.size > 0) {
@@ -146,7 +199,12 @@ function scoreSaml(persona: SamlPersona, facts: SamlResponseFacts): Scored {
     }
   }
   const scope = signedScope(facts);
-  card.check(1, scope === persona.signing.scope, `signs the ${persona.signing.scope}`, `signs the ${scope} (vendor default: ${persona.signing.scope})`);
+  card.check(
+    1,
+    scope === persona.signing.scope,
+    `signs the ${persona.signing.scope}`,
+    `signs the ${scope} (vendor default: ${persona.signing.scope})`,
+  );
   return { persona, ...card, issuerFits, realIssuer: facts.issuer !== undefined && isRealIssuer(persona, facts.issuer) };
 }
 
@@ -160,22 +218,57 @@ export function signedScope(facts: SamlResponseFacts): SamlPersona['signing']['s
   return 'none';
 }
 
-const STANDARD_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'nonce', 'auth_time', 'azp', 'at_hash', 'c_hash', 'jti', 'sid', 'amr', 'acr']);
+const STANDARD_CLAIMS = new Set([
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'nonce',
+  'auth_time',
+  'azp',
+  'at_hash',
+  'c_hash',
+  'jti',
+  'sid',
+  'amr',
+  'acr',
+]);
 
 function scoreOidc(persona: OidcPersona, jwt: JwtFacts): Scored {
   const card = new Scorecard();
   const iss = typeof jwt.claims.iss === 'string' ? jwt.claims.iss : undefined;
   const issuerFits = iss !== undefined && oidcIssuerFits(persona, iss);
-  card.check(3, issuerFits, `issuer path fits ${persona.issuerPathTemplate}`, `issuer ${show(iss)} does not fit the vendor's issuer shape (${persona.issuerPathTemplate} on loopback)`);
+  card.check(
+    3,
+    issuerFits,
+    `issuer path fits ${persona.issuerPathTemplate}`,
+    `issuer ${show(iss)} does not fit the vendor's issuer shape (${persona.issuerPathTemplate} on loopback)`,
+  );
   const hasTyp = 'typ' in jwt.header;
-  card.check(1, hasTyp === persona.idToken.headerTyp, `header ${persona.idToken.headerTyp ? 'has' : 'has no'} typ`, `header ${hasTyp ? 'has' : 'has no'} typ (vendor: ${persona.idToken.headerTyp ? 'has' : 'has no'} typ)`);
+  card.check(
+    1,
+    hasTyp === persona.idToken.headerTyp,
+    `header ${persona.idToken.headerTyp ? 'has' : 'has no'} typ`,
+    `header ${hasTyp ? 'has' : 'has no'} typ (vendor: ${persona.idToken.headerTyp ? 'has' : 'has no'} typ)`,
+  );
   const expected = persona.idToken.claims.map((claim) => claim.name).filter((name) => !STANDARD_CLAIMS.has(name));
   const seen = jwt.claimOrder.filter((name) => !STANDARD_CLAIMS.has(name));
   const common = expected.filter((name) => seen.includes(name)).length;
-  card.partial(4, common / Math.max(expected.length, seen.length, 1), `claims: ${common} of the vendor's ${expected.length} (${expected.join(', ')})`);
+  card.partial(
+    4,
+    common / Math.max(expected.length, seen.length, 1),
+    `claims: ${common} of the vendor's ${expected.length} (${expected.join(', ')})`,
+  );
   for (const claim of persona.idToken.claims.filter((item) => item.from === 'constant')) {
     // By value: list claims (Okta's amr ["pwd"]) are equal when their items are.
-    card.check(1, isDeepStrictEqual(jwt.claims[claim.name], claim.value), `${claim.name} = ${JSON.stringify(claim.value)}`, `${claim.name} = ${JSON.stringify(jwt.claims[claim.name])} (vendor: ${JSON.stringify(claim.value)})`);
+    card.check(
+      1,
+      isDeepStrictEqual(jwt.claims[claim.name], claim.value),
+      `${claim.name} = ${JSON.stringify(claim.value)}`,
+      `${claim.name} = ${JSON.stringify(jwt.claims[claim.name])} (vendor: ${JSON.stringify(claim.value)})`,
+    );
   }
   return { persona, ...card, issuerFits, realIssuer: iss !== undefined && isRealIssuer(persona, iss) };
 }
@@ -184,13 +277,23 @@ function best(scored: readonly Scored[]): PersonaMatch {
   // A real tenant's issuer names the vendor, however customised the rest is (another NameID
   // format, other attributes, a v1.0 token); otherwise the shape decides.
   const real = scored.filter((entry) => entry.realIssuer);
-  const ranked = [...(real.length > 0 ? real : scored)].sort((a, b) => b.points / b.total - a.points / a.total || Number(b.issuerFits) - Number(a.issuerFits));
+  const ranked = [...(real.length > 0 ? real : scored)].sort(
+    (a, b) => b.points / b.total - a.points / a.total || Number(b.issuerFits) - Number(a.issuerFits),
+  );
   const top = ranked[0];
   if (!top) return { confidence: 'unknown', score: 0, matched: [], differs: [] };
   const score = Math.round((top.points / top.total) * 100) / 100;
   const confidence = top.realIssuer || (top.issuerFits && score >= 0.5) ? 'strong' : score >= 0.5 ? 'likely' : 'unknown';
   if (confidence === 'unknown') return { confidence, score, matched: top.matched, differs: top.differs };
-  return { persona: top.persona.id, vendor: top.persona.vendor, displayName: top.persona.displayName, confidence, score, matched: top.matched, differs: top.differs };
+  return {
+    persona: top.persona.id,
+    vendor: top.persona.vendor,
+    displayName: top.persona.displayName,
+    confidence,
+    score,
+    matched: top.matched,
+    differs: top.differs,
+  };
 }
 
 export function matchSamlPersona(facts: SamlResponseFacts): PersonaMatch {

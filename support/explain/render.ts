@@ -17,14 +17,28 @@ const VERDICT_WORDS: Readonly<Record<ExplainReport['verdict'], string>> = {
 
 export function renderExplainText(report: ExplainReport): string {
   const lines: string[] = [];
-  const where = report.artefact.har ? ` from the HAR: entry ${report.artefact.har.entry}, ${report.artefact.har.how}` : ` (${report.artefact.source})`;
+  const where = report.artefact.har
+    ? ` from the HAR: entry ${report.artefact.har.entry}, ${report.artefact.har.how}`
+    : ` (${report.artefact.source})`;
   lines.push(`${KIND_WORDS[report.artefact.kind]}${where}`);
   for (const note of report.artefact.notes) lines.push(`  ${note}`);
-  const atFrom = { option: 'given with --at', har: 'time of the HAR entry; --at overrides', now: 'now; pass --at with the capture time' }[report.capturedAtFrom];
+  const atFrom = { option: 'given with --at', har: 'time of the HAR entry; --at overrides', now: 'now; pass --at with the capture time' }[
+    report.capturedAtFrom
+  ];
   lines.push(`Captured at ${report.capturedAt} (${atFrom})`);
-  lines.push(report.config ? `Compared with: ${report.config}` : 'Not compared with the account\'s configuration: pass --config (SP settings JSON, IdP metadata XML or discovery JSON).');
+  lines.push(
+    report.config
+      ? `Compared with: ${report.config}`
+      : "Not compared with the account's configuration: pass --config (SP settings JSON, IdP metadata XML or discovery JSON).",
+  );
   const like = report.looksLike;
-  lines.push(like.displayName ? `Looks like: ${like.displayName} [${like.persona}], ${like.confidence} match (${Math.round(like.score * 100)}% of its shape)` : like.vendor ? `Looks like: ${like.vendor}` : 'Looks like: no known vendor shape');
+  lines.push(
+    like.displayName
+      ? `Looks like: ${like.displayName} [${like.persona}], ${like.confidence} match (${Math.round(like.score * 100)}% of its shape)`
+      : like.vendor
+        ? `Looks like: ${like.vendor}`
+        : 'Looks like: no known vendor shape',
+  );
   if (like.displayName && like.differs.length > 0) lines.push(`  differs from that vendor's default: ${like.differs.join('; ')}`);
   lines.push('');
   const { blocking, warning, info } = report.counts;
@@ -51,8 +65,16 @@ function renderFinding(item: Finding): string[] {
 
 function renderFacts(report: ExplainReport): string[] {
   const facts = report.facts;
-  if ('error' in facts) return [`error=${facts.error}${facts.description ? ` error_description="${facts.description}"` : ''} at ${facts.url}`];
-  if (facts.protocol === 'oidc') return [`header: ${JSON.stringify(facts.header)}`, 'claims:', ...JSON.stringify(facts.claims, null, 2).split('\n').map((line) => `  ${line}`)];
+  if ('error' in facts)
+    return [`error=${facts.error}${facts.description ? ` error_description="${facts.description}"` : ''} at ${facts.url}`];
+  if (facts.protocol === 'oidc')
+    return [
+      `header: ${JSON.stringify(facts.header)}`,
+      'claims:',
+      ...JSON.stringify(facts.claims, null, 2)
+        .split('\n')
+        .map((line) => `  ${line}`),
+    ];
   return renderSaml(facts);
 }
 
@@ -71,13 +93,17 @@ function renderSaml(facts: SamlSummary): string[] {
     lines.push(`  Audience: ${assertion.audiences.join(', ') || '(none)'}`);
     lines.push(`  Recipient: ${assertion.recipients.join(', ') || '(none)'}`);
     lines.push(`  Valid: ${assertion.notBefore ?? '?'} → ${assertion.notOnOrAfter ?? '?'}`);
-    lines.push(`  AuthnContextClassRef: ${assertion.authnContextClassRef ?? '(none)'}; SessionIndex: ${assertion.sessionIndex ?? '(none)'}`);
+    lines.push(
+      `  AuthnContextClassRef: ${assertion.authnContextClassRef ?? '(none)'}; SessionIndex: ${assertion.sessionIndex ?? '(none)'}`,
+    );
     for (const attribute of assertion.attributes) lines.push(`  ${attribute.name} = ${attribute.values.join(', ')}`);
   }
   if (facts.encryptedAssertions > 0) lines.push(`EncryptedAssertion × ${facts.encryptedAssertions} (not readable without the SP key)`);
   for (const signature of facts.signatures) {
     const certificate = signature.keyInfoCertificate;
-    lines.push(`Signature over the ${signature.signs} (placed in the ${signature.placedIn}): ${signature.algorithm}, digest ${signature.digest.join('/')}${certificate ? `; KeyInfo certificate SHA-256 ${certificate.fingerprint256}, ${certificate.subject}, valid to ${certificate.notAfter}` : '; no KeyInfo certificate'}`);
+    lines.push(
+      `Signature over the ${signature.signs} (placed in the ${signature.placedIn}): ${signature.algorithm}, digest ${signature.digest.join('/')}${certificate ? `; KeyInfo certificate SHA-256 ${certificate.fingerprint256}, ${certificate.subject}, valid to ${certificate.notAfter}` : '; no KeyInfo certificate'}`,
+    );
   }
   return lines;
 }

@@ -19,16 +19,39 @@ beforeAll(async () => {
 });
 
 /** A token with the claims every vendor's ID token has, plus these. */
-async function token(iss: string, claims: Record<string, unknown> = {}, header: Record<string, unknown> = { alg: 'RS256', kid: 'k1' }): Promise<string> {
-  return new SignJWT({ iss, aud: 'client-1', sub: 'user-1', iat: T - 30, exp: T + 3000, nonce: 'n-1', email: 'alice@contoso.com', ...claims })
-    .setProtectedHeader(header as { alg: string }).sign(key);
+async function token(
+  iss: string,
+  claims: Record<string, unknown> = {},
+  header: Record<string, unknown> = { alg: 'RS256', kid: 'k1' },
+): Promise<string> {
+  return new SignJWT({
+    iss,
+    aud: 'client-1',
+    sub: 'user-1',
+    iat: T - 30,
+    exp: T + 3000,
+    nonce: 'n-1',
+    email: 'alice@contoso.com',
+    ...claims,
+  })
+    .setProtectedHeader(header as { alg: string })
+    .sign(key);
 }
 
 const OKTA_CLAIMS = { ver: 1, jti: 'ID.x', amr: ['pwd'], idp: '00o1', auth_time: T - 40, preferred_username: 'alice@contoso.com' };
 
 const TOKENS: readonly (readonly [string, Vendor, () => Promise<string>])[] = [
-  ['Entra v2.0', 'entra', () => token(`https://login.microsoftonline.com/${TID}/v2.0`, { tid: TID, ver: '2.0' }, { typ: 'JWT', alg: 'RS256', kid: 'k1' })],
-  ['Entra v1.0 (sts.windows.net)', 'entra', () => token(`https://sts.windows.net/${TID}/`, { tid: TID, ver: '1.0', upn: 'alice@contoso.com' }, { typ: 'JWT', alg: 'RS256', kid: 'k1' })],
+  [
+    'Entra v2.0',
+    'entra',
+    () => token(`https://login.microsoftonline.com/${TID}/v2.0`, { tid: TID, ver: '2.0' }, { typ: 'JWT', alg: 'RS256', kid: 'k1' }),
+  ],
+  [
+    'Entra v1.0 (sts.windows.net)',
+    'entra',
+    () =>
+      token(`https://sts.windows.net/${TID}/`, { tid: TID, ver: '1.0', upn: 'alice@contoso.com' }, { typ: 'JWT', alg: 'RS256', kid: 'k1' }),
+  ],
   ['Entra US Government', 'entra', () => token(`https://login.microsoftonline.us/${TID}/v2.0`, { tid: TID })],
   ['Okta org authorization server', 'okta', () => token('https://contoso.okta.com', OKTA_CLAIMS)],
   ['Okta custom server default', 'okta', () => token('https://contoso.okta.com/oauth2/default', OKTA_CLAIMS)],
@@ -67,8 +90,14 @@ describe('explain names the vendor of real ID tokens by their issuer', () => {
   });
 
   it('says an access token is one, not an ID token', async () => {
-    await expect(explainArtefact(await token('https://contoso.okta.com/oauth2/default', { scp: ['openid'], cid: 'client-1', nonce: undefined }), { at: NOW })).rejects.toThrow('it is an access token, not an ID token');
-    await expect(explainArtefact(await token(`https://sts.windows.net/${TID}/`, {}, { typ: 'at+jwt', alg: 'RS256' }), { at: NOW })).rejects.toThrow('RFC 9068 access token');
+    await expect(
+      explainArtefact(await token('https://contoso.okta.com/oauth2/default', { scp: ['openid'], cid: 'client-1', nonce: undefined }), {
+        at: NOW,
+      }),
+    ).rejects.toThrow('it is an access token, not an ID token');
+    await expect(
+      explainArtefact(await token(`https://sts.windows.net/${TID}/`, {}, { typ: 'at+jwt', alg: 'RS256' }), { at: NOW }),
+    ).rejects.toThrow('RFC 9068 access token');
   });
 });
 
@@ -80,18 +109,31 @@ const REAL_SAML_ISSUERS: Readonly<Record<Vendor, string>> = {
 };
 
 describe('explain names the vendor of real SAML responses by their issuer, however customised', () => {
-  it.each(SAML_PERSONAS.map((persona) => [persona.id, persona] as const))('%s with a real tenant\'s issuer, a persistent NameID and no attributes', async (_id, persona) => {
-    const minted = await mintSamlResponse({ persona: persona.id, acs: 'https://oe.example.com/acs', audience: 'https://oe.example.com/sp', email: 'alice@contoso.com' });
-    const customised = minted.xml
-      .replace(/(<(?:\w+:)?Issuer[^>]*>)[^<]+(<\/)/g, `$1${REAL_SAML_ISSUERS[persona.vendor]}$2`)
-      .replace(/Format="[^"]*nameid-format:[^"]*"/, 'Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"')
-      .replace(/<(\w+:)?AttributeStatement[\s\S]*<\/(\w+:)?AttributeStatement>/, '');
-    const { report } = await explainArtefact(customised, { at: NOW });
-    expect(report.looksLike).toMatchObject({ vendor: persona.vendor, confidence: 'strong' });
-  });
+  it.each(SAML_PERSONAS.map((persona) => [persona.id, persona] as const))(
+    "%s with a real tenant's issuer, a persistent NameID and no attributes",
+    async (_id, persona) => {
+      const minted = await mintSamlResponse({
+        persona: persona.id,
+        acs: 'https://oe.example.com/acs',
+        audience: 'https://oe.example.com/sp',
+        email: 'alice@contoso.com',
+      });
+      const customised = minted.xml
+        .replace(/(<(?:\w+:)?Issuer[^>]*>)[^<]+(<\/)/g, `$1${REAL_SAML_ISSUERS[persona.vendor]}$2`)
+        .replace(/Format="[^"]*nameid-format:[^"]*"/, 'Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"')
+        .replace(/<(\w+:)?AttributeStatement[\s\S]*<\/(\w+:)?AttributeStatement>/, '');
+      const { report } = await explainArtefact(customised, { at: NOW });
+      expect(report.looksLike).toMatchObject({ vendor: persona.vendor, confidence: 'strong' });
+    },
+  );
 
   it('an email carried by an attribute the portal does not read is named, with the setting to change', async () => {
-    const minted = await mintSamlResponse({ persona: 'okta-saml', acs: 'https://oe.example.com/acs', audience: 'https://oe.example.com/sp', email: 'alice@contoso.com' });
+    const minted = await mintSamlResponse({
+      persona: 'okta-saml',
+      acs: 'https://oe.example.com/acs',
+      audience: 'https://oe.example.com/sp',
+      email: 'alice@contoso.com',
+    });
     const renamed = minted.xml.replace(/Name="email"/, 'Name="username"').replace(/(<(?:\w+:)?NameID[^>]*>)[^<]+/, '$1alice');
     const { report } = await explainArtefact(renamed, { at: NOW });
     const email = report.findings.find((item) => item.check === 'saml.email');

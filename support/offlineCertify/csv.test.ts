@@ -4,7 +4,10 @@ import { findColumn, readCsvTable } from './csv.ts';
 
 describe('readCsvTable', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF, and an Excel BOM', () => {
-    const table = readCsvTable('\uFEFFName,Email\r\n"Root, Admin",root@contoso.com\r\n"Bob ""B""",bob@contoso.com\r\n"Multi\nline",carol@contoso.com\r\n\r\n', 'seats.csv');
+    const table = readCsvTable(
+      '\uFEFFName,Email\r\n"Root, Admin",root@contoso.com\r\n"Bob ""B""",bob@contoso.com\r\n"Multi\nline",carol@contoso.com\r\n\r\n',
+      'seats.csv',
+    );
     expect(table.header).toEqual(['Name', 'Email']);
     expect(table.rows).toEqual([
       { line: 2, cells: ['Root, Admin', 'root@contoso.com'] },

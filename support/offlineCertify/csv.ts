@@ -12,12 +12,19 @@ export interface CsvTable {
 export function readCsvTable(text: string, what: string): CsvTable {
   const parsed = parseRecords(text);
   if (!parsed.ok) {
-    throw new SupportInputError('customer-file-invalid', parsed.problem === 'quote-never-closed'
-      ? `${what}: a quoted field opened on line ${parsed.line} is never closed.`
-      : `${what}, line ${parsed.line}: ${parsed.message}`);
+    throw new SupportInputError(
+      'customer-file-invalid',
+      parsed.problem === 'quote-never-closed'
+        ? `${what}: a quoted field opened on line ${parsed.line} is never closed.`
+        : `${what}, line ${parsed.line}: ${parsed.message}`,
+    );
   }
   const [head, ...rows] = parsed.records;
-  if (!head) throw new SupportInputError('customer-file-invalid', `${what} is empty: expected a header line (e.g. "name,email,role") and one line per seat.`);
+  if (!head)
+    throw new SupportInputError(
+      'customer-file-invalid',
+      `${what} is empty: expected a header line (e.g. "name,email,role") and one line per seat.`,
+    );
   return { header: head.cells.map((name) => name.trim()), rows };
 }
 

@@ -25,21 +25,52 @@ const VALID = { vendor: 'okta', protocol: 'saml', idpMetadata: 'metadata.xml', s
 
 describe('customer file validation', () => {
   it('reads a valid file, resolving relative paths and applying the SP defaults', () => {
-    const file = parseCustomerFile({ ...VALID, spSettings: { ...VALID.spSettings, clientSecret: 'never-echo-me' } }, `${folder.dir}/customer.json`);
+    const file = parseCustomerFile(
+      { ...VALID, spSettings: { ...VALID.spSettings, clientSecret: 'never-echo-me' } },
+      `${folder.dir}/customer.json`,
+    );
     expect(file.idpMetadata?.source).toBe('metadata.xml');
     expect(file.seats?.text).toContain('alice@contoso.com');
-    expect(file.spSettings).toEqual({ protocol: 'saml', idpEntityId: 'x', idpCertificates: [], requireSignedResponse: false, requireSignedAssertion: true, allowedClockSkewSeconds: 180, allowIdpInitiated: false });
+    expect(file.spSettings).toEqual({
+      protocol: 'saml',
+      idpEntityId: 'x',
+      idpCertificates: [],
+      requireSignedResponse: false,
+      requireSignedAssertion: true,
+      allowedClockSkewSeconds: 180,
+      allowIdpInitiated: false,
+    });
     expect(file.secrets).toEqual(['never-echo-me']);
   });
 
   it.each([
-    ['an unknown vendor', { ...VALID, vendor: 'azure' }, '- vendor: must be one of "entra", "okta", "google", "auth0", "other", not "azure".'],
+    [
+      'an unknown vendor',
+      { ...VALID, vendor: 'azure' },
+      '- vendor: must be one of "entra", "okta", "google", "auth0", "other", not "azure".',
+    ],
     ['no protocol', { ...VALID, protocol: undefined }, '- protocol: must be one of "saml", "oidc", not missing.'],
-    ['SAML without metadata', { ...VALID, idpMetadata: undefined }, '- idpMetadata: is required for SAML: the IdP metadata XML inline, or a path to the .xml file downloaded from the IdP console.'],
+    [
+      'SAML without metadata',
+      { ...VALID, idpMetadata: undefined },
+      '- idpMetadata: is required for SAML: the IdP metadata XML inline, or a path to the .xml file downloaded from the IdP console.',
+    ],
     ['OIDC without discovery', { ...VALID, protocol: 'oidc', idpMetadata: undefined }, '- discovery: is required for OIDC'],
-    ['a missing file', { ...VALID, seats: 'nope.csv' }, '- seats: names the file "nope.csv", which does not exist (paths are relative to the customer file\'s folder'],
-    ['a bad skew', { ...VALID, spSettings: { allowedClockSkewSeconds: 3600 } }, '- spSettings.allowedClockSkewSeconds: must be a whole number of seconds from 0 to 600, not number 3600.'],
-    ['a relative SP URL', { ...VALID, sp: { acsUrl: '/sso/42/saml/acs' } }, '- sp.acsUrl: must be an absolute URL (https://…), not "/sso/42/saml/acs".'],
+    [
+      'a missing file',
+      { ...VALID, seats: 'nope.csv' },
+      '- seats: names the file "nope.csv", which does not exist (paths are relative to the customer file\'s folder',
+    ],
+    [
+      'a bad skew',
+      { ...VALID, spSettings: { allowedClockSkewSeconds: 3600 } },
+      '- spSettings.allowedClockSkewSeconds: must be a whole number of seconds from 0 to 600, not number 3600.',
+    ],
+    [
+      'a relative SP URL',
+      { ...VALID, sp: { acsUrl: '/sso/42/saml/acs' } },
+      '- sp.acsUrl: must be an absolute URL (https://…), not "/sso/42/saml/acs".',
+    ],
     ['a wrong format version', { ...VALID, formatVersion: 2 }, '- formatVersion: must be 1 (this harness reads format version 1), not 2.'],
     ['spSettings as a string', { ...VALID, spSettings: 'x' }, '- spSettings: must be a JSON object, not "x".'],
   ])('names the field and what to write for %s', (_what, value, message) => {

@@ -76,13 +76,19 @@ export function looksLikeCustomerFile(value: Record<string, unknown>): boolean {
 export function loadCustomerFile(path: string): CustomerFile {
   const absolute = resolve(path);
   if (!existsSync(absolute)) {
-    throw new SupportInputError('customer-file-invalid', `The customer file ${path} does not exist. Pass the path of the JSON file described in support/offlineCertify/README.md.`);
+    throw new SupportInputError(
+      'customer-file-invalid',
+      `The customer file ${path} does not exist. Pass the path of the JSON file described in support/offlineCertify/README.md.`,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(absolute, 'utf8'));
   } catch (error) {
-    throw new SupportInputError('customer-file-invalid', `The customer file ${path} is not valid JSON (${jsonSyntaxProblem(error)}). See support/offlineCertify/README.md for the format.`);
+    throw new SupportInputError(
+      'customer-file-invalid',
+      `The customer file ${path} is not valid JSON (${jsonSyntaxProblem(error)}). See support/offlineCertify/README.md for the format.`,
+    );
   }
   return parseCustomerFile(value, absolute);
 }
@@ -93,14 +99,26 @@ export function parseCustomerFile(value: unknown, path: string): CustomerFile {
   const root = reader.object(value, '(file)');
   if (!root) throw reader.failure(path);
   const version = root.formatVersion;
-  if (version !== undefined && version !== CUSTOMER_FILE_VERSION) reader.problem('formatVersion', `must be ${CUSTOMER_FILE_VERSION} (this harness reads format version ${CUSTOMER_FILE_VERSION}), not ${JSON.stringify(version)}.`);
+  if (version !== undefined && version !== CUSTOMER_FILE_VERSION)
+    reader.problem(
+      'formatVersion',
+      `must be ${CUSTOMER_FILE_VERSION} (this harness reads format version ${CUSTOMER_FILE_VERSION}), not ${JSON.stringify(version)}.`,
+    );
   const vendor = reader.oneOf(root, 'vendor', VENDOR_PRESETS);
   const protocol = reader.oneOf(root, 'protocol', ['saml', 'oidc'] as const);
   const customer = reader.text(root, 'customer');
   const idpMetadata = reader.document(root, 'idpMetadata', '<');
   const discovery = reader.document(root, 'discovery', '{');
-  if (protocol === 'saml' && !idpMetadata) reader.problem('idpMetadata', 'is required for SAML: the IdP metadata XML inline, or a path to the .xml file downloaded from the IdP console.');
-  if (protocol === 'oidc' && !discovery) reader.problem('discovery', 'is required for OIDC: the discovery JSON inline (an object), or a path to a saved copy of <issuer>/.well-known/openid-configuration.');
+  if (protocol === 'saml' && !idpMetadata)
+    reader.problem(
+      'idpMetadata',
+      'is required for SAML: the IdP metadata XML inline, or a path to the .xml file downloaded from the IdP console.',
+    );
+  if (protocol === 'oidc' && !discovery)
+    reader.problem(
+      'discovery',
+      'is required for OIDC: the discovery JSON inline (an object), or a path to a saved copy of <issuer>/.well-known/openid-configuration.',
+    );
   const spObject = reader.object(root.sp ?? {}, 'sp');
   const sp = {
     ...opt('entityId', spObject && reader.url(spObject, 'entityId', 'sp.entityId')),
@@ -133,13 +151,21 @@ export function parseCustomerFile(value: unknown, path: string): CustomerFile {
 
 function secretValues(root: Record<string, unknown>): string[] {
   const settings = typeof root.spSettings === 'object' && root.spSettings !== null ? (root.spSettings as Record<string, unknown>) : {};
-  return [root, settings].flatMap((holder) => ['clientSecret', 'client_secret', 'password'].map((key) => holder[key])).filter((value): value is string => typeof value === 'string');
+  return [root, settings]
+    .flatMap((holder) => ['clientSecret', 'client_secret', 'password'].map((key) => holder[key]))
+    .filter((value): value is string => typeof value === 'string');
 }
 
-function readSettings(reader: FieldReader, settings: Record<string, unknown>, protocol: SsoProtocol): CustomerSamlSettings | CustomerOidcSettings {
+function readSettings(
+  reader: FieldReader,
+  settings: Record<string, unknown>,
+  protocol: SsoProtocol,
+): CustomerSamlSettings | CustomerOidcSettings {
   const skew = reader.integer(settings, 'allowedClockSkewSeconds', 'spSettings.allowedClockSkewSeconds', 0, 600) ?? 180;
   if (protocol === 'saml') {
-    const certificates = reader.textList(settings, 'idpCertificates', 'spSettings.idpCertificates').map((entry, index) => reader.certificate(entry, `spSettings.idpCertificates[${index}]`));
+    const certificates = reader
+      .textList(settings, 'idpCertificates', 'spSettings.idpCertificates')
+      .map((entry, index) => reader.certificate(entry, `spSettings.idpCertificates[${index}]`));
     return {
       protocol,
       ...opt('idpEntityId', reader.text(settings, 'idpEntityId', 'spSettings.idpEntityId')),
@@ -166,7 +192,10 @@ function readSettings(reader: FieldReader, settings: Record<string, unknown>, pr
 function readIdpApp(reader: FieldReader, value: unknown): IdpAppRegistration | undefined {
   const app = reader.object(value, 'idpApp');
   if (!app) return undefined;
-  const algorithm = app.signingAlgorithm === undefined ? undefined : reader.oneOf(app, 'signingAlgorithm', ['rsa-sha256', 'rsa-sha1'] as const, 'idpApp.signingAlgorithm');
+  const algorithm =
+    app.signingAlgorithm === undefined
+      ? undefined
+      : reader.oneOf(app, 'signingAlgorithm', ['rsa-sha256', 'rsa-sha1'] as const, 'idpApp.signingAlgorithm');
   return {
     ...opt('spEntityId', reader.text(app, 'spEntityId', 'idpApp.spEntityId')),
     acsUrls: reader.textList(app, 'acsUrls', 'idpApp.acsUrls'),
@@ -197,7 +226,10 @@ class FieldReader {
   }
 
   failure(path: string): SupportInputError {
-    return new SupportInputError('customer-file-invalid', `The customer file ${path} cannot be used:\n${this.problems.join('\n')}\nSee support/offlineCertify/README.md for the format and an example.`);
+    return new SupportInputError(
+      'customer-file-invalid',
+      `The customer file ${path} cannot be used:\n${this.problems.join('\n')}\nSee support/offlineCertify/README.md for the format and an example.`,
+    );
   }
 
   object(value: unknown, field: string): Record<string, unknown> | undefined {
@@ -261,9 +293,13 @@ class FieldReader {
   document(holder: Record<string, unknown>, key: string, inlineStart: '<' | '{'): LoadedText | undefined {
     const value = holder[key];
     if (value === undefined) return undefined;
-    if (inlineStart === '{' && typeof value === 'object' && value !== null && !Array.isArray(value)) return { source: 'inline', text: JSON.stringify(value) };
+    if (inlineStart === '{' && typeof value === 'object' && value !== null && !Array.isArray(value))
+      return { source: 'inline', text: JSON.stringify(value) };
     if (typeof value !== 'string' || value.trim() === '') {
-      this.problem(key, `must be ${inlineStart === '<' ? 'the XML text' : 'a JSON object'} inline, or a relative path to a file; not ${describe(value)}.`);
+      this.problem(
+        key,
+        `must be ${inlineStart === '<' ? 'the XML text' : 'a JSON object'} inline, or a relative path to a file; not ${describe(value)}.`,
+      );
       return undefined;
     }
     if (value.trimStart().startsWith(inlineStart)) return { source: 'inline', text: value };
@@ -283,7 +319,10 @@ class FieldReader {
   private readRelative(path: string, field: string): LoadedText | undefined {
     const absolute = resolve(this.baseDir, path);
     if (!existsSync(absolute)) {
-      this.problem(field, `names the file "${path}", which does not exist (paths are relative to the customer file's folder, ${this.baseDir}).`);
+      this.problem(
+        field,
+        `names the file "${path}", which does not exist (paths are relative to the customer file's folder, ${this.baseDir}).`,
+      );
       return undefined;
     }
     return { source: path, text: readFileSync(absolute, 'utf8') };

@@ -9,7 +9,12 @@ import { readDiscovery, type DiscoveryFacts } from '../artefacts/discovery.ts';
 import { SupportInputError, jsonSyntaxProblem } from '../artefacts/errors.ts';
 import { readIdpMetadata, type IdpMetadataFacts } from '../artefacts/idpMetadata.ts';
 import { SecretScrubber } from '../../lib/secretScrubber.ts';
-import { buildCertificationReport, harnessVersion, type CertificationReport, type ReportFinding } from '../../reporting/report/certificationReport.ts';
+import {
+  buildCertificationReport,
+  harnessVersion,
+  type CertificationReport,
+  type ReportFinding,
+} from '../../reporting/report/certificationReport.ts';
 import { writeCertificationReport } from '../../reporting/report/writers.ts';
 import { alignmentChecks } from './checks/alignment.ts';
 import { certificateChecks } from './checks/certificates.ts';
@@ -42,7 +47,9 @@ export async function runOfflineCertify(args: OfflineCertifyArgs): Promise<numbe
 }
 
 /** Run the offline checks and write the report files; throws SupportInputError for unusable input. */
-export async function certifyCustomerFile(args: OfflineCertifyArgs): Promise<{ report: CertificationReport; paths: { json: string; md: string; html: string } }> {
+export async function certifyCustomerFile(
+  args: OfflineCertifyArgs,
+): Promise<{ report: CertificationReport; paths: { json: string; md: string; html: string } }> {
   const startedAt = new Date();
   const at = args.now ?? startedAt;
   const file = loadCustomerFile(args.configPath);
@@ -51,22 +58,77 @@ export async function certifyCustomerFile(args: OfflineCertifyArgs): Promise<{ r
   const findings: ReportFinding[] = [];
   const vendor: Vendor | undefined = file.vendor === 'other' ? undefined : file.vendor;
   const base = { file, at, ...(vendor ? { vendor } : {}) };
-  const metadata = readOrReport(() => (file.idpMetadata ? readIdpMetadata(file.idpMetadata.text, `idpMetadata (${file.idpMetadata.source})`) : undefined), 'metadata', 'The IdP metadata cannot be read', base, findings);
-  const discovery = readOrReport(() => (file.discovery ? readDiscoveryText(file.discovery.text, file.discovery.source) : undefined), 'metadata', 'The discovery document cannot be read', base, findings);
-  const configured = file.spSettings.protocol === 'saml'
-    ? file.spSettings.idpCertificates.flatMap((text, index) => readOrReport(() => [readCertificate(text, `spSettings.idpCertificates[${index}]`)], 'certificate', 'A certificate in the SP settings cannot be read', base, findings) ?? [])
-    : [];
+  const metadata = readOrReport(
+    () => (file.idpMetadata ? readIdpMetadata(file.idpMetadata.text, `idpMetadata (${file.idpMetadata.source})`) : undefined),
+    'metadata',
+    'The IdP metadata cannot be read',
+    base,
+    findings,
+  );
+  const discovery = readOrReport(
+    () => (file.discovery ? readDiscoveryText(file.discovery.text, file.discovery.source) : undefined),
+    'metadata',
+    'The discovery document cannot be read',
+    base,
+    findings,
+  );
+  const configured =
+    file.spSettings.protocol === 'saml'
+      ? file.spSettings.idpCertificates.flatMap(
+          (text, index) =>
+            readOrReport(
+              () => [readCertificate(text, `spSettings.idpCertificates[${index}]`)],
+              'certificate',
+              'A certificate in the SP settings cannot be read',
+              base,
+              findings,
+            ) ?? [],
+        )
+      : [];
   const ctx: OfflineContext = { ...base, configured, ...optionalFacts(metadata, discovery) };
   findings.push(...idpDocumentChecks(ctx), ...certificateChecks(ctx), ...alignmentChecks(ctx));
   if (file.seats) {
-    const seats = readOrReport(() => readSeats(file.seats!.text, file.seats!.source), 'seats', 'The seat list cannot be read', ctx, findings);
-    const idpUsers = file.idpUsers ? readOrReport(() => readIdpUsers(file.idpUsers!.text, file.idpUsers!.source), 'seats', 'The IdP user export cannot be read', ctx, findings) : undefined;
+    const seats = readOrReport(
+      () => readSeats(file.seats!.text, file.seats!.source),
+      'seats',
+      'The seat list cannot be read',
+      ctx,
+      findings,
+    );
+    const idpUsers = file.idpUsers
+      ? readOrReport(
+          () => readIdpUsers(file.idpUsers!.text, file.idpUsers!.source),
+          'seats',
+          'The IdP user export cannot be read',
+          ctx,
+          findings,
+        )
+      : undefined;
     if (seats) findings.push(...seatChecks(ctx, seats, idpUsers));
   } else {
-    findings.push(reportFinding('seats', { check: 'seats.missing', severity: 'warning', title: 'No seat list: the seat email audit was not run', detail: 'Add "seats": "<file>.csv" (the account\'s seat export) to check that every seat has a unique, valid email aligned with the IdP.' }, ctx));
+    findings.push(
+      reportFinding(
+        'seats',
+        {
+          check: 'seats.missing',
+          severity: 'warning',
+          title: 'No seat list: the seat email audit was not run',
+          detail:
+            'Add "seats": "<file>.csv" (the account\'s seat export) to check that every seat has a unique, valid email aligned with the IdP.',
+        },
+        ctx,
+      ),
+    );
   }
   const report = buildCertificationReport({
-    run: { harnessVersion: harnessVersion(), mode: 'offline', target: `customer file ${relative(process.cwd(), file.path) || file.path}`, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), command: `sso-harness certify --config ${args.configPath}` },
+    run: {
+      harnessVersion: harnessVersion(),
+      mode: 'offline',
+      target: `customer file ${relative(process.cwd(), file.path) || file.path}`,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      command: `sso-harness certify --config ${args.configPath}`,
+    },
     subject: { ...(file.customer ? { customer: file.customer } : {}), vendor: file.vendor, protocol: file.protocol },
     // Everything this check finds is in the customer's own files: their admin fixes it.
     findings: findings.map((item) => ({ owner: 'customer' as const, ...item })),
@@ -76,7 +138,10 @@ export async function certifyCustomerFile(args: OfflineCertifyArgs): Promise<{ r
   return { report: scrubbed, paths };
 }
 
-function optionalFacts(metadata: IdpMetadataFacts | undefined, discovery: DiscoveryFacts | undefined): { metadata?: IdpMetadataFacts; discovery?: DiscoveryFacts } {
+function optionalFacts(
+  metadata: IdpMetadataFacts | undefined,
+  discovery: DiscoveryFacts | undefined,
+): { metadata?: IdpMetadataFacts; discovery?: DiscoveryFacts } {
   return { ...(metadata ? { metadata } : {}), ...(discovery ? { discovery } : {}) };
 }
 
@@ -91,7 +156,13 @@ function readDiscoveryText(text: string, source: string): DiscoveryFacts {
 }
 
 /** A document that cannot be read is a blocking finding of its area, not a crash. */
-function readOrReport<T>(read: () => T, area: string, title: string, ctx: { readonly vendor?: Vendor }, findings: ReportFinding[]): T | undefined {
+function readOrReport<T>(
+  read: () => T,
+  area: string,
+  title: string,
+  ctx: { readonly vendor?: Vendor },
+  findings: ReportFinding[],
+): T | undefined {
   try {
     return read();
   } catch (error) {
@@ -103,7 +174,10 @@ function readOrReport<T>(read: () => T, area: string, title: string, ctx: { read
 
 function renderSummary(report: CertificationReport, paths: { json: string; md: string; html: string }): string {
   const s = report.summary;
-  const lines = [`${report.verdict === 'certified' ? 'CERTIFIED' : 'NOT CERTIFIED'}: ${s.blocking} blocking, ${s.warning} warning, ${s.info} info finding(s).`, ''];
+  const lines = [
+    `${report.verdict === 'certified' ? 'CERTIFIED' : 'NOT CERTIFIED'}: ${s.blocking} blocking, ${s.warning} warning, ${s.info} info finding(s).`,
+    '',
+  ];
   for (const item of report.findings.filter((finding) => finding.severity !== 'info')) {
     lines.push(`${item.severity.toUpperCase().padEnd(8)} [${item.area}] ${item.title}${item.faultId ? `  [${item.faultId}]` : ''}`);
     lines.push(`         ${item.detail}`);
@@ -113,4 +187,3 @@ function renderSummary(report: CertificationReport, paths: { json: string; md: s
   lines.push(`Reports: ${paths.json}, ${paths.md}, ${paths.html}`);
   return `${lines.join('\n')}\n`;
 }
-

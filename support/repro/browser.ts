@@ -44,10 +44,17 @@ export function displayAvailable(env: NodeJS.ProcessEnv = process.env, platform:
 
 export async function launchBrowser(options: { readonly headed?: boolean } = {}): Promise<Browser> {
   if (options.headed && !displayAvailable()) {
-    throw new NoDisplayError('--headed needs a display, and this machine has none (neither DISPLAY nor WAYLAND_DISPLAY is set): run without --headed (the screenshots are in the evidence folder), or run on a desktop session / with X forwarding.');
+    throw new NoDisplayError(
+      '--headed needs a display, and this machine has none (neither DISPLAY nor WAYLAND_DISPLAY is set): run without --headed (the screenshots are in the evidence folder), or run on a desktop session / with X forwarding.',
+    );
   }
   // Headed runs are watched by a person: slow each action down enough to follow it.
-  return chromium.launch({ executablePath: chromiumExecutable(!options.headed), args: CHROMIUM_ARGS, headless: !options.headed, slowMo: options.headed ? 250 : 0 });
+  return chromium.launch({
+    executablePath: chromiumExecutable(!options.headed),
+    args: CHROMIUM_ARGS,
+    headless: !options.headed,
+    slowMo: options.headed ? 250 : 0,
+  });
 }
 
 /** Only the harness's own servers: anything else (a misconfigured ACS, an external image) is blocked, never fetched. */
@@ -56,15 +63,25 @@ export function mayLoad(url: URL): boolean {
 }
 
 /** One login of `seat`, from the portal's sign-on URL (or the IdP's app tile when the scenario starts there). */
-export async function attemptLogin(browser: Browser, stage: ReproStage, seat: SeatLogin, options: { readonly stepTimeoutMs?: number } = {}): Promise<LoginAttempt> {
+export async function attemptLogin(
+  browser: Browser,
+  stage: ReproStage,
+  seat: SeatLogin,
+  options: { readonly stepTimeoutMs?: number } = {},
+): Promise<LoginAttempt> {
   const stepTimeoutMs = options.stepTimeoutMs ?? STEP_TIMEOUT_MS;
   const context = await browser.newContext();
   let sentAway: (url: string) => void = () => undefined;
-  const offMachine = new Promise<string>((resolve) => { sentAway = resolve; });
-  await context.route((url) => !mayLoad(url), async (route) => {
-    if (route.request().isNavigationRequest()) sentAway(route.request().url());
-    await route.abort('blockedbyclient');
+  const offMachine = new Promise<string>((resolve) => {
+    sentAway = resolve;
   });
+  await context.route(
+    (url) => !mayLoad(url),
+    async (route) => {
+      if (route.request().isNavigationRequest()) sentAway(route.request().url());
+      await route.abort('blockedbyclient');
+    },
+  );
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(stepTimeoutMs);
@@ -83,21 +100,41 @@ export async function attemptLogin(browser: Browser, stage: ReproStage, seat: Se
         if (value) samlResponse = { value, ...(relayState ? { relayState } : {}), at: new Date() };
       }
       if (request.url().startsWith(sp.oidcRedirectUri)) callbackUrl = request.url();
-      if (idpRequestUrl === undefined && request.url().startsWith(`${stage.idpUrl}/`) && /[?&](SAMLRequest|client_id)=/.test(request.url())) idpRequestUrl = request.url();
+      if (idpRequestUrl === undefined && request.url().startsWith(`${stage.idpUrl}/`) && /[?&](SAMLRequest|client_id)=/.test(request.url()))
+        idpRequestUrl = request.url();
     });
-    const start = stage.scenario.entry === 'idp-initiated' && stage.idpUrls.protocol === 'saml' ? stage.idpUrls.idpInitiatedUrl : sp.signOnUrl;
+    const start =
+      stage.scenario.entry === 'idp-initiated' && stage.idpUrls.protocol === 'saml' ? stage.idpUrls.idpInitiatedUrl : sp.signOnUrl;
     const outcome = await Promise.race([
       throughToLanding(page, stage, seat, start, stepTimeoutMs),
-      offMachine.then((url): LoginOutcome => ({ kind: 'sent-off-machine', url, text: `The browser was sent off this machine, to ${url.split('?')[0]} (blocked: repro never leaves 127.0.0.1). The IdP or the portal has an address configured that is not this account's.` })),
+      offMachine.then((url): LoginOutcome => ({
+        kind: 'sent-off-machine',
+        url,
+        text: `The browser was sent off this machine, to ${url.split('?')[0]} (blocked: repro never leaves 127.0.0.1). The IdP or the portal has an address configured that is not this account's.`,
+      })),
     ]);
     const screenshot = await page.screenshot({ fullPage: true });
-    return { outcome, screenshot, finalUrl: page.url(), ...(samlResponse ? { samlResponse } : {}), ...(callbackUrl ? { callbackUrl } : {}), ...(idpRequestUrl ? { idpRequestUrl } : {}), navigations };
+    return {
+      outcome,
+      screenshot,
+      finalUrl: page.url(),
+      ...(samlResponse ? { samlResponse } : {}),
+      ...(callbackUrl ? { callbackUrl } : {}),
+      ...(idpRequestUrl ? { idpRequestUrl } : {}),
+      navigations,
+    };
   } finally {
     await context.close();
   }
 }
 
-async function throughToLanding(page: Page, stage: ReproStage, seat: SeatLogin, start: string, stepTimeoutMs: number): Promise<LoginOutcome> {
+async function throughToLanding(
+  page: Page,
+  stage: ReproStage,
+  seat: SeatLogin,
+  start: string,
+  stepTimeoutMs: number,
+): Promise<LoginOutcome> {
   const flow = stage.persona.loginFlow;
   const signedIn = page.getByRole('status').filter({ hasText: 'Signed in as' });
   const landed = signedIn.or(page.getByRole('alert'));
@@ -109,7 +146,10 @@ async function throughToLanding(page: Page, stage: ReproStage, seat: SeatLogin, 
     await landed.first().waitFor();
   } catch (error) {
     if ((error as Error).name !== 'TimeoutError') throw error;
-    return { kind: 'stuck', text: `Nothing the user could act on appeared within ${stepTimeoutMs / 1000} s (last page: ${page.url().split('?')[0]}).` };
+    return {
+      kind: 'stuck',
+      text: `Nothing the user could act on appeared within ${stepTimeoutMs / 1000} s (last page: ${page.url().split('?')[0]}).`,
+    };
   }
   return classify(page, stage, signedIn);
 }
@@ -123,7 +163,10 @@ async function classify(page: Page, stage: ReproStage, signedIn: Locator): Promi
     return { kind: 'portal-refusal', reason, text: await alertText() };
   }
   const text = await alertText();
-  const pageText = await page.locator('main').innerText().catch(() => text);
+  const pageText = await page
+    .locator('main')
+    .innerText()
+    .catch(() => text);
   return { kind: 'idp-error', code: idpErrorCode(stage.persona, pageText) ?? 'unknown', text };
 }
 
@@ -145,7 +188,8 @@ async function signInAtIdp(page: Page, flow: LoginFlow, login: string, password:
   const identifierField = page.getByLabel(form.identifierLabel, { exact: true });
   const passwordField = page.getByLabel(form.passwordLabel, { exact: true });
   // Whole name, any case: vendors differ in capitalisation ("Sign in" / "Sign In").
-  const button = (name: string): Locator => page.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i') });
+  const button = (name: string): Locator =>
+    page.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i') });
   if (flow === 'account-chooser') {
     const chooser = page.getByRole('list', { name: 'Accounts' });
     if (await chooser.isVisible()) {

@@ -64,14 +64,22 @@ export function scrubUrl(url: string): string {
 }
 
 /** The account's SP settings at each attempt, in explain's --config format (the broken state is the customer's). */
-export const SP_SETTINGS_FILES: Readonly<Record<AttemptLabel, string>> = { before: 'sp-settings.json', after: 'sp-settings-after-fix.json' };
+export const SP_SETTINGS_FILES: Readonly<Record<AttemptLabel, string>> = {
+  before: 'sp-settings.json',
+  after: 'sp-settings-after-fix.json',
+};
 
 export function writeSpSettings(folder: EvidenceFolder, label: AttemptLabel, stage: ReproStage): string {
   return folder.writeText(SP_SETTINGS_FILES[label], `${JSON.stringify(stage.spSettings(), null, 2)}\n`);
 }
 
 /** Screenshot, decoded artefacts and their diagnosis for one login attempt; returns the explain verdict when there was an artefact. */
-export async function writeAttemptEvidence(folder: EvidenceFolder, label: AttemptLabel, attempt: LoginAttempt, stage: ReproStage): Promise<{ explained?: string }> {
+export async function writeAttemptEvidence(
+  folder: EvidenceFolder,
+  label: AttemptLabel,
+  attempt: LoginAttempt,
+  stage: ReproStage,
+): Promise<{ explained?: string }> {
   folder.writeBinary(`${label}.png`, attempt.screenshot);
   const config = join(folder.dir, writeSpSettings(folder, label, stage));
   if (attempt.idpRequestUrl) writeIdpRequest(folder, label, attempt.idpRequestUrl);
@@ -84,7 +92,10 @@ export async function writeAttemptEvidence(folder: EvidenceFolder, label: Attemp
   if (label === 'before' && stage.persona.protocol === 'oidc' && attempt.outcome.kind === 'portal-refusal') {
     const token = await idTokenAsIssued(stage);
     if (token) {
-      folder.writeText(`${label}-id-token.txt`, `# The ID token as the IdP issues it in this state (minted with the tenant's keys and the scenario's fault:\n# the real one travels from the IdP to the portal server to server, never through the browser).\n${token}\n`);
+      folder.writeText(
+        `${label}-id-token.txt`,
+        `# The ID token as the IdP issues it in this state (minted with the tenant's keys and the scenario's fault:\n# the real one travels from the IdP to the portal server to server, never through the browser).\n${token}\n`,
+      );
       return { explained: await writeExplain(folder, `${label}-id-token`, token, config, new Date()) };
     }
   }
@@ -102,11 +113,17 @@ function writeIdpRequest(folder: EvidenceFolder, label: AttemptLabel, url: strin
     } catch {
       xml = Buffer.from(samlRequest, 'base64').toString('utf8');
     }
-    folder.writeText(`${label}-authn-request.xml`, `<!-- The AuthnRequest the portal sent to ${url.split('?')[0]} (HTTP-Redirect binding, decoded) -->\n${xml}\n`);
+    folder.writeText(
+      `${label}-authn-request.xml`,
+      `<!-- The AuthnRequest the portal sent to ${url.split('?')[0]} (HTTP-Redirect binding, decoded) -->\n${xml}\n`,
+    );
     return;
   }
   const lines = [...params.entries()].map(([name, value]) => `${name} = ${value}`);
-  folder.writeText(`${label}-authorization-request.txt`, `The OIDC authorization request the portal sent to ${url.split('?')[0]}:\n${lines.join('\n')}\n`);
+  folder.writeText(
+    `${label}-authorization-request.txt`,
+    `The OIDC authorization request the portal sent to ${url.split('?')[0]}:\n${lines.join('\n')}\n`,
+  );
 }
 
 async function writeExplain(folder: EvidenceFolder, name: string, artefact: string, configPath: string, at: Date): Promise<string> {
@@ -125,6 +142,14 @@ async function idTokenAsIssued(stage: ReproStage): Promise<string | undefined> {
   const fault = stage.scenario.faults.find((id) => TOKEN_SEAMS.includes((getFault(id) as OidcFault | undefined)?.effect.seam ?? ''));
   if (!tenant || !clientId || !fault) return undefined;
   // A nonce, as in every portal login: without one explain would (rightly) report a missing nonce.
-  const minted = await mintIdToken({ persona: stage.persona as OidcPersona, clientId, email: stage.user.email, fault, tenant, origin: stage.idpUrl, nonce: randomBytes(16).toString('base64url') });
+  const minted = await mintIdToken({
+    persona: stage.persona as OidcPersona,
+    clientId,
+    email: stage.user.email,
+    fault,
+    tenant,
+    origin: stage.idpUrl,
+    nonce: randomBytes(16).toString('base64url'),
+  });
   return minted.idToken;
 }

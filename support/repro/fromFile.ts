@@ -29,11 +29,19 @@ export interface CustomerRepro {
 export async function scenarioFromCustomerFile(path: string, outDir: string): Promise<CustomerRepro> {
   const file = loadCustomerFile(path);
   if (file.vendor === 'other') {
-    throw new SupportInputError('customer-file-invalid', `The customer file ${path} has "vendor": "other": repro stands the customer's IdP up as one of the mock vendors, so set "vendor" to "entra", "okta", "google" or "auth0".`);
+    throw new SupportInputError(
+      'customer-file-invalid',
+      `The customer file ${path} has "vendor": "other": repro stands the customer's IdP up as one of the mock vendors, so set "vendor" to "entra", "okta", "google" or "auth0".`,
+    );
   }
   const personaId: PersonaId = `${file.vendor}-${file.protocol}`;
   const persona = PERSONAS[personaId];
-  const id = `customer-${basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'file'}`;
+  const id = `customer-${
+    basename(path, extname(path))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'file'
+  }`;
   const { report, paths } = await certifyCustomerFile({ configPath: path, json: false, out: join(outDir, id, OFFLINE_CHECK_DIR) });
   const faults: string[] = [];
   const notReproduced: string[] = [];
@@ -52,7 +60,10 @@ export async function scenarioFromCustomerFile(path: string, outDir: string): Pr
       persona: persona.id,
       faults,
       breaks: [{ at: 'sp', settings }, ...faults.map((fault) => ({ at: 'idp' as const, fault }))],
-      fixes: [{ at: 'idp', resetFaults: true }, { at: 'sp', preset: true }],
+      fixes: [
+        { at: 'idp', resetFaults: true },
+        { at: 'sp', preset: true },
+      ],
       fixTitle: `Apply the fixes of the offline check's findings (${paths.md}): the IdP app as the vendor ships it, and the ${persona.displayName} preset's SP settings in the IdP and SSO section.`,
     },
     domain: domainOf(file),
@@ -65,7 +76,8 @@ export async function scenarioFromCustomerFile(path: string, outDir: string): Pr
 function whyNotLive(faultId: string, persona: PersonaId): string | undefined {
   const fault = getFault(faultId);
   if (!fault) return 'not in the fault catalog';
-  if (fault.protocol === 'seat') return 'a seat list finding: fix the seat emails (see the offline report); the live login uses the harness\'s own seats';
+  if (fault.protocol === 'seat')
+    return "a seat list finding: fix the seat emails (see the offline report); the live login uses the harness's own seats";
   if (!appliesTo(faultId, persona)) return `does not apply to ${persona}`;
   const flow = getSamlFault(faultId)?.flow;
   if (flow && flow !== 'sp-initiated') return 'needs an IdP-initiated login: use the scenario saml-idp-initiated-not-allowed';

@@ -16,7 +16,11 @@ export interface SavedSsoConfiguration {
 
 export class PortalRefusedConfigurationError extends Error {}
 
-export async function saveSsoConfiguration(portal: EmbeddedPortal, accountId: number, body: SsoConfigurationBody): Promise<SavedSsoConfiguration> {
+export async function saveSsoConfiguration(
+  portal: EmbeddedPortal,
+  accountId: number,
+  body: SsoConfigurationBody,
+): Promise<SavedSsoConfiguration> {
   const response = await freshConnectionFetch(`${portal.url}/_harness/accounts/${accountId}/sso`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${portal.harnessToken}`, 'content-type': 'application/json' },
@@ -24,7 +28,9 @@ export async function saveSsoConfiguration(portal: EmbeddedPortal, accountId: nu
   });
   const json = (await response.json()) as { message?: string } & Partial<SavedSsoConfiguration>;
   if (response.status !== 200) {
-    throw new PortalRefusedConfigurationError(`The portal refused the SSO configuration this scenario needs (HTTP ${response.status}): ${json.message ?? 'no message'}`);
+    throw new PortalRefusedConfigurationError(
+      `The portal refused the SSO configuration this scenario needs (HTTP ${response.status}): ${json.message ?? 'no message'}`,
+    );
   }
   return json as SavedSsoConfiguration;
 }

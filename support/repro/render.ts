@@ -41,16 +41,23 @@ export function scenarioListEntry(scenario: ReproScenario): ScenarioListEntry {
 
 export function describeSymptom(symptom: Symptom | undefined): string {
   if (!symptom) return 'no failure predicted (no catalog fault of this scenario makes the login fail)';
-  return symptom.at === 'portal' ? `the portal refuses the login (${symptom.reason})` : `the IdP shows its own error page (${symptom.code})`;
+  return symptom.at === 'portal'
+    ? `the portal refuses the login (${symptom.reason})`
+    : `the IdP shows its own error page (${symptom.code})`;
 }
 
 export function describeOutcome(outcome: LoginOutcome): string {
   switch (outcome.kind) {
-    case 'signed-in': return `signed in: ${outcome.text}`;
-    case 'portal-refusal': return `refused by the portal (${outcome.reason}): ${outcome.text}`;
-    case 'idp-error': return `stopped at the IdP's error page (${outcome.code}): ${outcome.text}`;
-    case 'stuck': return `stuck: ${outcome.text}`;
-    case 'sent-off-machine': return `sent off this machine: ${outcome.text}`;
+    case 'signed-in':
+      return `signed in: ${outcome.text}`;
+    case 'portal-refusal':
+      return `refused by the portal (${outcome.reason}): ${outcome.text}`;
+    case 'idp-error':
+      return `stopped at the IdP's error page (${outcome.code}): ${outcome.text}`;
+    case 'stuck':
+      return `stuck: ${outcome.text}`;
+    case 'sent-off-machine':
+      return `sent off this machine: ${outcome.text}`;
   }
 }
 
@@ -77,7 +84,11 @@ export function renderRunSummary(summary: RunSummary): string {
 }
 
 export function renderRunSummaryMarkdown(summary: RunSummary): string {
-  const evidence = (label: 'before' | 'after'): string => summary.files.filter((file) => file.startsWith(label)).map((file) => `[${file}](${file})`).join(', ');
+  const evidence = (label: 'before' | 'after'): string =>
+    summary.files
+      .filter((file) => file.startsWith(label))
+      .map((file) => `[${file}](${file})`)
+      .join(', ');
   return [
     `# repro ${summary.scenario}`,
     '',
@@ -90,7 +101,7 @@ export function renderRunSummaryMarkdown(summary: RunSummary): string {
     '',
     `**Fix applied:** ${summary.fix}`,
     '',
-    'The account\'s SP settings are in [sp-settings.json](sp-settings.json) (broken) and [sp-settings-after-fix.json](sp-settings-after-fix.json):',
+    "The account's SP settings are in [sp-settings.json](sp-settings.json) (broken) and [sp-settings-after-fix.json](sp-settings-after-fix.json):",
     'pass them to `sso-harness explain <artefact> --config <file>`.',
     '',
   ].join('\n');
@@ -105,9 +116,17 @@ export function renderStageBanner(stage: ReproStage, options: { readonly interac
   const { scenario, persona, account } = stage;
   const sp = account.urls.sp;
   const customerSees = customerSeesOf(scenario);
-  const idpRows: [string, string][] = stage.idpUrls.protocol === 'saml'
-    ? [['IdP metadata', stage.idpUrls.metadataUrl], ['IdP entity ID', stage.idpUrls.entityId], ...(scenario.entry === 'idp-initiated' ? [['IdP app tile (start here)', stage.idpUrls.idpInitiatedUrl] as [string, string]] : [])]
-    : [['Issuer', stage.idpUrls.issuer], ['Discovery', stage.idpUrls.discoveryUrl]];
+  const idpRows: [string, string][] =
+    stage.idpUrls.protocol === 'saml'
+      ? [
+          ['IdP metadata', stage.idpUrls.metadataUrl],
+          ['IdP entity ID', stage.idpUrls.entityId],
+          ...(scenario.entry === 'idp-initiated' ? [['IdP app tile (start here)', stage.idpUrls.idpInitiatedUrl] as [string, string]] : []),
+        ]
+      : [
+          ['Issuer', stage.idpUrls.issuer],
+          ['Discovery', stage.idpUrls.discoveryUrl],
+        ];
   const rows: [string, string][] = [
     ['Portal log-in', account.urls.login],
     ['Sign-on URL', sp.signOnUrl],
@@ -116,7 +135,8 @@ export function renderStageBanner(stage: ReproStage, options: { readonly interac
     ...idpRows,
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  const login = (who: string, email: string, password: string, idp: string): string => `  ${who.padEnd(8)} ${email.padEnd(34)} portal password: ${password}${idp}`;
+  const login = (who: string, email: string, password: string, idp: string): string =>
+    `  ${who.padEnd(8)} ${email.padEnd(34)} portal password: ${password}${idp}`;
   const idpLogin = (seat: ReproStage['user']): string => `   IdP: ${seat.idpLogin} / ${stage.idpPassword}`;
   return [
     `Scenario ${scenario.id}: ${scenario.title}`,
@@ -134,9 +154,11 @@ export function renderStageBanner(stage: ReproStage, options: { readonly interac
     '',
     scenario.entry === 'idp-initiated'
       ? 'Try it: open the IdP app tile URL and sign in as the user.'
-      : 'Try it: log in at the portal with the user\'s email (or open the sign-on URL) and sign in at the IdP as the user.',
+      : "Try it: log in at the portal with the user's email (or open the sign-on URL) and sign in at the IdP as the user.",
     `The fix support gives the customer's admin: ${fixTitleOf(scenario, persona)}`,
-    options.interactive ? 'Press Enter to apply the fix and try again; Ctrl-C stops and removes everything.' : 'Ctrl-C stops and removes everything.',
+    options.interactive
+      ? 'Press Enter to apply the fix and try again; Ctrl-C stops and removes everything.'
+      : 'Ctrl-C stops and removes everything.',
     '',
   ].join('\n');
 }

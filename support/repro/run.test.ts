@@ -6,7 +6,7 @@ import type { Symptom } from './scenarios.ts';
 const refused = (reason: string): LoginOutcome => ({ kind: 'portal-refusal', reason, text: '' });
 const idpPage = (code: string): LoginOutcome => ({ kind: 'idp-error', code, text: '' });
 
-describe('compare (was the customer\'s symptom reproduced?)', () => {
+describe("compare (was the customer's symptom reproduced?)", () => {
   it.each([
     [refused('saml-cert-untrusted'), { at: 'portal', reason: 'saml-cert-untrusted' }, 'yes'],
     [refused('email-missing'), { at: 'portal', reason: 'no-seat-for-email' }, 'different-symptom'],

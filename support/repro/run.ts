@@ -54,7 +54,11 @@ export async function runScenario(stage: ReproStage, options: RunOptions): Promi
   }
 }
 
-function attemptSummary(attempt: { outcome: LoginOutcome; finalUrl: string; navigations: readonly string[] }, explainVerdict: string | undefined, folder: EvidenceFolder): AttemptSummary {
+function attemptSummary(
+  attempt: { outcome: LoginOutcome; finalUrl: string; navigations: readonly string[] },
+  explainVerdict: string | undefined,
+  folder: EvidenceFolder,
+): AttemptSummary {
   return {
     outcome: attempt.outcome,
     finalUrl: folder.scrub(scrubUrl(attempt.finalUrl)),

@@ -3,10 +3,19 @@ import { getFault, getSamlFault } from '../../mock-idps/faults/catalog.ts';
 import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { VENDORS, PROTOCOLS } from '../../mock-idps/types.ts';
-import { expectedSymptom, findScenario, fixTitleOf, personasFor, REPRO_SCENARIOS, UnknownScenarioError, type ReproChange, type SpSettingsPatch } from './scenarios.ts';
+import {
+  expectedSymptom,
+  findScenario,
+  fixTitleOf,
+  personasFor,
+  REPRO_SCENARIOS,
+  UnknownScenarioError,
+  type ReproChange,
+  type SpSettingsPatch,
+} from './scenarios.ts';
 
 describe('repro scenarios (data)', () => {
-  it('has one scenario per lockout cause of the lifecycle, breaking and fixing it the lifecycle\'s way', () => {
+  it("has one scenario per lockout cause of the lifecycle, breaking and fixing it the lifecycle's way", () => {
     const lockouts = REPRO_SCENARIOS.filter((scenario) => scenario.kind === 'lockout');
     expect(lockouts.map((scenario) => scenario.id).sort()).toEqual(Object.keys(LOCKOUT_CAUSES).sort());
     for (const scenario of lockouts) {
@@ -20,7 +29,8 @@ describe('repro scenarios (data)', () => {
 
   it('covers every vendor and protocol with misconfigurations of its own', () => {
     const covered = new Set(REPRO_SCENARIOS.filter((scenario) => scenario.kind === 'misconfiguration').map((scenario) => scenario.persona));
-    for (const vendor of VENDORS) for (const protocol of PROTOCOLS) expect(covered, `${vendor}-${protocol}`).toContain(`${vendor}-${protocol}`);
+    for (const vendor of VENDORS)
+      for (const protocol of PROTOCOLS) expect(covered, `${vendor}-${protocol}`).toContain(`${vendor}-${protocol}`);
   });
 
   it('has unique, lower-case kebab ids (they name the evidence folder)', () => {
@@ -29,31 +39,42 @@ describe('repro scenarios (data)', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it.each(REPRO_SCENARIOS.map((scenario) => [scenario.id, scenario] as const))('%s: names catalog faults that apply to its persona, and predicts a failure for every persona it allows', (_id, scenario) => {
-    expect(scenario.faults.length).toBeGreaterThan(0);
-    for (const fault of scenario.faults) expect(getFault(fault), fault).toBeDefined();
-    const personas = personasFor(scenario);
-    expect(personas).toContain(scenario.persona);
-    for (const persona of personas) expect(expectedSymptom(scenario, PERSONAS[persona]), persona).toBeDefined();
-    const faultChanges = [...scenario.breaks, ...scenario.fixes].filter((change): change is Extract<ReproChange, { fault: string }> => 'fault' in change);
-    for (const change of faultChanges) expect(getFault(change.fault), change.fault).toBeDefined();
-  });
+  it.each(REPRO_SCENARIOS.map((scenario) => [scenario.id, scenario] as const))(
+    '%s: names catalog faults that apply to its persona, and predicts a failure for every persona it allows',
+    (_id, scenario) => {
+      expect(scenario.faults.length).toBeGreaterThan(0);
+      for (const fault of scenario.faults) expect(getFault(fault), fault).toBeDefined();
+      const personas = personasFor(scenario);
+      expect(personas).toContain(scenario.persona);
+      for (const persona of personas) expect(expectedSymptom(scenario, PERSONAS[persona]), persona).toBeDefined();
+      const faultChanges = [...scenario.breaks, ...scenario.fixes].filter(
+        (change): change is Extract<ReproChange, { fault: string }> => 'fault' in change,
+      );
+      for (const change of faultChanges) expect(getFault(change.fault), change.fault).toBeDefined();
+    },
+  );
 
-  it.each(REPRO_SCENARIOS.flatMap((scenario) => scenario.faults.map((fault) => [scenario.id, fault, scenario] as const)))('%s: the SP settings the catalog assumes for %s are the broken state\'s', (_id, fault, scenario) => {
-    const assumed = getSamlFault(fault)?.sp ?? {};
-    const broken = scenario.breaks.reduce<SpSettingsPatch>((settings, change) => (change.at === 'sp' && 'settings' in change ? { ...settings, ...change.settings } : settings), {});
-    const preset = PERSONAS[scenario.persona];
-    const presetFor = (key: keyof typeof assumed): boolean | undefined => {
-      if (preset.protocol !== 'saml') return undefined;
-      if (key === 'requireSignedResponse') return ['response', 'both'].includes(preset.signing.scope);
-      if (key === 'requireSignedAssertion') return ['assertion', 'both'].includes(preset.signing.scope);
-      return false;
-    };
-    // The repro scenarios change signing and IdP-initiated settings; SSO turned off is no setting they patch.
-    for (const key of Object.keys(assumed).filter((name): name is keyof SpSettingsPatch & keyof typeof assumed => name !== 'ssoOff')) {
-      expect(broken[key] ?? presetFor(key), `${key} in the broken state`).toBe(assumed[key]);
-    }
-  });
+  it.each(REPRO_SCENARIOS.flatMap((scenario) => scenario.faults.map((fault) => [scenario.id, fault, scenario] as const)))(
+    "%s: the SP settings the catalog assumes for %s are the broken state's",
+    (_id, fault, scenario) => {
+      const assumed = getSamlFault(fault)?.sp ?? {};
+      const broken = scenario.breaks.reduce<SpSettingsPatch>(
+        (settings, change) => (change.at === 'sp' && 'settings' in change ? { ...settings, ...change.settings } : settings),
+        {},
+      );
+      const preset = PERSONAS[scenario.persona];
+      const presetFor = (key: keyof typeof assumed): boolean | undefined => {
+        if (preset.protocol !== 'saml') return undefined;
+        if (key === 'requireSignedResponse') return ['response', 'both'].includes(preset.signing.scope);
+        if (key === 'requireSignedAssertion') return ['assertion', 'both'].includes(preset.signing.scope);
+        return false;
+      };
+      // The repro scenarios change signing and IdP-initiated settings; SSO turned off is no setting they patch.
+      for (const key of Object.keys(assumed).filter((name): name is keyof SpSettingsPatch & keyof typeof assumed => name !== 'ssoOff')) {
+        expect(broken[key] ?? presetFor(key), `${key} in the broken state`).toBe(assumed[key]);
+      }
+    },
+  );
 
   it.each([
     ['acs-url-changed', 'entra-saml', { at: 'idp', code: 'AADSTS50011' }],
@@ -69,8 +90,10 @@ describe('repro scenarios (data)', () => {
     expect(expectedSymptom(findScenario(id), PERSONAS[persona])).toEqual(symptom);
   });
 
-  it('quotes the catalog\'s fix in the vendor\'s console unless the scenario says its own', () => {
-    expect(fixTitleOf(findScenario('okta-oidc-org-vs-custom-issuer'), PERSONAS['okta-oidc'])).toBe(getFault('oidc.issuer-okta-org-server')?.fix.okta);
+  it("quotes the catalog's fix in the vendor's console unless the scenario says its own", () => {
+    expect(fixTitleOf(findScenario('okta-oidc-org-vs-custom-issuer'), PERSONAS['okta-oidc'])).toBe(
+      getFault('oidc.issuer-okta-org-server')?.fix.okta,
+    );
     expect(fixTitleOf(findScenario('redirect-uri-changed'), PERSONAS['okta-oidc'])).toBe(LOCKOUT_CAUSES['redirect-uri-changed'].fixTitle);
   });
 

@@ -70,7 +70,13 @@ const LOCKOUT_SCENARIOS: readonly ReproScenario[] = Object.values(LOCKOUT_CAUSES
 }));
 
 /** A console setting at the IdP, modelled by its catalog fault(s), fixed by switching it back. */
-function idpSetting(id: string, persona: PersonaId, title: string, faults: readonly string[], extra: Partial<ReproScenario> = {}): ReproScenario {
+function idpSetting(
+  id: string,
+  persona: PersonaId,
+  title: string,
+  faults: readonly string[],
+  extra: Partial<ReproScenario> = {},
+): ReproScenario {
   return {
     id,
     kind: 'misconfiguration',
@@ -85,10 +91,21 @@ function idpSetting(id: string, persona: PersonaId, title: string, faults: reado
 
 const VENDOR_SCENARIOS: readonly ReproScenario[] = [
   // Microsoft Entra ID
-  idpSetting('entra-saml-reply-url-mismatch', 'entra-saml', 'Entra: the Reply URL (ACS) at Entra is not the portal\'s (AADSTS50011)', ['saml.acs-not-registered']),
-  idpSetting('entra-saml-identifier-not-found', 'entra-saml', 'Entra: the Identifier (Entity ID) at Entra is not the portal\'s (AADSTS700016)', ['saml.sp-entity-id-unknown']),
-  idpSetting('entra-saml-user-not-assigned', 'entra-saml', 'Entra: the user is not assigned to the enterprise application (AADSTS50105)', ['saml.user-not-assigned']),
-  idpSetting('entra-saml-upn-not-email', 'entra-saml', 'Entra: the Unique User Identifier is the UPN (…onmicrosoft.com), not the mailbox', ['saml.upn-not-email']),
+  idpSetting('entra-saml-reply-url-mismatch', 'entra-saml', "Entra: the Reply URL (ACS) at Entra is not the portal's (AADSTS50011)", [
+    'saml.acs-not-registered',
+  ]),
+  idpSetting(
+    'entra-saml-identifier-not-found',
+    'entra-saml',
+    "Entra: the Identifier (Entity ID) at Entra is not the portal's (AADSTS700016)",
+    ['saml.sp-entity-id-unknown'],
+  ),
+  idpSetting('entra-saml-user-not-assigned', 'entra-saml', 'Entra: the user is not assigned to the enterprise application (AADSTS50105)', [
+    'saml.user-not-assigned',
+  ]),
+  idpSetting('entra-saml-upn-not-email', 'entra-saml', 'Entra: the Unique User Identifier is the UPN (…onmicrosoft.com), not the mailbox', [
+    'saml.upn-not-email',
+  ]),
   idpSetting('entra-saml-guest-ext-upn', 'entra-saml', 'Entra: a guest signs in and the NameID is their #EXT# UPN', ['saml.guest-ext-upn']),
   {
     id: 'entra-saml-response-not-signed',
@@ -96,54 +113,135 @@ const VENDOR_SCENARIOS: readonly ReproScenario[] = [
     title: 'Entra signs only the assertion (its default) while the portal requires a signed Response',
     persona: 'entra-saml',
     faults: ['saml.signing-scope-assertion-only'],
-    breaks: [{ at: 'sp', settings: { requireSignedResponse: true, requireSignedAssertion: false } }, { at: 'idp', fault: 'saml.signing-scope-assertion-only' }],
-    fixes: [{ at: 'idp', resetFaults: true }, { at: 'idp', fault: 'saml.signing-scope-both' }],
+    breaks: [
+      { at: 'sp', settings: { requireSignedResponse: true, requireSignedAssertion: false } },
+      { at: 'idp', fault: 'saml.signing-scope-assertion-only' },
+    ],
+    fixes: [
+      { at: 'idp', resetFaults: true },
+      { at: 'idp', fault: 'saml.signing-scope-both' },
+    ],
   },
   idpSetting('entra-saml-sha1', 'entra-saml', 'Entra: the signing algorithm is set to SHA-1 (legacy)', ['saml.sha1-signature']),
-  idpSetting('entra-oidc-email-claim-missing', 'entra-oidc', 'Entra: the ID token has no email claim (optional claim not configured)', ['oidc.email-claim-absent']),
-  idpSetting('entra-oidc-client-secret-expired', 'entra-oidc', 'Entra: the client secret expired (AADSTS7000222)', ['oidc.client-secret-expired']),
-  idpSetting('entra-oidc-redirect-uri-mismatch', 'entra-oidc', 'Entra: the redirect URI is not registered on the app registration (AADSTS50011)', ['oidc.redirect-uri-mismatch']),
+  idpSetting('entra-oidc-email-claim-missing', 'entra-oidc', 'Entra: the ID token has no email claim (optional claim not configured)', [
+    'oidc.email-claim-absent',
+  ]),
+  idpSetting('entra-oidc-client-secret-expired', 'entra-oidc', 'Entra: the client secret expired (AADSTS7000222)', [
+    'oidc.client-secret-expired',
+  ]),
+  idpSetting(
+    'entra-oidc-redirect-uri-mismatch',
+    'entra-oidc',
+    'Entra: the redirect URI is not registered on the app registration (AADSTS50011)',
+    ['oidc.redirect-uri-mismatch'],
+  ),
   // Okta
-  idpSetting('okta-saml-app-not-assigned', 'okta-saml', 'Okta: the user is not assigned to the app ("403 — App Not Assigned")', ['saml.user-not-assigned']),
-  idpSetting('okta-saml-issuer-https', 'okta-saml', 'Okta: the IdP issuer is http://www.okta.com/…, the portal has the https:// variant', ['saml.issuer-mismatch']),
-  idpSetting('okta-oidc-org-vs-custom-issuer', 'okta-oidc', 'Okta: org authorization server confused with /oauth2/default', ['oidc.issuer-okta-org-server']),
-  idpSetting('okta-oidc-redirect-uri-not-registered', 'okta-oidc', 'Okta: the Login redirect URI is not registered (Okta\'s own 400 page)', ['oidc.redirect-uri-mismatch']),
+  idpSetting('okta-saml-app-not-assigned', 'okta-saml', 'Okta: the user is not assigned to the app ("403 — App Not Assigned")', [
+    'saml.user-not-assigned',
+  ]),
+  idpSetting('okta-saml-issuer-https', 'okta-saml', 'Okta: the IdP issuer is http://www.okta.com/…, the portal has the https:// variant', [
+    'saml.issuer-mismatch',
+  ]),
+  idpSetting('okta-oidc-org-vs-custom-issuer', 'okta-oidc', 'Okta: org authorization server confused with /oauth2/default', [
+    'oidc.issuer-okta-org-server',
+  ]),
+  idpSetting('okta-oidc-redirect-uri-not-registered', 'okta-oidc', "Okta: the Login redirect URI is not registered (Okta's own 400 page)", [
+    'oidc.redirect-uri-mismatch',
+  ]),
   // Google Workspace
-  idpSetting('google-saml-entity-id-mismatch', 'google-saml', 'Google: the app\'s Entity ID differs from the portal\'s (403 app_not_configured_for_user)', ['saml.sp-entity-id-unknown']),
-  idpSetting('google-saml-app-off-for-user', 'google-saml', 'Google: the SAML app is OFF for the user\'s organizational unit (403 app_not_enabled_for_user)', ['saml.user-not-assigned']),
-  idpSetting('google-oidc-redirect-uri-mismatch', 'google-oidc', 'Google: the redirect URI is not an authorized redirect URI (Error 400: redirect_uri_mismatch)', ['oidc.redirect-uri-mismatch']),
+  idpSetting(
+    'google-saml-entity-id-mismatch',
+    'google-saml',
+    "Google: the app's Entity ID differs from the portal's (403 app_not_configured_for_user)",
+    ['saml.sp-entity-id-unknown'],
+  ),
+  idpSetting(
+    'google-saml-app-off-for-user',
+    'google-saml',
+    "Google: the SAML app is OFF for the user's organizational unit (403 app_not_enabled_for_user)",
+    ['saml.user-not-assigned'],
+  ),
+  idpSetting(
+    'google-oidc-redirect-uri-mismatch',
+    'google-oidc',
+    'Google: the redirect URI is not an authorized redirect URI (Error 400: redirect_uri_mismatch)',
+    ['oidc.redirect-uri-mismatch'],
+  ),
   {
     id: 'google-oidc-outside-workspace',
     kind: 'misconfiguration',
     title: 'Google: a Google account outside the Workspace signs in (no hd claim) while the portal requires the domain',
     persona: 'google-oidc',
     faults: ['oidc.hd-missing'],
-    breaks: [{ at: 'sp', settings: { hostedDomain: '{domain}' } }, { at: 'idp', fault: 'oidc.hd-missing' }],
+    breaks: [
+      { at: 'sp', settings: { hostedDomain: '{domain}' } },
+      { at: 'idp', fault: 'oidc.hd-missing' },
+    ],
     fixes: [{ at: 'idp', resetFaults: true }],
   },
   // Auth0
-  idpSetting('auth0-oidc-issuer-trailing-slash', 'auth0-oidc', 'Auth0: the issuer without its trailing slash', ['oidc.issuer-auth0-trailing-slash']),
-  idpSetting('auth0-oidc-hs256', 'auth0-oidc', 'Auth0: the application signs ID tokens with HS256 (client secret)', ['oidc.hs256-with-secret']),
-  idpSetting('auth0-oidc-callback-url-mismatch', 'auth0-oidc', 'Auth0: the callback URL is not in Allowed Callback URLs', ['oidc.redirect-uri-mismatch']),
-  idpSetting('auth0-saml-sha1-legacy-tenant', 'auth0-saml', 'Auth0: an older tenant signs with RSA-SHA1 and SHA-1 digests', ['saml.sha1-signature', 'saml.sha1-digest']),
+  idpSetting('auth0-oidc-issuer-trailing-slash', 'auth0-oidc', 'Auth0: the issuer without its trailing slash', [
+    'oidc.issuer-auth0-trailing-slash',
+  ]),
+  idpSetting('auth0-oidc-hs256', 'auth0-oidc', 'Auth0: the application signs ID tokens with HS256 (client secret)', [
+    'oidc.hs256-with-secret',
+  ]),
+  idpSetting('auth0-oidc-callback-url-mismatch', 'auth0-oidc', 'Auth0: the callback URL is not in Allowed Callback URLs', [
+    'oidc.redirect-uri-mismatch',
+  ]),
+  idpSetting('auth0-saml-sha1-legacy-tenant', 'auth0-saml', 'Auth0: an older tenant signs with RSA-SHA1 and SHA-1 digests', [
+    'saml.sha1-signature',
+    'saml.sha1-digest',
+  ]),
   // Across vendors
-  idpSetting('saml-wrong-certificate-pasted', 'okta-saml', 'Another app\'s (or the encryption) certificate was pasted into the portal', ['saml.wrong-cert-pasted'], { acrossVendors: true }),
-  idpSetting('saml-idp-clock-ahead', 'google-saml', 'The IdP clock runs 15 minutes ahead (beyond the allowed skew)', ['saml.clock-skew-future-beyond'], { acrossVendors: true }),
-  idpSetting('saml-tls-proxy-http-acs', 'entra-saml', 'A TLS-terminating proxy: the IdP posts to https://, the portal computes http://', ['saml.destination-scheme-mismatch'], { acrossVendors: true }),
-  idpSetting('saml-encrypted-without-key', 'entra-saml', 'Token encryption turned on at the IdP; the portal has no decryption key', ['saml.encrypted-assertion-unexpected'], { acrossVendors: true }),
+  idpSetting(
+    'saml-wrong-certificate-pasted',
+    'okta-saml',
+    "Another app's (or the encryption) certificate was pasted into the portal",
+    ['saml.wrong-cert-pasted'],
+    { acrossVendors: true },
+  ),
+  idpSetting(
+    'saml-idp-clock-ahead',
+    'google-saml',
+    'The IdP clock runs 15 minutes ahead (beyond the allowed skew)',
+    ['saml.clock-skew-future-beyond'],
+    { acrossVendors: true },
+  ),
+  idpSetting(
+    'saml-tls-proxy-http-acs',
+    'entra-saml',
+    'A TLS-terminating proxy: the IdP posts to https://, the portal computes http://',
+    ['saml.destination-scheme-mismatch'],
+    { acrossVendors: true },
+  ),
+  idpSetting(
+    'saml-encrypted-without-key',
+    'entra-saml',
+    'Token encryption turned on at the IdP; the portal has no decryption key',
+    ['saml.encrypted-assertion-unexpected'],
+    { acrossVendors: true },
+  ),
   {
     id: 'saml-idp-initiated-not-allowed',
     kind: 'misconfiguration',
-    title: 'Users start from the IdP\'s app tile (IdP-initiated) while the portal does not allow it',
+    title: "Users start from the IdP's app tile (IdP-initiated) while the portal does not allow it",
     persona: 'okta-saml',
     faults: ['saml.idp-initiated-unsolicited'],
     acrossVendors: true,
     entry: 'idp-initiated',
     breaks: [],
     fixes: [{ at: 'sp', settings: { allowIdpInitiated: true } }],
-    fixTitle: 'Start the login from the portal, or (if the customer wants the app tile) tick "Allow IdP-initiated login" in the IdP and SSO section.',
+    fixTitle:
+      'Start the login from the portal, or (if the customer wants the app tile) tick "Allow IdP-initiated login" in the IdP and SSO section.',
   },
-  idpSetting('oidc-idp-clock-behind', 'okta-oidc', 'The IdP clock runs 11 hours behind (local time instead of UTC)', ['oidc.clock-skew-behind'], { acrossVendors: true }),
+  idpSetting(
+    'oidc-idp-clock-behind',
+    'okta-oidc',
+    'The IdP clock runs 11 hours behind (local time instead of UTC)',
+    ['oidc.clock-skew-behind'],
+    { acrossVendors: true },
+  ),
 ];
 
 export const REPRO_SCENARIOS: readonly ReproScenario[] = [...LOCKOUT_SCENARIOS, ...VENDOR_SCENARIOS];
@@ -153,8 +251,12 @@ export class UnknownScenarioError extends Error {}
 export function findScenario(id: string): ReproScenario {
   const scenario = REPRO_SCENARIOS.find((candidate) => candidate.id === id);
   if (!scenario) {
-    const near = REPRO_SCENARIOS.filter((candidate) => candidate.id.includes(id) || id.includes(candidate.id)).map((candidate) => candidate.id);
-    throw new UnknownScenarioError(`There is no repro scenario "${id}".${near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ''} List them with \`sso-harness repro --list\`.`);
+    const near = REPRO_SCENARIOS.filter((candidate) => candidate.id.includes(id) || id.includes(candidate.id)).map(
+      (candidate) => candidate.id,
+    );
+    throw new UnknownScenarioError(
+      `There is no repro scenario "${id}".${near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ''} List them with \`sso-harness repro --list\`.`,
+    );
   }
   return scenario;
 }
@@ -172,7 +274,9 @@ export function personasFor(scenario: ReproScenario): PersonaId[] {
  * portal's refusal with the fault's reason. Undefined when no fault predicts a failure.
  */
 export function expectedSymptom(scenario: ReproScenario, persona: Persona): Symptom | undefined {
-  const lockout = scenario.breaks.find((change): change is Extract<ReproChange, { at: 'idp'; lockout: LockoutCauseId }> => change.at === 'idp' && 'lockout' in change);
+  const lockout = scenario.breaks.find(
+    (change): change is Extract<ReproChange, { at: 'idp'; lockout: LockoutCauseId }> => change.at === 'idp' && 'lockout' in change,
+  );
   if (lockout) return LOCKOUT_CAUSES[lockout.lockout].symptom(persona);
   for (const id of scenario.faults) {
     const errorKey = idpErrorOf(id);

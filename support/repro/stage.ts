@@ -3,7 +3,13 @@
 // at the IdP and SSO configured and enabled (the working set-up), then the scenario's changes
 // that break it. Everything is started here and everything is closed by `close()`.
 import { randomBytes } from 'node:crypto';
-import { IdpControlClient, TEST_USER_PASSWORD, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../../mock-idps/control/client.ts';
+import {
+  IdpControlClient,
+  TEST_USER_PASSWORD,
+  type OidcPersonaId,
+  type PublicUser,
+  type SamlPersonaId,
+} from '../../mock-idps/control/client.ts';
 import { LOCKOUT_CAUSES, type LockoutContext, type LockoutState } from '../../mock-idps/faults/lockoutCauses.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
@@ -67,7 +73,9 @@ function resolvePersona(scenario: ReproScenario, requested: PersonaId | undefine
   const allowed = personasFor(scenario);
   const id = requested ?? scenario.persona;
   if (!allowed.includes(id)) {
-    throw new ScenarioPersonaError(`Scenario "${scenario.id}" cannot run with persona "${id}": its faults (${scenario.faults.join(', ')}) apply to ${allowed.join(', ')}. Pick one of those with --persona.`);
+    throw new ScenarioPersonaError(
+      `Scenario "${scenario.id}" cannot run with persona "${id}": its faults (${scenario.faults.join(', ')}) apply to ${allowed.join(', ')}. Pick one of those with --persona.`,
+    );
   }
   return PERSONAS[id];
 }
@@ -103,10 +111,23 @@ interface StageInternals {
   apply(changes: readonly ReproChange[]): Promise<void>;
 }
 
-async function setUp(scenario: ReproScenario, persona: Persona, idpServer: IdpServer, portal: EmbeddedPortal, domain: string, log: (line: string) => void): Promise<StageInternals> {
+async function setUp(
+  scenario: ReproScenario,
+  persona: Persona,
+  idpServer: IdpServer,
+  portal: EmbeddedPortal,
+  domain: string,
+  log: (line: string) => void,
+): Promise<StageInternals> {
   const idp = await IdpControlClient.createTenant(idpServer.controlUrl, { key: REPRO_TENANT_KEY, domain });
   const [adminUser, ordinaryUser] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary')]);
-  const seat = (role: 'admin' | 'user', user: PublicUser): SeatLogin => ({ role, name: user.displayName, email: user.email, password: testPassword(), idpLogin: persona.loginFlow === 'email-then-password' ? user.upn : user.email });
+  const seat = (role: 'admin' | 'user', user: PublicUser): SeatLogin => ({
+    role,
+    name: user.displayName,
+    email: user.email,
+    password: testPassword(),
+    idpLogin: persona.loginFlow === 'email-then-password' ? user.upn : user.email,
+  });
   const admin = seat('admin', adminUser);
   const user = seat('user', ordinaryUser);
   const account = await portal.createAccount({
@@ -135,7 +156,11 @@ async function setUp(scenario: ReproScenario, persona: Persona, idpServer: IdpSe
   };
 
   const configure = async (enabled?: boolean): Promise<void> => {
-    const body = { ...presetSettings(persona, idpUrls, oidcClient), ...withDomain(patch, domain), ...(enabled === undefined ? {} : { enabled }) } as SsoConfigurationBody;
+    const body = {
+      ...presetSettings(persona, idpUrls, oidcClient),
+      ...withDomain(patch, domain),
+      ...(enabled === undefined ? {} : { enabled }),
+    } as SsoConfigurationBody;
     saved = await saveSsoConfiguration(portal, account.accountId, body);
   };
 
@@ -202,7 +227,11 @@ async function setUp(scenario: ReproScenario, persona: Persona, idpServer: IdpSe
 }
 
 /** What the admin enters for this vendor at set-up: the metadata URL and the parts it signs, or issuer and client. */
-function presetSettings(persona: Persona, urls: SamlPersonaUrls | OidcPersonaUrls, client: { clientId: string; clientSecret: string } | undefined): SsoConfigurationBody {
+function presetSettings(
+  persona: Persona,
+  urls: SamlPersonaUrls | OidcPersonaUrls,
+  client: { clientId: string; clientSecret: string } | undefined,
+): SsoConfigurationBody {
   if (persona.protocol === 'saml' && urls.protocol === 'saml') {
     const scope = persona.signing.scope;
     return {

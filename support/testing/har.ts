@@ -22,16 +22,31 @@ export function harEntry(spec: HarEntrySpec): unknown {
       url: spec.url,
       headers: Object.entries(spec.requestHeaders ?? {}).map(([name, value]) => ({ name, value })),
       cookies: Object.entries(spec.cookies ?? {}).map(([name, value]) => ({ name, value })),
-      ...(form ? { postData: { mimeType: 'application/x-www-form-urlencoded', text: form, params: Object.entries(spec.form!).map(([name, value]) => ({ name, value: encodeURIComponent(value) })) } } : {}),
+      ...(form
+        ? {
+            postData: {
+              mimeType: 'application/x-www-form-urlencoded',
+              text: form,
+              params: Object.entries(spec.form!).map(([name, value]) => ({ name, value: encodeURIComponent(value) })),
+            },
+          }
+        : {}),
     },
     response: {
       status: spec.status ?? 200,
       headers: [],
-      content: body === undefined ? { size: 0 } : { size: body.length, mimeType: spec.responseJson === undefined ? 'text/html' : 'application/json', text: body },
+      content:
+        body === undefined
+          ? { size: 0 }
+          : { size: body.length, mimeType: spec.responseJson === undefined ? 'text/html' : 'application/json', text: body },
     },
   };
 }
 
 export function har(...entries: HarEntrySpec[]): string {
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries: entries.map(harEntry) } }, null, 2);
+  return JSON.stringify(
+    { log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries: entries.map(harEntry) } },
+    null,
+    2,
+  );
 }

@@ -65,7 +65,12 @@ export function buildSamlXml(f: SamlFixture): string {
   const aNs = f.style === 'okta' ? 'xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion"' : '';
   const own = f.style === 'okta' ? '' : ' xmlns="urn:oasis:names:tc:SAML:2.0:assertion"';
   const irt = f.inResponseTo === undefined ? '' : ` InResponseTo="${f.inResponseTo}"`;
-  const attributes = Object.entries(f.attributes).map(([name, value]) => `<${a}Attribute Name="${escapeXml(name)}"><${a}AttributeValue>${escapeXml(value)}</${a}AttributeValue></${a}Attribute>`).join('');
+  const attributes = Object.entries(f.attributes)
+    .map(
+      ([name, value]) =>
+        `<${a}Attribute Name="${escapeXml(name)}"><${a}AttributeValue>${escapeXml(value)}</${a}AttributeValue></${a}Attribute>`,
+    )
+    .join('');
   const conditions = f.conditions
     ? `<${a}Conditions NotBefore="${instant(f.notBefore)}" NotOnOrAfter="${instant(f.notOnOrAfter)}"><${a}AudienceRestriction>${f.audience === undefined ? '' : `<${a}Audience>${escapeXml(f.audience)}</${a}Audience>`}</${a}AudienceRestriction></${a}Conditions>`
     : '';
@@ -73,7 +78,10 @@ export function buildSamlXml(f: SamlFixture): string {
   const assertion = f.status.endsWith(':Success')
     ? `<${a}Assertion${own} ID="${f.assertionId}" IssueInstant="${instant(f.issueInstant)}" Version="2.0"><${a}Issuer>${escapeXml(f.issuer)}</${a}Issuer><${a}Subject><${a}NameID Format="${f.nameIdFormat}">${escapeXml(f.nameId)}</${a}NameID><${a}SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><${a}SubjectConfirmationData${irt} NotOnOrAfter="${instant(f.notOnOrAfter)}"${f.recipient === undefined ? '' : ` Recipient="${escapeXml(f.recipient)}"`}/></${a}SubjectConfirmation></${a}Subject>${conditions}<${a}AuthnStatement AuthnInstant="${instant(f.issueInstant)}" SessionIndex="${f.assertionId}"><${a}AuthnContext><${a}AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</${a}AuthnContextClassRef></${a}AuthnContext></${a}AuthnStatement><${a}AttributeStatement>${attributes}</${a}AttributeStatement></${a}Assertion>`
     : '';
-  const responseIssuer = f.style === 'okta' ? `<${a}Issuer Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity">${escapeXml(f.issuer)}</${a}Issuer>` : `<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">${escapeXml(f.issuer)}</Issuer>`;
+  const responseIssuer =
+    f.style === 'okta'
+      ? `<${a}Issuer Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity">${escapeXml(f.issuer)}</${a}Issuer>`
+      : `<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">${escapeXml(f.issuer)}</Issuer>`;
   const declaration = f.style === 'okta' ? '<?xml version="1.0" encoding="UTF-8"?>' : '';
   return `${declaration}${f.doctype ?? ''}<${p}:Response xmlns:${p}="urn:oasis:names:tc:SAML:2.0:protocol" ${aNs} ID="${f.responseId}" Version="2.0" IssueInstant="${instant(f.issueInstant)}"${f.destination === undefined ? '' : ` Destination="${escapeXml(f.destination)}"`}${irt}>${responseIssuer}${status}${assertion}</${p}:Response>`;
 }
@@ -85,8 +93,19 @@ const ALGORITHMS = {
   sha1: { signature: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', digest: 'http://www.w3.org/2000/09/xmldsig#sha1' },
 } as const;
 
-function signElement(xml: string, key: TestKeyPair, localName: 'Assertion' | 'Response', algorithm: keyof typeof ALGORITHMS, transforms: string[]): string {
-  const signer = new SignedXml({ privateKey: key.privateKeyPem, publicCert: key.certificatePem, signatureAlgorithm: ALGORITHMS[algorithm].signature, canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
+function signElement(
+  xml: string,
+  key: TestKeyPair,
+  localName: 'Assertion' | 'Response',
+  algorithm: keyof typeof ALGORITHMS,
+  transforms: string[],
+): string {
+  const signer = new SignedXml({
+    privateKey: key.privateKeyPem,
+    publicCert: key.certificatePem,
+    signatureAlgorithm: ALGORITHMS[algorithm].signature,
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
   const xpath = `//*[local-name(.)='${localName}']`;
   signer.addReference({ xpath, transforms, digestAlgorithm: ALGORITHMS[algorithm].digest });
   signer.computeSignature(xml, { prefix: 'ds', location: { reference: `${xpath}/*[local-name(.)='Issuer']`, action: 'after' } });
@@ -95,7 +114,13 @@ function signElement(xml: string, key: TestKeyPair, localName: 'Assertion' | 'Re
 
 export const STANDARD_TRANSFORMS = ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'];
 
-export function signSaml(xml: string, key: TestKeyPair, scope: SignScope, algorithm: keyof typeof ALGORITHMS = 'sha256', transforms = STANDARD_TRANSFORMS): string {
+export function signSaml(
+  xml: string,
+  key: TestKeyPair,
+  scope: SignScope,
+  algorithm: keyof typeof ALGORITHMS = 'sha256',
+  transforms = STANDARD_TRANSFORMS,
+): string {
   let out = xml;
   if (scope === 'assertion' || scope === 'both') out = signElement(out, key, 'Assertion', algorithm, transforms);
   if (scope === 'response' || scope === 'both') out = signElement(out, key, 'Response', algorithm, transforms);

@@ -16,6 +16,12 @@ export interface DiscoveredServer {
 
 export async function startDiscoveredServer(personaId: PersonaId): Promise<DiscoveredServer> {
   const server = await startOidcTestServer(personaId);
-  const config = await client.discovery(new URL(server.issuer), server.app.clientId, undefined, client.ClientSecretBasic(server.app.clientSecret), INSECURE);
+  const config = await client.discovery(
+    new URL(server.issuer),
+    server.app.clientId,
+    undefined,
+    client.ClientSecretBasic(server.app.clientSecret),
+    INSECURE,
+  );
   return { server, config, redirectUri: server.app.redirectUris[0]! };
 }

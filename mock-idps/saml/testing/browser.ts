@@ -35,7 +35,8 @@ export class TestBrowser {
 }
 
 function pageOf(page: HttpPage): Page {
-  if (page.notFollowed === 'off-site') throw new Error(`The login left loopback for ${page.url}: the harness never follows a redirect off this machine.`);
+  if (page.notFollowed === 'off-site')
+    throw new Error(`The login left loopback for ${page.url}: the harness never follows a redirect off this machine.`);
   return { url: page.url, status: page.status, html: page.html };
 }
 
@@ -62,7 +63,10 @@ export async function signIn(browser: TestBrowser, persona: SamlPersona, page: P
       const onChooser = page.html.includes('<h1>Choose an account</h1>');
       const chooser = !onChooser || page.html.includes(`${login}</button>`) ? page : await browser.submit(page, 'Use another account');
       const passwordPage = chooser.html.includes(`${login}</button>`)
-        ? await browser.submit(chooser, [...chooser.html.matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((m) => m[1]!).find((b) => b.endsWith(login))!)
+        ? await browser.submit(
+            chooser,
+            [...chooser.html.matchAll(/<button type="submit">([^<]*)<\/button>/g)].map((m) => m[1]!).find((b) => b.endsWith(login))!,
+          )
         : await browser.submit(chooser, 'Next', { login });
       return browser.submit(passwordPage, 'Next', { password });
     }

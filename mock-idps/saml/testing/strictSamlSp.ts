@@ -29,13 +29,23 @@ export interface StrictSpConfig {
 }
 
 export type StrictSpOutcome =
-  | { readonly ok: true; readonly email: string; readonly nameId: string; readonly warnings: readonly string[]; readonly redirectTo: string }
+  | {
+      readonly ok: true;
+      readonly email: string;
+      readonly nameId: string;
+      readonly warnings: readonly string[];
+      readonly redirectTo: string;
+    }
   | { readonly ok: false; readonly reason: ReasonCode; readonly detail: string };
 
 export const MAX_RESPONSE_BYTES = 512 * 1024;
 export const MAX_DEPTH = 64;
 const EMAIL_ATTRIBUTES = [
-  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'email', 'mail', 'Email', 'urn:oid:0.9.2342.19200300.100.1.3',
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+  'email',
+  'mail',
+  'Email',
+  'urn:oid:0.9.2342.19200300.100.1.3',
 ];
 // A plain ASCII address (what IdPs issue): a look-alike letter makes it no address at all, never a near one.
 const EMAIL = /^[\x21-\x3f\x41-\x7e]+@[\x21-\x3f\x41-\x7e]+\.[\x21-\x3f\x41-\x7e]+$/;
@@ -130,20 +140,25 @@ export class StrictSamlSp {
     // 1. Bounded, DTD-free parsing.
     if (!/^[A-Za-z0-9+/=\s]+$/.test(samlResponse)) throw new Refusal('saml-malformed', 'SAMLResponse is not base64');
     const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
-    if (!this.#relaxed('size') && xml.length > MAX_RESPONSE_BYTES) throw new Refusal('saml-malformed', `response is ${xml.length} bytes (limit ${MAX_RESPONSE_BYTES})`);
+    if (!this.#relaxed('size') && xml.length > MAX_RESPONSE_BYTES)
+      throw new Refusal('saml-malformed', `response is ${xml.length} bytes (limit ${MAX_RESPONSE_BYTES})`);
     if (!this.#relaxed('doctype') && /<!DOCTYPE/i.test(xml)) throw new Refusal('saml-doctype-forbidden', 'DOCTYPE present');
     if (maxDepth(xml) > MAX_DEPTH) throw new Refusal('saml-malformed', `nesting deeper than ${MAX_DEPTH}`);
     const doc = parseXml(stripProlog(xml));
     const root = doc.documentElement;
-    if (!root || root.localName !== 'Response' || root.namespaceURI !== NS.protocol) throw new Refusal('saml-malformed', 'not a samlp:Response');
+    if (!root || root.localName !== 'Response' || root.namespaceURI !== NS.protocol)
+      throw new Refusal('saml-malformed', 'not a samlp:Response');
 
     // 2. Status before anything else: error responses carry no assertion.
     const statusCode = root.getElementsByTagNameNS(NS.protocol, 'StatusCode').item(0)?.getAttribute('Value');
-    if (statusCode !== 'urn:oasis:names:tc:SAML:2.0:status:Success') throw new Refusal('saml-status-not-success', `status ${statusCode ?? '(none)'}`);
+    if (statusCode !== 'urn:oasis:names:tc:SAML:2.0:status:Success')
+      throw new Refusal('saml-status-not-success', `status ${statusCode ?? '(none)'}`);
 
     // 3. Exactly one assertion anywhere: every signature-wrapping variant needs a second one.
     if (!this.#relaxed('single-assertion')) {
-      const count = root.getElementsByTagNameNS(NS.assertion, 'Assertion').length + root.getElementsByTagNameNS(NS.assertion, 'EncryptedAssertion').length;
+      const count =
+        root.getElementsByTagNameNS(NS.assertion, 'Assertion').length +
+        root.getElementsByTagNameNS(NS.assertion, 'EncryptedAssertion').length;
       if (count > 1) throw new Refusal('saml-multiple-assertions', `${count} assertions in the document`);
     }
 
@@ -184,7 +199,10 @@ export class StrictSamlSp {
     if (assertion && !childNs(assertion, NS.assertion, 'Conditions')) throw new Refusal('saml-conditions-missing', 'no Conditions');
 
     // 7. node-saml: signature with the configured certificates only, scope, InResponseTo, time, audience.
-    const profile = await this.#validateWithNodeSaml(samlResponse, xml, { response: responseSigned, assertion: assertion !== undefined && assertionSigned });
+    const profile = await this.#validateWithNodeSaml(samlResponse, xml, {
+      response: responseSigned,
+      assertion: assertion !== undefined && assertionSigned,
+    });
 
     // 8. What node-saml leaves to the SP.
     const verifiedAssertion = parseXml(profile.getAssertionXml?.() ?? '').documentElement;
@@ -207,15 +225,19 @@ export class StrictSamlSp {
     // Present means compared, even when empty (bindings §3.5.5.2); URLs compare exactly but for the
     // case of scheme and host (RFC 3986 §3.1, §3.2.2).
     const destination = root.getAttribute('Destination');
-    if (!this.#relaxed('destination') && root.hasAttribute('Destination') && !sameUrl(destination ?? '', c.acs)) throw new Refusal('saml-destination-mismatch', `Destination ${JSON.stringify(destination)}`);
+    if (!this.#relaxed('destination') && root.hasAttribute('Destination') && !sameUrl(destination ?? '', c.acs))
+      throw new Refusal('saml-destination-mismatch', `Destination ${JSON.stringify(destination)}`);
     const confirmation = verifiedAssertion?.getElementsByTagNameNS(NS.assertion, 'SubjectConfirmationData').item(0);
     const recipient = confirmation?.getAttribute('Recipient');
-    if (!this.#relaxed('recipient') && !sameUrl(recipient ?? '', c.acs)) throw new Refusal('saml-recipient-mismatch', `Recipient ${JSON.stringify(recipient ?? '(none)')}`);
+    if (!this.#relaxed('recipient') && !sameUrl(recipient ?? '', c.acs))
+      throw new Refusal('saml-recipient-mismatch', `Recipient ${JSON.stringify(recipient ?? '(none)')}`);
     const assertionId = verifiedAssertion?.getAttribute('ID') ?? '';
-    if (!this.#relaxed('replay') && this.#seenAssertionIds.has(assertionId)) throw new Refusal('saml-replay', `assertion ${assertionId} already used`);
+    if (!this.#relaxed('replay') && this.#seenAssertionIds.has(assertionId))
+      throw new Refusal('saml-replay', `assertion ${assertionId} already used`);
     this.#seenAssertionIds.add(assertionId);
     for (const pem of this.#keyInfoCertificates(root)) {
-      if (new Date(new X509Certificate(pem).validTo).getTime() < Date.now()) warnings.push('The IdP signing certificate has expired: renew it at the IdP and upload the new one.');
+      if (new Date(new X509Certificate(pem).validTo).getTime() < Date.now())
+        warnings.push('The IdP signing certificate has expired: renew it at the IdP and upload the new one.');
     }
 
     // 9. Email → seat.
@@ -245,10 +267,14 @@ export class StrictSamlSp {
         const embedded = this.#keyInfoCertificates(parseXml(stripProlog(xml)).documentElement);
         if (this.#relaxed('signature-trust') || embedded.length === 0) throw new Refusal('saml-signature-invalid', message);
         const withEmbedded = this.#newSaml(embedded, undefined, true, present);
-        const verifies = await withEmbedded.validatePostResponseAsync({ SAMLResponse: samlResponse }).then(() => true, (e: Error) => !/signature/i.test(e.message));
+        const verifies = await withEmbedded.validatePostResponseAsync({ SAMLResponse: samlResponse }).then(
+          () => true,
+          (e: Error) => !/signature/i.test(e.message),
+        );
         throw new Refusal(verifies ? 'saml-cert-untrusted' : 'saml-signature-invalid', message);
       }
-      if (/signature|Referenced node|transforms|ID cannot refer|Cannot obtain assertion/i.test(message)) throw new Refusal('saml-signature-invalid', message);
+      if (/signature|Referenced node|transforms|ID cannot refer|Cannot obtain assertion/i.test(message))
+        throw new Refusal('saml-signature-invalid', message);
       if (/decrypt|EncryptedAssertion|Failed to decrypt/i.test(message)) throw new Refusal('saml-encrypted-unexpected', message);
       if (/InResponseTo is missing/.test(message)) throw new Refusal('saml-inresponseto-missing', message);
       if (/InResponseTo/.test(message)) throw new Refusal('saml-inresponseto-unknown', message);
@@ -263,13 +289,21 @@ export class StrictSamlSp {
   #keyInfoCertificates(root: ReturnType<typeof parseXml>['documentElement']): string[] {
     if (!root) return [];
     const list = root.getElementsByTagNameNS(NS.ds, 'X509Certificate');
-    return Array.from({ length: list.length }, (_, i) => list.item(i)!.textContent ?? '')
-      .map((body) => `-----BEGIN CERTIFICATE-----\n${body.replace(/\s+/g, '').match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----\n`);
+    return Array.from({ length: list.length }, (_, i) => list.item(i)!.textContent ?? '').map(
+      (body) =>
+        `-----BEGIN CERTIFICATE-----\n${
+          body
+            .replace(/\s+/g, '')
+            .match(/.{1,64}/g)
+            ?.join('\n') ?? ''
+        }\n-----END CERTIFICATE-----\n`,
+    );
   }
 
   #email(profile: Profile): string | undefined {
     const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
-    const first = (value: unknown): string | undefined => (Array.isArray(value) ? (value[0] as string | undefined) : typeof value === 'string' ? value : undefined);
+    const first = (value: unknown): string | undefined =>
+      Array.isArray(value) ? (value[0] as string | undefined) : typeof value === 'string' ? value : undefined;
     if (this.config.emailAttribute) return first(attributes[this.config.emailAttribute]);
     // An Entra guest's UPN (user_domain#EXT#@tenant.onmicrosoft.com) looks like an address but is not the guest's email.
     if (EMAIL.test(profile.nameID) && !profile.nameID.includes('#EXT#')) return profile.nameID;

@@ -40,7 +40,9 @@ export type AnyDocumentFeature = DocumentFeature<'metadata'> | DocumentFeature<'
 
 /** Values compared as JSON (arrays in order); the difference spelled out. */
 export function same(label: string, actual: unknown, expected: unknown): CheckResult {
-  return JSON.stringify(actual) === JSON.stringify(expected) ? true : `${label}: ${JSON.stringify(actual)}, vendor ${JSON.stringify(expected)}`;
+  return JSON.stringify(actual) === JSON.stringify(expected)
+    ? true
+    : `${label}: ${JSON.stringify(actual)}, vendor ${JSON.stringify(expected)}`;
 }
 
 /** Every check of a feature must hold: the first that does not is the answer. */

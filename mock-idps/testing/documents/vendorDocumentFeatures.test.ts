@@ -39,50 +39,69 @@ afterAll(async () => {
   await server.close();
 });
 
-const label = (feature: { vendor: string; document: string; feature: string }): string => `${feature.vendor} ${feature.document}: ${feature.feature}`;
+const label = (feature: { vendor: string; document: string; feature: string }): string =>
+  `${feature.vendor} ${feature.document}: ${feature.feature}`;
 
 describe('the ledger', () => {
-  it('lists every vendor\'s three documents, each feature once, each checked or not modelled', () => {
+  it("lists every vendor's three documents, each feature once, each checked or not modelled", () => {
     const names = VENDOR_DOCUMENT_FEATURES.map(label);
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
-    expect(VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.check === undefined && feature.notModelled === undefined).map(label)).toEqual([]);
+    expect(
+      VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.check === undefined && feature.notModelled === undefined).map(label),
+    ).toEqual([]);
     for (const vendor of VENDORS) {
-      expect(new Set(VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.vendor === vendor).map((feature) => feature.document))).toEqual(new Set(['metadata', 'discovery', 'jwks']));
+      expect(new Set(VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.vendor === vendor).map((feature) => feature.document))).toEqual(
+        new Set(['metadata', 'discovery', 'jwks']),
+      );
     }
   });
 });
 
 describe('the documents the mock serves', () => {
   it('match every modelled vendor fact (a persona change that breaks one fails here, named)', () => {
-    const failing = outcomes(VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.notModelled === undefined), documents)
+    const failing = outcomes(
+      VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.notModelled === undefined),
+      documents,
+    )
       .filter(({ result }) => result !== true)
       .map(({ feature, result }) => `${label(feature)} — ${String(result)}`);
     expect(failing).toEqual([]);
   });
 
   it('still differ where the ledger says "mock differs" (else the feature is matched now: update the ledger)', () => {
-    const nowMatching = outcomes(VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.notModelled !== undefined && feature.check !== undefined), documents)
+    const nowMatching = outcomes(
+      VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.notModelled !== undefined && feature.check !== undefined),
+      documents,
+    )
       .filter(({ result }) => result === true)
       .map(({ feature }) => label(feature));
     expect(nowMatching).toEqual([]);
   });
 
-  it.each(VENDORS)('%s: at least 95% of the listed features match, or a known gap holds its figure (not modelled counts as not matched)', (vendor) => {
-    const mine = outcomes(VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.vendor === vendor), documents);
-    const byDocument = (['metadata', 'discovery', 'jwks'] as const).map((kind) => {
-      const s = score(mine.filter(({ feature }) => feature.document === kind));
-      return `${kind} ${s.matched}/${s.listed} (${s.notModelled} not modelled) ${s.percent}%`;
-    });
-    const total = score(mine);
-    console.log(`${vendor}: total ${total.matched}/${total.listed} matched, ${total.notModelled} not modelled, ${total.percent}% | ${byDocument.join(' | ')}`);
-    const floor = BELOW_TARGET[vendor];
-    if (floor === undefined) {
-      expect(total.percent).toBeGreaterThanOrEqual(TARGET_PERCENT);
-    } else {
-      expect(total.percent).toBeGreaterThanOrEqual(floor);
-      expect(total.percent, `${vendor} reached the target: delete its BELOW_TARGET row`).toBeLessThan(TARGET_PERCENT);
-    }
-  });
+  it.each(VENDORS)(
+    '%s: at least 95% of the listed features match, or a known gap holds its figure (not modelled counts as not matched)',
+    (vendor) => {
+      const mine = outcomes(
+        VENDOR_DOCUMENT_FEATURES.filter((feature) => feature.vendor === vendor),
+        documents,
+      );
+      const byDocument = (['metadata', 'discovery', 'jwks'] as const).map((kind) => {
+        const s = score(mine.filter(({ feature }) => feature.document === kind));
+        return `${kind} ${s.matched}/${s.listed} (${s.notModelled} not modelled) ${s.percent}%`;
+      });
+      const total = score(mine);
+      console.log(
+        `${vendor}: total ${total.matched}/${total.listed} matched, ${total.notModelled} not modelled, ${total.percent}% | ${byDocument.join(' | ')}`,
+      );
+      const floor = BELOW_TARGET[vendor];
+      if (floor === undefined) {
+        expect(total.percent).toBeGreaterThanOrEqual(TARGET_PERCENT);
+      } else {
+        expect(total.percent).toBeGreaterThanOrEqual(floor);
+        expect(total.percent, `${vendor} reached the target: delete its BELOW_TARGET row`).toBeLessThan(TARGET_PERCENT);
+      }
+    },
+  );
 });
 
 describe('the checks are not a rubber stamp', () => {
@@ -91,19 +110,40 @@ describe('the checks are not a rubber stamp', () => {
       .filter((feature) => runCheck(feature, altered) !== true)
       .map((feature) => feature.feature);
 
-  const withMetadata = (vendor: Vendor, edit: (xml: string) => string): VendorDocuments => ({ ...documents[vendor], metadata: { ...documents[vendor].metadata, doc: edit(documents[vendor].metadata.doc) } });
-  const withDiscovery = (vendor: Vendor, edit: (doc: JsonObject) => JsonObject): VendorDocuments => ({ ...documents[vendor], discovery: { ...documents[vendor].discovery, doc: edit(documents[vendor].discovery.doc) } });
-  const withJwks = (vendor: Vendor, edit: (doc: JsonObject) => JsonObject): VendorDocuments => ({ ...documents[vendor], jwks: { ...documents[vendor].jwks, doc: edit(documents[vendor].jwks.doc) } });
+  const withMetadata = (vendor: Vendor, edit: (xml: string) => string): VendorDocuments => ({
+    ...documents[vendor],
+    metadata: { ...documents[vendor].metadata, doc: edit(documents[vendor].metadata.doc) },
+  });
+  const withDiscovery = (vendor: Vendor, edit: (doc: JsonObject) => JsonObject): VendorDocuments => ({
+    ...documents[vendor],
+    discovery: { ...documents[vendor].discovery, doc: edit(documents[vendor].discovery.doc) },
+  });
+  const withJwks = (vendor: Vendor, edit: (doc: JsonObject) => JsonObject): VendorDocuments => ({
+    ...documents[vendor],
+    jwks: { ...documents[vendor].jwks, doc: edit(documents[vendor].jwks.doc) },
+  });
 
   it('Okta metadata with the SingleSignOnService bindings swapped fails the binding-order feature, and only that one', () => {
-    const swapped = withMetadata('okta', (xml) => xml.replace(/bindings:HTTP-POST|bindings:HTTP-Redirect/g, (binding) => (binding.endsWith('POST') ? 'bindings:HTTP-Redirect' : 'bindings:HTTP-POST')));
+    const swapped = withMetadata('okta', (xml) =>
+      xml.replace(/bindings:HTTP-POST|bindings:HTTP-Redirect/g, (binding) =>
+        binding.endsWith('POST') ? 'bindings:HTTP-Redirect' : 'bindings:HTTP-POST',
+      ),
+    );
     expect(swapped.metadata.doc).not.toBe(documents.okta.metadata.doc);
-    expect(failingFeatures('okta', swapped)).toEqual(['SingleSignOnService, in order (path shape /app/{org-slug}_{appname}_1/{exk…}/sso/saml)']);
+    expect(failingFeatures('okta', swapped)).toEqual([
+      'SingleSignOnService, in order (path shape /app/{org-slug}_{appname}_1/{exk…}/sso/saml)',
+    ]);
   });
 
   it('Google discovery with an end_session_endpoint fails the fields that say Google has none', () => {
     const withLogout = withDiscovery('google', (doc) => ({ ...doc, end_session_endpoint: `${String(doc.issuer)}/logout` }));
-    expect(failingFeatures('google', withLogout)).toEqual(['first key / field count', 'end_session_endpoint (absent)', 'other fields (none)', 'endpoint shape: logout (none)', 'endpoint shape: other (none)']);
+    expect(failingFeatures('google', withLogout)).toEqual([
+      'first key / field count',
+      'end_session_endpoint (absent)',
+      'other fields (none)',
+      'endpoint shape: logout (none)',
+      'endpoint shape: other (none)',
+    ]);
   });
 
   it('Auth0 metadata with its logout service after the SSO services fails the schema order', () => {
@@ -111,7 +151,9 @@ describe('the checks are not a rubber stamp', () => {
       const logout = /(<SingleLogoutService[^>]*\/>)+/.exec(xml)?.[0] ?? '';
       return xml.replace(logout, '').replace('<Attribute ', `${logout}<Attribute `);
     });
-    expect(failingFeatures('auth0', misordered)).toContain('element order (schema: SingleLogoutService, NameIDFormat, SingleSignOnService, saml:Attribute last)');
+    expect(failingFeatures('auth0', misordered)).toContain(
+      'element order (schema: SingleLogoutService, NameIDFormat, SingleSignOnService, saml:Attribute last)',
+    );
   });
 
   it('an Entra JWKS whose keys carry alg, and an Entra document re-indented, fail their features', () => {

@@ -24,9 +24,12 @@ export interface FeatureOutcome {
 export function runCheck(feature: AnyDocumentFeature, documents: VendorDocuments): CheckResult | undefined {
   try {
     switch (feature.document) {
-      case 'metadata': return feature.check?.(documents.metadata.doc, documents.metadata.served);
-      case 'discovery': return feature.check?.(documents.discovery.doc, documents.discovery.served);
-      case 'jwks': return feature.check?.(documents.jwks.doc, documents.jwks.served);
+      case 'metadata':
+        return feature.check?.(documents.metadata.doc, documents.metadata.served);
+      case 'discovery':
+        return feature.check?.(documents.discovery.doc, documents.discovery.served);
+      case 'jwks':
+        return feature.check?.(documents.jwks.doc, documents.jwks.served);
     }
   } catch (error) {
     return `check threw: ${String(error)}`;

@@ -55,7 +55,8 @@ export function inside(tags: readonly Tag[], parent: Tag): Tag[] {
 }
 
 /** The direct children of `parent`, in order. */
-export const childrenOf = (tags: readonly Tag[], parent: Tag): Tag[] => inside(tags, parent).filter((tag) => tag.depth === parent.depth + 1);
+export const childrenOf = (tags: readonly Tag[], parent: Tag): Tag[] =>
+  inside(tags, parent).filter((tag) => tag.depth === parent.depth + 1);
 
 /** The text right after a start tag, up to the next tag (an element of text only). */
 export function textAfter(xml: string, tag: Tag): string {

@@ -17,7 +17,12 @@ import { FOREIGN_ACTIONS, FOREIGN_REFUSALS, FOREIGN_SEAT_AUDIT_KINDS, foreignSea
 
 export const FOREIGN_NATIVE_CLIENTS: NativeClientConfig = {
   desktop: { clientId: 'ooma-desktop-app', name: 'Ooma desktop app' },
-  mobile: { clientId: 'ooma-mobile-app', name: 'Ooma mobile app', scheme: 'com.ooma.oe.app', redirectUri: 'com.ooma.oe.app:/signin-callback' },
+  mobile: {
+    clientId: 'ooma-mobile-app',
+    name: 'Ooma mobile app',
+    scheme: 'com.ooma.oe.app',
+    redirectUri: 'com.ooma.oe.app:/signin-callback',
+  },
 };
 
 export const foreignSkin: PortalSkin = {
@@ -36,7 +41,10 @@ export const foreignSkin: PortalSkin = {
   },
   actors: {
     seat: (seat) => ({ kind: 'seat', label: `${seat.email} · ${seat.name}, ${seat.role === 'admin' ? 'owner' : 'member'}` }),
-    support: (staff, grant) => ({ kind: 'support', label: `${staff.name} <${staff.email}> · Ooma Support staff${grant ? `, case ${grant.ticket}` : ''}` }),
+    support: (staff, grant) => ({
+      kind: 'support',
+      label: `${staff.name} <${staff.email}> · Ooma Support staff${grant ? `, case ${grant.ticket}` : ''}`,
+    }),
     anonymous: (email) => ({ kind: 'anonymous', label: email ? `signed-out visitor who typed ${email}` : 'signed-out visitor' }),
     ssoIdentity: (email) => ({ kind: 'anonymous', label: email ? `provider identity ${email}` : 'provider answer without an identity' }),
     nativeApp: (name) => ({ kind: 'anonymous', label: `${name} (before sign-in)` }),

@@ -36,10 +36,22 @@ export const FOREIGN_PATHS: SkinPaths = {
     metadata: '/saml2/:accountId/descriptor',
     oidcCallback: '/auth/oidc/:accountId/return',
   },
-  native: { authorize: '/connect/authorize', resume: '/connect/authorize/continue', token: '/connect/token', userinfo: '/connect/userinfo' },
+  native: {
+    authorize: '/connect/authorize',
+    resume: '/connect/authorize/continue',
+    token: '/connect/token',
+    userinfo: '/connect/userinfo',
+  },
 };
 
-export const FOREIGN_QUERY: SkinQuery = { returnTo: 'next', account: 'org', email: 'login_hint', notice: 'done', request: 'tx', search: 'find' };
+export const FOREIGN_QUERY: SkinQuery = {
+  returnTo: 'next',
+  account: 'org',
+  email: 'login_hint',
+  notice: 'done',
+  request: 'tx',
+  search: 'find',
+};
 
 const CONNECTION_FIELDS: Readonly<Record<SsoFieldKey, string>> = {
   protocol: 'conn[kind]',
@@ -87,7 +99,12 @@ export const FOREIGN_FIELDS: SkinFields = {
   sso: CONNECTION_FIELDS,
 };
 
-export const FOREIGN_COOKIES: SkinCookies = { seatSession: 'wph_session', supportSession: 'wph_staff', browser: 'bid', pendingLogin: 'sso_tx' };
+export const FOREIGN_COOKIES: SkinCookies = {
+  seatSession: 'wph_session',
+  supportSession: 'wph_staff',
+  browser: 'bid',
+  pendingLogin: 'sso_tx',
+};
 
 export const FOREIGN_NOTICE_KEYS: Readonly<Record<NoticeKey, string>> = {
   accountSaved: 'profile',
@@ -101,7 +118,12 @@ export const FOREIGN_NOTICE_KEYS: Readonly<Record<NoticeKey, string>> = {
   supportSsoDisabled: 'suspended',
 };
 
-export const FOREIGN_ANCHORS: SkinAnchors = { idpAndSso: 'single-sign-on', idpLinks: 'provider-values', seatAudit: 'address-check', enableSso: 'enforcement' };
+export const FOREIGN_ANCHORS: SkinAnchors = {
+  idpAndSso: 'single-sign-on',
+  idpLinks: 'provider-values',
+  seatAudit: 'address-check',
+  enableSso: 'enforcement',
+};
 
 /** An element id for a field name (`conn[idp_cert]` → `fx-conn-idp_cert`). */
 export function fieldId(name: string): string {

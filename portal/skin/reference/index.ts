@@ -12,7 +12,14 @@ import { seatEditBody, seatsPageBody } from '../../web/seatViews.ts';
 import { enableConfirmBody, testResultBody } from '../../web/ssoViews.ts';
 import { supportAccessBody, supportAccountBody, supportLoginBody, supportSearchBody } from '../../support/views.ts';
 import type { PortalSkin } from '../types.ts';
-import { REFERENCE_ANCHORS, REFERENCE_COOKIES, REFERENCE_FIELDS, REFERENCE_NOTICE_KEYS, REFERENCE_PATHS, REFERENCE_QUERY } from './paths.ts';
+import {
+  REFERENCE_ANCHORS,
+  REFERENCE_COOKIES,
+  REFERENCE_FIELDS,
+  REFERENCE_NOTICE_KEYS,
+  REFERENCE_PATHS,
+  REFERENCE_QUERY,
+} from './paths.ts';
 import { csrfField, errorBody, renderDocument, seatNav, supportNav } from './shell.ts';
 import { REFERENCE_TEXT } from './text.ts';
 

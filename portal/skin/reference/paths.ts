@@ -35,7 +35,14 @@ export const REFERENCE_PATHS: SkinPaths = {
   native: { authorize: '/oauth/authorize', resume: '/oauth/authorize/resume', token: '/oauth/token', userinfo: '/api/me' },
 };
 
-export const REFERENCE_QUERY: SkinQuery = { returnTo: 'return_to', account: 'account', email: 'email', notice: 'notice', request: 'request', search: 'q' };
+export const REFERENCE_QUERY: SkinQuery = {
+  returnTo: 'return_to',
+  account: 'account',
+  email: 'email',
+  notice: 'notice',
+  request: 'request',
+  search: 'q',
+};
 
 export const REFERENCE_FIELDS: SkinFields = {
   csrf: '_csrf',
@@ -83,4 +90,9 @@ export const REFERENCE_NOTICE_KEYS: Readonly<Record<NoticeKey, string>> = {
   supportSsoDisabled: 'sso-disabled',
 };
 
-export const REFERENCE_ANCHORS: SkinAnchors = { idpAndSso: 'idp-and-sso', idpLinks: 'idp-links', seatAudit: 'seat-audit', enableSso: 'enable-sso' };
+export const REFERENCE_ANCHORS: SkinAnchors = {
+  idpAndSso: 'idp-and-sso',
+  idpLinks: 'idp-links',
+  seatAudit: 'seat-audit',
+  enableSso: 'enable-sso',
+};

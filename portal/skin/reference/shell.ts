@@ -26,7 +26,8 @@ export function supportNav(m: { readonly csrf: SafeHtml; readonly staff: Support
 }
 
 export function renderDocument(page: PageShell): string {
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!doctype html>\n${
+    html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,7 +40,8 @@ export function renderDocument(page: PageShell): string {
 ${page.body}
 </main>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }
 
 export function errorBody(m: { readonly title: string; readonly message: string }): SafeHtml {

@@ -22,7 +22,9 @@ export function idpMetadataXml(options: IdpMetadataFixture = {}): string {
   const redirect = options.redirectUrl === undefined ? 'http://127.0.0.1:1/saml2' : options.redirectUrl;
   const post = options.postUrl === undefined ? 'http://127.0.0.1:1/saml2' : options.postUrl;
   const services = [
-    redirect === null ? '' : `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${redirect}"/>`,
+    redirect === null
+      ? ''
+      : `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${redirect}"/>`,
     post === null ? '' : `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${post}"/>`,
   ];
   return [

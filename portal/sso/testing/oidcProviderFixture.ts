@@ -17,7 +17,12 @@ export interface SigningKey {
 export function newSigningKey(kid: string, type: 'rsa' | 'ec' = 'rsa'): SigningKey {
   const pair = type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = pair.publicKey.export({ format: 'jwk' }) as JWK;
-  return { kid, privateKey: pair.privateKey, publicJwk: { ...jwk, kid, use: 'sig', alg: type === 'rsa' ? 'RS256' : 'ES256' }, publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    kid,
+    privateKey: pair.privateKey,
+    publicJwk: { ...jwk, kid, use: 'sig', alg: type === 'rsa' ? 'RS256' : 'ES256' },
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 export interface SignWith {
@@ -70,7 +75,12 @@ function halfHash(value: string): string {
   return createHash('sha256').update(value, 'ascii').digest().subarray(0, 16).toString('base64url');
 }
 
-export async function startTestOidcProvider(options: { path?: string; clientId?: string; clientSecret?: string; now: Date }): Promise<TestOidcProvider> {
+export async function startTestOidcProvider(options: {
+  path?: string;
+  clientId?: string;
+  clientSecret?: string;
+  now: Date;
+}): Promise<TestOidcProvider> {
   const server = await startTestServer();
   const base = server.url + (options.path ?? '');
   const key = newSigningKey('key-1');
@@ -87,7 +97,14 @@ export async function startTestOidcProvider(options: { path?: string; clientId?:
     now: options.now,
     authorize(url: string): URL {
       const params = new URL(url).searchParams;
-      provider.lastAuthorize = { state: params.get('state'), nonce: params.get('nonce'), codeChallenge: params.get('code_challenge'), redirectUri: params.get('redirect_uri'), scope: params.get('scope'), params };
+      provider.lastAuthorize = {
+        state: params.get('state'),
+        nonce: params.get('nonce'),
+        codeChallenge: params.get('code_challenge'),
+        redirectUri: params.get('redirect_uri'),
+        scope: params.get('scope'),
+        params,
+      };
       const callback = new URL(params.get('redirect_uri') ?? 'http://127.0.0.1/');
       callback.searchParams.set('code', CODE);
       if (params.get('state') !== null) callback.searchParams.set('state', params.get('state') ?? '');
@@ -112,10 +129,16 @@ export async function startTestOidcProvider(options: { path?: string; clientId?:
       }
       const signer = provider.signWith.key ?? provider.published[0];
       const alg = provider.signWith.alg ?? 'RS256';
-      const kid = provider.signWith.kid === undefined ? (signer instanceof Uint8Array || signer === undefined ? undefined : signer.kid) : provider.signWith.kid;
+      const kid =
+        provider.signWith.kid === undefined
+          ? signer instanceof Uint8Array || signer === undefined
+            ? undefined
+            : signer.kid
+          : provider.signWith.kid;
       const header = { alg, ...(kid === null || kid === undefined ? {} : { kid }) };
       const payload = new TextEncoder().encode(JSON.stringify(claims));
-      if (alg === 'none') return `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(payload).toString('base64url')}.`;
+      if (alg === 'none')
+        return `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(payload).toString('base64url')}.`;
       if (!signer) throw new Error('no signing key');
       return new CompactSign(payload).setProtectedHeader(header).sign(signer instanceof Uint8Array ? signer : signer.privateKey);
     },
@@ -145,18 +168,33 @@ export async function startTestOidcProvider(options: { path?: string; clientId?:
     }
     const form = new URLSearchParams(body);
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent) : [form.get('client_id'), form.get('client_secret')];
+    const [id, secret] = basic
+      ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent)
+      : [form.get('client_id'), form.get('client_secret')];
     if (id !== provider.clientId || secret !== provider.clientSecret) {
       sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed.' });
       return;
     }
     const verifier = form.get('code_verifier') ?? '';
-    if (form.get('grant_type') !== 'authorization_code' || form.get('code') !== CODE || form.get('redirect_uri') !== provider.lastAuthorize?.redirectUri || s256(verifier) !== provider.lastAuthorize?.codeChallenge) {
+    if (
+      form.get('grant_type') !== 'authorization_code' ||
+      form.get('code') !== CODE ||
+      form.get('redirect_uri') !== provider.lastAuthorize?.redirectUri ||
+      s256(verifier) !== provider.lastAuthorize?.codeChallenge
+    ) {
       sendJson(res, 400, { error: 'invalid_grant', error_description: 'code, redirect_uri or code_verifier is wrong.' });
       return;
     }
     const accessToken = `at-${randomBytes(12).toString('hex')}`;
-    void provider.mintIdToken({ accessToken }).then((idToken) => sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600, id_token: idToken, scope: provider.lastAuthorize?.scope ?? 'openid' }));
+    void provider.mintIdToken({ accessToken }).then((idToken) =>
+      sendJson(res, 200, {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        id_token: idToken,
+        scope: provider.lastAuthorize?.scope ?? 'openid',
+      }),
+    );
   });
   server.route('/userinfo', (req, _body, res) => {
     if (!/^Bearer at-/.test(req.headers.authorization ?? '')) {

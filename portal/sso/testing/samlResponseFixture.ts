@@ -39,7 +39,10 @@ export interface SamlResponseOptions {
 
 const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
-const SIG_ALG = { sha256: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', sha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' } as const;
+const SIG_ALG = {
+  sha256: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+  sha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+} as const;
 const DIGEST_ALG = { sha256: 'http://www.w3.org/2001/04/xmlenc#sha256', sha1: 'http://www.w3.org/2000/09/xmldsig#sha1' } as const;
 const MIN = 60_000;
 
@@ -70,27 +73,28 @@ export function samlResponseXml(o: SamlResponseOptions): string {
   const subjectIrt = o.subjectInResponseTo === undefined ? o.inResponseTo : o.subjectInResponseTo;
   const responseIssuer = o.responseIssuer === undefined ? o.issuer : o.responseIssuer;
   const nameIdFormat = o.nameIdFormat === undefined ? 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' : o.nameIdFormat;
-  const attributes = Object.entries(o.attributes ?? {}).map(([name, value]) =>
-    `<saml:Attribute Name="${esc(name)}">${(Array.isArray(value) ? value : [value]).map((v: string) => `<saml:AttributeValue>${esc(v)}</saml:AttributeValue>`).join('')}</saml:Attribute>`,
+  const attributes = Object.entries(o.attributes ?? {}).map(
+    ([name, value]) =>
+      `<saml:Attribute Name="${esc(name)}">${(Array.isArray(value) ? value : [value]).map((v: string) => `<saml:AttributeValue>${esc(v)}</saml:AttributeValue>`).join('')}</saml:Attribute>`,
   );
   const success = status.code.endsWith(':Success');
   const assertion = success
     ? [
-      `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${assertionId}" Version="2.0" IssueInstant="${instant(issued)}">`,
-      `<saml:Issuer>${esc(o.issuer)}</saml:Issuer>`,
-      '<saml:Subject>',
-      `<saml:NameID${attr('Format', nameIdFormat)}>${esc(o.nameId ?? 'alice@corp.example')}</saml:NameID>`,
-      '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">',
-      `<saml:SubjectConfirmationData${attr('InResponseTo', subjectIrt)}${attr('NotOnOrAfter', subjectNotOnOrAfter && instant(subjectNotOnOrAfter))}${attr('Recipient', o.recipient)}/>`,
-      '</saml:SubjectConfirmation>',
-      '</saml:Subject>',
-      o.conditions === false
-        ? ''
-        : `<saml:Conditions${attr('NotBefore', notBefore && instant(notBefore))}${attr('NotOnOrAfter', notOnOrAfter && instant(notOnOrAfter))}>${o.audience === null ? '' : `<saml:AudienceRestriction><saml:Audience>${esc(o.audience ?? '')}</saml:Audience></saml:AudienceRestriction>`}</saml:Conditions>`,
-      attributes.length > 0 ? `<saml:AttributeStatement>${attributes.join('')}</saml:AttributeStatement>` : '',
-      `<saml:AuthnStatement AuthnInstant="${instant(issued)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:Password</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`,
-      '</saml:Assertion>',
-    ].join('')
+        `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${assertionId}" Version="2.0" IssueInstant="${instant(issued)}">`,
+        `<saml:Issuer>${esc(o.issuer)}</saml:Issuer>`,
+        '<saml:Subject>',
+        `<saml:NameID${attr('Format', nameIdFormat)}>${esc(o.nameId ?? 'alice@corp.example')}</saml:NameID>`,
+        '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">',
+        `<saml:SubjectConfirmationData${attr('InResponseTo', subjectIrt)}${attr('NotOnOrAfter', subjectNotOnOrAfter && instant(subjectNotOnOrAfter))}${attr('Recipient', o.recipient)}/>`,
+        '</saml:SubjectConfirmation>',
+        '</saml:Subject>',
+        o.conditions === false
+          ? ''
+          : `<saml:Conditions${attr('NotBefore', notBefore && instant(notBefore))}${attr('NotOnOrAfter', notOnOrAfter && instant(notOnOrAfter))}>${o.audience === null ? '' : `<saml:AudienceRestriction><saml:Audience>${esc(o.audience ?? '')}</saml:Audience></saml:AudienceRestriction>`}</saml:Conditions>`,
+        attributes.length > 0 ? `<saml:AttributeStatement>${attributes.join('')}</saml:AttributeStatement>` : '',
+        `<saml:AuthnStatement AuthnInstant="${instant(issued)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:Password</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`,
+        '</saml:Assertion>',
+      ].join('')
     : '';
   const statusXml = `<samlp:Status><samlp:StatusCode Value="${esc(status.code)}">${status.subCode ? `<samlp:StatusCode Value="${esc(status.subCode)}"/>` : ''}</samlp:StatusCode>${status.message ? `<samlp:StatusMessage>${esc(status.message)}</samlp:StatusMessage>` : ''}</samlp:Status>`;
   let xml = [
@@ -107,7 +111,11 @@ export function samlResponseXml(o: SamlResponseOptions): string {
 }
 
 /** Enveloped signature placed right after the element's Issuer (SAML core §5.4.1 position). */
-export function signElement(xml: string, id: string, o: Pick<SamlResponseOptions, 'signer' | 'keyInfo' | 'signatureAlgorithm' | 'digestAlgorithm' | 'transforms'>): string {
+export function signElement(
+  xml: string,
+  id: string,
+  o: Pick<SamlResponseOptions, 'signer' | 'keyInfo' | 'signatureAlgorithm' | 'digestAlgorithm' | 'transforms'>,
+): string {
   const keyInfo = o.keyInfo === undefined ? o.signer : o.keyInfo;
   const sig = new SignedXml({
     privateKey: o.signer.privateKeyPem,
@@ -115,11 +123,17 @@ export function signElement(xml: string, id: string, o: Pick<SamlResponseOptions
     signatureAlgorithm: SIG_ALG[o.signatureAlgorithm ?? 'sha256'],
     canonicalizationAlgorithm: EXC_C14N,
   });
-  sig.addReference({ xpath: `//*[@ID='${id}']`, transforms: [...(o.transforms ?? [ENVELOPED, EXC_C14N])], digestAlgorithm: DIGEST_ALG[o.digestAlgorithm ?? 'sha256'] });
+  sig.addReference({
+    xpath: `//*[@ID='${id}']`,
+    transforms: [...(o.transforms ?? [ENVELOPED, EXC_C14N])],
+    digestAlgorithm: DIGEST_ALG[o.digestAlgorithm ?? 'sha256'],
+  });
   const hasIssuer = new RegExp(`ID="${id}"[^>]*>\\s*<[^>]*Issuer`).test(xml);
   sig.computeSignature(xml, {
     prefix: 'ds',
-    location: hasIssuer ? { reference: `//*[@ID='${id}']/*[local-name()='Issuer']`, action: 'after' } : { reference: `//*[@ID='${id}']`, action: 'prepend' },
+    location: hasIssuer
+      ? { reference: `//*[@ID='${id}']/*[local-name()='Issuer']`, action: 'after' }
+      : { reference: `//*[@ID='${id}']`, action: 'prepend' },
   });
   return sig.getSignedXml();
 }

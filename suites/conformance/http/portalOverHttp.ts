@@ -5,7 +5,16 @@
 import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
 import type { SaveOutcome, TestSsoResult } from '../../driver/portalDriver.ts';
 import type { Names } from '../../driver/reference/names.ts';
-import { attributesOf, decodeEntities, formWithButton, formWithLabel, inputNameFor, parseForms, submission, visibleText } from '../../../lib/http/htmlForms.ts';
+import {
+  attributesOf,
+  decodeEntities,
+  formWithButton,
+  formWithLabel,
+  inputNameFor,
+  parseForms,
+  submission,
+  visibleText,
+} from '../../../lib/http/htmlForms.ts';
 import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
 
 /** Whether the page shows the person an error: a 4xx answer, or an element with role="alert". */
@@ -18,7 +27,12 @@ export function errorShown(page: HttpPage): boolean {
 export function withRole(html: string, role: string): string[] {
   const texts: string[] = [];
   for (const match of html.matchAll(/<([a-z][a-z0-9-]*)\b([^>]*)>/gi)) {
-    if (attributesOf(match[2] ?? '').get('role')?.toLowerCase() !== role) continue;
+    if (
+      attributesOf(match[2] ?? '')
+        .get('role')
+        ?.toLowerCase() !== role
+    )
+      continue;
     const tag = match[1] ?? 'div';
     const start = (match.index ?? 0) + match[0].length;
     // The element's content up to its closing tag, counting nested elements of the same name.
@@ -82,7 +96,10 @@ export class PortalOverHttp {
   /** Email first on the login page `page` shows (e.g. where a native authorization request sent the browser). */
   async continueWithEmail(browser: HttpBrowser, page: HttpPage, email: string): Promise<HttpPage> {
     const step = this.emailStep(page);
-    if (!step) throw new Error(`The page ${page.url} (HTTP ${page.status}) is not the login page's email step: no <form> with a field labelled "${this.#names.emailLabel}" and a "${this.#names.continueButton}" button (selectors emailLabel / continueButton).`);
+    if (!step)
+      throw new Error(
+        `The page ${page.url} (HTTP ${page.status}) is not the login page's email step: no <form> with a field labelled "${this.#names.emailLabel}" and a "${this.#names.continueButton}" button (selectors emailLabel / continueButton).`,
+      );
     const field = inputNameFor(step.form, this.#names.emailLabel) ?? 'email';
     return browser.submitForm(page, step.form, step.button, { [field]: email });
   }
@@ -130,7 +147,13 @@ export class PortalOverHttp {
       await browser.submitForm(home, control.form, control.button);
       return;
     }
-    const link = [...home.html.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi)].find((anchor) => anchor[2]?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim() === this.#names.logOutButton);
+    const link = [...home.html.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi)].find(
+      (anchor) =>
+        anchor[2]
+          ?.replace(/<[^>]*>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim() === this.#names.logOutButton,
+    );
     const href = link ? attributesOf(link[1] ?? '').get('href') : undefined;
     if (href) await browser.open(new URL(href, home.url).toString());
   }

@@ -34,7 +34,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** Validate parsed ledger JSON; every problem is named with its entry index and what to change. */
 export function parseLedger(raw: unknown, source = 'the ledger'): Ledger {
   if (!isRecord(raw)) throw new LedgerError(`${source} must be a JSON object { "version": ${LEDGER_VERSION}, "entries": [...] }.`);
-  if (raw.version !== LEDGER_VERSION) throw new LedgerError(`${source} has version ${JSON.stringify(raw.version)}; this harness reads version ${LEDGER_VERSION}. Update the file's "version" (and its entries) to the current format.`);
+  if (raw.version !== LEDGER_VERSION)
+    throw new LedgerError(
+      `${source} has version ${JSON.stringify(raw.version)}; this harness reads version ${LEDGER_VERSION}. Update the file's "version" (and its entries) to the current format.`,
+    );
   if (!Array.isArray(raw.entries)) throw new LedgerError(`${source} needs an "entries" array (it may be empty).`);
   const problems: string[] = [];
   const entries: LedgerEntry[] = [];
@@ -55,10 +58,17 @@ export function parseLedger(raw: unknown, source = 'the ledger'): Ledger {
     const reason = text('reason');
     const reference = text('reference');
     const known = fault === '' ? undefined : getFault(fault);
-    if (fault !== '' && !known) problems.push(`${at}.fault "${fault}" is not in the fault catalog (sso-harness faults lists the ids); remove the entry or fix the id`);
+    if (fault !== '' && !known)
+      problems.push(
+        `${at}.fault "${fault}" is not in the fault catalog (sso-harness faults lists the ids); remove the entry or fix the id`,
+      );
     let personas: PersonaId[] | undefined;
     if (entry.personas !== undefined) {
-      if (!Array.isArray(entry.personas) || entry.personas.length === 0 || !entry.personas.every((p): p is PersonaId => typeof p === 'string' && (PERSONA_IDS as readonly string[]).includes(p))) {
+      if (
+        !Array.isArray(entry.personas) ||
+        entry.personas.length === 0 ||
+        !entry.personas.every((p): p is PersonaId => typeof p === 'string' && (PERSONA_IDS as readonly string[]).includes(p))
+      ) {
         problems.push(`${at}.personas must be a non-empty array of persona ids (${PERSONA_IDS.join(', ')}), or be left out for all`);
       } else {
         personas = entry.personas;
@@ -68,7 +78,8 @@ export function parseLedger(raw: unknown, source = 'the ledger'): Ledger {
     }
     for (const persona of personas ?? ['*']) {
       const key = `${fault}|${persona}|${target}`;
-      if (seen.has(key)) problems.push(`${at} repeats fault ${fault} for ${persona === '*' ? 'all personas' : persona} on target "${target}"`);
+      if (seen.has(key))
+        problems.push(`${at} repeats fault ${fault} for ${persona === '*' ? 'all personas' : persona} on target "${target}"`);
       seen.add(key);
     }
     entries.push({ fault, target, reason, reference, ...(personas ? { personas } : {}) });
@@ -83,7 +94,9 @@ export function loadLedger(path: URL | string = LEDGER_PATH): Ledger {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new LedgerError(`The expected-failures ledger ${source} cannot be read (${(error as Error).message}). Restore it from git; an empty ledger is { "version": ${LEDGER_VERSION}, "entries": [] }.`);
+    throw new LedgerError(
+      `The expected-failures ledger ${source} cannot be read (${(error as Error).message}). Restore it from git; an empty ledger is { "version": ${LEDGER_VERSION}, "entries": [] }.`,
+    );
   }
   let raw: unknown;
   try {
@@ -96,5 +109,7 @@ export function loadLedger(path: URL | string = LEDGER_PATH): Ledger {
 
 /** The ledger entry covering this fault × persona on this target, if any. */
 export function knownDeviation(ledger: Ledger, fault: string, persona: PersonaId, target: string): LedgerEntry | undefined {
-  return ledger.entries.find((entry) => entry.fault === fault && entry.target === target && (entry.personas === undefined || entry.personas.includes(persona)));
+  return ledger.entries.find(
+    (entry) => entry.fault === fault && entry.target === target && (entry.personas === undefined || entry.personas.includes(persona)),
+  );
 }

@@ -34,11 +34,19 @@ export function expectedReasons(scenario: Scenario): readonly string[] {
 
 /** Tags for `--grep`: protocol, vendor, category, and every reason code the scenario expects (`@saml-replay`). */
 export function scenarioTags(scenario: Scenario): string[] {
-  return [`@${scenario.protocol}`, `@${scenario.vendor}`, `@${scenario.category}`, ...expectedReasons(scenario).map((reason) => `@${reason}`)];
+  return [
+    `@${scenario.protocol}`,
+    `@${scenario.vendor}`,
+    `@${scenario.category}`,
+    ...expectedReasons(scenario).map((reason) => `@${reason}`),
+  ];
 }
 
 /** A set-up step of the scenario itself failed: could not run, naming the step. */
-const reportCouldNotRunAs = (step: string) => (error: unknown): never => reportCouldNotRun(error instanceof CouldNotRunError ? error : new CouldNotRunError(step, error));
+const reportCouldNotRunAs =
+  (step: string) =>
+  (error: unknown): never =>
+    reportCouldNotRun(error instanceof CouldNotRunError ? error : new CouldNotRunError(step, error));
 
 /** Whether the SP made the call the scenario's fault needs to show (`onlyIf`). */
 async function applies(scenario: Scenario, observation: Observation): Promise<boolean> {
@@ -50,14 +58,27 @@ async function applies(scenario: Scenario, observation: Observation): Promise<bo
 
 /** The IdP request that shows the SP made the call a scenario's fault needs, and what to say when it did not. */
 const ONLY_IF: Readonly<Record<NonNullable<Scenario['onlyIf']>, { readonly kind: string; readonly notApplicable: string }>> = {
-  'sp-calls-userinfo': { kind: 'oidc.userinfo', notApplicable: 'the SP never called the IdP\'s userinfo endpoint, so a forged userinfo answer cannot reach it' },
-  'sp-refreshes-tokens': { kind: 'oidc.token.refresh', notApplicable: 'the SP never redeemed a refresh token, so a refused refresh cannot reach it' },
+  'sp-calls-userinfo': {
+    kind: 'oidc.userinfo',
+    notApplicable: "the SP never called the IdP's userinfo endpoint, so a forged userinfo answer cannot reach it",
+  },
+  'sp-refreshes-tokens': {
+    kind: 'oidc.token.refresh',
+    notApplicable: 'the SP never redeemed a refresh token, so a refused refresh cannot reach it',
+  },
 };
 
-export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts, browsers: ScenarioBrowsers, suite = 'Conformance matrix'): Promise<void> {
+export async function certifyScenario(
+  scenario: Scenario,
+  matrix: MatrixAccounts,
+  browsers: ScenarioBrowsers,
+  suite = 'Conformance matrix',
+): Promise<void> {
   const info = test.info();
   info.annotations.push(
-    scenario.source === 'security-check' ? { type: 'security-check', description: scenario.fault } : { type: 'fault', description: scenario.fault },
+    scenario.source === 'security-check'
+      ? { type: 'security-check', description: scenario.fault }
+      : { type: 'fault', description: scenario.fault },
     ...(scenario.source === 'combination' ? [{ type: 'combination', description: scenario.title }] : []),
     { type: 'persona', description: scenario.persona },
     { type: 'vendor', description: scenario.vendor },
@@ -74,14 +95,25 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
   const deviation = scenario.source === 'catalog' ? knownDeviation(LEDGER, scenario.fault, scenario.persona, target.name) : undefined;
   if (deviation) {
     info.annotations.push({ type: 'known-deviation', description: `${deviation.reason} (${deviation.reference})` });
-    test.fail(true, `Ledgered known deviation of ${target.name}: if this passes, remove the entry from suites/conformance/ledger/expected-failures.json.`);
+    test.fail(
+      true,
+      `Ledgered known deviation of ${target.name}: if this passes, remove the entry from suites/conformance/ledger/expected-failures.json.`,
+    );
   }
   const account: MatrixAccount = await matrix.account(scenario.persona, scenario.profile).catch(reportCouldNotRun);
   if (scenario.returnPath !== undefined && account.provisioned.returnTo === undefined) {
-    info.annotations.push({ type: NOT_APPLICABLE_ANNOTATION, description: 'the target names no return parameter (returnTo in the provisioning answer), so a login cannot start with a return path' });
+    info.annotations.push({
+      type: NOT_APPLICABLE_ANNOTATION,
+      description: 'the target names no return parameter (returnTo in the provisioning answer), so a login cannot start with a return path',
+    });
     test.skip(true, `Not applicable to ${target.name}: no return parameter.`);
   }
-  const ctx = { target, account, newBrowser: () => browsers.open(), adminDriver: () => matrix.adminDriver(account).catch(reportCouldNotRunAs('signing the admin in with SSO in a browser')) };
+  const ctx = {
+    target,
+    account,
+    newBrowser: () => browsers.open(),
+    adminDriver: () => matrix.adminDriver(account).catch(reportCouldNotRunAs('signing the admin in with SSO in a browser')),
+  };
   let failed = true;
   try {
     const observation = await runScenario(scenario, ctx);
@@ -96,7 +128,9 @@ export async function certifyScenario(scenario: Scenario, matrix: MatrixAccounts
     if (judgement.reason) info.annotations.push({ type: REASON_CHECK_ANNOTATION, description: describeReasonVerdict(judgement.reason) });
     if (judgement.problems.length > 0) {
       await attachFailureEvidence(info, browsers);
-      throw new Error(`${scenario.id}: expected ${expectationSummary(scenario.expectation)}; what the target did wrong:\n  - ${judgement.problems.join('\n  - ')}`);
+      throw new Error(
+        `${scenario.id}: expected ${expectationSummary(scenario.expectation)}; what the target did wrong:\n  - ${judgement.problems.join('\n  - ')}`,
+      );
     }
     failed = false;
   } finally {
@@ -122,9 +156,16 @@ async function attachFailureEvidence(info: TestInfo, browsers: ScenarioBrowsers)
           return `(not decodable: ${(error as Error).message})`;
         }
       })();
-      await info.attach(`browser ${index + 1} SAMLResponse ${posted + 1} (decoded, signatures removed).xml`, { body: decoded, contentType: 'application/xml' });
+      await info.attach(`browser ${index + 1} SAMLResponse ${posted + 1} (decoded, signatures removed).xml`, {
+        body: decoded,
+        contentType: 'application/xml',
+      });
     }
-    if (browser.lastPage) await info.attach(`browser ${index + 1} final page (HTTP ${browser.lastPage.status}).html`, { body: `<!-- ${browser.lastPage.url.replace(/--/g, '- -')} -->\n${browser.lastPage.html}`, contentType: 'text/html' });
+    if (browser.lastPage)
+      await info.attach(`browser ${index + 1} final page (HTTP ${browser.lastPage.status}).html`, {
+        body: `<!-- ${browser.lastPage.url.replace(/--/g, '- -')} -->\n${browser.lastPage.html}`,
+        contentType: 'text/html',
+      });
   }
 }
 
@@ -132,6 +173,14 @@ async function attachFailureEvidence(info: TestInfo, browsers: ScenarioBrowsers)
 function hopsEvidence(browsers: ScenarioBrowsers): string {
   const redact = (url: string): string => url.replace(/([?&](?:code|state|SAMLRequest|RelayState|request)=)[^&#]*/g, '$1…');
   return browsers.browsers
-    .map((browser, index) => [`browser ${index + 1}:`, ...browser.hops.map((hop) => `  ${hop.method} ${redact(hop.url)} → ${hop.status}${hop.location ? ` → ${redact(hop.location)}` : ''}`), ...browser.offSite.map((url) => `  (not followed, off-site) ${redact(url)}`)].join('\n'))
+    .map((browser, index) =>
+      [
+        `browser ${index + 1}:`,
+        ...browser.hops.map(
+          (hop) => `  ${hop.method} ${redact(hop.url)} → ${hop.status}${hop.location ? ` → ${redact(hop.location)}` : ''}`,
+        ),
+        ...browser.offSite.map((url) => `  (not followed, off-site) ${redact(url)}`),
+      ].join('\n'),
+    )
     .join('\n');
 }

@@ -24,11 +24,17 @@ export async function throughIdp(browser: HttpBrowser, account: MatrixAccount, a
 }
 
 /** SP-initiated: the account's sign-on URL (optionally with the page to land on, in the target's return parameter), the IdP, back. */
-export async function spInitiatedLogin(browser: HttpBrowser, account: MatrixAccount, login: IdpLogin, returnTo?: string): Promise<HttpPage> {
+export async function spInitiatedLogin(
+  browser: HttpBrowser,
+  account: MatrixAccount,
+  login: IdpLogin,
+  returnTo?: string,
+): Promise<HttpPage> {
   const start = new URL(account.sp.signOnUrl);
   if (returnTo !== undefined) {
     const parameter = account.provisioned.returnTo?.parameter;
-    if (parameter === undefined) throw new Error('The target names no return parameter (returnTo in the provisioning answer): a return path cannot be given.');
+    if (parameter === undefined)
+      throw new Error('The target names no return parameter (returnTo in the provisioning answer): a return path cannot be given.');
     start.searchParams.set(parameter, returnTo);
   }
   return throughIdp(browser, account, await browser.open(start.toString()), login);
@@ -63,7 +69,14 @@ export function isDesktopRedirect(url: URL): boolean {
 /** The desktop app's authorization request at the account's authorization endpoint. */
 export function authorizeUrl(account: MatrixAccount, redirectUri: string, challenge: string, state: string): string {
   const url = new URL(account.provisioned.urls.native.authorize);
-  for (const [name, value] of Object.entries({ client_id: account.provisioned.nativeClients.desktop.clientId, redirect_uri: redirectUri, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', state })) {
+  for (const [name, value] of Object.entries({
+    client_id: account.provisioned.nativeClients.desktop.clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
+  })) {
     url.searchParams.set(name, value);
   }
   return url.toString();
@@ -74,17 +87,28 @@ export async function nativeAuthorize(browser: HttpBrowser, account: MatrixAccou
   const { verifier, challenge } = pkcePair();
   const state = randomBytes(12).toString('base64url');
   const first = await browser.open(authorizeUrl(account, DESKTOP_REDIRECT_URI, challenge, state));
-  const atIdp = account.http.onPortal(first) && account.http.emailStep(first) ? await account.http.continueWithEmail(browser, first, login.email) : first;
+  const atIdp =
+    account.http.onPortal(first) && account.http.emailStep(first)
+      ? await account.http.continueWithEmail(browser, first, login.email)
+      : first;
   const page = await throughIdp(browser, account, atIdp, login);
   const back = page.notFollowed === 'stopped' ? new URL(page.url) : undefined;
-  const code = back && back.searchParams.get('state') === state ? back.searchParams.get('code') ?? undefined : undefined;
+  const code = back && back.searchParams.get('state') === state ? (back.searchParams.get('code') ?? undefined) : undefined;
   return { page, verifier, ...(code === undefined ? {} : { code }) };
 }
 
 /** The desktop app's token request at the account's token endpoint. */
-export function redeemNativeCode(browser: HttpBrowser, account: MatrixAccount, code: string, verifier: string | undefined): Promise<HttpPage> {
+export function redeemNativeCode(
+  browser: HttpBrowser,
+  account: MatrixAccount,
+  code: string,
+  verifier: string | undefined,
+): Promise<HttpPage> {
   return browser.post(account.provisioned.urls.native.token, {
-    grant_type: 'authorization_code', code, redirect_uri: DESKTOP_REDIRECT_URI, client_id: account.provisioned.nativeClients.desktop.clientId,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: DESKTOP_REDIRECT_URI,
+    client_id: account.provisioned.nativeClients.desktop.clientId,
     ...(verifier === undefined ? {} : { code_verifier: verifier }),
   });
 }

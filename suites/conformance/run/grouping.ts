@@ -7,7 +7,10 @@ import type { Scenario } from '../scenario.ts';
 /** `saml` or `oidc`: run that protocol's groups first (set by `certify --self-check`). */
 export const MATRIX_FIRST_ENV = 'SSO_HARNESS_MATRIX_FIRST';
 
-export function groupByPersona(scenarios: readonly Scenario[], first: string | undefined = process.env[MATRIX_FIRST_ENV]): Map<PersonaId, Scenario[]> {
+export function groupByPersona(
+  scenarios: readonly Scenario[],
+  first: string | undefined = process.env[MATRIX_FIRST_ENV],
+): Map<PersonaId, Scenario[]> {
   const groups = new Map<PersonaId, Scenario[]>();
   for (const scenario of scenarios) groups.set(scenario.persona, [...(groups.get(scenario.persona) ?? []), scenario]);
   if (first !== 'saml' && first !== 'oidc') return groups;

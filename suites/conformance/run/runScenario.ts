@@ -17,7 +17,6 @@ import type { MatrixAccount } from '../setup/matrixAccounts.ts';
 import { EXTERNAL_URL } from '../catalogScenarios.ts';
 import { authorizeUrl, idpInitiatedLogin, nativeAuthorize, pkcePair, redeemNativeCode, spInitiatedLogin, throughIdp } from './flows.ts';
 
-
 export interface AccountBefore {
   readonly seatSessions: number;
   /** Live sessions per seat email (lower case). */
@@ -67,12 +66,14 @@ export function loginFor(scenario: Scenario, account: MatrixAccount): IdpLogin {
 }
 
 /** A login the harness needs to succeed (the legitimate half of a replay): on the portal, no error shown. */
-const succeeded = (account: MatrixAccount, page: HttpPage): boolean => account.http.onPortal(page) && page.status >= 200 && page.status < 300 && !/role\s*=\s*["']alert["']/i.test(page.html);
+const succeeded = (account: MatrixAccount, page: HttpPage): boolean =>
+  account.http.onPortal(page) && page.status >= 200 && page.status < 300 && !/role\s*=\s*["']alert["']/i.test(page.html);
 
 export async function accountBefore(target: HarnessTarget, accountId: number): Promise<AccountBefore> {
   const state = await target.accountState(accountId);
   const sessionsByEmail = new Map<string, number>();
-  for (const session of state.sessions) sessionsByEmail.set(session.email.toLowerCase(), (sessionsByEmail.get(session.email.toLowerCase()) ?? 0) + 1);
+  for (const session of state.sessions)
+    sessionsByEmail.set(session.email.toLowerCase(), (sessionsByEmail.get(session.email.toLowerCase()) ?? 0) + 1);
   return { seatSessions: state.seatSessions, sessionsByEmail, auditEvents: state.auditEvents, ssoVersion: state.sso.version };
 }
 
@@ -92,7 +93,12 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
     case 'sp-initiated-external-return': {
       const mark = await account.idp.mark();
       await switchOn();
-      const page = await spInitiatedLogin(attempt, account, login, scenario.flow === 'sp-initiated-external-return' ? scenario.returnPath ?? EXTERNAL_URL : undefined);
+      const page = await spInitiatedLogin(
+        attempt,
+        account,
+        login,
+        scenario.flow === 'sp-initiated-external-return' ? (scenario.returnPath ?? EXTERNAL_URL) : undefined,
+      );
       if (scenario.expectation.kind === 'accepted' && scenario.expectation.warning && succeeded(account, page)) {
         // The warning is for the admin (who just logged in in this browser): Test SSO with the same fault.
         await switchOn();
@@ -119,7 +125,10 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       // The victim's legitimate login, then the attacker's browser delivers the same response again.
       const victim = ctx.newBrowser();
       const first = await idpInitiatedLogin(victim, account, login);
-      if (!succeeded(account, first)) throw new Error(`The legitimate first delivery was not accepted (ended on ${first.url}, HTTP ${first.status}), so the replay cannot be judged.`);
+      if (!succeeded(account, first))
+        throw new Error(
+          `The legitimate first delivery was not accepted (ended on ${first.url}, HTTP ${first.status}), so the replay cannot be judged.`,
+        );
       const mark = await account.idp.mark();
       await switchOn();
       return { ...base, mark, page: await idpInitiatedLogin(attempt, account, login), legitimateSessions: 1 };
@@ -129,9 +138,12 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       const victim = ctx.newBrowser();
       await switchOn();
       const first = await spInitiatedLogin(victim, account, login);
-      if (!succeeded(account, first)) throw new Error(`The legitimate login was not accepted (ended on ${first.url}, HTTP ${first.status}), so the replay cannot be judged.`);
+      if (!succeeded(account, first))
+        throw new Error(
+          `The legitimate login was not accepted (ended on ${first.url}, HTTP ${first.status}), so the replay cannot be judged.`,
+        );
       const callback = victim.hops.find((hop) => hop.url.startsWith(account.sp.oidcRedirectUri));
-      if (!callback) throw new Error('The legitimate login never reached the portal\'s OIDC redirect URI.');
+      if (!callback) throw new Error("The legitimate login never reached the portal's OIDC redirect URI.");
       const mark = await account.idp.mark();
       return { ...base, mark, page: await attempt.open(callback.url), legitimateSessions: 1 };
     }
@@ -146,17 +158,34 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       const code = authorization.code;
       if (scenario.flow === 'native-code-replay') {
         const first = await redeemNativeCode(attempt, account, code, authorization.verifier);
-        if (first.status !== 200) throw new Error(`The legitimate code redemption was refused (HTTP ${first.status}: ${first.html.slice(0, 300)}).`);
-        return { ...base, mark, page: authorization.page, token: await redeemNativeCode(attempt, account, code, authorization.verifier), legitimateSessions: sessions };
+        if (first.status !== 200)
+          throw new Error(`The legitimate code redemption was refused (HTTP ${first.status}: ${first.html.slice(0, 300)}).`);
+        return {
+          ...base,
+          mark,
+          page: authorization.page,
+          token: await redeemNativeCode(attempt, account, code, authorization.verifier),
+          legitimateSessions: sessions,
+        };
       }
       const verifier = scenario.flow === 'native-wrong-verifier' ? pkcePair().verifier : undefined;
-      return { ...base, mark, page: authorization.page, token: await redeemNativeCode(attempt, account, code, verifier), legitimateSessions: sessions };
+      return {
+        ...base,
+        mark,
+        page: authorization.page,
+        token: await redeemNativeCode(attempt, account, code, verifier),
+        legitimateSessions: sessions,
+      };
     }
     case 'reconfigure': {
       // The admin logs in (SSO is on, so through the IdP), then saves the same configuration again
       // while the IdP is faulty: over HTTP where IdP and SSO is a server-rendered form, else in a browser.
       const home = await spInitiatedLogin(attempt, account, login);
-      if (!succeeded(account, home)) throw new CouldNotRunError('the admin\'s SSO login before saving the configuration again', new Error(`it ended on ${home.url} (HTTP ${home.status})`));
+      if (!succeeded(account, home))
+        throw new CouldNotRunError(
+          "the admin's SSO login before saving the configuration again",
+          new Error(`it ended on ${home.url} (HTTP ${home.status})`),
+        );
       const mark = await account.idp.mark();
       await switchOn();
       const overHttp = await account.http.saveAgain(attempt, account.oidcClient?.clientSecret);
@@ -171,14 +200,24 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       const configSave = await ssoSetUp(admin, account.idp, PERSONAS[account.persona], {
         ...(account.oidcClient ? { oidcClient: account.oidcClient } : {}),
         ...(account.hostedDomain ? { hostedDomain: account.hostedDomain } : {}),
-        ...(profile.protocol === 'saml' ? { saml: { requireSignedResponse: profile.requireSignedResponse, requireSignedAssertion: profile.requireSignedAssertion, allowIdpInitiated: profile.allowIdpInitiated } } : {}),
+        ...(profile.protocol === 'saml'
+          ? {
+              saml: {
+                requireSignedResponse: profile.requireSignedResponse,
+                requireSignedAssertion: profile.requireSignedAssertion,
+                allowIdpInitiated: profile.allowIdpInitiated,
+              },
+            }
+          : {}),
       }).trySavingIdpConfiguration();
       return { ...base, mark: browserMark, configSave, legitimateSessions: 1 + adminSessions };
     }
     case 'native-external-redirect-uri': {
       const mark = await account.idp.mark();
       const { challenge } = pkcePair();
-      const page = await attempt.open(authorizeUrl(account, `${EXTERNAL_URL}/oauth2/callback`, challenge, randomBytes(12).toString('base64url')));
+      const page = await attempt.open(
+        authorizeUrl(account, `${EXTERNAL_URL}/oauth2/callback`, challenge, randomBytes(12).toString('base64url')),
+      );
       return { ...base, mark, page, legitimateSessions: 0 };
     }
   }
@@ -189,4 +228,3 @@ export async function cleanUp(account: MatrixAccount, browsers: readonly HttpBro
   await account.idp.resetFaults();
   for (const browser of browsers) await account.http.logOut(browser);
 }
-

@@ -19,12 +19,23 @@ import type { Observation } from './runScenario.ts';
 
 /** Refusals about the ID token itself: after one, the SP must not call the IdP again (userinfo). */
 const ID_TOKEN_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
-  'oidc-issuer-mismatch', 'oidc-audience-mismatch', 'oidc-signature-invalid', 'oidc-alg-not-allowed',
-  'oidc-expired', 'oidc-claim-missing', 'oidc-nonce-mismatch', 'oidc-hash-mismatch',
+  'oidc-issuer-mismatch',
+  'oidc-audience-mismatch',
+  'oidc-signature-invalid',
+  'oidc-alg-not-allowed',
+  'oidc-expired',
+  'oidc-claim-missing',
+  'oidc-nonce-mismatch',
+  'oidc-hash-mismatch',
 ]);
 
 /** The configuration form field a config-refusal names, as the driver's name of its label. */
-const FIELD_NAMES: Readonly<Record<string, NameKey>> = { issuer: 'issuer', metadataUrl: 'metadataUrl', clientId: 'clientId', clientSecret: 'clientSecret' };
+const FIELD_NAMES: Readonly<Record<string, NameKey>> = {
+  issuer: 'issuer',
+  metadataUrl: 'metadataUrl',
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+};
 
 export interface Judgement {
   /** One line: what the target did (the `observed` annotation the conformance report shows). */
@@ -53,7 +64,13 @@ function sessionCookiesSet(observation: Observation, cookie: string | undefined)
   return observation.attempt.cookiesSet
     .filter((entry) => new URL(entry.url).origin === portal)
     .map((entry) => entry.cookie)
-    .filter((header) => header.startsWith(`${cookie}=`) && !/^[^=]+=;/.test(header) && !/max-age=0\b/i.test(header) && !/expires=thu, 01 jan 1970/i.test(header));
+    .filter(
+      (header) =>
+        header.startsWith(`${cookie}=`) &&
+        !/^[^=]+=;/.test(header) &&
+        !/max-age=0\b/i.test(header) &&
+        !/expires=thu, 01 jan 1970/i.test(header),
+    );
 }
 
 class Findings {
@@ -64,15 +81,23 @@ class Findings {
   }
 }
 
-async function checkNothingFurtherAtIdp(findings: Findings, scenario: Scenario, observation: Observation, expected: readonly ReasonCode[]): Promise<void> {
+async function checkNothingFurtherAtIdp(
+  findings: Findings,
+  scenario: Scenario,
+  observation: Observation,
+  expected: readonly ReasonCode[],
+): Promise<void> {
   const after = await observation.account.idp.requests({ after: observation.mark });
   const kinds = after.map((entry) => entry.kind);
   if (scenario.protocol === 'oidc') {
     const tokens = kinds.filter((kind) => kind === 'oidc.token').length;
     const allowed = scenario.flow === 'oidc-callback-replay' || expected.includes('oidc-state-mismatch') ? 0 : 1;
-    findings.check(tokens <= allowed, `the SP redeemed the authorization code ${tokens} time(s), at most ${allowed} expected (IdP request log: ${kinds.join(', ')})`);
+    findings.check(
+      tokens <= allowed,
+      `the SP redeemed the authorization code ${tokens} time(s), at most ${allowed} expected (IdP request log: ${kinds.join(', ')})`,
+    );
     if (expected.some((reason) => ID_TOKEN_REASONS.has(reason))) {
-      findings.check(!kinds.includes('oidc.userinfo'), 'after refusing the ID token the SP still called the IdP\'s userinfo endpoint');
+      findings.check(!kinds.includes('oidc.userinfo'), "after refusing the ID token the SP still called the IdP's userinfo endpoint");
     }
   } else {
     const lastIssued = kinds.findLastIndex((kind) => kind === 'saml.response-issued' || kind === 'saml.response-replayed');
@@ -103,7 +128,9 @@ export async function judgeScenario(scenario: Scenario, observation: Observation
   const state = await target.accountState(observation.account.accountId);
   const added = auditEventsAdded(before.auditEvents, state.auditEvents);
   const sessions = state.seatSessions - before.seatSessions - observation.legitimateSessions;
-  const ofLogin = state.sessions.filter((session) => session.email.toLowerCase() === login.email.toLowerCase()).length - (before.sessionsByEmail.get(login.email.toLowerCase()) ?? 0);
+  const ofLogin =
+    state.sessions.filter((session) => session.email.toLowerCase() === login.email.toLowerCase()).length -
+    (before.sessionsByEmail.get(login.email.toLowerCase()) ?? 0);
   const findings = new Findings();
   findings.check(attempt.offSite.length === 0, `the browser was sent off-site (open redirect): ${attempt.offSite.join(', ')}`);
   let observed = '';
@@ -113,17 +140,30 @@ export async function judgeScenario(scenario: Scenario, observation: Observation
     case 'portal-refusal': {
       if (!page) throw new Error(`${scenario.id}: the ${scenario.flow} flow recorded no page to judge.`);
       observed = describePage(observation, page, ofLogin - observation.legitimateSessions);
-      findings.check(observation.account.http.onPortal(page) && errorShown(page), `the login should end on a portal page showing an error (a 4xx answer or role=alert); it ended at ${excerpt(page)}`);
-      findings.check(sessionCookiesSet(observation, capabilities.sessionCookie).length === 0, `a session cookie (${capabilities.sessionCookie ?? ''}) was set on a refused login`);
+      findings.check(
+        observation.account.http.onPortal(page) && errorShown(page),
+        `the login should end on a portal page showing an error (a 4xx answer or role=alert); it ended at ${excerpt(page)}`,
+      );
+      findings.check(
+        sessionCookiesSet(observation, capabilities.sessionCookie).length === 0,
+        `a session cookie (${capabilities.sessionCookie ?? ''}) was set on a refused login`,
+      );
       findings.check(sessions === 0, `a refused login left ${sessions} new seat session(s)`);
       await checkNothingFurtherAtIdp(findings, scenario, observation, expectation.reasons);
-      reason = judgeReason(capabilities, expectation.reasons, { headers: page.headers, html: page.html, ...(expectation.auditedInAccount ? { auditEvents: added } : {}) });
+      reason = judgeReason(capabilities, expectation.reasons, {
+        headers: page.headers,
+        html: page.html,
+        ...(expectation.auditedInAccount ? { auditEvents: added } : {}),
+      });
       break;
     }
     case 'idp-refusal': {
       if (!page) throw new Error(`${scenario.id}: the ${scenario.flow} flow recorded no page to judge.`);
       observed = describePage(observation, page, ofLogin);
-      findings.check(!observation.account.http.onPortal(page) && visibleText(page.html).includes(expectation.shows), `the IdP should refuse on its own page ("${expectation.shows}"); the login ended at ${excerpt(page)}`);
+      findings.check(
+        !observation.account.http.onPortal(page) && visibleText(page.html).includes(expectation.shows),
+        `the IdP should refuse on its own page ("${expectation.shows}"); the login ended at ${excerpt(page)}`,
+      );
       const sp = observation.account.sp;
       const reachedSp = attempt.hops.filter((hop) => hop.url.startsWith(sp.acsUrl) || hop.url.startsWith(sp.oidcRedirectUri));
       findings.check(reachedSp.length === 0, `the SP was reached after the IdP refused: ${reachedSp.map((hop) => hop.url).join(', ')}`);
@@ -136,9 +176,19 @@ export async function judgeScenario(scenario: Scenario, observation: Observation
       if (!save) throw new Error(`${scenario.id}: the ${scenario.flow} flow recorded no configuration save to judge.`);
       const label = target.names[FIELD_NAMES[expectation.field] ?? 'issuer'];
       observed = save.saved ? 'configuration saved' : `refused: configuration not saved (${save.alert.slice(0, 120)})`;
-      findings.check(!save.saved, 'saving the configuration should be refused (an alert, the field to fix marked invalid); the portal saved it');
-      if (!save.saved) findings.check(save.invalidFields.includes(label), `the refusal does not mark the field to fix ("${label}") invalid (aria-invalid); marked: ${save.invalidFields.join(', ') || 'none'}`);
-      findings.check(state.sso.version === before.ssoVersion, `a refused configuration was saved (version ${String(before.ssoVersion)} → ${String(state.sso.version)})`);
+      findings.check(
+        !save.saved,
+        'saving the configuration should be refused (an alert, the field to fix marked invalid); the portal saved it',
+      );
+      if (!save.saved)
+        findings.check(
+          save.invalidFields.includes(label),
+          `the refusal does not mark the field to fix ("${label}") invalid (aria-invalid); marked: ${save.invalidFields.join(', ') || 'none'}`,
+        );
+      findings.check(
+        state.sso.version === before.ssoVersion,
+        `a refused configuration was saved (version ${String(before.ssoVersion)} → ${String(state.sso.version)})`,
+      );
       findings.check(state.sso.enabled, 'SSO was switched off by a refused save');
       break;
     }
@@ -150,9 +200,14 @@ export async function judgeScenario(scenario: Scenario, observation: Observation
         break;
       }
       const answer = tokenAnswer(token);
-      observed = answer.accessToken ? 'app token issued' : `app token refused (HTTP ${token.status}${answer.error ? `, ${answer.error}` : ''})`;
+      observed = answer.accessToken
+        ? 'app token issued'
+        : `app token refused (HTTP ${token.status}${answer.error ? `, ${answer.error}` : ''})`;
       findings.check(!answer.accessToken, 'the token endpoint issued an access token');
-      findings.check(token.status === 400 && answer.error === 'invalid_grant', `the token endpoint should refuse with HTTP 400 invalid_grant (RFC 6749 §5.2); it answered HTTP ${token.status}: ${token.html.slice(0, 300)}`);
+      findings.check(
+        token.status === 400 && answer.error === 'invalid_grant',
+        `the token endpoint should refuse with HTTP 400 invalid_grant (RFC 6749 §5.2); it answered HTTP ${token.status}: ${token.html.slice(0, 300)}`,
+      );
       findings.check(sessions === 0, `${sessions} unexpected new seat session(s)`);
       reason = judgeReason(capabilities, [expectation.reason], { headers: token.headers, auditEvents: added });
       break;
@@ -161,15 +216,32 @@ export async function judgeScenario(scenario: Scenario, observation: Observation
       if (!page) throw new Error(`${scenario.id}: the ${scenario.flow} flow recorded no page to judge.`);
       const loggedIn = ofLogin - observation.legitimateSessions;
       observed = describePage(observation, page, loggedIn);
-      if (expectation.anyPortalPage) findings.check(observation.account.http.onPortal(page) && page.status < 500, `the login should land on a page of the portal (the attacker chose where); ${observed} at ${excerpt(page)}`);
-      else findings.check(observation.account.http.onPortal(page) && page.status >= 200 && page.status < 300 && !errorShown(page), `the login should succeed on a portal page without an error; ${observed} at ${excerpt(page)}`);
+      if (expectation.anyPortalPage)
+        findings.check(
+          observation.account.http.onPortal(page) && page.status < 500,
+          `the login should land on a page of the portal (the attacker chose where); ${observed} at ${excerpt(page)}`,
+        );
+      else
+        findings.check(
+          observation.account.http.onPortal(page) && page.status >= 200 && page.status < 300 && !errorShown(page),
+          `the login should succeed on a portal page without an error; ${observed} at ${excerpt(page)}`,
+        );
       findings.check(sessions === 1, `expected exactly one new seat session, found ${sessions}`);
-      findings.check(loggedIn === 1, `the new session should be ${login.email}'s (who signed in at the IdP); ${login.email} has ${loggedIn} new session(s)`);
+      findings.check(
+        loggedIn === 1,
+        `the new session should be ${login.email}'s (who signed in at the IdP); ${login.email} has ${loggedIn} new session(s)`,
+      );
       if (expectation.warning) {
         const result = observation.testSso;
         observed += result ? (result.warnings.length > 0 ? '; Test SSO shows a warning' : '; Test SSO shows no warning') : '';
-        findings.check(result?.passed === true, `Test SSO should pass with the same fault${result && !result.passed ? `; it shows: ${result.alert}` : ''}`);
-        findings.check(result !== undefined && result.warnings.length > 0, 'the admin is not warned: the Test SSO result shows no warning (role=note)');
+        findings.check(
+          result?.passed === true,
+          `Test SSO should pass with the same fault${result && !result.passed ? `; it shows: ${result.alert}` : ''}`,
+        );
+        findings.check(
+          result !== undefined && result.warnings.length > 0,
+          'the admin is not warned: the Test SSO result shows no warning (role=note)',
+        );
       }
       break;
     }

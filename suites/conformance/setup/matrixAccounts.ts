@@ -119,7 +119,9 @@ export class MatrixAccounts {
   async #create(persona: PersonaId, profile: SpProfile): Promise<MatrixAccount> {
     const key = `m${randomBytes(5).toString('hex')}`;
     const domain = `${key}.example.com`;
-    const idp = await setUpStep('creating the IdP tenant', () => IdpControlClient.createTenant(this.#target.idpControlUrl, { key, domain }));
+    const idp = await setUpStep('creating the IdP tenant', () =>
+      IdpControlClient.createTenant(this.#target.idpControlUrl, { key, domain }),
+    );
     try {
       if (profile.protocol === 'oidc' && profile.extraJwksKey) await idp.publishExtraJwksKey();
       return await this.#provision(idp, domain, persona, profile);
@@ -130,7 +132,11 @@ export class MatrixAccounts {
   }
 
   async #provision(idp: IdpControlClient, domain: string, persona: PersonaId, profile: SpProfile): Promise<MatrixAccount> {
-    const [adminUser, ordinaryUser, guest] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary'), idp.userByRole('guest-ext')]);
+    const [adminUser, ordinaryUser, guest] = await Promise.all([
+      idp.userByRole('admin'),
+      idp.userByRole('ordinary'),
+      idp.userByRole('guest-ext'),
+    ]);
     const adminSeat = seatLoginFor(adminUser);
     this.#secret('password', adminSeat.password);
     const seatFaultLogins = new Map<SeatAuditKind, IdpLogin>();
@@ -138,54 +144,97 @@ export class MatrixAccounts {
     const fill = (template: string): string => fillSeatTemplate(template, { domain, guestUpn: guest.upn });
     const added: Promise<PublicUser>[] = [];
     for (const [kind, setup] of Object.entries(SEAT_FAULT_SETUPS) as [SeatAuditKind, (typeof SEAT_FAULT_SETUPS)[SeatAuditKind]][]) {
-      for (const seat of setup.seats) extraSeats.push({ name: `Seat fault ${kind}`, email: fill(seat.email), role: seat.role ?? 'user', disabled: seat.disabled ?? false });
+      for (const seat of setup.seats)
+        extraSeats.push({
+          name: `Seat fault ${kind}`,
+          email: fill(seat.email),
+          role: seat.role ?? 'user',
+          disabled: seat.disabled ?? false,
+        });
       for (const user of setup.idpUsers) {
         const email = fill(user.email);
-        added.push(idp.addUser({ email, assigned: user.assigned ?? true, ...(email.endsWith(`@${domain}`) ? { hostedDomain: domain } : {}) }));
+        added.push(
+          idp.addUser({ email, assigned: user.assigned ?? true, ...(email.endsWith(`@${domain}`) ? { hostedDomain: domain } : {}) }),
+        );
       }
       seatFaultLogins.set(kind, typeof setup.signsIn === 'string' ? { email: fill(setup.signsIn) } : loginOf(guest));
     }
     await setUpStep('adding the seat-fault users to the IdP directory', () => Promise.all(added));
-    const provisioned = await setUpStep('provisioning the account (POST /_harness/accounts)', () => this.#target.provisionAccount({
-      name: `Conformance ${persona} (${idp.key})`,
-      ssoDomains: [domain],
-      seats: [
-        { name: adminUser.displayName, email: adminSeat.email, role: 'admin', password: adminSeat.password },
-        { name: ordinaryUser.displayName, email: ordinaryUser.email, role: 'user' },
-        ...extraSeats,
-      ],
-    }));
+    const provisioned = await setUpStep('provisioning the account (POST /_harness/accounts)', () =>
+      this.#target.provisionAccount({
+        name: `Conformance ${persona} (${idp.key})`,
+        ssoDomains: [domain],
+        seats: [
+          { name: adminUser.displayName, email: adminSeat.email, role: 'admin', password: adminSeat.password },
+          { name: ordinaryUser.displayName, email: ordinaryUser.email, role: 'user' },
+          ...extraSeats,
+        ],
+      }),
+    );
     const vendor = PERSONAS[persona].vendor;
     const hostedDomain = profile.protocol === 'oidc' && issuesHostedDomain(VENDOR_PERSONAS[vendor].oidc) ? domain : undefined;
     const oidcClient = this.#target.capabilities.ssoConfigApi
-      ? await setUpStep('configuring and enabling SSO (PUT /_harness/accounts/{id}/sso)', () => this.#configureFast(idp, persona, profile, provisioned, hostedDomain))
-      : await setUpStep('configuring and enabling SSO as the admin (IdP and SSO, Test SSO, Enable)', () => this.#configureInPortal(idp, persona, profile, provisioned, adminSeat, hostedDomain));
+      ? await setUpStep('configuring and enabling SSO (PUT /_harness/accounts/{id}/sso)', () =>
+          this.#configureFast(idp, persona, profile, provisioned, hostedDomain),
+        )
+      : await setUpStep('configuring and enabling SSO as the admin (IdP and SSO, Test SSO, Enable)', () =>
+          this.#configureInPortal(idp, persona, profile, provisioned, adminSeat, hostedDomain),
+        );
     return {
-      persona, profile, idp, accountId: provisioned.accountId, provisioned, sp: provisioned.urls.sp, http: new PortalOverHttp(this.#target.names, provisioned),
-      admin: loginOf(adminUser), adminPassword: adminSeat.password, user: loginOf(ordinaryUser), seatFaultLogins,
-      ...(oidcClient ? { oidcClient } : {}), ...(hostedDomain ? { hostedDomain } : {}),
+      persona,
+      profile,
+      idp,
+      accountId: provisioned.accountId,
+      provisioned,
+      sp: provisioned.urls.sp,
+      http: new PortalOverHttp(this.#target.names, provisioned),
+      admin: loginOf(adminUser),
+      adminPassword: adminSeat.password,
+      user: loginOf(ordinaryUser),
+      seatFaultLogins,
+      ...(oidcClient ? { oidcClient } : {}),
+      ...(hostedDomain ? { hostedDomain } : {}),
     };
   }
 
   /** What the customer's admin does in the vendor console, then the fast path for what they enter in the portal. */
-  async #configureFast(idp: IdpControlClient, persona: PersonaId, profile: SpProfile, account: ProvisionedAccount, hostedDomain: string | undefined): Promise<MatrixAccount['oidcClient']> {
+  async #configureFast(
+    idp: IdpControlClient,
+    persona: PersonaId,
+    profile: SpProfile,
+    account: ProvisionedAccount,
+    hostedDomain: string | undefined,
+  ): Promise<MatrixAccount['oidcClient']> {
     const vendor = PERSONAS[persona].vendor;
     const sp = account.urls.sp;
     if (profile.protocol === 'saml') {
       await idp.registerSamlApp(persona as SamlPersonaId, { entityId: sp.entityId, acsUrls: [sp.acsUrl] });
       const { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } = profile;
       await this.#target.configureSso(account.accountId, {
-        protocol: 'saml', vendor, metadataSource: 'url', metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl,
-        requireSignedResponse, requireSignedAssertion, allowIdpInitiated, allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS, enabled: profile.ssoOff !== true,
+        protocol: 'saml',
+        vendor,
+        metadataSource: 'url',
+        metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl,
+        requireSignedResponse,
+        requireSignedAssertion,
+        allowIdpInitiated,
+        allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+        enabled: profile.ssoOff !== true,
       });
       return undefined;
     }
     const app = await idp.registerOidcApp(persona as OidcPersonaId, { redirectUris: [sp.oidcRedirectUri] });
     this.#secret('client-secret', app.clientSecret);
     await this.#target.configureSso(account.accountId, {
-      protocol: 'oidc', vendor, issuer: idp.oidcUrls(persona as OidcPersonaId).issuer, clientId: app.clientId, clientSecret: app.clientSecret,
+      protocol: 'oidc',
+      vendor,
+      issuer: idp.oidcUrls(persona as OidcPersonaId).issuer,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
       // Google Workspace: require the tenant's domain, so an account outside it (no hd) is refused.
-      ...(hostedDomain ? { hostedDomain } : {}), allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS, enabled: true,
+      ...(hostedDomain ? { hostedDomain } : {}),
+      allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+      enabled: true,
     });
     return { clientId: app.clientId, clientSecret: app.clientSecret };
   }
@@ -196,13 +245,31 @@ export class MatrixAccounts {
    * signatures than the vendor sends (the signing-scope scenarios) fails Test SSO on purpose: the
    * admin then enables anyway, as a customer with a wrong configuration does.
    */
-  async #configureInPortal(idp: IdpControlClient, persona: PersonaId, profile: SpProfile, account: ProvisionedAccount, admin: ReturnType<typeof seatLoginFor>, hostedDomain: string | undefined): Promise<MatrixAccount['oidcClient']> {
+  async #configureInPortal(
+    idp: IdpControlClient,
+    persona: PersonaId,
+    profile: SpProfile,
+    account: ProvisionedAccount,
+    admin: ReturnType<typeof seatLoginFor>,
+    hostedDomain: string | undefined,
+  ): Promise<MatrixAccount['oidcClient']> {
     const context = await (await this.#browser()).newContext();
     try {
       const driver = this.#target.driver(await context.newPage(), account);
       const personaData = PERSONAS[persona];
-      const saml = profile.protocol === 'saml' ? { requireSignedResponse: profile.requireSignedResponse, requireSignedAssertion: profile.requireSignedAssertion, allowIdpInitiated: profile.allowIdpInitiated } : undefined;
-      const setUp = ssoSetUp(driver, idp, personaData, { ...(saml ? { saml } : {}), ...(hostedDomain ? { hostedDomain } : {}), clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS });
+      const saml =
+        profile.protocol === 'saml'
+          ? {
+              requireSignedResponse: profile.requireSignedResponse,
+              requireSignedAssertion: profile.requireSignedAssertion,
+              allowIdpInitiated: profile.allowIdpInitiated,
+            }
+          : undefined;
+      const setUp = ssoSetUp(driver, idp, personaData, {
+        ...(saml ? { saml } : {}),
+        ...(hostedDomain ? { hostedDomain } : {}),
+        clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+      });
       await driver.login.logInWithPassword(admin.email, admin.password);
       await driver.home.expectSignedIn(admin.email, 'password');
       if (personaData.protocol === 'oidc') {
@@ -214,8 +281,16 @@ export class MatrixAccounts {
       await driver.sso.startTestSso();
       await throughIdp(driver.page, personaData.loginFlow, admin.idpUser, driver.sso.testSsoResultHeading);
       const test = await driver.sso.testSsoResult();
-      const matchesVendor = personaData.protocol === 'oidc' || profile.protocol !== 'saml' || profileKey(persona, profile) === profileKey(persona, samlProfile(personaData, { allowIdpInitiated: profile.allowIdpInitiated, ...(profile.ssoOff ? { ssoOff: true } : {}) }));
-      if (matchesVendor && !test.passed) throw new Error(`Test SSO failed with a configuration that matches ${personaData.displayName}: ${test.alert}`);
+      const matchesVendor =
+        personaData.protocol === 'oidc' ||
+        profile.protocol !== 'saml' ||
+        profileKey(persona, profile) ===
+          profileKey(
+            persona,
+            samlProfile(personaData, { allowIdpInitiated: profile.allowIdpInitiated, ...(profile.ssoOff ? { ssoOff: true } : {}) }),
+          );
+      if (matchesVendor && !test.passed)
+        throw new Error(`Test SSO failed with a configuration that matches ${personaData.displayName}: ${test.alert}`);
       // SSO configured but left off: the account as support leaves it, or as the admin leaves it before enabling.
       if (!(profile.protocol === 'saml' && profile.ssoOff)) await driver.sso.enableSso();
       await driver.home.goHomeAndLogOut();

@@ -9,7 +9,10 @@ import type { Names } from '../reference/names.ts';
 
 /** A control named `name` that is a button or a link (portals log out with either). */
 export function buttonOrLink(page: Page, name: string): Locator {
-  return page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first();
+  return page
+    .getByRole('button', { name, exact: true })
+    .or(page.getByRole('link', { name, exact: true }))
+    .first();
 }
 
 export class LoginPage implements LoginPageObject {
@@ -61,7 +64,8 @@ export class LoginPage implements LoginPageObject {
 
   async submitPasswordForm(email: string, password: string): Promise<void> {
     const template = this.#urls.passwordLogin;
-    if (template === undefined) throw new Error('The target offers no password form reachable directly (urls.passwordLogin): check hasDirectPasswordForm first.');
+    if (template === undefined)
+      throw new Error('The target offers no password form reachable directly (urls.passwordLogin): check hasDirectPasswordForm first.');
     await this.#page.goto(template.replace('{email}', encodeURIComponent(email)));
     await this.#enterPassword(email, password);
   }
@@ -69,7 +73,8 @@ export class LoginPage implements LoginPageObject {
   async #enterPassword(email: string, password: string): Promise<void> {
     await this.password.fill(password);
     // A password step that asks for the email again (rather than carrying it over) gets it too.
-    if ((await this.email.count()) === 1 && (await this.email.isEditable()) && (await this.email.inputValue()) === '') await this.email.fill(email);
+    if ((await this.email.count()) === 1 && (await this.email.isEditable()) && (await this.email.inputValue()) === '')
+      await this.email.fill(email);
     await this.logInButton.click();
   }
 }
@@ -90,7 +95,9 @@ export class RefusalPage implements RefusalPageObject {
   async text(): Promise<string> {
     await this.expectShown();
     // What the page shows, and what it keeps one click away (a collapsed <details> of specifics).
-    const shown = await this.#page.evaluate(() => `${document.body.innerText} ${[...document.querySelectorAll('details')].map((details) => details.textContent ?? '').join(' ')}`);
+    const shown = await this.#page.evaluate(
+      () => `${document.body.innerText} ${[...document.querySelectorAll('details')].map((details) => details.textContent ?? '').join(' ')}`,
+    );
     return shown.replace(/\s+/g, ' ').trim();
   }
 }
@@ -101,7 +108,12 @@ export class HomePage implements HomePageObject {
   readonly #account: ProvisionedAccount;
   readonly #sessions: () => Promise<readonly { readonly email: string; readonly method: string }[]>;
 
-  constructor(page: Page, names: Names, account: ProvisionedAccount, sessions: () => Promise<readonly { readonly email: string; readonly method: string }[]>) {
+  constructor(
+    page: Page,
+    names: Names,
+    account: ProvisionedAccount,
+    sessions: () => Promise<readonly { readonly email: string; readonly method: string }[]>,
+  ) {
     this.#page = page;
     this.#account = account;
     this.#sessions = sessions;
@@ -112,7 +124,10 @@ export class HomePage implements HomePageObject {
     await expect(this.logOutControl, 'the portal shows a logged-in page (its log-out control)').toBeVisible();
     const sessions = await this.#sessions();
     const wanted = email.toLowerCase();
-    expect(sessions.filter((session) => session.email.toLowerCase() === wanted).map((session) => session.method), `live sessions of ${email} (read through the target)`).toContain(via);
+    expect(
+      sessions.filter((session) => session.email.toLowerCase() === wanted).map((session) => session.method),
+      `live sessions of ${email} (read through the target)`,
+    ).toContain(via);
   }
 
   async goHomeAndLogOut(): Promise<void> {

@@ -54,7 +54,10 @@ export class SeatsPage extends OptionalPage implements SeatsPageObject {
   async #outcome(pressed: string): Promise<SaveOutcome> {
     const done = this.page.getByRole('status').first();
     const refused = this.page.getByRole('alert').first();
-    await expect(done.or(refused).first(), `after "${pressed}" the page shows a confirmation (role=status) or a refusal (role=alert)`).toBeVisible();
+    await expect(
+      done.or(refused).first(),
+      `after "${pressed}" the page shows a confirmation (role=status) or a refusal (role=alert)`,
+    ).toBeVisible();
     if (!(await refused.isVisible())) return { saved: true };
     const alert = (await this.page.getByRole('alert').allInnerTexts()).join(' | ').replace(/\s+/g, ' ').trim();
     return { saved: false, alert, invalidFields: [] };

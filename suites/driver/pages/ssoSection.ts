@@ -4,7 +4,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
 import type { TargetCapabilities } from '../../target/capabilities.ts';
-import type { IdpUserExportFile, OidcSetup, SamlSetup, SaveOutcome, SeatAuditRow, SsoSectionObject, TestSsoResult } from '../portalDriver.ts';
+import type {
+  IdpUserExportFile,
+  OidcSetup,
+  SamlSetup,
+  SaveOutcome,
+  SeatAuditRow,
+  SsoSectionObject,
+  TestSsoResult,
+} from '../portalDriver.ts';
 import { VENDOR_OPTION, type NameKey, type Names } from '../reference/names.ts';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -38,7 +46,10 @@ export class SsoSection implements SsoSectionObject {
     this.saveButton = page.getByRole('button', { name: names.saveSso, exact: true });
     this.testSsoButton = page.getByRole('button', { name: names.testSso, exact: true });
     // A role=switch, or a checkbox, named enableSwitch.
-    this.enableSwitch = page.getByRole('switch', { name: names.enableSwitch, exact: true }).or(page.getByRole('checkbox', { name: names.enableSwitch, exact: true })).first();
+    this.enableSwitch = page
+      .getByRole('switch', { name: names.enableSwitch, exact: true })
+      .or(page.getByRole('checkbox', { name: names.enableSwitch, exact: true }))
+      .first();
     this.testSsoResultHeading = page.getByRole('heading', { name: names.testSsoResult, exact: true });
   }
 
@@ -97,18 +108,36 @@ export class SsoSection implements SsoSectionObject {
     // A saved configuration is confirmed in words; a refused one shows the field errors (role=alert).
     const saved = this.#page.getByText(this.#names.ssoSaved).first();
     const problem = this.#page.getByRole('alert').first();
-    await expect(saved.or(problem).first(), `after "${this.#names.saveSso}" the page shows neither "${this.#names.ssoSaved}" nor an alert`).toBeVisible();
+    await expect(
+      saved.or(problem).first(),
+      `after "${this.#names.saveSso}" the page shows neither "${this.#names.ssoSaved}" nor an alert`,
+    ).toBeVisible();
     if (await saved.isVisible()) return { saved: true };
     const alert = (await this.#page.getByRole('alert').allInnerTexts()).join(' | ').replace(/\s+/g, ' ').trim();
-    const invalidFields = await this.#page.locator('[aria-invalid="true"]').evaluateAll((fields) =>
-      fields.map((field) => (field as HTMLInputElement).labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? field.getAttribute('name') ?? field.id));
+    const invalidFields = await this.#page
+      .locator('[aria-invalid="true"]')
+      .evaluateAll((fields) =>
+        fields.map(
+          (field) =>
+            (field as HTMLInputElement).labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? field.getAttribute('name') ?? field.id,
+        ),
+      );
     return { saved: false, alert, invalidFields };
   }
 
   async expectShown(value: string, what: string): Promise<void> {
-    await expect.poll(() => this.#page.evaluate((wanted) => document.body.innerText.includes(wanted)
-      || [...document.querySelectorAll('input, textarea')].some((field) => (field as HTMLInputElement).value === wanted), value),
-    { message: `the IdP and SSO section shows the ${what} to register at the IdP (${value})` }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          this.#page.evaluate(
+            (wanted) =>
+              document.body.innerText.includes(wanted) ||
+              [...document.querySelectorAll('input, textarea')].some((field) => (field as HTMLInputElement).value === wanted),
+            value,
+          ),
+        { message: `the IdP and SSO section shows the ${what} to register at the IdP (${value})` },
+      )
+      .toBe(true);
   }
 
   async startTestSso(): Promise<void> {
@@ -138,7 +167,10 @@ export class SsoSection implements SsoSectionObject {
     return {
       confirm: page.getByRole('button', { name: this.#names.enableConfirm, exact: true }),
       anyway: page.getByRole('button', { name: this.#names.enableAnyway, exact: true }),
-      warnings: page.getByRole('alert').filter({ has: page.getByRole('heading', { name: this.#names.enableWarnings, exact: true }) }).getByRole('listitem'),
+      warnings: page
+        .getByRole('alert')
+        .filter({ has: page.getByRole('heading', { name: this.#names.enableWarnings, exact: true }) })
+        .getByRole('listitem'),
     };
   }
 
@@ -147,7 +179,10 @@ export class SsoSection implements SsoSectionObject {
     await this.enableSwitch.click();
     const { confirm, anyway, warnings } = this.#confirmation();
     const button = confirm.or(anyway).first();
-    await expect(button, `after "${this.#names.enableSwitch}" the portal asks for confirmation ("${this.#names.enableConfirm}" or "${this.#names.enableAnyway}")`).toBeVisible();
+    await expect(
+      button,
+      `after "${this.#names.enableSwitch}" the portal asks for confirmation ("${this.#names.enableConfirm}" or "${this.#names.enableAnyway}")`,
+    ).toBeVisible();
     const listed = (await warnings.allInnerTexts()).map((item) => item.trim());
     await button.click();
     await this.expectSsoEnabled(true);
@@ -171,7 +206,10 @@ export class SsoSection implements SsoSectionObject {
     await this.enableSwitch.click();
     const { confirm } = this.#confirmation();
     const off = this.enableSwitch.and(this.#page.locator('[aria-checked="false"], input:not(:checked)'));
-    await expect(confirm.or(off).first(), `after "${this.#names.enableSwitch}" the switch is off, or the portal asks for confirmation ("${this.#names.enableConfirm}")`).toBeVisible();
+    await expect(
+      confirm.or(off).first(),
+      `after "${this.#names.enableSwitch}" the switch is off, or the portal asks for confirmation ("${this.#names.enableConfirm}")`,
+    ).toBeVisible();
     if (await confirm.isVisible()) await confirm.click();
     await this.expectSsoEnabled(false);
   }
@@ -191,12 +229,19 @@ export class SsoSection implements SsoSectionObject {
 
   async uploadIdpUserExport(file: IdpUserExportFile): Promise<void> {
     await this.goto();
-    await this.#field('idpUserExportFile').setInputFiles({ name: file.fileName, mimeType: 'text/csv', buffer: Buffer.from(file.csv, 'utf8') });
+    await this.#field('idpUserExportFile').setInputFiles({
+      name: file.fileName,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file.csv, 'utf8'),
+    });
     await this.#page.getByRole('button', { name: this.#names.uploadIdpUserExport, exact: true }).click();
     const done = this.#page.getByText(this.#names.idpUserExportUploaded).first();
     const problem = this.#page.getByRole('alert').first();
     await expect(done.or(problem).first()).toBeVisible();
-    if (!(await done.isVisible())) throw new Error(`The portal did not take the IdP user export ${file.fileName}: ${(await this.#page.getByRole('alert').allInnerTexts()).join(' | ')}`);
+    if (!(await done.isVisible()))
+      throw new Error(
+        `The portal did not take the IdP user export ${file.fileName}: ${(await this.#page.getByRole('alert').allInnerTexts()).join(' | ')}`,
+      );
   }
 
   async visibleConfiguration(): Promise<Readonly<Record<string, string | boolean>>> {

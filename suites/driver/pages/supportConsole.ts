@@ -37,7 +37,7 @@ export class SupportConsole implements SupportConsoleObject {
   async goToConsoleAndLogOut(): Promise<void> {
     await this.#page.goto(this.#account.urls.support);
     await this.logOutControl.click();
-    await expect(this.logOutControl, 'the support console\'s log-out control goes with the session').toBeHidden();
+    await expect(this.logOutControl, "the support console's log-out control goes with the session").toBeHidden();
   }
 
   async accessAccount(ticket: string, reason: string): Promise<void> {
@@ -67,12 +67,19 @@ export class AuditLog extends OptionalPage implements AuditLogObject {
     const table = this.page.getByRole('table', { name: this.#names.auditLogTable, exact: true });
     await expect(table).toBeVisible();
     const { headers, rows } = await table.evaluate((element) => ({
-      headers: [...element.querySelectorAll('th')].filter((th) => th.closest('tbody') === null || th.getAttribute('scope') === 'col').map((th) => th.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
-      rows: [...element.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td, th')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? '')),
+      headers: [...element.querySelectorAll('th')]
+        .filter((th) => th.closest('tbody') === null || th.getAttribute('scope') === 'col')
+        .map((th) => th.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+      rows: [...element.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td, th')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+      ),
     }));
     const who = headers.indexOf(this.#names.auditWho);
     const what = headers.indexOf(this.#names.auditWhat);
-    if (who < 0 || what < 0) throw new Error(`The audit log table has no column named "${this.#names.auditWho}" and "${this.#names.auditWhat}" (selectors auditWho / auditWhat); its columns: ${headers.map((header) => `"${header}"`).join(', ')}.`);
+    if (who < 0 || what < 0)
+      throw new Error(
+        `The audit log table has no column named "${this.#names.auditWho}" and "${this.#names.auditWhat}" (selectors auditWho / auditWhat); its columns: ${headers.map((header) => `"${header}"`).join(', ')}.`,
+      );
     return rows.filter((row) => row.length > Math.max(who, what)).map((row) => ({ actor: row[who] ?? '', action: row[what] ?? '' }));
   }
 }

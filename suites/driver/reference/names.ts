@@ -18,14 +18,20 @@ export const NAME_DOCS = {
   continueButton: { reference: 'Continue', where: 'login page: button after the email' },
   passwordLabel: { reference: 'Password', where: 'password step: label of the password field' },
   logInButton: { reference: 'Log in', where: 'password step: button' },
-  logOutButton: { reference: 'Log out', where: 'any page of a logged-in seat: button or link that logs out (its presence means "logged in")' },
+  logOutButton: {
+    reference: 'Log out',
+    where: 'any page of a logged-in seat: button or link that logs out (its presence means "logged in")',
+  },
   // Account parameters → IdP and SSO (urls.accountParameters)
   ssoHeading: { reference: 'IdP and SSO', where: 'IdP and SSO section: heading' },
   protocolSaml: { reference: 'SAML 2.0', where: 'IdP and SSO: radio option' },
   protocolOidc: { reference: 'OpenID Connect (OIDC)', where: 'IdP and SSO: radio option' },
   vendorSelect: { reference: 'Vendor preset', where: 'IdP and SSO: label of the vendor <select>' },
   // vendorEntra, vendorOkta, …: one per persona vendor, its product name (cross-checked against the portal's presets).
-  ...vendorOptionNames(VENDORS, (vendor): NameDoc => ({ reference: vendorFacts(vendor).productName, where: 'IdP and SSO: option label of the vendor select' })),
+  ...vendorOptionNames(VENDORS, (vendor): NameDoc => ({
+    reference: vendorFacts(vendor).productName,
+    where: 'IdP and SSO: option label of the vendor select',
+  })),
   metadataFromUrl: { reference: 'Fetch the metadata from a URL', where: 'IdP and SSO: radio option (SAML metadata source)' },
   metadataUrl: { reference: 'IdP metadata URL', where: 'IdP and SSO: field label' },
   metadataManual: { reference: 'Enter the IdP values manually', where: 'IdP and SSO: radio option (SAML metadata source)' },
@@ -42,7 +48,10 @@ export const NAME_DOCS = {
   emailClaim: { reference: 'Email claim', where: 'IdP and SSO: field label (OIDC)' },
   hostedDomain: { reference: 'Google Workspace domain (hd, optional)', where: 'IdP and SSO: field label (OIDC, Google)' },
   saveSso: { reference: 'Save SSO configuration', where: 'IdP and SSO: button' },
-  ssoSaved: { reference: 'SSO configuration saved', where: 'IdP and SSO: text shown once the configuration is saved (a refusal shows role=alert instead)' },
+  ssoSaved: {
+    reference: 'SSO configuration saved',
+    where: 'IdP and SSO: text shown once the configuration is saved (a refusal shows role=alert instead)',
+  },
   testSso: { reference: 'Test SSO', where: 'IdP and SSO: button' },
   testSsoResult: { reference: 'Test SSO result', where: 'Test SSO result page: heading' },
   testSsoPassed: { reference: 'Test SSO passed', where: 'Test SSO result page: text when it passed (warnings: role=note elements)' },
@@ -50,9 +59,15 @@ export const NAME_DOCS = {
   enableSwitch: { reference: 'Enable SSO', where: 'IdP and SSO: role=switch (or checkbox) whose checked state is "SSO on"' },
   enableConfirm: { reference: 'Yes, enable SSO', where: 'enable confirmation: button when nothing is to be warned about' },
   enableAnyway: { reference: 'Enable SSO anyway', where: 'enable confirmation: button when warnings are listed' },
-  enableWarnings: { reference: 'Before you enable', where: 'enable confirmation: heading inside the role=alert element that lists the warnings as list items' },
-  seatAuditFindings: { reference: 'Seat email audit findings', where: 'IdP and SSO: accessible name of the list (role=list) of seat email audit findings, one list item each' },
-  seatAuditBlocking: { reference: 'Blocking', where: 'seat email audit: word in a finding\'s list item when it blocks enabling' },
+  enableWarnings: {
+    reference: 'Before you enable',
+    where: 'enable confirmation: heading inside the role=alert element that lists the warnings as list items',
+  },
+  seatAuditFindings: {
+    reference: 'Seat email audit findings',
+    where: 'IdP and SSO: accessible name of the list (role=list) of seat email audit findings, one list item each',
+  },
+  seatAuditBlocking: { reference: 'Blocking', where: "seat email audit: word in a finding's list item when it blocks enabling" },
   idpUserExportFile: { reference: 'IdP user export (CSV)', where: 'IdP and SSO: file field label' },
   uploadIdpUserExport: { reference: 'Upload IdP user export', where: 'IdP and SSO: button' },
   idpUserExportUploaded: { reference: 'IdP user export uploaded', where: 'IdP and SSO: text shown once the export is taken' },
@@ -67,13 +82,22 @@ export const NAME_DOCS = {
   turnSsoOff: { reference: 'Turn SSO off', where: 'support console, accessed account: button (gone once SSO is off)' },
   // Seats (urls.seats, optional)
   seatNameLabel: { reference: 'Name', where: 'seats page (add a seat): label of the name field' },
-  seatEmailLabel: { reference: 'Email', where: 'seats page (add a seat) and one seat\'s page: label of the email field' },
+  seatEmailLabel: { reference: 'Email', where: "seats page (add a seat) and one seat's page: label of the email field" },
   addSeat: { reference: 'Add seat', where: 'seats page: button that adds the seat (then role=status confirms, role=alert refuses)' },
-  editSeat: { reference: 'Edit {email}', where: 'seats page: link or button that opens one seat, its accessible name with {email} where the seat\'s email goes' },
-  seatDisabled: { reference: 'Seat disabled', where: 'one seat\'s page: label of the checkbox that disables the seat' },
-  saveSeat: { reference: 'Save seat', where: 'one seat\'s page: button (then role=status confirms, role=alert refuses)' },
-  seatsCsv: { reference: 'Or paste the seat list CSV', where: 'seats page: label of the text area taking a seat list CSV (columns name,email,role,disabled)' },
-  importSeats: { reference: 'Import seats', where: 'seats page: button that imports the CSV (then role=status confirms, role=alert refuses)' },
+  editSeat: {
+    reference: 'Edit {email}',
+    where: "seats page: link or button that opens one seat, its accessible name with {email} where the seat's email goes",
+  },
+  seatDisabled: { reference: 'Seat disabled', where: "one seat's page: label of the checkbox that disables the seat" },
+  saveSeat: { reference: 'Save seat', where: "one seat's page: button (then role=status confirms, role=alert refuses)" },
+  seatsCsv: {
+    reference: 'Or paste the seat list CSV',
+    where: 'seats page: label of the text area taking a seat list CSV (columns name,email,role,disabled)',
+  },
+  importSeats: {
+    reference: 'Import seats',
+    where: 'seats page: button that imports the CSV (then role=status confirms, role=alert refuses)',
+  },
   // Audit log (urls.auditLog, optional)
   auditLogTable: { reference: 'Audit log', where: 'audit log page: accessible name of the table' },
   auditWho: { reference: 'Who', where: 'audit log table: column header of who acted' },

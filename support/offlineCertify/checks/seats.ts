@@ -19,7 +19,10 @@ export function readSeats(csv: string, source: string): SeatForAudit[] {
   const table = readCsvTable(csv, `The seat list ${source}`);
   const email = findColumn(table, EMAIL_HEADERS);
   if (email === undefined) {
-    throw new SupportInputError('customer-file-invalid', `The seat list ${source} has no email column (headers: ${table.header.join(', ') || '(none)'}). Export the seats from the portal (Seats → Export CSV) or add a column named "email".`);
+    throw new SupportInputError(
+      'customer-file-invalid',
+      `The seat list ${source} has no email column (headers: ${table.header.join(', ') || '(none)'}). Export the seats from the portal (Seats → Export CSV) or add a column named "email".`,
+    );
   }
   const name = findColumn(table, [/^(display ?)?name$/i, /^full ?name$/i]);
   const role = findColumn(table, [/^role$/i, /^(user ?)?type$/i, /^profile$/i]);
@@ -32,14 +35,21 @@ export function readSeats(csv: string, source: string): SeatForAudit[] {
     name: cell(cells, name) || `line ${line}`,
     email: cells[email] ?? '',
     role: /admin/i.test(cell(cells, role)) ? 'admin' : 'user',
-    disabled: /^(true|yes|1)$/i.test(cell(cells, disabled)) || /^(false|no|0)$/i.test(cell(cells, enabled)) || /disabled|inactive|suspended|locked/i.test(cell(cells, status)),
+    disabled:
+      /^(true|yes|1)$/i.test(cell(cells, disabled)) ||
+      /^(false|no|0)$/i.test(cell(cells, enabled)) ||
+      /disabled|inactive|suspended|locked/i.test(cell(cells, status)),
   }));
 }
 
 /** The IdP user export, read by the portal's own reader (Entra, Okta, Google column names). */
 export function readIdpUsers(csv: string, source: string): string[] {
   const result = parseIdpUserExport(csv);
-  if (!result.ok) throw new SupportInputError('customer-file-invalid', `The IdP user export ${source}: ${result.errors.map((error) => error.message).join(' ')}`);
+  if (!result.ok)
+    throw new SupportInputError(
+      'customer-file-invalid',
+      `The IdP user export ${source}: ${result.errors.map((error) => error.message).join(' ')}`,
+    );
   return result.value;
 }
 
@@ -58,27 +68,60 @@ const TITLES: Readonly<Record<SeatAuditKind, (count: number) => string>> = {
 };
 
 export function seatChecks(ctx: OfflineContext, seats: readonly SeatForAudit[], idpUsers: readonly string[] | undefined): ReportFinding[] {
-  const domains = ctx.file.ssoDomains.length > 0 ? ctx.file.ssoDomains : [...new Set((idpUsers ?? []).map((email) => email.slice(email.lastIndexOf('@') + 1).toLowerCase()))];
+  const domains =
+    ctx.file.ssoDomains.length > 0
+      ? ctx.file.ssoDomains
+      : [...new Set((idpUsers ?? []).map((email) => email.slice(email.lastIndexOf('@') + 1).toLowerCase()))];
   const audit = auditSeatEmails(seats, { ssoDomains: domains, ...(idpUsers ? { idpUsers } : {}) });
   const byKind = new Map<SeatAuditKind, SeatAuditFinding[]>();
   for (const item of audit) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
   const out: ReportFinding[] = [...byKind].map(([kind, items]) => {
     const fault = SEAT_FAULTS.get(kind);
     const lockout = kind === 'admin-not-covered' && items.length === seats.filter((seat) => seat.role === 'admin' && !seat.disabled).length;
-    return reportFinding('seats', {
-      check: `seats.${kind}`,
-      severity: items.some((item) => item.blocking) ? 'blocking' : 'info',
-      title: lockout ? 'No admin seat can log in through the IdP: enabling SSO locks the account out' : TITLES[kind](items.length),
-      detail: listSome(items.map((item) => item.message), 8),
-      ...(fault ? { fault: fault.id } : {}),
-    }, ctx);
+    return reportFinding(
+      'seats',
+      {
+        check: `seats.${kind}`,
+        severity: items.some((item) => item.blocking) ? 'blocking' : 'info',
+        title: lockout ? 'No admin seat can log in through the IdP: enabling SSO locks the account out' : TITLES[kind](items.length),
+        detail: listSome(
+          items.map((item) => item.message),
+          8,
+        ),
+        ...(fault ? { fault: fault.id } : {}),
+      },
+      ctx,
+    );
   });
   const disabled = seats.filter((seat) => seat.disabled);
   if (disabled.length > 0) {
     const fault = SEAT_FAULTS.get('seat-disabled');
-    out.push(reportFinding('seats', { check: 'seats.seat-disabled', severity: 'info', title: `${disabled.length} seat(s) are disabled`, detail: `Their users are refused after the IdP login until the seat is re-enabled: ${listSome(disabled.map((seat) => seat.email))}.`, ...(fault ? { fault: fault.id } : {}) }, ctx));
+    out.push(
+      reportFinding(
+        'seats',
+        {
+          check: 'seats.seat-disabled',
+          severity: 'info',
+          title: `${disabled.length} seat(s) are disabled`,
+          detail: `Their users are refused after the IdP login until the seat is re-enabled: ${listSome(disabled.map((seat) => seat.email))}.`,
+          ...(fault ? { fault: fault.id } : {}),
+        },
+        ctx,
+      ),
+    );
   }
   const admins = seats.filter((seat) => seat.role === 'admin').length;
-  out.push(reportFinding('seats', { check: 'seats.summary', severity: 'info', title: `${seats.length} seat(s) audited (${admins} admin, ${disabled.length} disabled)`, detail: `${domains.length > 0 ? `SSO domains: ${domains.join(', ')}. ` : 'No SSO domains given ("ssoDomains"): seat domains were not checked. '}${idpUsers ? `Compared with ${idpUsers.length} IdP user(s) from the export.` : 'No IdP user export given ("idpUsers"): seats were not compared with the IdP directory.'}` }, ctx));
+  out.push(
+    reportFinding(
+      'seats',
+      {
+        check: 'seats.summary',
+        severity: 'info',
+        title: `${seats.length} seat(s) audited (${admins} admin, ${disabled.length} disabled)`,
+        detail: `${domains.length > 0 ? `SSO domains: ${domains.join(', ')}. ` : 'No SSO domains given ("ssoDomains"): seat domains were not checked. '}${idpUsers ? `Compared with ${idpUsers.length} IdP user(s) from the export.` : 'No IdP user export given ("idpUsers"): seats were not compared with the IdP directory.'}`,
+      },
+      ctx,
+    ),
+  );
   return out;
 }

@@ -10,7 +10,8 @@ import { button, form, hidden, input, problem } from './kit.ts';
 const PRODUCT = 'Ooma Workplace Hub';
 
 export function documentOf(page: PageShell): string {
-  return `<!DOCTYPE html>\n${html`<html lang="en-GB" class="fx">
+  return `<!DOCTYPE html>\n${
+    html`<html lang="en-GB" class="fx">
 <head>
 <meta charset="utf-8">
 <title>${page.title} | ${PRODUCT}</title>
@@ -26,7 +27,8 @@ ${page.body}
 </div>
 <footer class="fx-foot"><small>${PRODUCT} · Need a hand? Contact your workspace owner.</small></footer>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }
 
 export function csrfField(token: string): SafeHtml {
@@ -57,18 +59,32 @@ function carried(h: LoginHidden): SafeHtml {
   return html`${hidden(Q.returnTo, h.returnTo)}${hidden(Q.account, h.accountId)}`;
 }
 
-export function emailStep(m: { readonly csrf: SafeHtml; readonly email: string; readonly hidden: LoginHidden; readonly error?: string }): SafeHtml {
+export function emailStep(m: {
+  readonly csrf: SafeHtml;
+  readonly email: string;
+  readonly hidden: LoginHidden;
+  readonly error?: string;
+}): SafeHtml {
   return html`<div class="fx-card">
 <h1 class="fx-title">Sign in to your workspace</h1>
 ${m.error && problem(m.error)}
-${form(P.login, m.csrf, html`${carried(m.hidden)}
+${form(
+  P.login,
+  m.csrf,
+  html`${carried(m.hidden)}
 ${input({ name: F.email, label: N.emailLabel, type: 'email', value: m.email, required: true, autocomplete: 'username', help: 'If your organisation uses single sign-on, we will pass you on to its identity provider.' })}
-<div class="fx-actions">${button(N.continueButton)}</div>`)}
+<div class="fx-actions">${button(N.continueButton)}</div>`,
+)}
 <p class="fx-aside">Work at Ooma? <a href="${P.support}">Open the staff desk</a></p>
 </div>`;
 }
 
-export function accountChoice(m: { readonly csrf: SafeHtml; readonly email: string; readonly accounts: readonly Account[]; readonly returnTo?: string }): SafeHtml {
+export function accountChoice(m: {
+  readonly csrf: SafeHtml;
+  readonly email: string;
+  readonly accounts: readonly Account[];
+  readonly returnTo?: string;
+}): SafeHtml {
   return html`<div class="fx-card">
 <h1 class="fx-title">Pick an organisation</h1>
 <p>${m.email} belongs to more than one organisation. Where would you like to go?</p>
@@ -78,14 +94,23 @@ ${m.accounts.map((account) => form(P.login, m.csrf, html`${carried({ ...(m.retur
 </div>`;
 }
 
-export function passwordStep(m: { readonly csrf: SafeHtml; readonly email: string; readonly hidden: LoginHidden; readonly error?: string }): SafeHtml {
+export function passwordStep(m: {
+  readonly csrf: SafeHtml;
+  readonly email: string;
+  readonly hidden: LoginHidden;
+  readonly error?: string;
+}): SafeHtml {
   return html`<div class="fx-card">
 <h1 class="fx-title">Enter your password</h1>
 ${m.error && problem(m.error)}
-${form(P.passwordLogin, m.csrf, html`${carried(m.hidden)}
+${form(
+  P.passwordLogin,
+  m.csrf,
+  html`${carried(m.hidden)}
 ${input({ name: F.email, label: N.emailLabel, type: 'email', value: m.email, required: true, autocomplete: 'username' })}
 ${input({ name: F.password, label: N.passwordLabel, type: 'password', value: '', required: true, autocomplete: 'current-password' })}
-<div class="fx-actions">${button(N.logInButton)}</div>`)}
+<div class="fx-actions">${button(N.logInButton)}</div>`,
+)}
 <p class="fx-aside"><a href="${P.login}">Not you? Start over</a></p>
 </div>`;
 }

@@ -15,9 +15,13 @@ export function staffLogin(m: { readonly csrf: SafeHtml; readonly email: string;
 <h1 class="fx-title">Staff desk sign-in</h1>
 <p>For Ooma staff only. Customers sign in on <a href="${P.login}">the workspace sign-in page</a>.</p>
 ${m.error && problem(m.error)}
-${form(P.supportLogin, m.csrf, html`${input({ name: F.supportEmail, label: N.supportEmail, type: 'email', value: m.email, required: true, autocomplete: 'username' })}
+${form(
+  P.supportLogin,
+  m.csrf,
+  html`${input({ name: F.supportEmail, label: N.supportEmail, type: 'email', value: m.email, required: true, autocomplete: 'username' })}
 ${input({ name: F.supportPassword, label: N.supportPassword, type: 'password', value: '', required: true, autocomplete: 'current-password' })}
-<div class="fx-actions">${button(N.supportLogIn)}</div>`)}
+<div class="fx-actions">${button(N.supportLogIn)}</div>`,
+)}
 </div>`;
 }
 
@@ -27,19 +31,36 @@ export function staffSearch(m: { readonly query: string; readonly rows: readonly
 ${input({ name: Q.search, label: 'Organisation, number or member email', value: m.query })}
 <div class="fx-actions">${button('Look up', 'plain')}</div>
 </form>
-${m.rows.length === 0 ? html`<p class="fx-meta" role="status">No organisation found.</p>` : html`<table class="fx-grid" aria-label="Organisations">
+${
+  m.rows.length === 0
+    ? html`<p class="fx-meta" role="status">No organisation found.</p>`
+    : html`<table class="fx-grid" aria-label="Organisations">
 <thead><tr><th scope="col">Number</th><th scope="col">Organisation</th><th scope="col">Members</th><th scope="col">Single sign-on</th><th scope="col"><span class="fx-sr">Go</span></th></tr></thead>
-<tbody>${m.rows.map((row) => html`<tr><td>${row.account.id}</td><td>${row.account.name}</td><td>${row.seats}</td><td>${row.ssoEnabled ? 'required' : 'optional'}</td>
-<td><a href="${pathFor(P.supportAccount, { accountId: row.account.id })}" aria-label="Go to ${row.account.name}">Go</a></td></tr>`)}</tbody></table>`}`;
+<tbody>${m.rows.map(
+        (
+          row,
+        ) => html`<tr><td>${row.account.id}</td><td>${row.account.name}</td><td>${row.seats}</td><td>${row.ssoEnabled ? 'required' : 'optional'}</td>
+<td><a href="${pathFor(P.supportAccount, { accountId: row.account.id })}" aria-label="Go to ${row.account.name}">Go</a></td></tr>`,
+      )}</tbody></table>`
+}`;
 }
 
-export function staffUnlock(m: { readonly csrf: SafeHtml; readonly account: Account; readonly values: { readonly ticket: string; readonly reason: string }; readonly error?: string }): SafeHtml {
+export function staffUnlock(m: {
+  readonly csrf: SafeHtml;
+  readonly account: Account;
+  readonly values: { readonly ticket: string; readonly reason: string };
+  readonly error?: string;
+}): SafeHtml {
   return html`<h1 class="fx-title">Unlock "${m.account.name}"</h1>
 <p>Access lasts a limited time and shows up in the organisation's activity history with your name, the case and your justification.</p>
 ${m.error && problem(m.error)}
-${form(pathFor(P.supportAccess, { accountId: m.account.id }), m.csrf, html`${input({ name: F.ticket, label: N.ticket, value: m.values.ticket, required: true, help: 'The support case this is for, such as CASE-2041.' })}
+${form(
+  pathFor(P.supportAccess, { accountId: m.account.id }),
+  m.csrf,
+  html`${input({ name: F.ticket, label: N.ticket, value: m.values.ticket, required: true, help: 'The support case this is for, such as CASE-2041.' })}
 ${input({ name: F.reason, label: N.reason, value: m.values.reason, required: true, help: 'One sentence the customer will read.' })}
-<div class="fx-actions">${button(N.accessAccount)}</div>`)}`;
+<div class="fx-actions">${button(N.accessAccount)}</div>`,
+)}`;
 }
 
 function count(n: number, noun: string): string {
@@ -56,21 +77,36 @@ function certificateLine(pem: string): string {
 }
 
 function settingsList(settings: SsoSettings): SafeHtml {
-  const rows: [string, string][] = settings.protocol === 'saml'
-    ? [
-      ['Connection type', foreignProtocol('saml')], [N.vendorSelect, foreignVendorLabel(settings.vendor)],
-      ...(settings.metadataUrl ? [[N.metadataUrl, settings.metadataUrl] as [string, string]] : []),
-      [N.idpEntityId, settings.idpEntityId], [N.idpSsoUrl, settings.idpSsoUrl],
-      ...settings.idpCertificates.map((pem, i): [string, string] => [`Token-signing certificate #${i + 1}`, certificateLine(pem)]),
-      ['Signatures verified on', [settings.requireSignedResponse && 'the whole message', settings.requireSignedAssertion && 'the assertion'].filter(Boolean).join(' and ')],
-      ['Clock tolerance', `${settings.allowedClockSkewSeconds} seconds`], ['Provider-started logins', settings.allowIdpInitiated ? 'accepted' : 'turned down'],
-      ['Email taken from', settings.emailAttribute ?? 'the NameID, then the template attributes'],
-    ]
-    : [
-      ['Connection type', foreignProtocol('oidc')], [N.vendorSelect, foreignVendorLabel(settings.vendor)], [N.issuer, settings.issuer], [N.clientId, settings.clientId],
-      [N.clientSecret, 'stored, never displayed'], ['Requested scopes', settings.scopes], [N.emailClaim, settings.emailClaim],
-      ['Clock tolerance', `${settings.allowedClockSkewSeconds} seconds`], ...(settings.hostedDomain ? [['Workspace domain', settings.hostedDomain] as [string, string]] : []),
-    ];
+  const rows: [string, string][] =
+    settings.protocol === 'saml'
+      ? [
+          ['Connection type', foreignProtocol('saml')],
+          [N.vendorSelect, foreignVendorLabel(settings.vendor)],
+          ...(settings.metadataUrl ? [[N.metadataUrl, settings.metadataUrl] as [string, string]] : []),
+          [N.idpEntityId, settings.idpEntityId],
+          [N.idpSsoUrl, settings.idpSsoUrl],
+          ...settings.idpCertificates.map((pem, i): [string, string] => [`Token-signing certificate #${i + 1}`, certificateLine(pem)]),
+          [
+            'Signatures verified on',
+            [settings.requireSignedResponse && 'the whole message', settings.requireSignedAssertion && 'the assertion']
+              .filter(Boolean)
+              .join(' and '),
+          ],
+          ['Clock tolerance', `${settings.allowedClockSkewSeconds} seconds`],
+          ['Provider-started logins', settings.allowIdpInitiated ? 'accepted' : 'turned down'],
+          ['Email taken from', settings.emailAttribute ?? 'the NameID, then the template attributes'],
+        ]
+      : [
+          ['Connection type', foreignProtocol('oidc')],
+          [N.vendorSelect, foreignVendorLabel(settings.vendor)],
+          [N.issuer, settings.issuer],
+          [N.clientId, settings.clientId],
+          [N.clientSecret, 'stored, never displayed'],
+          ['Requested scopes', settings.scopes],
+          [N.emailClaim, settings.emailClaim],
+          ['Clock tolerance', `${settings.allowedClockSkewSeconds} seconds`],
+          ...(settings.hostedDomain ? [['Workspace domain', settings.hostedDomain] as [string, string]] : []),
+        ];
   return html`<dl class="fx-pairs">${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>`;
 }
 
@@ -86,8 +122,15 @@ ${settings ? settingsList(settings) : html``}
 ${m.configWarnings.length > 0 && heedList('Heads-up about these settings:', m.configWarnings)}
 ${settings ? providerValues(m.status, m.sp) : html``}
 ${last && html`<p>Latest connection test: ${last.ok ? 'succeeded' : `did not succeed (error ${last.reason ? FOREIGN_REFUSALS[last.reason].ref : 'unknown'})`}, revision ${last.version}, ${when(last.testedAt)}.</p>`}
-${m.status.enabled && form(pathFor(P.supportSsoDisable, { accountId: m.account.id }), m.csrf, html`<p>Suspending lets the organisation's members use their passwords again. Every setting is kept, so an owner can correct it and require it again.</p>
-${button(N.turnSsoOff, 'danger')}`)}
+${
+  m.status.enabled &&
+  form(
+    pathFor(P.supportSsoDisable, { accountId: m.account.id }),
+    m.csrf,
+    html`<p>Suspending lets the organisation's members use their passwords again. Every setting is kept, so an owner can correct it and require it again.</p>
+${button(N.turnSsoOff, 'danger')}`,
+  )
+}
 </article>
 <article class="fx-panel"><header><h2 class="fx-panel__title">Member address check</h2></header>
 <p>${count(m.seats.length, 'member')}, ${count(m.seats.filter((s) => s.role === 'admin').length, 'owner')}. Verified domains: ${m.account.ssoDomains.join(', ') || 'none'}.</p>
