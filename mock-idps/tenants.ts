@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { CodedError } from '../lib/codedError.ts';
 import type { TestKeyPair } from '../lib/x509.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
+import type { FaultId } from './faults/catalog.ts';
 import type { KeyCache } from './keyCache.ts';
 import { expiredCopy, newSigningKey, newSigningKeyAsync, signingKeyFromPrivateKey, type Keyring } from './keys.ts';
 import { PERSONAS, VENDORS } from './personas/index.ts';
@@ -36,7 +37,7 @@ export interface AppRegistration {
 }
 
 export interface ActiveFault {
-  readonly id: string;
+  readonly id: FaultId;
   /** Removed after the first artefact it shaped. */
   readonly once: boolean;
   /** Restrict to one persona; otherwise it applies to every persona the catalog entry lists. */
@@ -226,12 +227,12 @@ export class TenantState {
   }
 
   /** Faults that shape the next artefact of `persona`, without consuming one-shot faults. */
-  peekFaults(persona: PersonaId, appliesTo: (faultId: string, persona: PersonaId) => boolean): ActiveFault[] {
+  peekFaults(persona: PersonaId, appliesTo: (faultId: FaultId, persona: PersonaId) => boolean): ActiveFault[] {
     return this.#faults.filter((fault) => (fault.persona ?? persona) === persona && appliesTo(fault.id, persona));
   }
 
   /** Faults for the artefact being issued now; one-shot faults are consumed. */
-  takeFaults(persona: PersonaId, appliesTo: (faultId: string, persona: PersonaId) => boolean): ActiveFault[] {
+  takeFaults(persona: PersonaId, appliesTo: (faultId: FaultId, persona: PersonaId) => boolean): ActiveFault[] {
     const taken = this.peekFaults(persona, appliesTo);
     if (taken.some((fault) => fault.once)) {
       this.#faults = this.#faults.filter((fault) => !(fault.once && taken.includes(fault)));

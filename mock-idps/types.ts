@@ -411,9 +411,9 @@ export type FaultProtocol = Protocol | 'seat';
 export type ExpectedOutcome = 'reject' | 'accept' | 'accept-with-warning';
 
 /** A catalog entry. `produce` is the narrow seam; everything else is data for suites and reports. */
-export interface FaultDefinition {
-  /** Stable id (reports and ledgers refer to it), e.g. `saml.audience-mismatch`. */
-  readonly id: string;
+export interface FaultDefinition<Id extends string = string> {
+  /** Stable id (reports and ledgers refer to it), e.g. `saml.audience-mismatch`: its literal type (catalog.ts FaultId) is kept. */
+  readonly id: Id;
   readonly title: string;
   readonly protocol: FaultProtocol;
   readonly category: FaultCategory;

@@ -226,7 +226,7 @@ describe('buildRunReport', () => {
       stages: [{ title: 'the user and the admin are locked out of the web admin portal (IdP error E0000001)', outcome: 'fail', error }],
     });
     const [item] = buildRunReport({ run: RUN, tests: [failed], problems: CLEAN }).findings;
-    const fault = getFault(LOCKOUT_CAUSES['acs-url-changed'].fault)!;
+    const fault = getFault(LOCKOUT_CAUSES['acs-url-changed'].fault);
     expect(item).toMatchObject({ owner: 'portal', fix: expect.stringMatching(/^OE team: /) as unknown });
     expect(item?.fix).not.toBe(fault.fix.okta ?? fault.fix.default);
     expect(item?.customerSees).toBeUndefined();

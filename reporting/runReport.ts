@@ -2,7 +2,7 @@
 // vendor × protocol × entry point matrix, the lifecycle stages, the conformance results and one
 // blocking finding, with its vendor-specific fix, for everything that stops certification.
 import { isReasonCode, type ReasonCode } from '../lib/reasons.ts';
-import { getFault } from '../mock-idps/faults/catalog.ts';
+import { getFault, isFaultId } from '../mock-idps/faults/catalog.ts';
 import { PERSONAS } from '../mock-idps/personas/index.ts';
 import { VENDORS, type PersonaId, type Vendor } from '../mock-idps/types.ts';
 import {
@@ -202,7 +202,8 @@ function buildConformance(tests: readonly TestRecord[]): ConformanceResult[] {
   for (const test of tests) {
     const subject = readSubject(test.annotations);
     if (!subject.fault) continue;
-    const fault = getFault(subject.fault);
+    // The annotation is read back from a test result: a catalog id, or a security check's name.
+    const fault = isFaultId(subject.fault) ? getFault(subject.fault) : undefined;
     const expected = subject.expected ?? fault?.expected ?? 'reject';
     const caught = test.outcome === 'pass';
     const observed: ConformanceResult['observed'] =
@@ -280,7 +281,8 @@ function testFinding(test: TestRecord, subject: TestSubject): ReportFinding {
     };
   }
   if (subject.fault) {
-    const fault = getFault(subject.fault);
+    // The annotation is read back from a test result: a catalog id, or a security check's name.
+    const fault = isFaultId(subject.fault) ? getFault(subject.fault) : undefined;
     const expected = subject.expected ?? fault?.expected ?? 'reject';
     const reason = fault?.reason;
     const correct =

@@ -241,6 +241,7 @@ describe('bad input gets a 4xx that names the problem and the valid choices', ()
 
   it('the typed client raises IdpControlError with the code and the choices', async () => {
     const idp = await IdpControlClient.forTenant(server.controlUrl, 'demo');
+    // @ts-expect-error -- an id the catalog does not have: the compiler refuses it, and so does the server.
     const error = await idp.use('saml.nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IdpControlError);
     expect(error).toMatchObject({ status: 400, error: 'unknown-fault' });

@@ -229,9 +229,9 @@ route('POST', '/tenants/:key/faults', 'use a fault {id, once?, persona?}', async
   const tenant = tenantOf(call);
   const body = await call.body();
   onlyKeys(body, ['id', 'once', 'persona'], 'Fault');
-  const { getFault, faultIds } = await import('../faults/catalog.ts');
+  const { getFault, faultIds, isFaultId } = await import('../faults/catalog.ts');
   const id = optionalString(body, 'id', 'Fault');
-  const fault = id ? getFault(id) : undefined;
+  const fault = isFaultId(id) ? getFault(id) : undefined;
   if (!id || !fault) {
     const ids = faultIds().filter((f) => !f.startsWith('seat.'));
     throw new ControlError(

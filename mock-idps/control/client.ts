@@ -2,6 +2,7 @@
 // it). msw-like: `await idp.use('saml.audience-mismatch', { once: true })`, then `await idp.reset()`
 // after each test. One client = one tenant, so parallel workers never share state.
 import type { SeededUser, UserPatch } from '../directory.ts';
+import type { FaultId } from '../faults/catalog.ts';
 import type { ActiveFault, OidcAppRegistration, RequestLogEntry, SamlAppRegistration } from '../tenants.ts';
 import type { FaultDefinition, Persona, PersonaId, TenantIds, Vendor } from '../types.ts';
 import type { OidcPersonaUrls, PersonaUrls, SamlPersonaUrls } from '../urls.ts';
@@ -159,7 +160,7 @@ export class IdpControlClient {
 
   // --- faults ------------------------------------------------------------------------------------
   /** Switch a catalog fault on; `once` makes it shape only the next artefact. */
-  use(faultId: string, options: { once?: boolean; persona?: PersonaId } = {}): Promise<ActiveFault[]> {
+  use(faultId: FaultId, options: { once?: boolean; persona?: PersonaId } = {}): Promise<ActiveFault[]> {
     return call(this.controlUrl, 'POST', `${this.#base}/faults`, { id: faultId, ...options });
   }
 

@@ -2,6 +2,7 @@
 // dealt to some persona, or it is silently never run (and repro has no persona for it).
 import { describe, expect, it } from 'vitest';
 import { PERSONA_IDS, PERSONAS } from '../personas/index.ts';
+import { getFault } from './catalog.ts';
 import { defaultPersonaFor, LOCKOUT_CAUSES, lockoutCauseFor, type LockoutCauseId } from './lockoutCauses.ts';
 
 const CAUSE_IDS = Object.keys(LOCKOUT_CAUSES) as LockoutCauseId[];
@@ -15,6 +16,11 @@ describe('lockout causes', () => {
     ).toBeGreaterThan(0);
     for (const id of personas) expect(PERSONAS[id].protocol).toBe(LOCKOUT_CAUSES[cause].protocol);
     expect(personas).toContain(defaultPersonaFor(cause));
+  });
+
+  it.each(CAUSE_IDS)('%s names a catalog fault of its protocol', (cause) => {
+    // The id is a FaultId (a misspelt one does not compile); the entry must also be of the cause's protocol.
+    expect(getFault(LOCKOUT_CAUSES[cause].fault).protocol).toBe(LOCKOUT_CAUSES[cause].protocol);
   });
 
   it('deals every persona a cause of its own protocol', () => {

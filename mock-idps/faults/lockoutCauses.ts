@@ -7,6 +7,7 @@ import type { ReasonCode } from '../../lib/reasons.ts';
 import type { IdpControlClient, OidcPersonaId, SamlPersonaId } from '../control/client.ts';
 import { PERSONA_IDS, PERSONAS, VENDORS } from '../personas/index.ts';
 import type { OidcPersona, PersonaId, SamlPersona } from '../types.ts';
+import type { FaultId } from './catalog.ts';
 
 export interface LockoutContext {
   readonly idp: IdpControlClient;
@@ -31,7 +32,7 @@ export interface LockoutCause {
   readonly title: string;
   readonly protocol: 'saml' | 'oidc';
   /** The fault catalog entry (mock-idps/faults/catalog.ts) this lockout is an instance of. */
-  readonly fault: string;
+  readonly fault: FaultId;
   /** Returns what the fix needs to know (e.g. the new client secret the IdP generated). */
   introduce(ctx: LockoutContext): Promise<LockoutState>;
   symptom(persona: SamlPersona | OidcPersona): Symptom;

@@ -17,14 +17,14 @@ const OIDC_CORE = 'OpenID Connect Core 1.0';
 const RFC3986 = 'RFC 3986 §6.2.1 (simple string comparison); scheme and host compare case-insensitively (§3.1, §3.2.2)';
 
 /** The variants that make sense for each kind of value (a URL has a path to extend, a token has none). */
-const VARIANTS_OF: Readonly<Record<NearMissKind, readonly NearMissVariant[]>> = {
+const VARIANTS_OF = {
   url: ['scheme-case', 'case', 'truncated', 'extended', 'trailing-slash', 'extra-segment', 'percent-encoded', 'lookalike', 'empty'],
   identifier: ['case', 'truncated', 'extended', 'prepended', 'trailing-slash', 'whitespace', 'lookalike', 'empty'],
   token: ['case', 'truncated', 'extended', 'whitespace', 'lookalike', 'empty'],
   domain: ['case', 'truncated', 'prepended', 'subdomain', 'extended', 'whitespace', 'lookalike', 'empty'],
   // Surrounding spaces on an address are left out: trimming them confuses no identity.
   email: ['case', 'truncated', 'extended', 'prepended', 'subdomain', 'lookalike', 'empty'],
-};
+} as const satisfies Readonly<Record<NearMissKind, readonly NearMissVariant[]>>;
 
 interface NearMissField {
   /** Stable id part: `<protocol>.near-miss-<id>-<variant>`. */
@@ -65,7 +65,7 @@ const EMAIL_REFERENCE =
 const EMAIL_FIX =
   "At the IdP, make the user's email exactly the seat's email address (Seats section), or add a seat for the address the IdP sends.";
 
-const SAML_FIELDS: readonly SamlNearMissField[] = [
+const SAML_FIELDS = [
   {
     id: 'response-issuer',
     what: 'the Response Issuer',
@@ -165,9 +165,9 @@ const SAML_FIELDS: readonly SamlNearMissField[] = [
         attribute.values = attribute.values.map((value) => (value === email ? nearMiss(email, variant) : value));
     },
   },
-];
+] as const satisfies readonly SamlNearMissField[];
 
-const OIDC_FIELDS: readonly OidcNearMissField[] = [
+const OIDC_FIELDS = [
   {
     id: 'iss',
     what: 'the ID token iss',
@@ -249,19 +249,35 @@ const OIDC_FIELDS: readonly OidcNearMissField[] = [
     reference: EMAIL_REFERENCE,
     fix: EMAIL_FIX,
   },
-];
+] as const satisfies readonly OidcNearMissField[];
 
-const idOf = (protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMissVariant): string =>
-  `${protocol}.near-miss-${field.id}-${variant}`;
+/** A field's variants, as a type: its kind's, less those it goes `without`, less whitespace where its type collapses it (as variantsOf). */
+type VariantOf<F extends NearMissField> = Exclude<
+  (typeof VARIANTS_OF)[F['kind']][number],
+  | (F extends { readonly without: readonly (infer W)[] } ? W : never)
+  | (F extends { readonly collapsesWhitespace: true } ? 'whitespace' : never)
+>;
+/** `<protocol>.near-miss-<field>-<variant>` for every variant the field runs (distributes over a union of fields). */
+type NearMissIdOf<P extends 'saml' | 'oidc', F extends NearMissField> = F extends NearMissField
+  ? `${P}.near-miss-${F['id']}-${VariantOf<F>}`
+  : never;
 
-function variantsOf(field: NearMissField): readonly NearMissVariant[] {
-  return VARIANTS_OF[field.kind].filter(
-    (variant) => !(field.without ?? []).includes(variant) && !(field.collapsesWhitespace && variant === 'whitespace'),
+export type SamlNearMissFaultId = NearMissIdOf<'saml', (typeof SAML_FIELDS)[number]>;
+export type OidcNearMissFaultId = NearMissIdOf<'oidc', (typeof OIDC_FIELDS)[number]>;
+
+const idOf = <P extends 'saml' | 'oidc', F extends NearMissField>(protocol: P, field: F, variant: VariantOf<F>): NearMissIdOf<P, F> =>
+  `${protocol}.near-miss-${field.id}-${variant}` as NearMissIdOf<P, F>;
+
+function variantsOf<F extends NearMissField>(field: F): readonly VariantOf<F>[] {
+  const variants: readonly NearMissVariant[] = VARIANTS_OF[field.kind];
+  return variants.filter(
+    (variant): variant is VariantOf<F> =>
+      !(field.without ?? []).includes(variant) && !(field.collapsesWhitespace && variant === 'whitespace'),
   );
 }
 
 /** What every generated entry shares: id, words, expected outcome and what the customer sees. */
-function common(protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMissVariant) {
+function common<P extends 'saml' | 'oidc', F extends NearMissField>(protocol: P, field: F, variant: VariantOf<F>) {
   const accepted = nearMissAccepted(field.kind, variant);
   const info = NEAR_MISS_VARIANTS[variant];
   return {
@@ -278,20 +294,28 @@ function common(protocol: 'saml' | 'oidc', field: NearMissField, variant: NearMi
   };
 }
 
-export const samlNearMissFaults: readonly SamlFault[] = SAML_FIELDS.flatMap((field) =>
-  variantsOf(field).map((variant): SamlFault => ({
+/** A refused variant violates the field's one check; an accepted variant, or a field without a check, has none. */
+function singleCheckOf<C extends string>(
+  field: { readonly kind: NearMissKind; readonly check?: C },
+  variant: NearMissVariant,
+): { singleCheck?: C } {
+  return nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check };
+}
+
+export const samlNearMissFaults: readonly SamlFault<SamlNearMissFaultId>[] = SAML_FIELDS.flatMap((field) =>
+  variantsOf(field).map((variant): SamlFault<SamlNearMissFaultId> => ({
     ...common('saml', field, variant),
     protocol: 'saml',
-    ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
+    ...singleCheckOf(field, variant),
     effect: { adjust: (spec, ctx) => field.set(spec, variant, ctx) },
   })),
 );
 
-export const oidcNearMissFaults: readonly OidcFault[] = OIDC_FIELDS.flatMap((field) =>
-  variantsOf(field).map((variant): OidcFault => ({
+export const oidcNearMissFaults: readonly OidcFault<OidcNearMissFaultId>[] = OIDC_FIELDS.flatMap((field) =>
+  variantsOf(field).map((variant): OidcFault<OidcNearMissFaultId> => ({
     ...common('oidc', field, variant),
     protocol: 'oidc',
-    ...(nearMissAccepted(field.kind, variant) || !field.check ? {} : { singleCheck: field.check }),
+    ...singleCheckOf(field, variant),
     effect:
       field.claim === 'state'
         ? { seam: 'authorization', outcome: 'state-near-miss', variant }

@@ -6,7 +6,7 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReasonCode } from '../../lib/reasons.ts';
-import type { OidcFault, OidcFaultEffect } from '../oidc/effects.ts';
+import type { OidcFaultEffect } from '../oidc/effects.ts';
 import { HttpBrowser, type Landing } from '../oidc/httpBrowser.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from '../oidc/testServer.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
@@ -116,9 +116,10 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s flow faults', (per
     server.tenant.clearRequestLog();
   });
 
-  const use = (fault: OidcFault): void => server.tenant.useFault({ id: fault.id, once: false });
+  const use = (fault: (typeof oidcFaults)[number]): void => server.tenant.useFault({ id: fault.id, once: false });
   const forPersona = flowFaults.filter((fault) => fault.personas.includes(personaId));
-  const byEffect = (predicate: (effect: OidcFaultEffect) => boolean): OidcFault[] => forPersona.filter((fault) => predicate(fault.effect));
+  const byEffect = (predicate: (effect: OidcFaultEffect) => boolean): typeof forPersona =>
+    forPersona.filter((fault) => predicate(fault.effect));
 
   it.each(byEffect((effect) => effect.seam === 'discovery').map((fault) => [fault.id, fault] as const))(
     '%s: discovery is refused, accepted when only the discovery issuer check is relaxed',

@@ -12,7 +12,7 @@ import { BOUNDARY_CLOCK_SKEW_SECONDS } from './timeBoundaries.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { TenantState } from '../tenants.ts';
 import type { PersonaId } from '../types.ts';
-import { oidcFaults } from './oidc.ts';
+import { oidcFaults, type OidcFaultId } from './oidc.ts';
 
 const CLIENT_ID = 'oe-portal-client';
 const CLIENT_SECRET = 'proof-client-secret-value';
@@ -32,7 +32,7 @@ function tenantFor(persona: PersonaId, fresh: boolean): TenantState {
   return tenant;
 }
 
-async function mintWith(persona: PersonaId, fault: string | undefined, tenant: TenantState) {
+async function mintWith(persona: PersonaId, fault: OidcFaultId | undefined, tenant: TenantState) {
   return mintIdToken({
     persona,
     clientId: CLIENT_ID,

@@ -2,7 +2,7 @@
 // misconfigurations support meets, and the OpenID Foundation RP-conformance attack list.
 // Each entry is data (for suites, CLI, reports) plus the effect the engine applies.
 // faults/oidc.test.ts proves each one with jose / openid-client, never with oidc-provider.
-import type { OidcFault } from '../oidc/effects.ts';
+import { oidcFaultList, type OidcFault } from '../oidc/effects.ts';
 import { ALL_OIDC, oidcConsoleFix, oidcPersonasStating, oidcVendorFixes } from './consoleFixes.ts';
 import { oidcNearMissFaults } from './nearMiss.ts';
 import { oidcClaimShapeFaults } from './oidcClaimShapes.ts';
@@ -28,7 +28,7 @@ const ATTACK_FIX = {
     'Nothing to change at the IdP: this token was forged or tampered with. The SP must refuse it; capture it and run `sso-harness explain <token>`.',
 } as const;
 
-const handWrittenOidcFaults: readonly OidcFault[] = [
+const handWrittenOidcFaults = oidcFaultList([
   // --- misconfigurations ----------------------------------------------------------------------
   {
     id: 'oidc.issuer-auth0-trailing-slash',
@@ -767,10 +767,10 @@ const handWrittenOidcFaults: readonly OidcFault[] = [
     how: 'The driver, acting as the native app, asks the portal to redirect to an external https URL.',
     effect: { seam: 'rp-driver', action: 'redirect-uri-external' },
   },
-];
+]);
 
 /** The catalog's OIDC entries: written one by one, the claim shapes, then the near misses generated from one table (faults/nearMiss.ts). */
-export const oidcFaults: readonly OidcFault[] = [
+const allOidcFaults = [
   ...handWrittenOidcFaults,
   ...oidcClaimShapeFaults,
   ...oidcNearMissFaults,
@@ -778,8 +778,9 @@ export const oidcFaults: readonly OidcFault[] = [
   ...oidcRedirectSafetyFaults,
 ];
 
-export const OIDC_FAULTS_BY_ID: ReadonlyMap<string, OidcFault> = new Map(oidcFaults.map((fault) => [fault.id, fault]));
+/** Every OIDC fault id, exactly: a misspelt one is a compile error wherever an OidcFaultId (or FaultId) is asked for. */
+export type OidcFaultId = (typeof allOidcFaults)[number]['id'];
 
-export function getOidcFault(id: string): OidcFault | undefined {
-  return OIDC_FAULTS_BY_ID.get(id);
-}
+export const oidcFaults: readonly OidcFault<OidcFaultId>[] = allOidcFaults;
+
+export const OIDC_FAULTS_BY_ID: ReadonlyMap<string, OidcFault<OidcFaultId>> = new Map(oidcFaults.map((fault) => [fault.id, fault]));

@@ -1,7 +1,7 @@
 // ID tokens whose claims have the right values in another JSON shape, or a shape that hides the
 // wrong value: where a relying party that checks the value but not the shape goes partly wrong
 // (a string "false" is truthy, a second audience hides behind azp, a number arrives as a string).
-import type { OidcFault } from '../oidc/effects.ts';
+import { oidcFaultList, type OidcFault } from '../oidc/effects.ts';
 import type { PersonaId } from '../types.ts';
 
 const CORE = 'OpenID Connect Core 1.0';
@@ -9,7 +9,7 @@ const ATTACK_FIX = {
   default: "Nothing to change at the IdP: this token was forged or altered. The SP must check the claim's type as well as its value.",
 } as const;
 
-export const oidcClaimShapeFaults: readonly OidcFault[] = [
+export const oidcClaimShapeFaults = oidcFaultList([
   {
     id: 'oidc.email-verified-string-false',
     title: 'email_verified is the string "false"',
@@ -68,7 +68,7 @@ export const oidcClaimShapeFaults: readonly OidcFault[] = [
     how: '`aud` = this client, `azp` = another client.',
     effect: { seam: 'id-token', jwt: { claims: [{ op: 'audience', variant: 'foreign-azp' }] } },
   },
-  ...(['exp', 'iat'] as const).map((claim, index): OidcFault => ({
+  ...(['exp', 'iat'] as const).map((claim, index): OidcFault<`oidc.${typeof claim}-as-string`> => ({
     id: `oidc.${claim}-as-string`,
     title: `${claim} written as a JSON string`,
     protocol: 'oidc',
@@ -83,4 +83,4 @@ export const oidcClaimShapeFaults: readonly OidcFault[] = [
     how: `\`${claim}\` is "1767225600" (a string), not a number.`,
     effect: { seam: 'id-token', jwt: { claims: [{ op: 'stringify', claims: [claim] }] } },
   })),
-];
+]);

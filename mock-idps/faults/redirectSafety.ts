@@ -42,7 +42,7 @@ function firstOf(list: readonly PersonaId[]): PersonaId {
 
 const slugs = Object.keys(OFF_SITE_RETURN_PATHS) as ReturnPathSlug[];
 
-export const samlRedirectSafetyFaults: readonly SamlFault[] = slugs.map((slug, index) => ({
+export const samlRedirectSafetyFaults = slugs.map((slug, index): SamlFault<`saml.relaystate-off-site-${ReturnPathSlug}`> => ({
   id: `saml.relaystate-off-site-${slug}`,
   title: `IdP-initiated login whose RelayState leads off-site (${JSON.stringify(OFF_SITE_RETURN_PATHS[slug])})`,
   protocol: 'saml',
@@ -58,7 +58,7 @@ export const samlRedirectSafetyFaults: readonly SamlFault[] = slugs.map((slug, i
   effect: { relayState: () => OFF_SITE_RETURN_PATHS[slug] },
 }));
 
-export const oidcRedirectSafetyFaults: readonly OidcFault[] = slugs.map((slug, index) => ({
+export const oidcRedirectSafetyFaults = slugs.map((slug, index): OidcFault<`oidc.return-path-off-site-${ReturnPathSlug}`> => ({
   id: `oidc.return-path-off-site-${slug}`,
   title: `Login started with a return path that leads off-site (${JSON.stringify(OFF_SITE_RETURN_PATHS[slug])})`,
   protocol: 'oidc',

@@ -23,7 +23,7 @@ import { samlNearMissFaults } from './nearMiss.ts';
 import { samlRedirectSafetyFaults } from './redirectSafety.ts';
 import { samlSignatureCombinationFaults } from './signatureCombinations.ts';
 import { samlTimeBoundaryFaults } from './timeBoundaries.ts';
-import type { SamlFault } from './samlTypes.ts';
+import { samlFaultList, type SamlFault } from './samlTypes.ts';
 import { ALL_SAML, samlConsoleFix, samlPersonasStating, samlVendorFixes } from './consoleFixes.ts';
 
 const ALL = ALL_SAML;
@@ -85,7 +85,7 @@ function setTimes(spec: ResponseSpec, ctx: EffectContext, issuedOffsetSeconds: n
 }
 const at = (ctx: EffectContext, seconds: number): string => samlInstant(new Date(ctx.now.getTime() + seconds * 1000));
 
-function xsw(variant: XswVariant, responseLevel: boolean): SamlFault {
+function xsw<V extends XswVariant>(variant: V, responseLevel: boolean): SamlFault<`saml.xsw${V}`> {
   return {
     id: `saml.xsw${variant}`,
     title: `Signature wrapping XSW${variant}`,
@@ -121,7 +121,7 @@ function xsw(variant: XswVariant, responseLevel: boolean): SamlFault {
   };
 }
 
-function statusFault(id: string, title: string, code: string, subCode: string | undefined, message: string): SamlFault {
+function statusFault<Id extends string>(id: Id, title: string, code: string, subCode: string | undefined, message: string): SamlFault<Id> {
   return {
     id,
     title,
@@ -146,7 +146,7 @@ function statusFault(id: string, title: string, code: string, subCode: string | 
   };
 }
 
-const handWrittenSamlFaults: readonly SamlFault[] = [
+const handWrittenSamlFaults = samlFaultList([
   // --- misconfigurations: addressing ---------------------------------------------------------------
   {
     id: 'saml.acs-mismatch',
@@ -1161,13 +1161,18 @@ const handWrittenSamlFaults: readonly SamlFault[] = [
     how: '10,000 nested elements inside samlp:Extensions, added after signing.',
     effect: { afterSigning: deepNesting(10_000) },
   },
-];
+]);
 
 /** The catalog's SAML entries: written one by one, then the near misses, time boundaries, off-site RelayStates and signature combinations generated from tables (faults/nearMiss.ts, timeBoundaries.ts, redirectSafety.ts, signatureCombinations.ts). */
-export const samlFaults: readonly SamlFault[] = [
+const allSamlFaults = [
   ...handWrittenSamlFaults,
   ...samlNearMissFaults,
   ...samlTimeBoundaryFaults,
   ...samlRedirectSafetyFaults,
   ...samlSignatureCombinationFaults,
 ];
+
+/** Every SAML fault id, exactly: a misspelt one is a compile error wherever a SamlFaultId (or FaultId) is asked for. */
+export type SamlFaultId = (typeof allSamlFaults)[number]['id'];
+
+export const samlFaults: readonly SamlFault<SamlFaultId>[] = allSamlFaults;

@@ -40,7 +40,7 @@ export interface SpExpectations {
  */
 export type SamlFlow = 'sp-initiated' | 'idp-initiated' | 'idp-initiated-replay';
 
-export interface SamlFault extends FaultDefinition {
+export interface SamlFault<Id extends string = string> extends FaultDefinition<Id> {
   readonly protocol: 'saml';
   readonly effect: SamlEffect;
   readonly sp?: SpExpectations;
@@ -48,3 +48,6 @@ export interface SamlFault extends FaultDefinition {
   /** Present when the fault is a single-check violation: the check a relaxed SP skips. */
   readonly singleCheck?: SpCheck;
 }
+
+/** The entries as written, each one's id kept as its literal type (catalog.ts builds FaultId from them). */
+export const samlFaultList = <Id extends string>(faults: readonly SamlFault<Id>[]): readonly SamlFault<Id>[] => faults;

@@ -4,7 +4,7 @@
 import type { FaultDefinition, PersonaId } from '../types.ts';
 import { PERSONA_IDS } from '../types.ts';
 
-export interface SeatFault extends FaultDefinition {
+export interface SeatFault<Id extends string = string> extends FaultDefinition<Id> {
   readonly protocol: 'seat';
   /** The seat email audit finding the portal must report (portal/sso/contract.ts SeatAuditKind). */
   readonly audit:
@@ -21,7 +21,9 @@ export interface SeatFault extends FaultDefinition {
 const ALL: readonly PersonaId[] = PERSONA_IDS;
 const AUDIT_REF = 'OE SSO support article, step 6: every seat has a unique, valid email aligned with the IdP user base';
 
-export const seatFaults: readonly SeatFault[] = [
+const seatFaultList = <Id extends string>(faults: readonly SeatFault<Id>[]): readonly SeatFault<Id>[] => faults;
+
+export const seatFaults = seatFaultList([
   {
     id: 'seat.duplicate-email',
     title: 'Two seats share an email (including case-only differences)',
@@ -139,4 +141,7 @@ export const seatFaults: readonly SeatFault[] = [
     fix: { default: "Set the seat email to the guest's real email address (the part before #EXT#, with _ turned back into @)." },
     how: "Portal seat email = the directory guest's UPN `…#EXT#@….onmicrosoft.com`.",
   },
-];
+]);
+
+/** Every seat fault id, exactly. */
+export type SeatFaultId = (typeof seatFaults)[number]['id'];

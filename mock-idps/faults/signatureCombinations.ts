@@ -17,9 +17,9 @@ const WEAK = 'RFC 9231 §2.3.3 / NIST SP 800-131A (SHA-1 disallowed for signatur
 const FORGED =
   'Nothing to change at the IdP: one part of this response was signed or altered by someone else. The SP must check every signature it receives, not only the one it requires.';
 
-interface Combination {
+interface Combination<Id extends string = string> {
   /** `saml.sign-<id>`. */
-  readonly id: string;
+  readonly id: Id;
   readonly title: string;
   /** The part the SP requires a signature on; the other part is signed too, by the IdP's choice. */
   readonly required: Part;
@@ -39,7 +39,7 @@ interface Combination {
 
 const other = (part: Part): Part => (part === 'assertion' ? 'response' : 'assertion');
 
-const COMBINATIONS: readonly Combination[] = [
+const COMBINATIONS = [
   {
     id: 'unrequired-response-sha1',
     title: 'Assertion signed RSA-SHA256; the unrequired Response signature is RSA-SHA1',
@@ -163,7 +163,7 @@ const COMBINATIONS: readonly Combination[] = [
     fix: FORGED,
     how: 'An XPath filter transform is appended to the Assertion signature; its SignedInfo is re-signed so the transform is the only defect.',
   },
-];
+] as const satisfies readonly Combination[];
 
 const XPATH_FILTER = (ds: string): string => `<${ds}XPath>not(ancestor-or-self::*[local-name()='Signature'])</${ds}XPath>`;
 
@@ -192,18 +192,22 @@ function spOf(row: Combination): SpExpectations {
   return { requireSignedAssertion: row.required === 'assertion', requireSignedResponse: row.required === 'response' };
 }
 
-export const samlSignatureCombinationFaults: readonly SamlFault[] = COMBINATIONS.map((row): SamlFault => ({
-  id: `saml.sign-${row.id}`,
-  title: row.title,
-  protocol: 'saml',
-  category: row.fix === FORGED ? 'attack' : 'misconfig',
-  personas: [row.persona],
-  reference: row.reference,
-  expected: 'reject',
-  reason: row.reason,
-  customerSees: row.customerSees,
-  fix: { default: row.fix },
-  how: `${row.how} The SP requires the ${row.required} signature${row.onlyRequiredSigned ? '' : `; the ${other(row.required)} is signed as well`}.`,
-  sp: spOf(row),
-  effect: effectOf(row),
-}));
+export type SamlSignatureCombinationFaultId = `saml.sign-${(typeof COMBINATIONS)[number]['id']}`;
+
+export const samlSignatureCombinationFaults = COMBINATIONS.map(
+  (row: Combination<(typeof COMBINATIONS)[number]['id']>): SamlFault<SamlSignatureCombinationFaultId> => ({
+    id: `saml.sign-${row.id}`,
+    title: row.title,
+    protocol: 'saml',
+    category: row.fix === FORGED ? 'attack' : 'misconfig',
+    personas: [row.persona],
+    reference: row.reference,
+    expected: 'reject',
+    reason: row.reason,
+    customerSees: row.customerSees,
+    fix: { default: row.fix },
+    how: `${row.how} The SP requires the ${row.required} signature${row.onlyRequiredSigned ? '' : `; the ${other(row.required)} is signed as well`}.`,
+    sp: spOf(row),
+    effect: effectOf(row),
+  }),
+);

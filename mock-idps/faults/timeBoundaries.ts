@@ -15,7 +15,7 @@ export const BOUNDARY_CLOCK_SKEW_SECONDS = 120;
 const MARGIN_SECONDS = 30;
 
 type Side = 'inside' | 'outside';
-const SIDES: readonly Side[] = ['inside', 'outside'];
+const SIDES = ['inside', 'outside'] as const satisfies readonly Side[];
 const offset = (side: Side): number => BOUNDARY_CLOCK_SKEW_SECONDS + (side === 'inside' ? -MARGIN_SECONDS : MARGIN_SECONDS);
 
 interface Boundary {
@@ -38,7 +38,7 @@ interface OidcBoundary extends Boundary {
 }
 
 const SAML_CORE = 'SAML 2.0 Core (saml-core-2.0-os)';
-const SAML_BOUNDARIES: readonly SamlBoundary[] = [
+const SAML_BOUNDARIES = [
   {
     id: 'issue-instant',
     what: 'the IssueInstant',
@@ -83,10 +83,10 @@ const SAML_BOUNDARIES: readonly SamlBoundary[] = [
       spec.subjectConfirmationNotOnOrAfter = instant;
     },
   },
-];
+] as const satisfies readonly SamlBoundary[];
 
 const OIDC_CORE = 'OpenID Connect Core 1.0 §3.1.3.7 steps 9–10; RFC 7519 §4.1.4–4.1.6 ("some small leeway")';
-const OIDC_BOUNDARIES: readonly OidcBoundary[] = [
+const OIDC_BOUNDARIES = [
   {
     id: 'iat',
     what: 'the ID token iat',
@@ -114,16 +114,21 @@ const OIDC_BOUNDARIES: readonly OidcBoundary[] = [
     reference: OIDC_CORE,
     claim: 'exp',
   },
-];
+] as const satisfies readonly OidcBoundary[];
 
 const secondsFromNow = (boundary: Boundary, side: Side): number => (boundary.direction === 'future' ? 1 : -1) * offset(side);
 
-function common(protocol: 'saml' | 'oidc', boundary: Boundary, side: Side) {
+/** `<protocol>.time-boundary-<boundary>-<side>`: every boundary on both sides. */
+type BoundaryIdOf<P extends 'saml' | 'oidc', B extends Boundary> = `${P}.time-boundary-${B['id']}-${Side}`;
+export type SamlTimeBoundaryFaultId = BoundaryIdOf<'saml', (typeof SAML_BOUNDARIES)[number]>;
+export type OidcTimeBoundaryFaultId = BoundaryIdOf<'oidc', (typeof OIDC_BOUNDARIES)[number]>;
+
+function common<P extends 'saml' | 'oidc', B extends Boundary>(protocol: P, boundary: B, side: Side) {
   const seconds = secondsFromNow(boundary, side);
   const inside = side === 'inside';
   const when = `${Math.abs(seconds)} s ${boundary.direction === 'future' ? 'ahead' : 'ago'}`;
   return {
-    id: `${protocol}.time-boundary-${boundary.id}-${side}`,
+    id: `${protocol}.time-boundary-${boundary.id}-${side}` as BoundaryIdOf<P, B>,
     title: `${boundary.what} ${when}: just ${side} the ${BOUNDARY_CLOCK_SKEW_SECONDS} s skew`,
     category: inside ? ('quirk' as const) : ('misconfig' as const),
     personas: [boundary.persona],
@@ -142,8 +147,8 @@ function common(protocol: 'saml' | 'oidc', boundary: Boundary, side: Side) {
   };
 }
 
-export const samlTimeBoundaryFaults: readonly SamlFault[] = SAML_BOUNDARIES.flatMap((boundary) =>
-  SIDES.map((side): SamlFault => ({
+export const samlTimeBoundaryFaults: readonly SamlFault<SamlTimeBoundaryFaultId>[] = SAML_BOUNDARIES.flatMap((boundary) =>
+  SIDES.map((side): SamlFault<SamlTimeBoundaryFaultId> => ({
     ...common('saml', boundary, side),
     protocol: 'saml',
     ...(side === 'outside' ? { singleCheck: 'time-window' as const } : {}),
@@ -151,8 +156,8 @@ export const samlTimeBoundaryFaults: readonly SamlFault[] = SAML_BOUNDARIES.flat
   })),
 );
 
-export const oidcTimeBoundaryFaults: readonly OidcFault[] = OIDC_BOUNDARIES.flatMap((boundary) =>
-  SIDES.map((side): OidcFault => ({
+export const oidcTimeBoundaryFaults: readonly OidcFault<OidcTimeBoundaryFaultId>[] = OIDC_BOUNDARIES.flatMap((boundary) =>
+  SIDES.map((side): OidcFault<OidcTimeBoundaryFaultId> => ({
     ...common('oidc', boundary, side),
     protocol: 'oidc',
     ...(side === 'outside' ? { singleCheck: 'time' as const } : {}),

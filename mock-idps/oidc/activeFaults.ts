@@ -1,5 +1,6 @@
 // The OIDC faults a tenant has switched on for this persona, filtered by the seam asking.
 // `take` consumes one-shot faults (use once, like msw's `{ once: true }`); `peek` does not.
+import type { FaultId } from '../faults/catalog.ts';
 import { OIDC_FAULTS_BY_ID } from '../faults/oidc.ts';
 import type { ActiveFault, TenantState } from '../tenants.ts';
 import type { OidcPersona, PersonaId } from '../types.ts';
@@ -19,7 +20,7 @@ export class PersonaFaults {
     this.#persona = persona;
   }
 
-  #appliesTo(seams: readonly OidcSeam[]): (faultId: string, persona: PersonaId) => boolean {
+  #appliesTo(seams: readonly OidcSeam[]): (faultId: FaultId, persona: PersonaId) => boolean {
     return (faultId, persona) => {
       const fault = OIDC_FAULTS_BY_ID.get(faultId);
       return fault !== undefined && fault.personas.includes(persona) && seams.includes(fault.effect.seam);
@@ -43,7 +44,7 @@ export class PersonaFaults {
 
   /** Take only the faults of this seam that `predicate` picks (one seam, several effects). */
   takeWhere(seam: OidcSeam, predicate: (fault: OidcFault) => boolean): ResolvedFault[] {
-    const picks = (faultId: string, persona: PersonaId): boolean => {
+    const picks = (faultId: FaultId, persona: PersonaId): boolean => {
       const fault = OIDC_FAULTS_BY_ID.get(faultId);
       return fault !== undefined && this.#appliesTo([seam])(faultId, persona) && predicate(fault);
     };

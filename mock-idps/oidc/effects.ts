@@ -75,12 +75,15 @@ export type RpCheck =
   | 'state'
   | 'userinfo-sub';
 
-export interface OidcFault extends FaultDefinition {
+export interface OidcFault<Id extends string = string> extends FaultDefinition<Id> {
   readonly protocol: 'oidc';
   readonly effect: OidcFaultEffect;
   /** Present when the fault is a single-check violation: the check a relaxed RP skips. */
   readonly singleCheck?: RpCheck;
 }
+
+/** The entries as written, each one's id kept as its literal type (faults/catalog.ts builds FaultId from them). */
+export const oidcFaultList = <Id extends string>(faults: readonly OidcFault<Id>[]): readonly OidcFault<Id>[] => faults;
 
 /** Faults whose effect changes only the ID token (and userinfo): what `mint oidc` can produce. */
 export function isTokenEffect(effect: OidcFaultEffect): boolean {

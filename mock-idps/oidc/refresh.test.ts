@@ -2,7 +2,7 @@
 // code exchange's answer, the refresh grant (rotation as the persona data says), and the refusals.
 import * as client from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getOidcFault } from '../faults/oidc.ts';
+import { getOidcFault } from '../faults/catalog.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { startDiscoveredServer } from './testing/discoveredServer.ts';
 import { HttpBrowser } from './httpBrowser.ts';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PersonaEngine } from '../engineTypes.ts';
-import { appliesTo, getSamlFault } from '../faults/catalog.ts';
+import { appliesTo, getSamlFault, type FaultId, type SamlFaultId } from '../faults/catalog.ts';
 import type { SamlFault } from '../faults/samlTypes.ts';
 import { BodyError, parseCookies, readForm, sendHtml } from '../http.ts';
 import type { PersonaContext } from '../tenants.ts';
@@ -69,11 +69,11 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     sendHtml(res, error.httpStatus, errorPage(persona, error, values(extra), HINTS[key]));
   }
 
-  const activeFaults = (): SamlFault[] =>
+  const activeFaults = (): SamlFault<SamlFaultId>[] =>
     tenant
       .peekFaults(persona.id, appliesTo)
       .map((f) => getSamlFault(f.id))
-      .filter((f): f is SamlFault => f !== undefined);
+      .filter((f): f is SamlFault<SamlFaultId> => f !== undefined);
 
   /** A request-time refusal fault, consumed if it was one-shot. */
   function takeRequestRefusal(): ErrorKey | undefined {
@@ -142,14 +142,14 @@ export function createSamlEngine(ctx: PersonaContext & { persona: SamlPersona })
     extraEffects: SamlEffect[] = [],
     headers: Record<string, string | string[]> = {},
   ): Promise<void> {
-    const issueTime = (id: string, p: typeof persona.id): boolean => {
+    const issueTime = (id: FaultId, p: typeof persona.id): boolean => {
       const refuse = getSamlFault(id)?.effect.refuse;
       return appliesTo(id, p) && !(refuse && REQUEST_TIME_REFUSALS.has(refuse));
     };
     const faults = tenant
       .takeFaults(persona.id, issueTime)
       .map((f) => getSamlFault(f.id))
-      .filter((f): f is SamlFault => f !== undefined);
+      .filter((f): f is SamlFault<SamlFaultId> => f !== undefined);
     const effects = [...faults.map((f) => f.effect), ...extraEffects];
     const refusal = effects.find((e) => e.refuse)?.refuse;
     if (refusal) {

@@ -1,6 +1,6 @@
 // `mint saml`: exactly the SAMLResponse the running persona would post, produced offline by the
 // same pipeline (saml/issue.ts), for support and for other test suites.
-import { getSamlFault } from '../faults/catalog.ts';
+import { getSamlFault, isFaultId } from '../faults/catalog.ts';
 import { MintError } from '../mintError.ts';
 import { getSamlPersona, isPersonaId } from '../personas/index.ts';
 import { TenantState } from '../tenants.ts';
@@ -46,7 +46,8 @@ export function resolveSamlPersona(id: string): SamlPersona {
 
 export function resolveSamlEffect(faultId: string | undefined, persona: SamlPersona): SamlEffect[] {
   if (!faultId) return [];
-  const fault = getSamlFault(faultId);
+  // The fault comes from outside (`mint --fault`): it is a catalog id only if isFaultId says so.
+  const fault = isFaultId(faultId) ? getSamlFault(faultId) : undefined;
   if (!fault) {
     throw new MintError(
       'unknown-fault',

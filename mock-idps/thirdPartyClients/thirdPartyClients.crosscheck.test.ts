@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReasonCode } from '../../lib/reasons.ts';
 import { IdpControlClient, TEST_USER_PASSWORD, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../control/client.ts';
-import { FAULT_CATALOG, type CatalogFault } from '../faults/catalog.ts';
+import { FAULT_CATALOG, type CatalogFault, type FaultId } from '../faults/catalog.ts';
 import type { SamlFault } from '../faults/samlTypes.ts';
 import { BOUNDARY_CLOCK_SKEW_SECONDS } from '../faults/timeBoundaries.ts';
 import { HttpBrowser } from '../oidc/httpBrowser.ts';
@@ -99,7 +99,7 @@ const AUTHLIB_REFUSALS: Partial<Record<ReasonCode, readonly string[]>> = {
  * that the library starts refusing properly fails the test until the entry is removed.
  */
 interface LibraryLimit {
-  readonly faults: readonly string[];
+  readonly faults: readonly FaultId[];
   readonly personas?: readonly PersonaId[];
   readonly outcome: string;
   readonly why: string;
@@ -237,7 +237,7 @@ const LIBRARY_LIMITS: readonly LibraryLimit[] = [
   },
 ];
 
-function limitFor(faultId: string, persona: PersonaId): LibraryLimit | undefined {
+function limitFor(faultId: FaultId, persona: PersonaId): LibraryLimit | undefined {
   return LIBRARY_LIMITS.find((limit) => limit.faults.includes(faultId) && (!limit.personas || limit.personas.includes(persona)));
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isReasonCode } from '../../lib/reasons.ts';
-import { FAULT_CATALOG, getFault, type CatalogFault } from '../../mock-idps/faults/catalog.ts';
+import { FAULT_CATALOG, getFault, isFaultId, type CatalogFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
 import type { PersonaId } from '../../mock-idps/types.ts';
 import { catalogScenarios, scenarioFor } from './catalogScenarios.ts';
 import type { Scenario } from './scenario.ts';
 import { SEAT_FAULT_SETUPS, fillSeatTemplate } from './seatFaultSetups.ts';
 
 const scenarios = catalogScenarios();
-const find = (fault: string, persona: PersonaId): Scenario => {
+const find = (fault: FaultId, persona: PersonaId): Scenario => {
   const found = scenarios.find((s) => s.fault === fault && s.persona === persona);
   if (!found) throw new Error(`no scenario ${fault} × ${persona}`);
   return found;
@@ -22,7 +22,7 @@ describe('catalogScenarios', () => {
 
   it('carries the catalog data the reports read', () => {
     for (const scenario of scenarios) {
-      const fault = getFault(scenario.fault);
+      const fault = isFaultId(scenario.fault) ? getFault(scenario.fault) : undefined;
       expect(fault?.expected).toBe(scenario.expected);
       expect(fault?.category).toBe(scenario.category);
       expect(scenario.persona.endsWith(`-${scenario.protocol}`)).toBe(true);
@@ -36,7 +36,7 @@ describe('catalogScenarios', () => {
     }
   });
 
-  it.each<[string, PersonaId, Partial<Scenario>]>([
+  it.each<[FaultId, PersonaId, Partial<Scenario>]>([
     [
       'saml.audience-mismatch',
       'okta-saml',
@@ -155,7 +155,8 @@ describe('catalogScenarios', () => {
   it('refuses to guess a reason the catalog does not give', () => {
     const fault = getFault('saml.audience-mismatch');
     if (!fault) throw new Error('saml.audience-mismatch left the catalog');
-    const withoutReason: CatalogFault = { ...fault, id: 'saml.test-no-reason', reason: undefined };
+    // An entry the catalog does not have, on purpose: its id is no FaultId.
+    const withoutReason = { ...fault, id: 'saml.test-no-reason' as string as FaultId, reason: undefined } as CatalogFault;
     expect(() => scenarioFor(withoutReason, 'okta-saml')).toThrow(
       'Catalog entry saml.test-no-reason expects a rejection at the SP but names no reason code: add "reason" to the entry.',
     );

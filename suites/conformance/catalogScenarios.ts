@@ -3,7 +3,7 @@
 // `flow`, `expected`, `reason`) and the persona's (signing scope, vendor error pages). Adding a
 // catalog entry adds its scenarios here; nothing is written out per vendor.
 import type { ReasonCode } from '../../lib/reasons.ts';
-import { FAULT_CATALOG, type CatalogFault } from '../../mock-idps/faults/catalog.ts';
+import { FAULT_CATALOG, type CatalogFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
 import type { SpExpectations } from '../../mock-idps/faults/samlTypes.ts';
 import { loginForm } from '../../mock-idps/personas/index.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
@@ -23,7 +23,7 @@ interface Derived {
   readonly expectation: Expectation;
   readonly profile: SpProfile;
   readonly flow: ScenarioFlow;
-  readonly idpFaults: readonly string[];
+  readonly idpFaults: readonly FaultId[];
   readonly loginAs: LoginAs;
 }
 

@@ -3,6 +3,7 @@
 // does with it. Scenarios are generated from the fault catalog (catalogScenarios.ts) and from the
 // SAML signature matrix (suites/security/signatureMatrix.ts) — never written out per vendor.
 import type { ReasonCode } from '../../lib/reasons.ts';
+import type { FaultId } from '../../mock-idps/faults/catalog.ts';
 import type { ExpectedOutcome, FaultCategory, PersonaId, Protocol, Vendor } from '../../mock-idps/types.ts';
 import type { SeatAuditKind } from './seatFaultSetups.ts';
 
@@ -53,6 +54,9 @@ export type ScenarioFlow =
   /** The admin (logged in by SSO) saves the unchanged SSO configuration while the IdP is faulty. */
   | 'reconfigure';
 
+/** What a security check scenario names in place of a catalog fault (suites/security/securityChecks.ts). */
+export type SecurityCheckId = 'native.code-replay';
+
 /** Who signs in at the IdP: the account's ordinary user, its admin, or a seat-fault user. */
 export type LoginAs = 'user' | 'admin' | { readonly seatAudit: SeatAuditKind };
 
@@ -87,7 +91,7 @@ export interface Scenario {
    * Catalog fault id the scenario is about (annotation `fault`, reports, ledger). A combination
    * names the fault of the check that decides it; a security check names no catalog fault.
    */
-  readonly fault: string;
+  readonly fault: FaultId | SecurityCheckId;
   readonly category: FaultCategory;
   readonly persona: PersonaId;
   readonly vendor: Vendor;
@@ -96,7 +100,7 @@ export interface Scenario {
   readonly expected: ExpectedOutcome;
   readonly expectation: Expectation;
   /** Catalog fault ids switched on (one-shot) at the IdP for the faulty login. */
-  readonly idpFaults: readonly string[];
+  readonly idpFaults: readonly FaultId[];
   readonly profile: SpProfile;
   readonly flow: ScenarioFlow;
   readonly loginAs: LoginAs;

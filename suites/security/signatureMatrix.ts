@@ -5,7 +5,7 @@
 // the checks a correct SP makes, so a combination is refused with a reason of a check it violates
 // (with several violations, any of their reasons) or accepted when it violates none.
 import type { ReasonCode } from '../../lib/reasons.ts';
-import { getSamlFault } from '../../mock-idps/faults/catalog.ts';
+import { getSamlFault, type SamlFaultId } from '../../mock-idps/faults/catalog.ts';
 import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { SamlPersona } from '../../mock-idps/types.ts';
 import type { Scenario } from '../conformance/scenario.ts';
@@ -28,25 +28,28 @@ export interface SignatureCombination {
 }
 
 /** The catalog faults that produce each value of each dimension (the persona default needs none). */
-const SIGNED_FAULT: Readonly<Record<SignedParts, string>> = {
+const SIGNED_FAULT: Readonly<Record<SignedParts, SamlFaultId>> = {
   none: 'saml.signing-scope-none',
   assertion: 'saml.signing-scope-assertion-only',
   response: 'saml.signing-scope-response-only',
   both: 'saml.signing-scope-both',
 };
-const ALGORITHM_FAULT: Readonly<Record<Algorithm, string | undefined>> = { 'rsa-sha256': undefined, 'rsa-sha1': 'saml.sha1-signature' };
-const KEY_FAULT: Readonly<Record<SigningKey, string | undefined>> = {
+const ALGORITHM_FAULT: Readonly<Record<Algorithm, SamlFaultId | undefined>> = {
+  'rsa-sha256': undefined,
+  'rsa-sha1': 'saml.sha1-signature',
+};
+const KEY_FAULT: Readonly<Record<SigningKey, SamlFaultId | undefined>> = {
   configured: undefined,
   rotated: 'saml.cert-rotated',
   'other-app': 'saml.wrong-cert-pasted',
   expired: 'saml.cert-expired',
 };
 
-export const MATRIX_FAULT_IDS: readonly string[] = [
+export const MATRIX_FAULT_IDS: readonly SamlFaultId[] = [
   ...Object.values(SIGNED_FAULT),
   ...Object.values(ALGORITHM_FAULT),
   ...Object.values(KEY_FAULT),
-].filter((id): id is string => id !== undefined);
+].filter((id): id is SamlFaultId => id !== undefined);
 
 export function allCombinations(): SignatureCombination[] {
   return SIGNED_PARTS.flatMap((signed) =>
@@ -57,9 +60,9 @@ export function allCombinations(): SignatureCombination[] {
 const covers = (signed: SignedParts, part: 'assertion' | 'response'): boolean => signed === part || signed === 'both';
 
 /** The checks a combination violates, as the reasons a correct SP gives (empty: accept), each with the fault that decides it. */
-export function violations(c: SignatureCombination): { readonly reason: ReasonCode; readonly fault: string }[] {
+export function violations(c: SignatureCombination): { readonly reason: ReasonCode; readonly fault: SamlFaultId }[] {
   if (c.signed === 'none') return [{ reason: 'saml-signature-missing', fault: SIGNED_FAULT.none }];
-  const found: { reason: ReasonCode; fault: string }[] = [];
+  const found: { reason: ReasonCode; fault: SamlFaultId }[] = [];
   const missing = (['assertion', 'response'] as const).some(
     (part) => (c.requires === part || c.requires === 'both') && !covers(c.signed, part),
   );
@@ -95,7 +98,7 @@ export function signatureScenarios(): Scenario[] {
     const persona = personaFor(c, index);
     const found = violations(c);
     const idpFaults = [SIGNED_FAULT[c.signed], ALGORITHM_FAULT[c.algorithm], KEY_FAULT[c.key]].filter(
-      (id): id is string => id !== undefined,
+      (id): id is SamlFaultId => id !== undefined,
     );
     const deciding = found[0]?.fault ?? SIGNED_FAULT[c.signed];
     const fault = getSamlFault(deciding);

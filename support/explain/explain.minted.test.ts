@@ -1,7 +1,7 @@
 // Cross-check with what the mock IdPs really send: every persona's happy path is recognised as
 // that persona with nothing blocking, and minted faults are named by their own catalog id.
 import { afterAll, describe, expect, it } from 'vitest';
-import { getFault } from '../../mock-idps/faults/catalog.ts';
+import { getFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
 import { mintIdToken } from '../../mock-idps/oidc/mint.ts';
 import { SAML_PERSONAS, OIDC_PERSONAS } from '../../mock-idps/personas/index.ts';
 import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
@@ -14,7 +14,7 @@ const AUDIENCE = 'https://oe.example.com/sso/42/saml/metadata';
 const EMAIL = 'alice@contoso.com';
 
 /** Faults whose minted artefact explain must name by the same id. */
-const SAML_FAULTS = [
+const SAML_FAULTS: readonly FaultId[] = [
   'saml.audience-mismatch',
   'saml.acs-mismatch',
   'saml.recipient-mismatch',
@@ -47,7 +47,7 @@ const SAML_FAULTS = [
   'saml.xsw7',
   'saml.xsw8',
 ];
-const OIDC_FAULTS = [
+const OIDC_FAULTS: readonly FaultId[] = [
   'oidc.alg-none',
   'oidc.aud-invalid',
   'oidc.exp-passed',

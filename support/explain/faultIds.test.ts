@@ -9,7 +9,7 @@ describe('fault ids explain and the offline check refer to', () => {
     expect(CATALOG_IDS.has(id)).toBe(true);
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('XSW%i is a catalog entry', (variant) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8] as const)('XSW%i is a catalog entry', (variant) => {
     expect(CATALOG_IDS.has(xswFault(variant))).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
 // The fault catalog entries explain can recognise in an artefact. Ids only: symptom and fix are
 // read from the catalog (reporting/findings/catalogLookup.ts); faultIds.test.ts proves every id
 // here exists there, so a renamed catalog entry cannot silently drop out of the diagnosis.
+import type { FaultId } from '../../mock-idps/faults/catalog.ts';
+import type { XswVariant } from '../../mock-idps/saml/mutators.ts';
+
 export const FAULT = {
   samlXxe: 'saml.xxe-doctype',
   samlEntityExpansion: 'saml.doctype-entity-expansion',
@@ -72,9 +75,9 @@ export const FAULT = {
   oidcUserNotAssigned: 'oidc.user-not-assigned',
   oidcRedirectUriMismatch: 'oidc.redirect-uri-mismatch',
   oidcClientSecretWrong: 'oidc.client-secret-wrong',
-} as const;
+} as const satisfies Record<string, FaultId>;
 
 /** `saml.xsw1` … `saml.xsw8`. */
-export function xswFault(variant: number): string {
+export function xswFault(variant: XswVariant): `saml.xsw${XswVariant}` {
   return `saml.xsw${variant}`;
 }

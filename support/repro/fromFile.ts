@@ -6,7 +6,7 @@
 // the mock IdP as the catalog fault it names. The fix goes back to the vendor as shipped and the
 // vendor preset's SP settings.
 import { basename, extname, join } from 'node:path';
-import { appliesTo, getFault, getSamlFault } from '../../mock-idps/faults/catalog.ts';
+import { appliesTo, getFault, getSamlFault, isFaultId, type FaultId } from '../../mock-idps/faults/catalog.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../mock-idps/types.ts';
 import { SupportInputError } from '../artefacts/errors.ts';
@@ -43,13 +43,19 @@ export async function scenarioFromCustomerFile(path: string, outDir: string): Pr
       .replace(/^-|-$/g, '') || 'file'
   }`;
   const { report, paths } = await certifyCustomerFile({ configPath: path, json: false, out: join(outDir, id, OFFLINE_CHECK_DIR) });
-  const faults: string[] = [];
+  const faults: FaultId[] = [];
   const notReproduced: string[] = [];
   for (const finding of report.findings) {
-    if (finding.severity === 'info' || finding.faultId === undefined || faults.includes(finding.faultId)) continue;
-    const why = whyNotLive(finding.faultId, persona.id);
-    if (why) notReproduced.push(`${finding.faultId} (${finding.title}): ${why}`);
-    else faults.push(finding.faultId);
+    const { faultId } = finding;
+    if (finding.severity === 'info' || faultId === undefined) continue;
+    if (!isFaultId(faultId)) {
+      notReproduced.push(`${faultId} (${finding.title}): not in the fault catalog`);
+      continue;
+    }
+    if (faults.includes(faultId)) continue;
+    const why = whyNotLive(faultId, persona.id);
+    if (why) notReproduced.push(`${faultId} (${finding.title}): ${why}`);
+    else faults.push(faultId);
   }
   const settings = spSettingsOf(file);
   return {
@@ -73,9 +79,8 @@ export async function scenarioFromCustomerFile(path: string, outDir: string): Pr
 }
 
 /** Why a catalog fault found offline cannot be switched on at the mock IdP for this persona. */
-function whyNotLive(faultId: string, persona: PersonaId): string | undefined {
+function whyNotLive(faultId: FaultId, persona: PersonaId): string | undefined {
   const fault = getFault(faultId);
-  if (!fault) return 'not in the fault catalog';
   if (fault.protocol === 'seat')
     return "a seat list finding: fix the seat emails (see the offline report); the live login uses the harness's own seats";
   if (!appliesTo(faultId, persona)) return `does not apply to ${persona}`;

@@ -1,6 +1,8 @@
 // What repro prints: the scenario list (text rows and JSON), the banner of a staged scenario (URLs
 // and test-only credentials to try it by hand) and the before/after summary of a run.
+import type { FaultId } from '../../mock-idps/faults/catalog.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { PersonaId } from '../../mock-idps/types.ts';
 import type { LoginOutcome } from './browser.ts';
 import type { RunSummary } from './runSummary.ts';
 import { customerSeesOf, expectedSymptom, fixTitleOf, personasFor, type ReproScenario, type Symptom } from './scenarios.ts';
@@ -10,10 +12,10 @@ export interface ScenarioListEntry {
   readonly id: string;
   readonly kind: ReproScenario['kind'];
   readonly title: string;
-  readonly persona: string;
+  readonly persona: PersonaId;
   /** Every persona `--persona` accepts for it. */
-  readonly personas: readonly string[];
-  readonly faults: readonly string[];
+  readonly personas: readonly PersonaId[];
+  readonly faults: readonly FaultId[];
   readonly entry: 'sp-initiated' | 'idp-initiated';
   readonly customerSees?: string;
   /** Absent when no catalog fault predicts a failure (a customer file with nothing to reproduce). */

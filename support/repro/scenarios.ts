@@ -4,9 +4,8 @@
 // instance of: the customer's symptom and the fix in the vendor's console are read from the
 // catalog, never restated here. A scenario starts from a working set-up (SP registered at the IdP,
 // SSO configured and enabled) and says what changes to break it and what changes to fix it.
-import { appliesTo, getFault, getSamlFault } from '../../mock-idps/faults/catalog.ts';
+import { appliesTo, getFault, getOidcFault, getSamlFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
 import { defaultPersonaFor, LOCKOUT_CAUSES, type LockoutCauseId, type Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
-import { getOidcFault } from '../../mock-idps/faults/oidc.ts';
 import { PERSONAS } from '../../mock-idps/personas/index.ts';
 import { PERSONA_IDS, type Persona, type PersonaId, type VendorError } from '../../mock-idps/types.ts';
 import { fixFor } from '../../reporting/findings/catalogLookup.ts';
@@ -28,7 +27,7 @@ export interface SpSettingsPatch {
 
 /** One change a person makes: at the IdP (a console setting, modelled by its catalog fault) or in the portal. */
 export type ReproChange =
-  | { readonly at: 'idp'; readonly fault: string }
+  | { readonly at: 'idp'; readonly fault: FaultId }
   | { readonly at: 'idp'; readonly resetFaults: true }
   /** The lifecycle's change at the IdP (its `introduce`). */
   | { readonly at: 'idp'; readonly lockout: LockoutCauseId }
@@ -47,7 +46,7 @@ export interface ReproScenario {
   /** Not tied to a vendor: `--persona` may name any persona its faults apply to (lockouts always are). */
   readonly acrossVendors?: boolean;
   /** Fault catalog entries this case is an instance of (mock-idps/faults/catalog.ts). */
-  readonly faults: readonly string[];
+  readonly faults: readonly FaultId[];
   /** Where the user starts: the portal (SP-initiated, default) or the IdP's app tile (IdP-initiated). */
   readonly entry?: 'sp-initiated' | 'idp-initiated';
   /** From the working set-up to the customer's broken state. */
@@ -74,7 +73,7 @@ function idpSetting(
   id: string,
   persona: PersonaId,
   title: string,
-  faults: readonly string[],
+  faults: readonly FaultId[],
   extra: Partial<ReproScenario> = {},
 ): ReproScenario {
   return {
@@ -292,7 +291,7 @@ export function expectedSymptom(scenario: ReproScenario, persona: Persona): Symp
 }
 
 /** The persona error page a fault makes the IdP show instead of answering, if it does. */
-function idpErrorOf(faultId: string): string | undefined {
+function idpErrorOf(faultId: FaultId): string | undefined {
   const saml = getSamlFault(faultId);
   if (saml) return saml.effect.refuse;
   const effect = getOidcFault(faultId)?.effect;

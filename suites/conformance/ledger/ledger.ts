@@ -3,15 +3,16 @@
 // (Playwright `test.fail()`): failing is reported as a known deviation, passing fails the run —
 // so an entry that no longer applies must be removed and the ledger cannot rot.
 import { readFileSync } from 'node:fs';
-import { getFault } from '../../../mock-idps/faults/catalog.ts';
+import { getFault, isFaultId, type FaultId } from '../../../mock-idps/faults/catalog.ts';
 import { PERSONA_IDS, type PersonaId } from '../../../mock-idps/types.ts';
+import type { Scenario } from '../scenario.ts';
 
 export const LEDGER_VERSION = 1;
 export const LEDGER_PATH = new URL('./expected-failures.json', import.meta.url);
 
 export interface LedgerEntry {
   /** Catalog fault id. */
-  readonly fault: string;
+  readonly fault: FaultId;
   /** Personas the deviation applies to; absent = every persona of the fault. */
   readonly personas?: readonly PersonaId[];
   /** Target name (HarnessTarget.name, e.g. "embedded reference portal", or a remote target's name). */
@@ -57,7 +58,7 @@ export function parseLedger(raw: unknown, source = 'the ledger'): Ledger {
     const target = text('target');
     const reason = text('reason');
     const reference = text('reference');
-    const known = fault === '' ? undefined : getFault(fault);
+    const known = isFaultId(fault) ? getFault(fault) : undefined;
     if (fault !== '' && !known)
       problems.push(
         `${at}.fault "${fault}" is not in the fault catalog (sso-harness faults lists the ids); remove the entry or fix the id`,
@@ -82,7 +83,8 @@ export function parseLedger(raw: unknown, source = 'the ledger'): Ledger {
         problems.push(`${at} repeats fault ${fault} for ${persona === '*' ? 'all personas' : persona} on target "${target}"`);
       seen.add(key);
     }
-    entries.push({ fault, target, reason, reference, ...(personas ? { personas } : {}) });
+    // An entry with an unknown fault is a problem above: the ledger is refused, so it is never kept.
+    if (known) entries.push({ fault: known.id, target, reason, reference, ...(personas ? { personas } : {}) });
   });
   if (problems.length > 0) throw new LedgerError(`${source} is not valid:\n  - ${problems.join('\n  - ')}`);
   return { version: LEDGER_VERSION, entries };
@@ -108,7 +110,7 @@ export function loadLedger(path: URL | string = LEDGER_PATH): Ledger {
 }
 
 /** The ledger entry covering this fault × persona on this target, if any. */
-export function knownDeviation(ledger: Ledger, fault: string, persona: PersonaId, target: string): LedgerEntry | undefined {
+export function knownDeviation(ledger: Ledger, fault: Scenario['fault'], persona: PersonaId, target: string): LedgerEntry | undefined {
   return ledger.entries.find(
     (entry) => entry.fault === fault && entry.target === target && (entry.personas === undefined || entry.personas.includes(persona)),
   );

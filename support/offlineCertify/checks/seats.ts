@@ -54,7 +54,7 @@ export function readIdpUsers(csv: string, source: string): string[] {
 }
 
 const SEAT_FAULTS: ReadonlyMap<SeatFault['audit'], SeatFault> = new Map(
-  FAULT_CATALOG.filter((fault): fault is SeatFault => fault.protocol === 'seat').map((fault) => [fault.audit, fault]),
+  FAULT_CATALOG.filter((fault) => fault.protocol === 'seat').map((fault) => [fault.audit, fault]),
 );
 
 const TITLES: Readonly<Record<SeatAuditKind, (count: number) => string>> = {
