@@ -2,6 +2,7 @@
 // (catalog entry + the narrow seam that produces it), and what a tenant holds.
 // Persona and fault *values* live in mock-idps/personas/*.ts and mock-idps/faults/*.ts.
 import type { ReasonCode } from '../lib/reasons.ts';
+import type { DistinguishedName } from '../lib/x509.ts';
 import type { VENDOR_PERSONAS } from './personas/index.ts';
 
 // The vendor ids are the persona registry's keys (mock-idps/personas/index.ts): a new vendor is
@@ -186,6 +187,18 @@ export type OidcVendorFix =
 export type ResponseRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant' | 'Destination' | 'InResponseTo';
 export type AssertionRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant';
 
+/**
+ * A signing certificate as the vendor issues it (vendors.md, the metadata "certificate" row and the
+ * JWKS "x5c" row). The mock generates it at run time with exactly this subject; lib/x509.ts marks
+ * it test-only in an nsComment extension, since the subject is the vendor's.
+ */
+export interface PersonaCertificate {
+  /** The subject DN in the certificate's order; values may hold tenant placeholders (`{org}`, `{tenant}`), filled per tenant. */
+  readonly subject: DistinguishedName;
+  /** notAfter − notBefore: calendar years (plus minutes: Okta's 10 years and one minute), or days. */
+  readonly lifetime: { readonly years: number; readonly minutes?: number } | { readonly days: number };
+}
+
 export interface SamlPersona {
   readonly id: PersonaId;
   readonly vendor: Vendor;
@@ -203,9 +216,8 @@ export interface SamlPersona {
   readonly nameId: { readonly format: string; readonly value: UserField };
   readonly attributes: ReadonlyArray<{ readonly name: string; readonly from: UserField; readonly nameFormat?: string }>;
   readonly validity: { readonly notBeforeSeconds: number; readonly notOnOrAfterSeconds: number };
-  readonly certificateLifetimeDays: number;
-  /** Subject CN of the signing certificate the vendor generates. */
-  readonly certificateCommonNameTemplate: string;
+  /** The signing certificate as the vendor generates it (metadata KeyInfo, the Response's KeyInfo). */
+  readonly certificate: PersonaCertificate;
   readonly metadata: SamlMetadataShape;
   readonly wire: {
     readonly xmlDeclaration: boolean;
@@ -379,6 +391,8 @@ export interface OidcPersona {
    */
   readonly discovery: readonly (readonly [field: string, value: DiscoveryValue])[];
   readonly jwks: JwksShape;
+  /** The signing key's certificate: published (x5c) only where the JWKS shape has x5t; otherwise never seen outside the mock. */
+  readonly certificate: PersonaCertificate;
   /** Name of the IdP session cookie (scoped to the issuer path). */
   readonly sessionCookie: string;
   readonly refreshTokens: RefreshTokenBehaviour;

@@ -58,8 +58,8 @@ export const saml: SamlPersona = {
     { name: `${CLAIMS}/name`, from: 'upn' },
   ],
   validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 3600 },
-  certificateLifetimeDays: 3 * 365,
-  certificateCommonNameTemplate: 'Microsoft Azure Federated SSO Certificate',
+  // Self-signed RSA-2048, 3 years (vendors.md "certificate").
+  certificate: { subject: [['CN', 'Microsoft Azure Federated SSO Certificate']], lifetime: { years: 3 } },
   metadata: {
     declaration: '<?xml version="1.0" encoding="utf-8"?>',
     prefix: '',
@@ -345,6 +345,8 @@ export const oidc: OidcPersona = {
     ['rbac_url', 'https://pas.windows.net'],
   ],
   jwks: { kid: 'x5t', x5t: 'sha1', members: ['kty', 'use', 'kid', 'x5t', 'n', 'e', 'x5c', 'issuer'] },
+  // The platform keys' self-signed certificate in x5c: 5 years (vendors.md "JWKS").
+  certificate: { subject: [['CN', 'accounts.accesscontrol.windows.net']], lifetime: { years: 5 } },
   sessionCookie: 'ESTSAUTH',
   // Refresh: the offline_access scope is enough and is not echoed in `scope`; each redeem returns
   // a new refresh token and the old one stays valid until it expires.
