@@ -70,17 +70,42 @@ export function expiredCopy(pair: TestKeyPair, now = new Date(), daysAgo = 1): T
   return recertify(pair, new Date(notAfter.getTime() - 365 * DAY_MS), notAfter);
 }
 
-export type SharedKeyLabel = 'attacker' | 'other-app';
+/** `idp-second-key`: the second key a JWKS of two publishes (JwksShape.secondKey), which nothing signs with. */
+export type SharedKeyLabel = 'attacker' | 'other-app' | 'idp-second-key';
 const shared = new Map<SharedKeyLabel, TestKeyPair>();
+const pendingShared = new Map<SharedKeyLabel, Promise<TestKeyPair>>();
 
-/** Keys that belong to nobody in the tenant: another application's signing key, the attacker's key. */
+const SHARED_COMMON_NAMES: Readonly<Record<SharedKeyLabel, string>> = {
+  attacker: 'attacker.example',
+  'other-app': 'Another application',
+  'idp-second-key': 'Second published key (never signs)',
+};
+
+/** Keys that belong to nobody in the tenant: another application's signing key, the attacker's key, a published key that never signs. */
 export function sharedKey(label: SharedKeyLabel): TestKeyPair {
   let pair = shared.get(label);
   if (!pair) {
-    pair = generateTestKeyPair({ commonName: label === 'attacker' ? 'attacker.example' : 'Another application', lifetimeDays: 3650 });
+    pair = generateTestKeyPair({ commonName: SHARED_COMMON_NAMES[label], lifetimeDays: 3650 });
     shared.set(label, pair);
   }
   return pair;
+}
+
+/** `sharedKey` with the RSA key generated on libuv's thread pool the first time: the event loop keeps serving. */
+export async function sharedKeyAsync(label: SharedKeyLabel): Promise<TestKeyPair> {
+  const ready = shared.get(label);
+  if (ready) return ready;
+  let pending = pendingShared.get(label);
+  if (!pending) {
+    pending = generateTestKeyPairAsync({ commonName: SHARED_COMMON_NAMES[label], lifetimeDays: 3650 }).then((pair) => {
+      // A synchronous sharedKey() may have made one meanwhile: the first one stays.
+      if (!shared.has(label)) shared.set(label, pair);
+      pendingShared.delete(label);
+      return shared.get(label)!;
+    });
+    pendingShared.set(label, pending);
+  }
+  return pending;
 }
 
 /** Sanity helper for tests and the control API: does this PEM certificate carry this private key's public key? */

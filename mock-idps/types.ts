@@ -122,6 +122,12 @@ export interface JwksShape {
   readonly x5t?: 'sha1' | 'sha1-hex';
   /** Each key's members in the vendor's order; members not listed are not published (Entra: no `alg`). `issuer`: Entra's per-key issuer, the literal `{tenantid}` template. */
   readonly members: readonly JwkMember[];
+  /**
+   * `never-signs`: the set always holds two keys, as Google's does — beside the signing key, a
+   * second real RSA key the persona never signs with (the previous key takes its place during a
+   * rollover). Absent: the signing key alone (and the previous one during a rollover).
+   */
+  readonly secondKey?: 'never-signs';
 }
 
 export type LoginFlow = 'email-then-password' | 'username-and-password' | 'account-chooser' | 'universal-login';

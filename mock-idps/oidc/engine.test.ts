@@ -92,7 +92,9 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
         .map((spec) => spec.name),
     );
     const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<{ kid: string; kty: string }> };
-    expect(jwks.keys.map((key) => key.kid)).toEqual([decodeProtectedHeader(tokens.id_token!).kid]);
+    // The signing key first; Google's set holds a second key, which never signs.
+    expect(jwks.keys[0]?.kid).toBe(decodeProtectedHeader(tokens.id_token!).kid);
+    expect(jwks.keys).toHaveLength(server.persona.jwks.secondKey === 'never-signs' ? 2 : 1);
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
     expect(userinfo).toMatchObject({ sub: claims.sub, email: 'bob.user@example.com' });
     expect(server.tenant.requestLog.map((entry) => entry.kind)).toEqual(

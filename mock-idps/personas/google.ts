@@ -248,7 +248,8 @@ export const oidc: OidcPersona = {
       ],
     ],
   ],
-  jwks: { kid: 'hex40', members: ['alg', 'use', 'kty', 'e', 'n', 'kid'] },
+  // Google publishes two keys (vendors.md "JWKS"): the second one is never used to sign here.
+  jwks: { kid: 'hex40', members: ['alg', 'use', 'kty', 'e', 'n', 'kid'], secondKey: 'never-signs' },
   // Google publishes no certificate with its keys: this one never leaves the mock.
   certificate: { subject: [['CN', 'Google Workspace (OIDC) token signing']], lifetime: { days: 365 } },
   sessionCookie: 'SID',

@@ -116,12 +116,7 @@ export const JWKS_FEATURES: readonly DocumentFeature<'jwks'>[] = [
     eachKey((key) => matches('kid', key.kid, /^[0-9a-f]{40}$/)),
   ),
   feature('google', 'x5c / x5t (neither)', noCertificate),
-  notModelled(
-    'google',
-    'number of keys (2)',
-    'mock differs: it publishes the current signing key only (a second key appears during a rollover or under a fault), where Google publishes 2',
-    keyCount(2, 2),
-  ),
+  feature('google', 'number of keys (2)', keyCount(2, 2)),
 
   feature('auth0', 'top level', topLevel),
   feature('auth0', 'key members, in order (docs example)', members(['alg', 'kty', 'use', 'x5c', 'n', 'e', 'kid', 'x5t'])),

@@ -164,6 +164,11 @@ describe('the checks are not a rubber stamp', () => {
     expect(failingFeatures('auth0', replaced)).toEqual(['certificate (CN={tenant}; exactly 5000 days; base64 on one line)']);
   });
 
+  it('a Google JWKS of one key fails the number of keys', () => {
+    const single = withJwks('google', (doc) => ({ keys: (doc.keys as JsonObject[]).slice(0, 1) }));
+    expect(failingFeatures('google', single)).toEqual(['number of keys (2)']);
+  });
+
   it('an Entra JWKS whose keys carry alg, and an Entra document re-indented, fail their features', () => {
     const withAlg = withJwks('entra', (doc) => ({ keys: (doc.keys as JsonObject[]).map((key) => ({ ...key, alg: 'RS256' })) }));
     expect(failingFeatures('entra', withAlg)).toEqual(['key members, in order', 'alg (absent)']);
