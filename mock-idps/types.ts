@@ -374,8 +374,9 @@ export interface OidcPersona {
     readonly issuedAtBackdateSeconds: number;
   };
   /**
-   * Endpoint paths relative to the issuer path, shaped like the vendor's own. The optional ones
-   * exist where the vendor publishes them (the mock serves them through oidc-provider).
+   * Endpoint paths relative to where the endpoints are published (the issuer path, or beside it:
+   * `endpointsBesideIssuer`), shaped like the vendor's own. The optional ones exist where the
+   * vendor publishes them (the mock serves them through oidc-provider).
    */
   readonly endpoints: {
     readonly authorization: string;
@@ -388,9 +389,18 @@ export interface OidcPersona {
     readonly pushedAuthorization?: string;
   };
   /**
+   * Set when the vendor publishes its endpoints beside the issuer rather than under it: under the
+   * issuer path without this last part. Entra's issuer is `/{tid}/v2.0`, its endpoints
+   * `/{tid}/oauth2/v2.0/authorize`, `/{tid}/discovery/v2.0/keys`… (`issuerSuffix: '/v2.0'`). The
+   * engine serves them under the issuer path all the same (oidc-provider is mounted there); the
+   * published paths are handed to it (oidc/discovery.ts, engineEndpointPath).
+   */
+  readonly endpointsBesideIssuer?: { readonly issuerSuffix: string };
+  /**
    * The OpenID Provider discovery document as the vendor publishes it (../shared/reference/vendors.md,
    * "OIDC discovery"): its fields in the vendor's order and with the vendor's values. In strings,
-   * `{issuer}` is the issuer, `{base}` the issuer without a trailing slash, and `{authorization}`,
+   * `{issuer}` is the issuer, `{base}` the issuer without a trailing slash, `{endpointBase}` where
+   * the endpoints are published (`{base}`, or beside the issuer: endpointsBesideIssuer), and `{authorization}`,
    * `{token}`, `{userinfo}`, `{jwks}`, `{logout}`, `{revocation}`, `{introspection}`,
    * `{pushedAuthorization}` the full URL of that endpoint. Endpoints the mock has no use for
    * (device, registration, Kerberos, MFA challenge) are listed at the vendor's path and answer 404.
