@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import {
+  certificateSubjectOf,
   generateTestKeyPair,
   generateTestKeyPairAsync,
   pemBody,
   recertifyTestKeyPair,
+  TEST_ONLY_COMMENT,
   testKeyPairFromPrivateKey,
+  testOnlyMarkOf,
   toCertificatePem,
+  type DistinguishedName,
 } from './x509.ts';
+
+const GOOGLE: DistinguishedName = [
+  ['O', 'Google Inc.'],
+  ['L', 'Mountain View'],
+  ['CN', 'Google'],
+  ['OU', 'Google For Work'],
+  ['C', 'US'],
+  ['ST', 'California'],
+];
 
 describe('generateTestKeyPair', () => {
   it('makes a self-signed certificate that Node parses, with the requested validity', () => {
@@ -17,6 +30,8 @@ describe('generateTestKeyPair', () => {
     const cert = new X509Certificate(pair.certificatePem);
     expect(cert.subject).toContain('CN=entra test');
     expect(cert.subject).toContain('TEST ONLY');
+    // The subject says it; no extension needed.
+    expect(testOnlyMarkOf(pair.certificatePem)).toBeUndefined();
     expect(new Date(cert.validFrom).toISOString()).toBe(notBefore.toISOString());
     expect(new Date(cert.validTo).toISOString()).toBe(notAfter.toISOString());
     expect(cert.verify(cert.publicKey)).toBe(true);
@@ -58,5 +73,36 @@ describe('generateTestKeyPairAsync, testKeyPairFromPrivateKey, recertifyTestKeyP
     expect(new Date(cert.validTo).toISOString()).toBe(notAfter.toISOString());
     expect(cert.checkPrivateKey(createPrivateKey(original.privateKeyPem))).toBe(true);
     expect(expired.privateKeyPem).toBe(original.privateKeyPem);
+  });
+});
+
+describe('a given subject (a vendor DN), marked test-only by an extension', () => {
+  it('is written exactly as given, and the nsComment extension says the certificate is a test one', () => {
+    const pair = generateTestKeyPair({ subject: GOOGLE, lifetimeDays: 1825 });
+    const cert = new X509Certificate(pair.certificatePem);
+    expect(cert.subject).toBe('O=Google Inc.\nL=Mountain View\nCN=Google\nOU=Google For Work\nC=US\nST=California');
+    expect(cert.subject).not.toContain('TEST ONLY');
+    expect(cert.issuer).toBe(cert.subject);
+    expect(cert.verify(cert.publicKey)).toBe(true);
+    expect(testOnlyMarkOf(pair.certificatePem)).toBe(TEST_ONLY_COMMENT);
+    expect(testOnlyMarkOf(pair.certificateBase64)).toBe(TEST_ONLY_COMMENT);
+    expect(certificateSubjectOf(pair.certificatePem)).toEqual({ subject: GOOGLE });
+  });
+
+  it('survives a recertification: same subject, same mark; a default subject stays the default', () => {
+    const vendor = generateTestKeyPair({ subject: GOOGLE, lifetimeDays: 30 });
+    const fields = {
+      serial: Buffer.from('02cd', 'hex'),
+      notBefore: new Date('2024-06-01T00:00:00Z'),
+      notAfter: new Date('2025-06-01T00:00:00Z'),
+    };
+    const renewed = recertifyTestKeyPair(vendor, { ...certificateSubjectOf(vendor.certificatePem), ...fields });
+    expect(new X509Certificate(renewed.certificatePem).subject).toBe(new X509Certificate(vendor.certificatePem).subject);
+    expect(testOnlyMarkOf(renewed.certificatePem)).toBe(TEST_ONLY_COMMENT);
+    const plain = generateTestKeyPair({ commonName: 'plain', lifetimeDays: 30 });
+    expect(certificateSubjectOf(plain.certificatePem)).toEqual({ commonName: 'plain' });
+    const plainRenewed = recertifyTestKeyPair(plain, { ...certificateSubjectOf(plain.certificatePem), ...fields });
+    expect(new X509Certificate(plainRenewed.certificatePem).subject).toBe('CN=plain\nO=sso-harness TEST ONLY');
+    expect(testOnlyMarkOf(plainRenewed.certificatePem)).toBeUndefined();
   });
 });

@@ -1,5 +1,9 @@
 // Test-only key pairs and self-signed X.509 certificates, generated at run time.
-// Nothing here is a production credential; every subject carries "TEST ONLY".
+// Nothing here is a production credential, and every certificate says so. By default the subject
+// carries it (`CN={commonName}, O=sso-harness TEST ONLY`). A caller that needs another subject —
+// the mock IdPs' personas take the vendor's subject DN exactly (mock-idps/keys.ts) — gets that
+// subject as given, and the certificate says it is test-only in a non-critical Netscape comment
+// extension instead (TEST_ONLY_COMMENT; `openssl x509 -text` shows it, `testOnlyMarkOf` reads it).
 // The certificate is written with node:crypto and the small DER encoder in x509Der.ts: RSA key
 // generation runs on libuv's thread pool in the async variant, and no certificate library is
 // loaded at start-up (node-forge alone took ~50 ms to import and ~10 ms per certificate).
@@ -14,7 +18,9 @@ import {
   type KeyObject,
   type RSAKeyPairOptions,
 } from 'node:crypto';
-import { tbsCertificate, signedCertificate, type CertificateFields } from './x509Der.ts';
+import { commentOf, subjectOf, tbsCertificate, signedCertificate, type DistinguishedName } from './x509Der.ts';
+
+export type { DistinguishedName, SubjectAttributeType } from './x509Der.ts';
 
 export interface TestKeyPair {
   /** PKCS#8 PEM private key. Secret: never log or attach it. */
@@ -30,17 +36,26 @@ export interface TestKeyPair {
   readonly notAfter: Date;
 }
 
-export interface CertificateOptions {
-  commonName: string;
+/**
+ * Whom the certificate names: `commonName` (the subject is then `CN={commonName}, O=sso-harness TEST
+ * ONLY`), or a whole `subject` written as given, attribute order kept (a vendor's DN), the test-only
+ * mark then in the nsComment extension.
+ */
+export type CertificateSubject = { commonName: string; subject?: never } | { subject: DistinguishedName; commonName?: never };
+
+export interface Validity {
   notBefore?: Date;
   notAfter?: Date;
   /** Lifetime in days when notAfter is not given (default 365). */
   lifetimeDays?: number;
-  modulusLength?: 2048 | 3072 | 4096;
 }
+
+export type CertificateOptions = CertificateSubject & Validity & { modulusLength?: 2048 | 3072 | 4096 };
 
 const DAY_MS = 86_400_000;
 export const TEST_ONLY_ORGANIZATION = 'sso-harness TEST ONLY';
+/** The nsComment of a certificate whose subject is a vendor's: what says it is a test certificate. */
+export const TEST_ONLY_COMMENT = 'sso-harness TEST ONLY: generated at run time, never a production credential';
 interface PemKeys {
   readonly privateKey: string;
   readonly publicKey: string;
@@ -67,17 +82,17 @@ export async function generateTestKeyPairAsync(options: CertificateOptions): Pro
 }
 
 /** A test key pair for an existing PKCS#8 private key (PEM), with a new self-signed certificate. */
-export function testKeyPairFromPrivateKey(privateKeyPem: string, options: Omit<CertificateOptions, 'modulusLength'>): TestKeyPair {
+export function testKeyPairFromPrivateKey(privateKeyPem: string, options: CertificateSubject & Validity): TestKeyPair {
   const publicKey = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
   return certifiedPair({ privateKey: privateKeyPem, publicKey }, options);
 }
 
-function certifiedPair(keys: PemKeys, options: Omit<CertificateOptions, 'modulusLength'>): TestKeyPair {
+function certifiedPair(keys: PemKeys, options: CertificateSubject & Validity): TestKeyPair {
   const notBefore = options.notBefore ?? new Date(Date.now() - DAY_MS);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + (options.lifetimeDays ?? 365) * DAY_MS);
   // Positive serial: first byte below 0x80.
   const serial = Buffer.concat([Buffer.from([0x01]), randomBytes(15)]);
-  const certificatePem = selfSignedCertificatePem(keys, { commonName: options.commonName, serial, notBefore, notAfter });
+  const certificatePem = selfSignedCertificatePem(keys, { ...subjectFields(options), serial, notBefore, notAfter });
   return pairWithCertificate(keys, certificatePem, notBefore, notAfter);
 }
 
@@ -87,10 +102,47 @@ function certifiedPair(keys: PemKeys, options: Omit<CertificateOptions, 'modulus
  */
 export function recertifyTestKeyPair(
   pair: TestKeyPair,
-  fields: { commonName: string; serial: Buffer; notBefore: Date; notAfter: Date },
+  fields: CertificateSubject & { serial: Buffer; notBefore: Date; notAfter: Date },
 ): TestKeyPair {
   const keys = { privateKey: pair.privateKeyPem, publicKey: pair.publicKeyPem };
-  return pairWithCertificate(keys, selfSignedCertificatePem(keys, fields), fields.notBefore, fields.notAfter);
+  const { serial, notBefore, notAfter } = fields;
+  return pairWithCertificate(
+    keys,
+    selfSignedCertificatePem(keys, { ...subjectFields(fields), serial, notBefore, notAfter }),
+    notBefore,
+    notAfter,
+  );
+}
+
+/** Whom a test certificate names, as `recertifyTestKeyPair` takes it: the same subject, marked the same way. */
+export function certificateSubjectOf(certificatePem: string): CertificateSubject {
+  const subject = subjectOf(new X509Certificate(certificatePem).raw);
+  const [cn, organization, ...rest] = subject;
+  return cn?.[0] === 'CN' && organization?.[0] === 'O' && organization[1] === TEST_ONLY_ORGANIZATION && rest.length === 0
+    ? { commonName: cn[1] }
+    : { subject };
+}
+
+/** The test-only mark a certificate carries in its nsComment extension (TEST_ONLY_COMMENT), if any. */
+export function testOnlyMarkOf(certificatePemOrBase64: string): string | undefined {
+  return commentOf(new X509Certificate(toCertificatePem(certificatePemOrBase64)).raw);
+}
+
+interface SubjectFields {
+  readonly subject: DistinguishedName;
+  readonly comment?: string;
+}
+
+/** The default subject carries the test-only mark itself; a given subject gets it as a comment. */
+function subjectFields(options: CertificateSubject): SubjectFields {
+  return options.subject !== undefined
+    ? { subject: options.subject, comment: TEST_ONLY_COMMENT }
+    : {
+        subject: [
+          ['CN', options.commonName],
+          ['O', TEST_ONLY_ORGANIZATION],
+        ],
+      };
 }
 
 function pairWithCertificate(keys: PemKeys, certificatePem: string, notBefore: Date, notAfter: Date): TestKeyPair {
@@ -107,7 +159,7 @@ function pairWithCertificate(keys: PemKeys, certificatePem: string, notBefore: D
 
 const privateKeys = new Map<string, KeyObject>();
 
-function selfSignedCertificatePem(keys: PemKeys, fields: Omit<CertificateFields, 'subjectPublicKeyInfo' | 'organization'>): string {
+function selfSignedCertificatePem(keys: PemKeys, fields: SubjectFields & { serial: Buffer; notBefore: Date; notAfter: Date }): string {
   let privateKey = privateKeys.get(keys.privateKey);
   if (!privateKey) {
     privateKey = createPrivateKey(keys.privateKey);
@@ -116,7 +168,7 @@ function selfSignedCertificatePem(keys: PemKeys, fields: Omit<CertificateFields,
     privateKeys.set(keys.privateKey, privateKey);
   }
   const subjectPublicKeyInfo = createPublicKey(keys.publicKey).export({ type: 'spki', format: 'der' });
-  const tbs = tbsCertificate({ ...fields, organization: TEST_ONLY_ORGANIZATION, subjectPublicKeyInfo });
+  const tbs = tbsCertificate({ ...fields, subjectPublicKeyInfo });
   const der = signedCertificate(tbs, sign('sha256', tbs, privateKey));
   return toCertificatePem(der.toString('base64'));
 }

@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { signedCertificate, tbsCertificate, time, unsignedInteger } from './x509Der.ts';
+import { commentOf, signedCertificate, subjectOf, tbsCertificate, time, unsignedInteger, type DistinguishedName } from './x509Der.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -9,38 +9,57 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
 });
 
-/** The certificate node-forge wrote for these fields before lib/x509.ts had its own encoder. */
-function forgeCertificate(serialHex: string, commonName: string, notBefore: Date, notAfter: Date): Buffer {
+const testOnly = (commonName: string): DistinguishedName => [
+  ['CN', commonName],
+  ['O', 'sso-harness TEST ONLY'],
+];
+
+/** The certificate node-forge writes for these fields (what it wrote before lib/x509.ts had its own encoder). */
+function forgeCertificate(serialHex: string, subject: DistinguishedName, notBefore: Date, notAfter: Date, comment?: string): Buffer {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
   cert.serialNumber = serialHex;
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
-  const attrs = [
-    { name: 'commonName', value: commonName },
-    { name: 'organizationName', value: 'sso-harness TEST ONLY' },
-  ];
+  const attrs = subject.map(([type, value]) =>
+    // forge's typings call valueTagClass an asn1.Class; it is the value's universal type (forge writes PrintableString by default).
+    type === 'emailAddress'
+      ? { name: type, value, valueTagClass: forge.asn1.Type.IA5STRING as unknown as forge.asn1.Class }
+      : { shortName: type, value },
+  );
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true },
+    ...(comment === undefined ? [] : [{ name: 'nsComment', comment }]),
   ]);
   cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
   return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
 }
 
-function ours(serialHex: string, commonName: string, notBefore: Date, notAfter: Date): Buffer {
+function ours(serialHex: string, subject: DistinguishedName, notBefore: Date, notAfter: Date, comment?: string): Buffer {
   const tbs = tbsCertificate({
     serial: Buffer.from(serialHex, 'hex'),
-    commonName,
-    organization: 'sso-harness TEST ONLY',
+    subject,
+    ...(comment === undefined ? {} : { comment }),
     notBefore,
     notAfter,
     subjectPublicKeyInfo: createPublicKey(publicKey).export({ type: 'spki', format: 'der' }),
   });
   return signedCertificate(tbs, sign('sha256', tbs, createPrivateKey(privateKey)));
 }
+
+const OKTA: DistinguishedName = [
+  ['C', 'US'],
+  ['ST', 'California'],
+  ['L', 'San Francisco'],
+  ['O', 'Okta'],
+  ['OU', 'SSOProvider'],
+  ['CN', 'dev-70468100'],
+  ['emailAddress', 'info@okta.com'],
+];
+const COMMENT = 'sso-harness TEST ONLY: generated at run time, never a production credential';
 
 describe('x509Der: the self-signed test certificate', () => {
   it.each([
@@ -66,13 +85,36 @@ describe('x509Der: the self-signed test certificate', () => {
       to: '2035-01-01T00:00:00Z',
     },
   ])('is byte for byte what node-forge wrote: $name', ({ serial, cn, from, to }) => {
-    expect(ours(serial, cn, new Date(from), new Date(to)).equals(forgeCertificate(serial, cn, new Date(from), new Date(to)))).toBe(true);
+    const [subject, notBefore, notAfter] = [testOnly(cn), new Date(from), new Date(to)];
+    expect(ours(serial, subject, notBefore, notAfter).equals(forgeCertificate(serial, subject, notBefore, notAfter))).toBe(true);
+  });
+
+  it('writes a vendor subject in its order (emailAddress an IA5String) and an nsComment, byte for byte as node-forge does', () => {
+    const [serial, notBefore, notAfter] = ['01' + 'ab'.repeat(15), new Date('2024-03-01T10:00:00Z'), new Date('2034-03-01T10:01:00Z')];
+    const der = ours(serial, OKTA, notBefore, notAfter, COMMENT);
+    expect(der.equals(forgeCertificate(serial, OKTA, notBefore, notAfter, COMMENT))).toBe(true);
+    const cert = new X509Certificate(der);
+    expect(cert.subject).toBe('C=US\nST=California\nL=San Francisco\nO=Okta\nOU=SSOProvider\nCN=dev-70468100\nemailAddress=info@okta.com');
+    expect(cert.issuer).toBe(cert.subject);
+    expect(cert.verify(cert.publicKey)).toBe(true);
+    // node-forge reads the extension back as a non-critical nsComment.
+    const parsed = forge.pki.certificateFromAsn1(forge.asn1.fromDer(der.toString('binary')));
+    expect(parsed.getExtension('nsComment')).toMatchObject({ name: 'nsComment', critical: false });
+  });
+
+  it('reads back the subject attributes in order and the comment', () => {
+    const marked = ours('01' + '22'.repeat(15), OKTA, new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), COMMENT);
+    expect(subjectOf(marked)).toEqual(OKTA);
+    expect(commentOf(marked)).toBe(COMMENT);
+    const plain = ours('01' + '33'.repeat(15), testOnly('Zoë'), new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'));
+    expect(subjectOf(plain)).toEqual(testOnly('Zoë'));
+    expect(commentOf(plain)).toBeUndefined();
   });
 
   it('writes a subject outside PrintableString as UTF8String, which X.509 parsers read back', () => {
     const der = ours(
       '01' + '11'.repeat(15),
-      'Zoë_test@contoso.example',
+      testOnly('Zoë_test@contoso.example'),
       new Date('2026-01-01T00:00:00Z'),
       new Date('2027-01-01T00:00:00Z'),
     );

@@ -8,7 +8,7 @@ import { handleControlRequest } from './control/api.ts';
 import type { PersonaEngine } from './engineTypes.ts';
 import { loadOidcEngineFactory, loadSamlEngineFactory } from './engines.ts';
 import type { KeyCache } from './keyCache.ts';
-import { DISCOVERY_PATH, isPlainDiscoveryRequest, serveDiscovery } from './oidc/discovery.ts';
+import { DISCOVERY_PATH, engineEndpointPath, isPlainDiscoveryRequest, serveDiscovery } from './oidc/discovery.ts';
 import { persistCompileCache } from './machineCache.ts';
 import { PERSONAS, VENDOR_PERSONAS } from './personas/index.ts';
 import { serveIdpMetadata } from './saml/metadata.ts';
@@ -105,7 +105,9 @@ export async function startPersonaServer(options: IdpServerOptions, demoKeys?: K
       }
     }
     const issuerPath = fillTemplate(oidc.issuerPathTemplate, tenant.ids).replace(/\/$/, '');
-    if (personas.includes(oidc.id) && (path === issuerPath || path.startsWith(`${issuerPath}/`))) {
+    // Under the issuer path, or (Entra) a published endpoint beside it, which the engine serves at its place under the issuer.
+    const forOidc = path === issuerPath || path.startsWith(`${issuerPath}/`) || engineEndpointPath(oidc, issuerPath, path) !== undefined;
+    if (personas.includes(oidc.id) && forOidc) {
       // Until the persona's engine exists, plain discovery is answered without loading it (discovery.ts).
       if (
         path === issuerPath + DISCOVERY_PATH &&

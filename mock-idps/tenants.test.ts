@@ -3,7 +3,10 @@ import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TEST_USER_PASSWORD } from './directory.ts';
 import { appliesTo } from './faults/catalog.ts';
-import { certificateMatchesKey } from './keys.ts';
+import { TEST_ONLY_COMMENT, testOnlyMarkOf } from '../lib/x509.ts';
+import { certificateEnd, certificateMatchesKey } from './keys.ts';
+import { PERSONAS } from './personas/index.ts';
+import { PERSONA_IDS } from './types.ts';
 import { deriveTenantIds, fillTemplate } from './tenantIds.ts';
 import { TenantError, TenantRegistry, TenantState } from './tenants.ts';
 
@@ -64,8 +67,10 @@ describe('signing keys', () => {
   it("are generated lazily with the vendor's certificate lifetime; rotate and expire behave like the consoles", () => {
     const tenant = new TenantState('keys');
     const entra = tenant.signingKeys('entra-saml').current;
-    expect(new X509Certificate(entra.certificatePem).subject).toContain('Microsoft Azure Federated SSO Certificate');
-    expect((entra.notAfter.getTime() - entra.notBefore.getTime()) / 86_400_000).toBe(3 * 365);
+    expect(new X509Certificate(entra.certificatePem).subject).toBe('CN=Microsoft Azure Federated SSO Certificate');
+    const threeYears = new Date(entra.notBefore);
+    threeYears.setUTCFullYear(threeYears.getUTCFullYear() + 3);
+    expect(entra.notAfter.toISOString()).toBe(threeYears.toISOString());
     const next = tenant.nextSigningKey('entra-saml');
     const rotated = tenant.rotateSigningKey('entra-saml');
     expect(rotated.current.fingerprint256).toBe(next.fingerprint256);
@@ -73,6 +78,35 @@ describe('signing keys', () => {
     const expired = tenant.expireSigningKey('entra-saml');
     expect(expired.current.notAfter.getTime()).toBeLessThan(Date.now());
     expect(certificateMatchesKey(expired.current.certificatePem, next.privateKeyPem)).toBe(true);
+  });
+
+  it("every persona's certificates take the vendor's subject exactly and say they are test-only in their nsComment extension", async () => {
+    const tenant = new TenantState('marks');
+    const { ids } = tenant;
+    const subjects: Record<string, string> = {};
+    for (const persona of PERSONA_IDS) {
+      const ring = await tenant.ensureSigningKeys(persona);
+      const next = await tenant.ensureNextSigningKey(persona);
+      const expired = tenant.expireSigningKey(persona).current;
+      const rotated = tenant.rotateSigningKey(persona).current;
+      for (const pair of [ring.current, next, expired, rotated]) {
+        expect(testOnlyMarkOf(pair.certificatePem), persona).toBe(TEST_ONLY_COMMENT);
+        expect(new X509Certificate(pair.certificatePem).subject, persona).toBe(
+          PERSONAS[persona].certificate.subject.map(([type, value]) => `${type}=${fillTemplate(value, ids)}`).join('\n'),
+        );
+      }
+      subjects[persona] = new X509Certificate(ring.current.certificatePem).subject.replaceAll('\n', ', ');
+    }
+    expect(subjects).toEqual({
+      'entra-saml': 'CN=Microsoft Azure Federated SSO Certificate',
+      'entra-oidc': 'CN=accounts.accesscontrol.windows.net',
+      'okta-saml': `C=US, ST=California, L=San Francisco, O=Okta, OU=SSOProvider, CN=${ids.org}, emailAddress=info@okta.com`,
+      'okta-oidc': 'CN=Okta (OIDC) token signing',
+      'google-saml': 'O=Google Inc., L=Mountain View, CN=Google, OU=Google For Work, C=US, ST=California',
+      'google-oidc': 'CN=Google Workspace (OIDC) token signing',
+      'auth0-saml': `CN=${ids.tenant}.auth0.com`,
+      'auth0-oidc': `CN=${ids.tenant}.auth0.com`,
+    });
   });
 
   it('reset() returns the tenant to its freshly created state', () => {
@@ -106,7 +140,8 @@ describe('signing keys generated off the event loop', () => {
     const [first, second] = await Promise.all([tenant.ensureSigningKeys('okta-saml'), tenant.ensureSigningKeys('okta-saml')]);
     expect(second).toBe(first);
     expect(tenant.signingKeys('okta-saml')).toBe(first);
-    expect((first.current.notAfter.getTime() - first.current.notBefore.getTime()) / 86_400_000).toBe(10 * 365);
+    // Okta: 10 years and one minute.
+    expect(first.current.notAfter).toEqual(certificateEnd(first.current.notBefore, { years: 10, minutes: 1 }));
     const next = await tenant.ensureNextSigningKey('okta-saml');
     expect(tenant.nextSigningKey('okta-saml')).toBe(next);
     expect(tenant.rotateSigningKey('okta-saml').current).toBe(next);
@@ -143,7 +178,7 @@ describe('signing keys generated off the event loop', () => {
     expect(reused.privateKeyPem).toBe(generated.current.privateKeyPem);
     // A new certificate for the reused key, shaped like a new one (vendor lifetime, back-dated a day).
     expect(reused.fingerprint256).not.toBe(generated.current.fingerprint256);
-    expect((reused.notAfter.getTime() - reused.notBefore.getTime()) / 86_400_000).toBe(3 * 365);
+    expect(reused.notAfter).toEqual(certificateEnd(reused.notBefore, { years: 3 }));
     expect(certificateMatchesKey(reused.certificatePem, reused.privateKeyPem)).toBe(true);
 
     restarted.reset();

@@ -7,7 +7,14 @@ import type { TestKeyPair } from '../lib/x509.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
 import type { FaultId } from './faults/catalog.ts';
 import type { KeyCache } from './keyCache.ts';
-import { expiredCopy, newSigningKey, newSigningKeyAsync, signingKeyFromPrivateKey, type Keyring } from './keys.ts';
+import {
+  expiredCopy,
+  newSigningKey,
+  newSigningKeyAsync,
+  signingKeyFromPrivateKey,
+  type Keyring,
+  type SigningCertificateShape,
+} from './keys.ts';
 import { PERSONAS, VENDORS } from './personas/index.ts';
 import { deriveTenantIds, fillTemplate, TENANT_KEY_PATTERN, vendorPathId } from './tenantIds.ts';
 import type { Persona, PersonaId, TenantIds, Vendor } from './types.ts';
@@ -76,7 +83,6 @@ export interface PersonaContext {
 }
 
 const REQUEST_LOG_LIMIT = 5000;
-const OIDC_KEY_LIFETIME_DAYS = 365;
 
 export class TenantState {
   readonly ids: TenantIds;
@@ -337,17 +343,16 @@ export class TenantState {
   #newKey(personaId: PersonaId, slot: 'current' | 'next'): TestKeyPair {
     const cached = this.#cachedKey(personaId, slot);
     if (cached) return cached;
-    const { commonName, lifetimeDays } = this.#keyShape(personaId);
-    return this.#remember(personaId, slot, newSigningKey(commonName, lifetimeDays));
+    return this.#remember(personaId, slot, newSigningKey(this.#certificateShape(personaId)));
   }
 
   async #newKeyAsync(personaId: PersonaId, slot: 'current' | 'next'): Promise<TestKeyPair> {
     const cached = this.#cachedKey(personaId, slot);
     if (cached) return cached;
-    const { commonName, lifetimeDays } = this.#keyShape(personaId);
+    const shape = this.#certificateShape(personaId);
     const early = this.#cacheApplies(slot) ? await this.#keyCache?.pendingPrivateKeyPem?.(personaId) : undefined;
-    if (early) return this.#remember(personaId, slot, signingKeyFromPrivateKey(early, commonName, lifetimeDays));
-    return this.#remember(personaId, slot, await newSigningKeyAsync(commonName, lifetimeDays));
+    if (early) return this.#remember(personaId, slot, signingKeyFromPrivateKey(early, shape));
+    return this.#remember(personaId, slot, await newSigningKeyAsync(shape));
   }
 
   #cacheApplies(slot: 'current' | 'next'): boolean {
@@ -357,8 +362,7 @@ export class TenantState {
   #cachedKey(personaId: PersonaId, slot: 'current' | 'next'): TestKeyPair | undefined {
     const pem = this.#cacheApplies(slot) ? this.#keyCache?.privateKeyPem(personaId) : undefined;
     if (!pem) return undefined;
-    const { commonName, lifetimeDays } = this.#keyShape(personaId);
-    return signingKeyFromPrivateKey(pem, commonName, lifetimeDays);
+    return signingKeyFromPrivateKey(pem, this.#certificateShape(personaId));
   }
 
   #remember(personaId: PersonaId, slot: 'current' | 'next', pair: TestKeyPair): TestKeyPair {
@@ -366,12 +370,10 @@ export class TenantState {
     return pair;
   }
 
-  #keyShape(personaId: PersonaId): { commonName: string; lifetimeDays: number } {
-    const persona = PERSONAS[personaId];
-    if (persona.protocol === 'saml') {
-      return { commonName: fillTemplate(persona.certificateCommonNameTemplate, this.ids), lifetimeDays: persona.certificateLifetimeDays };
-    }
-    return { commonName: `${persona.displayName} token signing`, lifetimeDays: OIDC_KEY_LIFETIME_DAYS };
+  /** The persona's certificate for this tenant: the vendor's subject with the tenant's ids filled in. */
+  #certificateShape(personaId: PersonaId): SigningCertificateShape {
+    const { subject, lifetime } = PERSONAS[personaId].certificate;
+    return { subject: subject.map(([type, value]) => [type, fillTemplate(value, this.ids)] as const), lifetime };
   }
 
   // --- request log ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // (catalog entry + the narrow seam that produces it), and what a tenant holds.
 // Persona and fault *values* live in mock-idps/personas/*.ts and mock-idps/faults/*.ts.
 import type { ReasonCode } from '../lib/reasons.ts';
+import type { DistinguishedName } from '../lib/x509.ts';
 import type { VENDOR_PERSONAS } from './personas/index.ts';
 
 // The vendor ids are the persona registry's keys (mock-idps/personas/index.ts): a new vendor is
@@ -121,6 +122,12 @@ export interface JwksShape {
   readonly x5t?: 'sha1' | 'sha1-hex';
   /** Each key's members in the vendor's order; members not listed are not published (Entra: no `alg`). `issuer`: Entra's per-key issuer, the literal `{tenantid}` template. */
   readonly members: readonly JwkMember[];
+  /**
+   * `never-signs`: the set always holds two keys, as Google's does — beside the signing key, a
+   * second real RSA key the persona never signs with (the previous key takes its place during a
+   * rollover). Absent: the signing key alone (and the previous one during a rollover).
+   */
+  readonly secondKey?: 'never-signs';
 }
 
 export type LoginFlow = 'email-then-password' | 'username-and-password' | 'account-chooser' | 'universal-login';
@@ -186,6 +193,18 @@ export type OidcVendorFix =
 export type ResponseRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant' | 'Destination' | 'InResponseTo';
 export type AssertionRootAttribute = 'xmlns' | 'ID' | 'Version' | 'IssueInstant';
 
+/**
+ * A signing certificate as the vendor issues it (vendors.md, the metadata "certificate" row and the
+ * JWKS "x5c" row). The mock generates it at run time with exactly this subject; lib/x509.ts marks
+ * it test-only in an nsComment extension, since the subject is the vendor's.
+ */
+export interface PersonaCertificate {
+  /** The subject DN in the certificate's order; values may hold tenant placeholders (`{org}`, `{tenant}`), filled per tenant. */
+  readonly subject: DistinguishedName;
+  /** notAfter − notBefore: calendar years (plus minutes: Okta's 10 years and one minute), or days. */
+  readonly lifetime: { readonly years: number; readonly minutes?: number } | { readonly days: number };
+}
+
 export interface SamlPersona {
   readonly id: PersonaId;
   readonly vendor: Vendor;
@@ -203,9 +222,8 @@ export interface SamlPersona {
   readonly nameId: { readonly format: string; readonly value: UserField };
   readonly attributes: ReadonlyArray<{ readonly name: string; readonly from: UserField; readonly nameFormat?: string }>;
   readonly validity: { readonly notBeforeSeconds: number; readonly notOnOrAfterSeconds: number };
-  readonly certificateLifetimeDays: number;
-  /** Subject CN of the signing certificate the vendor generates. */
-  readonly certificateCommonNameTemplate: string;
+  /** The signing certificate as the vendor generates it (metadata KeyInfo, the Response's KeyInfo). */
+  readonly certificate: PersonaCertificate;
   readonly metadata: SamlMetadataShape;
   readonly wire: {
     readonly xmlDeclaration: boolean;
@@ -356,8 +374,9 @@ export interface OidcPersona {
     readonly issuedAtBackdateSeconds: number;
   };
   /**
-   * Endpoint paths relative to the issuer path, shaped like the vendor's own. The optional ones
-   * exist where the vendor publishes them (the mock serves them through oidc-provider).
+   * Endpoint paths relative to where the endpoints are published (the issuer path, or beside it:
+   * `endpointsBesideIssuer`), shaped like the vendor's own. The optional ones exist where the
+   * vendor publishes them (the mock serves them through oidc-provider).
    */
   readonly endpoints: {
     readonly authorization: string;
@@ -370,15 +389,26 @@ export interface OidcPersona {
     readonly pushedAuthorization?: string;
   };
   /**
+   * Set when the vendor publishes its endpoints beside the issuer rather than under it: under the
+   * issuer path without this last part. Entra's issuer is `/{tid}/v2.0`, its endpoints
+   * `/{tid}/oauth2/v2.0/authorize`, `/{tid}/discovery/v2.0/keys`… (`issuerSuffix: '/v2.0'`). The
+   * engine serves them under the issuer path all the same (oidc-provider is mounted there); the
+   * published paths are handed to it (oidc/discovery.ts, engineEndpointPath).
+   */
+  readonly endpointsBesideIssuer?: { readonly issuerSuffix: string };
+  /**
    * The OpenID Provider discovery document as the vendor publishes it (../shared/reference/vendors.md,
    * "OIDC discovery"): its fields in the vendor's order and with the vendor's values. In strings,
-   * `{issuer}` is the issuer, `{base}` the issuer without a trailing slash, and `{authorization}`,
+   * `{issuer}` is the issuer, `{base}` the issuer without a trailing slash, `{endpointBase}` where
+   * the endpoints are published (`{base}`, or beside the issuer: endpointsBesideIssuer), and `{authorization}`,
    * `{token}`, `{userinfo}`, `{jwks}`, `{logout}`, `{revocation}`, `{introspection}`,
    * `{pushedAuthorization}` the full URL of that endpoint. Endpoints the mock has no use for
    * (device, registration, Kerberos, MFA challenge) are listed at the vendor's path and answer 404.
    */
   readonly discovery: readonly (readonly [field: string, value: DiscoveryValue])[];
   readonly jwks: JwksShape;
+  /** The signing key's certificate: published (x5c) only where the JWKS shape has x5t; otherwise never seen outside the mock. */
+  readonly certificate: PersonaCertificate;
   /** Name of the IdP session cookie (scoped to the issuer path). */
   readonly sessionCookie: string;
   readonly refreshTokens: RefreshTokenBehaviour;

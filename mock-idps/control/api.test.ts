@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdpServer, type IdpServer } from '../server.ts';
 import { postedResponse, signIn, TestBrowser } from '../saml/testing/browser.ts';
 import { SAML_PERSONAS } from '../personas/index.ts';
+import { certificateEnd } from '../keys.ts';
 import { IdpControlClient, IdpControlError, TEST_USER_PASSWORD } from './client.ts';
 
 let server: IdpServer;
@@ -128,7 +129,8 @@ describe('keys', () => {
     const rotated = await idp.rotateSigningKey('okta-saml');
     expect(rotated.previous?.fingerprint256).toBe(before.current.fingerprint256);
     expect(rotated.current.fingerprint256).not.toBe(before.current.fingerprint256);
-    expect(Date.parse(rotated.current.notAfter) - Date.parse(rotated.current.notBefore)).toBe(10 * 365 * 86_400_000);
+    // Okta's lifetime: 10 years and one minute.
+    expect(new Date(rotated.current.notAfter)).toEqual(certificateEnd(new Date(rotated.current.notBefore), { years: 10, minutes: 1 }));
     const expired = await idp.expireSigningKey('okta-saml');
     expect(Date.parse(expired.current.notAfter)).toBeLessThan(Date.now());
     expect(JSON.stringify(expired)).not.toContain('PRIVATE KEY');

@@ -461,8 +461,8 @@ const handWrittenOidcFaults = oidcFaultList([
     expected: 'accept',
     customerSees: 'Nothing: login works.',
     fix: { default: 'Nothing to change; with a single key the SP uses it.' },
-    how: 'Signed with the persona key, kid omitted; the JWKS publishes that one key.',
-    effect: { seam: 'id-token', jwt: { signer: 'persona-key-without-kid' } },
+    how: "Signed with the persona key, kid omitted; the JWKS publishes that one key (without the second key Google's set always holds).",
+    effect: { seam: 'id-token', jwt: { signer: 'persona-key-without-kid', publish: 'signing-key-only' } },
   },
   {
     id: 'oidc.kid-unknown',
@@ -565,8 +565,8 @@ const handWrittenOidcFaults = oidcFaultList([
     singleCheck: 'signature',
     customerSees: 'The portal refuses the login: the ID token signature does not verify with the IdP keys.',
     fix: ATTACK_FIX,
-    how: "Signed with the attacker's key, which the header carries as `jwk`; no kid.",
-    effect: { seam: 'id-token', jwt: { signer: 'attacker-key-embedded-jwk' } },
+    how: "Signed with the attacker's key, which the header carries as `jwk`; no kid. The JWKS publishes the signing key alone (Google's second key left out), so only the signature refuses the token.",
+    effect: { seam: 'id-token', jwt: { signer: 'attacker-key-embedded-jwk', publish: 'signing-key-only' } },
   },
   {
     id: 'oidc.nonce-missing',

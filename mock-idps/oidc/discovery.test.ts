@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { startIdpServer, type IdpServer } from '../server.ts';
 import { oidcUrls } from '../urls.ts';
+import { endpointBase, engineEndpointPath } from './discovery.ts';
 
 const HEADERS = ['content-type', 'content-length', 'access-control-allow-origin', 'vary'] as const;
 
@@ -37,7 +38,7 @@ describe('discovery before and after the OIDC engine exists', () => {
       const fromEngine = await answer(discoveryUrl);
       expect(early.status).toBe(200);
       expect(early).toEqual(fromEngine);
-      expect(JSON.parse(early.body)).toMatchObject({ issuer, jwks_uri: `${issuer.replace(/\/$/, '')}${persona.endpoints.jwks}` });
+      expect(JSON.parse(early.body)).toMatchObject({ issuer, jwks_uri: `${endpointBase(persona, issuer)}${persona.endpoints.jwks}` });
       expect(tenant.requestLog.filter((entry) => entry.kind === 'oidc.discovery')).toHaveLength(2);
     },
   );
@@ -191,4 +192,46 @@ describe("each vendor's discovery document", () => {
       }
     },
   );
+});
+
+describe("Entra's endpoints beside the issuer", () => {
+  let server: IdpServer;
+  beforeAll(async () => {
+    server = await startIdpServer({ warmUp: false, machineCache: false });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const entra = OIDC_PERSONAS.find((persona) => persona.id === 'entra-oidc')!;
+  const okta = OIDC_PERSONAS.find((persona) => persona.id === 'okta-oidc')!;
+  const TID = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
+  it('are handed to the engine at their place under the issuer; nothing else is', () => {
+    const issuerPath = `/entra/${TID}/v2.0`;
+    expect(engineEndpointPath(entra, issuerPath, `/entra/${TID}/oauth2/v2.0/authorize`)).toBe(`${issuerPath}/oauth2/v2.0/authorize`);
+    expect(engineEndpointPath(entra, issuerPath, `/entra/${TID}/discovery/v2.0/keys`)).toBe(`${issuerPath}/discovery/v2.0/keys`);
+    expect(engineEndpointPath(entra, issuerPath, `/entra/${TID}/oidc/userinfo`)).toBe(`${issuerPath}/oidc/userinfo`);
+    // Not an endpoint; already under the issuer; the SAML persona's path; another persona.
+    expect(engineEndpointPath(entra, issuerPath, `/entra/${TID}/oauth2/v2.0/devicecode`)).toBeUndefined();
+    expect(engineEndpointPath(entra, issuerPath, `${issuerPath}/oauth2/v2.0/token`)).toBeUndefined();
+    expect(engineEndpointPath(entra, issuerPath, `/entra/${TID}/saml2`)).toBeUndefined();
+    expect(engineEndpointPath(okta, '/okta/dev-1/oauth2/default', '/okta/dev-1/v1/keys')).toBeUndefined();
+    expect(endpointBase(entra, `https://login.example/entra/${TID}/v2.0`)).toBe(`https://login.example/entra/${TID}`);
+    expect(endpointBase(okta, 'https://org.example/oauth2/default')).toBe('https://org.example/oauth2/default');
+  });
+
+  it('answer at the published URLs, logged under the path asked for', async () => {
+    const tenant = server.tenants.create();
+    const { issuer, discoveryUrl } = oidcUrls(entra, tenant.ids, server.url);
+    const discovery = (await (await fetch(discoveryUrl)).json()) as Record<string, string>;
+    expect(discovery.issuer).toBe(issuer);
+    expect(discovery.jwks_uri).toBe(`${server.url}/entra/${tenant.ids.tid}/discovery/v2.0/keys`);
+    expect(discovery.authorization_endpoint).toBe(`${server.url}/entra/${tenant.ids.tid}/oauth2/v2.0/authorize`);
+    const keys = await fetch(discovery.jwks_uri!);
+    expect(keys.status).toBe(200);
+    expect(((await keys.json()) as { keys: unknown[] }).keys).toHaveLength(1);
+    expect(tenant.requestLog.at(-1)).toMatchObject({ path: `/entra/${tenant.ids.tid}/discovery/v2.0/keys`, kind: 'oidc.jwks' });
+    // Listed at the vendor's path, which the mock has no use for: 404, as personas/entra.ts says.
+    expect((await fetch(discovery.kerberos_endpoint!)).status).toBe(404);
+  });
 });

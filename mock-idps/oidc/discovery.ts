@@ -11,16 +11,46 @@ export const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
 const ENDPOINT_PLACEHOLDER = /\{(authorization|token|userinfo|jwks|logout|revocation|introspection|pushedAuthorization)\}/g;
 
+/**
+ * Where the persona's endpoints are published: under the issuer (the issuer without a trailing
+ * slash), or beside it (OidcPersona.endpointsBesideIssuer: Entra's `…/{tid}` beside `…/{tid}/v2.0`).
+ */
+export function endpointBase(persona: OidcPersona, issuer: string): string {
+  const base = issuer.replace(/\/$/, '');
+  const suffix = persona.endpointsBesideIssuer?.issuerSuffix;
+  if (suffix === undefined) return base;
+  if (!base.endsWith(suffix))
+    throw new Error(`${persona.id}: the issuer ${issuer} does not end with ${suffix}, beside which its endpoints sit.`);
+  return base.slice(0, -suffix.length);
+}
+
+/**
+ * The engine serves every endpoint under the issuer path, where oidc-provider is mounted. For a
+ * persona whose endpoints are published beside the issuer, the path under the issuer that a
+ * published endpoint path (`path`, without query) stands for; undefined for any other path.
+ */
+export function engineEndpointPath(persona: OidcPersona, issuerPath: string, path: string): string | undefined {
+  const mount = issuerPath.replace(/\/$/, '');
+  const suffix = persona.endpointsBesideIssuer?.issuerSuffix;
+  if (suffix === undefined || !mount.endsWith(suffix)) return undefined;
+  const published = mount.slice(0, -suffix.length);
+  if (!path.startsWith(`${published}/`)) return undefined;
+  const relative = path.slice(published.length);
+  return (Object.values(persona.endpoints) as readonly (string | undefined)[]).includes(relative) ? mount + relative : undefined;
+}
+
 function fill(value: string, persona: OidcPersona, issuer: string): string {
   const base = issuer.replace(/\/$/, '');
+  const endpoints = endpointBase(persona, issuer);
   const filled = value
     .replaceAll('{issuer}', issuer)
     .replaceAll('{base}', base)
+    .replaceAll('{endpointBase}', endpoints)
     .replace(ENDPOINT_PLACEHOLDER, (_match, name: keyof OidcPersona['endpoints']) => {
       const path = persona.endpoints[name];
       if (path === undefined)
         throw new Error(`${persona.id}: its discovery document names the ${name} endpoint, which the persona does not have.`);
-      return base + path;
+      return endpoints + path;
     });
   // `{base}/../v1/clients` (Okta's registration endpoint on the org server): resolved as a URL.
   return filled.includes('/../') ? new URL(filled).href : filled;

@@ -8,6 +8,7 @@ import { INSECURE, startDiscoveredServer } from './testing/discoveredServer.ts';
 import { parseForms } from '../../lib/http/htmlForms.ts';
 import { HttpBrowser } from './httpBrowser.ts';
 import { decodeUnverified } from './jwtMutator.ts';
+import { endpointBase } from './discovery.ts';
 import { loginForm } from '../personas/index.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from './testServer.ts';
 
@@ -58,10 +59,13 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
     expect(metadata.issuer).toBe(server.issuer);
     expect(metadata.issuer.endsWith('/')).toBe(personaId === 'auth0-oidc');
     const base = server.issuer.replace(/\/$/, '');
-    expect(metadata.authorization_endpoint).toBe(base + server.persona.endpoints.authorization);
-    expect(metadata.token_endpoint).toBe(base + server.persona.endpoints.token);
-    expect(metadata.userinfo_endpoint).toBe(base + server.persona.endpoints.userinfo);
-    expect(metadata.jwks_uri).toBe(base + server.persona.endpoints.jwks);
+    // Under the issuer; Entra's beside it (/{tid}/oauth2/v2.0/…, the issuer being /{tid}/v2.0).
+    const published = personaId === 'entra-oidc' ? base.replace(/\/v2\.0$/, '') : base;
+    expect(endpointBase(server.persona, server.issuer)).toBe(published);
+    expect(metadata.authorization_endpoint).toBe(published + server.persona.endpoints.authorization);
+    expect(metadata.token_endpoint).toBe(published + server.persona.endpoints.token);
+    expect(metadata.userinfo_endpoint).toBe(published + server.persona.endpoints.userinfo);
+    expect(metadata.jwks_uri).toBe(published + server.persona.endpoints.jwks);
     expect(metadata.id_token_signing_alg_values_supported).toContain('RS256');
     expect(metadata.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post']));
     expect(metadata).not.toHaveProperty('authorization_response_iss_parameter_supported');
@@ -92,7 +96,9 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
         .map((spec) => spec.name),
     );
     const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<{ kid: string; kty: string }> };
-    expect(jwks.keys.map((key) => key.kid)).toEqual([decodeProtectedHeader(tokens.id_token!).kid]);
+    // The signing key first; Google's set holds a second key, which never signs.
+    expect(jwks.keys[0]?.kid).toBe(decodeProtectedHeader(tokens.id_token!).kid);
+    expect(jwks.keys).toHaveLength(server.persona.jwks.secondKey === 'never-signs' ? 2 : 1);
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
     expect(userinfo).toMatchObject({ sub: claims.sub, email: 'bob.user@example.com' });
     expect(server.tenant.requestLog.map((entry) => entry.kind)).toEqual(

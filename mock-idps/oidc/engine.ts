@@ -1,7 +1,9 @@
 // One OIDC persona of one tenant: oidc-provider mounted with Express under the vendor-shaped
 // issuer path (Entra `/entra/{tid}/v2.0`, Okta `/okta/{org}/oauth2/default`, Google
 // `/google/{idpid}`, Auth0 `/auth0/{tenant}/`), our vendor login and error pages, and the
-// shaping/fault seams of shaping.ts. The server hands it every request under the issuer path.
+// shaping/fault seams of shaping.ts. The server hands it every request under the issuer path, and
+// the published endpoint paths of a persona whose endpoints sit beside the issuer (Entra
+// `/entra/{tid}/oauth2/v2.0/…`), which it serves at their place under the issuer path.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
@@ -14,6 +16,7 @@ import { createAdapterFactory, OidcStore } from './adapter.ts';
 import { createLoginRouter } from './login.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { fillMessage, renderErrorPage } from './pages.ts';
+import { endpointBase, engineEndpointPath } from './discovery.ts';
 import { buildProvider } from './provider.ts';
 import { OfflineGrants } from './refresh.ts';
 import { createShapingMiddleware, routeOf, StickyJwksExtras, type VendorErrorDelivery } from './shaping.ts';
@@ -29,6 +32,8 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
   const { tenant, persona } = ctx;
   const { issuer } = oidcUrls(persona, tenant.ids, ctx.origin);
   const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
+  // The session must reach the authorization endpoint: beside the issuer, the cookies sit one level up.
+  const cookiePath = `${new URL(endpointBase(persona, issuer)).pathname.replace(/\/$/, '')}/`;
   const loginPath = persona.loginPath;
   const faults = new PersonaFaults(tenant, persona);
   const store = new OidcStore();
@@ -79,6 +84,7 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
     tenant,
     issuer,
     mountPath,
+    cookiePath,
     adapter,
     renderError,
     issuesRefreshToken: (code) => offline.earnsRefreshToken(code),
@@ -120,7 +126,7 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(`${mountPath}${loginPath}`, createLoginRouter({ persona, tenant, provider, mountPath, loginPath }));
+  app.use(`${mountPath}${loginPath}`, createLoginRouter({ persona, tenant, provider, mountPath, loginPath, cookiePath }));
   app.use(mountPath, provider.callback());
   app.use((req: Request, res: Response) => {
     res
@@ -156,9 +162,13 @@ export function createOidcEngine(ctx: OidcEngineContext): PersonaEngine {
 
   return {
     handle(req: IncomingMessage, res: ServerResponse): void {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const underIssuer = engineEndpointPath(persona, mountPath, url.pathname);
+      if (underIssuer !== undefined) req.url = underIssuer + url.search;
       app(req as Request, res as Response, () => undefined);
     },
-    kindOf(path: string): string {
+    kindOf(requested: string): string {
+      const path = engineEndpointPath(persona, mountPath, requested) ?? requested;
       const relative = path.startsWith(mountPath) ? path.slice(mountPath.length) : path;
       const route = routeOf(persona, relative, loginPath);
       return route === 'other' ? 'oidc' : `oidc.${route}`;

@@ -5,8 +5,16 @@ import type { TenantState } from '../tenants.ts';
 import type { DirectoryUser, OidcPersona } from '../types.ts';
 import type { OidcFault, OidcFaultEffect } from './effects.ts';
 import { shapeIdToken, shapeUserinfo, type IdTokenContext } from './idTokenShape.ts';
-import { issueJwt, mutateClaims, type ClaimMutation, type JwtFault, type JwtPayload } from './jwtMutator.ts';
-import { ecSigningKey, extraPublishedSigningKey, jwksOf, rsaSigningKey, type JsonWebKeySet, type SigningKey } from './signingKeys.ts';
+import { issueJwt, mutateClaims, type ClaimMutation, type JwksChange, type JwtFault, type JwtPayload } from './jwtMutator.ts';
+import {
+  ecSigningKey,
+  extraPublishedSigningKey,
+  jwksOf,
+  rsaSigningKey,
+  secondPublishedSigningKey,
+  type JsonWebKeySet,
+  type SigningKey,
+} from './signingKeys.ts';
 
 export interface IssueRequest {
   readonly persona: OidcPersona;
@@ -73,24 +81,28 @@ export async function currentSigningKey(tenant: TenantState, persona: OidcPerson
 
 /**
  * The JWKS the persona publishes: its current key, the previous one during a rollover (vendors
- * keep it published), and whatever extra key an active fault needs.
+ * keep it published) or else the second key of a vendor that always publishes two (Google), and
+ * whatever an active fault changes: an extra key, or the signing key alone.
  */
 export async function publishedJwks(
   tenant: TenantState,
   persona: OidcPersona,
   issuer: string,
-  extras: ReadonlySet<'extra-rsa-key' | 'ec-key'>,
+  changes: ReadonlySet<JwksChange>,
 ): Promise<JsonWebKeySet> {
   const ring = await tenant.ensureSigningKeys(persona.id);
   const keys = [await rsaSigningKey(ring.current, persona.jwks)];
-  if (ring.previous) keys.push(await rsaSigningKey(ring.previous, persona.jwks));
-  if (extras.has('extra-rsa-key')) keys.push(await extraPublishedSigningKey(persona.jwks));
-  if (extras.has('ec-key')) keys.push(await ecSigningKey());
+  if (!changes.has('signing-key-only')) {
+    if (ring.previous) keys.push(await rsaSigningKey(ring.previous, persona.jwks));
+    else if (persona.jwks.secondKey === 'never-signs') keys.push(await secondPublishedSigningKey(persona.jwks));
+    if (changes.has('extra-rsa-key')) keys.push(await extraPublishedSigningKey(persona.jwks));
+    if (changes.has('ec-key')) keys.push(await ecSigningKey());
+  }
   // Entra's keys each name the issuer template of the tenant issuers: the literal {tenantid}.
   return jwksOf(keys, persona.jwks, issuer.replace(tenant.ids.tid, '{tenantid}'));
 }
 
-export function publishedExtras(faults: readonly OidcFault[]): Set<'extra-rsa-key' | 'ec-key'> {
+export function publishedExtras(faults: readonly OidcFault[]): Set<JwksChange> {
   return new Set(effectsOf(faults, 'id-token').flatMap((effect) => (effect.jwt.publish ? [effect.jwt.publish] : [])));
 }
 

@@ -46,3 +46,39 @@ describe.each(OIDC_PERSONAS.map((persona) => ({ persona, id: persona.id })))('$i
     expect(minted.jwks.keys.map((published) => published.kid)).toContain(header.kid);
   });
 });
+
+describe('a JWKS of two keys (Google)', () => {
+  const keysOf = (jwks: { keys: readonly { kid?: string }[] }): string[] => jwks.keys.map((key) => String(key.kid));
+  const kidOf = (idToken: string): string | undefined =>
+    (JSON.parse(Buffer.from(idToken.split('.')[0]!, 'base64url').toString()) as { kid?: string }).kid;
+
+  it('publishes the signing key first and a second real RSA key that never signs', async () => {
+    const minted = await mintIdToken({ persona: 'google-oidc', clientId: 'client-1', email: 'bob.user@example.com' });
+    const [signing, second] = keysOf(minted.jwks);
+    expect(keysOf(minted.jwks)).toHaveLength(2);
+    expect(kidOf(minted.idToken)).toBe(signing);
+    expect(second).not.toBe(signing);
+    expect((minted.jwks.keys[1] as { n?: string }).n).toMatch(/^[A-Za-z0-9_-]{342}$/);
+    // Another tenant signs with its own key; the second key is not one anybody signs with.
+    const other = await mintIdToken({ persona: 'google-oidc', clientId: 'client-1', email: 'bob.user@example.com' });
+    expect(kidOf(other.idToken)).not.toBe(second);
+  });
+
+  it('oidc.kid-absent-single-key: a token without kid, and the JWKS down to that one key', async () => {
+    const minted = await mintIdToken({
+      persona: 'google-oidc',
+      clientId: 'client-1',
+      email: 'bob.user@example.com',
+      fault: 'oidc.kid-absent-single-key',
+    });
+    expect(kidOf(minted.idToken)).toBeUndefined();
+    expect(minted.jwks.keys).toHaveLength(1);
+  });
+
+  it('the personas of one key keep one', async () => {
+    for (const persona of ['entra-oidc', 'okta-oidc', 'auth0-oidc'] as const) {
+      const minted = await mintIdToken({ persona, clientId: 'client-1', email: 'bob.user@example.com' });
+      expect(minted.jwks.keys, persona).toHaveLength(1);
+    }
+  });
+});

@@ -75,9 +75,16 @@ export interface JwtFault {
   readonly signer?: JwtSigner;
   /** Flip bytes of the signature after signing. */
   readonly corruptSignature?: boolean;
-  /** A key the JWKS also publishes while the fault is active. */
-  readonly publish?: 'extra-rsa-key' | 'ec-key';
+  /** What the JWKS publishes while the fault is active (JwksChange). */
+  readonly publish?: JwksChange;
 }
+
+/**
+ * A change to the published JWKS: another key beside the persona's (`extra-rsa-key`, `ec-key`), or
+ * (`signing-key-only`) the signing key alone, without the second key or previous key the persona
+ * publishes otherwise (a token without kid is acceptable only against a set of one key).
+ */
+export type JwksChange = 'extra-rsa-key' | 'ec-key' | 'signing-key-only';
 
 export interface MutationContext {
   readonly issuer: string;

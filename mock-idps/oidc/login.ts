@@ -21,6 +21,8 @@ export interface LoginDeps {
   readonly provider: Provider;
   readonly mountPath: string;
   readonly loginPath: string;
+  /** Path of the IdP's cookies: where the engine is mounted, or above it when the endpoints sit beside the issuer. */
+  readonly cookiePath: string;
 }
 
 const SESSION_LOST: VendorError = {
@@ -48,7 +50,7 @@ export function createLoginRouter(deps: LoginDeps): Router {
   const { persona, tenant, provider } = deps;
   const form = loginForm(persona.loginFlow);
   const router = express.Router();
-  const cookiePath = `${deps.mountPath}/`;
+  const { cookiePath } = deps;
 
   function remembered(req: Request): string[] {
     return (cookieValue(req, CHOOSER_COOKIE) ?? '').split('|').filter(Boolean);

@@ -20,6 +20,11 @@ export interface ProviderSetup {
   readonly issuer: string;
   /** The issuer path without a trailing slash: where the provider is mounted. */
   readonly mountPath: string;
+  /**
+   * Path of the session cookies: `{mountPath}/`, or the path the endpoints are published under when
+   * they sit beside the issuer (Entra `/{tid}/`), so a browser sends its session to the authorization endpoint.
+   */
+  readonly cookiePath: string;
   readonly adapter: AdapterFactory;
   readonly renderError: (ctx: KoaContextWithOIDC, out: ErrorOut, error: Error) => void;
   /** Whether the code being redeemed earns a refresh token (the vendor's rule, decided when the code was issued). */
@@ -71,7 +76,7 @@ async function grantSilently(ctx: KoaContextWithOIDC): Promise<InstanceType<Prov
 
 export function buildProvider(setup: ProviderSetup): Provider {
   const { persona, tenant, mountPath } = setup;
-  const cookie = { httpOnly: true, sameSite: 'lax' as const, path: `${mountPath}/` };
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, path: setup.cookiePath };
   const configuration: Configuration = {
     adapter: setup.adapter,
     jwks: { keys: [internalSigningKey()] },

@@ -10,7 +10,7 @@ import type { OidcFault } from './effects.ts';
 import { nearMiss } from '../nearMissValues.ts';
 import { discoveryDocument, DISCOVERY_PATH } from './discovery.ts';
 import { issueIdToken, issueUserinfo, publishedExtras, publishedJwks, type IssueRequest } from './issue.ts';
-import { alterIssuer, decodeUnverified } from './jwtMutator.ts';
+import { alterIssuer, decodeUnverified, type JwksChange } from './jwtMutator.ts';
 import { renderErrorPage } from './pages.ts';
 import {
   invalidGrantAnswer,
@@ -37,16 +37,16 @@ export function routeOf(persona: OidcPersona, relativePath: string, loginPath: s
   return 'other';
 }
 
-/** Keys a consumed one-shot fault made the JWKS publish stay published while its token is checked. */
+/** JWKS changes a consumed one-shot fault made (a key published, or the signing key alone) stay while its token is checked. */
 export class StickyJwksExtras {
   static readonly #TTL_MS = 10 * 60_000;
-  readonly #until = new Map<'extra-rsa-key' | 'ec-key', number>();
+  readonly #until = new Map<JwksChange, number>();
 
-  remember(extras: Iterable<'extra-rsa-key' | 'ec-key'>): void {
+  remember(extras: Iterable<JwksChange>): void {
     for (const extra of extras) this.#until.set(extra, Date.now() + StickyJwksExtras.#TTL_MS);
   }
 
-  current(): Set<'extra-rsa-key' | 'ec-key'> {
+  current(): Set<JwksChange> {
     const now = Date.now();
     return new Set([...this.#until].filter(([, until]) => until > now).map(([extra]) => extra));
   }

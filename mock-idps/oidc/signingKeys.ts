@@ -4,7 +4,7 @@
 // mock-idps/keys.ts.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
-import { sharedKey } from '../keys.ts';
+import { sharedKey, sharedKeyAsync } from '../keys.ts';
 import type { TestKeyPair } from '../../lib/x509.ts';
 import type { JwkMember, JwksShape } from '../types.ts';
 
@@ -90,6 +90,11 @@ export function attackerSigningKey(): Promise<SigningKey> {
 /** A second RSA key the IdP publishes beside its own (another app's key in the same JWKS), named as the vendor names keys. */
 export function extraPublishedSigningKey(naming: Pick<JwksShape, 'kid' | 'x5t'> = PLAIN): Promise<SigningKey> {
   return rsaSigningKey(sharedKey('other-app'), naming);
+}
+
+/** The second key of a two-key JWKS (JwksShape.secondKey): a real RSA key, published, never used to sign. */
+export async function secondPublishedSigningKey(naming: Pick<JwksShape, 'kid' | 'x5t'>): Promise<SigningKey> {
+  return rsaSigningKey(await sharedKeyAsync('idp-second-key'), naming);
 }
 
 let ecKey: Promise<SigningKey> | undefined;

@@ -57,8 +57,7 @@ export const saml: SamlPersona = {
   // lifetimeInSeconds 3600; NotBefore = IssueInstant.
   validity: { notBeforeSeconds: 0, notOnOrAfterSeconds: 3600 },
   // Exactly 5000 days (≈13.7 years), as Auth0's tenant signing certificates (vendors.md).
-  certificateLifetimeDays: 5000,
-  certificateCommonNameTemplate: '{tenant}.auth0.com',
+  certificate: { subject: [['CN', '{tenant}.auth0.com']], lifetime: { days: 5000 } },
   metadata: {
     declaration: '',
     prefix: '',
@@ -277,6 +276,8 @@ export const oidc: OidcPersona = {
   ],
   // A legacy tenant's key (the docs' example): kid = x5t = the base64 of the uppercase hex SHA-1 thumbprint.
   jwks: { kid: 'x5t', x5t: 'sha1-hex', members: ['alg', 'kty', 'use', 'x5c', 'n', 'e', 'kid', 'x5t'] },
+  // The tenant's signing certificate, as in its SAML metadata: CN={tenant}, 5000 days.
+  certificate: { subject: [['CN', '{tenant}.auth0.com']], lifetime: { days: 5000 } },
   sessionCookie: 'auth0',
   // Refresh: scope offline_access (echoed in `scope`) with the Refresh Token grant on the app.
   // Rotation is opt-in ("Allow Refresh Token Rotation"): off by default, and a non-rotating refresh

@@ -58,8 +58,8 @@ export const saml: SamlPersona = {
     { name: `${CLAIMS}/name`, from: 'upn' },
   ],
   validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 3600 },
-  certificateLifetimeDays: 3 * 365,
-  certificateCommonNameTemplate: 'Microsoft Azure Federated SSO Certificate',
+  // Self-signed RSA-2048, 3 years (vendors.md "certificate").
+  certificate: { subject: [['CN', 'Microsoft Azure Federated SSO Certificate']], lifetime: { years: 3 } },
   metadata: {
     declaration: '<?xml version="1.0" encoding="utf-8"?>',
     prefix: '',
@@ -287,7 +287,9 @@ export const oidc: OidcPersona = {
     ],
     signingAlgorithm: 'RS256',
   },
-  // Real endpoints sit beside the issuer (/{tid}/oauth2/v2.0/…); here they sit under it, same names.
+  // Beside the issuer, as Entra publishes them: /{tid}/oauth2/v2.0/…, /{tid}/discovery/v2.0/keys (the
+  // issuer is /{tid}/v2.0). userinfo stands for https://graph.microsoft.com/oidc/userinfo.
+  endpointsBesideIssuer: { issuerSuffix: '/v2.0' },
   endpoints: {
     authorization: '/oauth2/v2.0/authorize',
     token: '/oauth2/v2.0/token',
@@ -309,7 +311,7 @@ export const oidc: OidcPersona = {
     ['request_uri_parameter_supported', false],
     ['userinfo_endpoint', '{userinfo}'],
     ['authorization_endpoint', '{authorization}'],
-    ['device_authorization_endpoint', '{base}/oauth2/v2.0/devicecode'],
+    ['device_authorization_endpoint', '{endpointBase}/oauth2/v2.0/devicecode'],
     ['http_logout_supported', true],
     ['frontchannel_logout_supported', true],
     ['end_session_endpoint', '{logout}'],
@@ -337,7 +339,7 @@ export const oidc: OidcPersona = {
         'email',
       ],
     ],
-    ['kerberos_endpoint', '{base}/kerberos'],
+    ['kerberos_endpoint', '{endpointBase}/kerberos'],
     ['tenant_region_scope', 'NA'],
     ['cloud_instance_name', 'microsoftonline.com'],
     ['cloud_graph_host_name', 'graph.windows.net'],
@@ -345,6 +347,8 @@ export const oidc: OidcPersona = {
     ['rbac_url', 'https://pas.windows.net'],
   ],
   jwks: { kid: 'x5t', x5t: 'sha1', members: ['kty', 'use', 'kid', 'x5t', 'n', 'e', 'x5c', 'issuer'] },
+  // The platform keys' self-signed certificate in x5c: 5 years (vendors.md "JWKS").
+  certificate: { subject: [['CN', 'accounts.accesscontrol.windows.net']], lifetime: { years: 5 } },
   sessionCookie: 'ESTSAUTH',
   // Refresh: the offline_access scope is enough and is not echoed in `scope`; each redeem returns
   // a new refresh token and the old one stays valid until it expires.

@@ -45,8 +45,18 @@ export const saml: SamlPersona = {
   // No attributes unless the admin maps them ("Attribute mapping" is empty by default).
   attributes: [],
   validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 300 },
-  certificateLifetimeDays: 5 * 365,
-  certificateCommonNameTemplate: 'Google',
+  // 1825 days (vendors.md "certificate"); the subject in the certificate's own order.
+  certificate: {
+    subject: [
+      ['O', 'Google Inc.'],
+      ['L', 'Mountain View'],
+      ['CN', 'Google'],
+      ['OU', 'Google For Work'],
+      ['C', 'US'],
+      ['ST', 'California'],
+    ],
+    lifetime: { days: 1825 },
+  },
   metadata: {
     // 2022–23 downloads: 2-space indentation, validUntil = the certificate's end, no logout (Google has no SAML SLO).
     declaration: '<?xml version="1.0" encoding="UTF-8"?>',
@@ -238,7 +248,10 @@ export const oidc: OidcPersona = {
       ],
     ],
   ],
-  jwks: { kid: 'hex40', members: ['alg', 'use', 'kty', 'e', 'n', 'kid'] },
+  // Google publishes two keys (vendors.md "JWKS"): the second one is never used to sign here.
+  jwks: { kid: 'hex40', members: ['alg', 'use', 'kty', 'e', 'n', 'kid'], secondKey: 'never-signs' },
+  // Google publishes no certificate with its keys: this one never leaves the mock.
+  certificate: { subject: [['CN', 'Google Workspace (OIDC) token signing']], lifetime: { days: 365 } },
   sessionCookie: 'SID',
   // Refresh: access_type=offline (offline_access is not a Google scope); a refresh token with the
   // first consent of the user for the client, again only with prompt=consent; never rotated, and

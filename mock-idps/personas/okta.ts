@@ -56,8 +56,19 @@ export const saml: SamlPersona = {
     { name: 'lastName', from: 'familyName', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified' },
   ],
   validity: { notBeforeSeconds: -300, notOnOrAfterSeconds: 300 },
-  certificateLifetimeDays: 10 * 365,
-  certificateCommonNameTemplate: '{org}',
+  // 10 years and one minute (vendors.md "certificate").
+  certificate: {
+    subject: [
+      ['C', 'US'],
+      ['ST', 'California'],
+      ['L', 'San Francisco'],
+      ['O', 'Okta'],
+      ['OU', 'SSOProvider'],
+      ['CN', '{org}'],
+      ['emailAddress', 'info@okta.com'],
+    ],
+    lifetime: { years: 10, minutes: 1 },
+  },
   metadata: {
     // 2024 documents: one line, emailAddress only, POST before Redirect, no logout.
     declaration: '<?xml version="1.0" encoding="UTF-8"?>',
@@ -323,6 +334,8 @@ export const oidc: OidcPersona = {
     ['backchannel_authentication_request_signing_alg_values_supported', OKTA_REQUEST_OBJECT_ALGS],
   ],
   jwks: { kid: 'jwk-thumbprint', members: ['kty', 'alg', 'kid', 'use', 'e', 'n'] },
+  // Okta publishes no certificate with its keys: this one never leaves the mock.
+  certificate: { subject: [['CN', 'Okta (OIDC) token signing']], lifetime: { days: 365 } },
   sessionCookie: 'idx',
   // Refresh: scope offline_access (echoed in `scope`) with the Refresh Token grant on the app. Web
   // apps default to "Use persistent token" (no rotation); "Rotate token after every use" is the

@@ -98,14 +98,8 @@ interface VendorDiscovery {
   readonly endpoints: ReadonlyArray<readonly [string, Check | readonly [string, Check]]>;
 }
 
-// Real Entra endpoints sit beside the issuer (/{tid}/oauth2/v2.0/…); the mock mounts oidc-provider
-// under the issuer, so its endpoints carry the issuer's /v2.0 too (personas/entra.ts says so).
-const ENTRA_UNDER_ISSUER =
-  "mock differs: the endpoint sits under the issuer (/{tid}/v2.0/…), not beside it (/{tid}/…), as the mock's OIDC engine serves every endpoint under the issuer path";
-const entraPath = (name: string, path: string): readonly [string, Check] => [
-  ENTRA_UNDER_ISSUER,
-  shaped(name, atVendorHost('entra', `/${GUID}${path}`)),
-];
+// Entra's endpoints sit beside the issuer (/{tid}/oauth2/v2.0/…, the issuer being /{tid}/v2.0).
+const entraPath = (name: string, path: string): Check => shaped(name, atVendorHost('entra', `/${GUID}${path}`));
 
 const VENDORS: Readonly<Record<Vendor, VendorDiscovery>> = {
   entra: {

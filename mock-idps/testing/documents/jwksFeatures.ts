@@ -1,7 +1,9 @@
 // The JWKS rows of vendors.md ("JWKS"), one feature per row and vendor (Entra's "vendor-specific"
 // row is the only non-empty one of its row). Checks read the JSON as served.
+import { createHash } from 'node:crypto';
 import type { Vendor } from '../../types.ts';
 import { all, matches, MOCK_HOST, same, type CheckResult, type DocumentFeature, type JsonObject } from './featureLedger.ts';
+import { vendorCertificate } from './metadataChecks.ts';
 
 type Key = Readonly<Record<string, unknown>>;
 type KeyCheck = (key: Key) => CheckResult;
@@ -64,10 +66,17 @@ export const JWKS_FEATURES: readonly DocumentFeature<'jwks'>[] = [
       all(matches('kid', key.kid, BASE64URL), same('kid length', String(key.kid).length, 27), same('kid = x5t', key.kid, key.x5t)),
     ),
   ),
-  notModelled(
+  feature(
     'entra',
-    'x5c / x5t',
-    'the x5c certificate is a generated test certificate (O=sso-harness TEST ONLY), not CN=accounts.accesscontrol.windows.net for 5 years (both members are published)',
+    'x5c / x5t (both; x5c one self-signed certificate, CN=accounts.accesscontrol.windows.net, 5 years; x5t its SHA-1)',
+    eachKey((key) => {
+      if (!Array.isArray(key.x5c) || key.x5c.length !== 1 || typeof key.x5c[0] !== 'string') return 'x5c is not one certificate';
+      const der = Buffer.from(key.x5c[0], 'base64');
+      return all(
+        vendorCertificate(der, 'CN=accounts.accesscontrol.windows.net', { years: 5 }),
+        same('x5t', key.x5t, createHash('sha1').update(der).digest('base64url')),
+      );
+    }),
   ),
   notModelled(
     'entra',
@@ -107,12 +116,7 @@ export const JWKS_FEATURES: readonly DocumentFeature<'jwks'>[] = [
     eachKey((key) => matches('kid', key.kid, /^[0-9a-f]{40}$/)),
   ),
   feature('google', 'x5c / x5t (neither)', noCertificate),
-  notModelled(
-    'google',
-    'number of keys (2)',
-    'mock differs: it publishes the current signing key only (a second key appears during a rollover or under a fault), where Google publishes 2',
-    keyCount(2, 2),
-  ),
+  feature('google', 'number of keys (2)', keyCount(2, 2)),
 
   feature('auth0', 'top level', topLevel),
   feature('auth0', 'key members, in order (docs example)', members(['alg', 'kty', 'use', 'x5c', 'n', 'e', 'kid', 'x5t'])),

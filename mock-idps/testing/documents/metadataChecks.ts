@@ -142,13 +142,64 @@ export const attributeCount =
   (xml: string): CheckResult =>
     same('saml:Attribute elements', descriptorChildren(xml).filter((t) => t.local === 'Attribute').length, expected);
 
-/** The first signing certificate's base64, whitespace removed. */
-export function firstSigningCertificate(xml: string): string | undefined {
+/** The first signing certificate's text as written (line breaks and indentation kept). */
+function firstSigningCertificateText(xml: string): string | undefined {
   const tags = startTags(xml);
   const descriptor = named(tags, 'IDPSSODescriptor')[0];
   const certificate = descriptor ? named(inside(tags, descriptor), 'X509Certificate')[0] : undefined;
-  return certificate ? textAfter(xml, certificate).replace(/\s+/g, '') : undefined;
+  return certificate ? textAfter(xml, certificate) : undefined;
 }
+
+/** The first signing certificate's base64, whitespace removed. */
+export function firstSigningCertificate(xml: string): string | undefined {
+  return firstSigningCertificateText(xml)?.replace(/\s+/g, '');
+}
+
+/** A certificate's lifetime as vendors.md states it: calendar years (plus minutes), or days. */
+export type CertificateLifetime = { readonly years: number; readonly minutes?: number } | { readonly days: number };
+
+/**
+ * A vendor's signing certificate: self-signed RSA-2048 with exactly this subject (the DN in the
+ * certificate's order, written `A=v, B=w`), valid for exactly this long.
+ */
+export function vendorCertificate(der: Buffer, subject: string, lifetime: CertificateLifetime): CheckResult {
+  const certificate = new X509Certificate(der);
+  const from = new Date(certificate.validFrom);
+  const end = new Date(from);
+  if ('days' in lifetime) end.setTime(from.getTime() + lifetime.days * 86_400_000);
+  else {
+    end.setUTCFullYear(end.getUTCFullYear() + lifetime.years);
+    end.setTime(end.getTime() + (lifetime.minutes ?? 0) * 60_000);
+  }
+  return all(
+    same('subject', certificate.subject.replaceAll('\n', ', '), subject),
+    same('self-signed', [certificate.issuer === certificate.subject, certificate.verify(certificate.publicKey)], [true, true]),
+    same('key', [certificate.publicKey.asymmetricKeyType, certificate.publicKey.asymmetricKeyDetails?.modulusLength], ['rsa', 2048]),
+    same('notAfter', new Date(certificate.validTo).toISOString(), end.toISOString()),
+  );
+}
+
+/** How the certificate's base64 is written in the metadata: on one line, or wrapped at `width` with each break followed by `indent`. */
+export type CertificateText = 'one-line' | { readonly wrap: number; readonly indent: string } | 'any';
+
+/** The metadata's first signing certificate, as vendorCertificate says, its base64 written as the vendor writes it. */
+export const signingCertificate =
+  (subject: (xml: string, served: { url: string }) => string, lifetime: CertificateLifetime, text: CertificateText) =>
+  (xml: string, served: { url: string }): CheckResult => {
+    const written = firstSigningCertificateText(xml);
+    if (written === undefined) return 'no signing certificate';
+    const base64 = written.replace(/\s+/g, '');
+    const expectedText =
+      text === 'any'
+        ? written
+        : text === 'one-line'
+          ? base64
+          : (base64.match(new RegExp(`.{1,${text.wrap}}`, 'g')) ?? []).join(`\n${text.indent}`);
+    return all(
+      vendorCertificate(Buffer.from(base64, 'base64'), subject(xml, served), lifetime),
+      same('certificate text', written, expectedText),
+    );
+  };
 
 /** Google: validUntil is the signing certificate's notAfter with `.000Z` (a 1825-day certificate); no cacheDuration. */
 export function validUntilIsCertificateEnd(xml: string): CheckResult {

@@ -29,6 +29,7 @@ import {
   rootOf,
   schemaOrder,
   services,
+  signingCertificate,
   signingKeyDescriptors,
   twoSpaceIndentation,
   unsigned,
@@ -45,10 +46,14 @@ const URI_FORMAT = 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri';
 const XS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/';
 const EXK = 'exk[A-Za-z0-9]{17}';
 
-// Test certificates are generated per tenant with `O=sso-harness TEST ONLY` in their subject (so no
-// one mistakes them for a vendor's), which is why the certificate row cannot match any vendor.
-const TEST_CERTIFICATE =
-  "the mock signs with generated test certificates whose subject carries O=sso-harness TEST ONLY, so the vendor's subject DN cannot hold";
+// The certificates are generated per tenant at run time with the vendor's subject; they say they
+// are test-only in an nsComment extension (lib/x509.ts), which no row of vendors.md speaks of.
+const OKTA_SUBJECT = (org: string): string =>
+  `C=US, ST=California, L=San Francisco, O=Okta, OU=SSOProvider, CN=${org}, emailAddress=info@okta.com`;
+/** The org's subdomain: the mock's stand-in for `{org}.okta.com` is the path segment after /okta/. */
+const oktaOrg = (_xml: string, served: { url: string }): string => /\/okta\/([^/]+)\//.exec(served.url)?.[1] ?? '(no org in the URL)';
+/** `{tenant}`: the entityID is `urn:{tenant}`. */
+const auth0Tenant = (xml: string): string => attribute(rootOf(xml), 'entityID')?.replace(/^urn:/, '') ?? '(no entityID)';
 
 const feature = (vendor: Vendor, name: string, check: Check): DocumentFeature<'metadata'> => ({
   document: 'metadata',
@@ -142,7 +147,11 @@ export const METADATA_FEATURES: readonly DocumentFeature<'metadata'>[] = [
   feature('entra', 'IDPSSODescriptor attributes', descriptorAttributes([['protocolSupportEnumeration', PROTOCOL]])),
   feature('entra', 'KeyDescriptor (1 or 2 × signing, no encryption key)', signingKeyDescriptors(1, 2)),
   feature('entra', 'KeyInfo style', keyInfoStyle('KeyInfo', 'xmlns')),
-  notModelled('entra', 'certificate', `${TEST_CERTIFICATE} (CN and the 3-year lifetime do match)`),
+  feature(
+    'entra',
+    'certificate (self-signed RSA-2048, CN=Microsoft Azure Federated SSO Certificate, 3 years)',
+    signingCertificate(() => 'CN=Microsoft Azure Federated SSO Certificate', { years: 3 }, 'any'),
+  ),
   feature('entra', 'NameIDFormat, in order (none)', nameIdFormats([])),
   feature(
     'entra',
@@ -198,10 +207,10 @@ export const METADATA_FEATURES: readonly DocumentFeature<'metadata'>[] = [
   ),
   feature('okta', 'KeyDescriptor (1 × signing)', signingKeyDescriptors(1, 1)),
   feature('okta', 'KeyInfo style (ds: declared locally)', keyInfoStyle('ds:KeyInfo', 'xmlns:ds')),
-  notModelled(
+  feature(
     'okta',
-    'certificate',
-    `${TEST_CERTIFICATE}, not Okta's C/ST/L/O/OU/CN/emailAddress (the 2024 wrap at 76 + 4 spaces and the 10-year lifetime are modelled)`,
+    'certificate (C/ST/L/O/OU/CN={org}/emailAddress; 10 years + 1 minute; 2024: wrapped at 76, each break followed by 4 spaces)',
+    signingCertificate((xml, served) => OKTA_SUBJECT(oktaOrg(xml, served)), { years: 10, minutes: 1 }, { wrap: 76, indent: '    ' }),
   ),
   feature('okta', 'NameIDFormat, in order (2024: emailAddress)', nameIdFormats([EMAIL])),
   feature(
@@ -245,7 +254,15 @@ export const METADATA_FEATURES: readonly DocumentFeature<'metadata'>[] = [
   ),
   feature('google', 'KeyDescriptor (1 × signing)', signingKeyDescriptors(1, 1)),
   feature('google', 'KeyInfo style (ds: declared locally)', keyInfoStyle('ds:KeyInfo', 'xmlns:ds')),
-  notModelled('google', 'certificate', `${TEST_CERTIFICATE}, not Google's O/L/CN/OU/C/ST (the 1825 days and the wrap at 76 are modelled)`),
+  feature(
+    'google',
+    'certificate (O=Google Inc., L=Mountain View, CN=Google, OU=Google For Work, C=US, ST=California; 1825 days; wrapped at 76)',
+    signingCertificate(
+      () => 'O=Google Inc., L=Mountain View, CN=Google, OU=Google For Work, C=US, ST=California',
+      { days: 1825 },
+      { wrap: 76, indent: '' },
+    ),
+  ),
   feature('google', 'NameIDFormat, in order (emailAddress)', nameIdFormats([EMAIL])),
   feature(
     'google',
@@ -273,7 +290,11 @@ export const METADATA_FEATURES: readonly DocumentFeature<'metadata'>[] = [
   feature('auth0', 'IDPSSODescriptor attributes', descriptorAttributes([['protocolSupportEnumeration', PROTOCOL]])),
   feature('auth0', 'KeyDescriptor (1 × signing)', signingKeyDescriptors(1, 1)),
   feature('auth0', 'KeyInfo style (unprefixed)', keyInfoStyle('KeyInfo', 'xmlns')),
-  notModelled('auth0', 'certificate', `${TEST_CERTIFICATE} (CN={tenant}, exactly 5000 days and one-line base64 do match)`),
+  feature(
+    'auth0',
+    'certificate (CN={tenant}; exactly 5000 days; base64 on one line)',
+    signingCertificate((xml) => `CN=${auth0Tenant(xml)}`, { days: 5000 }, 'one-line'),
+  ),
   feature('auth0', 'NameIDFormat, in order', nameIdFormats([EMAIL, PERSISTENT, TRANSIENT])),
   feature(
     'auth0',
