@@ -1,6 +1,6 @@
 // How `sso-harness certify` starts its Playwright run (whole, or one shard of it): the arguments
 // that select the tests, and the environment that tells the suites and reporters about the run.
-import { PREFLIGHT_PASSED_ENV } from '../../suites/target/preflight.ts';
+import { PREFLIGHT_PASSED_ENV } from '../../suites/target/preflightPassed.ts';
 import { RUN_ENV } from '../../reporting/runEnv.ts';
 import { SELECTION_ENV, selectionEnv, titleGrep, type Selection } from '../../reporting/selection.ts';
 

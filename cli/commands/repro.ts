@@ -3,13 +3,20 @@
 import { isPersonaId } from '../../mock-idps/personas/index.ts';
 import type { PersonaId } from '../../mock-idps/types.ts';
 import { SupportInputError } from '../../support/artefacts/errors.ts';
-import { displayAvailable, NoDisplayError } from '../../support/repro/browser.ts';
+import { displayAvailable, NoDisplayError } from '../../support/repro/display.ts';
 import { scenarioFromCustomerFile } from '../../support/repro/fromFile.ts';
 import { PortalRefusedConfigurationError } from '../../support/repro/portalApi.ts';
 import { describeSymptom, renderRunSummary, renderStageBanner, scenarioListEntry } from '../../support/repro/render.ts';
 import { runScenario } from '../../support/repro/run.ts';
-import { expectedSymptom, findScenario, REPRO_SCENARIOS, UnknownScenarioError, type ReproScenario } from '../../support/repro/scenarios.ts';
-import { ScenarioPersonaError, stageScenario, type ReproStage } from '../../support/repro/stage.ts';
+import {
+  expectedSymptom,
+  findScenario,
+  REPRO_SCENARIOS,
+  ScenarioPersonaError,
+  UnknownScenarioError,
+  type ReproScenario,
+} from '../../support/repro/scenarios.ts';
+import { stageScenario, type ReproStage } from '../../support/repro/stage.ts';
 import { parseCommandArgs, runCommand, UsageError } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 import { renderTable } from '../table.ts';

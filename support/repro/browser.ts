@@ -7,6 +7,7 @@ import { isLoopbackHost } from '../../lib/net.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../lib/browserBinary.ts';
 import { loginForm } from '../../mock-idps/personas/index.ts';
 import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
+import { displayAvailable, NoDisplayError } from './display.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';
 
 /** How long one step (a page to appear) may take before the attempt is called stuck. */
@@ -32,14 +33,6 @@ export interface LoginAttempt {
   readonly idpRequestUrl?: string;
   /** Top-level navigations in order: method and URL. */
   readonly navigations: readonly string[];
-}
-
-export class NoDisplayError extends Error {}
-
-/** Whether a headed browser can open a window here. */
-export function displayAvailable(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
-  if (platform === 'darwin' || platform === 'win32') return true;
-  return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY']);
 }
 
 export async function launchBrowser(options: { readonly headed?: boolean } = {}): Promise<Browser> {

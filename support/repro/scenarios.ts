@@ -247,6 +247,9 @@ export const REPRO_SCENARIOS: readonly ReproScenario[] = [...LOCKOUT_SCENARIOS, 
 
 export class UnknownScenarioError extends Error {}
 
+/** A scenario asked to run with a persona its faults do not apply to (stage.ts). */
+export class ScenarioPersonaError extends Error {}
+
 export function findScenario(id: string): ReproScenario {
   const scenario = REPRO_SCENARIOS.find((candidate) => candidate.id === id);
   if (!scenario) {

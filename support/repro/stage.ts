@@ -17,7 +17,7 @@ import type { Persona, PersonaId } from '../../mock-idps/types.ts';
 import type { OidcPersonaUrls, SamlPersonaUrls } from '../../mock-idps/urls.ts';
 import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/driverEmbedded.ts';
 import { saveSsoConfiguration, type SavedSsoConfiguration, type SsoConfigurationBody } from './portalApi.ts';
-import { personasFor, type ReproChange, type ReproScenario, type SpSettingsPatch } from './scenarios.ts';
+import { personasFor, ScenarioPersonaError, type ReproChange, type ReproScenario, type SpSettingsPatch } from './scenarios.ts';
 
 export const REPRO_TENANT_KEY = 'repro';
 export const DEFAULT_REPRO_DOMAIN = 'contoso.example';
@@ -66,8 +66,6 @@ export interface ReproStage {
   fix(): Promise<void>;
   close(): Promise<void>;
 }
-
-export class ScenarioPersonaError extends Error {}
 
 function resolvePersona(scenario: ReproScenario, requested: PersonaId | undefined): Persona {
   const allowed = personasFor(scenario);
