@@ -38,8 +38,9 @@ export default tseslint.config(
   { files: ['portal/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE.portal }] } },
   { files: ['mock-idps/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE['mock-idps'] }] } },
   {
-    // Suites reach the portal only through the PortalDriver, and the IdPs only through the
-    // control client and the catalog/persona data; suites/target/ is the one place that starts them.
+    // What the suites may take of the portal and the IdPs is what their doors export; starting them is
+    // suites/target/'s alone: the suites reach the portal only through the PortalDriver, the IdPs through
+    // the control client and the persona/fault data.
     files: ['suites/**/*.ts'],
     ignores: ['suites/target/**'],
     rules: {
@@ -47,10 +48,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
             {
-              regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$|nearMissValues\\.ts$)',
-              message: 'Suites reach the IdPs only through the control client and the persona/fault/near-miss data.',
+              regex: '(^|/)portal/',
+              message: 'Suites reach the portal only through the PortalDriver (suites/driver); suites/target/ starts it.',
+            },
+            {
+              regex: '(^|/)mock-idps/index\\.ts$',
+              importNames: ['startIdpServer', 'DEMO_TENANT_KEY', 'mintSamlResponse', 'mintIdToken'],
+              message: 'Suites reach the IdPs through the control client; suites/target/ starts them.',
+            },
+            {
+              regex: '(^|/)mock-idps/testing/index\\.ts$',
+              allowImportNames: [
+                'lockoutCauseFor',
+                'OFF_SITE_RETURN_PATHS',
+                'ReturnPathSlug',
+                'NEAR_MISS_VARIANTS',
+                'nearMiss',
+                'NearMissVariant',
+              ],
+              message:
+                "Suites take only the fault and near-miss data of mock-idps/testing/ (its test browsers and servers are the IdPs' own tests').",
             },
           ],
         },

@@ -44,11 +44,13 @@ export { auditSeatEmails, type SeatAuditFinding, type SeatAuditKind, type SeatFo
 export { SecretScrubber, scrubPatterns } from './secretScrubber.ts';
 export { vendorOptionKey, vendorOptionNames } from './vendorOptionKey.ts';
 export {
+  certificateSubjectOf,
   generateTestKeyPair,
   generateTestKeyPairAsync,
   pemBody,
   recertifyTestKeyPair,
   testKeyPairFromPrivateKey,
   toCertificatePem,
+  type DistinguishedName,
   type TestKeyPair,
 } from './x509.ts';

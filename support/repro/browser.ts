@@ -3,10 +3,9 @@
 // the artefacts that crossed the browser: the SAMLResponse posted to the ACS, or the OIDC
 // redirect back to the portal. Each attempt gets a fresh browser context (no IdP session left over).
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { isLoopbackHost } from '../../lib/net.ts';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../lib/browserBinary.ts';
-import { loginForm } from '../../mock-idps/personas/index.ts';
-import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
+import { isLoopbackHost, CHROMIUM_ARGS, chromiumExecutable } from '../../lib/index.ts';
+import { loginForm } from '../../mock-idps/index.ts';
+import type { LoginFlow, Persona } from '../../mock-idps/index.ts';
 import { displayAvailable, NoDisplayError } from './display.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';
 

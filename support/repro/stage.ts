@@ -9,13 +9,15 @@ import {
   type OidcPersonaId,
   type PublicUser,
   type SamlPersonaId,
-} from '../../mock-idps/control/client.ts';
-import { LOCKOUT_CAUSES, type LockoutContext, type LockoutState } from '../../mock-idps/faults/lockoutCauses.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
-import type { Persona, PersonaId } from '../../mock-idps/types.ts';
-import type { OidcPersonaUrls, SamlPersonaUrls } from '../../mock-idps/urls.ts';
-import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/driverEmbedded.ts';
+  LOCKOUT_CAUSES,
+  type LockoutContext,
+  type LockoutState,
+  PERSONAS,
+  startIdpServer,
+  type IdpServer,
+} from '../../mock-idps/index.ts';
+import type { Persona, PersonaId, OidcPersonaUrls, SamlPersonaUrls } from '../../mock-idps/index.ts';
+import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/index.ts';
 import { saveSsoConfiguration, type SavedSsoConfiguration, type SsoConfigurationBody } from './portalApi.ts';
 import { personasFor, ScenarioPersonaError, type ReproChange, type ReproScenario, type SpSettingsPatch } from './scenarios.ts';
 
