@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's type-aware recommended rules, zero warnings allowed (npm test runs it with --max-warnings 0).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { folderDirections } from './scripts/structure/folderRule.ts';
+import { folderDirections, folderDoors } from './scripts/structure/folderRule.ts';
 
 /** The one wire: portal/ and mock-idps/ meet only over HTTP, in tests too. */
 const WIRE = {
@@ -33,8 +33,12 @@ export default tseslint.config(
       ],
     },
   },
-  // Which folder may import which: scripts/structure/folders.ts (the README's "Architecture" shows it).
-  { plugins: { structure: { rules: { 'folder-directions': folderDirections } } }, rules: { 'structure/folder-directions': 'error' } },
+  // Which folder may import which: scripts/structure/folders.ts (the README's "Architecture" shows it);
+  // and each folder is entered only through its door, its index.ts (tests, bench, scripts: or testing/index.ts).
+  {
+    plugins: { structure: { rules: { 'folder-directions': folderDirections, 'folder-doors': folderDoors } } },
+    rules: { 'structure/folder-directions': 'error', 'structure/folder-doors': 'error' },
+  },
   { files: ['portal/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE.portal }] } },
   { files: ['mock-idps/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE['mock-idps'] }] } },
   {
