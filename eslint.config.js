@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's type-aware recommended rules, zero warnings allowed (npm test runs it with --max-warnings 0).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { folderDirections } from './scripts/structure/folderRule.ts';
+import { folderDirections, folderDoors } from './scripts/structure/folderRule.ts';
 
 /** The one wire: portal/ and mock-idps/ meet only over HTTP, in tests too. */
 const WIRE = {
@@ -33,13 +33,18 @@ export default tseslint.config(
       ],
     },
   },
-  // Which folder may import which: scripts/structure/folders.ts (the README's "Architecture" shows it).
-  { plugins: { structure: { rules: { 'folder-directions': folderDirections } } }, rules: { 'structure/folder-directions': 'error' } },
+  // Which folder may import which: scripts/structure/folders.ts (the README's "Architecture" shows it);
+  // and each folder is entered only through its door, its index.ts (tests, bench, scripts: or testing/index.ts).
+  {
+    plugins: { structure: { rules: { 'folder-directions': folderDirections, 'folder-doors': folderDoors } } },
+    rules: { 'structure/folder-directions': 'error', 'structure/folder-doors': 'error' },
+  },
   { files: ['portal/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE.portal }] } },
   { files: ['mock-idps/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: WIRE['mock-idps'] }] } },
   {
-    // Suites reach the portal only through the PortalDriver, and the IdPs only through the
-    // control client and the catalog/persona data; suites/target/ is the one place that starts them.
+    // What the suites may take of the portal and the IdPs is what their doors export; starting them is
+    // suites/target/'s alone: the suites reach the portal only through the PortalDriver, the IdPs through
+    // the control client and the persona/fault data.
     files: ['suites/**/*.ts'],
     ignores: ['suites/target/**'],
     rules: {
@@ -47,10 +52,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '(^|/)portal/', message: 'Suites reach the portal only through the PortalDriver (suites/driver).' },
             {
-              regex: '(^|/)mock-idps/(?!control/client\\.ts$|personas/|faults/|types\\.ts$|nearMissValues\\.ts$)',
-              message: 'Suites reach the IdPs only through the control client and the persona/fault/near-miss data.',
+              regex: '(^|/)portal/',
+              message: 'Suites reach the portal only through the PortalDriver (suites/driver); suites/target/ starts it.',
+            },
+            {
+              regex: '(^|/)mock-idps/index\\.ts$',
+              importNames: ['startIdpServer', 'DEMO_TENANT_KEY', 'mintSamlResponse', 'mintIdToken'],
+              message: 'Suites reach the IdPs through the control client; suites/target/ starts them.',
+            },
+            {
+              regex: '(^|/)mock-idps/testing/index\\.ts$',
+              allowImportNames: [
+                'lockoutCauseFor',
+                'OFF_SITE_RETURN_PATHS',
+                'ReturnPathSlug',
+                'NEAR_MISS_VARIANTS',
+                'nearMiss',
+                'NearMissVariant',
+              ],
+              message:
+                "Suites take only the fault and near-miss data of mock-idps/testing/ (its test browsers and servers are the IdPs' own tests').",
             },
           ],
         },

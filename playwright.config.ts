@@ -1,8 +1,8 @@
 import { basename, dirname, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browserBinary.ts';
-import { SHARD_BLOB_ENV } from './reporting/runEnv.ts';
-import { checkEnvSettings } from './suites/target/runSettings.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/index.ts';
+import { SHARD_BLOB_ENV } from './reporting/index.ts';
+import { checkEnvSettings } from './suites/index.ts';
 
 // The settings of README "Configuration", checked as `sso-harness certify` checks them (a plain `npx playwright test` too).
 checkEnvSettings(process.env);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { captureOutput } from '../lib/testing/captureOutput.ts';
+import { captureOutput } from '../lib/testing/index.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 
 afterEach(() => {

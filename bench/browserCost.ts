@@ -9,11 +9,11 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM_ARGS, HEADLESS_SHELL } from '../lib/browserBinary.ts';
-import { startEmbeddedPortal } from '../portal/driverEmbedded.ts';
+import { CHROMIUM_ARGS } from '../lib/index.ts';
+import { HEADLESS_SHELL, processTable } from '../lib/testing/index.ts';
+import { startEmbeddedPortal } from '../portal/index.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';
-import { processTable } from '../lib/processTable.ts';
 
 const FULL_CHROMIUM = '/usr/bin/chromium';
 const USAGE = 'Usage: npx node bench/browserCost.ts [--rounds N (default 10)]';

@@ -11,8 +11,8 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runNodeScript } from '../cli/certify/childRun.ts';
-import { readPlaywrightResults } from '../reporting/playwrightResults.ts';
+import { runNodeScript } from '../cli/testing/index.ts';
+import { readPlaywrightResults } from '../reporting/testing/index.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { loadAverage, machineBusyMs } from './machineCpu.ts';
 import { formatMs, verdict, type BenchOutcome, type FigureRow } from './report.ts';

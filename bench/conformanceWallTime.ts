@@ -12,9 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { catalogScenarios } from '../suites/conformance/catalogScenarios.ts';
-import { securityCheckScenarios } from '../suites/security/securityChecks.ts';
-import { signatureScenarios } from '../suites/security/signatureMatrix.ts';
+import { catalogScenarios, securityCheckScenarios, signatureScenarios } from '../suites/index.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { runPlaywrightForBench } from './playwrightRun.ts';
 import { formatMs, formatNumber, verdict, type BenchOutcome, type FigureRow } from './report.ts';

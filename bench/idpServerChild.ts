@@ -1,6 +1,6 @@
 // Child process that runs the mock IdP server (all personas) until the parent closes stdin, so a
 // benchmark's HTTP client and the server do not share a thread.
-import { startIdpServer } from '../mock-idps/server.ts';
+import { startIdpServer } from '../mock-idps/index.ts';
 import { childMain, sendToParent, untilParentCloses } from './childProcess.ts';
 
 export interface IdpServerChildMessage {

@@ -10,8 +10,8 @@
 import { cpus } from 'node:os';
 import { machineBusyMs } from './machineCpu.ts';
 import { parseArgs } from 'node:util';
-import { HEADLESS_SHELL } from '../lib/browserBinary.ts';
-import { parsePlaywrightResults } from '../reporting/playwrightResults.ts';
+import { HEADLESS_SHELL } from '../lib/testing/index.ts';
+import { parsePlaywrightResults } from '../reporting/testing/index.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { runPlaywrightForBench } from './playwrightRun.ts';
 import { formatMs, formatNumber, type BenchOutcome, type FigureRow } from './report.ts';

@@ -4,7 +4,7 @@
 // Each as a ratio of raw RSA-2048 signatures per second in one thread (the server has one).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { HttpBrowser } from '../mock-idps/oidc/httpBrowser.ts';
+import { OidcHttpBrowser as HttpBrowser } from '../mock-idps/testing/index.ts';
 import { runBounded, type Bounds } from './bounded.ts';
 import { startBenchChild } from './childProcess.ts';
 import { OIDC_PERSONA_IDS, oidcFlow, prepareLoginTenant } from './flows/logins.ts';

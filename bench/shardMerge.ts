@@ -10,9 +10,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runNodeScript } from '../cli/certify/childRun.ts';
-import { readPlaywrightResults, type RunOutcomes } from '../reporting/playwrightResults.ts';
-import { shardBaseName, type ShardManifest } from '../reporting/shards/manifest.ts';
+import { runNodeScript } from '../cli/testing/index.ts';
+import { readPlaywrightResults, type RunOutcomes } from '../reporting/testing/index.ts';
+import { shardBaseName, type ShardManifest } from '../reporting/index.ts';
 import { runBenchScript, wholeNumberOption } from './benchScript.ts';
 import { SCOPES, type Scope } from './certifyWallTime.ts';
 import { loadAverage } from './machineCpu.ts';

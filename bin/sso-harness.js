@@ -44,6 +44,6 @@ if (major < 22) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const { main } = await import('../cli/main.ts');
+  const { main } = await import('../cli/index.ts');
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -13,12 +13,16 @@
 //
 // It is Node's own fetch (its Response, which libraries such as openid-client check with
 // instanceof), given an undici dispatcher of the same major version as the undici inside Node 22.
-import { Agent } from 'undici';
+//
+// undici is loaded on the first request, not when this module is: everything that reads lib/'s door
+// (the persona data, the fault catalog, a small CLI command) would otherwise pay for it.
+import type { Dispatcher } from 'undici';
 
 // `pipelining: 0` turns keep-alive off: the socket is closed after each response, never reused.
-const FRESH_CONNECTIONS = new Agent({ pipelining: 0 });
+let freshConnections: Promise<Dispatcher> | undefined;
 
 /** fetch(), each request on a new connection (see above). Same arguments and Response as the global fetch. */
-export function freshConnectionFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
-  return fetch(input, { ...init, dispatcher: FRESH_CONNECTIONS } as RequestInit);
+export async function freshConnectionFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
+  freshConnections ??= import('undici').then(({ Agent }) => new Agent({ pipelining: 0 }));
+  return fetch(input, { ...init, dispatcher: await freshConnections } as RequestInit);
 }

@@ -9,7 +9,7 @@ import {
   testKeyPairFromPrivateKey,
   type DistinguishedName,
   type TestKeyPair,
-} from '../lib/x509.ts';
+} from '../lib/index.ts';
 import type { PersonaCertificate } from './types.ts';
 
 const DAY_MS = 86_400_000;

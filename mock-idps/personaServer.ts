@@ -3,7 +3,7 @@
 // use; right after listen, a background warm-up prepares the demo tenant's keys and loads the
 // protocol engines, so the first requests pay for neither and nothing waits for it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback } from '../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../lib/index.ts';
 import { handleControlRequest } from './control/api.ts';
 import type { PersonaEngine } from './engineTypes.ts';
 import { loadOidcEngineFactory, loadSamlEngineFactory } from './engines.ts';

@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TEST_USER_PASSWORD } from './directory.ts';
 import { appliesTo } from './faults/catalog.ts';
-import { TEST_ONLY_COMMENT, testOnlyMarkOf } from '../lib/x509.ts';
+import { TEST_ONLY_COMMENT, testOnlyMarkOf } from '../lib/testing/index.ts';
 import { certificateEnd, certificateMatchesKey } from './keys.ts';
 import { PERSONAS } from './personas/index.ts';
 import { PERSONA_IDS } from './types.ts';

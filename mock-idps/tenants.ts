@@ -2,8 +2,8 @@
 // its vendor ids, user directory, app registrations, active faults, clock offset, signing keys
 // and request log. Nothing is shared between tenants, so parallel workers never interfere.
 import { randomBytes } from 'node:crypto';
-import { CodedError } from '../lib/codedError.ts';
-import type { TestKeyPair } from '../lib/x509.ts';
+import { CodedError } from '../lib/index.ts';
+import type { TestKeyPair } from '../lib/index.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
 import type { FaultId } from './faults/catalog.ts';
 import type { KeyCache } from './keyCache.ts';

@@ -1,6 +1,6 @@
 // The note the mock login pages (SAML and OIDC engines alike) carry for people trying SSO by hand
 // (`sso-harness demo`): the test users' password. Empty unless the tenant sets a hint.
-import { escapeHtml } from '../lib/html.ts';
+import { escapeHtml } from '../lib/index.ts';
 
 export function passwordNote(hint: string | undefined): string {
   return hint

@@ -1,8 +1,7 @@
 // Contract of the mock IdPs: what a persona is (vendor shape as data), what a fault is
 // (catalog entry + the narrow seam that produces it), and what a tenant holds.
 // Persona and fault *values* live in mock-idps/personas/*.ts and mock-idps/faults/*.ts.
-import type { ReasonCode } from '../lib/reasons.ts';
-import type { DistinguishedName } from '../lib/x509.ts';
+import type { ReasonCode, DistinguishedName } from '../lib/index.ts';
 import type { VENDOR_PERSONAS } from './personas/index.ts';
 
 // The vendor ids are the persona registry's keys (mock-idps/personas/index.ts): a new vendor is

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PortInUseError, closeServer, listenOnLoopback } from '../lib/net.ts';
+import { PortInUseError, closeServer, listenOnLoopback } from '../lib/index.ts';
 import { createPortal } from './app.ts';
 
 let dataDir: string;

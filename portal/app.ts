@@ -2,7 +2,7 @@
 // accessible HTML, node:sqlite), the default target the harness certifies SSO against.
 import { createServer } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { closeServer, listenOnLoopback } from '../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../lib/index.ts';
 import { loadRequestState } from './auth/requestState.ts';
 import { DEFAULT_TIMINGS, type PortalContext, type PortalTimings } from './context.ts';
 import { openPortalDatabase } from './db/database.ts';

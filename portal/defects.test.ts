@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReasonCode } from '../lib/reasons.ts';
+import { isReasonCode } from '../lib/index.ts';
 import { DEFECT_IDS, DEFECTS, defectOn, parseDefects } from './defects.ts';
 
 describe('defect switches', () => {

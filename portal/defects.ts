@@ -6,7 +6,7 @@
 // window too wide, a value normalised after it was checked. Every switch belongs to one SP rule
 // (`rule`); `certify --self-check` reports per rule which scenarios catch its switches.
 // Switches are configuration only (createPortal({ defects })), never reachable from any page.
-import type { ReasonCode } from '../lib/reasons.ts';
+import type { ReasonCode } from '../lib/index.ts';
 import type { DefectSet } from './sso/contract.ts';
 
 export interface DefectInfo {

@@ -1,14 +1,14 @@
 // The embedded reference portal as a test target: started in-process on a free loopback port
 // with a throw-away data directory and a random harness token, provisioned through the harness
-// API (HTTP), removed on close. Suites may import this module (and no other portal module).
+// API (HTTP), removed on close. Others reach it through portal/index.ts (startEmbeddedPortal), which loads it on the call.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountSpec, ProvisionedAccount } from '../lib/harnessContract.ts';
+import type { AccountSpec, ProvisionedAccount } from '../lib/index.ts';
 import { createPortal, type Portal, type PortalOptions } from './app.ts';
 
-export type { AccountSpec, ProvisionedAccount, SeatSpec } from '../lib/harnessContract.ts';
+export type { AccountSpec, ProvisionedAccount, SeatSpec } from '../lib/index.ts';
 
 export interface EmbeddedPortal {
   readonly url: string;

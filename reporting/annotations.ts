@@ -1,8 +1,8 @@
 // The test annotations the reports are built from: what each test certifies (vendor, protocol,
 // persona, entry point, lifecycle lockout cause) and, for the conformance matrix, which catalog
 // fault it switched on and what it expected. Specs push them with `test.info().annotations.push`.
-import { PERSONAS } from '../mock-idps/personas/index.ts';
-import type { ExpectedOutcome, PersonaId } from '../mock-idps/types.ts';
+import { PERSONAS } from '../mock-idps/index.ts';
+import type { ExpectedOutcome, PersonaId } from '../mock-idps/index.ts';
 
 export const ANNOTATION = {
   vendor: 'vendor',

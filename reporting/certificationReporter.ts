@@ -10,7 +10,7 @@ import { writeCertificationReport } from './report/writers.ts';
 import type { CertificationReport } from './report/certificationReport.ts';
 import type { Evidence } from './findings/finding.ts';
 import { errorLine } from './errorLine.ts';
-import { scrubPatterns } from '../lib/secretScrubber.ts';
+import { scrubPatterns } from '../lib/index.ts';
 import { REQUIRED_SUITES, RUN_ENV, runInfo, runScope } from './runEnv.ts';
 import { buildRunReport, type StageRecord, type TestOutcome, type TestRecord } from './runReport.ts';
 import { ledgerDir, readSecrets, type RunSecret } from './secrets/ledger.ts';

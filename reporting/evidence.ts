@@ -2,7 +2,7 @@
 // browser posted to the ACS, decoded to XML, and the ID token the IdP issued, decoded to header and
 // claims. Signatures are removed (DESIGN: token signatures are secrets: a signed artefact is a
 // credential until it expires), and so is every secret the run knows of.
-import { scrubPatterns } from '../lib/secretScrubber.ts';
+import { scrubPatterns } from '../lib/index.ts';
 
 export const REMOVED = '[removed]';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getFault } from '../mock-idps/faults/catalog.ts';
-import { LOCKOUT_CAUSES } from '../mock-idps/faults/lockoutCauses.ts';
+import { getFault, LOCKOUT_CAUSES } from '../mock-idps/index.ts';
 import { buildRunReport, reasonIn, type RunProblems, type TestRecord } from './runReport.ts';
 
 const RUN = {

@@ -1,10 +1,8 @@
 // From the tests of one Playwright run to the certification report (reporting/report): the
 // vendor × protocol × entry point matrix, the lifecycle stages, the conformance results and one
 // blocking finding, with its vendor-specific fix, for everything that stops certification.
-import { isReasonCode, type ReasonCode } from '../lib/reasons.ts';
-import { getFault, isFaultId } from '../mock-idps/faults/catalog.ts';
-import { PERSONAS } from '../mock-idps/personas/index.ts';
-import { VENDORS, type PersonaId, type Vendor } from '../mock-idps/types.ts';
+import { isReasonCode, type ReasonCode, REASONS } from '../lib/index.ts';
+import { getFault, isFaultId, PERSONAS, VENDORS, type PersonaId, type Vendor } from '../mock-idps/index.ts';
 import {
   buildCertificationReport,
   type CellOutcome,
@@ -17,7 +15,6 @@ import {
 } from './report/certificationReport.ts';
 import { fixFor } from './findings/catalogLookup.ts';
 import { finding, type Evidence } from './findings/finding.ts';
-import { REASONS } from '../lib/reasons.ts';
 import { entryPointsNamedIn, entryPointsOf, readSubject, type Annotation, type TestSubject } from './annotations.ts';
 
 export type TestOutcome = 'pass' | 'fail' | 'skipped' | 'known-deviation';

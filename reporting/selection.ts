@@ -3,11 +3,10 @@
 // names), and environment variables that specs iterating over personas or entry points as data
 // can read (`selectedPersonaIds()`, `selectedEntryPoints()`), so that one test covering several
 // entry points exercises only the selected ones.
-import { PERSONAS } from '../mock-idps/personas/index.ts';
-import { PERSONA_IDS, type PersonaId } from '../mock-idps/types.ts';
+import { PERSONAS, PERSONA_IDS, type PersonaId } from '../mock-idps/index.ts';
 
 // The vendors and protocols are the persona registry's (mock-idps/personas): what --vendors accepts follows it.
-export { PROTOCOLS, VENDORS } from '../mock-idps/types.ts';
+export { PROTOCOLS, VENDORS } from '../mock-idps/index.ts';
 export const ENTRY_POINTS = ['web', 'desktop', 'mobile'] as const;
 
 export const SELECTION_ENV = {

@@ -7,8 +7,8 @@
 import { relative } from 'node:path';
 import type { BrowserContext, Request, Response, TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
-import { PERSONAS } from '../mock-idps/personas/index.ts';
-import type { PersonaId } from '../mock-idps/types.ts';
+import { PERSONAS } from '../mock-idps/index.ts';
+import type { PersonaId } from '../mock-idps/index.ts';
 import { entryPointsOf, readSubject } from './annotations.ts';
 import { EvidenceError, decodeJwt, decodeSamlResponse, renderJwtEvidence } from './evidence.ts';
 import { areaOf } from './runReport.ts';

@@ -12,10 +12,8 @@
 // Reports go to reports/sharded/ (the embedded run's stay in reports/). Exit 0 when all hold.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runNodeScript } from '../cli/certify/childRun.ts';
-import { playwrightTestArgs } from '../cli/certify/playwrightRun.ts';
-import { exitCodeOf, stopSignal, watchStopSignals } from '../cli/stopSignals.ts';
-import { parseShard, shardBaseName, type ShardManifest } from '../reporting/shards/manifest.ts';
+import { runNodeScript, playwrightTestArgs, exitCodeOf, stopSignal, watchStopSignals } from '../cli/testing/index.ts';
+import { parseShard, shardBaseName, type ShardManifest } from '../reporting/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'sso-harness.js');

@@ -7,9 +7,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runNodeScript } from '../cli/certify/childRun.ts';
-import { exitCodeOf } from '../cli/stopSignals.ts';
-import { findFlakes, readPlaywrightResults, type RunOutcomes } from '../reporting/playwrightResults.ts';
+import { runNodeScript, exitCodeOf } from '../cli/testing/index.ts';
+import { findFlakes, readPlaywrightResults, type RunOutcomes } from '../reporting/testing/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'reports', 'playwright', 'results.json');

@@ -1,15 +1,16 @@
-// The code's shape, checked: no import circles, and the helpers shared by the portal, the mock IdPs,
-// the suites and support written once, in lib/ (issue: structure). Each rule has a small case it
-// must catch, so a broken scanner cannot pass everything.
-import { readFileSync } from 'node:fs';
+// The code's shape, checked: no import circles, each folder entered only through its door, and the
+// helpers shared by the portal, the mock IdPs, the suites and support written once, in lib/ (issue:
+// structure). Each rule has a small case it must catch, so a broken scanner cannot pass everything.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declaredNames } from './structure/declarations.ts';
-import { FOLDERS, folderOf, isTestPath } from './structure/folders.ts';
+import { DOOR, FOLDERS, LEAVES, TESTING_ENTRY, doorProblem, folderOf, isTestPath } from './structure/folders.ts';
 import { importCircles, importGraphs, projectTypeScript } from './structure/importGraph.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const production = projectTypeScript(ROOT).filter((file) => !isTestPath(file));
+const everything = projectTypeScript(ROOT);
+const production = everything.filter((file) => !isTestPath(file));
 const graphs = importGraphs(ROOT, production);
 
 /**
@@ -123,6 +124,42 @@ describe('the folder map', () => {
       mayImport: mayImport === '—' ? [] : [...(mayImport ?? '').matchAll(/`([\w-]+)\/`/g)].map((match) => match[1]),
     }));
     expect(rows).toEqual(FOLDERS.map((folder) => ({ name: folder.name, purpose: folder.purpose, mayImport: [...folder.mayImport] })));
+  });
+});
+
+describe('doors: each folder is entered through its index.ts', () => {
+  it('tells a door, a testing entry and an internal apart', () => {
+    expect(doorProblem('portal/web/a.ts', 'lib/index.ts')).toBeUndefined();
+    expect(doorProblem('portal/web/a.ts', 'lib/net.ts')).toMatch(/import its door lib\/index\.ts/);
+    expect(doorProblem('portal/web/a.ts', 'lib/testing/index.ts')).toBeDefined();
+    expect(doorProblem('portal/web/a.test.ts', 'lib/testing/index.ts')).toBeUndefined();
+    expect(doorProblem('bench/a.ts', 'mock-idps/testing/index.ts')).toBeUndefined();
+    expect(doorProblem('bench/a.ts', 'mock-idps/saml/mint.ts')).toBeDefined();
+    expect(doorProblem('mock-idps/faults/a.ts', 'mock-idps/saml/mint.ts')).toBeUndefined();
+    expect(doorProblem('mock-idps/faults/a.ts', 'mock-idps/index.ts')).toBeDefined();
+    expect(doorProblem('eslint.config.ts', 'scripts/structure/folderRule.ts')).toBeUndefined();
+  });
+
+  it('every folder others import has a door (index.ts, its first line says what the folder offers); the leaves have none', () => {
+    const doors = FOLDERS.map((folder) => folder.name).filter((name) => existsSync(join(ROOT, name, DOOR)));
+    expect(doors).toEqual(FOLDERS.map((folder) => folder.name).filter((name) => !LEAVES.includes(name)));
+    const headers = doors.map((name) => readFileSync(join(ROOT, name, DOOR), 'utf8').split('\n')[0] ?? '');
+    expect(headers.filter((line, index) => !line.startsWith(`// ${doors[index]}/'s door: `))).toEqual([]);
+    const testing = doors.filter((name) => existsSync(join(ROOT, name, TESTING_ENTRY)));
+    const testingHeaders = testing.map((name) => readFileSync(join(ROOT, name, TESTING_ENTRY), 'utf8').split('\n')[0] ?? '');
+    expect(testingHeaders.filter((line, index) => !line.startsWith(`// ${testing[index]}/'s testing entry: `))).toEqual([]);
+  });
+
+  it("no module imports another folder's internals (tests, bench and scripts: its door or its testing entry)", () => {
+    const { all } = importGraphs(ROOT, everything);
+    const inside = [...all].flatMap(([file, targets]) =>
+      targets.filter((target) => doorProblem(file, target) !== undefined).map((target) => `${file} → ${target}`),
+    );
+    expect(inside).toEqual([]);
+    // The scan sees the doors being used (a scanner that finds no cross-folder edge would pass too).
+    expect(
+      [...all.values()].flat().filter((target) => target.endsWith(`/${DOOR}`) && !target.includes('/', target.indexOf('/') + 1)).length,
+    ).toBeGreaterThan(300);
   });
 });
 

@@ -7,8 +7,7 @@
 // that says so: an interrupted run never claims success.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runNodeScript } from '../cli/certify/childRun.ts';
-import { exitCodeOf, stopSignal, watchStopSignals } from '../cli/stopSignals.ts';
+import { runNodeScript, exitCodeOf, stopSignal, watchStopSignals } from '../cli/testing/index.ts';
 
 interface Tally {
   passed: number;

@@ -12,8 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runNodeScript } from '../cli/certify/childRun.ts';
-import { exitCodeOf, onStop } from '../cli/stopSignals.ts';
+import { runNodeScript, exitCodeOf, onStop } from '../cli/testing/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'reports', 'under-load');

@@ -3,8 +3,8 @@
 // (they meet only over HTTP), so it keeps its own row per vendor; this test, outside both, is what
 // keeps a vendor's row and its persona file from drifting apart.
 import { describe, expect, it } from 'vitest';
-import { VENDOR_PERSONAS, VENDORS } from '../mock-idps/personas/index.ts';
-import { NAMED_PRESET_IDS, VENDOR_PRESETS, type NamedVendorPreset, type SamlFixKey } from '../portal/sso/presets.ts';
+import { VENDOR_PERSONAS, VENDORS } from '../mock-idps/index.ts';
+import { NAMED_PRESET_IDS, VENDOR_PRESETS, type NamedVendorPreset, type SamlFixKey } from '../portal/testing/index.ts';
 
 const SAML_FIX_KEYS: readonly SamlFixKey[] = ['acsUrl', 'spEntityId', 'issuer', 'certificate', 'signingScope'];
 

@@ -6,8 +6,8 @@
 // cross-check (scripts/vendorPresets.crosscheck.test.ts).
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { PERSONA_IDS, VENDOR_PERSONAS, VENDORS } from '../mock-idps/personas/index.ts';
-import { NAMED_PRESET_IDS } from '../portal/sso/presets.ts';
+import { PERSONA_IDS, VENDOR_PERSONAS, VENDORS } from '../mock-idps/index.ts';
+import { NAMED_PRESET_IDS } from '../portal/testing/index.ts';
 import { projectTypeScript } from './structure/importGraph.ts';
 import { isTestCode, scanFiles, scanSource, type TouchPoint } from './vendorTouchPoints.ts';
 

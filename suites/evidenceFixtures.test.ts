@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IdpControlClient } from '../mock-idps/control/client.ts';
+import type { IdpControlClient } from '../mock-idps/index.ts';
 import { recordingClientSecrets } from './evidenceFixtures.ts';
 
 /** Shaped like IdpControlClient, with a private field as it has: methods must run on the real object. */

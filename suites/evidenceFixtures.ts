@@ -11,10 +11,9 @@ import type {
   PlaywrightWorkerArgs,
   PlaywrightWorkerOptions,
 } from '@playwright/test';
-import { TEST_USER_PASSWORD, type IdpControlClient } from '../mock-idps/control/client.ts';
+import { TEST_USER_PASSWORD, type IdpControlClient } from '../mock-idps/index.ts';
 import type { HarnessTarget } from './target/harnessTarget.ts';
-import { ledgerDir, recordSecret } from '../reporting/secrets/ledger.ts';
-import { TestEvidence } from '../reporting/testEvidence.ts';
+import { ledgerDir, recordSecret, TestEvidence } from '../reporting/index.ts';
 
 /** The part of the harness's test account the ledger needs. */
 export interface AccountSecrets {

@@ -3,7 +3,7 @@
 // whose seats are the tenant's directory users, and the target's PortalDriver on that account.
 // Faults and the IdP clock are reset after every test (msw's resetHandlers); the tenant is deleted.
 import { test as base, expect } from '@playwright/test';
-import type { IdpControlClient } from '../mock-idps/control/client.ts';
+import type { IdpControlClient } from '../mock-idps/index.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
 import { newIdpTenant, provisionAdminAndUser, type TestAccount } from './flows/testAccount.ts';
 import { evidenceFixtures, type EvidenceFixtures } from './evidenceFixtures.ts';

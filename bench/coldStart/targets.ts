@@ -28,10 +28,7 @@ export async function startTarget(target: ColdStartTarget): Promise<StartedTarge
   switch (target) {
     case 'sso-harness':
     case 'sso-harness-warm': {
-      const [{ startIdpServer, DEMO_TENANT_KEY }, { allPersonaUrls }] = await Promise.all([
-        import('../../mock-idps/server.ts'),
-        import('../../mock-idps/urls.ts'),
-      ]);
+      const { startIdpServer, DEMO_TENANT_KEY, allPersonaUrls } = await import('../../mock-idps/index.ts');
       const server = await startIdpServer();
       const demo = server.tenants.get(DEMO_TENANT_KEY);
       if (!demo) throw new Error('the IdP server started without its demo tenant');

@@ -5,11 +5,22 @@
 //   code + PKCE with a confidential client (HTTP Basic), the way the portal's RP does it.
 // The browsers are the mock IdPs' own test drivers (they fill the vendor pages by label).
 import { randomBytes } from 'node:crypto';
-import { IdpControlClient, TEST_USER_PASSWORD, type OidcPersonaId, type SamlPersonaId } from '../../mock-idps/control/client.ts';
-import { HttpBrowser } from '../../mock-idps/oidc/httpBrowser.ts';
-import { oidcPersona, signIn as oidcSignIn } from '../../mock-idps/oidc/testServer.ts';
-import { getSamlPersona, VENDORS } from '../../mock-idps/personas/index.ts';
-import { postedResponse, signIn as samlSignIn, TestBrowser } from '../../mock-idps/saml/testing/browser.ts';
+import {
+  IdpControlClient,
+  TEST_USER_PASSWORD,
+  type OidcPersonaId,
+  type SamlPersonaId,
+  getSamlPersona,
+  VENDORS,
+} from '../../mock-idps/index.ts';
+import {
+  OidcHttpBrowser as HttpBrowser,
+  oidcPersona,
+  oidcSignIn,
+  postedResponse,
+  samlSignIn,
+  TestBrowser,
+} from '../../mock-idps/testing/index.ts';
 import { authorizeUrl, basicAuthorization, codeFromRedirect, pkcePair, tokenRequestBody } from './pkce.ts';
 
 export const SAML_PERSONA_IDS: readonly SamlPersonaId[] = VENDORS.map((vendor) => `${vendor}-saml` as const);

@@ -2,7 +2,7 @@
 // driver share this process; after 1k and then every 1k logins up to 10k, garbage is collected and
 // process memory is read. What the client allocated per login is garbage by then, so growth
 // between checkpoints is what the server keeps.
-import { startIdpServer } from '../../mock-idps/server.ts';
+import { startIdpServer } from '../../mock-idps/index.ts';
 import { runBounded } from '../bounded.ts';
 import { childMain, sendToParent } from '../childProcess.ts';
 import { OIDC_PERSONA_IDS, oidcFlow, prepareLoginTenant, SAML_PERSONA_IDS, samlLogin, type LoginTenant } from '../flows/logins.ts';

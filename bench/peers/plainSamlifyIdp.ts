@@ -6,8 +6,7 @@
 import { createServer } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import * as samlify from 'samlify';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import { closeServer, listenOnLoopback, generateTestKeyPair } from '../../lib/index.ts';
 
 const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
 const NAMEID_EMAIL = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';

@@ -2,8 +2,9 @@
 // in a worker: raw RSA-2048 SHA-256 signatures with node:crypto (the physical bound), and complete
 // signed SAML responses from the personas' own pipeline (mintSamlResponse).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId, SamlSigningScope } from '../../mock-idps/types.ts';
+import { SAML_PERSONAS } from '../../mock-idps/index.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
+import type { SamlSigningScope } from '../../mock-idps/testing/index.ts';
 import { runBounded, runBoundedSync, type BoundedRun, type Bounds } from '../bounded.ts';
 
 export type SigningWork = 'rsa-sign' | 'saml-mint';
@@ -37,8 +38,8 @@ export async function prepareWork(work: SigningWork): Promise<PreparedWork> {
     return { run: (bounds) => Promise.resolve(runBoundedSync(bounds, step)) };
   }
   const [{ mintSamlResponse }, { TenantState }] = await Promise.all([
-    import('../../mock-idps/saml/mint.ts'),
-    import('../../mock-idps/tenants.ts'),
+    import('../../mock-idps/index.ts'),
+    import('../../mock-idps/testing/index.ts'),
   ]);
   // One tenant for the whole loop: its signing keys are generated once, as in the running IdP.
   const tenant = new TenantState('bench-mint');

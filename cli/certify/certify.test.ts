@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildCertificationReport } from '../../reporting/report/certificationReport.ts';
+import { buildCertificationReport } from '../../reporting/index.ts';
 import * as certify from '../commands/certify.ts';
 import { entryGrepInvert } from './playwrightRun.ts';
 import { matrixTable, renderSummary } from './summary.ts';

@@ -3,11 +3,16 @@
 // certification reporter wrote, print the summary; or, for a stopped run, an "interrupted" report.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCertificationReport, type CertificationReport } from '../../reporting/report/certificationReport.ts';
-import { writeCertificationReport } from '../../reporting/report/writers.ts';
-import { runInfo } from '../../reporting/runEnv.ts';
-import { ledgerDir, readSecrets } from '../../reporting/secrets/ledger.ts';
-import { describeLeak, scanForSecrets } from '../../reporting/secrets/scan.ts';
+import {
+  buildCertificationReport,
+  type CertificationReport,
+  writeCertificationReport,
+  runInfo,
+  ledgerDir,
+  readSecrets,
+  describeLeak,
+  scanForSecrets,
+} from '../../reporting/index.ts';
 import { exitCodeOf, stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';
 import { ALLURE_CLI, ALLURE_CONFIG, ALLURE_REPORT, ALLURE_RESULTS, OUTPUT_DIR, REPORTS, ROOT, shown } from './reportPaths.ts';

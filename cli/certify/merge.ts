@@ -6,9 +6,16 @@
 // missing, another harness, target, selection or defect switches) is refused before anything.
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { harnessVersion } from '../../reporting/report/certificationReport.ts';
-import { RUN_ENV, SHARD_BLOB_ENV } from '../../reporting/runEnv.ts';
-import { ShardSetError, checkShardSet, readShardManifests, sourceDigest, type ShardSet } from '../../reporting/shards/manifest.ts';
+import {
+  harnessVersion,
+  RUN_ENV,
+  SHARD_BLOB_ENV,
+  ShardSetError,
+  checkShardSet,
+  readShardManifests,
+  sourceDigest,
+  type ShardSet,
+} from '../../reporting/index.ts';
 import { UsageError } from '../args.ts';
 import { stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';

@@ -1,8 +1,7 @@
 // How `sso-harness certify` starts its Playwright run (whole, or one shard of it): the arguments
 // that select the tests, and the environment that tells the suites and reporters about the run.
-import { PREFLIGHT_PASSED_ENV } from '../../suites/target/preflight.ts';
-import { RUN_ENV } from '../../reporting/runEnv.ts';
-import { SELECTION_ENV, selectionEnv, titleGrep, type Selection } from '../../reporting/selection.ts';
+import { PREFLIGHT_PASSED_ENV } from '../../suites/index.ts';
+import { RUN_ENV, SELECTION_ENV, selectionEnv, titleGrep, type Selection } from '../../reporting/index.ts';
 
 export interface CertifyRunOptions {
   /** "embedded" or the absolute path of a target file. */

@@ -6,11 +6,12 @@
 // results are written all the same, and belong in the merge); 130/143: interrupted, nothing written.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { harnessVersion } from '../../reporting/report/certificationReport.ts';
-import { SHARD_BLOB_ENV } from '../../reporting/runEnv.ts';
-import { ledgerDir, readSecrets } from '../../reporting/secrets/ledger.ts';
-import { redactAndScanBlob } from '../../reporting/shards/blobSecrets.ts';
 import {
+  harnessVersion,
+  SHARD_BLOB_ENV,
+  ledgerDir,
+  readSecrets,
+  redactAndScanBlob,
   SHARD_MANIFEST_FORMAT,
   sha256File,
   shardBaseName,
@@ -19,7 +20,7 @@ import {
   type ShardManifest,
   type ShardPosition,
   type ShardRunIdentity,
-} from '../../reporting/shards/manifest.ts';
+} from '../../reporting/index.ts';
 import { exitCodeOf, stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';
 import { playwrightEnv, playwrightTestArgs, type CertifyRunOptions } from './playwrightRun.ts';

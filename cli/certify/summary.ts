@@ -1,10 +1,9 @@
 // What `sso-harness certify` prints at the end: the verdict, the vendor × protocol × entry point
 // matrix as one table, lifecycle and conformance counts, the blocking findings with their fix,
 // where every report is, and the wall time.
-import type { CertificationReport } from '../../reporting/report/certificationReport.ts';
+import type { CertificationReport, Owner } from '../../reporting/index.ts';
 import { renderTable } from '../table.ts';
-import { runKind } from '../../reporting/report/writers.ts';
-import type { Owner } from '../../reporting/findings/finding.ts';
+import { runKind } from '../../reporting/index.ts';
 
 /** Who must act, in a word, before each blocking finding. */
 const OWNER_TAG: Readonly<Record<Owner, string>> = {

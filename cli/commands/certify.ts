@@ -4,13 +4,32 @@
 // of one customer's files (support/offlineCertify).
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runOfflineCertify } from '../../support/offlineCertify/run.ts';
-import { ENTRY_POINTS, PROTOCOLS, SelectionError, VENDORS, parseList, titleGrep, type Selection } from '../../reporting/selection.ts';
-import { parseShard, sha256File, type ShardPosition, type ShardRunIdentity } from '../../reporting/shards/manifest.ts';
-import { PreflightError, runPreflight } from '../../suites/target/preflight.ts';
-import { TargetConfigError, loadTargetConfig, type TargetConfig } from '../../suites/target/targetConfig.ts';
-import { parseDefects } from '../../portal/defects.ts';
-import { SettingError, checkEnvSettings, parseWorkers, type Source } from '../../suites/target/runSettings.ts';
+import { runOfflineCertify } from '../../support/index.ts';
+import {
+  ENTRY_POINTS,
+  PROTOCOLS,
+  SelectionError,
+  VENDORS,
+  parseList,
+  titleGrep,
+  type Selection,
+  parseShard,
+  sha256File,
+  type ShardPosition,
+  type ShardRunIdentity,
+} from '../../reporting/index.ts';
+import {
+  PreflightError,
+  runPreflight,
+  TargetConfigError,
+  loadTargetConfig,
+  type TargetConfig,
+  SettingError,
+  checkEnvSettings,
+  parseWorkers,
+  type Source,
+} from '../../suites/index.ts';
+import { parseDefects } from '../../portal/index.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { runNodeScript } from '../certify/childRun.ts';
 import { finishRun, interruptedRun } from '../certify/finishRun.ts';

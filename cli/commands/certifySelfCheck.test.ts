@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DEFECTS, DEFECT_IDS, RULES, type DefectId, type RuleId } from '../../portal/defects.ts';
+import { DEFECTS, DEFECT_IDS, RULES, type DefectId, type RuleId } from '../../portal/index.ts';
 import {
   bypassedReasonGrep,
   byRule,

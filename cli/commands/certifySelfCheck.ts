@@ -10,12 +10,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFECTS, DEFECT_IDS, RULES, isDefectId, type DefectId, type DefectInfo, type RuleId } from '../../portal/defects.ts';
-import { catalogScenarios } from '../../suites/conformance/catalogScenarios.ts';
-import { MATRIX_FIRST_ENV } from '../../suites/conformance/run/grouping.ts';
-import { securityCheckScenarios } from '../../suites/security/securityChecks.ts';
-import { signatureScenarios } from '../../suites/security/signatureMatrix.ts';
-import { SettingError, parseWorkers } from '../../suites/target/runSettings.ts';
+import { DEFECTS, DEFECT_IDS, RULES, isDefectId, type DefectId, type DefectInfo, type RuleId } from '../../portal/index.ts';
+import {
+  catalogScenarios,
+  MATRIX_FIRST_ENV,
+  securityCheckScenarios,
+  signatureScenarios,
+  SettingError,
+  parseWorkers,
+} from '../../suites/index.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { runNodeScript } from '../certify/childRun.ts';
 import { exitCodeOf, watchStopSignals } from '../stopSignals.ts';

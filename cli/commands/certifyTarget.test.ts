@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../../lib/index.ts';
 import * as certify from './certify.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certify-target-'));

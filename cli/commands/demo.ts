@@ -1,8 +1,8 @@
 // `sso-harness demo`: try SSO by hand — the reference portal and the mock IdPs wired together on
 // loopback (support/demo/stage.ts), the URLs, logins and test passwords printed, until Ctrl-C.
-import { PortInUseError } from '../../lib/net.ts';
-import { vendorFacts, VENDORS } from '../../mock-idps/personas/index.ts';
-import { startDemo, type Demo } from '../../support/demo/stage.ts';
+import { PortInUseError } from '../../lib/index.ts';
+import { vendorFacts, VENDORS } from '../../mock-idps/index.ts';
+import { startDemo, type Demo } from '../../support/index.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 

@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
-import { tempFolder, type TempFolder } from '../../support/testing/configFiles.ts';
-import { har } from '../../support/testing/har.ts';
-import { buildSamlXml, samlFixture, signSaml, toBase64 } from '../../support/testing/samlFixtures.ts';
+import { generateTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
+import { tempFolder, type TempFolder, har, buildSamlXml, samlFixture, signSaml, toBase64 } from '../../support/testing/index.ts';
 import { help, run } from './explain.ts';
 
 const AT = '2026-03-02T09:01:00Z';

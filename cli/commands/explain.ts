@@ -1,9 +1,7 @@
 // `sso-harness explain <file|->`: diagnose a captured SAMLResponse, ID token or HAR file.
 import { readFileSync } from 'node:fs';
 import { parseCommandArgs, runCommand, UsageError } from '../args.ts';
-import { SupportInputError } from '../../support/artefacts/errors.ts';
-import { explainArtefact } from '../../support/explain/explain.ts';
-import { renderExplainText } from '../../support/explain/render.ts';
+import { SupportInputError, explainArtefact, renderExplainText } from '../../support/index.ts';
 
 export const help = `Usage: sso-harness explain <file|-> [--config <file>] [--at <ISO time>] [--json]
 

@@ -1,7 +1,5 @@
 // `sso-harness faults`: the fault catalog (mock-idps/faults/catalog.ts), filterable.
-import { catalogAsData, FAULT_CATALOG } from '../../mock-idps/faults/catalog.ts';
-import { isPersonaId } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
+import { catalogAsData, FAULT_CATALOG, isPersonaId, PERSONA_IDS } from '../../mock-idps/index.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 import { renderTable } from '../table.ts';
 

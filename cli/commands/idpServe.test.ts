@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
+import { startIdpServer, type IdpServer } from '../../mock-idps/index.ts';
 import { UsageError } from '../args.ts';
 import { describeServer, parsePersonaList } from './idpServe.ts';
 

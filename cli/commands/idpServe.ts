@@ -1,11 +1,18 @@
 // `sso-harness idp serve`: every persona in one process on 127.0.0.1, with the demo tenant's
 // URLs printed for copy-paste into the SP, and the control API for tests.
-import { PortInUseError } from '../../lib/net.ts';
-import { TEST_USER_PASSWORD } from '../../mock-idps/directory.ts';
-import { isPersonaId, vendorFacts, VENDORS } from '../../mock-idps/personas/index.ts';
-import { DEMO_TENANT_KEY, startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
-import { allPersonaUrls } from '../../mock-idps/urls.ts';
-import { PERSONA_IDS, type PersonaId } from '../../mock-idps/types.ts';
+import { PortInUseError } from '../../lib/index.ts';
+import {
+  TEST_USER_PASSWORD,
+  isPersonaId,
+  vendorFacts,
+  VENDORS,
+  DEMO_TENANT_KEY,
+  startIdpServer,
+  type IdpServer,
+  allPersonaUrls,
+  PERSONA_IDS,
+  type PersonaId,
+} from '../../mock-idps/index.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 

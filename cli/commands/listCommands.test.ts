@@ -1,7 +1,7 @@
 // personas, faults and mint: what they print, and the usage errors they give.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { captureOutput, type CapturedOutput } from '../../lib/testing/captureOutput.ts';
-import { FAULT_CATALOG } from '../../mock-idps/faults/catalog.ts';
+import { captureOutput, type CapturedOutput } from '../../lib/testing/index.ts';
+import { FAULT_CATALOG } from '../../mock-idps/index.ts';
 import * as faults from './faults.ts';
 import * as mint from './mint.ts';
 import * as personas from './personas.ts';

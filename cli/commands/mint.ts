@@ -1,8 +1,6 @@
 // `sso-harness mint saml|oidc`: the artefact a persona would send, produced offline by the same
 // code the running IdP uses — for support reproductions and for other test suites.
-import { MintError } from '../../mock-idps/mintError.ts';
-import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
-import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
+import { MintError, mintIdToken, mintSamlResponse, SAML_PERSONAS } from '../../mock-idps/index.ts';
 import { UsageError, parseCommandArgs, runCommand } from '../args.ts';
 
 export const help = `Usage:
@@ -78,10 +76,9 @@ async function mintOidc(args: string[]): Promise<number> {
   const missing = (['persona', 'client-id', 'email'] as const).filter((name) => !values[name]);
   if (missing.length > 0)
     throw new UsageError(`sso-harness mint oidc: missing ${missing.map((m) => `--${m}`).join(', ')}. See \`sso-harness mint --help\`.`);
-  const oidc = await import('../../mock-idps/oidc/mint.ts');
   try {
-    const minted = await oidc.mintIdToken({
-      persona: values.persona! as Parameters<typeof oidc.mintIdToken>[0]['persona'],
+    const minted = await mintIdToken({
+      persona: values.persona! as Parameters<typeof mintIdToken>[0]['persona'],
       clientId: values['client-id']!,
       email: values.email!,
       ...(values.nonce ? { nonce: values.nonce } : {}),

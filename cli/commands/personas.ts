@@ -1,7 +1,6 @@
 // `sso-harness personas`: the eight vendor × protocol personas, from their one home in
 // mock-idps/personas (the data, with sources, is what `--json` prints).
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
+import { PERSONAS, PERSONA_IDS } from '../../mock-idps/index.ts';
 import { parseCommandArgs, runCommand } from '../args.ts';
 import { renderTable } from '../table.ts';
 

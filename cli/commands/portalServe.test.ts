@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../../lib/index.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sso-harness.js');
 const started: ChildProcessWithoutNullStreams[] = [];

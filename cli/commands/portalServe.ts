@@ -3,11 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PortInUseError } from '../../lib/net.ts';
-import { createPortal, type Portal } from '../../portal/app.ts';
-import { seedDemoAccount, type DemoCredentials } from '../../portal/demoAccount.ts';
-import { parseDefects } from '../../portal/defects.ts';
-import { spEndpointsFor } from '../../portal/sso/spEndpoints.ts';
+import { PortInUseError } from '../../lib/index.ts';
+import { createPortal, type Portal, seedDemoAccount, type DemoCredentials, parseDefects, spEndpointsFor } from '../../portal/index.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 

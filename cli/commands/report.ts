@@ -1,8 +1,8 @@
 // `sso-harness report`: serve the reports of the last run on loopback (the Allure report needs HTTP).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PortInUseError } from '../../lib/net.ts';
-import { serveReports } from '../../reporting/report/staticServer.ts';
+import { PortInUseError } from '../../lib/index.ts';
+import { serveReports } from '../../reporting/index.ts';
 import { UsageError, parseCommandArgs, parsePort, runCommand } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 

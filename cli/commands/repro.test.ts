@@ -3,10 +3,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { captureOutput, type CapturedOutput } from '../../lib/testing/captureOutput.ts';
-import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
-import { REPRO_SCENARIOS } from '../../support/repro/scenarios.ts';
-import { tempFolder } from '../../support/testing/configFiles.ts';
+import { captureOutput, type CapturedOutput } from '../../lib/testing/index.ts';
+import { LOCKOUT_CAUSES } from '../../mock-idps/index.ts';
+import { REPRO_SCENARIOS } from '../../support/index.ts';
+import { tempFolder } from '../../support/testing/index.ts';
 import { run } from './repro.ts';
 
 let io: CapturedOutput = { out: '', err: '' };

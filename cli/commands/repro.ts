@@ -1,15 +1,27 @@
 // `sso-harness repro`: stand a customer's broken SSO up on loopback (reference portal + the mock IdP
 // of their vendor), to try by hand or to drive with --run (symptom captured, fix applied, after).
-import { isPersonaId } from '../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
-import { SupportInputError } from '../../support/artefacts/errors.ts';
-import { displayAvailable, NoDisplayError } from '../../support/repro/browser.ts';
-import { scenarioFromCustomerFile } from '../../support/repro/fromFile.ts';
-import { PortalRefusedConfigurationError } from '../../support/repro/portalApi.ts';
-import { describeSymptom, renderRunSummary, renderStageBanner, scenarioListEntry } from '../../support/repro/render.ts';
-import { runScenario } from '../../support/repro/run.ts';
-import { expectedSymptom, findScenario, REPRO_SCENARIOS, UnknownScenarioError, type ReproScenario } from '../../support/repro/scenarios.ts';
-import { ScenarioPersonaError, stageScenario, type ReproStage } from '../../support/repro/stage.ts';
+import { isPersonaId } from '../../mock-idps/index.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
+import {
+  SupportInputError,
+  displayAvailable,
+  NoDisplayError,
+  scenarioFromCustomerFile,
+  PortalRefusedConfigurationError,
+  describeSymptom,
+  renderRunSummary,
+  renderStageBanner,
+  scenarioListEntry,
+  runScenario,
+  expectedSymptom,
+  findScenario,
+  REPRO_SCENARIOS,
+  UnknownScenarioError,
+  type ReproScenario,
+  ScenarioPersonaError,
+  stageScenario,
+  type ReproStage,
+} from '../../support/index.ts';
 import { parseCommandArgs, runCommand, UsageError } from '../args.ts';
 import { untilStopSignal } from '../stopSignals.ts';
 import { renderTable } from '../table.ts';

@@ -4,7 +4,7 @@
 // `{ error, message, validChoices? }`; the IdPs keep serving.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import { publicUser } from '../directory.ts';
 import { BodyError, readBody, sendJson } from '../http.ts';
 import { isPersonaId, PERSONAS, VENDOR_PERSONAS } from '../personas/index.ts';

@@ -6,7 +6,7 @@ import type { FaultId } from '../faults/catalog.ts';
 import type { ActiveFault, OidcAppRegistration, RequestLogEntry, SamlAppRegistration } from '../tenants.ts';
 import type { FaultDefinition, Persona, PersonaId, TenantIds, Vendor } from '../types.ts';
 import type { OidcPersonaUrls, PersonaUrls, SamlPersonaUrls } from '../urls.ts';
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+import { freshConnectionFetch } from '../../lib/index.ts';
 
 export { TEST_USER_PASSWORD } from '../directory.ts';
 

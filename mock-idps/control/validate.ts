@@ -1,7 +1,7 @@
 // Validation of control-API input: every problem becomes a ControlError with a stable code, a
 // message that says what to change, and — where there is a closed set — the valid choices.
 import { USER_PATCH_FIELDS, type UserPatch } from '../directory.ts';
-import { isLoopbackHost } from '../../lib/net.ts';
+import { isLoopbackHost } from '../../lib/index.ts';
 import type { OidcAppRegistration, SamlAppRegistration } from '../tenants.ts';
 
 export class ControlError extends Error {

@@ -1,6 +1,6 @@
 // The catalog is data every suite and report reads: complete, unique, valid references.
 import { describe, expect, it } from 'vitest';
-import { isReasonCode } from '../../lib/reasons.ts';
+import { isReasonCode } from '../../lib/index.ts';
 import { PERSONA_IDS } from '../types.ts';
 import { appliesTo, catalogAsData, FAULT_CATALOG, getSamlFault } from './catalog.ts';
 

@@ -3,7 +3,7 @@
 // lifecycle suite (one cause per persona, so every cause runs for both protocols across the eight
 // personas) and by `sso-harness repro` (support stands each one up by hand). The context is what
 // the caller provides: the IdP tenant's control client and how it (re)configures the SP side.
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { IdpControlClient, OidcPersonaId, SamlPersonaId } from '../control/client.ts';
 import { PERSONA_IDS, PERSONAS, VENDORS } from '../personas/index.ts';
 import type { OidcPersona, PersonaId, SamlPersona } from '../types.ts';

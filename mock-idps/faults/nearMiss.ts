@@ -5,7 +5,7 @@
 import { nearMiss, nearMissAccepted, NEAR_MISS_VARIANTS, type NearMissKind, type NearMissVariant } from '../nearMissValues.ts';
 import type { OidcFault, RpCheck } from '../oidc/effects.ts';
 import type { NearMissClaim } from '../oidc/jwtMutator.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { EffectContext } from '../saml/effects.ts';
 import type { ResponseSpec } from '../saml/spec.ts';
 import type { PersonaId } from '../types.ts';

@@ -5,7 +5,7 @@
 // return URLs) are proven on the artefact the driver produces.
 import * as client from 'openid-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { OidcFaultEffect } from '../oidc/effects.ts';
 import { HttpBrowser, type Landing } from '../oidc/httpBrowser.ts';
 import { signIn, startOidcTestServer, type OidcTestServer } from '../oidc/testServer.ts';

@@ -3,7 +3,7 @@
 // refused for the stated reason and, for single-check faults, accepted once that one check is
 // relaxed. Flow faults (discovery, redirect, client auth, …) are proven in oidc.flows.test.ts.
 import { describe, expect, it } from 'vitest';
-import { isReasonCode } from '../../lib/reasons.ts';
+import { isReasonCode } from '../../lib/index.ts';
 import { isTokenEffect, type OidcFault, type RpCheck } from '../oidc/effects.ts';
 import { alterIssuer } from '../oidc/jwtMutator.ts';
 import { mintIdToken } from '../oidc/mint.ts';

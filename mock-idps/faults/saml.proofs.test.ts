@@ -4,7 +4,7 @@
 // accepted once that one check is relaxed. Accept faults must be accepted as they are.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair } from '../../lib/index.ts';
 import { SAML_PERSONAS } from '../personas/index.ts';
 import { mintSamlResponse } from '../saml/mint.ts';
 import { StrictSamlSp, type StrictSpConfig, type StrictSpOutcome } from '../saml/testing/strictSamlSp.ts';

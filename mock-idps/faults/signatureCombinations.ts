@@ -5,7 +5,7 @@
 // broken value or an XPath transform. Each entry is generated from one row of the table below.
 import { extraTransform, XPATH_TRANSFORM } from '../saml/mutators.ts';
 import type { PartSigning, SamlEffect } from '../saml/effects.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { PersonaId } from '../types.ts';
 import type { SamlFault, SpExpectations } from './samlTypes.ts';
 

@@ -7,7 +7,7 @@ import type { OidcFault } from '../oidc/effects.ts';
 import type { ResponseSpec } from '../saml/spec.ts';
 import type { PersonaId } from '../types.ts';
 import type { SamlFault } from './samlTypes.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 
 /** The allowed clock skew every conformance account is configured with (seconds). */
 export const BOUNDARY_CLOCK_SKEW_SECONDS = 120;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { INSECURE, startDiscoveredServer } from './testing/discoveredServer.ts';
-import { parseForms } from '../../lib/http/htmlForms.ts';
+import { parseForms } from '../../lib/index.ts';
 import { HttpBrowser } from './httpBrowser.ts';
 import { decodeUnverified } from './jwtMutator.ts';
 import { endpointBase } from './discovery.ts';

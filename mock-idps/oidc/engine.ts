@@ -14,7 +14,7 @@ import { oidcUrls } from '../urls.ts';
 import { PersonaFaults } from './activeFaults.ts';
 import { createAdapterFactory, OidcStore } from './adapter.ts';
 import { createLoginRouter } from './login.ts';
-import { escapeHtml } from '../../lib/html.ts';
+import { escapeHtml } from '../../lib/index.ts';
 import { fillMessage, renderErrorPage } from './pages.ts';
 import { endpointBase, engineEndpointPath } from './discovery.ts';
 import { buildProvider } from './provider.ts';

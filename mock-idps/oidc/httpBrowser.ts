@@ -2,8 +2,7 @@
 // page or the RP's redirect URI (recorded, not fetched), forms filled by label or input name as a
 // person (or Playwright's getByLabel) would. Cookies, forms, loopback-only fresh connections and
 // redirects are lib/http's, the one HTTP browser of the project; this adds only the RP's view.
-import { HttpBrowser as LoopbackBrowser, type HttpPage } from '../../lib/http/httpBrowser.ts';
-import { formWithButton, inputNameFor, parseForms } from '../../lib/http/htmlForms.ts';
+import { HttpBrowser as LoopbackBrowser, type HttpPage, formWithButton, inputNameFor, parseForms } from '../../lib/index.ts';
 
 export interface Hop {
   readonly url: URL;

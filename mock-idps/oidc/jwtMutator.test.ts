@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair } from '../../lib/index.ts';
 import {
   alterIssuer,
   corruptSignature,

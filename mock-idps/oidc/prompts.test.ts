@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_PERSONAS } from '../personas/index.ts';
 import { startDiscoveredServer } from './testing/discoveredServer.ts';
 import type { PersonaId } from '../types.ts';
-import { parseForms } from '../../lib/http/htmlForms.ts';
+import { parseForms } from '../../lib/index.ts';
 import { HttpBrowser, type Landing } from './httpBrowser.ts';
 import { loginForm } from '../personas/index.ts';
 import { isConsentPage, signIn, type OidcTestServer } from './testServer.ts';

@@ -14,7 +14,7 @@ import {
   type JWTVerifyOptions,
   type ProtectedHeaderParameters,
 } from 'jose';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { RpCheck } from './effects.ts';
 import type { JsonWebKeySet } from './signingKeys.ts';
 

@@ -2,7 +2,7 @@
 // server does it (full path kept, every request logged), plus a login driver that fills the
 // vendor's login steps by label over HTTP. Used by the engine and fault-proof tests.
 import { createServer } from 'node:http';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../../lib/index.ts';
 import { TEST_USER_PASSWORD } from '../directory.ts';
 import type { PersonaEngine } from '../engineTypes.ts';
 import { OIDC_PERSONAS } from '../personas/index.ts';

@@ -7,7 +7,7 @@
 // by xml-crypto (sign.ts), so faults that write comments, DOCTYPEs and the like behave as before.
 import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { pemCertificates } from 'xml-crypto';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import type { SamlPersona, SignatureAlgorithm } from '../types.ts';
 import { canonicalizeExclusive, subsetElement, XMLNS_DSIG, type SubsetElement } from './xmlSubset.ts';
 

@@ -1,7 +1,7 @@
 // The typed seams through which a SAML fault shapes what the persona sends. A fault is a value
 // (`SamlEffect`), never a fork of the engine: each field is one narrow seam, applied in order
 // adjust → render → beforeSigning → sign (with `signingKey`) → encrypt → afterSigning.
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import type { DirectoryUser, SamlPersona, SignatureAlgorithm, TenantIds } from '../types.ts';
 import type { ResponseSpec, SpTarget } from './spec.ts';
 

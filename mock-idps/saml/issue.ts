@@ -1,7 +1,7 @@
 // The one pipeline that produces a SAML Response, used by the running IdP and by `mint`, so
 // what is minted offline is exactly what the IdP sends.
 import { encrypt } from 'xml-encryption';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import type { DirectoryUser, SamlPersona, TenantIds } from '../types.ts';
 import type { AfterSigningContext, EffectContext, EncryptionChoice, SamlEffect, SigningKeyChoice } from './effects.ts';
 import { NS, renderResponse, xmlDeclaration } from './render.ts';

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { DOMParser, XMLSerializer, type Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
-import { generateTestKeyPair, pemBody } from '../../lib/x509.ts';
+import { generateTestKeyPair, pemBody } from '../../lib/index.ts';
 import { SAML_PERSONAS } from '../personas/index.ts';
 import type { SamlPersona, Vendor } from '../types.ts';
 import { idpMetadata } from './metadata.ts';

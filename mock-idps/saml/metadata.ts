@@ -7,7 +7,7 @@
 // samlify, xml-crypto and xpath to load (they load with the SSO engine).
 import { createHash, randomUUID, sign } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import { sharedKey } from '../keys.ts';
 import type { TenantState } from '../tenants.ts';
 import { fillTemplate } from '../tenantIds.ts';

@@ -3,7 +3,7 @@
 // Security 2012); each says which element the SP will mistakenly trust.
 import type { Document as XmlDocument, Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
 import { randomBytes } from 'node:crypto';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import type { SignatureAlgorithm } from '../types.ts';
 import { NS } from './render.ts';
 import { childNs, parseXml, resignSignedInfo, serializeXml } from './sign.ts';

@@ -2,7 +2,7 @@
 // codes), and the auto-POST form back to the ACS. Accessible by construction: every input has
 // a <label>, every step a heading, errors use role="alert" — the Playwright suites find them
 // with getByLabel / getByRole, as a person would.
-import { escapeHtml } from '../../lib/html.ts';
+import { escapeHtml } from '../../lib/index.ts';
 import type { DirectoryUser, SamlPersona, Vendor, VendorError } from '../types.ts';
 import { vendorFacts } from '../personas/index.ts';
 import { passwordNote } from '../testPageNote.ts';

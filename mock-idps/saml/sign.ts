@@ -5,7 +5,7 @@
 import { createSign } from 'node:crypto';
 import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import type { SignatureAlgorithm } from '../types.ts';
 import { ALGORITHMS, DIGESTS, ENVELOPED, EXC_C14N, privateKeyObject, signInTree, type SignOptions } from './directSign.ts';
 import { NS } from './render.ts';

@@ -13,7 +13,7 @@
 // ledger cannot go stale. Faults whose reason is the SP application's (seats, e-mail, hosted
 // domain, native apps) or that the harness's own RP driver plays are not the library's to judge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { IdpControlClient, TEST_USER_PASSWORD, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../control/client.ts';
 import { FAULT_CATALOG, type CatalogFault, type FaultId } from '../faults/catalog.ts';
 import type { SamlFault } from '../faults/samlTypes.ts';

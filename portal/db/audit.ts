@@ -1,8 +1,8 @@
 // The account audit log: every login refusal, configuration change and support action, with who
 // did it. Customer admins read it; support actions appear in it by design (issue 3 item 8).
 import type { DatabaseSync } from 'node:sqlite';
-import { HARNESS_AUDIT_ACTIONS } from '../../lib/harnessContract.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import { HARNESS_AUDIT_ACTIONS } from '../../lib/index.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { num, optNum, optStr, str, type Row } from './rows.ts';
 
 export type ActorKind = 'seat' | 'support' | 'anonymous' | 'system' | 'harness';

@@ -2,7 +2,7 @@
 // `SsoSettings` as JSON), the Enable flag is separate (disabling keeps the whole configuration),
 // and each Test SSO result is recorded against the version it tested.
 import type { DatabaseSync } from 'node:sqlite';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { SsoSettings } from '../sso/contract.ts';
 import { bool, num, optNum, optStr, str, type Row } from './rows.ts';
 import { transaction } from './database.ts';

@@ -5,10 +5,8 @@
 // every audit action, refusal reason and seat audit kind word mapped to the right harness word.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HARNESS_AUDIT_ACTIONS, SEAT_AUDIT_KINDS } from '../../lib/harnessContract.ts';
-import { REASONS } from '../../lib/reasons.ts';
-import { NAME_DOCS } from '../../suites/driver/reference/names.ts';
-import { vendorOptionNames } from '../../lib/vendorOptionKey.ts';
+import { HARNESS_AUDIT_ACTIONS, SEAT_AUDIT_KINDS, REASONS, vendorOptionNames } from '../../lib/index.ts';
+import { NAME_DOCS } from '../../suites/testing/index.ts';
 import { NAMED_PRESET_IDS } from '../sso/presets.ts';
 import { AUDIT_ACTIONS } from '../db/audit.ts';
 import { FOREIGN_COOKIES } from '../skin/foreign/paths.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARNESS_CONTRACT_VERSION, type AccountState, type ProvisionedAccount } from '../../lib/harnessContract.ts';
+import { HARNESS_CONTRACT_VERSION, type AccountState, type ProvisionedAccount } from '../../lib/index.ts';
 import type { EmbeddedPortal } from '../driverEmbedded.ts';
 import { TestBrowser } from '../testing/testBrowser.ts';
 import { startTestPortal } from '../testing/testPortal.ts';

@@ -10,7 +10,7 @@ import {
   type PortalUrls,
   type ProvisionedAccount,
   type SeatSession,
-} from '../../lib/harnessContract.ts';
+} from '../../lib/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PortalContext } from '../context.ts';
 import type { SeatRole } from '../db/accounts.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SsoConfigSpec } from '../../lib/harnessContract.ts';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import type { SsoConfigSpec } from '../../lib/index.ts';
+import { generateTestKeyPair } from '../../lib/index.ts';
 import { idpMetadataXml } from '../sso/testing/idpMetadataFixture.ts';
 import { sendText, startTestServer } from '../sso/testing/loopbackServer.ts';
 import { startTestOidcProvider } from '../sso/testing/oidcProviderFixture.ts';

@@ -5,7 +5,7 @@
 // codes (in the audit; in the answer too when the skin exposes them). Paths, client ids and the
 // userinfo shape are the skin's.
 import { Router, type Request, type Response } from 'express';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { requestState } from '../auth/requestState.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { PortalContext } from '../context.ts';

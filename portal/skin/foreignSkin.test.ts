@@ -4,11 +4,10 @@
 // sentence of lib/reasons.ts. The same tour of the reference portal finds all of these, which
 // shows the checks can see them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REASONS } from '../../lib/reasons.ts';
-import { NAME_DOCS } from '../../suites/driver/reference/names.ts';
+import { REASONS, escapeHtml } from '../../lib/index.ts';
+import { NAME_DOCS } from '../../suites/testing/index.ts';
 import { accessibleNames } from '../testing/htmlProbe.ts';
 import { tourPortal, type Capture, type SkinTour } from '../testing/skinTour.ts';
-import { escapeHtml } from '../../lib/html.ts';
 import { REFERENCE_COOKIES } from './reference/paths.ts';
 
 const REFERENCE_PATHS = ['/login', '/home', '/account', '/support', '/sso/', '/oauth/', '/api/', '/logout', '/assets/portal.css'];

@@ -4,7 +4,7 @@
 // underneath (accounts, seats, SSO checks, defect switches) stays the same. The routes and views
 // read the skin from the PortalContext; `referenceSkin` renders what the reference portal always
 // rendered, `foreignSkin` looks like a portal written by another team (portal/README.md).
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { Account, Seat } from '../db/accounts.ts';
 import type { Actor, AuditAction, AuditEvent } from '../db/audit.ts';
 import type { IdpUserExport } from '../db/idpUsers.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair, recertifyTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair, recertifyTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
 import { certificateDates, parseCertificate } from './certificates.ts';
 import { configurationWarnings, loginCertificateWarnings } from './certificateWarnings.ts';
 import type { OidcSettings, SamlSettings } from './contract.ts';

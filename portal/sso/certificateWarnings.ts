@@ -10,7 +10,7 @@
 // KeyInfo is never trusted for verification (samlSignature.ts); it is only read for its dates, and
 // only when its key is a configured key.
 import { X509Certificate } from 'node:crypto';
-import { toCertificatePem } from '../../lib/x509.ts';
+import { toCertificatePem } from '../../lib/index.ts';
 import { certificateDates, certificateName, parseCertificate, type ParsedCertificate } from './certificates.ts';
 import type { SamlSettings, SsoSettings } from './contract.ts';
 

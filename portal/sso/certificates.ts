@@ -1,7 +1,7 @@
 // IdP signing certificates as admins paste them (PEM, or the bare base64 body copied from
 // metadata) and as metadata carries them (<ds:X509Certificate>).
 import { X509Certificate } from 'node:crypto';
-import { pemBody, toCertificatePem } from '../../lib/x509.ts';
+import { pemBody, toCertificatePem } from '../../lib/index.ts';
 
 export interface ParsedCertificate {
   /** Normalised PEM (one certificate). */

@@ -1,7 +1,7 @@
 // Contract between the portal's web layer (routes, views, persistence) and its SSO library
 // (configuration validation, SAML and OIDC login, SP metadata, seat email audit).
 // The library modules in portal/sso/ implement these; the web layer only calls them.
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 
 import type { VendorPreset } from './presets.ts';
 
@@ -123,4 +123,4 @@ export interface PendingOidcLogin {
 export type PendingLogin = PendingSamlLogin | PendingOidcLogin;
 
 /** The seat email audit's rule is shared (lib/seatEmailAudit.ts): its types are the portal's contract too. */
-export type { SeatAuditFinding, SeatAuditKind, SeatForAudit } from '../../lib/seatEmailAudit.ts';
+export type { SeatAuditFinding, SeatAuditKind, SeatForAudit } from '../../lib/index.ts';

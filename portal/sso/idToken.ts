@@ -6,7 +6,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import type { JsonWebKey as NodeJsonWebKey } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import type { JWK, JWSHeaderParameters } from 'jose';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { defectOn } from '../defects.ts';
 import type { DefectSet, OidcSettings } from './contract.ts';
 import { findSigningKey, JwksError, publishedKeys } from './jwks.ts';

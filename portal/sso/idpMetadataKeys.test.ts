@@ -1,7 +1,7 @@
 // IdP metadata's certificates for encryption are not signing certificates (and what the
 // metadata-trusts-encryption-keys switch of the reference portal takes).
 import { describe, expect, it } from 'vitest';
-import { generateTestKeyPair, pemBody } from '../../lib/x509.ts';
+import { generateTestKeyPair, pemBody } from '../../lib/index.ts';
 import { parseDefects } from '../defects.ts';
 import { parseIdpMetadata } from './idpMetadata.ts';
 

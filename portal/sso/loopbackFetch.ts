@@ -1,7 +1,6 @@
 // The reference portal runs offline: every HTTP request the SSO library makes (IdP metadata,
 // OIDC discovery, JWKS, token, userinfo) goes through here and may reach loopback hosts only.
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
-import { isLoopbackHost } from '../../lib/net.ts';
+import { freshConnectionFetch, isLoopbackHost } from '../../lib/index.ts';
 
 export { isLoopbackHost };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { DEFECTS, parseDefects } from '../defects.ts';
 import type { DefectId } from '../defects.ts';
 import type { OidcSettings, SsoResult } from './contract.ts';

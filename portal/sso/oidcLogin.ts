@@ -8,10 +8,10 @@
 // ID token is lifted out of the token response at openid-client's fetch seam and validated by
 // idToken.ts; openid-client then sees a plain OAuth token response.
 import * as client from 'openid-client';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { defectOn } from '../defects.ts';
 import type { DefectSet, OidcSettings, PendingOidcLogin, SpEndpoints, SsoResult } from './contract.ts';
-import { isEmailAddress, isGuestUpn } from '../../lib/emailAddress.ts';
+import { isEmailAddress, isGuestUpn } from '../../lib/index.ts';
 import { validateIdToken } from './idToken.ts';
 import type { Claims } from './idToken.ts';
 import { discoverIssuer, openidClientFetch } from './oidcDiscovery.ts';

@@ -5,7 +5,7 @@
 // 3. otherwise the vendor preset's usual attributes (Entra: the emailaddress claim URI, …).
 // An Entra guest UPN (`…#EXT#@…`) is never taken as the email, wherever it appears.
 import type { SamlSettings } from './contract.ts';
-import { isEmailAddress, isGuestUpn } from '../../lib/emailAddress.ts';
+import { isEmailAddress, isGuestUpn } from '../../lib/index.ts';
 import type { AssertionView } from './samlAssertion.ts';
 import { SAML_EMAIL_ATTRIBUTES } from './vendors.ts';
 

@@ -1,8 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { generateTestKeyPair, recertifyTestKeyPair, toCertificatePem } from '../../lib/x509.ts';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { ReasonCode, TestKeyPair } from '../../lib/index.ts';
+import { generateTestKeyPair, recertifyTestKeyPair, toCertificatePem } from '../../lib/index.ts';
 import { DEFECTS, parseDefects } from '../defects.ts';
 import type { DefectId } from '../defects.ts';
 import type { PendingSamlLogin, SamlSettings, SsoResult } from './contract.ts';

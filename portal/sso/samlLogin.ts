@@ -4,8 +4,8 @@
 import { loginCertificateWarnings } from './certificateWarnings.ts';
 import type { DefectSet, PendingSamlLogin, SamlSettings, SpEndpoints, SsoResult } from './contract.ts';
 import { defectOn } from '../defects.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { toCertificatePem } from '../../lib/x509.ts';
+import type { ReasonCode } from '../../lib/index.ts';
+import { toCertificatePem } from '../../lib/index.ts';
 import { readAssertion } from './samlAssertion.ts';
 import type { AssertionView } from './samlAssertion.ts';
 import { resolveSamlEmail } from './samlEmail.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair, pemBody, toCertificatePem } from '../../lib/x509.ts';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair, pemBody, toCertificatePem } from '../../lib/index.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 import type { SamlSettingsInput } from './contract.ts';
 import { validateSamlSettings } from './samlSettings.ts';
 import { idpMetadataXml } from './testing/idpMetadataFixture.ts';

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import { getVerifiedXml, parseDomFromString } from '@node-saml/node-saml/lib/xml.js';
-import { toCertificatePem } from '../../lib/x509.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import { toCertificatePem } from '../../lib/index.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { SpEndpoints } from './contract.ts';
 import { childElements, descendantElements, firstChildElement, NS, textOf } from './safeXml.ts';
 

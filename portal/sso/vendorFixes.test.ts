@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REASONS } from '../../lib/reasons.ts';
+import { REASONS } from '../../lib/index.ts';
 import { REASON_FIX_KEYS, vendorFixFor } from './vendorFixes.ts';
 
 describe('vendor fixes of refusal reasons', () => {

@@ -1,7 +1,7 @@
 // The Test SSO result's "What to change", in the vendor console's words: which refusal reasons
 // have a console fix, and that fix from the vendor's preset row (presets.ts samlFixes; the mock
 // IdPs' personas carry the same steps, cross-checked in scripts/vendorPresets.crosscheck.test.ts).
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { isNamedVendorPreset, VENDOR_PRESETS, type SamlFixKey } from './presets.ts';
 
 /** The refusal reasons with a fix in each vendor console (SAML ones; the others have one fix for every vendor). */

@@ -5,8 +5,8 @@
 // refusals, the native app endpoints, the JSON APIs and the provisioning API. Every response is
 // kept (status, headers, body) for the skin tests to inspect.
 import { inflateRawSync } from 'node:zlib';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import { generateTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
+import { generateTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
 import type { EmbeddedPortal } from '../driverEmbedded.ts';
 import { s256 } from '../native/pkce.ts';
 import { skinNamed } from '../skin/index.ts';

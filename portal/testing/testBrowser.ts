@@ -1,7 +1,7 @@
 // A cookie-keeping HTTP client for the portal's own tests: plain fetch against the app on
 // 127.0.0.1, redirects not followed (tests assert each hop), CSRF tokens read from the forms —
 // in the words of the portal's skin (its CSRF field, login paths and field names).
-import { CookieJar } from '../../lib/http/cookieJar.ts';
+import { CookieJar } from '../../lib/testing/index.ts';
 import { referenceSkin } from '../skin/reference/index.ts';
 import type { PortalSkin } from '../skin/types.ts';
 

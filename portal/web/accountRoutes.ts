@@ -9,7 +9,7 @@ import { configurationWarnings } from '../sso/certificateWarnings.ts';
 import type { FieldError, SsoSettings, Validated } from '../sso/contract.ts';
 import { validateOidcSettings } from '../sso/oidcSettings.ts';
 import { validateSamlSettings } from '../sso/samlSettings.ts';
-import { parseIdpUserExport } from '../../lib/idpUserExport.ts';
+import { parseIdpUserExport } from '../../lib/index.ts';
 import { spEndpointsFor } from '../sso/spEndpoints.ts';
 import { field, fileText, readForm } from './form.ts';
 import { requireAdmin, requireSeat, seatLoginOf, verifyCsrf } from './guards.ts';

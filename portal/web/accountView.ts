@@ -1,7 +1,7 @@
 // Account parameters page: the "Account" section and the "IdP and SSO" section (configuration
 // form, links to configure on the IdP side, Test SSO, seat email audit and, at the bottom, the
 // Enable SSO toggle), in the order of OE's own support article.
-import { REASONS } from '../../lib/reasons.ts';
+import { REASONS } from '../../lib/index.ts';
 import type { SsoStatus } from '../db/ssoConfigs.ts';
 import { REFERENCE_FIELDS as F, REFERENCE_PATHS as P } from '../skin/reference/paths.ts';
 import { pathFor, type AccountPageModel } from '../skin/types.ts';

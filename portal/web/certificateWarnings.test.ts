@@ -5,7 +5,7 @@
 // signing with the configured key under a certificate that has expired.
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair, recertifyTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair, recertifyTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
 import type { EmbeddedPortal, ProvisionedAccount } from '../driverEmbedded.ts';
 import { skinNamed } from '../skin/index.ts';
 import type { SkinName } from '../skin/types.ts';

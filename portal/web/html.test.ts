@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../lib/html.ts';
+import { escapeHtml } from '../../lib/index.ts';
 import { attr, attributes, html } from './html.ts';
 
 describe('html tagged template', () => {

@@ -1,6 +1,6 @@
 // The only way views produce HTML: a tagged template that escapes every interpolation, so no
 // seat name, email, IdP error text or SAML attribute can inject markup into a portal page.
-import { escapeHtml } from '../../lib/html.ts';
+import { escapeHtml } from '../../lib/index.ts';
 
 export class SafeHtml {
   readonly value: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusalBody } from './refusal.ts';
-import { REASONS } from '../../lib/reasons.ts';
+import { REASONS } from '../../lib/index.ts';
 
 describe('the refusal page tells the person refused what they can do', () => {
   it("an SSO set-up failure (a lockout): ask the admin with the reason code, or Ooma support when no admin can log in; the admin's fix apart", () => {

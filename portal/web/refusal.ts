@@ -2,7 +2,7 @@
 // stable reason code, the plain words and the fix from lib/reasons.ts), the reason header when the
 // skin exposes reason codes, and one audit event. No session, no redirect, nothing else.
 import type { Response } from 'express';
-import { REASONS, type ReasonCode } from '../../lib/reasons.ts';
+import { REASONS, type ReasonCode } from '../../lib/index.ts';
 import type { PortalContext } from '../context.ts';
 import type { Actor, AuditAction } from '../db/audit.ts';
 import { REFERENCE_PATHS } from '../skin/reference/paths.ts';

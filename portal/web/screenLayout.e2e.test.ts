@@ -3,8 +3,7 @@
 // and inside the page, however long the codes and details are.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REASONS, type ReasonCode } from '../../lib/reasons.ts';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../lib/browserBinary.ts';
+import { REASONS, type ReasonCode, CHROMIUM_ARGS, chromiumExecutable } from '../../lib/index.ts';
 import { AUDIT_ACTIONS, type AuditEvent } from '../db/audit.ts';
 import type { EmbeddedPortal } from '../driverEmbedded.ts';
 import { TestBrowser } from '../testing/testBrowser.ts';

@@ -4,7 +4,7 @@ import type { PortalStore } from '../db/store.ts';
 import type { Account } from '../db/accounts.ts';
 import type { SkinVocabulary } from '../skin/types.ts';
 import type { SeatAuditFinding } from '../sso/contract.ts';
-import { auditSeatEmails } from '../../lib/seatEmailAudit.ts';
+import { auditSeatEmails } from '../../lib/index.ts';
 
 export function seatAuditFor(store: PortalStore, account: Account): SeatAuditFinding[] {
   const seats = store.seats.listByAccount(account.id).map(({ id, name, email, role, disabled }) => ({ id, name, email, role, disabled }));

@@ -2,7 +2,7 @@
 // any error refuses the whole file with one message per line; nothing changes.
 import type { Seat, SeatRole } from '../db/accounts.ts';
 import { emailKey } from '../db/accounts.ts';
-import { parseCsv, toCsv, unguardCell } from '../../lib/csv.ts';
+import { parseCsv, toCsv, unguardCell } from '../../lib/index.ts';
 import { isSeatEmail } from '../db/accounts.ts';
 
 export const SEAT_CSV_COLUMNS = ['name', 'email', 'role', 'disabled'] as const;

@@ -3,7 +3,7 @@
 // login, and refusals (error page + reason + audit event, no session).
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
 import type { EmbeddedPortal, ProvisionedAccount } from '../driverEmbedded.ts';
 import { samlResponseXml, toBase64, type SamlResponseOptions } from '../sso/testing/samlResponseFixture.ts';
 import { TestBrowser } from '../testing/testBrowser.ts';

@@ -2,7 +2,7 @@
 // first, or the sign-on URL), the admin's Test SSO (nobody is logged in; the result is recorded
 // against the configuration version), and an IdP-initiated SAML response.
 import type { Request, Response } from 'express';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import { clearCookie, readCookie, setCookie } from '../auth/cookies.ts';
 import { startSession } from '../auth/requestState.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';

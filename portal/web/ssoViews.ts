@@ -1,6 +1,6 @@
 // Pages of the SSO lifecycle that are not the account page: the Test SSO result and the
 // confirmation shown before SSO is enabled.
-import { REASONS } from '../../lib/reasons.ts';
+import { REASONS } from '../../lib/index.ts';
 import { vendorFixFor } from '../sso/vendorFixes.ts';
 import { REFERENCE_ANCHORS as A, REFERENCE_FIELDS as F, REFERENCE_PATHS as P } from '../skin/reference/paths.ts';
 import type { EnableConfirmModel, TestResultModel } from '../skin/types.ts';

@@ -1,7 +1,7 @@
 // Read-only view of the fault catalog (mock-idps/faults/catalog.ts) for support output: the
 // customer symptom and the per-vendor fix are stated there once and quoted here.
-import { getFault, isFaultId } from '../../mock-idps/faults/catalog.ts';
-import type { FaultDefinition, Vendor } from '../../mock-idps/types.ts';
+import { getFault, isFaultId } from '../../mock-idps/index.ts';
+import type { FaultDefinition, Vendor } from '../../mock-idps/index.ts';
 
 /** The catalog entry a finding names; undefined when the id (read from an artefact or a report) is not a catalog id. */
 export function catalogFault(id: string): FaultDefinition | undefined {

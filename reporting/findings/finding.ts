@@ -1,8 +1,8 @@
 // A finding: one thing support must know about an artefact or a configuration, in plain words,
 // tied to the fault catalog (symptom + per-vendor fix live there, one source of truth) or, when
 // no catalog entry fits, to the SP reason code vocabulary of lib/reasons.ts.
-import { REASONS, type ReasonCode } from '../../lib/reasons.ts';
-import type { Vendor } from '../../mock-idps/types.ts';
+import { REASONS, type ReasonCode } from '../../lib/index.ts';
+import type { Vendor } from '../../mock-idps/index.ts';
 import { catalogFault, fixFor } from './catalogLookup.ts';
 
 export const SEVERITIES = ['blocking', 'warning', 'info'] as const;

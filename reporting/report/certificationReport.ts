@@ -3,7 +3,7 @@
 // source; Markdown and HTML are renderings of it. schemaVersion 1: fields may be added, never
 // renamed or removed without a new version.
 import { readFileSync } from 'node:fs';
-import type { ExpectedOutcome } from '../../mock-idps/types.ts';
+import type { ExpectedOutcome } from '../../mock-idps/index.ts';
 import type { Finding, Severity } from '../findings/finding.ts';
 
 export const CERTIFICATION_SCHEMA_VERSION = 1;

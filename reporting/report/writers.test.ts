@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCertificationReport, type ReportInput } from './certificationReport.ts';
-import { escapeHtml } from '../../lib/html.ts';
+import { escapeHtml } from '../../lib/index.ts';
 import { humanDuration, renderReportHtml, renderReportMarkdown, runKind, writeCertificationReport } from './writers.ts';
 
 const RUN = {

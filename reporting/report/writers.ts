@@ -3,8 +3,7 @@
 // three, as a last guard: a report is mailed to customers and attached to tickets.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { escapeHtml } from '../../lib/html.ts';
-import { scrubPatterns } from '../../lib/secretScrubber.ts';
+import { escapeHtml, scrubPatterns } from '../../lib/index.ts';
 import { OWNERS, type Owner } from '../findings/finding.ts';
 import type { CertificationReport, ConformanceResult, ReportFinding, RunInfo } from './certificationReport.ts';
 

@@ -1,6 +1,7 @@
 // The folder map: each top-level folder, what it is for, and which folders its code may import.
 // One table read three ways: eslint (scripts/structure/folderRule.ts) enforces it, scripts/structure.test.ts
-// checks the import graph and the README's "Architecture" section against it.
+// checks the import graph and the README's "Architecture" section against it. Each folder that others
+// import has one door, its index.ts: the only module of it that another folder imports (doorProblem).
 
 export interface Folder {
   readonly name: string;
@@ -65,4 +66,40 @@ export function isTestPath(path: string): boolean {
 export function folderOf(path: string): string {
   const [first = '', ...rest] = path.split('/');
   return rest.length > 0 && FOLDERS.some((folder) => folder.name === first) ? first : '';
+}
+
+/** Folders nobody imports (the launcher, benchmarks, scripts): they have no door. */
+export const LEAVES: readonly string[] = ['bin', 'bench', 'scripts'];
+
+/** A folder's door, relative to the folder: the one module other folders' code imports. */
+export const DOOR = 'index.ts';
+
+/** A folder's testing entry, relative to the folder: test helpers (and internals to cross-check) for other folders' tests, bench and scripts. */
+export const TESTING_ENTRY = 'testing/index.ts';
+
+/** Code that may import a folder's testing entry as well as its door: tests and their helpers, bench, scripts, and the files beside package.json. */
+export function mayUseTestingEntries(path: string): boolean {
+  return isTestPath(path) || ['bench', 'scripts', ''].includes(folderOf(path));
+}
+
+/**
+ * Why the module at `from` may not import the module at `target` (paths relative to the root), or
+ * undefined when it may: another folder is entered only through its door (or, from tests, bench and
+ * scripts, its testing entry), and a folder's own production code never imports its own door (it
+ * imports the module itself; the door importing it back would be a circle).
+ */
+export function doorProblem(from: string, target: string): string | undefined {
+  const to = folderOf(target);
+  if (to === '' || LEAVES.includes(to)) return undefined;
+  const door = `${to}/${DOOR}`;
+  const testing = `${to}/${TESTING_ENTRY}`;
+  if (to === folderOf(from)) {
+    return (target === door || target === testing) && !isTestPath(from) && from !== door
+      ? `${from} is in ${to}/: it imports the module itself, not its own folder's door ${target}.`
+      : undefined;
+  }
+  if (target === door || (target === testing && mayUseTestingEntries(from))) return undefined;
+  return mayUseTestingEntries(from)
+    ? `${target} is inside ${to}/: import its door ${door} (or, for test helpers, ${testing}).`
+    : `${target} is inside ${to}/: import its door ${door}, which exports what other folders use.`;
 }

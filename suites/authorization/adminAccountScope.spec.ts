@@ -5,7 +5,7 @@
 //  - by B's admin first, as a control: the page shows B's data (B's tenant key, in B's seat
 //    emails and IdP addresses); a link that shows none of it even to B's admin judges nothing;
 //  - then by A's admin: the answer must carry nothing of B (whatever its status).
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';

@@ -4,7 +4,7 @@
 // the support console's view of the account. Read as any portal serves it: the page's HTML and the
 // values of its fields. Messages never contain the secret.
 import type { Page } from '@playwright/test';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { RULE } from '../login/ruleTags.ts';

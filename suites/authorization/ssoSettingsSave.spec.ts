@@ -5,7 +5,7 @@
 //    with another session's;
 //  - by a user seat of the account, with its own session's token.
 // The verdict is the saved configuration's version, read through the target: it must not move.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { RULE } from '../login/ruleTags.ts';

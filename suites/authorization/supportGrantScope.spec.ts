@@ -3,7 +3,7 @@
 // A's SSO off is recorded and sent again with A's account id changed to B's wherever it appears
 // (its URL or its fields): the way someone edits an id in a request. Verdict: B's page offers no
 // Turn SSO off, and B's SSO state, read through the target, stays on.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';

@@ -4,7 +4,7 @@
 // support sessions (which tells the anti-forgery fields apart), then sent again from an attacker's
 // page in the first support browser: without the token, with an empty one, with another session's.
 // The verdict is the account's SSO state, read through the target: it stays on.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test } from '../fixtures.ts';
 import { setUpAndPassTestSso } from '../flows/ssoSetUp.ts';

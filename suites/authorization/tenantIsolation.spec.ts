@@ -12,9 +12,8 @@
 //    by B's IdP settings (its Issuer and certificate), not by whichever account's IdP it names.
 // Verdicts from what any portal shows: a refusal on the portal, no new session of B's seat.
 import type { Browser } from '@playwright/test';
-import type { IdpControlClient, SamlPersonaId } from '../../mock-idps/control/client.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { IdpControlClient, SamlPersonaId, PersonaId } from '../../mock-idps/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test, type TestAccount } from '../fixtures.ts';

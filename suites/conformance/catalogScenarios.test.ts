@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isReasonCode } from '../../lib/reasons.ts';
-import { FAULT_CATALOG, getFault, isFaultId, type CatalogFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
+import { isReasonCode } from '../../lib/index.ts';
+import { FAULT_CATALOG, getFault, isFaultId, type CatalogFault, type FaultId } from '../../mock-idps/index.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
 import { catalogScenarios, scenarioFor } from './catalogScenarios.ts';
 import type { Scenario } from './scenario.ts';
 import { SEAT_FAULT_SETUPS, fillSeatTemplate } from './seatFaultSetups.ts';

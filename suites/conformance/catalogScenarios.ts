@@ -2,12 +2,9 @@
 // settings, login flow and expected outcome derived from the entry's data (its effect seam, `sp`,
 // `flow`, `expected`, `reason`) and the persona's (signing scope, vendor error pages). Adding a
 // catalog entry adds its scenarios here; nothing is written out per vendor.
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { FAULT_CATALOG, type CatalogFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
-import type { SpExpectations } from '../../mock-idps/faults/samlTypes.ts';
-import { loginForm } from '../../mock-idps/personas/index.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/types.ts';
+import type { ReasonCode } from '../../lib/index.ts';
+import { FAULT_CATALOG, type CatalogFault, type FaultId, loginForm, PERSONAS } from '../../mock-idps/index.ts';
+import type { SpExpectations, OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/index.ts';
 import type { Expectation, LoginAs, Scenario, ScenarioFlow, SpProfile } from './scenario.ts';
 import { SEAT_FAULT_SETUPS } from './seatFaultSetups.ts';
 

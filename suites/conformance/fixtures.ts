@@ -3,8 +3,8 @@
 // HTTP browsers (own cookie jars) the scenario opens, logged out by the scenario's clean-up.
 import type { Browser } from '@playwright/test';
 import { expect, test as base } from '../fixtures.ts';
-import { ledgerDir, recordSecret } from '../../reporting/secrets/ledger.ts';
-import { HttpBrowser } from '../../lib/http/httpBrowser.ts';
+import { ledgerDir, recordSecret } from '../../reporting/index.ts';
+import { HttpBrowser } from '../../lib/index.ts';
 import { isDesktopRedirect } from './run/flows.ts';
 import { MatrixAccounts } from './setup/matrixAccounts.ts';
 

@@ -2,9 +2,8 @@
 // for one persona, the SP settings it assumes, how the login is driven, and what a correct SP
 // does with it. Scenarios are generated from the fault catalog (catalogScenarios.ts) and from the
 // SAML signature matrix (suites/security/signatureMatrix.ts) — never written out per vendor.
-import type { ReasonCode } from '../../lib/reasons.ts';
-import type { FaultId } from '../../mock-idps/faults/catalog.ts';
-import type { ExpectedOutcome, FaultCategory, PersonaId, Protocol, Vendor } from '../../mock-idps/types.ts';
+import type { ReasonCode } from '../../lib/index.ts';
+import type { FaultId, ExpectedOutcome, FaultCategory, PersonaId, Protocol, Vendor } from '../../mock-idps/index.ts';
 import type { SeatAuditKind } from './seatFaultSetups.ts';
 
 /** SP-side settings an account is configured with; scenarios sharing a profile share an account. */

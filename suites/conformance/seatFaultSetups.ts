@@ -3,7 +3,7 @@
 // login must stop. Keyed by the catalog's `audit` kind (the finding the seat audit reports), so a
 // new seat fault of an existing kind needs no code. The seat email audit itself is certified by
 // suites/seats; here the question is only "does the SSO login of that person fail, and say why".
-import type { CatalogFault } from '../../mock-idps/faults/catalog.ts';
+import type { CatalogFault } from '../../mock-idps/index.ts';
 
 type SeatFault = Extract<CatalogFault, { protocol: 'seat' }>;
 export type SeatAuditKind = SeatFault['audit'];

@@ -1,7 +1,7 @@
 // The PortalDriver of a target: the page objects of suites/driver/pages, configured with the
 // target's accessible names and capabilities, opening the pages of one provisioned account.
 import type { Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { HomePage, LoginPage, RefusalPage } from './pages/loginPages.ts';
 import { SsoSection } from './pages/ssoSection.ts';

@@ -1,6 +1,6 @@
 // "Is this person logged in?" as the target says it: the live web sessions of one seat email in
 // the driver's account, read through the provisioning API (emails compared without case).
-import type { SeatSession } from '../../lib/harnessContract.ts';
+import type { SeatSession } from '../../lib/index.ts';
 import type { PortalDriver } from './portalDriver.ts';
 
 /** How many live web sessions `email` has in the driver's account; with `method`, only those opened that way. */

@@ -6,8 +6,8 @@
 // refusal, role=note for a warning, role=switch for the Enable toggle, a log-out control for "signed
 // in". Suites get a driver from the target (`target.driver(page, account)`), never construct one.
 import type { Locator, Page } from '@playwright/test';
-import type { AccountState, ProvisionedAccount } from '../../lib/harnessContract.ts';
-import type { Vendor } from '../../mock-idps/types.ts';
+import type { AccountState, ProvisionedAccount } from '../../lib/index.ts';
+import type { Vendor } from '../../mock-idps/index.ts';
 
 export type SamlSetup =
   | {

@@ -3,8 +3,7 @@
 // started), recorded on the test as a `reason-check` annotation: a wrong or missing reason is a
 // warning-level finding in the reports, never the verdict itself (that is "refused": an alert, no session).
 import { test, type Page, type Response } from '@playwright/test';
-import type { AuditEvent } from '../../lib/harnessContract.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { AuditEvent, ReasonCode } from '../../lib/index.ts';
 import {
   REASON_CHECK_ANNOTATION,
   auditEventsAdded,

@@ -8,7 +8,7 @@
 // The baseline is Enable right after a passed Test SSO (whatever else it warns about, the seat
 // audit say); each later Enable must list more warnings than that. Verdicts from what any portal
 // shows: the warnings of the Enable confirmation (role=note under the target's heading).
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { setUpAndPassTestSso, ssoSetUp } from '../flows/ssoSetUp.ts';
 import { idpSignInPrompt, signInAtIdp } from '../idp/idpSignIn.ts';

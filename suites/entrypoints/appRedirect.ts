@@ -3,8 +3,7 @@
 // private-use scheme URL by the OS when its in-app browser tab navigates to it (§7.1).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Page, Request } from '@playwright/test';
-import { escapeHtml } from '../../lib/html.ts';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
+import { escapeHtml, closeServer, listenOnLoopback } from '../../lib/index.ts';
 
 export interface AppRedirectReceiver {
   /** The redirect URI the app registers in its authorization request. */

@@ -2,8 +2,8 @@
 // own browser (a Playwright browser context), and the app hears back on a loopback listener of
 // 127.0.0.1 on a port the OS picks for each login (§7.3), closed once the redirect came back.
 import type { BrowserContext } from '@playwright/test';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { listenForLoopbackRedirect } from './appRedirect.ts';
 import { NativeApp } from './nativeApp.ts';

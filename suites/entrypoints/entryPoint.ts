@@ -1,7 +1,7 @@
 // The places a seat logs in to OE (DESIGN lifecycle step 7: QA checks SSO on the admin portal,
 // the desktop app and the mobile app), behind one interface so suites iterate over them as data.
 import { expect, type Locator } from '@playwright/test';
-import type { Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
+import type { Symptom } from '../../mock-idps/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 

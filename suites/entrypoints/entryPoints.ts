@@ -2,8 +2,8 @@
 // web browser, the system browser the desktop app opens, an iPhone and an Android phone. A device
 // keeps its IdP session between logins, as a real one does; `close()` puts them all away.
 import type { Browser, BrowserContext } from '@playwright/test';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';

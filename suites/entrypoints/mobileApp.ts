@@ -2,8 +2,8 @@
 // in-app browser tab (ASWebAuthenticationSession on iOS, Custom Tabs on Android) and gets the
 // authorization response on its private-use URI scheme (RFC 8252 §7.1).
 import { devices, type Browser, type BrowserContext } from '@playwright/test';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { catchSchemeRedirect } from './appRedirect.ts';
 import { NativeApp } from './nativeApp.ts';

@@ -4,8 +4,8 @@
 // the endpoints and with the client id the provisioning API gives for the account.
 // Desktop and mobile differ only in the tab they open and how the redirect comes back.
 import type { BrowserContext, Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';

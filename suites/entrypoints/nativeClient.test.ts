@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../../lib/index.ts';
 import {
   authorizationUrl,
   fetchMe,

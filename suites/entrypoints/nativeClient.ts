@@ -4,8 +4,8 @@
 // HTTP — at the endpoints and with the client ids the provisioning API gives (urls.native,
 // nativeClients). Results are values, not exceptions, so negative suites can assert the exact refusal.
 import { createHash, randomBytes } from 'node:crypto';
-import type { NativeUserinfo } from '../../lib/harnessContract.ts';
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+import type { NativeUserinfo } from '../../lib/index.ts';
+import { freshConnectionFetch } from '../../lib/index.ts';
 
 export interface Pkce {
   /** Secret of this login until the token request: never attached. */

@@ -1,6 +1,6 @@
 // The web admin portal in desktop Chromium: the person's own browser, email first, then the IdP.
 // Signed in = the portal shows its log-out control and the target has a live SSO session of the seat.
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';

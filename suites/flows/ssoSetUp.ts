@@ -1,8 +1,7 @@
 // What the customer's admin does to set SSO up (DESIGN lifecycle steps 1–2 and QA before enable),
 // shared by the lifecycle, login, seats and matrix suites: enter the IdP's values in Account
 // parameters → IdP and SSO, register at the IdP the SP values the portal shows, pass Test SSO, enable.
-import type { IdpControlClient, OidcPersonaId, SamlPersonaId } from '../../mock-idps/control/client.ts';
-import type { OidcPersona, SamlPersona } from '../../mock-idps/types.ts';
+import type { IdpControlClient, OidcPersonaId, SamlPersonaId, OidcPersona, SamlPersona } from '../../mock-idps/index.ts';
 import type { PortalDriver, SaveOutcome } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';

@@ -2,7 +2,7 @@
 // that set accounts up outside the per-test fixtures (a worker-scoped account per persona), and the
 // per-test `idp` and `account` fixtures of suites/fixtures.ts themselves.
 import { randomBytes } from 'node:crypto';
-import { IdpControlClient, type PublicUser } from '../../mock-idps/control/client.ts';
+import { IdpControlClient, type PublicUser } from '../../mock-idps/index.ts';
 import type { HarnessTarget, ProvisionedAccount } from '../target/harnessTarget.ts';
 
 export interface SeatLogin {

@@ -2,7 +2,7 @@
 // → IdP and SSO, saves a SAML configuration entered by hand, and finds there the SP values to
 // register at the IdP; the SP metadata names the same ACS; SSO stays off until enabled.
 import { randomBytes } from 'node:crypto';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair } from '../../lib/index.ts';
 import { expect, test } from '../fixtures.ts';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';

@@ -6,11 +6,11 @@
 // (SSO_HARNESS_FUZZ_RUNS scales the runs; SSO_HARNESS_FUZZ_SEED replays another seed). Requests go
 // through Node's fetch (see lib/http/httpBrowser.ts for why not Playwright's).
 import fc from 'fast-check';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { SamlPersona } from '../../mock-idps/types.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
+import type { SamlPersona } from '../../mock-idps/index.ts';
 import { samlProfile } from '../conformance/catalogScenarios.ts';
 import { expect, test } from '../conformance/fixtures.ts';
-import { CookieJar } from '../../lib/http/cookieJar.ts';
+import { CookieJar } from '../../lib/testing/index.ts';
 import { reasonCodeOf, type TargetCapabilities } from '../target/capabilities.ts';
 import { REASON_CHECK_ANNOTATION } from '../target/reasonCheck.ts';
 import { reportCouldNotRun } from '../target/couldNotRun.ts';

@@ -2,9 +2,8 @@
 // buttons come from the persona data, the IdP's own source of truth). When the IdP session is
 // already live the browser never stops at the IdP, and there is nothing to fill.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { loginForm } from '../../mock-idps/personas/index.ts';
-import { TEST_USER_PASSWORD } from '../../mock-idps/control/client.ts';
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import { loginForm, TEST_USER_PASSWORD } from '../../mock-idps/index.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (text: string): RegExp => new RegExp(`^${escape(text)}$`, 'i');

@@ -3,9 +3,9 @@
 // password step), and the audit trail names each step and who took it (through the provisioning
 // audit, and on the audit log page when the target shows one), in the target's words mapped.
 import { expect, test } from '@playwright/test';
-import { ANNOTATION } from '../../reporting/annotations.ts';
-import type { AuditEvent } from '../../lib/harnessContract.ts';
-import type { LoginFlow } from '../../mock-idps/types.ts';
+import { ANNOTATION } from '../../reporting/index.ts';
+import type { AuditEvent } from '../../lib/index.ts';
+import type { LoginFlow } from '../../mock-idps/index.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';

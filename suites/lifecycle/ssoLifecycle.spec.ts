@@ -3,9 +3,8 @@
 // IdP locks everyone out everywhere → Ooma support turns SSO off → the admin finds the configuration
 // intact, fixes it → Test SSO → re-enable → everyone logs in again everywhere → the audit log tells
 // who did what.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
-import { lockoutCauseFor } from '../../mock-idps/faults/lockoutCauses.ts';
+import { PERSONAS, PERSONA_IDS } from '../../mock-idps/index.ts';
+import { lockoutCauseFor } from '../../mock-idps/testing/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { describeSymptom, type EntryPoint } from '../entrypoints/entryPoint.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';

@@ -3,8 +3,8 @@
 // support turned SSO off logs nobody in (SAML and OIDC); an app's authorization request opened in
 // another browser (a link sent to a victim who is logged in) gives the app nothing. Verdicts from
 // what any portal shows: a refusal on the portal's page, no new session, nothing handed to the app.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';

@@ -2,8 +2,7 @@
 // logs in on the web admin portal, the desktop app and the mobile app (iPhone, Android), and the
 // entry point is signed in as that user's seat — the portal's live sessions say so on the web, the
 // app's userinfo with its access token says so in the apps.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
+import { PERSONAS, PERSONA_IDS } from '../../mock-idps/index.ts';
 import { selectedEntryPoints } from '../entrypoints/entryPoint.ts';
 import { expect, test } from './ssoReadyAccounts.ts';
 

@@ -2,9 +2,8 @@
 // or the first phone the run covers), a code obtained the way the app obtains it, and the
 // verdicts of a refused authorization request and a refused token request — judged by RFC 6749
 // words, what the app receives and the reasons the target declares (`reason-check` annotations).
-import type { AuditEvent } from '../../lib/harnessContract.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
+import type { AuditEvent, ReasonCode } from '../../lib/index.ts';
+import { PERSONA_IDS } from '../../mock-idps/index.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import { expectOnPortal, selectedEntryPoints, type NativeEntryPointId } from '../entrypoints/entryPoint.ts';
 import type { NativeApp, NativeLogin, StartLoginOptions } from '../entrypoints/nativeApp.ts';

@@ -4,8 +4,8 @@
 // request with one is refused in place and nothing reaches any app; a token request with one
 // gets no token. Where a standard says the part compares case-insensitively (the URI scheme,
 // RFC 3986 §3.1) the login must work. All at the URLs and client ids the provisioning API gives.
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { nearMiss, NEAR_MISS_VARIANTS, type NearMissVariant } from '../../mock-idps/nearMissValues.ts';
+import type { ReasonCode } from '../../lib/index.ts';
+import { nearMiss, NEAR_MISS_VARIANTS, type NearMissVariant } from '../../mock-idps/testing/index.ts';
 import type { NativeEntryPointId } from '../entrypoints/entryPoint.ts';
 import { fetchMe } from '../entrypoints/nativeClient.ts';
 import {

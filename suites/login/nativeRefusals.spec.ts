@@ -5,7 +5,7 @@
 // gave. Verdicts rest on RFC 6749 error codes and what the app receives; the reason codes of
 // lib/reasons.ts are checked where the target declares them (`reason-check` annotations). Each
 // test names the portal defect switch (portal/defects.ts) that makes it fail, in its `caught-defect` annotation.
-import type { ReasonCode } from '../../lib/reasons.ts';
+import type { ReasonCode } from '../../lib/index.ts';
 import type { NativeEntryPointId } from '../entrypoints/entryPoint.ts';
 import { fetchMe } from '../entrypoints/nativeClient.ts';
 import { REASON_CHECK_ANNOTATION } from '../target/reasonCheck.ts';

@@ -3,7 +3,7 @@
 // encoded dots and slashes, backslash, tab, scheme-only, scheme-relative, absolute) — the same
 // table as the SSO scenarios (mock-idps/faults/redirectSafety.ts). The person is logged in and
 // stays on the portal (any page of it). Needs the target's return parameter (`returnTo` in the provisioning answer).
-import { OFF_SITE_RETURN_PATHS, type ReturnPathSlug } from '../../mock-idps/faults/redirectSafety.ts';
+import { OFF_SITE_RETURN_PATHS, type ReturnPathSlug } from '../../mock-idps/testing/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { RULE } from './ruleTags.ts';
 

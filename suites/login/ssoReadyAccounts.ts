@@ -2,9 +2,8 @@
 // test: each worker sets one up per persona on first use (through the portal, as the admin does in
 // the lifecycle), and every test of that persona logs in with its own devices. Tenants are deleted
 // when the worker ends.
-import type { IdpControlClient } from '../../mock-idps/control/client.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/types.ts';
+import type { IdpControlClient, OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { test as base, type TestAccount } from '../entrypoints/fixtures.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';

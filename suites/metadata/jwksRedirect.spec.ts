@@ -5,8 +5,8 @@
 // machine: a portal that follows the redirect verifies the IdP's real signature and passes Test
 // SSO; a portal that stays on the JWKS host refuses it (or refuses the settings, if it reads the
 // JWKS when they are saved).
-import type { OidcPersonaId } from '../../mock-idps/control/client.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { OidcPersonaId } from '../../mock-idps/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';

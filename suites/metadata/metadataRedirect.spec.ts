@@ -3,8 +3,8 @@
 // or expired domain, an open redirect at the IdP) chooses the certificate the account trusts.
 // Here the IdP's metadata URL answers 302 to the metadata of another IdP tenant (the attacker's)
 // on another host name of this machine; saving the metadata URL must be refused.
-import type { SamlPersonaId } from '../../mock-idps/control/client.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { SamlPersonaId } from '../../mock-idps/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { newIdpTenant } from '../flows/testAccount.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';

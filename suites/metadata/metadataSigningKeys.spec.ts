@@ -5,7 +5,7 @@
 // Here the metadata lists, for encryption, a certificate whose key the attacker holds. The admin
 // saves the metadata URL and passes Test SSO (signed with the signing key); then a response signed
 // with the encryption certificate's key (its certificate in KeyInfo) must fail Test SSO.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { setUpAndPassTestSso } from '../flows/ssoSetUp.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicUser } from '../../mock-idps/control/client.ts';
-import { csvField } from '../../lib/csv.ts';
+import type { PublicUser } from '../../mock-idps/index.ts';
+import { csvField } from '../../lib/index.ts';
 import { entraUserExport } from './idpUserExport.ts';
 
 const user = (patch: Partial<PublicUser>): PublicUser => ({

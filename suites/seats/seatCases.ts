@@ -2,7 +2,7 @@
 // every seat has a unique, valid email aligned with the IdP's user base), as data: the seats the
 // account has, whether the IdP's user export is uploaded, the finding expected, and the person
 // at the IdP whose SSO login then fails.
-import type { PublicUser } from '../../mock-idps/control/client.ts';
+import type { PublicUser } from '../../mock-idps/index.ts';
 import type { AccountSpec } from '../target/harnessTarget.ts';
 
 /** The tenant's directory people a case is written with. */

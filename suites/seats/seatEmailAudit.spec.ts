@@ -2,15 +2,15 @@
 // SSO shows it (its kind checked where the target maps its words), enabling SSO warns about it
 // ("anyway"), and the person it concerns, opening OE from the IdP, is refused with a message naming
 // the email the IdP sent.
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import type { ReasonCode } from '../../lib/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
 import { seatLoginFor } from '../flows/testAccount.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import { expectOnPortal } from '../entrypoints/entryPoint.ts';
-import { ANNOTATION } from '../../reporting/annotations.ts';
+import { ANNOTATION } from '../../reporting/index.ts';
 import { entraUserExport } from './idpUserExport.ts';
 import { SEAT_CASES, type Directory } from './seatCases.ts';
 

@@ -5,13 +5,13 @@
 // matrix expects, read from the page (a refusal shown, or the log-out control) and through the target.
 import { catalogScenarios } from '../conformance/catalogScenarios.ts';
 import { expect, test } from '../conformance/fixtures.ts';
-import { isLoopbackHttpUrl } from '../../lib/net.ts';
+import { isLoopbackHttpUrl } from '../../lib/testing/index.ts';
 import { expectationSummary } from '../conformance/scenario.ts';
 import { watchRefusal } from '../driver/refusalReason.ts';
 import { expectOnPortal } from '../entrypoints/entryPoint.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 import { reportCouldNotRun } from '../target/couldNotRun.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 
 /** One reject per protocol and the open-redirect attempt: what a browser could change. */
 const IN_A_BROWSER = [

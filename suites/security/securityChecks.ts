@@ -1,8 +1,7 @@
 // SP checks that no fault catalog entry produces (the IdP plays no part in them), run through the
 // same scenario machinery as the matrix: today, the OE desktop app redeeming its authorization code
 // twice (RFC 6749 §4.1.2: codes are single-use; the tokens of a replayed code are revoked).
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
+import { PERSONAS, PERSONA_IDS } from '../../mock-idps/index.ts';
 import { samlProfile } from '../conformance/catalogScenarios.ts';
 import type { Scenario } from '../conformance/scenario.ts';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSamlFault } from '../../mock-idps/faults/catalog.ts';
-import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
+import { getSamlFault, SAML_PERSONAS } from '../../mock-idps/index.ts';
 import {
   MATRIX_FAULT_IDS,
   allCombinations,

@@ -4,10 +4,9 @@
 // dimension is produced by switching catalog faults on together; the expected outcome follows from
 // the checks a correct SP makes, so a combination is refused with a reason of a check it violates
 // (with several violations, any of their reasons) or accepted when it violates none.
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { getSamlFault, type SamlFaultId } from '../../mock-idps/faults/catalog.ts';
-import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { SamlPersona } from '../../mock-idps/types.ts';
+import type { ReasonCode } from '../../lib/index.ts';
+import { getSamlFault, type SamlFaultId, SAML_PERSONAS } from '../../mock-idps/index.ts';
+import type { SamlPersona } from '../../mock-idps/index.ts';
 import type { Scenario } from '../conformance/scenario.ts';
 
 export const SIGNED_PARTS = ['none', 'assertion', 'response', 'both'] as const;

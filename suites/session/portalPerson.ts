@@ -2,8 +2,8 @@
 // headers, logged in as a seat (password or SSO) or as support staff. "Logged in" is what any
 // portal shows: the page a logged-in person of that kind opens carries the log-out control.
 import type { Browser, Cookie } from '@playwright/test';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin, TestAccount } from '../fixtures.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';

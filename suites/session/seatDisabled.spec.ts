@@ -3,7 +3,7 @@
 // would have expired: its web session opens no portal page, the portal lists no live session of
 // it, and its desktop app's access token is refused at userinfo. The seat is disabled through the
 // optional provisioning call (`PATCH …/seats/{id}`); verdicts from what any portal shows.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
 import { fetchMe } from '../entrypoints/nativeClient.ts';

@@ -8,7 +8,7 @@
 //    and SameSite=Lax or Strict (and Secure over HTTPS).
 //  - Logout: a copy of the logged-in cookies works before the victim logs out and opens nothing after.
 // Findings are soft: one login shows all three.
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { RULE } from '../login/ruleTags.ts';

@@ -3,8 +3,8 @@
 // page, the provisioning audit), what its audit events and seat audit findings are called, its
 // session cookie, and whether it offers the fast SSO-configuration endpoint. Undeclared means "not
 // verifiable" — never a failure; a verdict never rests on a declared reason alone.
-import type { AuditEvent } from '../../lib/harnessContract.ts';
-import { isReasonCode, type ReasonCode } from '../../lib/reasons.ts';
+import type { AuditEvent } from '../../lib/index.ts';
+import { isReasonCode, type ReasonCode } from '../../lib/index.ts';
 
 export interface TargetCapabilities {
   /** The seat session cookie's name: a refused login must not set it. */

@@ -1,8 +1,8 @@
 // Does an OE's provisioning answer follow the contract (lib/harnessContract.ts)? Every URL the
 // suites will open must be there, absolute, and on this machine; the native clients declared; the
 // account state readable. Each problem is named by its JSON path, so the OE team knows what to add.
-import type { AccountState, ProvisionedAccount } from '../../lib/harnessContract.ts';
-import { isLoopbackHost } from '../../lib/net.ts';
+import type { AccountState, ProvisionedAccount } from '../../lib/index.ts';
+import { isLoopbackHost } from '../../lib/index.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

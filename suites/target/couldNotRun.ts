@@ -2,7 +2,7 @@
 // registering the SP at the IdP): the scenario could not run. That is reported as "could not run"
 // with the step that failed — never as a defect of the SP under test.
 import { test } from '@playwright/test';
-import { ANNOTATION } from '../../reporting/annotations.ts';
+import { ANNOTATION } from '../../reporting/index.ts';
 
 /** The annotation type the reports read: its description names the step and what went wrong. */
 export const COULD_NOT_RUN_ANNOTATION = ANNOTATION.couldNotRun;

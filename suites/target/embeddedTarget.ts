@@ -1,8 +1,8 @@
 // The embedded reference portal as the target: started in-process with a random harness token,
 // provisioned and read back through the same provisioning client a remote OE target uses, driven
 // with the reference portal's names and capabilities (suites/driver/reference/).
-import type { IdpServer } from '../../mock-idps/server.ts';
-import { startEmbeddedPortal } from '../../portal/driverEmbedded.ts';
+import type { IdpServer } from '../../mock-idps/index.ts';
+import { startEmbeddedPortal } from '../../portal/index.ts';
 import { createPortalDriver } from '../driver/createPortalDriver.ts';
 import { REFERENCE_NAMES } from '../driver/reference/names.ts';
 import { REFERENCE_CAPABILITIES } from '../driver/reference/referenceTarget.ts';

@@ -5,9 +5,10 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../../lib/index.ts';
 import globalSetup from './globalSetup.ts';
-import { PREFLIGHT_PASSED_ENV, PreflightError } from './preflight.ts';
+import { PreflightError } from './preflight.ts';
+import { PREFLIGHT_PASSED_ENV } from './preflightPassed.ts';
 
 let target: string;
 

@@ -1,7 +1,8 @@
 // Playwright globalSetup: the remote-target preflight (suites/target/preflight.ts) before any
 // test, so a wrong target stops the run once with the setting to fix. Nothing to do for the
 // embedded reference portal, nor when `certify` has just checked the same target file.
-import { PREFLIGHT_PASSED_ENV, PreflightError, runPreflight } from './preflight.ts';
+import { PreflightError, runPreflight } from './preflight.ts';
+import { PREFLIGHT_PASSED_ENV } from './preflightPassed.ts';
 import { TargetConfigError, loadTargetConfig } from './targetConfig.ts';
 
 export default async function globalSetup(): Promise<void> {

@@ -3,21 +3,13 @@
 // Tests see this interface (startHarnessTarget.ts starts one), and every portal URL, name and
 // capability they use comes from it.
 import type { Page } from '@playwright/test';
-import type { AccountSpec, AccountState, ProvisionedAccount, SsoConfigSpec } from '../../lib/harnessContract.ts';
+import type { AccountSpec, AccountState, ProvisionedAccount, SsoConfigSpec } from '../../lib/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { Names } from '../driver/reference/names.ts';
 import type { TargetCapabilities } from './capabilities.ts';
 import type { Credentials } from './targetConfig.ts';
 
-export type {
-  AccountSpec,
-  AccountState,
-  AuditEvent,
-  ProvisionedAccount,
-  SeatSession,
-  SeatSpec,
-  SsoConfigSpec,
-} from '../../lib/harnessContract.ts';
+export type { AccountSpec, AccountState, AuditEvent, ProvisionedAccount, SeatSession, SeatSpec, SsoConfigSpec } from '../../lib/index.ts';
 
 export interface HarnessTarget {
   readonly name: string;

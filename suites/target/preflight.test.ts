@@ -8,9 +8,8 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, listenOnLoopback } from '../../lib/net.ts';
-import { generateTestKeyPair } from '../../lib/x509.ts';
-import { startEmbeddedPortal, type EmbeddedPortal } from '../../portal/driverEmbedded.ts';
+import { closeServer, listenOnLoopback, generateTestKeyPair } from '../../lib/index.ts';
+import { startEmbeddedPortal, type EmbeddedPortal } from '../../portal/index.ts';
 import { PreflightError, runPreflight } from './preflight.ts';
 import { checkBaseUrl, describeFetchFailure } from './preflightHttp.ts';
 import { parseRemoteTarget, type RemoteTargetConfig } from './targetConfig.ts';

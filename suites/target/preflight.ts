@@ -9,12 +9,6 @@ import type { TargetConfig } from './targetConfig.ts';
 
 export { PreflightError } from './preflightError.ts';
 
-/**
- * Set by `certify` for the Playwright run it starts, to the target file that passed its preflight:
- * globalSetup then does not check the same file a second time.
- */
-export const PREFLIGHT_PASSED_ENV = 'SSO_HARNESS_PREFLIGHT_PASSED';
-
 export interface PreflightOptions {
   /** One line per check passed (certify prints them as progress). */
   readonly log?: (line: string) => void;

@@ -4,13 +4,12 @@
 // every control of IdP and SSO the suites use, the target file's own admin (when given), and the
 // support console. Each failure names the setting to change and what the page shows instead.
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../lib/browserBinary.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, isLoopbackHost } from '../../lib/index.ts';
 import { createPortalDriver, type DriverTarget } from '../driver/createPortalDriver.ts';
 import { buttonOrLink } from '../driver/pages/loginPages.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { NAME_DOCS, REFERENCE_NAMES, VENDOR_OPTION, namesWith, type NameKey, type Names } from '../driver/reference/names.ts';
-import { isLoopbackHost } from '../../lib/net.ts';
 import { PreflightError } from './preflightError.ts';
 import type { Credentials, RemoteTargetConfig } from './targetConfig.ts';
 

@@ -5,13 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { isLoopbackAddress } from '../../lib/net.ts';
-import { HARNESS_CONTRACT_VERSION, HARNESS_PATHS, type ProvisionedAccount } from '../../lib/harnessContract.ts';
+import {
+  isLoopbackAddress,
+  HARNESS_CONTRACT_VERSION,
+  HARNESS_PATHS,
+  type ProvisionedAccount,
+  freshConnectionFetch,
+} from '../../lib/index.ts';
 import { accountStateProblems, provisionedAccountProblems } from './contractCheck.ts';
 import { PreflightError, missingProvisioning } from './preflightError.ts';
 import { ProvisioningClient } from './provisioningClient.ts';
 import type { RemoteTargetConfig } from './targetConfig.ts';
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 export const PREFLIGHT_HTTP_TIMEOUT_MS = 5_000;
 

@@ -4,15 +4,14 @@
 // found must map to a reason code of lib/reasons.ts — otherwise every scenario's reason would be
 // "another reason". A portal that answers this start some other way (e.g. sends the browser to its
 // login page) leaves nothing to check here.
-import type { ProvisionedAccount } from '../../lib/harnessContract.ts';
+import type { ProvisionedAccount } from '../../lib/index.ts';
 import { reasonCodeOf } from './capabilities.ts';
-import { isLoopbackHost } from '../../lib/net.ts';
+import { isLoopbackHost, freshConnectionFetch } from '../../lib/index.ts';
 import { PreflightError } from './preflightError.ts';
 import { PREFLIGHT_HTTP_TIMEOUT_MS } from './preflightHttp.ts';
 import { ProvisioningClient } from './provisioningClient.ts';
 import { auditEventsAdded } from './reasonCheck.ts';
 import type { RemoteTargetConfig } from './targetConfig.ts';
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
 
 async function finalAnswer(start: string): Promise<{ status: number; headers: Record<string, string>; html: string } | undefined> {
   let url = start;

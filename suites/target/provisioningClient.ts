@@ -8,8 +8,8 @@ import {
   type ProvisionedAccount,
   type SeatChangeSpec,
   type SsoConfigSpec,
-} from '../../lib/harnessContract.ts';
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+  freshConnectionFetch,
+} from '../../lib/index.ts';
 
 /** A call to a live provisioning API went wrong; the message says which call, what came back and what to check. */
 export class ProvisioningError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../lib/harnessContract.ts';
+import type { AuditEvent } from '../../lib/index.ts';
 import type { TargetCapabilities } from './capabilities.ts';
 import { auditEventsAdded, describeReasonVerdict, judgeReason } from './reasonCheck.ts';
 

@@ -2,9 +2,8 @@
 // response header, an attribute on the refusal page, the audit events the refusal added). A
 // refusal is judged by what any portal shows (no session, an error shown, nothing further); this
 // only adds "verified", "another reason" (a warning-level finding) or "not verifiable" to it.
-import type { AuditEvent } from '../../lib/harnessContract.ts';
-import type { ReasonCode } from '../../lib/reasons.ts';
-import { ANNOTATION } from '../../reporting/annotations.ts';
+import type { AuditEvent, ReasonCode } from '../../lib/index.ts';
+import { ANNOTATION } from '../../reporting/index.ts';
 import { reasonCodeOf, type TargetCapabilities } from './capabilities.ts';
 
 /** What a refusal left behind that may name its reason. */

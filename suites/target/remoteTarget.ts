@@ -2,7 +2,7 @@
 // its provisioning API gives, with the names and capabilities its target file declares, and get a
 // fresh account per test from that API, over HTTP only. The mock IdP server still runs here, on
 // loopback: the OE build must run on this machine to reach it.
-import type { IdpServer } from '../../mock-idps/server.ts';
+import type { IdpServer } from '../../mock-idps/index.ts';
 import { createPortalDriver } from '../driver/createPortalDriver.ts';
 import { namesWith } from '../driver/reference/names.ts';
 import type { HarnessTarget } from './harnessTarget.ts';

@@ -1,6 +1,6 @@
 // The only suites/ module that starts servers: a mock IdP server and the target portal (the
 // embedded reference portal in-process, or the remote OE environment of the target file).
-import { startIdpServer } from '../../mock-idps/server.ts';
+import { startIdpServer } from '../../mock-idps/index.ts';
 import { startEmbeddedTarget } from './embeddedTarget.ts';
 import type { HarnessTarget } from './harnessTarget.ts';
 import { remoteTarget } from './remoteTarget.ts';

@@ -3,8 +3,7 @@
 // SSO_HARNESS_TARGET (see README "Pointing the harness at a real OE environment"); no suite changes.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isHarnessAuditAction, isSeatAuditKind } from '../../lib/harnessContract.ts';
-import { isReasonCode } from '../../lib/reasons.ts';
+import { isHarnessAuditAction, isSeatAuditKind, isReasonCode } from '../../lib/index.ts';
 import { NAME_DOCS, type SelectorOverrides } from '../driver/reference/names.ts';
 import type { TargetCapabilities } from './capabilities.ts';
 

@@ -3,7 +3,7 @@
 // never pass through here.
 import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { toCertificatePem } from '../../lib/x509.ts';
+import { toCertificatePem } from '../../lib/index.ts';
 import { SupportInputError } from './errors.ts';
 
 export interface CertificateInfo {

@@ -4,14 +4,14 @@
 // that need a missing value say so instead of guessing.
 import { existsSync, readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
-import type { SsoProtocol, VendorPreset } from '../../portal/sso/contract.ts';
+import type { SsoProtocol, VendorPreset } from '../../portal/index.ts';
 import { loadCustomerFile, looksLikeCustomerFile, VENDOR_PRESETS } from '../offlineCertify/customerFile.ts';
 import { readCertificate, type CertificateInfo } from './certificates.ts';
 import { looksLikeDiscovery, readDiscovery } from './discovery.ts';
 import { jsonSyntaxProblem, SupportInputError } from './errors.ts';
 import { looksLikeMetadata, readIdpMetadata } from './idpMetadata.ts';
 import { optional } from './optional.ts';
-import type { SecretScrubber } from '../../lib/secretScrubber.ts';
+import type { SecretScrubber } from '../../lib/index.ts';
 
 export type ConfigSource = 'sp-settings' | 'customer-file' | 'idp-metadata' | 'discovery' | 'jwks';
 

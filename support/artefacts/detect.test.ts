@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readArtefact } from './detect.ts';
 import { SupportInputError } from './errors.ts';
-import { SecretScrubber } from '../../lib/secretScrubber.ts';
+import { SecretScrubber } from '../../lib/index.ts';
 
 const XML = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1"/>';
 const B64 = Buffer.from(XML).toString('base64');

@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { jsonSyntaxProblem, notAnArtefact } from './errors.ts';
 import { isHar, scanHar, type HarCapture, type HarIdpError } from './har.ts';
 import { looksLikeJwt } from './jwt.ts';
-import type { SecretScrubber } from '../../lib/secretScrubber.ts';
+import type { SecretScrubber } from '../../lib/index.ts';
 
 export type ArtefactSource = 'xml' | 'base64' | 'deflated-base64' | 'form-body' | 'jwt' | 'token-response' | 'callback-url' | 'har';
 

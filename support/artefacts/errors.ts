@@ -1,6 +1,6 @@
 // Errors a support engineer can meet when feeding the tools a file: each says what the input is
 // not, why, and what to pass instead. The CLI prints the message and exits 2; never a stack trace.
-import { CodedError } from '../../lib/codedError.ts';
+import { CodedError } from '../../lib/index.ts';
 
 export type InputErrorKind = 'not-an-artefact' | 'config-invalid' | 'customer-file-invalid' | 'unreadable';
 

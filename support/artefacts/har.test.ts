@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { har } from '../testing/har.ts';
 import { readArtefact } from './detect.ts';
 import { scanHar } from './har.ts';
-import { SecretScrubber } from '../../lib/secretScrubber.ts';
+import { SecretScrubber } from '../../lib/index.ts';
 
 const XML = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_two"/>';
 const FIRST = Buffer.from('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_one"/>').toString('base64');

@@ -4,7 +4,7 @@
 // Authorization headers, passwords, client secrets, codes, tokens) is registered with the
 // scrubber so that nothing of it can reach the output.
 import { notAnArtefact } from './errors.ts';
-import type { SecretScrubber } from '../../lib/secretScrubber.ts';
+import type { SecretScrubber } from '../../lib/index.ts';
 
 export interface HarCapture {
   readonly kind: 'saml' | 'jwt';

@@ -2,9 +2,9 @@
 // at the persona, so with the values it prints, a user's SSO login ends signed in (not at
 // no-seat-for-email), and the IdP's login page shows the test password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { postedResponse, signIn, TestBrowser } from '../../mock-idps/saml/testing/browser.ts';
-import type { SamlPersona } from '../../mock-idps/types.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
+import { postedResponse, samlSignIn as signIn, TestBrowser } from '../../mock-idps/testing/index.ts';
+import type { SamlPersona } from '../../mock-idps/index.ts';
 import { saveSsoConfiguration } from '../repro/portalApi.ts';
 import { startDemo, type Demo } from './stage.ts';
 

@@ -5,11 +5,18 @@
 // (an OIDC client at each OIDC persona), and the mock login pages show the test password.
 // Everything started here is closed by `close()`.
 import { randomBytes } from 'node:crypto';
-import { IdpControlClient, TEST_USER_PASSWORD, type OidcPersonaId, type SamlPersonaId } from '../../mock-idps/control/client.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { DEMO_TENANT_KEY, startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
-import { PERSONA_IDS } from '../../mock-idps/types.ts';
-import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/driverEmbedded.ts';
+import {
+  IdpControlClient,
+  TEST_USER_PASSWORD,
+  type OidcPersonaId,
+  type SamlPersonaId,
+  PERSONAS,
+  DEMO_TENANT_KEY,
+  startIdpServer,
+  type IdpServer,
+  PERSONA_IDS,
+} from '../../mock-idps/index.ts';
+import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/index.ts';
 
 export interface DemoLogin {
   readonly name: string;

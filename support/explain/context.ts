@@ -1,6 +1,6 @@
 // What every explain check receives: the decoded artefact, what the account expects (when
 // --config was given), the capture time and the allowed clock skew.
-import type { OidcPersona, SamlPersona } from '../../mock-idps/types.ts';
+import type { OidcPersona, SamlPersona } from '../../mock-idps/index.ts';
 import type { ExpectedSettings } from '../artefacts/config.ts';
 import type { JwtFacts } from '../artefacts/jwt.ts';
 import type { SamlResponseFacts } from '../artefacts/samlResponse.ts';

@@ -1,11 +1,8 @@
 // Cross-check with what the mock IdPs really send: every persona's happy path is recognised as
 // that persona with nothing blocking, and minted faults are named by their own catalog id.
 import { afterAll, describe, expect, it } from 'vitest';
-import { getFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
-import { mintIdToken } from '../../mock-idps/oidc/mint.ts';
-import { SAML_PERSONAS, OIDC_PERSONAS } from '../../mock-idps/personas/index.ts';
-import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
-import { TenantState } from '../../mock-idps/tenants.ts';
+import { getFault, type FaultId, mintIdToken, SAML_PERSONAS, OIDC_PERSONAS, mintSamlResponse } from '../../mock-idps/index.ts';
+import { TenantState } from '../../mock-idps/testing/index.ts';
 import { tempFolder } from '../testing/configFiles.ts';
 import { explainArtefact } from './explain.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
-import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
+import { generateTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
+import { mintSamlResponse } from '../../mock-idps/index.ts';
 import { idpMetadataXml, tempFolder, type TempFolder } from '../testing/configFiles.ts';
 import { buildSamlXml, samlFixture, signSaml, toBase64, type SamlFixture, type SignScope } from '../testing/samlFixtures.ts';
 import { explainArtefact } from './explain.ts';

@@ -1,8 +1,8 @@
 // `explain`: from pasted text to a diagnosis. Detect the artefact, read what the account expects,
 // recognise the vendor, run the checks, and return one report whose every string has been
 // scrubbed of the secrets seen in the input.
-import { getOidcPersona, getSamlPersona } from '../../mock-idps/personas/index.ts';
-import type { Vendor } from '../../mock-idps/types.ts';
+import { getOidcPersona, getSamlPersona } from '../../mock-idps/index.ts';
+import type { Vendor } from '../../mock-idps/index.ts';
 import type { CertificateInfo } from '../artefacts/certificates.ts';
 import { loadExpectedSettings, type ExpectedSettings } from '../artefacts/config.ts';
 import { readArtefact, type ArtefactInput } from '../artefacts/detect.ts';
@@ -10,10 +10,10 @@ import { notAnArtefact } from '../artefacts/errors.ts';
 import { accessTokenSign, readJwt, type JwtFacts } from '../artefacts/jwt.ts';
 import { optional } from '../artefacts/optional.ts';
 import { readSamlResponse, type SamlResponseFacts } from '../artefacts/samlResponse.ts';
-import { SecretScrubber } from '../../lib/secretScrubber.ts';
+import { SecretScrubber } from '../../lib/index.ts';
 import { readTextInput } from '../artefacts/textInput.ts';
 import { MAX_XML_CHARS, MAX_XML_DEPTH, scanXml, type XmlShape } from '../artefacts/xml.ts';
-import { bySeverity, countBySeverity, finding, type Finding, type FindingDraft } from '../../reporting/findings/finding.ts';
+import { bySeverity, countBySeverity, finding, type Finding, type FindingDraft } from '../../reporting/index.ts';
 import { skewOf } from './context.ts';
 import { FAULT } from './faultIds.ts';
 import { idpErrorChecks } from './idpErrorChecks.ts';

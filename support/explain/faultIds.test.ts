@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAULT_CATALOG } from '../../mock-idps/faults/catalog.ts';
+import { FAULT_CATALOG } from '../../mock-idps/index.ts';
 import { FAULT, xswFault } from './faultIds.ts';
 
 const CATALOG_IDS = new Set(FAULT_CATALOG.map((fault) => fault.id));

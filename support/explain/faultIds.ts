@@ -1,8 +1,7 @@
 // The fault catalog entries explain can recognise in an artefact. Ids only: symptom and fix are
 // read from the catalog (reporting/findings/catalogLookup.ts); faultIds.test.ts proves every id
 // here exists there, so a renamed catalog entry cannot silently drop out of the diagnosis.
-import type { FaultId } from '../../mock-idps/faults/catalog.ts';
-import type { XswVariant } from '../../mock-idps/saml/mutators.ts';
+import type { FaultId, XswVariant } from '../../mock-idps/index.ts';
 
 export const FAULT = {
   samlXxe: 'saml.xxe-doctype',

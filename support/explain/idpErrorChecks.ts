@@ -1,9 +1,9 @@
 // An IdP error sent back to the redirect URI (OAuth 2.0 §4.1.2.1 error / error_description),
 // found in a HAR. Which vendor and which situation is read from the personas' error data.
-import { OIDC_PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { OidcPersona, Vendor } from '../../mock-idps/types.ts';
+import { OIDC_PERSONAS } from '../../mock-idps/index.ts';
+import type { OidcPersona, Vendor } from '../../mock-idps/index.ts';
 import type { HarIdpError } from '../artefacts/har.ts';
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import { FAULT } from './faultIds.ts';
 
 const FAULT_BY_ERROR: Readonly<Partial<Record<keyof OidcPersona['errors'], string>>> = {

@@ -3,11 +3,11 @@
 // reads (email, email_verified, Google hd, Entra tid). The signature is verified only when a
 // JWKS is given with --config: nothing is fetched.
 import { compactVerify, createLocalJWKSet } from 'jose';
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import { differenceHint, duration, isEmail } from './compare.ts';
 import type { OidcContext } from './context.ts';
 import { FAULT } from './faultIds.ts';
-import { issuesHostedDomain } from '../../mock-idps/personas/index.ts';
+import { issuesHostedDomain } from '../../mock-idps/index.ts';
 
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
 

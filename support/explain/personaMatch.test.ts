@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VENDOR_PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { Vendor } from '../../mock-idps/types.ts';
+import { VENDOR_PERSONAS } from '../../mock-idps/index.ts';
+import type { Vendor } from '../../mock-idps/index.ts';
 import { oidcIssuerFits, samlIssuerFits, templatePattern } from './personaMatch.ts';
 
 const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47';

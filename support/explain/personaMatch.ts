@@ -3,9 +3,9 @@
 // Format, assertion element order, AuthnContextClassRef, NameID format, attribute names, signing
 // scope; for ID tokens the issuer path, header `typ`, claim names and constant claims.
 import { isDeepStrictEqual } from 'node:util';
-import { OIDC_PERSONAS, SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { OidcPersona, PersonaId, SamlPersona, Vendor } from '../../mock-idps/types.ts';
-import { isLoopbackHost } from '../../lib/net.ts';
+import { OIDC_PERSONAS, SAML_PERSONAS } from '../../mock-idps/index.ts';
+import type { OidcPersona, PersonaId, SamlPersona, Vendor } from '../../mock-idps/index.ts';
+import { isLoopbackHost } from '../../lib/index.ts';
 import type { JwtFacts } from '../artefacts/jwt.ts';
 import type { SamlResponseFacts } from '../artefacts/samlResponse.ts';
 

@@ -1,6 +1,6 @@
 // Plain-text rendering of an explain report for a support engineer's terminal: verdict first,
 // then each finding with symptom and fix, then the decoded artefact (secrets already removed).
-import type { Finding } from '../../reporting/findings/finding.ts';
+import type { Finding } from '../../reporting/index.ts';
 import type { ExplainReport, SamlSummary } from './report.ts';
 
 const KIND_WORDS: Readonly<Record<ExplainReport['artefact']['kind'], string>> = {

@@ -1,9 +1,9 @@
 // The `sso-harness explain --json` document (schemaVersion 1). Tools may rely on every field
 // named here; new optional fields may be added, nothing is removed or renamed without a new
 // schemaVersion. Secrets never appear: no signature values, no cookies, no client secrets.
-import type { PersonaId, Vendor } from '../../mock-idps/types.ts';
+import type { PersonaId, Vendor } from '../../mock-idps/index.ts';
 import type { ArtefactSource } from '../artefacts/detect.ts';
-import type { Finding, Severity } from '../../reporting/findings/finding.ts';
+import type { Finding, Severity } from '../../reporting/index.ts';
 
 export type ExplainVerdict = 'refused' | 'accepted-with-warnings' | 'no-problem-found';
 

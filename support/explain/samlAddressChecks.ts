@@ -1,6 +1,6 @@
 // Who sent it, to whom, for which request (SAML core §2.2.5 Issuer, §2.5.1.4 AudienceRestriction,
 // §3.2.2 Destination / InResponseTo; profiles §4.1.4.2 bearer SubjectConfirmationData Recipient).
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import { differenceHint } from './compare.ts';
 import type { SamlContext } from './context.ts';
 import { FAULT } from './faultIds.ts';

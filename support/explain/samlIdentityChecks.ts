@@ -1,9 +1,9 @@
 // Who the user is: NameID format and value, and where the email comes from, in the order the
 // portal resolves it (NameID when it is an email, else the configured attribute, else the
 // attributes vendors use for email per the persona data). A guest `#EXT#` UPN is never an email.
-import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
+import { SAML_PERSONAS } from '../../mock-idps/index.ts';
 import type { AssertionFacts } from '../artefacts/samlResponse.ts';
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import { isEmail } from './compare.ts';
 import type { SamlContext } from './context.ts';
 import { FAULT } from './faultIds.ts';

@@ -5,7 +5,7 @@ import type { CertificateInfo } from '../artefacts/certificates.ts';
 import { daysUntilExpiry } from '../artefacts/certificates.ts';
 import { isWeakAlgorithm, type SignatureFacts } from '../artefacts/samlSignatures.ts';
 import { verifySignature, type SignatureOutcome } from '../artefacts/signatureVerify.ts';
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import type { SamlContext } from './context.ts';
 import { FAULT } from './faultIds.ts';
 import { signedScope } from './personaMatch.ts';

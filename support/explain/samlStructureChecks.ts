@@ -1,7 +1,7 @@
 // Attack shapes and structure of a SAML response (faults.md "SAML — attacks"): DOCTYPE, signature
 // wrapping (XSW1–8), several assertions, comments in NameID, encrypted assertions the portal
 // cannot read, and the IdP's own status.
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import type { SamlContext } from './context.ts';
 import { FAULT, xswFault } from './faultIds.ts';
 

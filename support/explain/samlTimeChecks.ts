@@ -1,7 +1,7 @@
 // Validity window against the capture time and the allowed skew (SAML core §2.5.1.2 Conditions
 // NotBefore / NotOnOrAfter, §2.4.1.2 SubjectConfirmationData NotOnOrAfter, IssueInstant). One
 // finding per direction: the instant furthest out decides, the others are listed with it.
-import type { FindingDraft } from '../../reporting/findings/finding.ts';
+import type { FindingDraft } from '../../reporting/index.ts';
 import { duration, instant } from './compare.ts';
 import type { SamlContext } from './context.ts';
 import { FAULT } from './faultIds.ts';

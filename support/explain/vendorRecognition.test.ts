@@ -4,9 +4,8 @@
 // whose issuer is real but whose shape is customised, and no vendor claimed for a stranger's token.
 import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SAML_PERSONAS } from '../../mock-idps/personas/index.ts';
-import { mintSamlResponse } from '../../mock-idps/saml/mint.ts';
-import type { Vendor } from '../../mock-idps/types.ts';
+import { SAML_PERSONAS, mintSamlResponse } from '../../mock-idps/index.ts';
+import type { Vendor } from '../../mock-idps/index.ts';
 import { explainArtefact } from './explain.ts';
 
 const NOW = new Date('2026-03-02T09:00:00Z');

@@ -1,6 +1,6 @@
 // Seat lists and IdP user exports as tables (the CSV itself is read by lib/csv.ts). Columns are
 // found by header name, never by position.
-import { parseCsv as parseRecords } from '../../lib/csv.ts';
+import { parseCsv as parseRecords } from '../../lib/index.ts';
 import { SupportInputError } from '../artefacts/errors.ts';
 
 export interface CsvTable {

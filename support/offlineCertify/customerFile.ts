@@ -4,8 +4,8 @@
 // naming the field and what to write there.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { SsoProtocol, VendorPreset } from '../../portal/sso/contract.ts';
-import { PRESET_IDS } from '../../portal/sso/presets.ts';
+import type { SsoProtocol, VendorPreset } from '../../portal/index.ts';
+import { PRESET_IDS } from '../../portal/index.ts';
 import { jsonSyntaxProblem, SupportInputError } from '../artefacts/errors.ts';
 
 /** The portal's vendor presets (portal/sso/presets.ts), in the order its vendor select lists them. */

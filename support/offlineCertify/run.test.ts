@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateTestKeyPair, type TestKeyPair } from '../../lib/x509.ts';
-import type { CertificationReport } from '../../reporting/report/certificationReport.ts';
+import { generateTestKeyPair, type TestKeyPair } from '../../lib/index.ts';
+import type { CertificationReport } from '../../reporting/index.ts';
 import { idpMetadataXml, tempFolder, type TempFolder } from '../testing/configFiles.ts';
 import { certifyCustomerFile, runOfflineCertify } from './run.ts';
 

@@ -3,19 +3,19 @@
 // reports/certification.{json,md,html}; prints the verdict. Exit 0 = certified, 1 = not
 // certified, 2 = the customer file cannot be used (the message says why).
 import { relative } from 'node:path';
-import type { Vendor } from '../../mock-idps/types.ts';
+import type { Vendor } from '../../mock-idps/index.ts';
 import { readCertificate } from '../artefacts/certificates.ts';
 import { readDiscovery, type DiscoveryFacts } from '../artefacts/discovery.ts';
 import { SupportInputError, jsonSyntaxProblem } from '../artefacts/errors.ts';
 import { readIdpMetadata, type IdpMetadataFacts } from '../artefacts/idpMetadata.ts';
-import { SecretScrubber } from '../../lib/secretScrubber.ts';
+import { SecretScrubber } from '../../lib/index.ts';
 import {
   buildCertificationReport,
   harnessVersion,
   type CertificationReport,
   type ReportFinding,
-} from '../../reporting/report/certificationReport.ts';
-import { writeCertificationReport } from '../../reporting/report/writers.ts';
+  writeCertificationReport,
+} from '../../reporting/index.ts';
 import { alignmentChecks } from './checks/alignment.ts';
 import { certificateChecks } from './checks/certificates.ts';
 import { reportFinding, type OfflineContext } from './checks/context.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayAvailable, mayLoad } from './browser.ts';
+import { mayLoad } from './browser.ts';
+import { displayAvailable } from './display.ts';
 
 describe('repro browser guards', () => {
   it.each([

@@ -3,10 +3,10 @@
 // the artefacts that crossed the browser: the SAMLResponse posted to the ACS, or the OIDC
 // redirect back to the portal. Each attempt gets a fresh browser context (no IdP session left over).
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { isLoopbackHost } from '../../lib/net.ts';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../lib/browserBinary.ts';
-import { loginForm } from '../../mock-idps/personas/index.ts';
-import type { LoginFlow, Persona } from '../../mock-idps/types.ts';
+import { isLoopbackHost, CHROMIUM_ARGS, chromiumExecutable } from '../../lib/index.ts';
+import { loginForm } from '../../mock-idps/index.ts';
+import type { LoginFlow, Persona } from '../../mock-idps/index.ts';
+import { displayAvailable, NoDisplayError } from './display.ts';
 import type { ReproStage, SeatLogin } from './stage.ts';
 
 /** How long one step (a page to appear) may take before the attempt is called stuck. */
@@ -32,14 +32,6 @@ export interface LoginAttempt {
   readonly idpRequestUrl?: string;
   /** Top-level navigations in order: method and URL. */
   readonly navigations: readonly string[];
-}
-
-export class NoDisplayError extends Error {}
-
-/** Whether a headed browser can open a window here. */
-export function displayAvailable(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
-  if (platform === 'darwin' || platform === 'win32') return true;
-  return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY']);
 }
 
 export async function launchBrowser(options: { readonly headed?: boolean } = {}): Promise<Browser> {

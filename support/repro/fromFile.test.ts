@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair } from '../../lib/x509.ts';
+import { generateTestKeyPair } from '../../lib/index.ts';
 import { SupportInputError } from '../artefacts/errors.ts';
 import { idpMetadataXml, tempFolder, type TempFolder } from '../testing/configFiles.ts';
 import { scenarioFromCustomerFile } from './fromFile.ts';

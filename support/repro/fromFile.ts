@@ -6,9 +6,8 @@
 // the mock IdP as the catalog fault it names. The fix goes back to the vendor as shipped and the
 // vendor preset's SP settings.
 import { basename, extname, join } from 'node:path';
-import { appliesTo, getFault, getSamlFault, isFaultId, type FaultId } from '../../mock-idps/faults/catalog.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
+import { appliesTo, getFault, getSamlFault, isFaultId, type FaultId, PERSONAS } from '../../mock-idps/index.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
 import { SupportInputError } from '../artefacts/errors.ts';
 import { loadCustomerFile, type CustomerFile } from '../offlineCertify/customerFile.ts';
 import { certifyCustomerFile } from '../offlineCertify/run.ts';

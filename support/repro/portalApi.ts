@@ -1,7 +1,7 @@
 // The reference portal's harness API as repro uses it: save the account's SSO configuration
 // (PUT /_harness/accounts/{id}/sso, portal/README.md) as the admin would in the IdP and SSO section.
-import type { EmbeddedPortal } from '../../portal/driverEmbedded.ts';
-import { freshConnectionFetch } from '../../lib/freshConnectionFetch.ts';
+import type { EmbeddedPortal } from '../../portal/index.ts';
+import { freshConnectionFetch } from '../../lib/index.ts';
 
 /** The IdP and SSO form's fields by their form names (portal/web/ssoForm.ts). */
 export type SsoConfigurationBody = Readonly<Record<string, string | number | boolean>> & { readonly protocol: 'saml' | 'oidc' };

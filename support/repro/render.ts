@@ -1,8 +1,7 @@
 // What repro prints: the scenario list (text rows and JSON), the banner of a staged scenario (URLs
 // and test-only credentials to try it by hand) and the before/after summary of a run.
-import type { FaultId } from '../../mock-idps/faults/catalog.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../mock-idps/types.ts';
+import type { FaultId, PersonaId } from '../../mock-idps/index.ts';
+import { PERSONAS } from '../../mock-idps/index.ts';
 import type { LoginOutcome } from './browser.ts';
 import type { RunSummary } from './runSummary.ts';
 import { customerSeesOf, expectedSymptom, fixTitleOf, personasFor, type ReproScenario, type Symptom } from './scenarios.ts';

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { PersonaId } from '../../mock-idps/types.ts';
-import { run as reproCommand } from '../../cli/commands/repro.ts';
+import type { PersonaId } from '../../mock-idps/index.ts';
+import { runReproCommand as reproCommand } from '../../cli/testing/index.ts';
 import { tempFolder } from '../testing/configFiles.ts';
 import { attemptLogin, launchBrowser } from './browser.ts';
 import { runScenario } from './run.ts';

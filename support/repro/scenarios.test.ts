@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getFault, getSamlFault } from '../../mock-idps/faults/catalog.ts';
-import { LOCKOUT_CAUSES } from '../../mock-idps/faults/lockoutCauses.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { VENDORS, PROTOCOLS } from '../../mock-idps/types.ts';
+import { getFault, getSamlFault, LOCKOUT_CAUSES, PERSONAS, VENDORS, PROTOCOLS } from '../../mock-idps/index.ts';
 import {
   expectedSymptom,
   findScenario,

@@ -4,11 +4,23 @@
 // instance of: the customer's symptom and the fix in the vendor's console are read from the
 // catalog, never restated here. A scenario starts from a working set-up (SP registered at the IdP,
 // SSO configured and enabled) and says what changes to break it and what changes to fix it.
-import { appliesTo, getFault, getOidcFault, getSamlFault, type FaultId } from '../../mock-idps/faults/catalog.ts';
-import { defaultPersonaFor, LOCKOUT_CAUSES, type LockoutCauseId, type Symptom } from '../../mock-idps/faults/lockoutCauses.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { PERSONA_IDS, type Persona, type PersonaId, type VendorError } from '../../mock-idps/types.ts';
-import { fixFor } from '../../reporting/findings/catalogLookup.ts';
+import {
+  appliesTo,
+  getFault,
+  getOidcFault,
+  getSamlFault,
+  type FaultId,
+  defaultPersonaFor,
+  LOCKOUT_CAUSES,
+  type LockoutCauseId,
+  type Symptom,
+  PERSONAS,
+  PERSONA_IDS,
+  type Persona,
+  type PersonaId,
+  type VendorError,
+} from '../../mock-idps/index.ts';
+import { fixFor } from '../../reporting/index.ts';
 
 export type { Symptom };
 
@@ -246,6 +258,9 @@ const VENDOR_SCENARIOS: readonly ReproScenario[] = [
 export const REPRO_SCENARIOS: readonly ReproScenario[] = [...LOCKOUT_SCENARIOS, ...VENDOR_SCENARIOS];
 
 export class UnknownScenarioError extends Error {}
+
+/** A scenario asked to run with a persona its faults do not apply to (stage.ts). */
+export class ScenarioPersonaError extends Error {}
 
 export function findScenario(id: string): ReproScenario {
   const scenario = REPRO_SCENARIOS.find((candidate) => candidate.id === id);

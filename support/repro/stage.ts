@@ -9,15 +9,17 @@ import {
   type OidcPersonaId,
   type PublicUser,
   type SamlPersonaId,
-} from '../../mock-idps/control/client.ts';
-import { LOCKOUT_CAUSES, type LockoutContext, type LockoutState } from '../../mock-idps/faults/lockoutCauses.ts';
-import { PERSONAS } from '../../mock-idps/personas/index.ts';
-import { startIdpServer, type IdpServer } from '../../mock-idps/server.ts';
-import type { Persona, PersonaId } from '../../mock-idps/types.ts';
-import type { OidcPersonaUrls, SamlPersonaUrls } from '../../mock-idps/urls.ts';
-import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/driverEmbedded.ts';
+  LOCKOUT_CAUSES,
+  type LockoutContext,
+  type LockoutState,
+  PERSONAS,
+  startIdpServer,
+  type IdpServer,
+} from '../../mock-idps/index.ts';
+import type { Persona, PersonaId, OidcPersonaUrls, SamlPersonaUrls } from '../../mock-idps/index.ts';
+import { startEmbeddedPortal, type EmbeddedPortal, type ProvisionedAccount } from '../../portal/index.ts';
 import { saveSsoConfiguration, type SavedSsoConfiguration, type SsoConfigurationBody } from './portalApi.ts';
-import { personasFor, type ReproChange, type ReproScenario, type SpSettingsPatch } from './scenarios.ts';
+import { personasFor, ScenarioPersonaError, type ReproChange, type ReproScenario, type SpSettingsPatch } from './scenarios.ts';
 
 export const REPRO_TENANT_KEY = 'repro';
 export const DEFAULT_REPRO_DOMAIN = 'contoso.example';
@@ -66,8 +68,6 @@ export interface ReproStage {
   fix(): Promise<void>;
   close(): Promise<void>;
 }
-
-export class ScenarioPersonaError extends Error {}
 
 function resolvePersona(scenario: ReproScenario, requested: PersonaId | undefined): Persona {
   const allowed = personasFor(scenario);

@@ -2,7 +2,7 @@
 // keys (lib/x509.ts): what support would paste, built independently of the mock IdP engine.
 import { randomUUID } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import type { TestKeyPair } from '../../lib/x509.ts';
+import type { TestKeyPair } from '../../lib/index.ts';
 
 export interface SamlFixture {
   issuer: string;

@@ -2,8 +2,7 @@
 // only), the persona's login forms submitted by button text as a person would, and the auto-POST
 // form read. No HTML engine, so it stays fast and deterministic.
 import type { SamlPersona } from '../../types.ts';
-import { decodeEntities, formWithButton, parseForms } from '../../../lib/http/htmlForms.ts';
-import { HttpBrowser, type HttpPage } from '../../../lib/http/httpBrowser.ts';
+import { decodeEntities, formWithButton, parseForms, HttpBrowser, type HttpPage } from '../../../lib/index.ts';
 
 export interface Page {
   readonly url: string;

@@ -5,7 +5,7 @@
 // violates exactly that check.
 import { X509Certificate } from 'node:crypto';
 import { SAML, ValidateInResponseTo, type Profile } from '@node-saml/node-saml';
-import type { ReasonCode } from '../../../lib/reasons.ts';
+import type { ReasonCode } from '../../../lib/index.ts';
 import type { SpCheck } from '../../faults/samlTypes.ts';
 import { NS } from '../render.ts';
 import { childNs, parseXml } from '../sign.ts';

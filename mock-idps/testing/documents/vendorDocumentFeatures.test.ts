@@ -3,7 +3,7 @@
 // features vendors.md lists match (the acceptance criterion), a not-modelled feature
 // counting as not matched. The last block proves the checks can fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTestKeyPair } from '../../../lib/x509.ts';
+import { generateTestKeyPair } from '../../../lib/index.ts';
 import { startIdpServer, type IdpServer } from '../../server.ts';
 import { VENDORS } from '../../personas/index.ts';
 import type { Vendor } from '../../types.ts';

@@ -3,11 +3,11 @@
 // the reference portal's), its words for audit actions, refusal reasons and seat audit kinds, and
 // how it words a refusal (its own message, fix and error reference). An OE team would write these
 // words into its target file: portal/foreign/target.partial.json.
-import type { ReasonCode } from '../../../lib/reasons.ts';
+import type { ReasonCode } from '../../../lib/index.ts';
 import type { AuditAction } from '../../db/audit.ts';
 import type { SeatAuditFinding, SeatAuditKind, VendorPreset } from '../../sso/contract.ts';
 import { NAMED_PRESET_IDS, PRESET_IDS, PRESETS, VENDOR_PRESETS } from '../../sso/presets.ts';
-import { vendorOptionNames } from '../../../lib/vendorOptionKey.ts';
+import { vendorOptionNames } from '../../../lib/index.ts';
 
 /** The names the harness's driver uses, in the foreign portal's words. */
 export const FOREIGN_NAMES = {

@@ -1,6 +1,6 @@
 // The reference portal's route-level words: page titles, notices, refusal details, error
 // messages and audit details (the views hold the words of each page).
-import { REASONS } from '../../../lib/reasons.ts';
+import { REASONS } from '../../../lib/index.ts';
 import { protocolName } from '../../web/format.ts';
 import type { SkinText } from '../types.ts';
 

@@ -2,7 +2,7 @@
 // so tests can assert that nothing further was fetched.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback } from '../../../lib/net.ts';
+import { closeServer, listenOnLoopback } from '../../../lib/index.ts';
 
 export type Route = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 

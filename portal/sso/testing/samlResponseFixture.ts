@@ -2,7 +2,7 @@
 // Defaults describe a valid SP-initiated Entra-like login; each option breaks one thing.
 import { randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import type { TestKeyPair } from '../../../lib/x509.ts';
+import type { TestKeyPair } from '../../../lib/index.ts';
 
 export interface SamlResponseOptions {
   /** Key that signs (and, unless keyInfo says otherwise, whose certificate goes in KeyInfo). */

@@ -2,11 +2,10 @@
 // buttons from the persona data, facts.signIn), the Google account chooser, two-step flows. Stops
 // as soon as the page is not a sign-in step any more (the auto-POST back to the SP, a redirect
 // back to the portal, or an IdP error page).
-import { TEST_USER_PASSWORD } from '../../../mock-idps/control/client.ts';
-import { loginForm } from '../../../mock-idps/personas/index.ts';
-import type { LoginFlow } from '../../../mock-idps/types.ts';
-import { formWithButton, formWithLabel, inputNameFor, parseForms } from '../../../lib/http/htmlForms.ts';
-import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
+import { TEST_USER_PASSWORD, loginForm } from '../../../mock-idps/index.ts';
+import type { LoginFlow } from '../../../mock-idps/index.ts';
+import { formWithButton, formWithLabel, inputNameFor, parseForms } from '../../../lib/index.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/index.ts';
 
 export interface IdpLogin {
   readonly email: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seatAuditKindIn } from '../../driver/pages/ssoSection.ts';
-import type { HttpPage } from '../../../lib/http/httpBrowser.ts';
+import type { HttpPage } from '../../../lib/index.ts';
 import { errorShown, invalidFieldLabels, withRole } from './portalOverHttp.ts';
 
 const page = (status: number, html: string): HttpPage => ({ url: 'http://127.0.0.1:1/x', status, headers: {}, html });

@@ -2,7 +2,7 @@
 // without a rendering engine — at the URLs the provisioning API gave, with the target's accessible
 // names. It reads only what any server-rendered portal has: a <form> whose field has a <label>, a
 // button by its name, an error shown to the person (a 4xx answer or an element with role="alert").
-import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
+import type { ProvisionedAccount, HttpBrowser, HttpPage } from '../../../lib/index.ts';
 import type { SaveOutcome, TestSsoResult } from '../../driver/portalDriver.ts';
 import type { Names } from '../../driver/reference/names.ts';
 import {
@@ -14,8 +14,7 @@ import {
   parseForms,
   submission,
   visibleText,
-} from '../../../lib/http/htmlForms.ts';
-import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
+} from '../../../lib/index.ts';
 
 /** Whether the page shows the person an error: a 4xx answer, or an element with role="alert". */
 export function errorShown(page: HttpPage): boolean {

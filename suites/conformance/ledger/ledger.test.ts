@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getFault } from '../../../mock-idps/faults/catalog.ts';
+import { getFault } from '../../../mock-idps/index.ts';
 import { LedgerError, knownDeviation, loadLedger, parseLedger } from './ledger.ts';
 
 const entry = { fault: 'saml.cert-expired', target: 'embedded reference portal', reason: 'No warning yet.', reference: 'OE-1234' };

@@ -3,8 +3,7 @@
 // (Playwright `test.fail()`): failing is reported as a known deviation, passing fails the run —
 // so an entry that no longer applies must be removed and the ledger cannot rot.
 import { readFileSync } from 'node:fs';
-import { getFault, isFaultId, type FaultId } from '../../../mock-idps/faults/catalog.ts';
-import { PERSONA_IDS, type PersonaId } from '../../../mock-idps/types.ts';
+import { getFault, isFaultId, type FaultId, PERSONA_IDS, type PersonaId } from '../../../mock-idps/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 export const LEDGER_VERSION = 1;

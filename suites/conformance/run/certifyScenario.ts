@@ -4,8 +4,7 @@
 // the worker's accounts ready for the next scenario (faults off, every browser logged out). A
 // scenario whose set-up failed is "could not run"; one whose fault the SP never looks at is "not applicable".
 import { test, type TestInfo } from '@playwright/test';
-import { decodeSamlResponse } from '../../../reporting/evidence.ts';
-import { ANNOTATION } from '../../../reporting/annotations.ts';
+import { decodeSamlResponse, ANNOTATION } from '../../../reporting/index.ts';
 import { CouldNotRunError, reportCouldNotRun } from '../../target/couldNotRun.ts';
 import { REASON_CHECK_ANNOTATION, describeReasonVerdict } from '../../target/reasonCheck.ts';
 import type { ScenarioBrowsers } from '../fixtures.ts';

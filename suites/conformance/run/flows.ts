@@ -3,10 +3,10 @@
 // IdP's auto-POST form carries, follow the OIDC redirect, and — for the native app — redeem the
 // code at the portal's token endpoint.
 import { createHash, randomBytes } from 'node:crypto';
-import { PERSONAS } from '../../../mock-idps/personas/index.ts';
-import type { SamlPersonaId } from '../../../mock-idps/control/client.ts';
-import { parseForms } from '../../../lib/http/htmlForms.ts';
-import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
+import { PERSONAS } from '../../../mock-idps/index.ts';
+import type { SamlPersonaId } from '../../../mock-idps/index.ts';
+import { parseForms } from '../../../lib/index.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/index.ts';
 import { signInOverHttp, type IdpLogin } from '../http/idpSignInOverHttp.ts';
 import type { MatrixAccount } from '../setup/matrixAccounts.ts';
 

@@ -1,7 +1,7 @@
 // How the matrix is laid out for Playwright: one group per persona (a group runs in one worker, in
 // order, so the persona's matrix accounts are set up once per group), groups of one protocol first
 // when the self-check asks for it (it only reorders; every scenario still runs until a failure).
-import type { PersonaId, Protocol } from '../../../mock-idps/types.ts';
+import type { PersonaId, Protocol } from '../../../mock-idps/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 /** `saml` or `oidc`: run that protocol's groups first (set by `certify --self-check`). */

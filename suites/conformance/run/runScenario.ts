@@ -4,13 +4,13 @@
 // everything the verdict needs: the last page, every hop, the cookies set, the token answer (native
 // app), plus the account's state before, so that "nothing happened" can be checked against it.
 import { randomBytes } from 'node:crypto';
-import { PERSONAS } from '../../../mock-idps/personas/index.ts';
+import { PERSONAS } from '../../../mock-idps/index.ts';
 import type { PortalDriver, SaveOutcome, TestSsoResult } from '../../driver/portalDriver.ts';
 import { CouldNotRunError } from '../../target/couldNotRun.ts';
 import { ssoSetUp } from '../../flows/ssoSetUp.ts';
 import { throughIdp as throughIdpInBrowser } from '../../idp/idpSignIn.ts';
 import type { AuditEvent, HarnessTarget } from '../../target/harnessTarget.ts';
-import type { HttpBrowser, HttpPage } from '../../../lib/http/httpBrowser.ts';
+import type { HttpBrowser, HttpPage } from '../../../lib/index.ts';
 import type { IdpLogin } from '../http/idpSignInOverHttp.ts';
 import type { Scenario } from '../scenario.ts';
 import type { MatrixAccount } from '../setup/matrixAccounts.ts';

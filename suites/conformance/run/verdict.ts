@@ -7,12 +7,11 @@
 //   seat's who signed in at the IdP; with a warning, Test SSO shows the admin one (role=note).
 // The reason a refusal names is checked where the target declares how to read it, and is never
 // the verdict: a wrong one is a warning-level finding ("refused, but for another reason").
-import type { ReasonCode } from '../../../lib/reasons.ts';
+import type { ReasonCode, HttpPage } from '../../../lib/index.ts';
 import type { NameKey } from '../../driver/reference/names.ts';
 import type { HarnessTarget } from '../../target/harnessTarget.ts';
 import { auditEventsAdded, judgeReason, type ReasonVerdict } from '../../target/reasonCheck.ts';
-import { visibleText } from '../../../lib/http/htmlForms.ts';
-import type { HttpPage } from '../../../lib/http/httpBrowser.ts';
+import { visibleText } from '../../../lib/index.ts';
 import { errorShown } from '../http/portalOverHttp.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Observation } from './runScenario.ts';

@@ -7,10 +7,17 @@
 // one, otherwise as the admin does it in the portal (password login, IdP and SSO, Test SSO, enable).
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from '@playwright/test';
-import { IdpControlClient, type OidcPersonaId, type PublicUser, type SamlPersonaId } from '../../../mock-idps/control/client.ts';
-import { BOUNDARY_CLOCK_SKEW_SECONDS } from '../../../mock-idps/faults/timeBoundaries.ts';
-import { issuesHostedDomain, PERSONAS, VENDOR_PERSONAS } from '../../../mock-idps/personas/index.ts';
-import type { PersonaId } from '../../../mock-idps/types.ts';
+import {
+  IdpControlClient,
+  type OidcPersonaId,
+  type PublicUser,
+  type SamlPersonaId,
+  BOUNDARY_CLOCK_SKEW_SECONDS,
+  issuesHostedDomain,
+  PERSONAS,
+  VENDOR_PERSONAS,
+} from '../../../mock-idps/index.ts';
+import type { PersonaId } from '../../../mock-idps/index.ts';
 import type { PortalDriver } from '../../driver/portalDriver.ts';
 import { ssoSetUp } from '../../flows/ssoSetUp.ts';
 import { throughIdp } from '../../idp/idpSignIn.ts';

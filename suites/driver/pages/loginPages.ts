@@ -3,7 +3,7 @@
 // person sees in role=alert) and "signed in" (the log-out control is shown, and the target says the
 // seat has a live session).
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
+import type { ProvisionedAccount } from '../../../lib/index.ts';
 import type { HomePageObject, LoginPageObject, RefusalPageObject } from '../portalDriver.ts';
 import type { Names } from '../reference/names.ts';
 

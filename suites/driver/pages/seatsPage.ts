@@ -3,7 +3,7 @@
 // portal did with each is read as any portal shows it: a confirmation (role=status) or a refusal
 // (role=alert).
 import { expect, type Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
+import type { ProvisionedAccount } from '../../../lib/index.ts';
 import type { SaveOutcome, SeatsPageObject } from '../portalDriver.ts';
 import type { Names } from '../reference/names.ts';
 import { buttonOrLink } from './loginPages.ts';

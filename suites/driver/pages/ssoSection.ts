@@ -2,7 +2,7 @@
 // accessible name (the target's names), outcomes by ARIA role (role=alert refused, role=note warns,
 // role=switch is the Enable toggle, aria-invalid marks the field to fix).
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
+import type { ProvisionedAccount } from '../../../lib/index.ts';
 import type { TargetCapabilities } from '../../target/capabilities.ts';
 import type {
   IdpUserExportFile,

@@ -2,7 +2,7 @@
 // login at urls.support, the account's page at urls.supportAccount, the audit log table read by
 // its column headers.
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { ProvisionedAccount } from '../../../lib/harnessContract.ts';
+import type { ProvisionedAccount } from '../../../lib/index.ts';
 import type { Credentials } from '../../target/targetConfig.ts';
 import type { AuditLogObject, SupportConsoleObject } from '../portalDriver.ts';
 import type { Names } from '../reference/names.ts';

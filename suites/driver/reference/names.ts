@@ -2,9 +2,9 @@
 // for, with the reference portal's words as defaults. A target file overrides any of them
 // ("selectors"), so OE — with its own words — is driven without touching a suite. Every key is
 // documented here and in the README's target section; roles are ARIA roles (what getByRole sees).
-import { perVendor, vendorFacts, VENDORS } from '../../../mock-idps/personas/index.ts';
-import type { Vendor } from '../../../mock-idps/types.ts';
-import { vendorOptionKey, vendorOptionNames } from '../../../lib/vendorOptionKey.ts';
+import { perVendor, vendorFacts, VENDORS } from '../../../mock-idps/index.ts';
+import type { Vendor } from '../../../mock-idps/index.ts';
+import { vendorOptionKey, vendorOptionNames } from '../../../lib/index.ts';
 
 /** One name the driver uses: the reference portal's words, and where and how the driver looks for it. */
 export interface NameDoc {

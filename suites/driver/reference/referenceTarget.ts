@@ -3,7 +3,7 @@
 // the harness's own words), its seat session cookie, its seat audit kinds in the harness's words,
 // and it offers the fast SSO-configuration endpoint. Its accessible names are the defaults of
 // names.ts. These are the reference portal's specifics; a real OE declares its own in its target file.
-import { SEAT_AUDIT_KINDS } from '../../../lib/harnessContract.ts';
+import { SEAT_AUDIT_KINDS } from '../../../lib/index.ts';
 import type { TargetCapabilities } from '../../target/capabilities.ts';
 
 export const REFERENCE_CAPABILITIES: TargetCapabilities = {

@@ -2,15 +2,15 @@
 // entity ID, SSO URL, OIDC issuer), the IdP app registration against the SP endpoints (entity ID
 // / Audience, ACS URL, redirect URI), and the issuer against the vendor's known shape (persona
 // data). Exact comparisons: vendors and the portal compare case- and slash-sensitively.
-import { isLoopbackHost } from '../../../lib/net.ts';
-import { VENDOR_PERSONAS } from '../../../mock-idps/personas/index.ts';
-import { presetOf } from '../../../portal/sso/presets.ts';
+import { isLoopbackHost } from '../../../lib/index.ts';
+import { VENDOR_PERSONAS } from '../../../mock-idps/index.ts';
+import { presetOf } from '../../../portal/index.ts';
 import { BINDINGS } from '../../artefacts/idpMetadata.ts';
 import { differenceHint } from '../../explain/compare.ts';
 import { FAULT } from '../../explain/faultIds.ts';
 import { issuerVariant } from '../../explain/oidcChecks.ts';
 import { oidcIssuerFits, samlIssuerFits } from '../../explain/personaMatch.ts';
-import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
+import type { ReportFinding } from '../../../reporting/index.ts';
 import type { CustomerOidcSettings, CustomerSamlSettings } from '../customerFile.ts';
 import { reportFinding, type OfflineContext } from './context.ts';
 

@@ -3,8 +3,7 @@
 // settings is one the IdP actually signs with (SAML metadata §2.4.1.1 KeyDescriptor use).
 import { daysUntilExpiry, type CertificateInfo } from '../../artefacts/certificates.ts';
 import { FAULT } from '../../explain/faultIds.ts';
-import type { Severity } from '../../../reporting/findings/finding.ts';
-import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
+import type { Severity, ReportFinding } from '../../../reporting/index.ts';
 import { reportFinding, type OfflineContext } from './context.ts';
 
 const HORIZONS: ReadonlyArray<{ readonly days: number; readonly severity: Severity }> = [

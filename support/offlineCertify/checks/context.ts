@@ -1,11 +1,11 @@
 // What each offline check reads: the validated customer file and the documents it points at,
 // parsed once; the check time; the vendor whose console the fixes refer to.
-import type { Vendor } from '../../../mock-idps/types.ts';
+import type { Vendor } from '../../../mock-idps/index.ts';
 import type { CertificateInfo } from '../../artefacts/certificates.ts';
 import type { DiscoveryFacts } from '../../artefacts/discovery.ts';
 import type { IdpMetadataFacts } from '../../artefacts/idpMetadata.ts';
-import { finding, type FindingDraft } from '../../../reporting/findings/finding.ts';
-import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
+import { finding, type FindingDraft } from '../../../reporting/index.ts';
+import type { ReportFinding } from '../../../reporting/index.ts';
 import type { CustomerFile } from '../customerFile.ts';
 
 export interface OfflineContext {

@@ -3,7 +3,7 @@
 // tokens are refused too (RFC 8725 §3.1; Auth0's HS256 setting).
 import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, isWeakAlgorithm } from '../../artefacts/samlSignatures.ts';
 import { FAULT } from '../../explain/faultIds.ts';
-import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
+import type { ReportFinding } from '../../../reporting/index.ts';
 import { reportFinding, type OfflineContext } from './context.ts';
 
 export function idpDocumentChecks(ctx: OfflineContext): ReportFinding[] {

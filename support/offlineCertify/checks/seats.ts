@@ -3,12 +3,11 @@
 // (`auditSeatEmails`, `parseIdpUserExport`): offline, support sees exactly what the portal will
 // say once the seats are imported. Findings are grouped per kind, each kind being the seat fault
 // of the catalog whose `audit` kind it is.
-import { FAULT_CATALOG } from '../../../mock-idps/faults/catalog.ts';
-import type { SeatFault } from '../../../mock-idps/faults/seats.ts';
-import { parseIdpUserExport } from '../../../lib/idpUserExport.ts';
-import { auditSeatEmails, type SeatAuditFinding, type SeatAuditKind, type SeatForAudit } from '../../../lib/seatEmailAudit.ts';
+import { FAULT_CATALOG } from '../../../mock-idps/index.ts';
+import type { SeatFault } from '../../../mock-idps/index.ts';
+import { parseIdpUserExport, auditSeatEmails, type SeatAuditFinding, type SeatAuditKind, type SeatForAudit } from '../../../lib/index.ts';
 import { SupportInputError } from '../../artefacts/errors.ts';
-import type { ReportFinding } from '../../../reporting/report/certificationReport.ts';
+import type { ReportFinding } from '../../../reporting/index.ts';
 import { findColumn, readCsvTable } from '../csv.ts';
 import { listSome, reportFinding, type OfflineContext } from './context.ts';
 
