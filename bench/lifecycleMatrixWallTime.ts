@@ -2,7 +2,8 @@
 // 2 cores): the eight lifecycle stories (each logs the user and the admin in on every entry point,
 // three times) and the persona × entry point login matrix, in one Playwright run on the default
 // workers. Also the machine's busy CPU meanwhile: CPU ÷ cores is the least wall time these cores
-// allow, and its share of the wall time says whether the run is CPU-bound (run it on a quiet machine). `--browser both` runs the same suites with
+// allow, and its share of the wall time says whether the run is CPU-bound (run it on a quiet machine). `--browser both` runs the same
+// suites with
 // the headless shell and with the full chromium, one after the other, for a same-run ratio.
 // Figures, never assertions.
 //

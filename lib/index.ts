@@ -1,4 +1,5 @@
-// lib/'s door: the shared kit — CSV, HTML, the HTTP browser, loopback, email and seat rules, the harness contract, secrets, errors, certificates.
+// lib/'s door: the shared kit — CSV, HTML, the HTTP browser, loopback, email and seat rules, the harness contract, secrets, errors,
+// certificates.
 export { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumExecutable } from './browserBinary.ts';
 export { CodedError } from './codedError.ts';
 export { csvField, parseCsv, toCsv, unguardCell } from './csv.ts';

@@ -18,7 +18,10 @@ export function isLoopbackAddress(address: string): boolean {
   return isIP(plain) === 6 && /^(?:0{0,4}:){2,7}0{0,3}1$/.test(plain);
 }
 
-/** A URL's host name: `localhost`, or a loopback literal. `URL` has already normalised odd IPv4 spellings (0x7f.1 → 127.0.0.1) and bracketed IPv6. */
+/**
+ * A URL's host name: `localhost`, or a loopback literal. `URL` has already normalised odd IPv4 spellings (0x7f.1 → 127.0.0.1) and bracketed
+ * IPv6.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return host === 'localhost' || isLoopbackAddress(host);

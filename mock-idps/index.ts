@@ -1,4 +1,5 @@
-// mock-idps/'s door: the personas (vendor facts), the fault catalog, the control API client, the IdP server (started on call) and offline minting (loaded on call).
+// mock-idps/'s door: the personas (vendor facts), the fault catalog, the control API client, the IdP server (started on call) and offline
+// minting (loaded on call).
 import type * as oidcMint from './oidc/mint.ts';
 import type * as samlMint from './saml/mint.ts';
 

@@ -189,7 +189,10 @@ export class TenantState {
     return this.#oidcJwksMovedTo;
   }
 
-  /** From now on every OIDC persona's JWKS URL answers 302 to `url` (a moved or hijacked key set address; asked on `url`'s host, it answers), until reset. */
+  /**
+   * From now on every OIDC persona's JWKS URL answers 302 to `url` (a moved or hijacked key set address; asked on `url`'s host, it
+   * answers), until reset.
+   */
   moveOidcJwks(url: string): void {
     this.#oidcJwksMovedTo = url;
     this.#emit('keys');

@@ -79,7 +79,10 @@ export interface SamlMetadataShape {
   readonly declaration: string;
   /** `md`: elements prefixed `md:` and the root declares only xmlns:md; '': the default namespace. */
   readonly prefix: 'md' | '';
-  /** Root attributes in the vendor's order: `ID` (Entra's `_` + UUID) and `validUntil` (the signing certificate's notAfter) only where written. */
+  /**
+   * Root attributes in the vendor's order: `ID` (Entra's `_` + UUID) and `validUntil` (the signing certificate's notAfter) only where
+   * written.
+   */
   readonly rootAttributes: readonly ('ID' | 'entityID' | 'xmlns' | 'validUntil')[];
   /** An enveloped signature over the whole document, first child of the root (Entra; needs `ID`). */
   readonly signed: boolean;
@@ -117,9 +120,15 @@ export type JwkMember = 'kty' | 'use' | 'kid' | 'x5t' | 'n' | 'e' | 'x5c' | 'iss
 export interface JwksShape {
   /** How a key is named: its RFC 7638 thumbprint (Okta: 43 base64url), its x5t (Entra, Auth0 legacy keys), or 40 lowercase hex (Google). */
   readonly kid: 'jwk-thumbprint' | 'x5t' | 'hex40';
-  /** x5t (with x5c): base64url of the certificate's SHA-1 (Entra), or of that thumbprint in uppercase hex (Auth0); absent: neither is published. */
+  /**
+   * x5t (with x5c): base64url of the certificate's SHA-1 (Entra), or of that thumbprint in uppercase hex (Auth0); absent: neither is
+   * published.
+   */
   readonly x5t?: 'sha1' | 'sha1-hex';
-  /** Each key's members in the vendor's order; members not listed are not published (Entra: no `alg`). `issuer`: Entra's per-key issuer, the literal `{tenantid}` template. */
+  /**
+   * Each key's members in the vendor's order; members not listed are not published (Entra: no `alg`). `issuer`: Entra's per-key issuer, the
+   * literal `{tenantid}` template.
+   */
   readonly members: readonly JwkMember[];
   /**
    * `never-signs`: the set always holds two keys, as Google's does — beside the signing key, a
@@ -344,7 +353,10 @@ export interface PromptBehaviour {
    * (Auth0's `select_account`, passed to upstream social connections only).
    */
   readonly ignored?: readonly PromptValue[];
-  /** The vendor's own error page for a value it refuses (Google: `login`); without it, the refusal is RFC 6749 invalid_request back to the redirect URI. */
+  /**
+   * The vendor's own error page for a value it refuses (Google: `login`); without it, the refusal is RFC 6749 invalid_request back to the
+   * redirect URI.
+   */
   readonly refusedPage?: VendorError;
 }
 

@@ -18,7 +18,9 @@ export interface DefectInfo {
   readonly rule: RuleId;
   /** `off`: the check is skipped; `partial`: the check runs, partly wrong. */
   readonly kind: 'off' | 'partial';
-  /** The refusal reason the correct portal gives and the defective one no longer gives; absent when the correct outcome is not a refusal. */
+  /**
+   * The refusal reason the correct portal gives and the defective one no longer gives; absent when the correct outcome is not a refusal.
+   */
   readonly bypasses?: ReasonCode;
   /** The module that honours the switch. */
   readonly where: string;

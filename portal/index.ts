@@ -1,4 +1,5 @@
-// portal/'s door: the reference portal — started on call (createPortal, startEmbeddedPortal load the app then), its defects, vendor presets and SP endpoints.
+// portal/'s door: the reference portal — started on call (createPortal, startEmbeddedPortal load the app then), its defects, vendor presets
+// and SP endpoints.
 import type * as app from './app.ts';
 import type * as embedded from './driverEmbedded.ts';
 

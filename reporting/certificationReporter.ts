@@ -88,7 +88,10 @@ function* specFiles(dir: string): Generator<string> {
   }
 }
 
-/** The report files of a Playwright run under reports/ (playwright.config.ts reporters; the Allure report is scanned by certify after rendering). */
+/**
+ * The report files of a Playwright run under reports/ (playwright.config.ts reporters; the Allure report is scanned by certify after
+ * rendering).
+ */
 export const RUN_REPORTS = [
   'certification.json',
   'certification.md',

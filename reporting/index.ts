@@ -1,4 +1,5 @@
-// reporting/'s door: the certification report and its writers, findings, annotations and test evidence, run settings, the secrets ledger and scan, shards, the report server.
+// reporting/'s door: the certification report and its writers, findings, annotations and test evidence, run settings, the secrets ledger
+// and scan, shards, the report server.
 export { ANNOTATION } from './annotations.ts';
 export { decodeSamlResponse } from './evidence.ts';
 export { fixFor } from './findings/catalogLookup.ts';

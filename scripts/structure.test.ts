@@ -188,3 +188,20 @@ describe('shared helpers live once, in lib/', () => {
     expect(restated).toEqual([]);
   });
 });
+
+describe('lines fit the formatter width', () => {
+  const width = (JSON.parse(readFileSync(join(ROOT, '.prettierrc.json'), 'utf8')) as { printWidth: number }).printWidth;
+  /** Comment lines over the width: Prettier (lint) wraps code, not comments, so this test does. */
+  const longComments = (file: string, text: string): string[] =>
+    text
+      .split('\n')
+      .flatMap((line, index) => (/^\s*(\/\/|\/\*|\*)/.test(line) && [...line].length > width ? [`${file}:${index + 1}`] : []));
+
+  it('finds a long comment line and leaves long code to Prettier', () => {
+    expect(longComments('a.ts', `// ${'x'.repeat(width)}\nconst s = '${'y'.repeat(width)}';\n  * short`)).toEqual(['a.ts:1']);
+  });
+
+  it(`no comment line is longer than ${width} characters`, () => {
+    expect(everything.flatMap((file) => longComments(file, readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
+  });
+});

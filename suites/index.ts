@@ -1,4 +1,5 @@
-// suites/'s door: what the CLI and the Playwright config use of the suites — the scenario lists, the target file, the run settings and the remote-target preflight (loaded on call).
+// suites/'s door: what the CLI and the Playwright config use of the suites — the scenario lists, the target file, the run settings and the
+// remote-target preflight (loaded on call).
 import type * as preflight from './target/preflight.ts';
 
 export { catalogScenarios } from './conformance/catalogScenarios.ts';

@@ -1,4 +1,5 @@
-// support/'s door: support's tools — explain, repro, the offline certification of a customer file, the demo; each tool's engine loads when it is called.
+// support/'s door: support's tools — explain, repro, the offline certification of a customer file, the demo; each tool's engine loads when
+// it is called.
 import type * as demo from './demo/stage.ts';
 import type * as explain from './explain/explain.ts';
 import type * as offlineCertify from './offlineCertify/run.ts';

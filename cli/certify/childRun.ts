@@ -24,7 +24,10 @@ export interface ChildResult {
 export interface ChildOptions {
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
-  /** `inherit` (default): output as it comes; `quiet`: standard error only; `tail`: no output, keep the last 4 kB of standard error; `capture`: no output, keep all of it. */
+  /**
+   * `inherit` (default): output as it comes; `quiet`: standard error only; `tail`: no output, keep the last 4 kB of standard error;
+   * `capture`: no output, keep all of it.
+   */
   readonly output?: 'inherit' | 'quiet' | 'tail' | 'capture';
 }
 

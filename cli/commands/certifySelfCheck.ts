@@ -46,7 +46,9 @@ Examples:
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const PLAYWRIGHT_CLI = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const MATRIX = ['suites/conformance', 'suites/security'];
-/** Where rules are exercised beyond the matrix: the native apps' endpoints, logins the account changes under (tests tagged with the rule). */
+/**
+ * Where rules are exercised beyond the matrix: the native apps' endpoints, logins the account changes under (tests tagged with the rule).
+ */
 const NATIVE_SUITES = [
   'suites/login/nativeRefusals.spec.ts',
   'suites/login/nativeNearMiss.spec.ts',

@@ -1,4 +1,5 @@
-// lib/'s testing entry: what other folders' tests, bench and scripts use besides lib/index.ts (output capture, the cookie jar, the process table, the test-only certificate mark).
+// lib/'s testing entry: what other folders' tests, bench and scripts use besides lib/index.ts (output capture, the cookie jar, the process
+// table, the test-only certificate mark).
 export { HEADLESS_SHELL } from '../browserBinary.ts';
 export { CookieJar } from '../http/cookieJar.ts';
 export { isLoopbackHttpUrl } from '../net.ts';

@@ -194,12 +194,18 @@ export class IdpControlClient {
     await call(this.controlUrl, 'PUT', `${this.#base}/clock`, { offsetSeconds });
   }
 
-  /** Every OIDC persona's JWKS also publishes another RSA key from now on (until reset): a relying party sees several keys from its first fetch. */
+  /**
+   * Every OIDC persona's JWKS also publishes another RSA key from now on (until reset): a relying party sees several keys from its first
+   * fetch.
+   */
   async publishExtraJwksKey(): Promise<void> {
     await call(this.controlUrl, 'POST', `${this.#base}/jwks/extra-key`);
   }
 
-  /** Every SAML persona's metadata also lists a certificate for encryption from now on (until reset): its key is the shared test attacker key. */
+  /**
+   * Every SAML persona's metadata also lists a certificate for encryption from now on (until reset): its key is the shared test attacker
+   * key.
+   */
   async publishSamlEncryptionKey(): Promise<void> {
     await call(this.controlUrl, 'POST', `${this.#base}/saml/encryption-key`);
   }

@@ -1163,7 +1163,10 @@ const handWrittenSamlFaults = samlFaultList([
   },
 ]);
 
-/** The catalog's SAML entries: written one by one, then the near misses, time boundaries, off-site RelayStates and signature combinations generated from tables (faults/nearMiss.ts, timeBoundaries.ts, redirectSafety.ts, signatureCombinations.ts). */
+/**
+ * The catalog's SAML entries: written one by one, then the near misses, time boundaries, off-site RelayStates and signature combinations
+ * generated from tables (faults/nearMiss.ts, timeBoundaries.ts, redirectSafety.ts, signatureCombinations.ts).
+ */
 const allSamlFaults = [
   ...handWrittenSamlFaults,
   ...samlNearMissFaults,

@@ -1,6 +1,7 @@
 // Vendor-shaped HTML the OIDC personas show: login steps (Entra: email then password; Okta:
 // username and password; Google: email first, its account chooser for accounts signed in here;
-// Auth0: universal login), the consent screen (prompt=consent) and error pages with the vendor's codes. Labels are persona data (facts.signIn) so suites fill forms by label, not CSS.
+// Auth0: universal login), the consent screen (prompt=consent) and error pages with the vendor's codes. Labels are persona data
+// (facts.signIn) so suites fill forms by label, not CSS.
 import { escapeHtml } from '../../lib/index.ts';
 import type { LoginFlow, Vendor, VendorError } from '../types.ts';
 

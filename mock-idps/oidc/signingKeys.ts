@@ -33,7 +33,9 @@ const byPair = new WeakMap<TestKeyPair, Map<string, Promise<SigningKey>>>();
 
 const base64url = (bytes: Buffer): string => bytes.toString('base64url');
 
-/** x5t as the vendor writes it: base64url of the certificate's SHA-1 (Entra), or of that thumbprint in uppercase hex (Auth0's legacy keys). */
+/**
+ * x5t as the vendor writes it: base64url of the certificate's SHA-1 (Entra), or of that thumbprint in uppercase hex (Auth0's legacy keys).
+ */
 function thumbprintX5t(certificateBase64: string, style: NonNullable<JwksShape['x5t']>): string {
   const sha1 = createHash('sha1').update(Buffer.from(certificateBase64, 'base64')).digest();
   return style === 'sha1' ? base64url(sha1) : base64url(Buffer.from(sha1.toString('hex').toUpperCase(), 'ascii'));

@@ -1,4 +1,5 @@
-// mock-idps/'s testing entry: what other folders' tests, bench and scripts use besides mock-idps/index.ts (near-miss values, test sign-ins, tenant state, the OIDC test browser).
+// mock-idps/'s testing entry: what other folders' tests, bench and scripts use besides mock-idps/index.ts (near-miss values, test sign-ins,
+// tenant state, the OIDC test browser).
 export { lockoutCauseFor } from '../faults/lockoutCauses.ts';
 export { OFF_SITE_RETURN_PATHS, type ReturnPathSlug } from '../faults/redirectSafety.ts';
 export { NEAR_MISS_VARIANTS, nearMiss, type NearMissVariant } from '../nearMissValues.ts';

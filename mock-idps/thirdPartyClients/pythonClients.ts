@@ -41,7 +41,10 @@ export type SamlVerdict =
       readonly inResponseTo: string | null;
       readonly attributes: Readonly<Record<string, readonly string[]>>;
     }
-  /** `error`: python3-saml's OneLogin_Saml2_ValidationError constant (e.g. WRONG_AUDIENCE), or the exception class when it could not read the response. */
+  /**
+   * `error`: python3-saml's OneLogin_Saml2_ValidationError constant (e.g. WRONG_AUDIENCE), or the exception class when it could not read
+   * the response.
+   */
   | { readonly accepted: false; readonly error: string; readonly message: string };
 
 export interface OidcRpSettings {
@@ -79,7 +82,10 @@ export type OidcVerdict =
       readonly scope?: string;
       readonly refresh: OidcRefresh;
     }
-  /** `error`: authlib's error code (bad_signature, invalid_claim, missing_claim, expired_token, unsupported_algorithm, …); `claim` names the claim. */
+  /**
+   * `error`: authlib's error code (bad_signature, invalid_claim, missing_claim, expired_token, unsupported_algorithm, …); `claim` names the
+   * claim.
+   */
   | {
       readonly accepted: false;
       readonly stage: OidcStage;
@@ -184,7 +190,10 @@ export class PythonClients {
     return (await this.#call('oidc.begin', { ...rp })) as unknown as { session: string; authorizeUrl: string };
   }
 
-  /** authlib at the redirect URI: state, code exchange with client_secret_basic and the verifier, ID-token validation against the JWKS, UserInfo, one refresh when a refresh token came. */
+  /**
+   * authlib at the redirect URI: state, code exchange with client_secret_basic and the verifier, ID-token validation against the JWKS,
+   * UserInfo, one refresh when a refresh token came.
+   */
   async oidcFinish(session: string, callbackUrl: string): Promise<OidcVerdict> {
     return (await this.#call('oidc.finish', { session, callbackUrl })) as unknown as OidcVerdict;
   }

@@ -163,7 +163,9 @@ describe('logout ends the session at the server', () => {
 });
 
 describe('a session is of one kind: a seat cookie never holds a support session, nor the reverse', () => {
-  /** Who a request is logged in as when `cookie` holds a live session of `kind` whose subject id is 7 (a seat's id) or 3 (a staff member's). */
+  /**
+   * Who a request is logged in as when `cookie` holds a live session of `kind` whose subject id is 7 (a seat's id) or 3 (a staff member's).
+   */
   function loggedInAs(defects: readonly string[], kind: 'seat' | 'support', cookie: string, subjectId: number) {
     const { ctx, sessions } = contextWith(defects);
     sessions.set(sha256(PLANTED), { kind, subjectId, authMethod: 'password', createdAt: 0, expiresAt: 2_000_000 });

@@ -122,7 +122,9 @@ export function ssoConfigRepository(db: DatabaseSync) {
       const row = db.prepare('SELECT * FROM sso_tests WHERE account_id = ? ORDER BY id DESC LIMIT 1').get(accountId);
       return row ? toTest(row) : undefined;
     },
-    /** What the last accepted SSO login (or Test SSO) of this configuration version observed about it; replaces the previous observation. */
+    /**
+     * What the last accepted SSO login (or Test SSO) of this configuration version observed about it; replaces the previous observation.
+     */
     recordObservation(accountId: number, version: number, warnings: readonly string[], now: number): void {
       db.prepare(
         `INSERT INTO sso_observations (account_id, version, warnings_json, observed_at) VALUES (?, ?, ?, ?)

@@ -100,7 +100,10 @@ export interface SsoIdentity {
   readonly emailSource: string;
   readonly attributes: Readonly<Record<string, string | readonly string[]>>;
   readonly warnings: readonly string[];
-  /** The warnings (also in `warnings`) about the saved configuration, e.g. an expired IdP signing certificate: the IdP and SSO section shows them too. */
+  /**
+   * The warnings (also in `warnings`) about the saved configuration, e.g. an expired IdP signing certificate: the IdP and SSO section shows
+   * them too.
+   */
   readonly certificateWarnings?: readonly string[];
 }
 

@@ -19,7 +19,10 @@ export interface IdpMetadata {
 
 export type IdpMetadataParse = { readonly ok: true; readonly metadata: IdpMetadata } | { readonly ok: false; readonly problem: string };
 
-/** Parse IdP metadata. Problems are sentences that start with "The metadata …". `defects`: the portal's defect switches (portal/defects.ts); none by default. */
+/**
+ * Parse IdP metadata. Problems are sentences that start with "The metadata …". `defects`: the portal's defect switches (portal/defects.ts);
+ * none by default.
+ */
 export function parseIdpMetadata(xml: string, defects: DefectSet = new Set()): IdpMetadataParse {
   if (Buffer.byteLength(xml, 'utf8') > MAX_METADATA_BYTES)
     return {

@@ -65,7 +65,9 @@ interface Case {
   readonly callback?: (callback: URL) => void;
   readonly reason: ReasonCode;
   readonly detail?: string | RegExp;
-  /** The defect switches that make the portal accept this artefact (the rule's off switch, and its partial bugs that this artefact exposes). */
+  /**
+   * The defect switches that make the portal accept this artefact (the rule's off switch, and its partial bugs that this artefact exposes).
+   */
   readonly acceptedWith?: DefectId | readonly DefectId[];
 }
 

@@ -66,7 +66,9 @@ interface Case {
   readonly pending?: PendingSamlLogin | null;
   readonly reason: ReasonCode;
   readonly detail?: string | RegExp;
-  /** The defect switches that make the portal accept this artefact (the rule's off switch, and its partial bugs that this artefact exposes). */
+  /**
+   * The defect switches that make the portal accept this artefact (the rule's off switch, and its partial bugs that this artefact exposes).
+   */
   readonly acceptedWith?: DefectId | readonly DefectId[];
 }
 

@@ -56,7 +56,10 @@ export function elements(html: string, tag: string): Element[] {
   return found;
 }
 
-/** The names a page gives its controls and landmarks: labels, buttons, headings, options, legends, summaries, column/row headers, link texts, captions, the title, aria-labels. */
+/**
+ * The names a page gives its controls and landmarks: labels, buttons, headings, options, legends, summaries, column/row headers, link
+ * texts, captions, the title, aria-labels.
+ */
 export function accessibleNames(html: string): string[] {
   const texts = ['label', 'button', 'h[1-6]', 'option', 'legend', 'summary', 'th', 'a', 'caption', 'title'].flatMap((tag) =>
     elements(html, tag).map((element) => textOf(element.inner)),

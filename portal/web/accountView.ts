@@ -64,7 +64,10 @@ ${textInput({ name: F.ssoDomains, label: 'SSO email domains', value: m.account.s
 </section>`;
 }
 
-/** Whether the saved version passed Test SSO — and, when it passed once but its last test failed, both facts, never one beside a contradicting line. */
+/**
+ * Whether the saved version passed Test SSO — and, when it passed once but its last test failed, both facts, never one beside a
+ * contradicting line.
+ */
 export function testStatus(status: SsoStatus): string {
   const last = status.lastTest;
   const lastOfThisVersionFailed = last !== undefined && !last.ok && last.version === status.current?.version;

@@ -201,7 +201,10 @@ function observe(ctx: PortalContext, account: Account, version: number, warnings
   ctx.store.ssoConfigs.recordObservation(account.id, version, warnings ?? [], ctx.now().getTime());
 }
 
-/** The version a Test SSO result is recorded for: the one the test started with (the one saved when the IdP answered, with a defect switch: portal/defects.ts). */
+/**
+ * The version a Test SSO result is recorded for: the one the test started with (the one saved when the IdP answered, with a defect switch:
+ * portal/defects.ts).
+ */
 export function testedVersion(ctx: PortalContext, accountId: number, startedWith: number): number {
   return defectOn(ctx.defects, 'test-result-for-current-version')
     ? (ctx.store.ssoConfigs.current(accountId)?.version ?? startedWith)

@@ -57,7 +57,10 @@ export const FOLDERS: readonly Folder[] = [
 export const TEST_RULE =
   'Tests (*.test.ts, *.spec.ts, testing/) may import any folder, except portal ↔ mock-idps (they meet only over HTTP).';
 
-/** Tests and their helpers (`*.test.ts`, `*.spec.ts`, anything under a `testing/` folder): what the folder map, the structure test and the vendor touch-point scan leave to the test rule. */
+/**
+ * Tests and their helpers (`*.test.ts`, `*.spec.ts`, anything under a `testing/` folder): what the folder map, the structure test and the
+ * vendor touch-point scan leave to the test rule.
+ */
 export function isTestPath(path: string): boolean {
   return /\.(test|spec)\.ts$/.test(path) || path.split('/').includes('testing');
 }
@@ -74,10 +77,16 @@ export const LEAVES: readonly string[] = ['bin', 'bench', 'scripts'];
 /** A folder's door, relative to the folder: the one module other folders' code imports. */
 export const DOOR = 'index.ts';
 
-/** A folder's testing entry, relative to the folder: test helpers (and internals to cross-check) for other folders' tests, bench and scripts. */
+/**
+ * A folder's testing entry, relative to the folder: test helpers (and internals to cross-check) for other folders' tests, bench and
+ * scripts.
+ */
 export const TESTING_ENTRY = 'testing/index.ts';
 
-/** Code that may import a folder's testing entry as well as its door: tests and their helpers, bench, scripts, and the files beside package.json. */
+/**
+ * Code that may import a folder's testing entry as well as its door: tests and their helpers, bench, scripts, and the files beside
+ * package.json.
+ */
 export function mayUseTestingEntries(path: string): boolean {
   return isTestPath(path) || ['bench', 'scripts', ''].includes(folderOf(path));
 }

@@ -37,7 +37,10 @@ test(
     const backOn = async (): Promise<void> => {
       if (!(await ssoEnabled())) await driver.sso.enableSso();
     };
-    /** Support staff logged in in a browser of their own, on the account's page; the first asks for access, the grant then holds for the staff member. */
+    /**
+     * Support staff logged in in a browser of their own, on the account's page; the first asks for access, the grant then holds for the
+     * staff member.
+     */
     const supportStaff = async (asksForAccess: boolean): Promise<PortalDriver> => {
       const staff = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
       await staff.support.logIn();

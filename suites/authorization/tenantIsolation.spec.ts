@@ -68,7 +68,10 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
     idpB = undefined;
   });
 
-  /** Account B with SSO on through its own IdP tenant (`ssoDomainsOfA`: B also claims A's domain, with a seat of A's user's email), and A's SSO on. */
+  /**
+   * Account B with SSO on through its own IdP tenant (`ssoDomainsOfA`: B also claims A's domain, with a seat of A's user's email), and A's
+   * SSO on.
+   */
   const twoCustomers = async (
     {
       browser,

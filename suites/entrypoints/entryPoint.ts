@@ -5,7 +5,10 @@ import type { Symptom } from '../../mock-idps/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 
-/** Where the customer sees a failed login: a portal refusal with its reason code, or an IdP error page (one definition, with the lockout causes). */
+/**
+ * Where the customer sees a failed login: a portal refusal with its reason code, or an IdP error page (one definition, with the lockout
+ * causes).
+ */
 export type { Symptom };
 
 export const ENTRY_POINT_IDS = ['web', 'desktop', 'mobile-ios', 'mobile-android'] as const;

@@ -292,7 +292,9 @@ export class NativeApp {
     this.#portalSession = false;
   }
 
-  /** The app's browser tab, where its next login opens: the one open in the device's browser, or a new one (a tab costs a renderer process). */
+  /**
+   * The app's browser tab, where its next login opens: the one open in the device's browser, or a new one (a tab costs a renderer process).
+   */
   async browserTab(): Promise<Page> {
     if (this.#tab && this.#spec.handOverEndsTab && this.#lastLogin?.appReceivedRedirect) {
       await this.#tab.close();

@@ -26,7 +26,9 @@ const REDIRECT_URI_INVALID: ReasonCode = 'native-redirect-uri-invalid';
 const PKCE_INVALID: ReasonCode = 'native-pkce-invalid';
 const CODE_INVALID: ReasonCode = 'native-code-invalid';
 
-/** One app per OAuth client the run covers: the desktop app (loopback redirect) and the mobile app (private-use scheme, on the first phone). */
+/**
+ * One app per OAuth client the run covers: the desktop app (loopback redirect) and the mobile app (private-use scheme, on the first phone).
+ */
 const { desktop, phone } = nativeAppsUnderTest();
 const APPS: readonly {
   readonly id: NativeEntryPointId;

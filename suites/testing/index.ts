@@ -1,2 +1,3 @@
-// suites/'s testing entry: what other folders' tests use besides suites/index.ts (the reference portal's default names, which the portal's tests check against).
+// suites/'s testing entry: what other folders' tests use besides suites/index.ts (the reference portal's default names, which the portal's
+// tests check against).
 export { NAME_DOCS } from '../driver/reference/names.ts';

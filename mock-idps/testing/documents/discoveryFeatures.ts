@@ -74,7 +74,10 @@ const NOBODY: Check = (doc) =>
     doc.request_uri_parameter_supported === true ? 'request_uri_parameter_supported: true' : true,
   );
 
-/** PAR only in Okta's 2023 custom-AS document, token_endpoint_auth_signing_alg_values_supported only in Auth0's, introspection_endpoint only in Okta's. */
+/**
+ * PAR only in Okta's 2023 custom-AS document, token_endpoint_auth_signing_alg_values_supported only in Auth0's, introspection_endpoint only
+ * in Okta's.
+ */
 const exclusive =
   (vendor: Vendor): Check =>
   (doc) =>

@@ -104,7 +104,10 @@ function sameKeys(xml: string, tags: readonly Tag[], role: Tag): CheckResult {
   );
 }
 
-/** The SecurityTokenServiceType: KeyDescriptor(s), ClaimTypesOffered (19 ClaimTypes, each declaring xmlns:auth, with DisplayName and Description), the two endpoints. */
+/**
+ * The SecurityTokenServiceType: KeyDescriptor(s), ClaimTypesOffered (19 ClaimTypes, each declaring xmlns:auth, with DisplayName and
+ * Description), the two endpoints.
+ */
 export function securityTokenService(xml: string): CheckResult {
   const tags = startTags(xml);
   const sts = roles(tags)[0];

@@ -67,7 +67,10 @@ export class MatrixAccounts {
   readonly #accounts = new Map<string, Promise<MatrixAccount>>();
   readonly #adminBrowsers = new Map<number, Promise<{ readonly context: BrowserContext; readonly driver: PortalDriver }>>();
 
-  /** `browser`: a browser of the worker's, launched on first use (targets configured through the admin UI, pages that are no server-rendered forms). */
+  /**
+   * `browser`: a browser of the worker's, launched on first use (targets configured through the admin UI, pages that are no server-rendered
+   * forms).
+   */
   constructor(target: HarnessTarget, browser: () => Promise<Browser>, secret: SecretSink = () => undefined) {
     this.#target = target;
     this.#browser = browser;
