@@ -116,19 +116,21 @@ describe('signing keys', () => {
     tenant.useFault({ id: 'saml.xsw1', once: false });
     tenant.setClockOffset(600);
     tenant.publishExtraJwksKey();
+    tenant.publishSigningKeyOnly();
     tenant.directory.update('u-bob.user', { disabled: true });
     tenant.log({ persona: 'google-saml', method: 'GET', path: '/x', kind: 'saml.sso' });
     const changes: string[] = [];
     tenant.subscribe((change) => changes.push(change));
     tenant.reset();
     expect(changes).toEqual(['reset']);
-    expect([tenant.apps.size, tenant.faults.length, tenant.clockOffsetSeconds, tenant.requestLog.length, tenant.extraJwksKey]).toEqual([
-      0,
-      0,
-      0,
-      0,
-      false,
-    ]);
+    expect([
+      tenant.apps.size,
+      tenant.faults.length,
+      tenant.clockOffsetSeconds,
+      tenant.requestLog.length,
+      tenant.extraJwksKey,
+      tenant.signingKeyOnly,
+    ]).toEqual([0, 0, 0, 0, false, false]);
     expect(tenant.directory.byId('u-bob.user')?.disabled).toBe(false);
     expect(tenant.signingKeys('google-saml').current.fingerprint256).not.toBe(key);
   });

@@ -95,6 +95,8 @@ export class TenantState {
   #clockOffsetSeconds = 0;
   /** Publish another RSA key (one the IdP never signs with) in every OIDC persona's JWKS, until reset. */
   #extraJwksKey = false;
+  /** Publish the signing key alone (no second or previous key) in every OIDC persona's JWKS, until reset. */
+  #signingKeyOnly = false;
   #samlEncryptionKey = false;
   /**
    * Shown on this tenant's login pages when set: the test users' password (only `sso-harness demo`
@@ -154,6 +156,20 @@ export class TenantState {
 
   withdrawExtraJwksKey(): void {
     this.#extraJwksKey = false;
+    this.#emit('keys');
+  }
+
+  /** Whether every OIDC JWKS publishes the signing key alone (an IdP with one key, though the vendor publishes two). */
+  get signingKeyOnly(): boolean {
+    return this.#signingKeyOnly;
+  }
+
+  /**
+   * From now on every OIDC persona's JWKS holds the signing key alone, without the second key (Google)
+   * or the previous key: an IdP with one key, so a relying party sees one key from its first fetch.
+   */
+  publishSigningKeyOnly(): void {
+    this.#signingKeyOnly = true;
     this.#emit('keys');
   }
 
@@ -402,6 +418,7 @@ export class TenantState {
     this.#faults = [];
     this.#clockOffsetSeconds = 0;
     this.#extraJwksKey = false;
+    this.#signingKeyOnly = false;
     this.#samlEncryptionKey = false;
     this.#samlMetadataMovedTo = undefined;
     this.#oidcJwksMovedTo = undefined;

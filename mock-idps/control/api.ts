@@ -306,6 +306,15 @@ route(
 );
 route(
   'POST',
+  '/tenants/:key/jwks/signing-key-only',
+  'publish the signing key alone in every OIDC JWKS from now on (an IdP with one key: no second or previous key), until reset',
+  (call) => {
+    tenantOf(call).publishSigningKeyOnly();
+    sendJson(call.res, 204, null);
+  },
+);
+route(
+  'POST',
   '/tenants/:key/saml/encryption-key',
   'list a certificate for encryption (KeyDescriptor use="encryption", the shared test attacker key) in every SAML metadata from now on, until reset',
   (call) => {

@@ -202,6 +202,11 @@ export class IdpControlClient {
     await call(this.controlUrl, 'POST', `${this.#base}/jwks/extra-key`);
   }
 
+  /** Every OIDC persona's JWKS holds the signing key alone from now on (until reset): a relying party sees one key from its first fetch. */
+  async publishSigningKeyOnly(): Promise<void> {
+    await call(this.controlUrl, 'POST', `${this.#base}/jwks/signing-key-only`);
+  }
+
   /**
    * Every SAML persona's metadata also lists a certificate for encryption from now on (until reset): its key is the shared test attacker
    * key.

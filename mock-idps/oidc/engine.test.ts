@@ -349,3 +349,32 @@ describe('Google account chooser', () => {
     expect(done.url.searchParams.has('code')).toBe(true);
   });
 });
+
+describe("Google's JWKS told to publish one key (control API: jwks/signing-key-only)", () => {
+  let server: OidcTestServer;
+  beforeAll(async () => {
+    server = await startOidcTestServer('google-oidc');
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const publishedKids = async (): Promise<string[]> => {
+    const discovery = (await (await fetch(`${server.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)).json()) as {
+      jwks_uri: string;
+    };
+    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: { kid: string }[] };
+    return jwks.keys.map((key) => key.kid);
+  };
+
+  it('publishes the signing key alone from then on, through fault resets, until the tenant is reset', async () => {
+    const vendorShaped = await publishedKids();
+    expect(vendorShaped).toHaveLength(2);
+    server.tenant.publishSigningKeyOnly();
+    expect(await publishedKids()).toEqual(vendorShaped.slice(0, 1));
+    server.tenant.resetFaults();
+    expect(await publishedKids()).toEqual(vendorShaped.slice(0, 1));
+    server.tenant.reset();
+    expect(await publishedKids()).toHaveLength(2);
+  });
+});

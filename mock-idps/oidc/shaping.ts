@@ -336,6 +336,7 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
       ...publishedExtras(faultsOf(deps.faults.peek('id-token'))),
       ...deps.sticky.current(),
       ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : []),
+      ...(tenant.signingKeyOnly ? ['signing-key-only' as const] : []),
     ]);
     ctx.body = await publishedJwks(tenant, persona, deps.issuer, extras);
   }

@@ -86,6 +86,13 @@ describe('catalogScenarios', () => {
       { profile: { protocol: 'oidc', isolatedFor: 'oidc.jwks-rotated' }, expectation: { kind: 'accepted', warning: false } },
     ],
     ['oidc.kid-absent-multiple-keys', 'auth0-oidc', { profile: { protocol: 'oidc', isolatedFor: 'oidc.kid-absent-multiple-keys' } }],
+    // One key for the whole account's life: an SP that ran Test SSO before the fault would otherwise have cached Google's two.
+    [
+      'oidc.kid-absent-single-key',
+      'google-oidc',
+      { profile: { protocol: 'oidc', isolatedFor: 'oidc.kid-absent-single-key', signingKeyOnly: true } },
+    ],
+    ['oidc.embedded-jwk', 'google-oidc', { profile: { protocol: 'oidc', isolatedFor: 'oidc.embedded-jwk', signingKeyOnly: true } }],
     ['oidc.kid-unknown', 'auth0-oidc', { profile: { protocol: 'oidc' } }],
     [
       'oidc.discovery-issuer-mismatch',

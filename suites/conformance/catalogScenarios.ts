@@ -61,19 +61,24 @@ function deriveSaml(fault: SamlFault, persona: SamlPersona): Derived {
 }
 
 /**
- * OIDC faults whose production depends on the SP's cached JWKS: a key rotation, or a token
- * without kid (judged against however many keys the SP has cached). Each gets its own account.
+ * OIDC faults whose production depends on the SP's cached JWKS: a key rotation, a token without
+ * kid (judged against however many keys the SP has cached), or a JWKS of one key (an SP that cached
+ * the vendor's two at set-up would judge against two). Each gets its own account.
  */
 export function dependsOnKeyCache(fault: OidcFault): boolean {
   const effect = fault.effect;
-  return effect.seam === 'signing-key' || (effect.seam === 'id-token' && effect.jwt.signer === 'persona-key-without-kid');
+  return (
+    effect.seam === 'signing-key' ||
+    (effect.seam === 'id-token' && (effect.jwt.signer === 'persona-key-without-kid' || effect.jwt.publish === 'signing-key-only'))
+  );
 }
 
 function deriveOidc(fault: OidcFault, persona: OidcPersona): Derived {
   const effect = fault.effect;
   const extraJwksKey = effect.seam === 'id-token' && effect.jwt.publish === 'extra-rsa-key';
+  const signingKeyOnly = effect.seam === 'id-token' && effect.jwt.publish === 'signing-key-only';
   const profile: SpProfile = dependsOnKeyCache(fault)
-    ? { protocol: 'oidc', isolatedFor: fault.id, ...(extraJwksKey ? { extraJwksKey } : {}) }
+    ? { protocol: 'oidc', isolatedFor: fault.id, ...(extraJwksKey ? { extraJwksKey } : {}), ...(signingKeyOnly ? { signingKeyOnly } : {}) }
     : { protocol: 'oidc' };
   const atIdp = { profile, idpFaults: [fault.id], loginAs: 'user' as const };
   switch (effect.seam) {

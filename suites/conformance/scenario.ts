@@ -29,6 +29,12 @@ export type SpProfile =
        * fetch happens at set-up (Test SSO) or at the faulty login.
        */
       readonly extraJwksKey?: boolean;
+      /**
+       * The fault is about an IdP that publishes one key (a token without kid is then acceptable): the
+       * IdP publishes its signing key alone from the account's creation, so the SP never caches the
+       * vendor's usual second key — whether its first JWKS fetch is at set-up (Test SSO) or at the login.
+       */
+      readonly signingKeyOnly?: boolean;
     };
 
 /** How the login is driven (HTTP level unless stated). */

@@ -134,6 +134,7 @@ export class MatrixAccounts {
     );
     try {
       if (profile.protocol === 'oidc' && profile.extraJwksKey) await idp.publishExtraJwksKey();
+      if (profile.protocol === 'oidc' && profile.signingKeyOnly) await idp.publishSigningKeyOnly();
       return await this.#provision(idp, domain, persona, profile);
     } catch (error) {
       await idp.delete().catch(() => undefined);
