@@ -7,15 +7,10 @@ import type { IdpControlClient } from '../mock-idps/index.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
 import { newIdpTenant, provisionAdminAndUser, type TestAccount } from './flows/testAccount.ts';
 import { evidenceFixtures, type EvidenceFixtures } from './evidenceFixtures.ts';
-import type { HarnessTarget } from './target/harnessTarget.ts';
-import { startHarnessTarget } from './target/startHarnessTarget.ts';
+import { workerFixtures, type WorkerFixtures } from './workerFixtures.ts';
 
 /** Defined beside the flows that make them (suites/flows/testAccount.ts); every suite takes them from here. */
 export type { SeatLogin, TestAccount } from './flows/testAccount.ts';
-
-interface WorkerFixtures {
-  target: HarnessTarget;
-}
 
 interface TestFixtures {
   idp: IdpControlClient;
@@ -23,16 +18,9 @@ interface TestFixtures {
   driver: PortalDriver;
 }
 
+// The worker fixtures (the target among them) are all in suites/workerFixtures.ts, so that every spec shares workers.
 const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
-  target: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
-    async ({}, use) => {
-      const target = await startHarnessTarget();
-      await use(target);
-      await target.close();
-    },
-    { scope: 'worker' },
-  ],
+  ...workerFixtures,
 
   baseURL: async ({ target }, use) => {
     await use(target.portalUrl);

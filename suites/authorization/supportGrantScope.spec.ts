@@ -6,7 +6,7 @@
 import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
-import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
+import { ssoOnForSuite } from '../flows/ssoByApi.ts';
 import { RULE } from '../login/ruleTags.ts';
 import { swappedId, withAccountId } from './accountIds.ts';
 import { recordFormPosts, submitFrom, type FormPost } from './formPosts.ts';
@@ -45,8 +45,8 @@ test(
       const contextB = await browser.newContext({ baseURL: target.portalUrl });
       const driverB = target.driver(await contextB.newPage(), accountB.provisioned);
       await test.step('accounts A and B each set SSO up and turn it on', async () => {
-        await setUpAndEnableSso(driver, idp, persona, account.admin);
-        await setUpAndEnableSso(driverB, idpB, persona, accountB.admin);
+        await ssoOnForSuite(target, driver, idp, persona, account.admin);
+        await ssoOnForSuite(target, driverB, idpB, persona, accountB.admin);
       });
 
       const support = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);

@@ -19,7 +19,7 @@ import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expect, test, type TestAccount } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser, seatLoginFor } from '../flows/testAccount.ts';
 import { sideBySide } from '../flows/sideBySide.ts';
-import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
+import { ssoOnForSuite } from '../flows/ssoByApi.ts';
 import { idpSignInPrompt, signInAtIdp } from '../idp/idpSignIn.ts';
 import { RULE } from '../login/ruleTags.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
@@ -89,8 +89,8 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
     const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
     // Two customers' admins, each in their own browser at their own IdP: side by side.
     await sideBySide([
-      setUpAndEnableSso(driver, idp, PERSONAS[id], account.admin),
-      setUpAndEnableSso(driverB, tenantB, PERSONAS[id], accountB.admin),
+      ssoOnForSuite(target, driver, idp, PERSONAS[id], account.admin),
+      ssoOnForSuite(target, driverB, tenantB, PERSONAS[id], accountB.admin),
     ]);
     return { idpB: tenantB, accountB, driverB };
   };

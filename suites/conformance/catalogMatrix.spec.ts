@@ -6,10 +6,6 @@ import { test } from './fixtures.ts';
 import { certifyScenario, scenarioTags, scenarioTitle } from './run/certifyScenario.ts';
 import { groupByPersona } from './run/grouping.ts';
 
-// HTTP-level scenarios: a Playwright trace of every request context would cost more than the
-// scenario itself; a failing scenario attaches its hops and the observed outcome instead.
-test.use({ trace: 'off', screenshot: 'off' });
-
 for (const [persona, scenarios] of groupByPersona(catalogScenarios())) {
   test.describe(persona, () => {
     test.describe.configure({ mode: 'default' });

@@ -3,7 +3,7 @@
 // parameters → IdP and SSO, register at the IdP the SP values the portal shows, pass Test SSO, enable.
 import type { IdpControlClient, OidcPersonaId, SamlPersonaId, OidcPersona, SamlPersona } from '../../mock-idps/index.ts';
 import type { PortalDriver, SaveOutcome } from '../driver/portalDriver.ts';
-import type { SeatLogin } from '../fixtures.ts';
+import type { SeatLogin } from './testAccount.ts';
 import { throughIdp } from '../idp/idpSignIn.ts';
 
 export interface OidcClient {
@@ -46,6 +46,16 @@ export interface SsoSetUpOptions {
   readonly clockSkewSeconds?: number;
 }
 
+/** What the SP requires of a SAML response: by default a signature where the vendor signs, no IdP-initiated login. */
+export function samlRequirements(persona: SamlPersona, choices: SamlChoices = {}): Required<SamlChoices> {
+  const scope = persona.signing.scope;
+  return {
+    requireSignedAssertion: choices.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
+    requireSignedResponse: choices.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
+    allowIdpInitiated: choices.allowIdpInitiated ?? false,
+  };
+}
+
 export function ssoSetUp(
   driver: PortalDriver,
   idp: IdpControlClient,
@@ -62,13 +72,10 @@ export function ssoSetUp(
   const save = async (clientSecret: string | undefined): Promise<SaveOutcome> => {
     await driver.sso.goto();
     if (persona.protocol === 'saml') {
-      const scope = persona.signing.scope;
       return driver.sso.configureSaml({
         vendor: persona.vendor,
         metadataUrl: idp.samlUrls(persona.id as SamlPersonaId).metadataUrl,
-        requireSignedAssertion: options.saml?.requireSignedAssertion ?? (scope === 'assertion' || scope === 'both'),
-        requireSignedResponse: options.saml?.requireSignedResponse ?? (scope === 'response' || scope === 'both'),
-        allowIdpInitiated: options.saml?.allowIdpInitiated ?? false,
+        ...samlRequirements(persona, options.saml),
         ...(options.clockSkewSeconds === undefined ? {} : { clockSkewSeconds: options.clockSkewSeconds }),
       });
     }

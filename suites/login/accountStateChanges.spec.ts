@@ -10,7 +10,7 @@ import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import { expectOnPortal, symptomShown } from '../entrypoints/entryPoint.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
-import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
+import { ssoOnForSuite } from '../flows/ssoByApi.ts';
 import { idpSignInPrompt, signInAtIdp } from '../idp/idpSignIn.ts';
 import { nativeAppsUnderTest } from './nativeApps.ts';
 import { RULE } from './ruleTags.ts';
@@ -30,7 +30,7 @@ for (const personaId of IN_FLIGHT) {
           { type: 'persona', description: personaId },
           { type: 'caught-defect', description: 'sso-enabled-checked-at-start-only' },
         );
-      await setUpAndEnableSso(driver, idp, persona, account.admin);
+      await ssoOnForSuite(target, driver, idp, persona, account.admin);
       const personOf = async (): Promise<PortalDriver> =>
         target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
 
@@ -71,7 +71,7 @@ if (desktop) {
   test(
     'desktop app: an authorization request opened in another browser, where a seat is logged in, gives the app nothing',
     { tag: RULE.requestBinding },
-    async ({ account, idp, driver, entryPoints }) => {
+    async ({ target, account, idp, driver, entryPoints }) => {
       test.info().annotations.push(
         { type: 'entry-point', description: 'desktop' },
         { type: 'caught-defect', description: 'native-request-not-bound-to-browser' },
@@ -82,7 +82,7 @@ if (desktop) {
         },
       );
       const persona = PERSONAS['entra-saml'];
-      await setUpAndEnableSso(driver, idp, persona, account.admin);
+      await ssoOnForSuite(target, driver, idp, persona, account.admin);
       const opened = entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned }, ['desktop', 'web']);
       const app = await opened.nativeApp('desktop', account.admin);
 

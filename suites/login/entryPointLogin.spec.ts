@@ -4,7 +4,7 @@
 // app's userinfo with its access token says so in the apps.
 import { PERSONAS, PERSONA_IDS } from '../../mock-idps/index.ts';
 import { selectedEntryPoints } from '../entrypoints/entryPoint.ts';
-import { expect, test } from './ssoReadyAccounts.ts';
+import { expect, test } from '../entrypoints/fixtures.ts';
 
 for (const personaId of PERSONA_IDS) {
   const persona = PERSONAS[personaId];

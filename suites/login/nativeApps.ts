@@ -10,7 +10,8 @@ import type { NativeApp, NativeLogin, StartLoginOptions } from '../entrypoints/n
 import type { TokenResult } from '../entrypoints/nativeClient.ts';
 import type { HarnessTarget } from '../target/harnessTarget.ts';
 import { REASON_CHECK_ANNOTATION, auditEventsAdded, describeReasonVerdict, judgeReason } from '../target/reasonCheck.ts';
-import { expect, test as base, type SsoReadyAccount } from './ssoReadyAccounts.ts';
+import { expect, test as base } from '../entrypoints/fixtures.ts';
+import type { SsoReadyAccount } from './ssoReadyAccounts.ts';
 
 /** The refusals do not depend on the IdP: one persona's SSO account serves them all. */
 const PERSONA = PERSONA_IDS[0] ?? 'entra-saml';

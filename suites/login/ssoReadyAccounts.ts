@@ -1,12 +1,15 @@
 // Login suites need an account with SSO configured and enabled per persona, not a fresh one per
-// test: each worker sets one up per persona on first use (through the portal, as the admin does in
-// the lifecycle), and every test of that persona logs in with its own devices. Tenants are deleted
-// when the worker ends.
+// test: each worker sets one up per persona on first use (through the SSO configuration API when
+// the target has one, else through the portal as the admin does in the lifecycle), and every test
+// of that persona logs in with its own devices. Tenants are deleted when the worker ends. The
+// worker fixture `ssoReadyAccount` (suites/workerFixtures.ts) hands these out.
+import type { Browser } from '@playwright/test';
 import type { IdpControlClient, OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/index.ts';
 import { PERSONAS } from '../../mock-idps/index.ts';
-import { test as base, type TestAccount } from '../entrypoints/fixtures.ts';
+import { configureSsoByApi } from '../flows/ssoByApi.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
-import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
+import { newIdpTenant, provisionAdminAndUser, type TestAccount } from '../flows/testAccount.ts';
+import type { HarnessTarget } from '../target/harnessTarget.ts';
 
 export interface SsoReadyAccount {
   readonly persona: SamlPersona | OidcPersona;
@@ -14,36 +17,46 @@ export interface SsoReadyAccount {
   readonly account: TestAccount;
 }
 
-export const test = base.extend<object, { ssoReadyAccount: (personaId: PersonaId) => Promise<SsoReadyAccount> }>({
-  ssoReadyAccount: [
-    async ({ browser, target }, use) => {
-      const ready = new Map<PersonaId, Promise<SsoReadyAccount>>();
-      const tenants: IdpControlClient[] = [];
-      const setUp = async (personaId: PersonaId): Promise<SsoReadyAccount> => {
-        const persona = PERSONAS[personaId];
-        const idp = await newIdpTenant(target);
-        tenants.push(idp);
-        const account = await provisionAdminAndUser(target, idp);
-        const adminBrowser = await browser.newContext({ baseURL: target.portalUrl });
-        try {
-          await setUpAndEnableSso(target.driver(await adminBrowser.newPage(), account.provisioned), idp, persona, account.admin);
-        } finally {
-          await adminBrowser.close();
-        }
-        return { persona, idp, account };
-      };
-      await use((personaId) => {
-        let account = ready.get(personaId);
-        if (!account) {
-          account = setUp(personaId);
-          ready.set(personaId, account);
-        }
-        return account;
-      });
-      await Promise.all(tenants.map((idp) => idp.delete()));
-    },
-    { scope: 'worker' },
-  ],
-});
+export class SsoReadyAccounts {
+  readonly #browser: Browser;
+  readonly #target: HarnessTarget;
+  readonly #ready = new Map<PersonaId, Promise<SsoReadyAccount>>();
+  readonly #tenants: IdpControlClient[] = [];
 
-export { expect } from '../entrypoints/fixtures.ts';
+  constructor(browser: Browser, target: HarnessTarget) {
+    this.#browser = browser;
+    this.#target = target;
+  }
+
+  /** The persona's SSO-ready account, set up on the first call. */
+  get(personaId: PersonaId): Promise<SsoReadyAccount> {
+    let account = this.#ready.get(personaId);
+    if (!account) {
+      account = this.#setUp(personaId);
+      this.#ready.set(personaId, account);
+    }
+    return account;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#tenants.map((idp) => idp.delete()));
+  }
+
+  async #setUp(personaId: PersonaId): Promise<SsoReadyAccount> {
+    const persona = PERSONAS[personaId];
+    const idp = await newIdpTenant(this.#target);
+    this.#tenants.push(idp);
+    const account = await provisionAdminAndUser(this.#target, idp);
+    if (this.#target.capabilities.ssoConfigApi) {
+      await configureSsoByApi(this.#target, idp, persona, account.provisioned);
+      return { persona, idp, account };
+    }
+    const adminBrowser = await this.#browser.newContext({ baseURL: this.#target.portalUrl });
+    try {
+      await setUpAndEnableSso(this.#target.driver(await adminBrowser.newPage(), account.provisioned), idp, persona, account.admin);
+    } finally {
+      await adminBrowser.close();
+    }
+    return { persona, idp, account };
+  }
+}

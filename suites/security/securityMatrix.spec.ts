@@ -6,9 +6,6 @@ import { groupByPersona } from '../conformance/run/grouping.ts';
 import { securityCheckScenarios } from './securityChecks.ts';
 import { signatureScenarios } from './signatureMatrix.ts';
 
-// HTTP-level scenarios: no per-context Playwright trace (see suites/conformance/catalogMatrix.spec.ts).
-test.use({ trace: 'off', screenshot: 'off' });
-
 for (const [persona, scenarios] of groupByPersona([...signatureScenarios(), ...securityCheckScenarios()])) {
   test.describe(persona, () => {
     test.describe.configure({ mode: 'default' });

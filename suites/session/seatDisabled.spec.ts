@@ -7,7 +7,7 @@ import { PERSONAS } from '../../mock-idps/index.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';
 import { expect, test } from '../entrypoints/fixtures.ts';
 import { fetchMe } from '../entrypoints/nativeClient.ts';
-import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
+import { ssoOnForSuite } from '../flows/ssoByApi.ts';
 import { RULE } from '../login/ruleTags.ts';
 
 const persona = PERSONAS['okta-saml'];
@@ -33,7 +33,7 @@ test(
     );
     const seatId = account.provisioned.seats.find((seat) => seat.email.toLowerCase() === account.user.email.toLowerCase())?.id;
     if (seatId === undefined) throw new Error(`The provisioning answer lists no seat for ${account.user.email}.`);
-    await setUpAndEnableSso(driver, idp, persona, account.admin);
+    await ssoOnForSuite(target, driver, idp, persona, account.admin);
     const opened = entryPoints({ loginFlow: persona.loginFlow, account: account.provisioned }, ['web', 'desktop']);
     const userinfo = account.provisioned.urls.native.userinfo;
     const liveSessions = (): Promise<number> => liveSessionsOf(driver, account.user.email);

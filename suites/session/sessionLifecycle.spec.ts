@@ -10,7 +10,7 @@
 // Findings are soft: one login shows all three.
 import { PERSONAS } from '../../mock-idps/index.ts';
 import { expect, test } from '../fixtures.ts';
-import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
+import { ssoOnForSuite } from '../flows/ssoByApi.ts';
 import { RULE } from '../login/ruleTags.ts';
 import { sessionCookieProblems } from './portalCookies.ts';
 import { loggedInWith, logIn, logOut, newPerson, sessionCookiesOf, type LoginWay } from './portalPerson.ts';
@@ -64,7 +64,7 @@ for (const method of METHODS) {
         description:
           'OWASP ASVS 4.0.3 §3.2.1 (new session token at authentication), §3.3.1 (logout invalidates the session), §3.4.2–3.4.3 (HttpOnly, SameSite); RFC 6265bis §4.1.2',
       });
-      if (method.persona !== undefined) await setUpAndEnableSso(driver, idp, PERSONAS[method.persona], account.admin);
+      if (method.persona !== undefined) await ssoOnForSuite(target, driver, idp, PERSONAS[method.persona], account.admin);
       // The attacker is another person of the same account (a user seat; the same support staff for the console).
       const attackerSeat = method.kind === 'seat' ? account.user : undefined;
       const victimSeat = method.kind === 'seat' ? account.admin : undefined;

@@ -9,9 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from '@playwright/test';
 import {
   IdpControlClient,
-  type OidcPersonaId,
   type PublicUser,
-  type SamlPersonaId,
   BOUNDARY_CLOCK_SKEW_SECONDS,
   issuesHostedDomain,
   PERSONAS,
@@ -19,6 +17,7 @@ import {
 } from '../../../mock-idps/index.ts';
 import type { PersonaId } from '../../../mock-idps/index.ts';
 import type { PortalDriver } from '../../driver/portalDriver.ts';
+import { configureSsoByApi } from '../../flows/ssoByApi.ts';
 import { ssoSetUp } from '../../flows/ssoSetUp.ts';
 import { throughIdp } from '../../idp/idpSignIn.ts';
 import { samlProfile } from '../catalogScenarios.ts';
@@ -216,38 +215,22 @@ export class MatrixAccounts {
     account: ProvisionedAccount,
     hostedDomain: string | undefined,
   ): Promise<MatrixAccount['oidcClient']> {
-    const vendor = PERSONAS[persona].vendor;
-    const sp = account.urls.sp;
-    if (profile.protocol === 'saml') {
-      await idp.registerSamlApp(persona as SamlPersonaId, { entityId: sp.entityId, acsUrls: [sp.acsUrl] });
-      const { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } = profile;
-      await this.#target.configureSso(account.accountId, {
-        protocol: 'saml',
-        vendor,
-        metadataSource: 'url',
-        metadataUrl: idp.samlUrls(persona as SamlPersonaId).metadataUrl,
-        requireSignedResponse,
-        requireSignedAssertion,
-        allowIdpInitiated,
-        allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
-        enabled: profile.ssoOff !== true,
-      });
-      return undefined;
-    }
-    const app = await idp.registerOidcApp(persona as OidcPersonaId, { redirectUris: [sp.oidcRedirectUri] });
-    this.#secret('client-secret', app.clientSecret);
-    await this.#target.configureSso(account.accountId, {
-      protocol: 'oidc',
-      vendor,
-      issuer: idp.oidcUrls(persona as OidcPersonaId).issuer,
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      // Google Workspace: require the tenant's domain, so an account outside it (no hd) is refused.
+    const saml =
+      profile.protocol === 'saml'
+        ? {
+            requireSignedResponse: profile.requireSignedResponse,
+            requireSignedAssertion: profile.requireSignedAssertion,
+            allowIdpInitiated: profile.allowIdpInitiated,
+          }
+        : undefined;
+    const client = await configureSsoByApi(this.#target, idp, PERSONAS[persona], account, {
+      ...(saml ? { saml } : {}),
       ...(hostedDomain ? { hostedDomain } : {}),
-      allowedClockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
-      enabled: true,
+      clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+      enabled: profile.protocol === 'oidc' || profile.ssoOff !== true,
     });
-    return { clientId: app.clientId, clientSecret: app.clientSecret };
+    if (client) this.#secret('client-secret', client.clientSecret);
+    return client;
   }
 
   /**
