@@ -9,6 +9,7 @@ export { signatureScenarios } from './security/signatureMatrix.ts';
 export { PreflightError } from './target/preflightError.ts';
 export { PREFLIGHT_PASSED_ENV } from './target/preflightPassed.ts';
 export { SettingError, checkEnvSettings, parseWorkers, type Source } from './target/runSettings.ts';
+export { secondsPerTest } from './testCosts.ts';
 export { TargetConfigError, loadTargetConfig, type TargetConfig } from './target/targetConfig.ts';
 
 /** Check a remote target once before any test (its browser and HTTP checks load on the call; the embedded portal needs none). */

@@ -23,6 +23,7 @@ import {
 } from '../../reporting/index.ts';
 import { exitCodeOf, stopSignal } from '../stopSignals.ts';
 import { runNodeScript } from './childRun.ts';
+import { SHARD_WEIGHTS_ENV, cutShards } from './shardCut.ts';
 import { playwrightEnv, playwrightTestArgs, type CertifyRunOptions } from './playwrightRun.ts';
 import { OUTPUT_DIR, PLAYWRIGHT_CLI, REPORTS, ROOT, shown } from './reportPaths.ts';
 
@@ -72,13 +73,28 @@ export async function runShard(options: ShardOptions): Promise<number> {
   const stagedBlob = join(staging, `${name}.zip`);
   rmSync(staging, { recursive: true, force: true });
 
-  const args = [...playwrightTestArgs(options), `--shard=${options.shard.current}/${options.shard.total}`];
+  const position = `${options.shard.current}/${options.shard.total}`;
+  const cut = await cutShards(playwrightTestArgs(options), playwrightEnv(options), options.shard.total, ROOT);
+  if ('interrupted' in cut) {
+    process.stdout.write(
+      `\nINTERRUPTED (${cut.interrupted}): shard ${position} was stopped while listing its tests — nothing written to ${shown(blobDir)}.\n`,
+    );
+    return exitCodeOf(cut.interrupted);
+  }
+  const args = [...playwrightTestArgs(options), `--shard=${position}`];
+  const tests = cut.counts.reduce((sum, count) => sum + count, 0);
   process.stdout.write(
-    `sso-harness certify: shard ${options.shard.current}/${options.shard.total} of ${options.target === 'embedded' ? 'the embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ')}\n`,
+    `sso-harness certify: shard ${position} of ${options.target === 'embedded' ? 'the embedded reference portal' : options.target}; Playwright ${args.slice(1).join(' ')}\n` +
+      `  cut by cost (suites/testCosts.ts): tests per shard ${cut.counts.join(':')}, about ${cut.seconds.map((seconds) => `${seconds} s`).join(' / ')} of work; this shard ${cut.counts[options.shard.current - 1] ?? 0} of ${tests} tests\n`,
   );
   const playwright = await runNodeScript(PLAYWRIGHT_CLI, args, {
     cwd: ROOT,
-    env: { ...playwrightEnv(options), [SHARD_BLOB_ENV]: stagedBlob },
+    env: {
+      ...playwrightEnv(options),
+      [SHARD_BLOB_ENV]: stagedBlob,
+      // No tests at all: Playwright's own (empty) cut; weights that add up to nothing would divide by zero.
+      ...(tests > 0 ? { [SHARD_WEIGHTS_ENV]: cut.counts.join(':') } : {}),
+    },
   });
   const signal = playwright.interrupted ?? stopSignal();
   if (signal !== undefined) {
@@ -116,6 +132,7 @@ export async function runShard(options: ShardOptions): Promise<number> {
       .sort(),
     mode: options.ci ? 'ci' : 'full',
     shard: options.shard,
+    cut: cut.counts,
     blob: { file: `${name}.zip`, sha256: sha256File(join(blobDir, `${name}.zip`)) },
     command: options.commandLine,
     startedAt: new Date(started).toISOString(),

@@ -27,6 +27,7 @@ function manifest(shard: ShardPosition, changes: Partial<ShardManifest> = {}): S
     defects: [],
     mode: 'ci',
     shard,
+    cut: [5, 3],
     blob: { file: `${shardBaseName(shard)}.zip`, sha256: '' },
     command: 'sso-harness certify --vendors okta',
     startedAt: '2026-12-07T00:00:00.000Z',
@@ -96,6 +97,7 @@ describe('checkShardSet', () => {
       /another portal defect switches \(saml-skip-audience\) than shard 1\/2 \(none\)/,
     ],
     ['mode', { mode: 'full' }, /another mode \(full\)/],
+    ['cut', { cut: [4, 4] }, /another cut \(tests per shard\) \(4:4\) than shard 1\/2 \(5:3\)/],
   ] as const)('refuses a shard run with another %s', (_what, changes, message) => {
     const first = manifest(
       { current: 1, total: 2 },

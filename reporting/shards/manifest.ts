@@ -35,6 +35,8 @@ export interface ShardRunIdentity {
 export interface ShardManifest extends ShardRunIdentity {
   readonly format: typeof SHARD_MANIFEST_FORMAT;
   readonly shard: ShardPosition;
+  /** Tests per shard, as the run was cut (cli/certify/shardCut.ts): every shard of one run has the same. */
+  readonly cut: readonly number[];
   /** The blob report beside this file. */
   readonly blob: { readonly file: string; readonly sha256: string };
   readonly command: string;
@@ -217,6 +219,7 @@ export function checkShardSet(
         first.defects.join(',') || 'none',
       ],
       ['mode', manifest.mode === first.mode, manifest.mode, first.mode],
+      ['cut (tests per shard)', same(manifest.cut ?? [], first.cut ?? []), (manifest.cut ?? []).join(':'), (first.cut ?? []).join(':')],
     ];
     for (const [what, equal, theirs, ours] of differences) {
       if (!equal)
