@@ -13,7 +13,7 @@ import type { AuditEvent, HarnessTarget } from '../../target/harnessTarget.ts';
 import type { HttpBrowser, HttpPage } from '../../../lib/index.ts';
 import type { IdpLogin } from '../http/idpSignInOverHttp.ts';
 import type { Scenario } from '../scenario.ts';
-import type { MatrixAccount } from '../setup/matrixAccounts.ts';
+import { samlChoicesOf, type MatrixAccount } from '../setup/matrixAccounts.ts';
 import { EXTERNAL_URL } from '../catalogScenarios.ts';
 import { authorizeUrl, idpInitiatedLogin, nativeAuthorize, pkcePair, redeemNativeCode, spInitiatedLogin, throughIdp } from './flows.ts';
 
@@ -200,15 +200,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext): Pro
       const configSave = await ssoSetUp(admin, account.idp, PERSONAS[account.persona], {
         ...(account.oidcClient ? { oidcClient: account.oidcClient } : {}),
         ...(account.hostedDomain ? { hostedDomain: account.hostedDomain } : {}),
-        ...(profile.protocol === 'saml'
-          ? {
-              saml: {
-                requireSignedResponse: profile.requireSignedResponse,
-                requireSignedAssertion: profile.requireSignedAssertion,
-                allowIdpInitiated: profile.allowIdpInitiated,
-              },
-            }
-          : {}),
+        ...samlChoicesOf(profile),
       }).trySavingIdpConfiguration();
       return { ...base, mark: browserMark, configSave, legitimateSessions: 1 + adminSessions };
     }

@@ -18,7 +18,7 @@ import {
 import type { PersonaId } from '../../../mock-idps/index.ts';
 import type { PortalDriver } from '../../driver/portalDriver.ts';
 import { configureSsoByApi } from '../../flows/ssoByApi.ts';
-import { ssoSetUp } from '../../flows/ssoSetUp.ts';
+import { ssoSetUp, type SsoSetUpOptions } from '../../flows/ssoSetUp.ts';
 import { throughIdp } from '../../idp/idpSignIn.ts';
 import { samlProfile } from '../catalogScenarios.ts';
 import { seatLoginFor } from '../../flows/testAccount.ts';
@@ -58,6 +58,18 @@ export function profileKey(persona: PersonaId, profile: SpProfile): string {
 }
 
 const loginOf = (user: PublicUser): IdpLogin => ({ email: user.email, upn: user.upn });
+
+/** The SAML requirements of an SP profile, as the set-up options take them (nothing for OIDC). */
+export function samlChoicesOf(profile: SpProfile): Pick<SsoSetUpOptions, 'saml'> {
+  if (profile.protocol !== 'saml') return {};
+  const { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } = profile;
+  return { saml: { requireSignedResponse, requireSignedAssertion, allowIdpInitiated } };
+}
+
+/** What the admin enters for an SP profile, in the portal or through the SSO configuration API: its SAML requirements, hd, the skew. */
+function profileChoices(profile: SpProfile, hostedDomain: string | undefined): SsoSetUpOptions {
+  return { ...samlChoicesOf(profile), ...(hostedDomain ? { hostedDomain } : {}), clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS };
+}
 
 export class MatrixAccounts {
   readonly #target: HarnessTarget;
@@ -215,18 +227,8 @@ export class MatrixAccounts {
     account: ProvisionedAccount,
     hostedDomain: string | undefined,
   ): Promise<MatrixAccount['oidcClient']> {
-    const saml =
-      profile.protocol === 'saml'
-        ? {
-            requireSignedResponse: profile.requireSignedResponse,
-            requireSignedAssertion: profile.requireSignedAssertion,
-            allowIdpInitiated: profile.allowIdpInitiated,
-          }
-        : undefined;
     const client = await configureSsoByApi(this.#target, idp, PERSONAS[persona], account, {
-      ...(saml ? { saml } : {}),
-      ...(hostedDomain ? { hostedDomain } : {}),
-      clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
+      ...profileChoices(profile, hostedDomain),
       enabled: profile.protocol === 'oidc' || profile.ssoOff !== true,
     });
     if (client) this.#secret('client-secret', client.clientSecret);
@@ -251,19 +253,7 @@ export class MatrixAccounts {
     try {
       const driver = this.#target.driver(await context.newPage(), account);
       const personaData = PERSONAS[persona];
-      const saml =
-        profile.protocol === 'saml'
-          ? {
-              requireSignedResponse: profile.requireSignedResponse,
-              requireSignedAssertion: profile.requireSignedAssertion,
-              allowIdpInitiated: profile.allowIdpInitiated,
-            }
-          : undefined;
-      const setUp = ssoSetUp(driver, idp, personaData, {
-        ...(saml ? { saml } : {}),
-        ...(hostedDomain ? { hostedDomain } : {}),
-        clockSkewSeconds: BOUNDARY_CLOCK_SKEW_SECONDS,
-      });
+      const setUp = ssoSetUp(driver, idp, personaData, profileChoices(profile, hostedDomain));
       await driver.login.logInWithPassword(admin.email, admin.password);
       await driver.home.expectSignedIn(admin.email, 'password');
       if (personaData.protocol === 'oidc') {
