@@ -30,6 +30,7 @@ export type { SeatFault } from './faults/seats.ts';
 export { BOUNDARY_CLOCK_SKEW_SECONDS } from './faults/timeBoundaries.ts';
 export { MintError } from './mintError.ts';
 export type { OidcFault } from './oidc/effects.ts';
+export { isTenantJwksChange, type TenantJwksChange } from './oidc/jwksChanges.ts';
 export type { XswVariant } from './saml/mutators.ts';
 export {
   OIDC_PERSONAS,

@@ -115,22 +115,17 @@ describe('signing keys', () => {
     tenant.registerApp('google-saml', { saml: { entityId: 'x', acsUrls: ['http://127.0.0.1/acs'] } });
     tenant.useFault({ id: 'saml.xsw1', once: false });
     tenant.setClockOffset(600);
-    tenant.publishExtraJwksKey();
-    tenant.publishSigningKeyOnly();
+    tenant.changeJwks('extra-rsa-key');
+    tenant.changeJwks('signing-key-only');
     tenant.directory.update('u-bob.user', { disabled: true });
     tenant.log({ persona: 'google-saml', method: 'GET', path: '/x', kind: 'saml.sso' });
     const changes: string[] = [];
     tenant.subscribe((change) => changes.push(change));
     tenant.reset();
     expect(changes).toEqual(['reset']);
-    expect([
-      tenant.apps.size,
-      tenant.faults.length,
-      tenant.clockOffsetSeconds,
-      tenant.requestLog.length,
-      tenant.extraJwksKey,
-      tenant.signingKeyOnly,
-    ]).toEqual([0, 0, 0, 0, false, false]);
+    expect([tenant.apps.size, tenant.faults.length, tenant.clockOffsetSeconds, tenant.requestLog.length, tenant.jwksChanges.size]).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
     expect(tenant.directory.byId('u-bob.user')?.disabled).toBe(false);
     expect(tenant.signingKeys('google-saml').current.fingerprint256).not.toBe(key);
   });

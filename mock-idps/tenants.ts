@@ -7,6 +7,7 @@ import type { TestKeyPair } from '../lib/index.ts';
 import { Directory, DEFAULT_DIRECTORY_DOMAIN } from './directory.ts';
 import type { FaultId } from './faults/catalog.ts';
 import type { KeyCache } from './keyCache.ts';
+import type { TenantJwksChange } from './oidc/jwksChanges.ts';
 import {
   expiredCopy,
   newSigningKey,
@@ -93,10 +94,8 @@ export class TenantState {
   readonly requestLog: RequestLogEntry[] = [];
   #faults: ActiveFault[] = [];
   #clockOffsetSeconds = 0;
-  /** Publish another RSA key (one the IdP never signs with) in every OIDC persona's JWKS, until reset. */
-  #extraJwksKey = false;
-  /** Publish the signing key alone (no second or previous key) in every OIDC persona's JWKS, until reset. */
-  #signingKeyOnly = false;
+  /** What every OIDC persona's JWKS publishes differently from now on, until reset (TENANT_JWKS_CHANGES). */
+  readonly #jwksChanges = new Set<TenantJwksChange>();
   #samlEncryptionKey = false;
   /**
    * Shown on this tenant's login pages when set: the test users' password (only `sso-harness demo`
@@ -140,36 +139,22 @@ export class TenantState {
     this.#emit('clock');
   }
 
-  /** Whether the OIDC JWKS also publishes another RSA key (an IdP in the middle of a key rollover). */
-  get extraJwksKey(): boolean {
-    return this.#extraJwksKey;
+  /** The JWKS changes every OIDC persona's JWKS keeps from now on (an IdP rolling keys over, or one with a single key). */
+  get jwksChanges(): ReadonlySet<TenantJwksChange> {
+    return this.#jwksChanges;
   }
 
   /**
-   * From now on every OIDC persona's JWKS also publishes another RSA key, as an IdP does while it
-   * rolls keys over: a relying party that reads the JWKS sees several keys from its first fetch.
+   * From now on every OIDC persona's JWKS publishes with this change, until reset: a relying party
+   * sees several keys (`extra-rsa-key`) or one (`signing-key-only`) from its first fetch.
    */
-  publishExtraJwksKey(): void {
-    this.#extraJwksKey = true;
+  changeJwks(change: TenantJwksChange): void {
+    this.#jwksChanges.add(change);
     this.#emit('keys');
   }
 
-  withdrawExtraJwksKey(): void {
-    this.#extraJwksKey = false;
-    this.#emit('keys');
-  }
-
-  /** Whether every OIDC JWKS publishes the signing key alone (an IdP with one key, though the vendor publishes two). */
-  get signingKeyOnly(): boolean {
-    return this.#signingKeyOnly;
-  }
-
-  /**
-   * From now on every OIDC persona's JWKS holds the signing key alone, without the second key (Google)
-   * or the previous key: an IdP with one key, so a relying party sees one key from its first fetch.
-   */
-  publishSigningKeyOnly(): void {
-    this.#signingKeyOnly = true;
+  withdrawJwksChange(change: TenantJwksChange): void {
+    this.#jwksChanges.delete(change);
     this.#emit('keys');
   }
 
@@ -417,8 +402,7 @@ export class TenantState {
     this.sessions.clear();
     this.#faults = [];
     this.#clockOffsetSeconds = 0;
-    this.#extraJwksKey = false;
-    this.#signingKeyOnly = false;
+    this.#jwksChanges.clear();
     this.#samlEncryptionKey = false;
     this.#samlMetadataMovedTo = undefined;
     this.#oidcJwksMovedTo = undefined;

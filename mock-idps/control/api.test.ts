@@ -186,6 +186,7 @@ describe('bad input gets a 4xx that names the problem and the valid choices', ()
       'unknown-persona',
       'entra-saml',
     ],
+    ['unknown JWKS change', 'POST', '/tenants/demo/jwks/extra-key', '', 400, 'unknown-jwks-change', 'signing-key-only'],
     ['malformed JSON', 'POST', '/tenants/demo/faults', '{"id": ', 400, 'malformed-json', 'not valid JSON'],
     ['JSON that is not an object', 'POST', '/tenants', '[1,2]', 400, 'malformed-json', 'JSON object'],
     [

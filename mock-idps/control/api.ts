@@ -9,6 +9,7 @@ import { publicUser } from '../directory.ts';
 import { BodyError, readBody, sendJson } from '../http.ts';
 import { isPersonaId, PERSONAS, VENDOR_PERSONAS } from '../personas/index.ts';
 import type { ServerContext } from '../serverContract.ts';
+import { isTenantJwksChange, TENANT_JWKS_CHANGES } from '../oidc/jwksChanges.ts';
 import { TenantError, type TenantState } from '../tenants.ts';
 import { allPersonaUrls } from '../urls.ts';
 import type { PersonaId } from '../types.ts';
@@ -297,19 +298,15 @@ route('GET', '/tenants/:key/keys/:persona', 'signing certificates (current, prev
 });
 route(
   'POST',
-  '/tenants/:key/jwks/extra-key',
-  'publish another RSA key in every OIDC JWKS from now on (an IdP rolling keys over), until reset',
+  '/tenants/:key/jwks/:change',
+  'change every OIDC JWKS from now on, until reset: extra-rsa-key (another RSA key: an IdP rolling keys over) or signing-key-only (the signing key alone: an IdP with one key)',
   (call) => {
-    tenantOf(call).publishExtraJwksKey();
-    sendJson(call.res, 204, null);
-  },
-);
-route(
-  'POST',
-  '/tenants/:key/jwks/signing-key-only',
-  'publish the signing key alone in every OIDC JWKS from now on (an IdP with one key: no second or previous key), until reset',
-  (call) => {
-    tenantOf(call).publishSigningKeyOnly();
+    const change = call.params.change ?? '';
+    if (!isTenantJwksChange(change))
+      throw new ControlError(400, 'unknown-jwks-change', `"${change}" is no JWKS change. Valid: ${TENANT_JWKS_CHANGES.join(', ')}.`, [
+        ...TENANT_JWKS_CHANGES,
+      ]);
+    tenantOf(call).changeJwks(change);
     sendJson(call.res, 204, null);
   },
 );

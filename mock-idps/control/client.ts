@@ -3,6 +3,7 @@
 // after each test. One client = one tenant, so parallel workers never share state.
 import type { SeededUser, UserPatch } from '../directory.ts';
 import type { FaultId } from '../faults/catalog.ts';
+import type { TenantJwksChange } from '../oidc/jwksChanges.ts';
 import type { ActiveFault, OidcAppRegistration, RequestLogEntry, SamlAppRegistration } from '../tenants.ts';
 import type { FaultDefinition, Persona, PersonaId, TenantIds, Vendor } from '../types.ts';
 import type { OidcPersonaUrls, PersonaUrls, SamlPersonaUrls } from '../urls.ts';
@@ -195,16 +196,11 @@ export class IdpControlClient {
   }
 
   /**
-   * Every OIDC persona's JWKS also publishes another RSA key from now on (until reset): a relying party sees several keys from its first
-   * fetch.
+   * Every OIDC persona's JWKS publishes with this change from now on (until reset): a relying party
+   * sees several keys (`extra-rsa-key`) or one (`signing-key-only`) from its first fetch.
    */
-  async publishExtraJwksKey(): Promise<void> {
-    await call(this.controlUrl, 'POST', `${this.#base}/jwks/extra-key`);
-  }
-
-  /** Every OIDC persona's JWKS holds the signing key alone from now on (until reset): a relying party sees one key from its first fetch. */
-  async publishSigningKeyOnly(): Promise<void> {
-    await call(this.controlUrl, 'POST', `${this.#base}/jwks/signing-key-only`);
+  async changeJwks(change: TenantJwksChange): Promise<void> {
+    await call(this.controlUrl, 'POST', `${this.#base}/jwks/${change}`);
   }
 
   /**

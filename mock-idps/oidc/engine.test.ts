@@ -243,7 +243,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
 
   it('publishes another RSA key from the moment the tenant is told to, through fault resets (the IdP still signs with its own)', async () => {
     const before = await publishedKids();
-    server.tenant.publishExtraJwksKey();
+    server.tenant.changeJwks('extra-rsa-key');
     try {
       const during = await publishedKids();
       expect(during).toHaveLength(before.length + 1);
@@ -252,7 +252,7 @@ describe.each(OIDC_PERSONAS.map((persona) => persona.id))('%s engine', (personaI
       server.tenant.resetFaults();
       expect(await publishedKids()).toEqual(during);
     } finally {
-      server.tenant.withdrawExtraJwksKey();
+      server.tenant.withdrawJwksChange('extra-rsa-key');
     }
     expect(await publishedKids()).toEqual(before);
   });
@@ -370,7 +370,7 @@ describe("Google's JWKS told to publish one key (control API: jwks/signing-key-o
   it('publishes the signing key alone from then on, through fault resets, until the tenant is reset', async () => {
     const vendorShaped = await publishedKids();
     expect(vendorShaped).toHaveLength(2);
-    server.tenant.publishSigningKeyOnly();
+    server.tenant.changeJwks('signing-key-only');
     expect(await publishedKids()).toEqual(vendorShaped.slice(0, 1));
     server.tenant.resetFaults();
     expect(await publishedKids()).toEqual(vendorShaped.slice(0, 1));

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { base64url, CompactSign } from 'jose';
 import { nearMiss, type NearMissVariant } from '../nearMissValues.ts';
+import type { TenantJwksChange } from './jwksChanges.ts';
 import { attackerSigningKey, ecSigningKey, type SigningKey } from './signingKeys.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -84,7 +85,7 @@ export interface JwtFault {
  * (`signing-key-only`) the signing key alone, without the second key or previous key the persona
  * publishes otherwise (a token without kid is acceptable only against a set of one key).
  */
-export type JwksChange = 'extra-rsa-key' | 'ec-key' | 'signing-key-only';
+export type JwksChange = TenantJwksChange | 'ec-key';
 
 export interface MutationContext {
   readonly issuer: string;

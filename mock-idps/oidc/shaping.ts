@@ -332,12 +332,7 @@ export function createShapingMiddleware(deps: ShapingDeps): (ctx: KoaContextWith
     }
     await next();
     if (ctx.status !== 200) return;
-    const extras = new Set([
-      ...publishedExtras(faultsOf(deps.faults.peek('id-token'))),
-      ...deps.sticky.current(),
-      ...(tenant.extraJwksKey ? ['extra-rsa-key' as const] : []),
-      ...(tenant.signingKeyOnly ? ['signing-key-only' as const] : []),
-    ]);
+    const extras = new Set([...publishedExtras(faultsOf(deps.faults.peek('id-token'))), ...deps.sticky.current(), ...tenant.jwksChanges]);
     ctx.body = await publishedJwks(tenant, persona, deps.issuer, extras);
   }
 

@@ -90,9 +90,13 @@ describe('catalogScenarios', () => {
     [
       'oidc.kid-absent-single-key',
       'google-oidc',
-      { profile: { protocol: 'oidc', isolatedFor: 'oidc.kid-absent-single-key', signingKeyOnly: true } },
+      { profile: { protocol: 'oidc', isolatedFor: 'oidc.kid-absent-single-key', jwksChange: 'signing-key-only' } },
     ],
-    ['oidc.embedded-jwk', 'google-oidc', { profile: { protocol: 'oidc', isolatedFor: 'oidc.embedded-jwk', signingKeyOnly: true } }],
+    [
+      'oidc.embedded-jwk',
+      'google-oidc',
+      { profile: { protocol: 'oidc', isolatedFor: 'oidc.embedded-jwk', jwksChange: 'signing-key-only' } },
+    ],
     ['oidc.kid-unknown', 'auth0-oidc', { profile: { protocol: 'oidc' } }],
     [
       'oidc.discovery-issuer-mismatch',

@@ -3,7 +3,7 @@
 // `flow`, `expected`, `reason`) and the persona's (signing scope, vendor error pages). Adding a
 // catalog entry adds its scenarios here; nothing is written out per vendor.
 import type { ReasonCode } from '../../lib/index.ts';
-import { FAULT_CATALOG, type CatalogFault, type FaultId, loginForm, PERSONAS } from '../../mock-idps/index.ts';
+import { FAULT_CATALOG, type CatalogFault, type FaultId, isTenantJwksChange, loginForm, PERSONAS } from '../../mock-idps/index.ts';
 import type { SpExpectations, OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/index.ts';
 import type { Expectation, LoginAs, Scenario, ScenarioFlow, SpProfile } from './scenario.ts';
 import { SEAT_FAULT_SETUPS } from './seatFaultSetups.ts';
@@ -75,10 +75,9 @@ export function dependsOnKeyCache(fault: OidcFault): boolean {
 
 function deriveOidc(fault: OidcFault, persona: OidcPersona): Derived {
   const effect = fault.effect;
-  const extraJwksKey = effect.seam === 'id-token' && effect.jwt.publish === 'extra-rsa-key';
-  const signingKeyOnly = effect.seam === 'id-token' && effect.jwt.publish === 'signing-key-only';
+  const jwksChange = effect.seam === 'id-token' && isTenantJwksChange(effect.jwt.publish) ? effect.jwt.publish : undefined;
   const profile: SpProfile = dependsOnKeyCache(fault)
-    ? { protocol: 'oidc', isolatedFor: fault.id, ...(extraJwksKey ? { extraJwksKey } : {}), ...(signingKeyOnly ? { signingKeyOnly } : {}) }
+    ? { protocol: 'oidc', isolatedFor: fault.id, ...(jwksChange ? { jwksChange } : {}) }
     : { protocol: 'oidc' };
   const atIdp = { profile, idpFaults: [fault.id], loginAs: 'user' as const };
   switch (effect.seam) {

@@ -3,7 +3,7 @@
 // does with it. Scenarios are generated from the fault catalog (catalogScenarios.ts) and from the
 // SAML signature matrix (suites/security/signatureMatrix.ts) — never written out per vendor.
 import type { ReasonCode } from '../../lib/index.ts';
-import type { FaultId, ExpectedOutcome, FaultCategory, PersonaId, Protocol, Vendor } from '../../mock-idps/index.ts';
+import type { FaultId, ExpectedOutcome, FaultCategory, PersonaId, Protocol, TenantJwksChange, Vendor } from '../../mock-idps/index.ts';
 import type { SeatAuditKind } from './seatFaultSetups.ts';
 
 /** SP-side settings an account is configured with; scenarios sharing a profile share an account. */
@@ -24,17 +24,12 @@ export type SpProfile =
        */
       readonly isolatedFor?: string;
       /**
-       * The fault is about an IdP that publishes several keys: the IdP publishes another one from
-       * the account's creation, so the SP sees several keys from its first JWKS fetch — whether that
-       * fetch happens at set-up (Test SSO) or at the faulty login.
+       * The fault is about an IdP that publishes several keys (`extra-rsa-key`) or one
+       * (`signing-key-only`: a token without kid is then acceptable): the IdP's JWKS has the change
+       * from the account's creation, so the SP sees those keys from its first JWKS fetch — whether
+       * that fetch happens at set-up (Test SSO) or at the faulty login.
        */
-      readonly extraJwksKey?: boolean;
-      /**
-       * The fault is about an IdP that publishes one key (a token without kid is then acceptable): the
-       * IdP publishes its signing key alone from the account's creation, so the SP never caches the
-       * vendor's usual second key — whether its first JWKS fetch is at set-up (Test SSO) or at the login.
-       */
-      readonly signingKeyOnly?: boolean;
+      readonly jwksChange?: TenantJwksChange;
     };
 
 /** How the login is driven (HTTP level unless stated). */

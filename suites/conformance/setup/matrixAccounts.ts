@@ -144,8 +144,7 @@ export class MatrixAccounts {
       IdpControlClient.createTenant(this.#target.idpControlUrl, { key, domain }),
     );
     try {
-      if (profile.protocol === 'oidc' && profile.extraJwksKey) await idp.publishExtraJwksKey();
-      if (profile.protocol === 'oidc' && profile.signingKeyOnly) await idp.publishSigningKeyOnly();
+      if (profile.protocol === 'oidc' && profile.jwksChange) await idp.changeJwks(profile.jwksChange);
       return await this.#provision(idp, domain, persona, profile);
     } catch (error) {
       await idp.delete().catch(() => undefined);
