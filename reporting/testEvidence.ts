@@ -4,14 +4,9 @@
 // removed), a screenshot of each page still open is attached when the test passed (Playwright
 // takes them itself on failure), every secret seen goes to the run's ledger, and the test's
 // vendor / protocol / entry point become Allure labels and parameters.
-import { relative } from 'node:path';
 import type { BrowserContext, Request, Response, TestInfo } from '@playwright/test';
-import * as allure from 'allure-js-commons';
-import { PERSONAS } from '../mock-idps/index.ts';
-import type { PersonaId } from '../mock-idps/index.ts';
-import { entryPointsOf, readSubject } from './annotations.ts';
+import { labelForAllure } from './allureMetadata.ts';
 import { EvidenceError, decodeJwt, decodeSamlResponse, renderJwtEvidence } from './evidence.ts';
-import { areaOf } from './runReport.ts';
 import { readSecrets, recordSecret, type SecretKind } from './secrets/ledger.ts';
 import { isCredentialCookie, tapTokenResponses, type TokenTap } from './tokenTap.ts';
 
@@ -124,33 +119,5 @@ function evidenceText(decode: () => string): string {
   } catch (error) {
     if (error instanceof EvidenceError) return `Could not decode this artefact: ${error.message}\n`;
     throw error;
-  }
-}
-
-/** Vendor, protocol and entry point(s) as Allure labels (for grouping and filters) and parameters. */
-export async function labelForAllure(testInfo: TestInfo): Promise<void> {
-  // The suite area (lifecycle, login, conformance, seats, …) is the report's first grouping.
-  await allure.epic(areaOf(relative(testInfo.project.testDir, testInfo.file)));
-  const subject = readSubject(testInfo.annotations);
-  if (!subject.vendor && !subject.protocol && !subject.fault) return;
-  const persona = subject.persona && Object.hasOwn(PERSONAS, subject.persona) ? PERSONAS[subject.persona as PersonaId] : undefined;
-  const entryPoints = entryPointsOf(subject).join(', ');
-  if (subject.vendor) {
-    await allure.label('vendor', subject.vendor);
-    await allure.feature(persona?.displayName.replace(/ \((SAML|OIDC)\)$/, '') ?? subject.vendor);
-    await allure.parameter('vendor', subject.vendor);
-  }
-  if (subject.protocol) {
-    await allure.label('protocol', subject.protocol);
-    await allure.story(subject.protocol.toUpperCase());
-    await allure.parameter('protocol', subject.protocol);
-  }
-  if (subject.persona) await allure.label('persona', subject.persona);
-  await allure.label('entry point', entryPoints);
-  await allure.parameter('entry point', entryPoints);
-  if (subject.lockoutCause) await allure.label('lockout cause', subject.lockoutCause);
-  if (subject.fault) {
-    await allure.label('fault', subject.fault);
-    await allure.parameter('fault', subject.fault);
   }
 }
