@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  SelectionError,
-  isEntryPointSelected,
-  parseList,
-  selectedPersonaIds,
-  selectionEnv,
-  selectionFromEnv,
-  titleGrep,
-  VENDORS,
-} from './selection.ts';
+import { SelectionError, parseList, selectedPersonaIds, selectionEnv, selectionFromEnv, titleGrep, VENDORS } from './selection.ts';
 
 describe('parseList', () => {
   it('normalises case, spaces and duplicates', () => {
@@ -49,15 +40,5 @@ describe('environment hand-over to the specs', () => {
     expect(env).toEqual({ SSO_HARNESS_VENDORS: 'okta,auth0', SSO_HARNESS_ENTRY_POINTS: 'mobile' });
     expect(selectionFromEnv(env)).toEqual({ vendors: ['okta', 'auth0'], entryPoints: ['mobile'] });
     expect([...selectedPersonaIds(env)].sort()).toEqual(['auth0-oidc', 'auth0-saml', 'okta-oidc', 'okta-saml']);
-  });
-
-  it.each([
-    [{}, 'desktop', true],
-    [{ SSO_HARNESS_ENTRY_POINTS: 'web' }, 'desktop', false],
-    [{ SSO_HARNESS_ENTRY_POINTS: 'mobile' }, 'mobile-ios', true],
-    [{ SSO_HARNESS_ENTRY_POINTS: 'mobile' }, 'mobile-android', true],
-    [{ SSO_HARNESS_ENTRY_POINTS: 'web,desktop' }, 'web', true],
-  ])('entry point selection %j: %s → %s', (env, entryPoint, selected) => {
-    expect(isEntryPointSelected(entryPoint, env)).toBe(selected);
   });
 });

@@ -100,9 +100,3 @@ export function selectionFromEnv(env: NodeJS.ProcessEnv = process.env): Selectio
 export function selectedPersonaIds(env: NodeJS.ProcessEnv = process.env): PersonaId[] {
   return selectedPersonaIdsFor(selectionFromEnv(env));
 }
-
-/** For specs that iterate over entry points: is this one (web, desktop, mobile-ios, mobile-android) selected? */
-export function isEntryPointSelected(entryPoint: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  const selected = selectionFromEnv(env).entryPoints;
-  return !selected || selected.includes(entryPoint) || (entryPoint.startsWith('mobile') && selected.includes('mobile'));
-}

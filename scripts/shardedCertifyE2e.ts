@@ -4,13 +4,15 @@
 //   1. `sso-harness certify … --shard 1/2 --blob-dir DIR` and `--shard 2/2` (each shard runs part
 //      of the tests, none runs them all);
 //   2. `sso-harness certify --merge DIR` → certified, exit 0, with every test Playwright lists for
-//      the selection exactly once in the merged reports (JSON, JUnit, certification report);
+//      the selection exactly once in the merged reports (JSON, JUnit, certification report), and the
+//      lifecycle story labelled in the Allure results; `--entry web` keeps the story to the web entry
+//      point, and the report certifies web only;
 //   3. a merge of shard 1 alone is refused (exit 2, naming shard 2/2), writing nothing.
 //
 //   npx node scripts/shardedCertifyE2e.ts        (npm test runs it)
 //
 // Reports go to reports/sharded/ (the embedded run's stay in reports/). Exit 0 when all hold.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNodeScript, playwrightTestArgs, exitCodeOf, stopSignal, watchStopSignals } from '../cli/testing/index.ts';
 import { parseShard, shardBaseName, type ShardManifest } from '../reporting/index.ts';
@@ -20,7 +22,9 @@ const CLI = join(ROOT, 'bin', 'sso-harness.js');
 const PLAYWRIGHT = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const REPORTS = join(ROOT, 'reports', 'sharded');
 const BLOBS = join(REPORTS, 'blob');
-const SELECTION = ['--vendors', 'auth0', '--protocols', 'oidc', '--entry', 'web'];
+const VENDOR = 'auth0';
+const PROTOCOL = 'oidc';
+const SELECTION = ['--vendors', VENDOR, '--protocols', PROTOCOL, '--entry', 'web'];
 const ENV = { SSO_HARNESS_REPORTS_DIR: REPORTS };
 
 const failures: string[] = [];
@@ -30,10 +34,23 @@ const check = (ok: boolean, what: string): void => {
 };
 const readJson = <T>(path: string): T | undefined => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined);
 
+interface AllureResult {
+  readonly labels?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  readonly parameters?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+}
+const allureResults = (dir: string): AllureResult[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('-result.json'))
+        .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as AllureResult)
+    : [];
+const labelOf = (result: AllureResult | undefined, name: string): string | undefined =>
+  result?.labels?.find((label) => label.name === name)?.value;
+
 async function listedTests(): Promise<number> {
   const args = playwrightTestArgs({
     target: 'embedded',
-    selection: { vendors: ['auth0'], protocols: ['oidc'], entryPoints: ['web'] },
+    selection: { vendors: [VENDOR], protocols: [PROTOCOL], entryPoints: ['web'] },
     ci: true,
     commandLine: '',
   });
@@ -77,7 +94,7 @@ if (!stopSignal()) {
 if (!stopSignal()) {
   process.stdout.write(`\n▶ sso-harness certify --merge ${BLOBS}\n`);
   const merged = await runNodeScript(CLI, ['certify', '--merge', BLOBS], { cwd: ROOT, env: ENV });
-  const report = readJson<{ verdict: string }>(join(REPORTS, 'certification.json'));
+  const report = readJson<{ verdict: string; matrix: ReadonlyArray<{ readonly entryPoint: string }> }>(join(REPORTS, 'certification.json'));
   const results = readJson<{ stats: { expected: number; unexpected: number; skipped: number; flaky: number } }>(
     join(REPORTS, 'playwright', 'results.json'),
   );
@@ -93,6 +110,21 @@ if (!stopSignal()) {
   check(
     Number(/<testsuites[^>]*\btests="(\d+)"/.exec(junit)?.[1]) === expected,
     `the merged JUnit report holds ${/<testsuites[^>]*\btests="(\d+)"/.exec(junit)?.[1] ?? 'no'} test(s)`,
+  );
+  // `--entry web` reaches the suites: the lifecycle story logs in on the web entry point only, and the report certifies only that.
+  const entryPointsCertified = [...new Set(report?.matrix.map((cell) => cell.entryPoint))];
+  check(
+    entryPointsCertified.join(',') === 'web',
+    `the merged report certifies the selected entry point only (${entryPointsCertified.join(', ') || 'none'})`,
+  );
+  // Labels and parameters reach Allure through one runtime message per test (reporting/allureMetadata.ts), also across the merge.
+  const story = allureResults(join(REPORTS, 'allure-results')).find((result) => labelOf(result, 'epic') === 'lifecycle');
+  check(
+    labelOf(story, 'vendor') === VENDOR &&
+      labelOf(story, 'persona') === `${VENDOR}-${PROTOCOL}` &&
+      labelOf(story, 'entry point') === 'web' &&
+      story?.parameters?.some((parameter) => parameter.name === 'protocol' && parameter.value === PROTOCOL) === true,
+    `the merged Allure results label the lifecycle story (vendor ${labelOf(story, 'vendor') ?? 'none'}, persona ${labelOf(story, 'persona') ?? 'none'})`,
   );
 }
 

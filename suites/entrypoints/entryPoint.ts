@@ -2,6 +2,7 @@
 // the desktop app and the mobile app), behind one interface so suites iterate over them as data.
 import { expect, type Locator } from '@playwright/test';
 import type { Symptom } from '../../mock-idps/index.ts';
+import { SELECTION_ENV } from '../../reporting/index.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
 import type { SeatLogin } from '../fixtures.ts';
 
@@ -71,11 +72,11 @@ const ENTRY_POINT_GROUPS: Readonly<Record<string, readonly EntryPointId[]>> = {
 };
 
 /**
- * The entry points a run covers: all of them, or those named in SSO_HARNESS_ENTRY (comma-separated:
- * web, desktop, mobile, mobile-ios, mobile-android), which `certify --entry` sets.
+ * The entry points a run covers: all of them, or those named in SSO_HARNESS_ENTRY_POINTS (comma-separated:
+ * web, desktop, mobile, mobile-ios, mobile-android), which `certify --entry` sets (reporting/selection.ts).
  */
 export function selectedEntryPoints(env: NodeJS.ProcessEnv = process.env): readonly EntryPointId[] {
-  const setting = env.SSO_HARNESS_ENTRY?.trim();
+  const setting = env[SELECTION_ENV.entryPoints]?.trim();
   if (!setting) return ENTRY_POINT_IDS;
   const names = setting
     .split(',')
@@ -84,7 +85,7 @@ export function selectedEntryPoints(env: NodeJS.ProcessEnv = process.env): reado
   const unknown = names.filter((name) => !Object.hasOwn(ENTRY_POINT_GROUPS, name));
   if (unknown.length > 0) {
     throw new Error(
-      `SSO_HARNESS_ENTRY names unknown entry point${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}. Use a comma-separated list of: ${Object.keys(ENTRY_POINT_GROUPS).join(', ')}.`,
+      `${SELECTION_ENV.entryPoints} names unknown entry point${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}. Use a comma-separated list of: ${Object.keys(ENTRY_POINT_GROUPS).join(', ')}.`,
     );
   }
   const chosen = new Set(names.flatMap((name) => ENTRY_POINT_GROUPS[name] ?? []));
