@@ -89,9 +89,11 @@ async function measureBinary(
   }
 }
 
-export async function measureBrowserCost(rounds: number): Promise<BenchOutcome<BrowserCostResults>> {
-  const binaries = [FULL_CHROMIUM, HEADLESS_SHELL].filter((path) => existsSync(path));
-  if (binaries.length === 0) throw new Error(`Neither ${FULL_CHROMIUM} nor ${HEADLESS_SHELL} exists: run bash scripts/setup.sh.`);
+/** What a new context and a page load cost each of `binaries`, against the reference portal's login page. */
+export async function browserStepCosts(
+  binaries: readonly string[],
+  rounds: number,
+): Promise<Record<string, { newContext: StepCost; pageLoad: StepCost }>> {
   const portal = await startEmbeddedPortal({ log: () => undefined });
   const results: Record<string, { newContext: StepCost; pageLoad: StepCost }> = {};
   try {
@@ -99,6 +101,13 @@ export async function measureBrowserCost(rounds: number): Promise<BenchOutcome<B
   } finally {
     await portal.close();
   }
+  return results;
+}
+
+export async function measureBrowserCost(rounds: number): Promise<BenchOutcome<BrowserCostResults>> {
+  const binaries = [FULL_CHROMIUM, HEADLESS_SHELL].filter((path) => existsSync(path));
+  if (binaries.length === 0) throw new Error(`Neither ${FULL_CHROMIUM} nor ${HEADLESS_SHELL} exists: run bash scripts/setup.sh.`);
+  const results = await browserStepCosts(binaries, rounds);
   const full = results[FULL_CHROMIUM];
   const ratio = (shell: number, against: number | undefined): string | undefined =>
     against ? `${formatNumber(shell / against)}× full chromium` : undefined;
