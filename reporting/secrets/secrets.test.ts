@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -36,6 +36,31 @@ describe('ledger', () => {
       { kind: 'password', value: PASSWORD },
       { kind: 'session-cookie', value: COOKIE },
     ]);
+  });
+
+  it('reads what was appended since the last read, a line still being written once it is complete, and a replaced file anew', () => {
+    const ledger = join(dir, '.run-secrets');
+    mkdirSync(ledger);
+    const file = join(ledger, 'worker.jsonl');
+    const line = (kind: string, value: string): string => `${JSON.stringify({ kind, value })}\n`;
+    writeFileSync(file, line('password', PASSWORD));
+    expect(readSecrets(ledger).map((secret) => secret.value)).toEqual([PASSWORD]);
+    // Another worker is halfway through its line: not read yet, and not lost.
+    const half = line('session-cookie', COOKIE);
+    appendFileSync(file, half.slice(0, 20));
+    expect(readSecrets(ledger).map((secret) => secret.value)).toEqual([PASSWORD]);
+    appendFileSync(file, half.slice(20) + line('token', 'eyJ-token-value'));
+    expect(readSecrets(ledger).map((secret) => secret.value)).toEqual([PASSWORD, COOKIE, 'eyJ-token-value']);
+    // A new run's ledger in the same folder: read from its start, without the old run's secrets (also when it is longer).
+    writeFileSync(file, line('other', 'a-new-run-secret'));
+    expect(readSecrets(ledger).map((secret) => secret.value)).toEqual(['a-new-run-secret']);
+    rmSync(ledger, { recursive: true });
+    mkdirSync(ledger);
+    writeFileSync(join(ledger, 'worker.jsonl'), line('other', 'x'.repeat(300)) + line('other', 'the-newest-run-secret'));
+    expect(readSecrets(ledger).map((secret) => secret.value)).toEqual(['x'.repeat(300), 'the-newest-run-secret']);
+    rmSync(join(ledger, 'worker.jsonl'));
+    writeFileSync(join(ledger, 'next-worker.jsonl'), line('other', 'yet-another-run-secret'));
+    expect(readSecrets(ledger).map((secret) => secret.value)).toEqual(['yet-another-run-secret']);
   });
 
   it('reads an absent ledger as no secrets', () => {
