@@ -66,8 +66,8 @@ function linesFrom(path: string, from: number, size: number): { readonly lines: 
 
 /**
  * Every secret recorded in this run, by any worker. Read incrementally: each call reads only what
- * was appended since the last (the evidence of every test and the trace redactor ask after each
- * test; reading the whole ledger each time grew with the square of the run's length).
+ * was appended since the last (every test's evidence asks when the test ends; reading the whole
+ * ledger each time grew with the square of the run's length).
  */
 export function readSecrets(dir: string): RunSecret[] {
   if (!existsSync(dir)) {
