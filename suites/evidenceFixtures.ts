@@ -2,6 +2,7 @@
 // fixtures (suites/fixtures.ts) without changing them: `evidence` is automatic; `browser`,
 // `context`, `target`, `idp` and `account` are the harness's own, wrapped to route new browser
 // contexts to the running test's evidence and to write every secret they hand out to the ledger.
+// The contexts a test opens on the worker's browser are closed when it ends (`openedContextsClosed`).
 import type {
   Browser,
   BrowserContext,
@@ -32,12 +33,15 @@ export interface HarnessWorkerFixtures {
 }
 
 export interface EvidenceFixtures {
+  /** Automatic: every browser context the test opened on the worker's browser (another person's, a phone) is closed when it ends. */
+  openedContextsClosed: void;
   /** The running test's evidence; `evidence.record(kind, value)` declares a secret a spec made itself. */
   evidence: TestEvidence;
 }
 
 // Tests of a worker run one at a time: the browser's new contexts belong to the running test.
 let running: TestEvidence | undefined;
+let openedInTest: Set<BrowserContext> | undefined;
 
 /** An IdP control client that writes the OIDC client secrets it registers to the ledger. */
 export function recordingClientSecrets(idp: IdpControlClient, record: (secret: string | undefined) => void): IdpControlClient {
@@ -64,7 +68,13 @@ type WorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions & HarnessWorker
 export const evidenceFixtures = <A extends AccountSecrets>(): Fixtures<EvidenceFixtures, object, Args<A>, WorkerArgs> => ({
   browser: [
     async ({ browser }: { browser: Browser }, use: (browser: Browser) => Promise<void>) => {
-      const onContext = (context: BrowserContext): void => running?.track(context);
+      const onContext = (context: BrowserContext): void => {
+        running?.track(context);
+        const opened = openedInTest;
+        if (!opened) return;
+        opened.add(context);
+        context.once('close', () => opened.delete(context));
+      };
       browser.on('context', onContext);
       await use(browser);
       browser.off('context', onContext);
@@ -81,6 +91,24 @@ export const evidenceFixtures = <A extends AccountSecrets>(): Fixtures<EvidenceF
       await use(target);
     },
     { scope: 'worker' },
+  ],
+
+  // A context a test leaves open would live on in the worker: its renderer running, and Playwright
+  // tracing it again in every later test. No dependency on `browser`: a test that opens none
+  // (the HTTP-level matrices) launches no browser for this. Set up before `evidence`, torn down after it.
+  openedContextsClosed: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
+    async ({}, use) => {
+      const opened = new Set<BrowserContext>();
+      openedInTest = opened;
+      try {
+        await use();
+      } finally {
+        openedInTest = undefined;
+        await Promise.all([...opened].map((context) => context.close()));
+      }
+    },
+    { auto: true },
   ],
 
   evidence: [

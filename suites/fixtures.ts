@@ -2,7 +2,7 @@
 // each test gets a fresh IdP tenant (its own directory, keys, faults, clock), a fresh OE account
 // whose seats are the tenant's directory users, and the target's PortalDriver on that account.
 // Faults and the IdP clock are reset after every test (msw's resetHandlers); the tenant is deleted.
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import type { IdpControlClient } from '../mock-idps/index.ts';
 import type { PortalDriver } from './driver/portalDriver.ts';
 import { newIdpTenant, provisionAdminAndUser, type TestAccount } from './flows/testAccount.ts';
@@ -13,8 +13,6 @@ import { workerFixtures, type WorkerFixtures } from './workerFixtures.ts';
 export type { SeatLogin, TestAccount } from './flows/testAccount.ts';
 
 interface TestFixtures {
-  /** Automatic: every browser context the test opened on the worker's browser is closed when it ends. */
-  openedContextsClosed: void;
   idp: IdpControlClient;
   account: TestAccount;
   driver: PortalDriver;
@@ -23,26 +21,6 @@ interface TestFixtures {
 // The worker fixtures (the target among them) are all in suites/workerFixtures.ts, so that every spec shares workers.
 const harnessTest = base.extend<TestFixtures, WorkerFixtures>({
   ...workerFixtures,
-
-  // A context a test opens (another person's browser, a phone) and leaves open would live on in the
-  // worker: its renderer running, and Playwright tracing it again in every later test of the worker.
-  openedContextsClosed: [
-    async ({ browser }, use) => {
-      const opened = new Set<BrowserContext>();
-      const onContext = (context: BrowserContext): void => {
-        opened.add(context);
-        context.once('close', () => opened.delete(context));
-      };
-      browser.on('context', onContext);
-      try {
-        await use();
-      } finally {
-        browser.off('context', onContext);
-        await Promise.all([...opened].map((context) => context.close()));
-      }
-    },
-    { auto: true },
-  ],
 
   baseURL: async ({ target }, use) => {
     await use(target.portalUrl);
