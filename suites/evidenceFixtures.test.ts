@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdpControlClient } from '../mock-idps/index.ts';
-import { recordingClientSecrets } from './evidenceFixtures.ts';
+import { recordingClientSecrets, tenantRecordingSecrets, withSeatPasswordsRecorded } from './evidenceFixtures.ts';
 
 /** Shaped like IdpControlClient, with a private field as it has: methods must run on the real object. */
 class FakeClient {
@@ -31,5 +31,22 @@ describe('recordingClientSecrets', () => {
     expect(recorded).toEqual([undefined, 'generated-secret-123', 'chosen-secret-456', 'chosen-secret-456']);
     const proxied = idp as unknown as FakeClient;
     expect([proxied.key, proxied.registered, proxied.count()]).toEqual(['tenant-1', 2, 2]);
+  });
+});
+
+describe("a second customer's secrets (tenantRecordingSecrets, withSeatPasswordsRecorded)", () => {
+  it("go to the running test's evidence as the fixtures' own do", async () => {
+    const recorded: Array<[string, string | null | undefined]> = [];
+    const evidence = { record: (kind: string, value: string | null | undefined) => void recorded.push([kind, value]) };
+    const idp = tenantRecordingSecrets(evidence, new FakeClient() as unknown as IdpControlClient);
+    await idp.registerOidcApp('okta-oidc', { redirectUris: ['https://app/cb'] });
+    const account = { admin: { password: 'admin-password-B' }, user: { password: 'user-password-B' } };
+    expect(withSeatPasswordsRecorded(evidence, account)).toBe(account);
+    expect(recorded).toEqual([
+      ['client-secret', undefined],
+      ['client-secret', 'generated-secret-123'],
+      ['password', 'admin-password-B'],
+      ['password', 'user-password-B'],
+    ]);
   });
 });

@@ -61,6 +61,25 @@ export function recordingClientSecrets(idp: IdpControlClient, record: (secret: s
   });
 }
 
+/** Where a secret made inside a test goes (the running test's `evidence`). */
+export type SecretRecorder = Pick<TestEvidence, 'record'>;
+
+// A second customer a test makes itself (tenant isolation, support and admin scope) gets the same
+// as the `idp` and `account` fixtures give the test's own customer: without it, a failed test's
+// trace (a password typed into B's login form) would keep B's secrets unredacted.
+
+/** The IdP tenant, recording the OIDC client secrets it registers. */
+export function tenantRecordingSecrets(evidence: SecretRecorder, idp: IdpControlClient): IdpControlClient {
+  return recordingClientSecrets(idp, (secret) => evidence.record('client-secret', secret));
+}
+
+/** The account, its seats' passwords recorded. */
+export function withSeatPasswordsRecorded<A extends AccountSecrets>(evidence: SecretRecorder, account: A): A {
+  evidence.record('password', account.admin.password);
+  evidence.record('password', account.user.password);
+  return account;
+}
+
 type Args<A extends AccountSecrets> = PlaywrightTestArgs & PlaywrightTestOptions & HarnessFixtures<A>;
 type WorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions & HarnessWorkerFixtures;
 
@@ -133,12 +152,10 @@ export const evidenceFixtures = <A extends AccountSecrets>(): Fixtures<EvidenceF
   },
 
   idp: async ({ idp, evidence }, use) => {
-    await use(recordingClientSecrets(idp, (secret) => evidence.record('client-secret', secret)));
+    await use(tenantRecordingSecrets(evidence, idp));
   },
 
   account: async ({ account, evidence }, use) => {
-    evidence.record('password', account.admin.password);
-    evidence.record('password', account.user.password);
-    await use(account);
+    await use(withSeatPasswordsRecorded(evidence, account));
   },
 });

@@ -6,6 +6,7 @@
 //    emails and IdP addresses); a link that shows none of it even to B's admin judges nothing;
 //  - then by A's admin: the answer must carry nothing of B (whatever its status).
 import { PERSONAS } from '../../mock-idps/index.ts';
+import { tenantRecordingSecrets, withSeatPasswordsRecorded } from '../evidenceFixtures.ts';
 import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
 import { ssoSetUp } from '../flows/ssoSetUp.ts';
@@ -17,7 +18,7 @@ const persona = PERSONAS['okta-saml'];
 test(
   "an admin of account A reads nothing of account B by changing the account id in a link of A's pages",
   { tag: RULE.tenantIsolation },
-  async ({ browser, target, account, idp, driver }) => {
+  async ({ browser, target, account, idp, driver, evidence }) => {
     test.info().annotations.push(
       { type: 'caught-defect', description: 'api-account-unchecked' },
       {
@@ -26,9 +27,9 @@ test(
           "OWASP ASVS 4.0.3 §4.2.1 (no access to another tenant's records by changing an id); OWASP API Security Top 10 2023 API1 (broken object level authorization)",
       },
     );
-    const idpB = await newIdpTenant(target);
+    const idpB = tenantRecordingSecrets(evidence, await newIdpTenant(target));
     try {
-      const accountB = await provisionAdminAndUser(target, idpB);
+      const accountB = withSeatPasswordsRecorded(evidence, await provisionAdminAndUser(target, idpB));
       const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
       await test.step("B's admin logs in and saves B's IdP settings (B's audit log then names B's admin); A's admin logs in", async () => {
         await driverB.login.logInWithPassword(accountB.admin.email, accountB.admin.password);

@@ -4,6 +4,7 @@
 // (its URL or its fields): the way someone edits an id in a request. Verdict: B's page offers no
 // Turn SSO off, and B's SSO state, read through the target, stays on.
 import { PERSONAS } from '../../mock-idps/index.ts';
+import { tenantRecordingSecrets, withSeatPasswordsRecorded } from '../evidenceFixtures.ts';
 import { expect, test } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser } from '../flows/testAccount.ts';
 import { ssoOnForSuite } from '../flows/ssoByApi.ts';
@@ -28,7 +29,7 @@ function retargeted(posts: readonly FormPost[], from: number, to: number): { pos
 test(
   'support access granted for one account opens nothing of another: not its page, not its Turn SSO off',
   { tag: RULE.supportGrantScope },
-  async ({ browser, target, account, idp, driver }) => {
+  async ({ browser, target, account, idp, driver, evidence }) => {
     test
       .info()
       .annotations.push(
@@ -39,9 +40,9 @@ test(
             "OWASP ASVS 4.0.3 §4.2.1 (no access to another tenant's records by changing an id); the grant is the portal's, whatever the IdP: one persona proves it",
         },
       );
-    const idpB = await newIdpTenant(target);
+    const idpB = tenantRecordingSecrets(evidence, await newIdpTenant(target));
     try {
-      const accountB = await provisionAdminAndUser(target, idpB);
+      const accountB = withSeatPasswordsRecorded(evidence, await provisionAdminAndUser(target, idpB));
       const contextB = await browser.newContext({ baseURL: target.portalUrl });
       const driverB = target.driver(await contextB.newPage(), accountB.provisioned);
       await test.step('accounts A and B each set SSO up and turn it on', async () => {

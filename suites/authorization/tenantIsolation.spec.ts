@@ -16,6 +16,7 @@ import type { IdpControlClient, SamlPersonaId, PersonaId } from '../../mock-idps
 import { PERSONAS } from '../../mock-idps/index.ts';
 import { liveSessionsOf } from '../driver/liveSessions.ts';
 import type { PortalDriver } from '../driver/portalDriver.ts';
+import { tenantRecordingSecrets, withSeatPasswordsRecorded, type SecretRecorder } from '../evidenceFixtures.ts';
 import { expect, test, type TestAccount } from '../fixtures.ts';
 import { newIdpTenant, provisionAdminAndUser, seatLoginFor } from '../flows/testAccount.ts';
 import { sideBySide } from '../flows/sideBySide.ts';
@@ -79,13 +80,24 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
       account,
       idp,
       driver,
-    }: { browser: Browser; target: HarnessTarget; account: TestAccount; idp: IdpControlClient; driver: PortalDriver },
+      evidence,
+    }: {
+      browser: Browser;
+      target: HarnessTarget;
+      account: TestAccount;
+      idp: IdpControlClient;
+      driver: PortalDriver;
+      evidence: SecretRecorder;
+    },
     id: PersonaId,
     sameEmail = false,
   ) => {
-    const tenantB = await newIdpTenant(target);
+    const tenantB = tenantRecordingSecrets(evidence, await newIdpTenant(target));
     idpB = tenantB;
-    const accountB = sameEmail ? await provisionWithSeatOfA(target, tenantB, account) : await provisionAdminAndUser(target, tenantB);
+    const accountB = withSeatPasswordsRecorded(
+      evidence,
+      sameEmail ? await provisionWithSeatOfA(target, tenantB, account) : await provisionAdminAndUser(target, tenantB),
+    );
     const driverB = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
     // Two customers' admins, each in their own browser at their own IdP: side by side.
     await sideBySide([
@@ -103,6 +115,7 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
       account,
       idp,
       driver,
+      evidence,
     }) => {
       test.info().annotations.push(
         ...['seat-lookup-any-account', 'seat-lookup-global-first'].map((defect) => ({ type: 'caught-defect', description: defect })),
@@ -113,7 +126,7 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
             "OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access); SAML profiles §4.1.4.2, OIDC Core §2 (sub/email are identities of this relying party's IdP only)",
         },
       );
-      const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, id);
+      const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver, evidence }, id);
       const impostor = await idp.addUser({ email: accountB.user.email, givenName: 'Not', familyName: 'B' });
       const attacker = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), account.provisioned);
       const before = await liveSessionsOf(driverB, accountB.user.email);
@@ -130,6 +143,7 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
       account,
       idp,
       driver,
+      evidence,
     }) => {
       test.info().annotations.push(
         { type: 'caught-defect', description: 'seat-lookup-global-first' },
@@ -140,7 +154,7 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
             'OWASP ASVS 4.0.3 §4.2.1 (no cross-tenant access): a seat is looked up in the account whose IdP answered, even where another customer has a seat of the same email',
         },
       );
-      const { idpB: tenantB, accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, id, true);
+      const { idpB: tenantB, accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver, evidence }, id, true);
       const shared = account.user.email;
       const atB = await tenantB.addUser({ email: shared, givenName: 'Same', familyName: 'Email' });
       const person = target.driver(await (await browser.newContext({ baseURL: target.portalUrl })).newPage(), accountB.provisioned);
@@ -165,6 +179,7 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
     account,
     idp,
     driver,
+    evidence,
   }) => {
     test.info().annotations.push(
       { type: 'caught-defect', description: 'acs-config-by-issuer' },
@@ -174,7 +189,7 @@ test.describe("tenant isolation: an identity account A's IdP asserts logs into n
         description: 'SAML profiles §4.1.4.2–4.1.4.3 (Issuer is the configured IdP, signature by its key); OWASP ASVS 4.0.3 §4.2.1',
       },
     );
-    const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver }, personaId);
+    const { accountB, driverB } = await twoCustomers({ browser, target, account, idp, driver, evidence }, personaId);
     const impostor = await idp.addUser({ email: accountB.user.email, givenName: 'Not', familyName: 'B' });
     // A's admins register B's SP values in A's IdP (its console lets them type any entity ID and ACS URL).
     await idp.registerSamlApp(personaId, {
