@@ -54,9 +54,14 @@ export const workerFixtures: Fixtures<object, WorkerFixtures, object, Playwright
   ],
 
   ssoReadyAccount: [
-    async ({ browser, target }: WorkerArgs, use: (get: (personaId: PersonaId) => Promise<SsoReadyAccount>) => Promise<void>) => {
+    async (
+      { browser, target }: WorkerArgs,
+      use: (get: (personaId: PersonaId) => Promise<SsoReadyAccount>) => Promise<void>,
+      workerInfo,
+    ) => {
       const { SsoReadyAccounts } = await import('./login/ssoReadyAccounts.ts');
-      const accounts = new SsoReadyAccounts(browser, target);
+      const ledger = ledgerDir(workerInfo.project.outputDir);
+      const accounts = new SsoReadyAccounts(browser, target, (kind, value) => recordSecret(ledger, kind, value));
       await use((personaId) => accounts.get(personaId));
       await accounts.close();
     },

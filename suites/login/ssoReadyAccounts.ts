@@ -2,10 +2,13 @@
 // test: each worker sets one up per persona on first use (through the SSO configuration API when
 // the target has one, else through the portal as the admin does in the lifecycle), and every test
 // of that persona logs in with its own devices. Tenants are deleted when the worker ends. The
-// worker fixture `ssoReadyAccount` (suites/workerFixtures.ts) hands these out.
+// worker fixture `ssoReadyAccount` (suites/workerFixtures.ts) hands these out; the seats' passwords
+// and the OIDC client secrets go to the run's secrets ledger (the admin types them when the set-up
+// goes through the portal, in a browser the test's trace records).
 import type { Browser } from '@playwright/test';
 import type { IdpControlClient, OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/index.ts';
 import { PERSONAS } from '../../mock-idps/index.ts';
+import { recordingClientSecrets } from '../evidenceFixtures.ts';
 import { configureSsoByApi } from '../flows/ssoByApi.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { newIdpTenant, provisionAdminAndUser, type TestAccount } from '../flows/testAccount.ts';
@@ -17,15 +20,20 @@ export interface SsoReadyAccount {
   readonly account: TestAccount;
 }
 
+/** Where a secret the set-up makes goes (the run's ledger). */
+export type SecretSink = (kind: 'password' | 'client-secret', value: string) => void;
+
 export class SsoReadyAccounts {
   readonly #browser: Browser;
   readonly #target: HarnessTarget;
+  readonly #secret: SecretSink;
   readonly #ready = new Map<PersonaId, Promise<SsoReadyAccount>>();
   readonly #tenants: IdpControlClient[] = [];
 
-  constructor(browser: Browser, target: HarnessTarget) {
+  constructor(browser: Browser, target: HarnessTarget, secret: SecretSink) {
     this.#browser = browser;
     this.#target = target;
+    this.#secret = secret;
   }
 
   /** The persona's SSO-ready account, set up on the first call. */
@@ -44,9 +52,14 @@ export class SsoReadyAccounts {
 
   async #setUp(personaId: PersonaId): Promise<SsoReadyAccount> {
     const persona = PERSONAS[personaId];
-    const idp = await newIdpTenant(this.#target);
-    this.#tenants.push(idp);
+    const tenant = await newIdpTenant(this.#target);
+    this.#tenants.push(tenant);
+    const idp = recordingClientSecrets(tenant, (secret) => {
+      if (secret) this.#secret('client-secret', secret);
+    });
     const account = await provisionAdminAndUser(this.#target, idp);
+    this.#secret('password', account.admin.password);
+    this.#secret('password', account.user.password);
     if (this.#target.capabilities.ssoConfigApi) {
       await configureSsoByApi(this.#target, idp, persona, account.provisioned);
       return { persona, idp, account };

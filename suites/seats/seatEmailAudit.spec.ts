@@ -24,6 +24,7 @@ for (const seatCase of SEAT_CASES) {
     target,
     page,
     entryPoints,
+    evidence,
   }) => {
     test
       .info()
@@ -37,6 +38,8 @@ for (const seatCase of SEAT_CASES) {
     const [admin, ordinary, guest] = await Promise.all([idp.userByRole('admin'), idp.userByRole('ordinary'), idp.userByRole('guest-ext')]);
     const directory: Directory = { domain: idp.info.domain, admin, ordinary, guest };
     const adminSeat = seatLoginFor(admin);
+    // This account is the test's own, not the account fixture's: its admin's password goes to the ledger here.
+    evidence.record('password', adminSeat.password);
     const finding = seatCase.finding(directory);
     const person = seatCase.mismatchedPerson(directory);
     const account = await target.provisionAccount({
