@@ -6,10 +6,11 @@
 // every spec's `test` extends, all specs share workers; a fixture that no test of a worker uses
 // costs nothing (its body, imported on first use, never runs). suites/workerHash.test.ts keeps
 // worker fixtures and worker options out of every other file of suites/.
-import type { Browser, Fixtures, PlaywrightWorkerArgs, PlaywrightWorkerOptions } from '@playwright/test';
+import type { Browser, Fixtures, PlaywrightWorkerArgs, PlaywrightWorkerOptions, WorkerInfo } from '@playwright/test';
 import type { PersonaId } from '../mock-idps/index.ts';
 import { ledgerDir, recordSecret } from '../reporting/index.ts';
 import type { MatrixAccounts } from './conformance/setup/matrixAccounts.ts';
+import type { SecretRecorder } from './evidenceFixtures.ts';
 import type { SsoReadyAccount } from './login/ssoReadyAccounts.ts';
 import type { HarnessTarget } from './target/harnessTarget.ts';
 import { startHarnessTarget } from './target/startHarnessTarget.ts';
@@ -25,6 +26,12 @@ export interface WorkerFixtures {
 
 type WorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions & WorkerFixtures;
 
+/** The run's secrets ledger, for the worker's own accounts: admin passwords and OIDC client secrets (reports are scanned for them). */
+function ledgerOf(workerInfo: WorkerInfo): SecretRecorder {
+  const ledger = ledgerDir(workerInfo.project.outputDir);
+  return { record: (kind, value) => recordSecret(ledger, kind, value) };
+}
+
 export const workerFixtures: Fixtures<object, WorkerFixtures, object, PlaywrightWorkerArgs & PlaywrightWorkerOptions> = {
   target: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object.
@@ -39,13 +46,11 @@ export const workerFixtures: Fixtures<object, WorkerFixtures, object, Playwright
   matrix: [
     async ({ target, playwright, launchOptions, headless }: WorkerArgs, use: (matrix: MatrixAccounts) => Promise<void>, workerInfo) => {
       const { MatrixAccounts } = await import('./conformance/setup/matrixAccounts.ts');
-      // Admin passwords and OIDC client secrets go to the run's secrets ledger (reports are scanned for them).
-      const ledger = ledgerDir(workerInfo.project.outputDir);
       // A browser only when a step needs the portal's own pages (a target configured through its
       // admin UI, a portal that is no server-rendered form): most matrix workers never launch one.
       let launched: Promise<Browser> | undefined;
       const browser = (): Promise<Browser> => (launched ??= playwright.chromium.launch({ ...launchOptions, headless }));
-      const matrix = new MatrixAccounts(target, browser, (kind, value) => recordSecret(ledger, kind, value));
+      const matrix = new MatrixAccounts(target, browser, ledgerOf(workerInfo));
       await use(matrix);
       await matrix.close();
       if (launched) await (await launched).close();
@@ -60,8 +65,7 @@ export const workerFixtures: Fixtures<object, WorkerFixtures, object, Playwright
       workerInfo,
     ) => {
       const { SsoReadyAccounts } = await import('./login/ssoReadyAccounts.ts');
-      const ledger = ledgerDir(workerInfo.project.outputDir);
-      const accounts = new SsoReadyAccounts(browser, target, (kind, value) => recordSecret(ledger, kind, value));
+      const accounts = new SsoReadyAccounts(browser, target, ledgerOf(workerInfo));
       await use((personaId) => accounts.get(personaId));
       await accounts.close();
     },

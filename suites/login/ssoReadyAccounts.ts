@@ -8,7 +8,7 @@
 import type { Browser } from '@playwright/test';
 import type { IdpControlClient, OidcPersona, PersonaId, SamlPersona } from '../../mock-idps/index.ts';
 import { PERSONAS } from '../../mock-idps/index.ts';
-import { recordingClientSecrets } from '../evidenceFixtures.ts';
+import { tenantRecordingSecrets, withSeatPasswordsRecorded, type SecretRecorder } from '../evidenceFixtures.ts';
 import { configureSsoByApi } from '../flows/ssoByApi.ts';
 import { setUpAndEnableSso } from '../flows/ssoSetUp.ts';
 import { newIdpTenant, provisionAdminAndUser, type TestAccount } from '../flows/testAccount.ts';
@@ -20,20 +20,17 @@ export interface SsoReadyAccount {
   readonly account: TestAccount;
 }
 
-/** Where a secret the set-up makes goes (the run's ledger). */
-export type SecretSink = (kind: 'password' | 'client-secret', value: string) => void;
-
 export class SsoReadyAccounts {
   readonly #browser: Browser;
   readonly #target: HarnessTarget;
-  readonly #secret: SecretSink;
+  readonly #secrets: SecretRecorder;
   readonly #ready = new Map<PersonaId, Promise<SsoReadyAccount>>();
   readonly #tenants: IdpControlClient[] = [];
 
-  constructor(browser: Browser, target: HarnessTarget, secret: SecretSink) {
+  constructor(browser: Browser, target: HarnessTarget, secrets: SecretRecorder) {
     this.#browser = browser;
     this.#target = target;
-    this.#secret = secret;
+    this.#secrets = secrets;
   }
 
   /** The persona's SSO-ready account, set up on the first call. */
@@ -54,12 +51,8 @@ export class SsoReadyAccounts {
     const persona = PERSONAS[personaId];
     const tenant = await newIdpTenant(this.#target);
     this.#tenants.push(tenant);
-    const idp = recordingClientSecrets(tenant, (secret) => {
-      if (secret) this.#secret('client-secret', secret);
-    });
-    const account = await provisionAdminAndUser(this.#target, idp);
-    this.#secret('password', account.admin.password);
-    this.#secret('password', account.user.password);
+    const idp = tenantRecordingSecrets(this.#secrets, tenant);
+    const account = withSeatPasswordsRecorded(this.#secrets, await provisionAdminAndUser(this.#target, idp));
     if (this.#target.capabilities.ssoConfigApi) {
       await configureSsoByApi(this.#target, idp, persona, account.provisioned);
       return { persona, idp, account };

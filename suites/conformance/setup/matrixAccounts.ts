@@ -17,6 +17,7 @@ import {
 } from '../../../mock-idps/index.ts';
 import type { PersonaId } from '../../../mock-idps/index.ts';
 import type { PortalDriver } from '../../driver/portalDriver.ts';
+import type { SecretRecorder } from '../../evidenceFixtures.ts';
 import { configureSsoByApi } from '../../flows/ssoByApi.ts';
 import { ssoSetUp, type SsoSetUpOptions } from '../../flows/ssoSetUp.ts';
 import { throughIdp } from '../../idp/idpSignIn.ts';
@@ -50,9 +51,6 @@ export interface MatrixAccount {
   readonly seatFaultLogins: ReadonlyMap<SeatAuditKind, IdpLogin>;
 }
 
-/** Told every secret the matrix creates (the reports' secrets scan must know them). */
-export type SecretSink = (kind: 'password' | 'client-secret', value: string) => void;
-
 export function profileKey(persona: PersonaId, profile: SpProfile): string {
   return `${persona} ${JSON.stringify(profile)}`;
 }
@@ -74,18 +72,18 @@ function profileChoices(profile: SpProfile, hostedDomain: string | undefined): S
 export class MatrixAccounts {
   readonly #target: HarnessTarget;
   readonly #browser: () => Promise<Browser>;
-  readonly #secret: SecretSink;
+  readonly #secrets: SecretRecorder;
   readonly #accounts = new Map<string, Promise<MatrixAccount>>();
   readonly #adminBrowsers = new Map<number, Promise<{ readonly context: BrowserContext; readonly driver: PortalDriver }>>();
 
   /**
    * `browser`: a browser of the worker's, launched on first use (targets configured through the admin UI, pages that are no server-rendered
-   * forms).
+   * forms). `secrets`: told every secret the matrix creates (the reports' secrets scan must know them).
    */
-  constructor(target: HarnessTarget, browser: () => Promise<Browser>, secret: SecretSink = () => undefined) {
+  constructor(target: HarnessTarget, browser: () => Promise<Browser>, secrets: SecretRecorder = { record: () => undefined }) {
     this.#target = target;
     this.#browser = browser;
-    this.#secret = secret;
+    this.#secrets = secrets;
   }
 
   get target(): HarnessTarget {
@@ -159,7 +157,7 @@ export class MatrixAccounts {
       idp.userByRole('guest-ext'),
     ]);
     const adminSeat = seatLoginFor(adminUser);
-    this.#secret('password', adminSeat.password);
+    this.#secrets.record('password', adminSeat.password);
     const seatFaultLogins = new Map<SeatAuditKind, IdpLogin>();
     const extraSeats: { name: string; email: string; role: 'admin' | 'user'; disabled: boolean }[] = [];
     const fill = (template: string): string => fillSeatTemplate(template, { domain, guestUpn: guest.upn });
@@ -230,7 +228,7 @@ export class MatrixAccounts {
       ...profileChoices(profile, hostedDomain),
       enabled: profile.protocol === 'oidc' || profile.ssoOff !== true,
     });
-    if (client) this.#secret('client-secret', client.clientSecret);
+    if (client) this.#secrets.record('client-secret', client.clientSecret);
     return client;
   }
 
@@ -257,7 +255,7 @@ export class MatrixAccounts {
       await driver.home.expectSignedIn(admin.email, 'password');
       if (personaData.protocol === 'oidc') {
         await setUp.createOidcAppAtIdp();
-        if (setUp.oidcClient) this.#secret('client-secret', setUp.oidcClient.clientSecret);
+        if (setUp.oidcClient) this.#secrets.record('client-secret', setUp.oidcClient.clientSecret);
       }
       await setUp.enterIdpConfiguration();
       await setUp.registerAtIdp();
