@@ -9,7 +9,7 @@ import type { Label, Parameter } from 'allure-js-commons';
 import type { RuntimeMessage } from 'allure-js-commons/sdk';
 import { getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
 import { relative } from 'node:path';
-import { PERSONAS } from '../mock-idps/index.ts';
+import { PERSONAS, vendorFacts } from '../mock-idps/index.ts';
 import type { PersonaId } from '../mock-idps/index.ts';
 import { entryPointsOf, readSubject, type Annotation } from './annotations.ts';
 import { areaOf } from './runReport.ts';
@@ -26,10 +26,11 @@ export function allureMetadataOf(file: string, annotations: readonly Annotation[
   const subject = readSubject(annotations);
   if (!subject.vendor && !subject.protocol && !subject.fault) return { labels, parameters };
   const persona = subject.persona && Object.hasOwn(PERSONAS, subject.persona) ? PERSONAS[subject.persona as PersonaId] : undefined;
+  // The vendor's product name (the persona file's facts) when the test names its persona.
   const entryPoints = entryPointsOf(subject).join(', ');
   if (subject.vendor) {
     labels.push({ name: 'vendor', value: subject.vendor });
-    labels.push({ name: 'feature', value: persona?.displayName.replace(/ \((SAML|OIDC)\)$/, '') ?? subject.vendor });
+    labels.push({ name: 'feature', value: persona ? vendorFacts(persona.vendor).productName : subject.vendor });
     parameters.push({ name: 'vendor', value: subject.vendor });
   }
   if (subject.protocol) {
